@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const intInRange = (min: number, max: number, dflt: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(dflt));
+
+const EnvSchema = z.object({
+  PORT: intInRange(0, 65535, 8787),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('var')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  EMBEDDINGS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['local', 'openai']).default('local')),
+  EMBEDDINGS_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
+  LOCAL_EMBEDDING_DIM: intInRange(64, 4096, 512),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  LLM_TIMEOUT_MS: intInRange(1000, 600_000, 30_000),
+  LLM_MAX_STEPS: intInRange(1, 20, 6),
+  LLM_MAX_RETRIES: intInRange(0, 10, 2),
+});
+
+/** Validated, frozen runtime configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  corpusDir: string;
+  dataDir: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  embeddings: {
+    provider: 'local' | 'openai';
+    model: string;
+    localDim: number;
+  };
+  openai: {
+    apiKey: string | undefined;
+    baseUrl: string | undefined;
+  };
+  llm: {
+    enabled: boolean;
+    model: string;
+    timeoutMs: number;
+    maxSteps: number;
+    maxRetries: number;
+  };
+}
+
+/** Thrown when the environment does not describe a valid configuration. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once into a frozen Config.
+ * @param env defaults to `process.env`; tests pass their own.
+ * @param cwd base for relative directories.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${detail}`);
+  }
+  const e = parsed.data;
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    corpusDir: path.resolve(cwd, e.CORPUS_DIR),
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    embeddings: { provider: e.EMBEDDINGS_PROVIDER, model: e.EMBEDDINGS_MODEL, localDim: e.LOCAL_EMBEDDING_DIM },
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
+    llm: {
+      enabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
+      model: e.MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxSteps: e.LLM_MAX_STEPS,
+      maxRetries: e.LLM_MAX_RETRIES,
+    },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(o: T): Readonly<T> {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v as object);
+  return Object.freeze(o);
+}
