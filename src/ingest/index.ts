@@ -1,0 +1,11 @@
+export { splitSentences } from './sentences.js';
+export { loadCorpus, MAX_FILE_BYTES } from './load-corpus.js';
+export { loadMarkdown } from './load-markdown.js';
+export { loadText } from './load-text.js';
+export { loadHtml } from './load-html.js';
+export { loadPdf } from './load-pdf.js';
+export { parseStructure, splitLines, type Paragraph, type ParagraphKind, type Line } from './structure.js';
+export { matchSpeakerLabel, type SpeakerLabel } from './speaker-label.js';
+export { chunkDocument, chunkId, countWords, CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunker.js';
+export { docIdFromPath } from './slug.js';
+export type { IngestWarning, ExtractedDocument, LoadCorpusOptions, LoadCorpusResult } from './types.js';
