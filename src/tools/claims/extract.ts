@@ -1,0 +1,60 @@
+import type { SentenceSpan } from '../../types.js';
+import { scanFigures, type RawFigure } from './figures.js';
+import { splitSentences } from './sentences.js';
+import type { NumericClaim, Qualifier } from './types.js';
+
+/** Hedges and bounds recognised just before a figure (longest first where they overlap). */
+export const QUALIFIER_WORDS = [
+  'nearly', 'almost', 'close to', 'about', 'around', 'approximately', 'roughly', 'basically', 'over', 'more than',
+  'exceeded', 'exceeding', 'exceeds', 'exceed', 'above', 'at least', 'less than', 'under', 'below', 'up to', 'at most',
+];
+
+const QUALIFIER_RE = new RegExp(String.raw`(?:^|[^\p{L}])(${QUALIFIER_WORDS.join('|')})\s+$`, 'iu');
+
+function qualifierBefore(before: string, fig: RawFigure): Qualifier | undefined {
+  const word = QUALIFIER_RE.exec(before)?.[1]?.toLowerCase();
+  if (!word) return undefined;
+  if (fig.unit === 'duration' && (word === 'over' || word === 'under')) return undefined;
+  return (word.startsWith('exceed') ? 'exceeded' : word) as Qualifier;
+}
+
+function attachedYear(after: string, years: number[]): number | undefined {
+  const m = /^\s+in\s+(\d{4})(?!\d)|^\s*\((\d{4})\)/.exec(after);
+  const y = Number(m?.[1] ?? m?.[2]);
+  if (m && y >= 1900 && y <= 2100) return y;
+  return years.length === 1 ? years[0] : undefined;
+}
+
+function claimsInSentence(sentence: SentenceSpan): NumericClaim[] {
+  const figures = scanFigures(sentence.text);
+  const years = [...new Set(figures.filter((f) => f.unit === 'year').map((f) => f.value))].sort((a, b) => a - b);
+  return figures.map((fig) => {
+    const isYear = fig.unit === 'year';
+    return {
+      ...fig,
+      year: isYear ? fig.value : fig.unit === 'label' ? undefined : attachedYear(sentence.text.slice(fig.end), years),
+      years,
+      qualifier: isYear || fig.unit === 'label' ? undefined : qualifierBefore(sentence.text.slice(0, fig.start), fig),
+      start: sentence.start + fig.start,
+      end: sentence.start + fig.end,
+      sentence,
+    };
+  });
+}
+
+/**
+ * Finds every numeric figure in `text`: percentages, percentage points, money, counts,
+ * multiples written in digits or words ("10 times", "doubled"), spans ("five years"),
+ * calendar years (unit 'year') and numerals that only name things (unit 'label':
+ * ordinals such as "14th", a year in parentheses inside a quoted title).
+ * Spelled-out ordinals ("First,") and "one" are not figures. Offsets are `offset` plus
+ * positions in `text`, so `source.slice(start - offset, end - offset) === text` of each claim.
+ */
+export function extractClaims(text: string, offset = 0): NumericClaim[] {
+  return splitSentences(text, offset).flatMap(claimsInSentence);
+}
+
+/** True for figures a checker should look at (not calendar years or labels). */
+export function isCheckable(claim: NumericClaim): boolean {
+  return claim.unit !== 'year' && claim.unit !== 'label';
+}

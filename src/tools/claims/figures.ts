@@ -1,0 +1,159 @@
+import { clean, type Currency, type Scale } from '../quantity.js';
+import type { ClaimUnit } from './types.js';
+
+/** A figure found in one sentence, before years and qualifiers are attached. */
+export interface RawFigure {
+  text: string;
+  value: number;
+  unit: ClaimUnit;
+  currency?: Currency | undefined;
+  scale?: Scale | undefined;
+  decimals: number;
+  words: boolean;
+  /** Offsets within the scanned string. */
+  start: number;
+  end: number;
+}
+
+const NUMERIC = new RegExp(
+  String.raw`(?<sign>[+\-−])?` +
+    String.raw`(?<pre>US\$|U\.S\.\s?\$|HK\$|USD\s?|RMB\s?|CNY\s?|EUR\s?|GBP\s?|JPY\s?|\$|¥|￥|€|£)?` +
+    String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)` +
+    String.raw`(?<cn>万亿|亿|万)?` +
+    String.raw`(?<scale>\s?(?:thousand|million|billion|trillion|bn|mn|tn)(?!\p{L}))?` +
+    String.raw`(?<suf>\s?(?:yuan|RMB|CNY|USD|US dollars|dollars|euros?)(?!\p{L})|元|美元)?` +
+    String.raw`(?<unit>%|％|\s?percentage points?(?!\p{L})|\s?per ?cent(?!\p{L})|\s?pp(?!\p{L})` +
+    String.raw`|\s?times(?!\p{L})|-fold(?!\p{L})|×|\s?years?(?![\p{L}-]))?` +
+    String.raw`(?<ord>st|nd|rd|th)?`,
+  'giu',
+);
+
+const WORD_MULTIPLES: Readonly<Record<string, number>> = {
+  doubled: 2,
+  tripled: 3,
+  trebled: 3,
+  quadrupled: 4,
+  halved: 0.5,
+};
+
+/** Spelled-out cardinals; "one" is left out because it is mostly idiomatic ("on the one hand"). */
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+const WORD_MULTIPLE_RE = new RegExp(
+  String.raw`(?<![\p{L}-])(${Object.keys(WORD_MULTIPLES).join('|')})(?![\p{L}-])`,
+  'giu',
+);
+const WORD_NUMBER_RE = new RegExp(
+  String.raw`(?<![\p{L}-])(${Object.keys(WORD_NUMBERS).join('|')})(?![\p{L}-])` +
+    String.raw`(?<tail>\s+times(?!\p{L})|\s+years?(?![\p{L}-]))?`,
+  'giu',
+);
+
+const CURRENCY_TOKENS: ReadonlyArray<[RegExp, Currency]> = [
+  [/^(?:US\$|U\.S\.\s?\$|USD|\$|US dollars|dollars|美元)$/i, 'USD'],
+  [/^HK\$$/i, 'HKD'],
+  [/^(?:RMB|CNY|¥|￥|yuan|元)$/i, 'CNY'],
+  [/^(?:EUR|€|euros?)$/i, 'EUR'],
+  [/^(?:GBP|£)$/i, 'GBP'],
+  [/^JPY$/i, 'JPY'],
+];
+
+const SCALE_TOKENS: Readonly<Record<string, Scale>> = {
+  thousand: 'thousand', million: 'million', mn: 'million', billion: 'billion', bn: 'billion',
+  trillion: 'trillion', tn: 'trillion',
+};
+
+const CN_SCALES: Readonly<Record<string, { scale: Scale; times: number }>> = {
+  万亿: { scale: 'trillion', times: 1 },
+  亿: { scale: 'million', times: 100 },
+  万: { scale: 'thousand', times: 10 },
+};
+
+function currencyOf(token: string | undefined): Currency | undefined {
+  const t = token?.trim();
+  return t ? CURRENCY_TOKENS.find(([re]) => re.test(t))?.[1] : undefined;
+}
+
+function unitOf(token: string): ClaimUnit {
+  const t = token.trim().toLowerCase();
+  if (t === '%' || t === '％' || t.startsWith('per')) return t.startsWith('percentage') ? 'pp' : '%';
+  if (t === 'pp') return 'pp';
+  if (t.startsWith('year')) return 'duration';
+  return 'times';
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+
+function inQuotedTitle(text: string, start: number, end: number): boolean {
+  if (text[start - 1] !== '(' || text[end] !== ')') return false;
+  const before = text.slice(0, start);
+  const curly = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
+  const straight = (before.match(/"/g)?.length ?? 0) % 2;
+  return curly > 0 || straight === 1;
+}
+
+function numericFigure(text: string, m: RegExpMatchArray): RawFigure | null {
+  const g = m.groups ?? {};
+  let start = m.index ?? 0;
+  let sign = g.sign;
+  if (sign && start > 0 && !/[\s(（[:：,，;]/.test(text[start - 1] ?? '')) {
+    start += 1;
+    sign = undefined;
+  }
+  const prev = text[start - 1];
+  if (prev === '.' || isWordChar(prev)) return null;
+  if ((prev === '-' || prev === '−') && !/\d/.test(text[start - 2] ?? '')) return null;
+  const end = (m.index ?? 0) + m[0].length;
+  if (isWordChar(text[end]) && !g.unit && !g.ord) return null;
+
+  const num = g.num ?? '';
+  const raw = text.slice(start, end);
+  let value = Number(num.replace(/,/g, ''));
+  if (sign === '-' || sign === '−') value = -value;
+  const decimals = /\.(\d+)/.exec(num)?.[1]?.length ?? 0;
+  const base = { text: raw, decimals, words: false, start, end };
+
+  if (g.ord) return { ...base, value, unit: 'label' };
+  const currency = currencyOf(g.pre) ?? currencyOf(g.suf);
+  let scale = g.scale ? SCALE_TOKENS[g.scale.trim().toLowerCase()] : undefined;
+  if (g.cn) {
+    const cn = CN_SCALES[g.cn];
+    scale = cn?.scale;
+    value = clean(value * (cn?.times ?? 1));
+  }
+  if (g.unit) {
+    const unit = unitOf(g.unit);
+    if (!(unit === 'duration' && (currency || scale))) return { ...base, value, unit, currency, scale };
+  }
+  if (currency) return { ...base, value, unit: 'currency', currency, scale };
+  const plainYear = !sign && !scale && /^\d{4}$/.test(num) && value >= 1900 && value <= 2100;
+  if (plainYear) return { ...base, value, unit: inQuotedTitle(text, start, end) ? 'label' : 'year' };
+  return { ...base, value, unit: 'count', scale };
+}
+
+/** Every figure in `text` (digits and words), in order, with offsets into `text`. */
+export function scanFigures(text: string): RawFigure[] {
+  const out: RawFigure[] = [];
+  for (const m of text.matchAll(NUMERIC)) {
+    const fig = numericFigure(text, m);
+    if (fig) out.push(fig);
+  }
+  for (const m of text.matchAll(WORD_MULTIPLE_RE)) {
+    const word = m[1] ?? '';
+    const start = m.index ?? 0;
+    const value = WORD_MULTIPLES[word.toLowerCase()] ?? 0;
+    out.push({ text: word, value, unit: 'times', decimals: 0, words: true, start, end: start + word.length });
+  }
+  for (const m of text.matchAll(WORD_NUMBER_RE)) {
+    const start = m.index ?? 0;
+    const tail = m.groups?.tail?.trim().toLowerCase();
+    const unit: ClaimUnit = !tail ? 'count' : tail === 'times' ? 'times' : 'duration';
+    const value = WORD_NUMBERS[(m[1] ?? '').toLowerCase()] ?? 0;
+    out.push({ text: m[0], value, unit, decimals: 0, words: true, start, end: start + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

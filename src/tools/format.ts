@@ -1,0 +1,90 @@
+import { clean, type Currency, type Scale } from './quantity.js';
+
+/** Unit/scale context of an amount. */
+export interface AmountUnit {
+  currency?: Currency | undefined;
+  scale?: Scale | undefined;
+}
+
+const PREFIX: Partial<Record<Currency, string>> = {
+  USD: 'US$',
+  EUR: '€',
+  GBP: '£',
+  HKD: 'HK$',
+};
+
+const SUFFIX: Partial<Record<Currency, string>> = {
+  CNY: 'yuan',
+  JPY: 'yen',
+};
+
+function group(intPart: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Formats with a fixed number of decimals, thousands separators and no "-0". */
+export function formatFixed(n: number, decimals: number): string {
+  const fixed = Math.abs(n).toFixed(decimals);
+  const [intPart = '0', frac] = fixed.split('.');
+  const negative = n < 0 && Number(fixed) !== 0;
+  return `${negative ? '-' : ''}${group(intPart)}${frac ? `.${frac}` : ''}`;
+}
+
+/** Rounds to `sig` significant digits (integers never lose digits) and drops trailing zeros. */
+export function formatSignificant(n: number, sig = 4): string {
+  if (n === 0) return '0';
+  const magnitude = Math.floor(Math.log10(Math.abs(n)));
+  const decimals = Math.max(0, sig - 1 - magnitude);
+  const text = formatFixed(n, Math.min(decimals, 20));
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** Rounds to `decimals`, falling back to significant digits for tiny non-zero values. */
+function formatSmall(n: number, decimals: number): string {
+  if (n !== 0 && Math.abs(n) < 10 ** -decimals) return formatSignificant(n, 2);
+  return formatFixed(n, decimals);
+}
+
+/** "47.38%". */
+export function formatPercent(n: number, decimals = 2): string {
+  return `${formatSmall(n, decimals)}%`;
+}
+
+/** "+13.9 pp" (always signed). */
+export function formatPp(n: number, decimals = 1): string {
+  const body = formatSmall(n, decimals);
+  return `${n > 0 && /[1-9]/.test(body) ? '+' : ''}${body} pp`;
+}
+
+/** "1.79×". */
+export function formatMultiple(n: number, decimals = 2): string {
+  return `${formatSmall(n, decimals)}×`;
+}
+
+/** "US$94.76 billion", "1.289 trillion yuan", "545.6 billion", "12.5". */
+export function formatAmount(n: number, unit: AmountUnit, sig = 4): string {
+  const digits = formatSignificant(n, sig);
+  const negative = digits.startsWith('-');
+  const abs = negative ? digits.slice(1) : digits;
+  const scale = unit.scale ? ` ${unit.scale}` : '';
+  const prefix = unit.currency ? (PREFIX[unit.currency] ?? '') : '';
+  const suffix = unit.currency && !PREFIX[unit.currency] ? ` ${SUFFIX[unit.currency] ?? unit.currency}` : '';
+  return `${negative ? '-' : ''}${prefix}${abs}${scale}${suffix}`;
+}
+
+/** "USD billion", "CNY", "million" or null for a plain number. */
+export function amountUnitLabel(unit: AmountUnit): string | null {
+  const parts = [unit.currency, unit.scale].filter(Boolean);
+  return parts.length ? parts.join(' ') : null;
+}
+
+/** Shortest faithful rendering of an operand for formulas ("294.76", "0.1"). */
+export function formatOperand(n: number): string {
+  return String(clean(n));
+}
+
+/** Number of decimals written in a numeral such as "47.4" or "1,234". */
+export function decimalsOf(numeral: string): number {
+  const m = /\.(\d+)/.exec(numeral);
+  return m?.[1]?.length ?? 0;
+}
