@@ -36,7 +36,9 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
     opts.onWarning?.(warning);
   };
   const taken = new Set<string>();
+  const ignored = new Set(opts.ignore ?? []);
   for (const relative of await listFiles(root, warn)) {
+    if (ignored.has(relative)) continue;
     const format = FORMATS[path.extname(relative).toLowerCase()];
     if (!format) {
       warn(relative, `unsupported file type "${path.extname(relative) || '(none)'}"`);

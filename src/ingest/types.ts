@@ -22,6 +22,8 @@ export interface ExtractedDocument {
 export interface LoadCorpusOptions {
   /** Called for each warning as it happens, in addition to collecting it. */
   onWarning?: (warning: IngestWarning) => void;
+  /** Corpus-relative paths that are not documents (generated data files) and are skipped silently. */
+  ignore?: readonly string[];
 }
 
 /** Result of {@link loadCorpus}. */

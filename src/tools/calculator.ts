@@ -44,12 +44,13 @@ function amountOut(value: number, unit: CommonUnit, formula: string, ppDecimals 
   if (unit.unit === 'x') return { value, display: formatMultiple(value), unit: 'x', formula };
   const readable = readableScale(value, unit.scale);
   const shown = { currency: unit.currency, scale: readable.scale };
-  return { value: readable.value, display: formatAmount(readable.value, shown), unit: amountUnitLabel(shown), formula };
+  const decimals = readable.scale === unit.scale ? ppDecimals : 0;
+  return { value: readable.value, display: formatAmount(readable.value, shown, 4, decimals), unit: amountUnitLabel(shown), formula };
 }
 
-function levelOut(value: number, unit: CommonUnit, formula: string): Outcome {
+function levelOut(value: number, unit: CommonUnit, formula: string, decimals = 0): Outcome {
   if (unit.unit === '%') return { value, display: formatPercent(value), unit: '%', formula };
-  return amountOut(value, unit, formula);
+  return amountOut(value, unit, formula, decimals);
 }
 
 const withNote = (formula: string, note?: string) => (note ? `${formula} [${note}]` : formula);
@@ -143,13 +144,13 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   implied_whole(args) {
     const part = readQuantity('implied_whole', args, 'part');
     const pct = positive('implied_whole', 'share', readPercent('implied_whole', args, 'share'));
-    return levelOut(math.impliedWhole(part.value, pct), part, `${f(part.value)} / (${f(pct)} / 100)`);
+    return levelOut(math.impliedWhole(part.value, pct), part, `${f(part.value)} / (${f(pct)} / 100)`, decimalsOf(f(part.value)));
   },
 
   implied_base(args) {
     const value = readQuantity('implied_base', args, 'value');
     const growth = growthAbove('implied_base', 'growth', readPercent('implied_base', args, 'growth'));
-    return levelOut(math.impliedBase(value.value, growth), value, `${f(value.value)} / (1 + ${f(growth)} / 100)`);
+    return levelOut(math.impliedBase(value.value, growth), value, `${f(value.value)} / (1 + ${f(growth)} / 100)`, decimalsOf(f(value.value)));
   },
 
   ratio(args) {
@@ -183,6 +184,7 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
       math.project(value.value, rate, years),
       value,
       `${f(value.value)} × (1 + ${f(rate)} / 100)^${f(years)}`,
+      decimalsOf(f(value.value)),
     );
   },
 };

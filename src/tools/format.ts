@@ -61,9 +61,14 @@ export function formatMultiple(n: number, decimals = 2): string {
   return `${formatSmall(n, decimals)}×`;
 }
 
-/** "US$94.76 billion", "1.289 trillion yuan", "545.6 billion", "12.5". */
-export function formatAmount(n: number, unit: AmountUnit, sig = 4): string {
-  const digits = formatSignificant(n, sig);
+/**
+ * "US$94.76 billion", "1.289 trillion yuan", "545.6 billion", "12.5": `sig` significant digits,
+ * but at least `minDecimals` (the operands' precision) when the value needs them.
+ */
+export function formatAmount(n: number, unit: AmountUnit, sig = 4, minDecimals = 0): string {
+  const sigText = formatSignificant(n, sig);
+  const fixed = minDecimals > 0 ? formatFixed(n, minDecimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : '';
+  const digits = fixed.length > sigText.length ? fixed : sigText;
   const negative = digits.startsWith('-');
   const abs = negative ? digits.slice(1) : digits;
   const scale = unit.scale ? ` ${unit.scale}` : '';

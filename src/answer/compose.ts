@@ -1,0 +1,100 @@
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import type { CitationList } from './citations.js';
+import type { NumericAnswer } from './numeric.js';
+import type { AnswerType } from './question.js';
+
+/** A sentence group to quote, in answer order. */
+export interface QuoteGroup {
+  sentences: EvidenceSentence[];
+  score: number;
+}
+
+const quoteOf = (g: QuoteGroup) => g.sentences.map((s) => s.text).join(' ');
+
+function attribution(s: EvidenceSentence, first: boolean): string {
+  if (s.chunk.speaker) return first ? `According to ${s.chunk.speaker}` : `${s.chunk.speaker} adds`;
+  return first ? 'The article says' : 'It adds';
+}
+
+/** How widely to quote. */
+export interface QuoteOptions {
+  /** Speakers the question names. */
+  speakers: readonly string[];
+  /** The question asks about several experts ("which experts", "the experts' reasons"). */
+  spread: boolean;
+}
+
+const SPREAD_LIMIT = 4;
+
+/**
+ * Chooses what to quote: the best sentence, the sentence after it when it continues a list or
+ * reason, and the best sentence of another passage when it scores nearly as well. When the question
+ * is about several experts, the best sentence of each (named) expert instead.
+ */
+export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType, all: readonly EvidenceSentence[], opts: QuoteOptions): QuoteGroup[] {
+  const best = scored[0];
+  if (!best) return [];
+  if (opts.speakers.length >= 2 || (opts.spread && type !== 'person')) {
+    const groups: QuoteGroup[] = [];
+    const seen = new Set<string>();
+    for (const x of scored) {
+      const sp = x.sentence.chunk.speaker;
+      if (!sp || seen.has(sp) || x.score < 0.6 * best.score) continue;
+      if (opts.speakers.length >= 2 && !opts.speakers.includes(sp)) continue;
+      seen.add(sp);
+      groups.push({ sentences: [x.sentence], score: x.score });
+      if (groups.length === SPREAD_LIMIT) break;
+    }
+    if (groups.length >= 2) return groups;
+  }
+  const group: EvidenceSentence[] = [best.sentence];
+  if (type === 'list' || type === 'reason') {
+    const next = all.find((s) => s.chunk.id === best.sentence.chunk.id && s.index === best.sentence.index + 1);
+    const nextScore = next && scored.find((x) => x.sentence === next)?.score;
+    if (next && nextScore !== undefined && nextScore >= 0.5 * best.score) group.push(next);
+  }
+  const groups: QuoteGroup[] = [{ sentences: group, score: best.score }];
+  const other = scored.find(
+    (x) =>
+      x.sentence.chunk.id !== best.sentence.chunk.id &&
+      x.score >= 0.9 * best.score &&
+      x.coverage >= 0.3 &&
+      (!opts.speakers.length || opts.speakers.includes(x.sentence.chunk.speaker ?? '')),
+  );
+  if (other && type !== 'person') groups.push({ sentences: [other.sentence], score: other.score });
+  return groups;
+}
+
+/** Writes a quoted, attributed answer; returns its text. Citations are registered on `cites`. */
+export function composeQuotes(groups: readonly QuoteGroup[], type: AnswerType, cites: CitationList, docText: (docId: string) => string): string {
+  const parts: string[] = [];
+  groups.forEach((g, i) => {
+    const s = g.sentences[0]!;
+    const n = cites.cite(g.sentences, g.score, docText(s.chunk.docId));
+    if (type === 'person' && i === 0) {
+      parts.push(
+        s.chunk.speaker
+          ? `That was ${s.chunk.speaker} [${n}]: “${quoteOf(g)}”`
+          : `The article itself says this, not one of the experts [${n}]: “${quoteOf(g)}”`,
+      );
+    } else {
+      parts.push(`${attribution(s, i === 0)}: “${quoteOf(g)}” [${n}]`);
+    }
+  });
+  return parts.join('\n\n');
+}
+
+/** Writes the answer to a calculation: the result with its formula, the stated figure if any, and the sources. */
+export function composeNumeric(num: NumericAnswer, cites: CitationList, docText: (docId: string) => string): string {
+  const markers = num.sources.map((s) => cites.cite([s], 1, docText(s.chunk.docId)));
+  const refs = markers.map((n) => `[${n}]`).join('');
+  const lines = [`${num.statement} ${refs} (computed: ${num.result.formula} = ${num.result.display}).`];
+  if (num.stated) {
+    const verdict = num.stated.status === 'mismatch' ? 'which does not match the computation' : num.stated.status === 'verified' ? 'which the computation confirms' : 'which the computation roughly confirms';
+    lines.push(`The passage itself states ${num.stated.claim.text}, ${verdict} (${num.stated.status}).`);
+  }
+  num.sources.forEach((s, i) => {
+    lines.push(`${s.chunk.speaker ? `${s.chunk.speaker} says` : 'The article says'}: “${s.text}” [${markers[i]}]`);
+  });
+  return lines.join('\n\n');
+}

@@ -1,0 +1,179 @@
+import { calculate, checkClaims, type CalcOp, type CalcResult, type ClaimCheck, type NumericClaim } from '../tools/index.js';
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import type { QuestionAnalysis } from './question.js';
+
+/** A calculator result with the sentences its operands came from. */
+export interface NumericAnswer {
+  result: CalcResult;
+  /** Operand figures, in argument order. */
+  operands: NumericClaim[];
+  sources: EvidenceSentence[];
+  /** A figure the documents themselves state for this result, checked against it. */
+  stated?: ClaimCheck;
+  /** Plain-language statement of what was computed (no citation markers). */
+  statement: string;
+}
+
+type Figure = NumericClaim & { source: EvidenceSentence; rank: number };
+
+const isAmount = (f: NumericClaim) => f.unit === 'currency' || (f.unit === 'count' && f.scale !== undefined);
+const isPercent = (f: NumericClaim) => f.unit === '%';
+
+function figures(scored: readonly ScoredSentence[], limit = 12): Figure[] {
+  return scored.slice(0, limit).flatMap((s, rank) => s.sentence.figures.map((f) => ({ ...f, source: s.sentence, rank })));
+}
+
+function compatible(a: NumericClaim, b: NumericClaim): boolean {
+  return a.unit === b.unit && (a.currency ?? null) === (b.currency ?? null);
+}
+
+/** Two amounts of one series: by the question's years when given, else the best sentence's first and last. */
+function amountPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
+  const amounts = figs.filter(isAmount);
+  const byYear = (y: number) => amounts.find((f) => f.year === y);
+  if (q.years.length >= 2) {
+    const first = q.years[0]!;
+    const last = q.years[q.years.length - 1]!;
+    for (const a of amounts.filter((f) => f.year === first)) {
+      const b = amounts.find((f) => f.year === last && compatible(a, f) && f.source === a.source) ?? amounts.find((f) => f.year === last && compatible(a, f));
+      if (b) return [a, b];
+    }
+    const a = byYear(first);
+    const b = byYear(last);
+    return a && b && compatible(a, b) ? [a, b] : null;
+  }
+  for (const f of amounts) {
+    const partner = amounts.find((g) => g !== f && g.source === f.source && compatible(f, g) && g.year !== undefined && f.year !== undefined && g.year !== f.year);
+    if (partner) return (f.year ?? 0) < (partner.year ?? 0) ? [f, partner] : [partner, f];
+  }
+  return null;
+}
+
+/** The order the question names two years in ("2015's ... of the 2020 level" -> 2015 first). */
+function mentionOrder(q: QuestionAnalysis, pair: [Figure, Figure]): [Figure, Figure] {
+  const i0 = q.factual.indexOf(String(pair[0].year));
+  const i1 = q.factual.indexOf(String(pair[1].year));
+  return i0 >= 0 && i1 >= 0 && i1 < i0 ? [pair[1], pair[0]] : pair;
+}
+
+function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
+  for (const f of figs.filter(isPercent)) {
+    const g = figs.find((x) => isPercent(x) && x.source === f.source && x.start > f.end && /^\s*to\s*$/.test(f.source.text.slice(f.end - f.source.start, x.start - f.source.start)));
+    if (g) return [f, g];
+  }
+  return null;
+}
+
+function questionPercent(q: QuestionAnalysis, figs: readonly Figure[]): { value: number; figure?: Figure } | null {
+  for (const n of q.numbers) {
+    const figure = figs.find((f) => isPercent(f) && f.value === n);
+    if (figure || /%|percent/.test(q.factual)) return figure ? { value: n, figure } : { value: n };
+  }
+  return null;
+}
+
+function growthFigure(source: EvidenceSentence): NumericClaim | undefined {
+  return source.figures.find((f) => isPercent(f) && /(?:increase|growth|grew|grow|rise|rose|up)\b[^.%]{0,20}$/i.test(source.text.slice(0, f.start - source.start)));
+}
+
+function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {
+  try {
+    return calculate(op, args);
+  } catch {
+    return null;
+  }
+}
+
+const yr = (f: NumericClaim) => (f.year ? ` in ${f.year}` : '');
+
+/** Picks operands for the question's operation from the scored sentences and computes the result. */
+export function answerNumeric(q: QuestionAnalysis, scored: readonly ScoredSentence[], minRelevance = 0): NumericAnswer | null {
+  const op = q.op;
+  if (!op || !scored[0]) return null;
+  const floor = q.years.length >= 2 ? -Infinity : scored[0].score * minRelevance;
+  const figs = figures(scored.filter((s) => s.score >= floor));
+  switch (op) {
+    case 'growth_rate':
+    case 'cagr':
+    case 'ratio':
+    case 'difference':
+    case 'share': {
+      const pair = amountPair(q, figs);
+      if (!pair) return null;
+      const [a, b] = op === 'share' ? mentionOrder(q, pair) : pair;
+      const argsFor: Record<typeof op, Record<string, unknown>> = {
+        growth_rate: { from: a.text, to: b.text },
+        cagr: { start: a.text, end: b.text, startYear: a.year, endYear: b.year },
+        ratio: { a: b.text, b: a.text },
+        difference: { a: b.text, b: a.text },
+        share: { part: a.text, whole: b.text },
+      };
+      const result = run(op, argsFor[op]);
+      if (!result) return null;
+      const statement = {
+        growth_rate: `From ${a.text}${yr(a)} to ${b.text}${yr(b)} is an increase of ${result.display}`,
+        cagr: `Growing from ${a.text}${yr(a)} to ${b.text}${yr(b)} is a compound annual growth rate of about ${result.display} a year`,
+        ratio: `${b.text}${yr(b)} is ${result.display} the ${a.text}${yr(a)}`,
+        difference: `${b.text}${yr(b)} minus ${a.text}${yr(a)} is ${result.display}`,
+        share: `${a.text}${yr(a)} is ${result.display} of ${b.text}${yr(b)}`,
+      }[op];
+      return finish(result, [a, b], statement);
+    }
+    case 'pp_change': {
+      const pair = percentPair(figs);
+      if (!pair) return null;
+      const [a, b] = pair;
+      const result = run(op, { from: a.value, to: b.value });
+      return result && finish(result, [a, b], `A share going from ${a.text} to ${b.text} is a change of ${result.display}`);
+    }
+    case 'implied_base': {
+      for (const f of figs.filter(isAmount)) {
+        const g = growthFigure(f.source);
+        if (!g) continue;
+        const result = run(op, { value: f.text, growth: g.value });
+        if (result) return finish(result, [f, { ...g, source: f.source, rank: f.rank }], `${f.text}${yr(f)} after growth of ${g.text} implies ${result.display} a year earlier`);
+      }
+      return null;
+    }
+    case 'implied_whole': {
+      const asked = questionPercent(q, figs);
+      const part = q.years.length ? figs.find((f) => isAmount(f) && q.years.includes(f.year ?? -1)) : figs.find(isAmount);
+      if (!part) return null;
+      const share = asked?.figure ?? (asked ? undefined : part.source.figures.find(isPercent));
+      const shareValue = asked?.value ?? share?.value;
+      if (shareValue === undefined) return null;
+      const result = run(op, { part: part.text, share: shareValue });
+      const operands: Figure[] = share ? [part, { ...share, source: part.source, rank: part.rank }] : [part];
+      return result && finish(result, operands, `If ${part.text}${yr(part)} is ${shareValue}% of the whole, the whole is about ${result.display}`);
+    }
+    case 'annualized_multiple': {
+      const multiple = figs.find((f) => f.unit === 'times');
+      const span = multiple && multiple.source.figures.find((f) => f.unit === 'duration');
+      if (!multiple || !span) return null;
+      const result = run(op, { multiple: multiple.value, years: span.value });
+      return result && finish(result, [multiple, { ...span, source: multiple.source, rank: multiple.rank }], `Growing ${multiple.value}-fold over ${span.text} is about ${result.display} a year`);
+    }
+    case 'project': {
+      const target = q.years.length ? q.years[q.years.length - 1]! : undefined;
+      const base = figs.filter(isAmount).filter((f) => f.year !== undefined && (target === undefined || f.year < target)).sort((x, y) => x.rank - y.rank || (y.year ?? 0) - (x.year ?? 0))[0];
+      if (!base || target === undefined || base.year === undefined) return null;
+      const rateFig = questionPercent(q, figs) ?? (() => {
+        const f = figs.find((x) => isPercent(x) && /compound|annual|average/i.test(x.source.text));
+        return f ? { value: f.value, figure: f } : null;
+      })();
+      if (!rateFig) return null;
+      const years = target - base.year;
+      const result = run(op, { value: base.text, rate: rateFig.value, years });
+      const operands: Figure[] = rateFig.figure ? [base, rateFig.figure] : [base];
+      return result && finish(result, operands, `Compounding ${base.text}${yr(base)} at ${rateFig.value}% a year for ${years} years gives about ${result.display} by ${target}`);
+    }
+  }
+}
+
+function finish(result: CalcResult, operands: Figure[], statement: string): NumericAnswer {
+  const sources = [...new Set(operands.map((o) => o.source))];
+  const stated = sources
+    .flatMap((s) => checkClaims(s.text, s.start))
+    .find((c) => c.op === result.op && c.status !== 'unchecked' && c.status !== 'computed' && Math.abs((c.value ?? NaN) - result.value) < 1e-9);
+  return { result, operands, sources, statement, ...(stated ? { stated } : {}) };
+}

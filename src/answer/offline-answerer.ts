@@ -1,0 +1,120 @@
+import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
+import type { SearchHit } from '../retrieval/retriever.js';
+import { checkClaims } from '../tools/index.js';
+import { CitationList } from './citations.js';
+import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
+import { assessCoverage } from './coverage.js';
+import { collectSentences, namedSpeakers, scoreSentences, type EvidenceSentence } from './evidence.js';
+import { resolveFollowUp } from './followup.js';
+import { answerNumeric } from './numeric.js';
+import type { Check, Citation, Claim, RelatedPassage } from './schema.js';
+import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
+
+/** Passages retrieved for sentence selection, whatever `k` the caller shows. */
+const CANDIDATE_PASSAGES = 8;
+/** Below this share of the question's weighted terms, no sentence answers it. */
+const MIN_COVERAGE = 0.1;
+/** Operands must come from a sentence scoring at least this share of the best sentence. */
+const NUMERIC_RELEVANCE = 0.75;
+const SPREAD_RE = /\b(?:the|which|what|all|both|other|several) (?:experts|speakers|interviewees)\b|\bexperts (?:say|give|think|mention|agree)\b/i;
+
+/** Shape of a retrieved passage in responses. */
+export function toRelated(hit: SearchHit): RelatedPassage {
+  const c = hit.chunk;
+  return { chunkId: c.id, docId: c.docId, title: c.title, section: c.section, speaker: c.speaker, text: c.text, start: c.start, end: c.end, score: hit.score };
+}
+
+function instructionNotice(instructions: readonly string[]): string | undefined {
+  if (!instructions.length) return undefined;
+  const shown = instructions.map((i) => `“${i.length > 80 ? `${i.slice(0, 77)}...` : i}”`).join(', ');
+  return `The question contained instructions (${shown}); they were treated as text and not followed.`;
+}
+
+function checksFor(citations: readonly Citation[], sentences: readonly EvidenceSentence[]): Check[] {
+  const checks: Check[] = [];
+  for (const c of citations) {
+    for (const s of sentences.filter((x) => x.chunk.id === c.chunkId && x.start >= c.start && x.end <= c.end)) {
+      for (const r of checkClaims(s.text, s.start)) {
+        if (r.status === 'unchecked' || !r.op) continue;
+        checks.push({ op: r.op, args: r.args ?? {}, value: r.value, display: r.display, formula: r.formula, claim: r.claim.text, status: r.status, citation: c.n });
+      }
+    }
+  }
+  return checks;
+}
+
+function claimsOf(answer: string): Claim[] {
+  return answer
+    .split(/\n\n/)
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .map((text) => ({ text, citations: [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])), supported: true }));
+}
+
+/**
+ * Answers from the documents alone, deterministically: resolves follow-ups, abstains when the
+ * documents do not cover the question, computes asked-for figures with the calculator, otherwise
+ * quotes the best-scoring sentences with their speakers.
+ */
+export class OfflineAnswerer implements Answerer {
+  readonly mode = 'offline' as const;
+
+  async answer(input: AnswerInput): Promise<AnswerDraft> {
+    const { snapshot, events } = input;
+    const resolved = resolveFollowUp(input.question, input.history);
+    const q = resolved.analysis;
+    const retrieveStart = performance.now();
+    const query = resolved.isFollowUp && q.answerType === 'person' ? `${q.factual} ${resolved.context ?? ''}` : q.factual;
+    const hits = await snapshot.retriever.search(query, { k: Math.max(input.k, CANDIDATE_PASSAGES) });
+    const retrieveMs = performance.now() - retrieveStart;
+    input.signal?.throwIfAborted();
+    const related = hits.slice(0, input.k).map(toRelated);
+    events?.onMeta?.(related);
+    const notice = instructionNotice(q.instructions);
+
+    const coverage = assessCoverage(snapshot, resolved.isFollowUp ? { ...q, factual: resolved.turn } : q);
+    const sentences = collectSentences(snapshot, hits);
+    const speakers = namedSpeakers(snapshot, q.factual);
+    const scored = scoreSentences(snapshot, sentences, {
+      text: q.factual,
+      answerType: q.answerType,
+      years: q.years,
+      numbers: q.answerType === 'person' && resolved.isFollowUp ? resolved.carriedNumbers : q.numbers,
+      speakers,
+      ...(resolved.context ? { context: resolved.context } : {}),
+    });
+    if (!coverage.covered || !scored[0] || scored[0].coverage < MIN_COVERAGE) {
+      const why = coverage.reason ?? 'no passage answers this question';
+      return this.emit(input, { answer: `The documents do not cover this: ${why}. The closest passages are listed as related reading.`, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
+    }
+
+    const cites = new CitationList();
+    const docText = (docId: string) => snapshot.docById.get(docId)?.text ?? '';
+    const numeric = answerNumeric(q, scored, NUMERIC_RELEVANCE);
+    let answer: string;
+    const checks: Check[] = [];
+    if (numeric) {
+      answer = composeNumeric(numeric, cites, docText);
+      const r = numeric.result;
+      checks.push({ op: r.op, args: r.args, value: r.value, display: r.display, formula: r.formula, claim: numeric.statement, status: 'computed', citation: 1 });
+    } else {
+      const spread = SPREAD_RE.test(q.factual);
+      answer = composeQuotes(selectQuotes(scored, q.answerType, sentences, { speakers, spread }), q.answerType, cites, docText);
+    }
+    const citations = cites.all();
+    checks.push(...checksFor(citations, sentences));
+    for (const c of checks) events?.onCheck?.(c);
+    return this.emit(input, { answer, citations, checks, claims: claimsOf(answer), abstained: false, retrieveMs, ...(notice ? { notice } : {}) });
+  }
+
+  private emit(input: AnswerInput, draft: AnswerDraft): AnswerDraft {
+    const onToken = input.events?.onToken;
+    if (onToken) for (const piece of draft.answer.match(/\S+\s*|\s+/g) ?? []) onToken(piece);
+    return draft;
+  }
+}
+
+/** Convenience for callers holding a snapshot. */
+export function answerOffline(snapshot: KnowledgeSnapshot, question: string, k = 5): Promise<AnswerDraft> {
+  return new OfflineAnswerer().answer({ question, history: [], k, snapshot });
+}

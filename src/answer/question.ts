@@ -1,0 +1,86 @@
+import type { CalcOp } from '../tools/index.js';
+import { normalizeUserText, splitInstructions } from './normalize-question.js';
+
+/** What kind of answer the question wants. */
+export type AnswerType = 'person' | 'quantity' | 'list' | 'reason' | 'general';
+
+/** The parts of a question the answerer works from. */
+export interface QuestionAnalysis {
+  /** Normalized full question. */
+  text: string;
+  /** The question without instructions addressed to the assistant. */
+  factual: string;
+  /** Instructions found in the question (reported, never followed). */
+  instructions: string[];
+  answerType: AnswerType;
+  /** Calculator operation the wording asks for, if any. */
+  op: CalcOp | null;
+  /** Calendar years mentioned, ascending. */
+  years: number[];
+  /** Other numbers mentioned (percentages, amounts), as written values. */
+  numbers: number[];
+}
+
+const YEAR_RE = /(?<![\d.])(19\d{2}|20\d{2})(?![\d%]|\.\d)/g;
+const NUMBER_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])/g;
+
+const OP_RULES: readonly [CalcOp, RegExp][] = [
+  ['pp_change', /percentage[- ]?points?|\bpp\b|\bpoints? (?:did|has|have|was)\b|\bhow many points\b/i],
+  ['annualized_multiple', /(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b).*(?:per year|a year|annual|yearly|each year|every year)|(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times)/i],
+  ['project', /\b(?:kept|keeps|continued?|continues|sustained?)\b.*\b(?:compound|grow|growing|rate|pace)\b|\bat (?:this|that|its|the same) (?:rate|pace)\b|\bprojected?\b|\bwould (?:it|they|that|this)? ?(?:reach|be|hit)\b/i],
+  ['cagr', /\bcagr\b|compound(?:ed)? (?:annual|yearly|growth)|average annual|\bannuali[sz]ed\b|annual (?:average )?(?:growth|rate)|\b(?:per|a|each) year\b|\byearly (?:growth|rate)\b|\bannual growth\b/i],
+  ['implied_base', /\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year)\b/i],
+  ['implied_whole', /\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)|\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b/i],
+  ['share', /\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b|\bas a (?:percent(?:age)?|share) of\b/i],
+  ['ratio', /\bhow many times\b|\bby what (?:factor|multiple)\b|\bwhat multiple\b|\b(?:times|x) (?:bigger|larger|greater|higher)\b/i],
+  ['difference', /\bdifference between\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b|\bhow many (?:more )?(?:billion|million|trillion)\b|\bin absolute terms\b/i],
+  ['growth_rate', /\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise)\b|%\s*(?:growth|increase|change)\b|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
+];
+
+const PERSON_RE = /^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:expert|speaker|person|interviewee|one|of the experts)\b|according to whom\b|what expert\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b/i;
+const QUANTITY_RE = /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d/i;
+const LIST_RE = /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;
+const REASON_RE = /^\s*why\b|\bwhy (?:does|do|did|is|are|was|were)\b|\breasons?\b|\bwhat (?:drives|drove|explains|motivates)\b/i;
+
+/** Calendar years mentioned in text (1900–2099), ascending and unique. */
+export function yearsIn(text: string): number[] {
+  return [...new Set([...text.matchAll(YEAR_RE)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
+function numbersIn(text: string): number[] {
+  const years = new Set(yearsIn(text));
+  return [...text.matchAll(NUMBER_RE)]
+    .map((m) => Number(m[1]!.replaceAll(',', '')))
+    .filter((n) => Number.isFinite(n) && !years.has(n));
+}
+
+/** The calculator operation a question's wording asks for, or null. */
+export function detectOp(text: string): CalcOp | null {
+  for (const [op, re] of OP_RULES) if (re.test(text)) return op;
+  return null;
+}
+
+/** Classifies the answer type a question asks for. */
+export function detectAnswerType(text: string): AnswerType {
+  if (PERSON_RE.test(text)) return 'person';
+  if (LIST_RE.test(text)) return 'list';
+  if (REASON_RE.test(text)) return 'reason';
+  if (QUANTITY_RE.test(text)) return 'quantity';
+  return 'general';
+}
+
+/** Normalizes a question and works out what it asks for. */
+export function analyzeQuestion(raw: string): QuestionAnalysis {
+  const text = normalizeUserText(raw);
+  const { factual, instructions } = splitInstructions(text);
+  const answerType = detectAnswerType(factual);
+  return {
+    text,
+    factual,
+    instructions,
+    answerType,
+    op: answerType === 'person' ? null : detectOp(factual),
+    years: yearsIn(factual),
+    numbers: numbersIn(factual),
+  };
+}

@@ -1,0 +1,318 @@
+import { splitSentences } from '../ingest/sentences.js';
+import { extractClaims, isCheckable, type NumericClaim } from '../tools/index.js';
+import { scaleFactor } from '../tools/quantity.js';
+import { termProfile, wordOverlap } from './quotes.js';
+import type { Check, Citation, Claim } from './schema.js';
+
+/** A calculator result produced while answering. */
+export interface CalcRecord {
+  op: string;
+  args: Record<string, unknown>;
+  value: number;
+  display: string;
+  formula: string;
+}
+
+/** Input of {@link verifyAnswer}. */
+export interface VerifyInput {
+  answer: string;
+  /** Candidate citations keyed by the numbers the answer's `[n]` markers use. */
+  citations: ReadonlyMap<number, Citation> | readonly Citation[];
+  calcResults: readonly CalcRecord[];
+  /** Documents by id; when given, candidates whose quote is not verbatim at [start, end) are dropped. */
+  docs?: ReadonlyMap<string, { text: string }>;
+}
+
+/** The answer with resolved, renumbered markers and a verdict for every sentence and number. */
+export interface VerifyResult {
+  answer: string;
+  citations: Citation[];
+  claims: Claim[];
+  checks: Check[];
+  /** Marker numbers that did not resolve and were removed, in order of appearance. */
+  removed: number[];
+}
+
+/** `[n]`, `[n, m]`, `[n-m]` with the horizontal whitespace before it (run on {@link normalizeDigits} text). */
+const MARKER = /([ \t]*)\[(\d+(?:\s*[,;–-]\s*\d+)*)\]/g;
+const LEADING_MARKERS = /^(?:\[\d+\]\s*)+/;
+const LIST_NUMBER = /^(\s*(?:[-*•]\s+)?)(\d+)([.)]\s)/;
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF3B\uFF3D\uFF0C\uFF0E\uFF05]/g;
+
+/** Maps full-width digits, brackets, comma, period and percent sign to ASCII; the length is unchanged. */
+export function normalizeDigits(text: string): string {
+  return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Numbers listed inside one marker: "1, 3" -> [1, 3], "2-4" -> [2, 3, 4]. */
+export function markerNumbers(inner: string): number[] {
+  return inner.split(/\s*[,;]\s*/).flatMap((part) => {
+    const [a, b] = part.split(/\s*[–-]\s*/).map(Number);
+    if (b === undefined || !(b > a!) || b - a! > 20) return [a!];
+    return Array.from({ length: b - a! + 1 }, (_, i) => a! + i);
+  });
+}
+
+/**
+ * Renumbers markers in order of first use. Resolvable numbers get 1..m; a marker left with
+ * nothing resolvable is removed together with the whitespace before it.
+ */
+export class MarkerNumbering {
+  readonly order: number[] = [];
+  readonly removed: number[] = [];
+  private readonly next = new Map<number, number>();
+
+  constructor(private readonly resolves: (n: number) => boolean) {}
+
+  /** Replacement for one marker and the whitespace before it. */
+  replace(space: string, inner: string): string {
+    const kept: number[] = [];
+    for (const n of markerNumbers(inner)) {
+      if (!this.resolves(n)) {
+        if (!this.removed.includes(n)) this.removed.push(n);
+        continue;
+      }
+      if (!this.next.has(n)) {
+        this.order.push(n);
+        this.next.set(n, this.order.length);
+      }
+      const m = this.next.get(n)!;
+      if (!kept.includes(m)) kept.push(m);
+    }
+    return kept.length ? `${space}${kept.map((m) => `[${m}]`).join('')}` : '';
+  }
+}
+
+/** One `[n]` marker found in a text, with the horizontal whitespace before it. */
+export interface MarkerMatch {
+  index: number;
+  end: number;
+  space: string;
+  inner: string;
+}
+
+/** Every marker in `text` (full-width digits and brackets count). */
+export function findMarkers(text: string): MarkerMatch[] {
+  return [...normalizeDigits(text).matchAll(MARKER)].map((m) => ({
+    index: m.index,
+    end: m.index + m[0].length,
+    space: m[1]!,
+    inner: m[2]!,
+  }));
+}
+
+/** Applies {@link MarkerNumbering} to a whole text. */
+export function rewriteMarkers(text: string, numbering: MarkerNumbering): string {
+  let out = '';
+  let last = 0;
+  for (const m of findMarkers(text)) {
+    out += text.slice(last, m.index) + numbering.replace(m.space, m.inner);
+    last = m.end;
+  }
+  return out + text.slice(last);
+}
+
+interface AnswerSentence {
+  text: string;
+  cites: number[];
+}
+
+/** Sentences of an answer with the marker numbers each cites (leading markers belong to the previous sentence). */
+export function answerSentences(answer: string): AnswerSentence[] {
+  const out: AnswerSentence[] = [];
+  for (const s of splitSentences(answer)) {
+    const norm = normalizeDigits(s.text);
+    const lead = LEADING_MARKERS.exec(norm)?.[0] ?? '';
+    const prev = out.at(-1);
+    if (lead && prev) prev.cites.push(...[...lead.matchAll(MARKER)].flatMap((m) => markerNumbers(m[2]!)));
+    const text = prev && lead ? s.text.slice(lead.length).trim() : s.text;
+    if (!/[\p{L}\p{N}]/u.test(text.replace(MARKER, ''))) continue;
+    const cites = [...normalizeDigits(text).matchAll(MARKER)].flatMap((m) => markerNumbers(m[2]!));
+    out.push({ text, cites });
+  }
+  return out.map((s) => ({ text: s.text, cites: [...new Set(s.cites)] }));
+}
+
+/** For each marker number, the sentences (without markers) that cite it. */
+export function citingStatements(answer: string): Map<number, string[]> {
+  const by = new Map<number, string[]>();
+  for (const s of answerSentences(answer)) {
+    const plain = normalizeDigits(s.text).replace(MARKER, '').trim();
+    for (const n of s.cites) by.set(n, [...(by.get(n) ?? []), plain]);
+  }
+  return by;
+}
+
+type Kind = 'pct' | 'pp' | 'mult' | 'amount' | 'span' | null;
+const KINDS: Partial<Record<NumericClaim['unit'], Kind>> = { '%': 'pct', pp: 'pp', times: 'mult', currency: 'amount', duration: 'span' };
+const kindOf = (c: NumericClaim | undefined): Kind => (c ? (KINDS[c.unit] ?? null) : null);
+
+function compatible(stated: NumericClaim, other: NumericClaim | undefined): boolean {
+  const a = kindOf(stated);
+  const b = kindOf(other);
+  if (a && b && a !== b) return false;
+  return !(stated.currency && other?.currency && stated.currency !== other.currency);
+}
+
+/** True when `value` (in `other`'s scale) rounds to `stated` at the precision `stated` is written with. */
+function sameAtPrecision(stated: NumericClaim, value: number, other?: NumericClaim): boolean {
+  if (!compatible(stated, other)) return false;
+  const half = 0.5 * 10 ** -stated.decimals;
+  const eps = 1e-9 * Math.max(1, Math.abs(stated.value));
+  if (stated.scale && other?.scale && stated.scale !== other.scale) {
+    const f = scaleFactor(stated.scale);
+    return Math.abs(Math.abs(value) * scaleFactor(other.scale) - Math.abs(stated.value) * f) <= (half + eps) * f;
+  }
+  return Math.abs(Math.abs(value) - Math.abs(stated.value)) <= half + eps;
+}
+
+const figuresOf = (text: string) => extractClaims(normalizeDigits(text));
+const checkable = (c: NumericClaim) => isCheckable(c) && !(c.words && c.unit === 'count');
+
+function maskForFigures(text: string): string {
+  const blank = (s: string) => ' '.repeat(s.length);
+  return normalizeDigits(text)
+    .replace(MARKER, blank)
+    .replace(LIST_NUMBER, (_, pre: string, num: string, post: string) => pre + blank(num) + post);
+}
+
+function operandValues(v: unknown): number[] {
+  if (typeof v === 'number') return [v];
+  if (typeof v === 'string') return figuresOf(v).map((c) => c.value);
+  if (Array.isArray(v)) return v.flatMap(operandValues);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(operandValues);
+  return [];
+}
+
+const FRAMING = termProfile(
+  'document passage source text interview article corpus say said state show follow summary summarize according ' +
+    'answer question based information mention note here below overview detail find found provide give context',
+).words;
+const NOT_COVERED =
+  /\b(?:documents?|passages?|sources?|interview|texts?|corpus)\b[^.!?]*?(?:\bdo(?:es)?\s+not\b|\bdon['’]t\b|\bdoesn['’]t\b|\bnever\b|\bno\s+(?:information|mention|data|figures?)\b)/i;
+
+interface Ctx {
+  citations: Citation[];
+  calcs: readonly CalcRecord[];
+  checks: Check[];
+  usedCalcs: Set<number>;
+  quoteFigures: Map<Citation, NumericClaim[]>;
+}
+
+function quoteFigures(ctx: Ctx, c: Citation): NumericClaim[] {
+  let figs = ctx.quoteFigures.get(c);
+  if (!figs) ctx.quoteFigures.set(c, (figs = figuresOf(c.quote)));
+  return figs;
+}
+
+const YEARISH = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2100;
+const equal = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** The citation whose quote holds the most (non-year) operands of `calc`, preferring `preferred`. */
+function operandCitation(ctx: Ctx, calc: CalcRecord, preferred: Citation[]): number | undefined {
+  const operands = operandValues(calc.args).filter((v) => !YEARISH(v));
+  let best: { n: number; hits: number } | undefined;
+  for (const c of [...preferred, ...ctx.citations]) {
+    const values = quoteFigures(ctx, c).map((f) => f.value);
+    const hits = operands.filter((o) => values.some((v) => equal(o, v))).length;
+    if (hits > (best?.hits ?? 0)) best = { n: c.n, hits };
+  }
+  return best?.n;
+}
+
+function useCalc(ctx: Ctx, index: number, claim: string, cited: Citation[]): void {
+  if (ctx.usedCalcs.has(index)) return;
+  ctx.usedCalcs.add(index);
+  const { op, args, value, display, formula } = ctx.calcs[index]!;
+  const citation = operandCitation(ctx, ctx.calcs[index]!, cited);
+  ctx.checks.push({ op, args, value, display, formula, claim, status: 'computed', ...(citation ? { citation } : {}) });
+}
+
+const formulaNumbers = (calc: CalcRecord) => (calc.formula.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+
+/** Checks each number of a sentence; records checks and returns the figures nothing backs. */
+function checkNumbers(ctx: Ctx, s: AnswerSentence, figures: NumericClaim[], cited: Citation[]) {
+  const sources = (cited.length ? cited : ctx.citations).flatMap((c) => quoteFigures(ctx, c));
+  const years = new Set([...figures.flatMap((f) => f.years), ...sources.filter((f) => f.unit === 'year').map((f) => f.value)]);
+  const failing: NumericClaim[] = [];
+  let computed = 0;
+  for (const fig of figures) {
+    if (sources.some((q) => sameAtPrecision(fig, q.value, q))) continue;
+    const calc = ctx.calcs.findIndex((c) => sameAtPrecision(fig, c.value, figuresOf(c.display)[0]));
+    if (calc >= 0) {
+      computed++;
+      useCalc(ctx, calc, s.text, cited);
+      continue;
+    }
+    const bare = fig.unit === 'count' || fig.unit === 'duration';
+    if (bare && ctx.calcs.some((c) => formulaNumbers(c).some((x) => sameAtPrecision(fig, x)))) continue;
+    if (fig.unit === 'duration' && [...years].some((y) => years.has(y + fig.value))) continue;
+    failing.push(fig);
+    const { value, text: display } = fig;
+    ctx.checks.push({ op: 'unverified', args: {}, value, display, formula: null, claim: s.text, status: 'unverified' });
+  }
+  return { failing, computed };
+}
+
+const hasLatin = (words: Iterable<string>) => [...words].some((w) => /\p{Script=Latin}/u.test(w));
+
+function judgeSentence(ctx: Ctx, s: AnswerSentence): Claim {
+  const cited = ctx.citations.filter((c) => s.cites.includes(c.n));
+  const figures = figuresOf(maskForFigures(s.text)).filter(checkable);
+  const { failing, computed } = checkNumbers(ctx, s, figures, cited);
+  const claim = (supported: boolean, reason?: string): Claim => ({
+    text: s.text,
+    citations: cited.map((c) => c.n),
+    supported,
+    ...(reason ? { reason } : {}),
+  });
+  if (failing.length) {
+    const list = failing.map((f) => f.text).join(', ');
+    return claim(false, `${failing.length > 1 ? 'numbers' : 'number'} ${list} not in cited passages or calculations`);
+  }
+  const words = [...termProfile(s.text.replace(MARKER, ' ')).words].filter((w) => !FRAMING.has(w));
+  if (!cited.length) {
+    const shortLead = /:\s*$/.test(s.text) && s.text.split(/\s+/).length <= 12;
+    if (!figures.length && NOT_COVERED.test(s.text)) return claim(true, 'states what the documents do not cover');
+    if (!figures.length && (words.length === 0 || shortLead)) return claim(true, 'framing');
+    if (computed > 0) return claim(true, 'calculator result');
+    return claim(false, 'no citation');
+  }
+  const quoteWords = termProfile(cited.map((c) => `${c.quote} ${c.speaker ?? ''} ${c.title}`).join(' ')).words;
+  const overlap = wordOverlap(new Set(words), quoteWords);
+  const comparable = hasLatin(words) === hasLatin(quoteWords);
+  if (comparable && words.length && (overlap < 1 || overlap < 0.25 * words.length)) {
+    return claim(false, 'little overlap with cited passage');
+  }
+  return claim(true);
+}
+
+function candidateMap(input: VerifyInput): Map<number, Citation> {
+  const list = Array.isArray(input.citations) ? (input.citations as Citation[]).map((c) => [c.n, c] as const) : [...(input.citations as ReadonlyMap<number, Citation>)];
+  const verbatim = (c: Citation) => {
+    const doc = input.docs?.get(c.docId);
+    return !input.docs || (doc !== undefined && doc.text.slice(c.start, c.end) === c.quote);
+  };
+  return new Map(list.filter(([, c]) => verbatim(c)));
+}
+
+/**
+ * Checks an answer against its candidate citations and this turn's calculator results:
+ * removes `[n]` markers that resolve to no candidate (reported in `removed`), keeps only cited
+ * candidates renumbered 1..m in order of first use, and judges every sentence. A sentence is
+ * supported when it cites a passage, each of its numbers is in a quote it cites or equals a
+ * calculator result at the precision written, and its content words overlap the quotes.
+ * Without a citation, only framing ("Here is what the documents say:"), statements about what
+ * the documents do not cover, and calculator results are supported. Every number that is
+ * neither quoted nor computed becomes an `unverified` check; calculator results used become
+ * `computed` checks. Years, labels, list numbers and citation markers are not checked.
+ */
+export function verifyAnswer(input: VerifyInput): VerifyResult {
+  const candidates = candidateMap(input);
+  const numbering = new MarkerNumbering((n) => candidates.has(n));
+  const answer = rewriteMarkers(input.answer, numbering).trim();
+  const citations = numbering.order.map((old, i) => ({ ...candidates.get(old)!, n: i + 1 }));
+  const ctx: Ctx = { citations, calcs: input.calcResults, checks: [], usedCalcs: new Set(), quoteFigures: new Map() };
+  const claims = answerSentences(answer).map((s) => judgeSentence(ctx, s));
+  return { answer, citations, claims, checks: ctx.checks, removed: numbering.removed };
+}
