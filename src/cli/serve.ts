@@ -2,15 +2,14 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
-import { createEmbedder } from '../retrieval/embedder.js';
-import { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import { runMain } from './run-main.js';
+import { createServices } from './services.js';
 
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config);
-  const kb = new KnowledgeBase({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder: createEmbedder(config), logger });
-  const app = createApp({ config, kb, logger });
+  const { kb, chat } = await createServices(config, logger);
+  const app = createApp({ config, kb, chat, logger });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     logger.info({ url: `http://${config.host}:${info.port}` }, 'listening');

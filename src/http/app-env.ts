@@ -1,3 +1,4 @@
+import type { ChatService } from '../answer/chat-service.js';
 import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { HttpLogger } from './errors.js';
@@ -6,6 +7,7 @@ import type { HttpLogger } from './errors.js';
 export interface AppDeps {
   config: Readonly<Config>;
   kb: KnowledgeBase;
+  chat: ChatService;
   logger?: HttpLogger;
 }
 

@@ -4,6 +4,9 @@ import { renderError, validationHook } from './errors.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
+import { calcRoutes } from './routes/calc.js';
+import { chatRoutes } from './routes/chat.js';
+import { indicatorRoutes } from './routes/indicators.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -16,6 +19,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', documentRoutes(deps));
+  app.route('/', chatRoutes(deps));
+  app.route('/', calcRoutes(deps));
+  app.route('/', indicatorRoutes(deps));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -56,7 +56,7 @@ function bySentence(claims: NumericClaim[]): NumericClaim[][] {
   return [...groups.values()];
 }
 
-function docIndicators(doc: IndicatorDoc, chunks: IndicatorChunk[]): IndicatorRecord[] {
+function docIndicators(doc: IndicatorDoc, chunks: readonly IndicatorChunk[]): IndicatorRecord[] {
   const docChunks = chunks.filter((c) => c.docId === doc.docId);
   const paragraphs = splitParagraphs(doc.text);
   const fallbackRegion = dominantRegion(doc.text);
@@ -100,7 +100,7 @@ function docIndicators(doc: IndicatorDoc, chunks: IndicatorChunk[]): IndicatorRe
  * digits) from the documents, names it from its sentence and attaches region, speaker and
  * chunk. Years, labels, time spans and spelled-out counts are not indicators.
  */
-export function buildIndicators(docs: IndicatorDoc[], chunks: IndicatorChunk[]): IndicatorRecord[] {
+export function buildIndicators(docs: readonly IndicatorDoc[], chunks: readonly IndicatorChunk[]): IndicatorRecord[] {
   return docs.flatMap((doc) => docIndicators(doc, chunks));
 }
 

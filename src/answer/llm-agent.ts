@@ -1,0 +1,214 @@
+import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import type { ChatOpenAI } from '@langchain/openai';
+import type { Config } from '../config.js';
+import { AppError, isAppError } from '../errors.js';
+import type { SearchHit } from '../retrieval/retriever.js';
+import { CALC_OPS } from '../tools/index.js';
+import { MarkerStream } from './llm-markers.js';
+import { bindTools, createChatModel, streamStep, withRetries, type ToolCallingModel } from './llm-model.js';
+import { PassageRegistry, escapeData, relatedPassages, renderPassages } from './llm-passages.js';
+import { ABSTAIN_PHRASE, citationCandidates, echoesPrompt, isAbstention } from './llm-result.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './llm-retry.js';
+import { SEARCH_TOOL, runToolCall, type RawToolCall } from './llm-tools.js';
+import { PromptLibrary, defaultPrompts } from './prompts.js';
+import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
+import { MarkerNumbering, findMarkers, verifyAnswer, type CalcRecord } from './verify.js';
+
+/** Structured logger surface (pino-compatible). */
+export interface LlmLogger {
+  warn(obj: object, msg?: string): void;
+}
+
+/** Replaceable parts of the LLM answerer. */
+export interface LlmAnswererDeps {
+  /** Defaults to a streaming ChatOpenAI built from the configuration. */
+  model?: ChatOpenAI;
+  prompts?: PromptLibrary;
+  /** Backoff settings; `maxRetries` always comes from `config.llm.maxRetries`. */
+  retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
+  logger?: LlmLogger;
+}
+
+interface LoopResult {
+  answer: string;
+  calcs: CalcRecord[];
+  registry: PassageRegistry;
+}
+
+/** An AbortError carrying the caller's abort reason. */
+function abortError(reason: unknown): Error {
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  return new DOMException('The answer was aborted', 'AbortError');
+}
+
+const stripMarkers = (text: string) => findMarkers(text).reduceRight((t, m) => t.slice(0, m.index) + t.slice(m.end), text);
+
+function parsedArgs(raw: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Follow-ups ("and in 2015?") are retrieved together with the previous question. */
+function retrievalQuery(input: AnswerInput): string {
+  const previous = [...input.history].reverse().find((t) => t.role === 'user')?.content;
+  const short = input.question.trim().split(/\s+/).length <= 6;
+  return previous && short ? `${previous}\n${input.question}` : input.question;
+}
+
+/**
+ * Answers with an OpenAI-compatible chat model in a bounded tool loop (search_documents plus
+ * the calculator), then narrows citations and verifies the answer like the offline answerer.
+ */
+class LlmAnswerer implements Answerer {
+  readonly mode = 'llm' as const;
+  private readonly prompts: PromptLibrary;
+  private readonly toolModel: ToolCallingModel;
+  private readonly finalModel: ToolCallingModel;
+  private readonly retry: RetryPolicy;
+  private system: Promise<string> | undefined;
+
+  constructor(
+    private readonly config: Readonly<Config>,
+    private readonly deps: LlmAnswererDeps,
+  ) {
+    const model = deps.model ?? createChatModel(config);
+    this.prompts = deps.prompts ?? defaultPrompts;
+    this.toolModel = bindTools(model, false);
+    this.finalModel = bindTools(model, true);
+    this.retry = { ...DEFAULT_RETRY, ...deps.retry, maxRetries: config.llm.maxRetries };
+  }
+
+  private systemPrompt(): Promise<string> {
+    this.system ??= this.prompts.render('system', {
+      abstain_phrase: ABSTAIN_PHRASE,
+      calculator_ops: CALC_OPS.join(', '),
+      search_tool: SEARCH_TOOL,
+    });
+    this.system.catch(() => (this.system = undefined));
+    return this.system;
+  }
+
+  async answer(input: AnswerInput): Promise<AnswerDraft> {
+    const { timeoutMs } = this.config.llm;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout;
+    const settle = (err: unknown): Error => {
+      if (input.signal?.aborted) return abortError(input.signal.reason);
+      if (timeout.aborted) return new AppError('upstream_error', `the language model did not answer within ${timeoutMs} ms`);
+      if (isAppError(err)) return err;
+      return new AppError('upstream_error', `the language model call failed: ${err instanceof Error ? err.message : String(err)}`);
+    };
+    if (input.signal?.aborted) throw abortError(input.signal.reason);
+    const started = performance.now();
+    const hits = await input.snapshot.retriever.search(retrievalQuery(input), { k: input.k });
+    const retrieveMs = performance.now() - started;
+    if (input.signal?.aborted) throw abortError(input.signal.reason);
+    input.events?.onMeta?.(relatedPassages(hits));
+    try {
+      const system = await this.systemPrompt();
+      const result = await this.loop(input, hits, system, signal, Date.now() + timeoutMs);
+      if (echoesPrompt(result.answer, system)) {
+        throw new AppError('upstream_error', 'the language model repeated its instructions instead of answering');
+      }
+      return this.finish(input, hits, result, retrieveMs);
+    } catch (err) {
+      throw settle(err);
+    }
+  }
+
+  private async messages(input: AnswerInput, hits: readonly SearchHit[], registry: PassageRegistry, system: string) {
+    const passages = await renderPassages(this.prompts, registry.add(hits));
+    const question = await this.prompts.render('question', { passages, question: escapeData(input.question) });
+    const history = input.history.map((t) =>
+      t.role === 'user' ? new HumanMessage(t.content) : new AIMessage(stripMarkers(t.content)),
+    );
+    return [new SystemMessage(system), ...history, new HumanMessage(question)];
+  }
+
+  private async loop(input: AnswerInput, hits: readonly SearchHit[], system: string, signal: AbortSignal, deadline: number): Promise<LoopResult> {
+    const registry = new PassageRegistry();
+    const messages: BaseMessage[] = await this.messages(input, hits, registry, system);
+    const calcs: CalcRecord[] = [];
+    const stream = new MarkerStream(new MarkerNumbering((n) => registry.has(n)), (t) => input.events?.onToken?.(t));
+    const { maxSteps } = this.config.llm;
+    let strikes = 0;
+    for (let step = 1; step <= maxSteps; step++) {
+      const model = step === maxSteps ? this.finalModel : this.toolModel;
+      const { content, toolCalls } = await withRetries(
+        (onContent) => streamStep(model, messages, signal, step, onContent),
+        (text) => stream.push(text),
+        { policy: this.retry, signal, deadline, onRetry: (info) => this.deps.logger?.warn({ ...info, step }, 'retrying the language model') },
+      );
+      if (!toolCalls.length) {
+        stream.end();
+        if (!content.trim()) throw new AppError('upstream_error', 'the language model returned an empty answer');
+        return { answer: content, calcs, registry };
+      }
+      stream.reset();
+      if (step === maxSteps) throw new AppError('upstream_error', `the language model was still calling tools after ${maxSteps} steps`);
+      if (await this.runTools(input, toolCalls, messages, content, { registry, calcs }, signal)) strikes++;
+      if (strikes > 1) throw new AppError('upstream_error', 'the language model sent malformed tool arguments again');
+    }
+    throw new AppError('upstream_error', 'no model steps allowed');
+  }
+
+  /** Runs a step's tool calls, appending the call and its results to `messages`; true if any was malformed. */
+  private async runTools(
+    input: AnswerInput,
+    calls: RawToolCall[],
+    messages: BaseMessage[],
+    content: string,
+    state: Pick<LoopResult, 'registry' | 'calcs'>,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const tool_calls = calls.map((c) => ({ id: c.id, name: c.name, args: parsedArgs(c.args), type: 'tool_call' as const }));
+    messages.push(new AIMessage({ content, tool_calls }));
+    let malformed = false;
+    for (const call of calls) {
+      const outcome = await runToolCall(call, { snapshot: input.snapshot, registry: state.registry, prompts: this.prompts });
+      signal.throwIfAborted();
+      if (outcome.malformed) {
+        malformed = true;
+        this.deps.logger?.warn({ tool: call.name, args: call.args.slice(0, 200) }, 'malformed tool call');
+      }
+      if (outcome.calc) {
+        state.calcs.push(outcome.calc);
+        input.events?.onCheck?.({ ...outcome.calc, status: 'computed' });
+      }
+      messages.push(new ToolMessage({ content: outcome.content, tool_call_id: call.id, name: call.name }));
+    }
+    return malformed;
+  }
+
+  private finish(input: AnswerInput, hits: readonly SearchHit[], result: LoopResult, retrieveMs: number): AnswerDraft {
+    const raw = result.answer.trim();
+    const citations = citationCandidates(raw, result.registry, input.snapshot);
+    const verified = verifyAnswer({ answer: raw, citations, calcResults: result.calcs, docs: input.snapshot.docById });
+    if (verified.removed.length) this.deps.logger?.warn({ removed: verified.removed }, 'removed citation markers that match no passage');
+    for (const check of verified.checks) if (check.status === 'unverified') input.events?.onCheck?.(check);
+    const abstained = isAbstention(verified.answer);
+    return {
+      answer: verified.answer,
+      citations: verified.citations,
+      checks: verified.checks,
+      claims: verified.claims,
+      abstained,
+      ...(abstained ? { related: relatedPassages(hits) } : {}),
+      retrieveMs,
+    };
+  }
+}
+
+/**
+ * Creates the LLM answerer (mode 'llm'). It throws `AppError('upstream_error')` when the model
+ * fails after bounded retries, times out (`config.llm.timeoutMs` for the whole answer), loops
+ * on tools past `config.llm.maxSteps` or sends malformed tool arguments twice; an abort of
+ * `input.signal` cancels the HTTP request and rejects with an `AbortError`.
+ */
+export function createLlmAnswerer(config: Readonly<Config>, deps: LlmAnswererDeps = {}): Answerer {
+  return new LlmAnswerer(config, deps);
+}

@@ -1,0 +1,81 @@
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { isAppError } from '../../errors.js';
+import { ChatRequestSchema, ChatResponseSchema } from '../../answer/schema.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { ErrorSchema } from '../schemas.js';
+import { readJson } from '../json-body.js';
+
+const errors = {
+  400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request (the message names the field)' },
+  413: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Body too large' },
+  415: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Body is not JSON' },
+  503: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Index not loaded yet' },
+};
+const body = { content: { 'application/json': { schema: ChatRequestSchema } }, required: true };
+
+const chatRoute = createRoute({
+  method: 'post',
+  path: '/api/chat',
+  summary: 'Answer a question with citations and checked numbers',
+  request: { body },
+  responses: { 200: { content: { 'application/json': { schema: ChatResponseSchema } }, description: 'The answer' }, ...errors },
+});
+
+const streamRoute = createRoute({
+  method: 'post',
+  path: '/api/chat/stream',
+  summary: 'Same as /api/chat, streamed as Server-Sent Events: meta, token, check, done, error',
+  request: { body },
+  responses: { 200: { content: { 'text/event-stream': { schema: ChatResponseSchema } }, description: 'Event stream' }, ...errors },
+});
+
+/** `POST /api/chat` and `POST /api/chat/stream`. Bodies are read by {@link readJson} (415/400 rules). */
+export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    { ...chatRoute, request: {}, hide: true },
+    async (c) => {
+      const request = await readJson(c, ChatRequestSchema);
+      const response = await deps.chat.answer(request, { signal: c.req.raw.signal });
+      return c.json(response, 200);
+    },
+  );
+
+  app.openapi({ ...streamRoute, request: {}, hide: true }, async (c) => {
+    const request = await readJson(c, ChatRequestSchema);
+    deps.kb.require();
+    const controller = new AbortController();
+    const upstream = c.req.raw.signal;
+    upstream.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(() => controller.abort(new DOMException('client disconnected', 'AbortError')));
+      const send = (event: string, data: unknown) => {
+        if (!controller.signal.aborted) void stream.writeSSE({ event, data: JSON.stringify(data) });
+      };
+      try {
+        const response = await deps.chat.answer(request, {
+          signal: controller.signal,
+          events: {
+            onMeta: (passages) => send('meta', { passages }),
+            onToken: (text) => send('token', { text }),
+            onCheck: (check) => send('check', check),
+          },
+        });
+        send('done', response);
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        const code = isAppError(err) ? err.code : 'internal';
+        const message = isAppError(err) ? err.message : 'The answer could not be produced';
+        if (!isAppError(err)) deps.logger?.error({ err }, 'stream failed');
+        send('error', { code, message });
+      }
+    }) as never;
+  });
+
+  // Document the request bodies in OpenAPI without double-validating them.
+  app.openAPIRegistry.registerPath({ ...chatRoute, request: { body } });
+  app.openAPIRegistry.registerPath({ ...streamRoute, request: { body } });
+  return app;
+}
