@@ -22,6 +22,8 @@ export interface QuoteOptions {
   speakers: readonly string[];
   /** The question asks about several experts ("which experts", "the experts' reasons"). */
   spread: boolean;
+  /** The question asks for more detail ("go deeper", "tell me more"): quote the sentences that follow too. */
+  detail: boolean;
 }
 
 const SPREAD_LIMIT = 4;
@@ -48,8 +50,14 @@ export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType
     if (groups.length >= 2) return groups;
   }
   const group: EvidenceSentence[] = [best.sentence];
-  if (type === 'list' || type === 'reason') {
-    const next = all.find((s) => s.chunk.id === best.sentence.chunk.id && s.index === best.sentence.index + 1);
+  const following = (n: number) => all.find((s) => s.chunk.id === best.sentence.chunk.id && s.index === best.sentence.index + n);
+  if (opts.detail) {
+    for (const n of [1, 2]) {
+      const next = following(n);
+      if (next) group.push(next);
+    }
+  } else if (type === 'list' || type === 'reason') {
+    const next = following(1);
     const nextScore = next && scored.find((x) => x.sentence === next)?.score;
     if (next && nextScore !== undefined && nextScore >= 0.5 * best.score) group.push(next);
   }

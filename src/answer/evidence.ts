@@ -7,7 +7,7 @@ import { extractClaims, isCheckable, type NumericClaim } from '../tools/index.js
 import type { Chunk } from '../types.js';
 import { corpusStats, idf, type CorpusStats } from './corpus-stats.js';
 import type { AnswerType } from './question.js';
-import { yearsIn } from './question.js';
+import { WORD_NUMBERS, yearsIn } from './question.js';
 
 /** A sentence of a retrieved passage, with what scoring needs. */
 export interface EvidenceSentence {
@@ -88,9 +88,12 @@ export function collectSentences(snapshot: KnowledgeSnapshot, hits: readonly Sea
 
 const IDIOM_RE = /\bhow (?:big|large|much|many|fast|quickly|high|long|far|small|well|strong)\b/gi;
 
-/** Drops words that only shape a question ("how big"), so they do not match content ("big data"). */
+/**
+ * Drops words that only shape a question ("how big"), so they do not match content ("big data"),
+ * and quantity words that are matched as numbers instead ("over half" is 50%, not "first half").
+ */
 function stripIdioms(text: string): string {
-  return text.replace(IDIOM_RE, 'how');
+  return WORD_NUMBERS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), text.replace(IDIOM_RE, 'how'));
 }
 
 interface WeightedTerm {

@@ -16,6 +16,7 @@ const CANDIDATE_PASSAGES = 8;
 const MIN_COVERAGE = 0.1;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
 const NUMERIC_RELEVANCE = 0.75;
+const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain)\b/i;
 const SPREAD_RE = /\b(?:the|which|what|all|both|other|several) (?:experts|speakers|interviewees)\b|\bexperts (?:say|give|think|mention|agree)\b/i;
 
 /** Shape of a retrieved passage in responses. */
@@ -64,7 +65,7 @@ export class OfflineAnswerer implements Answerer {
     const resolved = resolveFollowUp(input.question, input.history);
     const q = resolved.analysis;
     const retrieveStart = performance.now();
-    const query = resolved.isFollowUp && q.answerType === 'person' ? `${q.factual} ${resolved.context ?? ''}` : q.factual;
+    const query = resolved.isFollowUp ? `${q.factual} ${resolved.context ?? ''}` : q.factual;
     const hits = await snapshot.retriever.search(query, { k: Math.max(input.k, CANDIDATE_PASSAGES) });
     const retrieveMs = performance.now() - retrieveStart;
     input.signal?.throwIfAborted();
@@ -98,8 +99,8 @@ export class OfflineAnswerer implements Answerer {
       const r = numeric.result;
       checks.push({ op: r.op, args: r.args, value: r.value, display: r.display, formula: r.formula, claim: numeric.statement, status: 'computed', citation: 1 });
     } else {
-      const spread = SPREAD_RE.test(q.factual);
-      answer = composeQuotes(selectQuotes(scored, q.answerType, sentences, { speakers, spread }), q.answerType, cites, docText);
+      const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
+      answer = composeQuotes(selectQuotes(scored, q.answerType, sentences, opts), q.answerType, cites, docText);
     }
     const citations = cites.all();
     checks.push(...checksFor(citations, sentences));

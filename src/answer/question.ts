@@ -47,11 +47,22 @@ export function yearsIn(text: string): number[] {
   return [...new Set([...text.matchAll(YEAR_RE)].map((m) => Number(m[1])))].sort((a, b) => a - b);
 }
 
+/** Quantities written as words that stand for a number ("over half" = 50%, "tenfold" = 10). */
+export const WORD_NUMBERS: readonly [RegExp, number][] = [
+  [/\bhalf\b/i, 50],
+  [/\b(?:a|one) quarter\b/i, 25],
+  [/\b(?:a|one) third\b/i, 33.3],
+  [/\b(?:doubled?|twofold|two-fold)\b/i, 2],
+  [/\b(?:tripled?|threefold|three-fold)\b/i, 3],
+  [/\b(?:tenfold|ten-fold|ten times)\b/i, 10],
+];
+
 function numbersIn(text: string): number[] {
   const years = new Set(yearsIn(text));
-  return [...text.matchAll(NUMBER_RE)]
+  const written = [...text.matchAll(NUMBER_RE)]
     .map((m) => Number(m[1]!.replaceAll(',', '')))
     .filter((n) => Number.isFinite(n) && !years.has(n));
+  return [...written, ...WORD_NUMBERS.filter(([re]) => re.test(text)).map(([, n]) => n)];
 }
 
 /** The calculator operation a question's wording asks for, or null. */
