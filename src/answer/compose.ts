@@ -99,7 +99,9 @@ export function composeNumeric(num: NumericAnswer, cites: CitationList, docText:
   const lines = [`${num.statement} ${refs} (computed: ${num.result.formula} = ${num.result.display}).`];
   if (num.stated) {
     const verdict = num.stated.status === 'mismatch' ? 'which does not match the computation' : num.stated.status === 'verified' ? 'which the computation confirms' : 'which the computation roughly confirms';
-    lines.push(`The passage itself states ${num.stated.claim.text}, ${verdict} (${num.stated.status}).`);
+    const claim = num.stated.claim;
+    const at = num.sources.findIndex((s) => s.start <= claim.start && claim.end <= s.end);
+    lines.push(`The passage itself states ${claim.text} [${markers[Math.max(0, at)]}], ${verdict} (${num.stated.status}).`);
   }
   num.sources.forEach((s, i) => {
     lines.push(`${s.chunk.speaker ? `${s.chunk.speaker} says` : 'The article says'}: “${s.text}” [${markers[i]}]`);

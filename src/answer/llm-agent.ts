@@ -7,12 +7,12 @@ import { CALC_OPS } from '../tools/index.js';
 import { MarkerStream } from './llm-markers.js';
 import { bindTools, createChatModel, streamStep, withRetries, type ToolCallingModel } from './llm-model.js';
 import { PassageRegistry, escapeData, relatedPassages, renderPassages } from './llm-passages.js';
-import { ABSTAIN_PHRASE, citationCandidates, echoesPrompt, isAbstention } from './llm-result.js';
+import { ABSTAIN_PHRASE, echoesPrompt, groundAnswer, isAbstention } from './llm-result.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './llm-retry.js';
 import { SEARCH_TOOL, runToolCall, type RawToolCall } from './llm-tools.js';
-import { PromptLibrary, defaultPrompts } from './prompts.js';
+import { PromptError, PromptLibrary, defaultPrompts } from './prompts.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
-import { MarkerNumbering, findMarkers, verifyAnswer, type CalcRecord } from './verify.js';
+import { MarkerNumbering, verifyAnswer, withoutMarkers, type CalcRecord } from './verify.js';
 
 /** Structured logger surface (pino-compatible). */
 export interface LlmLogger {
@@ -40,8 +40,6 @@ function abortError(reason: unknown): Error {
   if (reason instanceof Error && reason.name === 'AbortError') return reason;
   return new DOMException('The answer was aborted', 'AbortError');
 }
-
-const stripMarkers = (text: string) => findMarkers(text).reduceRight((t, m) => t.slice(0, m.index) + t.slice(m.end), text);
 
 function parsedArgs(raw: string): Record<string, unknown> {
   try {
@@ -94,12 +92,13 @@ class LlmAnswerer implements Answerer {
 
   async answer(input: AnswerInput): Promise<AnswerDraft> {
     const { timeoutMs } = this.config.llm;
+    const deadline = Date.now() + timeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout;
     const settle = (err: unknown): Error => {
       if (input.signal?.aborted) return abortError(input.signal.reason);
       if (timeout.aborted) return new AppError('upstream_error', `the language model did not answer within ${timeoutMs} ms`);
-      if (isAppError(err)) return err;
+      if (isAppError(err) || err instanceof PromptError) return err;
       return new AppError('upstream_error', `the language model call failed: ${err instanceof Error ? err.message : String(err)}`);
     };
     if (input.signal?.aborted) throw abortError(input.signal.reason);
@@ -110,7 +109,7 @@ class LlmAnswerer implements Answerer {
     input.events?.onMeta?.(relatedPassages(hits));
     try {
       const system = await this.systemPrompt();
-      const result = await this.loop(input, hits, system, signal, Date.now() + timeoutMs);
+      const result = await this.loop(input, hits, system, signal, deadline);
       if (echoesPrompt(result.answer, system)) {
         throw new AppError('upstream_error', 'the language model repeated its instructions instead of answering');
       }
@@ -120,18 +119,29 @@ class LlmAnswerer implements Answerer {
     }
   }
 
-  private async messages(input: AnswerInput, hits: readonly SearchHit[], registry: PassageRegistry, system: string) {
+  private async messages(
+    input: AnswerInput,
+    hits: readonly SearchHit[],
+    registry: PassageRegistry,
+    system: string,
+  ): Promise<BaseMessage[]> {
     const passages = await renderPassages(this.prompts, registry.add(hits));
     const question = await this.prompts.render('question', { passages, question: escapeData(input.question) });
     const history = input.history.map((t) =>
-      t.role === 'user' ? new HumanMessage(t.content) : new AIMessage(stripMarkers(t.content)),
+      t.role === 'user' ? new HumanMessage(t.content) : new AIMessage(withoutMarkers(t.content)),
     );
     return [new SystemMessage(system), ...history, new HumanMessage(question)];
   }
 
-  private async loop(input: AnswerInput, hits: readonly SearchHit[], system: string, signal: AbortSignal, deadline: number): Promise<LoopResult> {
+  private async loop(
+    input: AnswerInput,
+    hits: readonly SearchHit[],
+    system: string,
+    signal: AbortSignal,
+    deadline: number,
+  ): Promise<LoopResult> {
     const registry = new PassageRegistry();
-    const messages: BaseMessage[] = await this.messages(input, hits, registry, system);
+    const messages = await this.messages(input, hits, registry, system);
     const calcs: CalcRecord[] = [];
     const stream = new MarkerStream(new MarkerNumbering((n) => registry.has(n)), (t) => input.events?.onToken?.(t));
     const { maxSteps } = this.config.llm;
@@ -185,9 +195,8 @@ class LlmAnswerer implements Answerer {
   }
 
   private finish(input: AnswerInput, hits: readonly SearchHit[], result: LoopResult, retrieveMs: number): AnswerDraft {
-    const raw = result.answer.trim();
-    const citations = citationCandidates(raw, result.registry, input.snapshot);
-    const verified = verifyAnswer({ answer: raw, citations, calcResults: result.calcs, docs: input.snapshot.docById });
+    const grounded = groundAnswer(result.answer.trim(), result.registry, input.snapshot);
+    const verified = verifyAnswer({ ...grounded, calcResults: result.calcs, docs: input.snapshot.docById });
     if (verified.removed.length) this.deps.logger?.warn({ removed: verified.removed }, 'removed citation markers that match no passage');
     for (const check of verified.checks) if (check.status === 'unverified') input.events?.onCheck?.(check);
     const abstained = isAbstention(verified.answer);

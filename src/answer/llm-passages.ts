@@ -51,19 +51,24 @@ export function escapeData(text: string, attribute = false): string {
   return attribute ? escaped.replace(/"/g, '&quot;').replace(/[\r\n]+/g, ' ') : escaped;
 }
 
-/** Renders passages as one `<passages>` block of `<passage n=...>` elements. */
-export async function renderPassages(prompts: PromptLibrary, entries: readonly NumberedPassage[]): Promise<string> {
+/**
+ * Renders passages as one `<passages>` block of `<passage n=...>` elements; passages whose
+ * number is in `shown` are given as a short reference instead of their text again.
+ */
+export async function renderPassages(
+  prompts: PromptLibrary,
+  entries: readonly NumberedPassage[],
+  shown: ReadonlySet<number> = new Set(),
+): Promise<string> {
   const items = await Promise.all(
-    entries.map(({ n, hit: { chunk } }) =>
-      prompts.render('passage', {
-        n,
-        doc: escapeData(chunk.docId, true),
-        title: escapeData(chunk.title, true),
-        speaker: escapeData(chunk.speaker ?? '', true),
-        section: escapeData(chunk.section ?? '', true),
-        text: escapeData(chunk.text),
-      }),
-    ),
+    entries.map(({ n, hit: { chunk } }) => {
+      const doc = escapeData(chunk.docId, true);
+      const speaker = escapeData(chunk.speaker ?? '', true);
+      if (shown.has(n)) return prompts.render('passage-seen', { n, doc, speaker });
+      const title = escapeData(chunk.title, true);
+      const section = escapeData(chunk.section ?? '', true);
+      return prompts.render('passage', { n, doc, title, speaker, section, text: escapeData(chunk.text) });
+    }),
   );
   return prompts.render('passages', { items: items.join('\n') });
 }

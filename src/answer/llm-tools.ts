@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
+import type { SearchHit } from '../retrieval/retriever.js';
 import { calcOps, calculatorTools, isCalcOp, runCalculatorTool } from '../tools/index.js';
 import { escapeData, renderPassages, type PassageRegistry } from './llm-passages.js';
 import type { PromptLibrary } from './prompts.js';
@@ -84,8 +85,14 @@ function parseArgs(raw: string): { ok: true; value: unknown } | { ok: false; mes
 }
 
 async function search(args: z.infer<typeof SearchArgsSchema>, ctx: ToolContext): Promise<string> {
-  const hits = await ctx.snapshot.retriever.search(args.query, { k: args.k ?? DEFAULT_SEARCH_K });
-  const passages = await renderPassages(ctx.prompts, ctx.registry.add(hits));
+  let hits: SearchHit[];
+  try {
+    hits = await ctx.snapshot.retriever.search(args.query, { k: args.k ?? DEFAULT_SEARCH_K });
+  } catch (err) {
+    return toolError('search_failed', `the search failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const shown = new Set(ctx.registry.all().map((e) => e.n));
+  const passages = await renderPassages(ctx.prompts, ctx.registry.add(hits), shown);
   return ctx.prompts.render('search-results', { search_tool: SEARCH_TOOL, query: escapeData(args.query), passages });
 }
 

@@ -7,7 +7,8 @@ import { assessCoverage } from './coverage.js';
 import { collectSentences, namedSpeakers, scoreSentences, type EvidenceSentence } from './evidence.js';
 import { resolveFollowUp } from './followup.js';
 import { answerNumeric } from './numeric.js';
-import type { Check, Citation, Claim, RelatedPassage } from './schema.js';
+import type { Check, Citation, RelatedPassage } from './schema.js';
+import { verifyAnswer } from './verify.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
 
 /** Passages retrieved for sentence selection, whatever `k` the caller shows. */
@@ -44,13 +45,6 @@ function checksFor(citations: readonly Citation[], sentences: readonly EvidenceS
   return checks;
 }
 
-function claimsOf(answer: string): Claim[] {
-  return answer
-    .split(/\n\n/)
-    .map((text) => text.trim())
-    .filter(Boolean)
-    .map((text) => ({ text, citations: [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])), supported: true }));
-}
 
 /**
  * Answers from the documents alone, deterministically: resolves follow-ups, abstains when the
@@ -102,10 +96,11 @@ export class OfflineAnswerer implements Answerer {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       answer = composeQuotes(selectQuotes(scored, q.answerType, sentences, opts), q.answerType, cites, docText);
     }
-    const citations = cites.all();
-    checks.push(...checksFor(citations, sentences));
+    const calcResults = numeric ? [numeric.result] : [];
+    const verified = verifyAnswer({ answer, citations: cites.all(), calcResults, docs: snapshot.docById });
+    checks.push(...checksFor(verified.citations, sentences), ...verified.checks.filter((c) => c.status === 'unverified'));
     for (const c of checks) events?.onCheck?.(c);
-    return this.emit(input, { answer, citations, checks, claims: claimsOf(answer), abstained: false, retrieveMs, ...(notice ? { notice } : {}) });
+    return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, retrieveMs, ...(notice ? { notice } : {}) });
   }
 
   private emit(input: AnswerInput, draft: AnswerDraft): AnswerDraft {

@@ -64,6 +64,11 @@ function supportScore(target: TermProfile, window: TermProfile): number {
   return score;
 }
 
+/** How well `text` supports `statement`: shared words (synonyms half) plus weighted shared numerals. */
+export function supportOf(statement: string, text: string): number {
+  return supportScore(termProfile(statement), termProfile(text));
+}
+
 function merge(a: TermProfile, b: TermProfile): TermProfile {
   return { words: new Set([...a.words, ...b.words]), numbers: new Set([...a.numbers, ...b.numbers]) };
 }

@@ -35,7 +35,6 @@ export interface VerifyResult {
 
 /** `[n]`, `[n, m]`, `[n-m]` with the horizontal whitespace before it (run on {@link normalizeDigits} text). */
 const MARKER = /([ \t]*)\[(\d+(?:\s*[,;–-]\s*\d+)*)\]/g;
-const LEADING_MARKERS = /^(?:\[\d+\]\s*)+/;
 const LIST_NUMBER = /^(\s*(?:[-*•]\s+)?)(\d+)([.)]\s)/;
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF3B\uFF3D\uFF0C\uFF0E\uFF05]/g;
 
@@ -112,33 +111,55 @@ export function rewriteMarkers(text: string, numbering: MarkerNumbering): string
   return out + text.slice(last);
 }
 
-interface AnswerSentence {
+/** A sentence of an answer with the markers it owns (absolute offsets into the answer). */
+export interface AnswerSentence {
   text: string;
+  start: number;
+  end: number;
+  markers: MarkerMatch[];
+  /** Marker numbers, unique, in order of appearance. */
   cites: number[];
 }
 
-/** Sentences of an answer with the marker numbers each cites (leading markers belong to the previous sentence). */
+const bracketAt = (m: MarkerMatch) => m.index + m.space.length;
+const citesOf = (markers: readonly MarkerMatch[]) => [...new Set(markers.flatMap((m) => markerNumbers(m.inner)))];
+
+/**
+ * Sentences of an answer with the markers each owns; markers that open a sentence ("... rose. [1] Then")
+ * belong to the sentence before. Sentences without letters or digits are skipped.
+ */
 export function answerSentences(answer: string): AnswerSentence[] {
+  const markers = findMarkers(answer);
   const out: AnswerSentence[] = [];
   for (const s of splitSentences(answer)) {
-    const norm = normalizeDigits(s.text);
-    const lead = LEADING_MARKERS.exec(norm)?.[0] ?? '';
+    const inside = markers.filter((m) => bracketAt(m) >= s.start && m.end <= s.end);
     const prev = out.at(-1);
-    if (lead && prev) prev.cites.push(...[...lead.matchAll(MARKER)].flatMap((m) => markerNumbers(m[2]!)));
-    const text = prev && lead ? s.text.slice(lead.length).trim() : s.text;
-    if (!/[\p{L}\p{N}]/u.test(text.replace(MARKER, ''))) continue;
-    const cites = [...normalizeDigits(text).matchAll(MARKER)].flatMap((m) => markerNumbers(m[2]!));
-    out.push({ text, cites });
+    let start = s.start;
+    while (prev && inside[0] && answer.slice(start, bracketAt(inside[0])).trim() === '') {
+      prev.markers.push(inside[0]);
+      prev.cites = citesOf(prev.markers);
+      start = inside.shift()!.end;
+    }
+    const text = answer.slice(start, s.end).trim();
+    if (!/[\p{L}\p{N}]/u.test(normalizeDigits(text).replace(MARKER, ''))) continue;
+    start = s.end - text.length;
+    out.push({ text, start, end: s.end, markers: inside, cites: citesOf(inside) });
   }
-  return out.map((s) => ({ text: s.text, cites: [...new Set(s.cites)] }));
+  return out;
+}
+
+/** A sentence's text without its markers. */
+export function withoutMarkers(text: string): string {
+  return findMarkers(text)
+    .reduceRight((t, m) => t.slice(0, m.index) + t.slice(m.end), text)
+    .trim();
 }
 
 /** For each marker number, the sentences (without markers) that cite it. */
 export function citingStatements(answer: string): Map<number, string[]> {
   const by = new Map<number, string[]>();
   for (const s of answerSentences(answer)) {
-    const plain = normalizeDigits(s.text).replace(MARKER, '').trim();
-    for (const n of s.cites) by.set(n, [...(by.get(n) ?? []), plain]);
+    for (const n of s.cites) by.set(n, [...(by.get(n) ?? []), withoutMarkers(s.text)]);
   }
   return by;
 }
@@ -186,8 +207,19 @@ function operandValues(v: unknown): number[] {
 
 const FRAMING = termProfile(
   'document passage source text interview article corpus say said state show follow summary summarize according ' +
-    'answer question based information mention note here below overview detail find found provide give context',
+    'answer question based information mention note here below overview detail find found provide give context ' +
+    'compute computed calculate calculated calculation formula',
 ).words;
+const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bCAGR\b/gi, 'compound annual growth rate'],
+  [/\bYoY\b/gi, 'year-on-year'],
+  [/\bGDP\b/g, 'gross domestic product GDP'],
+];
+
+/** Content words of `text`, with common abbreviations spelled out. */
+function contentWords(text: string): Set<string> {
+  return termProfile(ABBREVIATIONS.reduce((t, [re, full]) => t.replace(re, full), text)).words;
+}
 const NOT_COVERED =
   /\b(?:documents?|passages?|sources?|interview|texts?|corpus)\b[^.!?]*?(?:\bdo(?:es)?\s+not\b|\bdon['’]t\b|\bdoesn['’]t\b|\bnever\b|\bno\s+(?:information|mention|data|figures?)\b)/i;
 
@@ -258,7 +290,9 @@ const hasLatin = (words: Iterable<string>) => [...words].some((w) => /\p{Script=
 
 function judgeSentence(ctx: Ctx, s: AnswerSentence): Claim {
   const cited = ctx.citations.filter((c) => s.cites.includes(c.n));
-  const figures = figuresOf(maskForFigures(s.text)).filter(checkable);
+  const masked = maskForFigures(s.text);
+  const all = figuresOf(masked);
+  const figures = all.filter(checkable);
   const { failing, computed } = checkNumbers(ctx, s, figures, cited);
   const claim = (supported: boolean, reason?: string): Claim => ({
     text: s.text,
@@ -270,7 +304,8 @@ function judgeSentence(ctx: Ctx, s: AnswerSentence): Claim {
     const list = failing.map((f) => f.text).join(', ');
     return claim(false, `${failing.length > 1 ? 'numbers' : 'number'} ${list} not in cited passages or calculations`);
   }
-  const words = [...termProfile(s.text.replace(MARKER, ' ')).words].filter((w) => !FRAMING.has(w));
+  const prose = all.reduceRight((t, f) => t.slice(0, f.start) + ' '.repeat(f.end - f.start) + t.slice(f.end), masked);
+  const words = [...contentWords(prose)].filter((w) => !FRAMING.has(w));
   if (!cited.length) {
     const shortLead = /:\s*$/.test(s.text) && s.text.split(/\s+/).length <= 12;
     if (!figures.length && NOT_COVERED.test(s.text)) return claim(true, 'states what the documents do not cover');
@@ -278,7 +313,7 @@ function judgeSentence(ctx: Ctx, s: AnswerSentence): Claim {
     if (computed > 0) return claim(true, 'calculator result');
     return claim(false, 'no citation');
   }
-  const quoteWords = termProfile(cited.map((c) => `${c.quote} ${c.speaker ?? ''} ${c.title}`).join(' ')).words;
+  const quoteWords = contentWords(cited.map((c) => `${c.quote} ${c.speaker ?? ''} ${c.title}`).join(' '));
   const overlap = wordOverlap(new Set(words), quoteWords);
   const comparable = hasLatin(words) === hasLatin(quoteWords);
   if (comparable && words.length && (overlap < 1 || overlap < 0.25 * words.length)) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { INDICATORS_FILE } from '../retrieval/knowledge-base.js';
+import { INDICATORS_FILE } from '../ingest/index.js';
 import { buildIndicators } from '../tools/index.js';
 import { parseCli } from './args.js';
 import { runMain } from './run-main.js';
@@ -16,7 +16,7 @@ await runMain(async () => {
   if (values.help) return void console.log(USAGE);
   const config = loadConfig();
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const { kb } = await createServices(config, logger);
+  const { kb } = createServices(config, logger);
   const spinner = startSpinner(`indexing ${config.corpusDir}`);
   const result = await kb.open({ force: values.force }).finally(() => spinner.stop());
   const { snapshot } = result;

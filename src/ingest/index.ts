@@ -1,5 +1,5 @@
 export { splitSentences } from './sentences.js';
-export { loadCorpus, MAX_FILE_BYTES } from './load-corpus.js';
+export { loadCorpus, INDICATORS_FILE, MAX_FILE_BYTES } from './load-corpus.js';
 export { loadMarkdown } from './load-markdown.js';
 export { loadText } from './load-text.js';
 export { loadHtml } from './load-html.js';

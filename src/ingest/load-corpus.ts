@@ -17,13 +17,17 @@ const FORMATS: Record<string, SourceDocument['format']> = {
   '.pdf': 'pdf',
 };
 
+/** Data file that `npm run ingest` writes into the corpus directory; never a document. */
+export const INDICATORS_FILE = 'indicators.json';
+
 /** Files larger than this are skipped with a warning. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /**
  * Loads every supported document (.md/.markdown, .txt, .html/.htm, .pdf) under `dir`,
  * recursively, in sorted path order, ignoring dotfiles and dot-directories. Files that are
- * unsupported, unreadable, malformed or empty are skipped with a warning naming the file.
+ * unsupported, unreadable, malformed or empty are skipped with a warning naming the file;
+ * the generated {@link INDICATORS_FILE} and `opts.ignore` paths are skipped silently.
  * @throws when `dir` itself cannot be read.
  */
 export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Promise<LoadCorpusResult> {
@@ -36,7 +40,7 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
     opts.onWarning?.(warning);
   };
   const taken = new Set<string>();
-  const ignored = new Set(opts.ignore ?? []);
+  const ignored = new Set([INDICATORS_FILE, ...(opts.ignore ?? [])]);
   for (const relative of await listFiles(root, warn)) {
     if (ignored.has(relative)) continue;
     const format = FORMATS[path.extname(relative).toLowerCase()];

@@ -5,9 +5,6 @@ import type { RetrievalEmbedder } from './embedder.js';
 import { loadIndex } from './index-store.js';
 import { buildRetriever, computeCorpusHash, fromStored, saveRetriever, type HybridRetriever } from './retriever.js';
 
-/** Generated data file kept in the corpus directory; not a document. */
-export const INDICATORS_FILE = 'indicators.json';
-
 /** An immutable, fully loaded view of the corpus and its indexes. */
 export interface KnowledgeSnapshot {
   retriever: HybridRetriever;
@@ -94,7 +91,6 @@ export class KnowledgeBase {
     try {
       this.state = this.snapshot ? this.state : 'loading';
       const { docs, warnings } = await loadCorpus(this.opts.corpusDir, {
-        ignore: [INDICATORS_FILE],
         onWarning: (w) => log?.warn({ file: w.file }, `skipped ${w.file}: ${w.message}`),
       });
       const corpusHash = computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]);

@@ -9,7 +9,9 @@
  * fake.enqueue('/v1/chat/completions', { status: 429, json: errorBody('slow down'), headers: { 'retry-after': '0' } });
  * fake.setHandler('/v1/chat/completions', (req) => chatCompletion({ content: `echo ${req.body.messages.length}` }));
  * ...
- * fake.requests; // every request: method, path, headers, parsed body
+ * fake.enqueue('/v1/chat/completions', { ...chatCompletionStream({ content: 'partial' }), done: false, hold: true });
+ * await fake.waitForAbort(); // resolves with the request whose client disconnected early
+ * fake.requests; // every request: method, path, headers, parsed body, whether the client aborted
  * await fake.close();
  * ```
  *
@@ -31,6 +33,8 @@ export interface RecordedRequest {
   /** Parsed JSON body, or the raw text when it is not JSON (undefined when empty). */
   body: any;
   receivedAt: number;
+  /** True once the client closed the connection before the response was complete. */
+  aborted?: boolean;
 }
 
 /** A scripted reply. Exactly one of `json`, `sse` or `text` is normally given. */
@@ -49,6 +53,8 @@ export interface FakeResponse {
   text?: string;
   /** Destroy the socket instead of answering (network failure). */
   hangUp?: boolean;
+  /** Keep the response open after the last SSE event (a stalled stream) until the client or server closes it. */
+  hold?: boolean;
 }
 
 /** Computes a reply for a request (may be async). */
@@ -76,6 +82,8 @@ export interface FakeOpenAI {
   setHandler(path: string, handler: FakeHandler | undefined): void;
   /** Requests received for one path. */
   requestsTo(path: string): RecordedRequest[];
+  /** Resolves with the next request (of `path`, if given) whose client disconnects before the response is complete. */
+  waitForAbort(path?: string): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -187,11 +195,28 @@ function defaultEmbeddings(req: RecordedRequest, opts: FakeOpenAIOptions): FakeR
   return { json: { object: 'list', data, model: body.model ?? 'text-embedding-3-small', usage: { prompt_tokens: tokens, total_tokens: tokens } } };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Responses the fake itself cut off (`hangUp`), which are not client aborts. */
+const hungUp = new WeakSet<http.ServerResponse>();
+
+/** Waits `ms`, or less if the response is closed meanwhile. */
+function pause(ms: number, res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+  });
+}
 
 async function send(res: http.ServerResponse, r: FakeResponse): Promise<void> {
-  if (r.delayMs) await sleep(r.delayMs);
+  if (r.delayMs) await pause(r.delayMs, res);
+  if (res.destroyed) return;
   if (r.hangUp) {
+    hungUp.add(res);
     res.socket?.destroy();
     return;
   }
@@ -201,9 +226,11 @@ async function send(res: http.ServerResponse, r: FakeResponse): Promise<void> {
     for (const ev of r.sse) {
       if (res.destroyed) return;
       res.write(`data: ${typeof ev === 'string' ? ev : JSON.stringify(ev)}\n\n`);
-      if (r.sseIntervalMs) await sleep(r.sseIntervalMs);
+      if (r.sseIntervalMs) await pause(r.sseIntervalMs, res);
     }
+    if (res.destroyed) return;
     if (r.done !== false) res.write('data: [DONE]\n\n');
+    if (r.hold) return;
     res.end();
     return;
   }
@@ -221,6 +248,14 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
   const requests: RecordedRequest[] = [];
   const queues = new Map<string, FakeResponse[]>();
   const handlers = new Map<string, FakeHandler>(Object.entries(opts.handlers ?? {}));
+  const abortWaiters: Array<{ path: string | undefined; resolve: (r: RecordedRequest) => void }> = [];
+  const onClientAbort = (recorded: RecordedRequest) => {
+    recorded.aborted = true;
+    for (const w of abortWaiters.filter((x) => !x.path || x.path === recorded.path)) {
+      abortWaiters.splice(abortWaiters.indexOf(w), 1);
+      w.resolve(recorded);
+    }
+  };
 
   const respond = async (req: RecordedRequest): Promise<FakeResponse> => {
     if (opts.apiKey && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
@@ -254,8 +289,12 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
         headers: req.headers,
         body,
         receivedAt: Date.now(),
+        aborted: false,
       };
       requests.push(recorded);
+      res.once('close', () => {
+        if (!res.writableFinished && !hungUp.has(res)) onClientAbort(recorded);
+      });
       respond(recorded)
         .then((r) => send(res, r))
         .catch((err: Error) => send(res, { status: 500, json: errorBody(`fake-openai handler failed: ${err.message}`, 'server_error') }));
@@ -277,6 +316,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
       else handlers.delete(path);
     },
     requestsTo: (path) => requests.filter((r) => r.path === path),
+    waitForAbort: (path) => new Promise((resolve) => abortWaiters.push({ path, resolve })),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
