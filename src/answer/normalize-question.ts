@@ -17,7 +17,7 @@ export function normalizeUserText(text: string): string {
 }
 
 const INSTRUCTION_PATTERNS: readonly RegExp[] = [
-  /\b(?:ignore|disregard|forget|override|bypass)\b[^.?!]{0,60}\b(?:instructions?|rules|prompts?|guidelines|previous|above|context|system)\b/i,
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.?!]{0,60}\b(?:instructions?|rules|prompts?|guidelines|previous|above|context|system|documents?|sources?|passages?|text|corpus)\b/i,
   /\bsystem\s*(?:override|prompt|message|instructions?)\b/i,
   /\b(?:from now on|you are now|pretend (?:to be|that)|act as|roleplay as|jailbreak|developer mode)\b/i,
   /^(?:and\s+)?(?:just\s+)?(?:say|reply|respond|answer|output|print|write|repeat|state)\b[^.?!]{0,40}\b(?:that|with|only|exactly)\b/i,
@@ -46,5 +46,5 @@ export function splitInstructions(question: string): SplitQuestion {
     else kept.push(seg);
   }
   const factual = kept.join(' ').trim();
-  return { factual: factual || question, instructions: factual ? instructions : [] };
+  return { factual: factual || question, instructions };
 }

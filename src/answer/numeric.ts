@@ -49,11 +49,12 @@ function amountPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figu
   return null;
 }
 
-/** The order the question names two years in ("2015's ... of the 2020 level" -> 2015 first). */
-function mentionOrder(q: QuestionAnalysis, pair: [Figure, Figure]): [Figure, Figure] {
-  const i0 = q.factual.indexOf(String(pair[0].year));
-  const i1 = q.factual.indexOf(String(pair[1].year));
-  return i0 >= 0 && i1 >= 0 && i1 < i0 ? [pair[1], pair[0]] : pair;
+const WHOLE_YEAR_RE = /\bof (?:the |its |their )?((?:19|20)\d\d)(?:['’]s)?(?:\s+(?:level|value|figure|amount|total|size|scale))?\b/i;
+
+/** Part and whole of a share: the year written as "of the 2020 level" is the whole, else the later year. */
+function partWhole(q: QuestionAnalysis, pair: [Figure, Figure]): [Figure, Figure] {
+  const wholeYear = Number(WHOLE_YEAR_RE.exec(q.factual)?.[1]);
+  return pair[0].year === wholeYear ? [pair[1], pair[0]] : pair;
 }
 
 function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
@@ -64,10 +65,14 @@ function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
   return null;
 }
 
+const PERCENT_RE = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi;
+
+/** A percentage the question itself states ("if it is 44.5% of ..."), with the passage figure equal to it. */
 function questionPercent(q: QuestionAnalysis, figs: readonly Figure[]): { value: number; figure?: Figure } | null {
-  for (const n of q.numbers) {
-    const figure = figs.find((f) => isPercent(f) && f.value === n);
-    if (figure || /%|percent/.test(q.factual)) return figure ? { value: n, figure } : { value: n };
+  for (const m of q.factual.matchAll(PERCENT_RE)) {
+    const value = Number(m[1]);
+    const figure = figs.find((f) => isPercent(f) && f.value === value);
+    return figure ? { value, figure } : { value };
   }
   return null;
 }
@@ -100,7 +105,7 @@ export function answerNumeric(q: QuestionAnalysis, scored: readonly ScoredSenten
     case 'share': {
       const pair = amountPair(q, figs);
       if (!pair) return null;
-      const [a, b] = op === 'share' ? mentionOrder(q, pair) : pair;
+      const [a, b] = op === 'share' ? partWhole(q, pair) : pair;
       const argsFor: Record<typeof op, Record<string, unknown>> = {
         growth_rate: { from: a.text, to: b.text },
         cagr: { start: a.text, end: b.text, startYear: a.year, endYear: b.year },

@@ -33,9 +33,18 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
     'average compare compared comparison contradiction agree disagree true false really happen happened ' +
     'dollar dollars usd yuan rmb billion million trillion bn tn x times ' +
     'worth supposed turn turns become becomes became headline theme themes topic topics main key major role part ' +
-    'happening situation status picture side aspect aspects area areas way ways'
+    'happening situation status picture side aspect aspects area areas way ways ' +
+    'work works worked working imply implies implied implying prior previous earlier later former latter ' +
+    'back forward ago since then result results outcome equivalent equal'
   ).split(/\s+/),
 );
+
+/** Demonyms mapped to the place name the documents would use. */
+const DEMONYMS: Readonly<Record<string, string>> = {
+  american: 'united states', chinese: 'china', british: 'united kingdom', japanese: 'japan', indian: 'india',
+  german: 'germany', french: 'france', european: 'europe', korean: 'korea', russian: 'russia', canadian: 'canada',
+  australian: 'australia', brazilian: 'brazil', italian: 'italy', spanish: 'spain', african: 'africa', asian: 'asia',
+};
 
 /** True for words that carry no topic (filler, digits, or a one-letter typo of a filler word). */
 export function isFiller(raw: string): boolean {
@@ -81,6 +90,8 @@ export function isKnownWord(stats: CorpusStats, raw: string): boolean {
   if (stats.words.has(w) || stats.words.has(w.replaceAll('-', '')) || stats.stems.has(stem(w))) return true;
   if (stats.initialisms.has(w)) return true;
   if (/^[A-Z]{2,6}$/.test(raw)) return false;
+  const place = DEMONYMS[w];
+  if (place) return place.split(' ').every((part) => stats.words.has(part));
   const concepts = conceptTable().get(stem(w));
   if (concepts?.some((id) => CONCEPT_GROUPS[id]!.some((g) => stats.words.has(g)))) return true;
   const bare = w.replace(/s$/, '');

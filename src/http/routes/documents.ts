@@ -51,27 +51,28 @@ export function documentRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     const snap = deps.kb.require();
     return c.json({ documents: snap.docs.map((d) => summary(d, snap.chunksByDoc.get(d.docId) ?? [])) }, 200);
   });
-  app.openapi(getRoute, (c) => {
-    const { docId } = c.req.valid('param');
+  app.openapi(getRoute, (c) => c.json(documentBody(c.req.valid('param').docId), 200));
+  // Documents in corpus sub-folders have ids with `/` (`sub/report-2021`): same handler, unencoded path.
+  app.get('/api/documents/:docId{.+/.+}', (c) => c.json(documentBody(c.req.param('docId')), 200));
+
+  /** Hono has already percent-decoded the id; decoding again would make a literal `%` a URIError. */
+  function documentBody(docId: string) {
     const snap = deps.kb.require();
-    const doc = snap.docById.get(decodeURIComponent(docId));
+    const doc = snap.docById.get(docId);
     if (!doc) throw new AppError('not_found', `No document with docId '${docId}'`);
     const chunks = snap.chunksByDoc.get(doc.docId) ?? [];
-    return c.json(
-      {
-        ...summary(doc, chunks),
-        text: doc.text,
-        passages: chunks.map((ch) => ({
-          chunkId: ch.id,
-          ordinal: ch.ordinal,
-          section: ch.section,
-          speaker: ch.speaker,
-          start: ch.start,
-          end: ch.end,
-        })),
-      },
-      200,
-    );
-  });
+    return {
+      ...summary(doc, chunks),
+      text: doc.text,
+      passages: chunks.map((ch) => ({
+        chunkId: ch.id,
+        ordinal: ch.ordinal,
+        section: ch.section,
+        speaker: ch.speaker,
+        start: ch.start,
+        end: ch.end,
+      })),
+    };
+  }
   return app;
 }
