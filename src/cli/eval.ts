@@ -1,0 +1,76 @@
+import fs from 'node:fs/promises';
+import pc from 'picocolors';
+import { loadConfig } from '../config.js';
+import { AppError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { diffBaseline, parseBaseline, type Baseline } from '../eval/baseline.js';
+import { checkServerReady, createFetchClient, type EvalClient } from '../eval/client.js';
+import { formatBaselineDiff, formatFailures, formatSummaryTable } from '../eval/console-report.js';
+import { createInProcessClient } from '../eval/in-process.js';
+import { filterByTags, loadSuites } from '../eval/load-suite.js';
+import { formatRatio } from '../eval/metric-format.js';
+import { EVAL_USAGE, parseEvalArgs } from '../eval/options.js';
+import { createProgress } from '../eval/progress.js';
+import { buildReport } from '../eval/report.js';
+import { runEval } from '../eval/runner.js';
+import { writeOutputs } from '../eval/write-outputs.js';
+import { runMain } from './run-main.js';
+
+async function readBaseline(file: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    throw new AppError('bad_request', `cannot read baseline ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return parseBaseline(text, file);
+}
+
+async function connect(url: string | undefined): Promise<EvalClient> {
+  if (url) {
+    await checkServerReady(url).catch((err: unknown) => {
+      throw new AppError('upstream_error', err instanceof Error ? err.message : String(err));
+    });
+    return createFetchClient(url, fetch);
+  }
+  const config = loadConfig();
+  const logger = createLogger({ logLevel: config.logLevel === 'silent' ? 'silent' : 'warn' });
+  return createInProcessClient(config, logger);
+}
+
+await runMain(async () => {
+  const opts = parseEvalArgs(process.argv.slice(2));
+  if (opts.help) return void console.log(EVAL_USAGE);
+
+  const suites = await loadSuites(opts.suites);
+  const cases = filterByTags(
+    suites.flatMap((s) => s.cases),
+    opts.tags,
+  );
+  if (!cases.length) {
+    throw new AppError('bad_request', `no cases to run${opts.tags.length ? ` (no case has tag ${opts.tags.map((t) => JSON.stringify(t)).join(' or ')})` : ''}`);
+  }
+  const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
+
+  const client = await connect(opts.url);
+  const from = suites.map((s) => `${s.file} (${s.cases.filter((c) => cases.includes(c)).length})`).join(', ');
+  process.stderr.write(pc.dim(`Running ${cases.length} cases from ${from} against ${client.target}, ${opts.concurrency} at a time\n`));
+
+  const progress = createProgress(process.stderr);
+  const results = await runEval(cases, client, { concurrency: opts.concurrency, onResult: (r, done, total) => progress.update(r, done, total) });
+  progress.finish();
+  const report = buildReport(results);
+
+  console.log(`\n${formatSummaryTable(report)}\n`);
+  console.log(`${formatFailures(results)}\n`);
+  if (baseline && opts.baseline) console.log(`${formatBaselineDiff(diffBaseline(baseline, report), opts.baseline)}\n`);
+
+  const written = await writeOutputs(report, opts, `${cases.length} cases · ${client.target} · ${new Date().toISOString()}`);
+  for (const file of written) console.log(pc.dim(`wrote ${file}`));
+
+  const accuracy = report.summary.answerAccuracy ?? 0;
+  if (opts.minPass !== undefined && accuracy < opts.minPass) {
+    process.stderr.write(`${pc.red('fail')} answer accuracy ${formatRatio(accuracy)} is below --min-pass ${opts.minPass}\n`);
+    process.exitCode = 1;
+  }
+});
