@@ -26,7 +26,7 @@ await runMain(async () => {
   const parsed = ChatRequestSchema.safeParse({ question: positionals.join(' '), k: Number(values.k) });
   if (!parsed.success) throw new AppError('bad_request', `${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
   const config = loadConfig();
-  const { kb, chat } = await createServices(config, createLogger({ logLevel: 'warn' }));
+  const { kb, chat } = createServices(config, createLogger({ logLevel: 'warn' }));
   await kb.open();
   const response = await chat.answer(parsed.data);
   if (values.json) return void console.log(JSON.stringify(response, null, 2));

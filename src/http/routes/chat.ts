@@ -51,8 +51,14 @@ export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     upstream.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => controller.abort(new DOMException('client disconnected', 'AbortError')));
+      // Events are written in order through one chain, and the chain is awaited before the
+      // callback returns: streamSSE closes the stream as soon as it does, which would otherwise
+      // drop writes still in flight (notably the final `done`).
+      let written: Promise<void> = Promise.resolve();
       const send = (event: string, data: unknown) => {
-        if (!controller.signal.aborted) void stream.writeSSE({ event, data: JSON.stringify(data) });
+        if (controller.signal.aborted) return;
+        const message = { event, data: JSON.stringify(data) };
+        written = written.then(() => stream.writeSSE(message)).catch(() => undefined);
       };
       try {
         const response = await deps.chat.answer(request, {
@@ -70,6 +76,8 @@ export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
         const message = isAppError(err) ? err.message : 'The answer could not be produced';
         if (!isAppError(err)) deps.logger?.error({ err }, 'stream failed');
         send('error', { code, message });
+      } finally {
+        await written;
       }
     }) as never;
   });
