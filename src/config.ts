@@ -24,6 +24,13 @@ const EnvSchema = z.object({
   LLM_TIMEOUT_MS: intInRange(1000, 600_000, 30_000),
   LLM_MAX_STEPS: intInRange(1, 20, 6),
   LLM_MAX_RETRIES: intInRange(0, 10, 2),
+  WIDGET_ORIGINS: z.preprocess(emptyToUndefined, z.string().optional()),
+  ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(8, 'must be at least 8 characters').optional()),
+  RATE_LIMIT_PER_MIN: intInRange(0, 1_000_000, 120),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().default('https://slack.com/api/')),
+  API_KEYS: optionalString,
 });
 
 /** Validated, frozen runtime configuration. */
@@ -49,6 +56,24 @@ export interface Config {
     maxSteps: number;
     maxRetries: number;
   };
+  /** Origins (besides the server's own) whose pages may call the API; `'*'` allows any. */
+  widgetOrigins: readonly string[];
+  /** Bearer token for the feedback export; the export is disabled when unset. */
+  adminToken: string | undefined;
+  /** Chat requests per client IP per minute; 0 disables the limit. */
+  rateLimitPerMin: number;
+  /** The Slack app; undefined (routes answer 404) unless both the signing secret and the bot token are set. */
+  slack: SlackConfig | undefined;
+  /** Bearer keys accepted by `/v1/*`; empty leaves it open. */
+  apiKeys: readonly string[];
+}
+
+/** Credentials and API location of the Slack app. */
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  /** Base URL of the Slack Web API, ending in `/`. */
+  apiUrl: string;
 }
 
 /** Thrown when the environment does not describe a valid configuration. */
@@ -86,8 +111,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSteps: e.LLM_MAX_STEPS,
       maxRetries: e.LLM_MAX_RETRIES,
     },
+    widgetOrigins: parseOrigins(e.WIDGET_ORIGINS),
+    adminToken: e.ADMIN_TOKEN,
+    rateLimitPerMin: e.RATE_LIMIT_PER_MIN,
+    slack:
+      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
+        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/?$/, '/') }
+        : undefined,
+    apiKeys: (e.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
   };
   return deepFreeze(config);
+}
+
+/** Parses WIDGET_ORIGINS: comma-separated `scheme://host[:port]` origins, or `*`. */
+function parseOrigins(raw: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const item of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (item === '*') {
+      origins.push('*');
+      continue;
+    }
+    const url = URL.canParse(item) ? new URL(item) : undefined;
+    const bare = url?.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!url || !bare || !/^https?:$/.test(url.protocol)) {
+      throw new ConfigError(`Invalid configuration: WIDGET_ORIGINS: '${item}' is not an origin like https://example.com`);
+    }
+    origins.push(url.origin);
+  }
+  return origins;
 }
 
 function deepFreeze<T extends object>(o: T): Readonly<T> {

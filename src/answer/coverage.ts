@@ -13,7 +13,7 @@ export interface CoverageVerdict {
 
 const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*/gu;
 const FOCUS_RE =
-  /\b(?:what|which|how (?:much|many)|who)\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:(?:the|a|an|its|their|his|her|this|that|[\p{L}-]+['’]s)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
+  /\b(?:what|which|how (?:much|many))\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:(?:the|a|an|its|their|his|her|this|that|[\p{L}-]+['’]s)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
 
 function uncoveredWords(text: string, isKnown: (w: string) => boolean): { word: string; capitalized: boolean }[] {
   const out: { word: string; capitalized: boolean }[] = [];
@@ -51,7 +51,7 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
   const names = unknown.filter((u) => u.capitalized).map((u) => u.word);
   if (names.length) return { covered: false, missing: names, reason: `the documents do not mention ${names.join(', ')}` };
 
-  const focus = FOCUS_RE.exec(text)?.[1] ?? '';
+  const focus = q.answerType === 'person' ? '' : (FOCUS_RE.exec(text)?.[1] ?? '');
   const focusMissing = focus ? uncoveredWords(focus, known).map((u) => u.word) : [];
   if (focusMissing.length) return { covered: false, missing: focusMissing, reason: `the documents say nothing about ${focusMissing.join(', ')}` };
 

@@ -35,6 +35,8 @@ export interface ScoringQuery {
   numbers: readonly number[];
   /** Speakers the question names. */
   speakers: readonly string[];
+  /** A calculation is asked for: its verbs ("how did it change") are not content to match. */
+  calculation?: boolean;
   /** Extra text whose terms count at lower weight (carried over from earlier turns). */
   context?: string;
 }
@@ -92,9 +94,12 @@ const IDIOM_RE = /\bhow (?:big|large|much|many|fast|quickly|high|long|far|small|
  * Drops words that only shape a question ("how big"), so they do not match content ("big data"),
  * and quantity words that are matched as numbers instead ("over half" is 50%, not "first half").
  */
-function stripIdioms(text: string): string {
-  return WORD_NUMBERS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), text.replace(IDIOM_RE, 'how'));
+function stripIdioms(text: string, calculation = false): string {
+  const base = calculation ? text.replace(CHANGE_RE, ' ') : text;
+  return WORD_NUMBERS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), base.replace(IDIOM_RE, 'how'));
 }
+
+const CHANGE_RE = /\b(?:change[ds]?|changing)\b/gi;
 
 interface WeightedTerm {
   term: string;
@@ -117,8 +122,8 @@ function queryTerms(stats: CorpusStats, q: ScoringQuery): WeightedTerm[] {
       if (!prev || prev.weight < weight) seen.set(term, { term, weight, concepts: termConcepts });
     }
   };
-  if (q.context) add(stripIdioms(q.context), 0.35);
-  add(stripIdioms(q.text), 1);
+  if (q.context) add(stripIdioms(q.context, q.calculation), 0.35);
+  add(stripIdioms(q.text, q.calculation), 1);
   return [...seen.values()];
 }
 
@@ -145,7 +150,7 @@ export function scoreSentences(snapshot: KnowledgeSnapshot, sentences: readonly 
   const stats = corpusStats(snapshot);
   const terms = queryTerms(stats, q);
   const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
-  const qTokens = tokenize(stripIdioms(q.text));
+  const qTokens = tokenize(stripIdioms(q.text, q.calculation));
   const concepts = conceptTable();
   const ordinal = ORDINAL_RE.exec(q.text)?.[1]?.toLowerCase();
   return sentences

@@ -91,12 +91,25 @@ function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {
 
 const yr = (f: NumericClaim) => (f.year ? ` in ${f.year}` : '');
 
-/** Picks operands for the question's operation from the scored sentences and computes the result. */
+/**
+ * Picks operands for the question's operation from the scored sentences and computes the result;
+ * null when no operands fit, or when none of their sentences is close to the best answer sentence
+ * (the question is then better answered by quoting).
+ */
 export function answerNumeric(q: QuestionAnalysis, scored: readonly ScoredSentence[], minRelevance = 0): NumericAnswer | null {
-  const op = q.op;
-  if (!op || !scored[0]) return null;
-  const floor = q.years.length >= 2 ? -Infinity : scored[0].score * minRelevance;
-  const figs = figures(scored.filter((s) => s.score >= floor));
+  if (!q.op || !scored[0]) return null;
+  const answer = compute(q, q.op, figures(scored));
+  if (!answer) return null;
+  const top = scored[0];
+  const of = new Map(scored.map((s) => [s.sentence, s]));
+  const sources = answer.sources.map((s) => of.get(s)).filter((s): s is ScoredSentence => Boolean(s));
+  const score = Math.max(0, ...sources.map((s) => s.score));
+  const anchored = q.years.length >= 2 && q.years.every((y) => answer.operands.some((o) => o.year === y));
+  const topStatesIt = !sources.includes(top) && q.years.every((y) => top.sentence.years.includes(y)) && top.sentence.figures.some(isPercent);
+  return score >= top.score * minRelevance || (anchored && !topStatesIt) ? answer : null;
+}
+
+function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): NumericAnswer | null {
   switch (op) {
     case 'growth_rate':
     case 'cagr':

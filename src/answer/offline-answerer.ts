@@ -4,7 +4,9 @@ import { checkClaims } from '../tools/index.js';
 import { CitationList } from './citations.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
 import { assessCoverage } from './coverage.js';
-import { collectSentences, namedSpeakers, scoreSentences, type EvidenceSentence } from './evidence.js';
+import { collectSentences, namedSpeakers, scoreSentences, type EvidenceSentence, type ScoredSentence } from './evidence.js';
+import { corpusStats } from './corpus-stats.js';
+import type { QuestionAnalysis } from './question.js';
 import { resolveFollowUp } from './followup.js';
 import { answerNumeric } from './numeric.js';
 import type { Check, Citation, RelatedPassage } from './schema.js';
@@ -15,6 +17,8 @@ import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
 const CANDIDATE_PASSAGES = 8;
 /** Below this share of the question's weighted terms, no sentence answers it. */
 const MIN_COVERAGE = 0.1;
+/** Sentences examined for a figure that answers a quantity question. */
+const FIGURE_CANDIDATES = 3;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
 const NUMERIC_RELEVANCE = 0.75;
 const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain)\b/i;
@@ -46,6 +50,26 @@ function checksFor(citations: readonly Citation[], sentences: readonly EvidenceS
 }
 
 
+/** A year just before one the documents give, asked about with no other calculation: the implied earlier value. */
+function inferImpliedBase(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): QuestionAnalysis {
+  if (q.op) return q;
+  const years = corpusStats(snapshot).years;
+  return q.years.some((y) => !years.has(y) && years.has(y + 1)) ? { ...q, op: 'implied_base' } : q;
+}
+
+/**
+ * For a question asking for a figure: none of the best sentences carries a figure together with the
+ * question's years, so the documents do not give it (a reason), else undefined.
+ */
+function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): string | undefined {
+  const fits = scored
+    .slice(0, FIGURE_CANDIDATES)
+    .some(({ sentence: s }) => s.figures.length > 0 && q.years.every((y) => s.years.includes(y)));
+  if (fits) return undefined;
+  const when = q.years.length ? ` for ${q.years.join(' and ')}` : '';
+  return `no passage gives that figure${when}`;
+}
+
 /**
  * Answers from the documents alone, deterministically: resolves follow-ups, abstains when the
  * documents do not cover the question, computes asked-for figures with the calculator, otherwise
@@ -57,7 +81,7 @@ export class OfflineAnswerer implements Answerer {
   async answer(input: AnswerInput): Promise<AnswerDraft> {
     const { snapshot, events } = input;
     const resolved = resolveFollowUp(input.question, input.history);
-    const q = resolved.analysis;
+    const q = inferImpliedBase(snapshot, resolved.analysis);
     const retrieveStart = performance.now();
     const query = resolved.isFollowUp ? `${q.factual} ${resolved.context ?? ''}` : q.factual;
     const hits = await snapshot.retriever.search(query, { k: Math.max(input.k, CANDIDATE_PASSAGES) });
@@ -76,10 +100,12 @@ export class OfflineAnswerer implements Answerer {
       years: q.years,
       numbers: q.answerType === 'person' && resolved.isFollowUp ? resolved.carriedNumbers : q.numbers,
       speakers,
+      calculation: q.op !== null,
       ...(resolved.context ? { context: resolved.context } : {}),
     });
-    if (!coverage.covered || !scored[0] || scored[0].coverage < MIN_COVERAGE) {
-      const why = coverage.reason ?? 'no passage answers this question';
+    const figureGap = q.answerType === 'quantity' && !q.op ? missingFigure(q, scored) : undefined;
+    if (!coverage.covered || figureGap || !scored[0] || scored[0].coverage < MIN_COVERAGE) {
+      const why = coverage.reason ?? figureGap ?? 'no passage answers this question';
       return this.emit(input, { answer: `The documents do not cover this: ${why}. The closest passages are listed as related reading.`, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
     }
 

@@ -26,19 +26,19 @@ const NUMBER_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])/g;
 
 const OP_RULES: readonly [CalcOp, RegExp][] = [
   ['pp_change', /percentage[- ]?points?|\bpp\b|\bpoints? (?:did|has|have|was)\b|\bhow many points\b/i],
-  ['annualized_multiple', /(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b).*(?:per year|a year|annual|yearly|each year|every year)|(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times)/i],
+  ['annualized_multiple', /(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b|\bdoubl|\btripl).*(?:per year|a year|annual|yearly|each year|every year)|(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times|\bdoubl|\btripl)/i],
   ['project', /\b(?:kept|keeps|continued?|continues|sustained?)\b.*\b(?:compound|grow|growing|rate|pace)\b|\bat (?:this|that|its|the same) (?:rate|pace)\b|\bprojected?\b|\bwould (?:it|they|that|this)? ?(?:reach|be|hit)\b/i],
   ['cagr', /\bcagr\b|compound(?:ed)? (?:annual|yearly|growth)|average annual|\bannuali[sz]ed\b|annual (?:average )?(?:growth|rate)|\b(?:per|a|each) year\b|\byearly (?:growth|rate)\b|\bannual growth\b/i],
-  ['implied_base', /\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year)\b/i],
-  ['implied_whole', /\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)|\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b/i],
+  ['implied_base', /\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b/i],
+  ['implied_whole', /\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)|\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b|\d+(?:\.\d+)?\s*%\s*of\b[^?]*[.?!—–-]\s*(?:so |then )?[^?]*\b(?:imply|implies|implied|overall|total|whole|roughly what|how (?:big|large|much))\b/i],
   ['share', /\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b|\bas a (?:percent(?:age)?|share) of\b/i],
   ['ratio', /\bhow many times\b|\bby what (?:factor|multiple)\b|\bwhat multiple\b|\b(?:times|x) (?:bigger|larger|greater|higher)\b/i],
-  ['difference', /\bdifference between\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b|\bhow many (?:more )?(?:billion|million|trillion)\b|\bin absolute terms\b/i],
-  ['growth_rate', /\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise)\b|%\s*(?:growth|increase|change)\b|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
+  ['difference', /\bdifference between\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b|\bhow many (?:more )?(?:billion|million|trillion)\b|\bin absolute terms\b|\bin (?:dollar|yuan|money) terms\b|\bhow much (?:bigger|larger|more|higher|greater)\b/i],
+  ['growth_rate', /%\s*(?:rise|gain|jump)\b|\bpercent(?:age)? (?:rise|gain|jump)\b|\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise)\b|%\s*(?:growth|increase|change)\b|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
 ];
 
 const PERSON_RE = /^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:expert|speaker|person|interviewee|one|of the experts)\b|according to whom\b|what expert\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b/i;
-const QUANTITY_RE = /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d/i;
+const QUANTITY_RE = /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d+(?:\.\d+)?\s*(?:%|percent|billion|million|trillion)/i;
 const LIST_RE = /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;
 const REASON_RE = /^\s*why\b|\bwhy (?:does|do|did|is|are|was|were)\b|\breasons?\b|\bwhat (?:drives|drove|explains|motivates)\b/i;
 
@@ -67,7 +67,10 @@ function numbersIn(text: string): number[] {
 
 /** The calculator operation a question's wording asks for, or null. */
 export function detectOp(text: string): CalcOp | null {
-  for (const [op, re] of OP_RULES) if (re.test(text)) return op;
+  for (const [op, re] of OP_RULES) {
+    if (!re.test(text)) continue;
+    return op === 'difference' && /%|percent/i.test(text) ? 'growth_rate' : op;
+  }
   return null;
 }
 
@@ -77,6 +80,7 @@ export function detectAnswerType(text: string): AnswerType {
   if (LIST_RE.test(text)) return 'list';
   if (REASON_RE.test(text)) return 'reason';
   if (QUANTITY_RE.test(text)) return 'quantity';
+  if (!/\b(?:what|which|who|why|how|when|where)\b/i.test(text) && yearsIn(text).length) return 'quantity';
   return 'general';
 }
 

@@ -1,6 +1,7 @@
 import { conceptTable, CONCEPT_GROUPS } from '../retrieval/concepts.js';
 import { stem } from '../retrieval/tokenizer.js';
 import type { CorpusStats } from './corpus-stats.js';
+import { WORD_NUMBERS } from './question.js';
 
 /**
  * Words that carry no topic of their own in a question: function words, question words, hedges,
@@ -35,7 +36,7 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
     'worth supposed turn turns become becomes became headline theme themes topic topics main key major role part ' +
     'happening situation status picture side aspect aspects area areas way ways ' +
     'work works worked working imply implies implied implying prior previous earlier later former latter ' +
-    'back forward ago since then result results outcome equivalent equal'
+    'back forward ago since then result results outcome equivalent equal decade decades pp'
   ).split(/\s+/),
 );
 
@@ -86,7 +87,7 @@ function isSubsequence(short: string, long: string): boolean {
  */
 export function isKnownWord(stats: CorpusStats, raw: string): boolean {
   const w = raw.toLowerCase().replace(/['’]s$/, '').replaceAll('’', "'");
-  if (isFiller(raw)) return true;
+  if (isFiller(raw) || WORD_NUMBERS.some(([re]) => re.test(w))) return true;
   if (stats.words.has(w) || stats.words.has(w.replaceAll('-', '')) || stats.stems.has(stem(w))) return true;
   if (stats.initialisms.has(w)) return true;
   if (/^[A-Z]{2,6}$/.test(raw)) return false;

@@ -8,8 +8,8 @@ import { createServices } from './services.js';
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config);
-  const { kb, chat } = await createServices(config, logger);
-  const app = createApp({ config, kb, chat, logger });
+  const { kb, chat, feedback } = createServices(config, logger);
+  const app = createApp({ config, kb, chat, feedback, logger });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     logger.info({ url: `http://${config.host}:${info.port}` }, 'listening');
@@ -19,7 +19,10 @@ await runMain(async () => {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => process.exit(0));
+    server.close(() => {
+      feedback.close();
+      process.exit(0);
+    });
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

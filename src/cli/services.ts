@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { ChatService } from '../answer/chat-service.js';
+import { createLlmAnswerer } from '../answer/llm-agent.js';
 import { OfflineAnswerer } from '../answer/offline-answerer.js';
 import type { Answerer } from '../answer/types.js';
 import type { Config } from '../config.js';
+import { FeedbackStore } from '../feedback/store.js';
 import type { Logger } from '../logger.js';
 import { createEmbedder } from '../retrieval/embedder.js';
 import { KnowledgeBase } from '../retrieval/knowledge-base.js';
@@ -10,19 +13,14 @@ import { KnowledgeBase } from '../retrieval/knowledge-base.js';
 export interface Services {
   kb: KnowledgeBase;
   chat: ChatService;
+  /** Answer ratings in `DATA_DIR/feedback.sqlite` (opened on first use). */
+  feedback: FeedbackStore;
 }
 
 /** Builds the knowledge base and chat service from configuration; the model answerer only when configured. */
-export async function createServices(config: Readonly<Config>, logger?: Logger, llm?: Answerer): Promise<Services> {
+export function createServices(config: Readonly<Config>, logger?: Logger, llm?: Answerer): Services {
   const kb = new KnowledgeBase({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder: createEmbedder(config), ...(logger ? { logger } : {}) });
-  const model = llm ?? (config.llm.enabled ? await loadLlm(config) : undefined);
+  const model = llm ?? (config.llm.enabled ? createLlmAnswerer(config, logger ? { logger } : {}) : undefined);
   const chat = new ChatService({ kb, offline: new OfflineAnswerer(), llm: model, logger });
-  return { kb, chat };
-}
-
-async function loadLlm(config: Readonly<Config>): Promise<Answerer | undefined> {
-  const mod = (await import('../answer/llm-agent.js').catch(() => undefined)) as
-    | { createLlmAnswerer?: (c: Readonly<Config>) => Answerer }
-    | undefined;
-  return mod?.createLlmAnswerer?.(config);
+  return { kb, chat, feedback: new FeedbackStore(path.join(config.dataDir, 'feedback.sqlite')) };
 }

@@ -1,7 +1,10 @@
 import type { ChatService } from '../answer/chat-service.js';
 import type { Config } from '../config.js';
+import type { FeedbackStore } from '../feedback/store.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import type { SlackBot } from '../slack/slack-bot.js';
 import type { HttpLogger } from './errors.js';
+import type { WidgetBundle } from './widget-bundle.js';
 
 /** Everything the HTTP layer needs, injected so tests can call `app.request()`. */
 export interface AppDeps {
@@ -9,6 +12,12 @@ export interface AppDeps {
   kb: KnowledgeBase;
   chat: ChatService;
   logger?: HttpLogger;
+  /** Answer ratings; defaults to `DATA_DIR/feedback.sqlite`, opened on first use. */
+  feedback?: FeedbackStore;
+  /** The `/widget.js` bundle; defaults to the built file, bundled on demand when missing. */
+  widget?: WidgetBundle;
+  /** Answers Slack requests; built from `config.slack` when omitted. Unused while Slack is not configured. */
+  slack?: SlackBot;
 }
 
 /** Hono environment shared by all routers. */

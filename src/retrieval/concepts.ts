@@ -8,7 +8,7 @@ import { stem } from './tokenizer.js';
 export const CONCEPT_GROUPS: readonly (readonly string[])[] = [
   ['increase', 'increasing', 'growth', 'grow', 'grew', 'grown', 'rise', 'risen', 'expand', 'expansion', 'gain', 'boost', 'surge', 'climb', 'upward', 'jump'],
   ['decrease', 'decline', 'fall', 'fell', 'fallen', 'drop', 'shrink', 'shrank', 'reduce', 'reduction', 'contraction', 'contract', 'downturn', 'lower', 'cut'],
-  ['share', 'proportion', 'percentage', 'percent', 'ratio', 'fraction', 'portion', 'accounts', 'account'],
+  ['share', 'proportion', 'percentage', 'percent', 'ratio', 'fraction', 'portion', 'accounts', 'account', 'slice'],
   ['export', 'exports', 'exporting', 'exporter', 'outbound', 'shipments'],
   ['import', 'imports', 'importing', 'importer', 'inbound'],
   ['scale', 'size', 'volume', 'magnitude', 'amount', 'quantity', 'extent'],

@@ -14,9 +14,6 @@ export type RetrievalEmbedder = Embeddings & {
   embedMatrix?(texts: readonly string[]): Float32Array;
 };
 
-/** Options for {@link OpenAIEmbedder}: LangChain's plus our identity. */
-export type OpenAIEmbedderFields = NonNullable<ConstructorParameters<typeof OpenAIEmbeddings>[0]>;
-
 /** `OpenAIEmbeddings` that reports `id = openai:<model>` and learns its dimension from the first response. */
 export class OpenAIEmbedder extends OpenAIEmbeddings {
   private learnedDimension: number | undefined;

@@ -70,8 +70,9 @@ async function isAbandonedTmp(dir: string, name: string, active: ReadonlySet<str
 }
 
 /**
- * Removes abandoned `*.tmp` build directories (writer process gone, or older than a day) and
- * every finished build except those in `keep`. Entries it does not recognise are left alone.
+ * Removes abandoned `*.tmp` build directories (writer process gone, or older than a day), every
+ * finished build except those in `keep`, and leftover `CURRENT.*.tmp` files. Call it while holding
+ * the write lock. Entries it does not recognise are left alone.
  */
 export async function collectGarbage(
   layout: IndexLayout,
@@ -79,6 +80,12 @@ export async function collectGarbage(
   activeTmp: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const removed: string[] = [];
+  for (const name of await fs.readdir(layout.root).catch(() => [] as string[])) {
+    if (name.startsWith('CURRENT.') && name.endsWith('.tmp')) {
+      await fs.rm(path.join(layout.root, name), { force: true });
+      removed.push(name);
+    }
+  }
   const entries = await fs.readdir(layout.buildsDir).catch(() => [] as string[]);
   for (const name of entries) {
     const dir = path.join(layout.buildsDir, name);

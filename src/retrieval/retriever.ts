@@ -7,7 +7,7 @@ import { inlineBuilder, workerBuilder, type VectorIndexBuilder } from './hnsw-wo
 import { reciprocalRankFusion, type SourceScores } from './fusion.js';
 import { writeIndex, type StoredIndex } from './index-store.js';
 import type { ScoredIndex } from './top-k.js';
-import { VectorIndex, type HnswParams } from './vector-index.js';
+import type { HnswParams, VectorIndex } from './vector-index.js';
 
 export { computeCorpusHash } from './corpus-hash.js';
 
@@ -72,7 +72,12 @@ export class HybridRetriever {
   }
 
   private async queryVector(query: string): Promise<ArrayLike<number>> {
-    return this.embedder.embedMatrix ? this.embedder.embedMatrix([query]) : this.embedder.embedQuery(query);
+    if (this.embedder.embedMatrix) return this.embedder.embedMatrix([query]);
+    try {
+      return await this.embedder.embedQuery(query);
+    } catch (err) {
+      throw new AppError('upstream_error', `Embedding the query failed: ${(err as Error).message}`);
+    }
   }
 
   private async rankVector(query: string, k: number): Promise<ScoredIndex[]> {
@@ -97,8 +102,10 @@ export class HybridRetriever {
     const k = checkK(options.k ?? 8);
     if (!query.trim()) return [];
     const pool = Math.max(k, options.pool ?? Math.max(50, 4 * k));
+    const queryVector = this.queryVector(query);
+    queryVector.catch(() => undefined);
     const lexical = this.bm25.search(query, pool);
-    const dense = await this.rankVector(query, pool);
+    const dense = this.vectors.search(await queryVector, pool);
     return reciprocalRankFusion({ vector: dense, bm25: lexical }, { limit: k }).map((h) => ({
       chunk: this.chunks[h.index]!,
       score: h.score,

@@ -14,6 +14,7 @@ const TOKEN_RE = new RegExp(
   'gv',
 );
 const DIGIT_RE = /\d/;
+const NUMBER_RE = /^\d+(?:\.\d+)*$/;
 const POSSESSIVE_RE = /['’]s$/;
 const APOSTROPHE_RE = /['’]/g;
 
@@ -48,13 +49,11 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-function visitWord(raw: string, visit: TermVisitor): boolean {
+function visitWord(raw: string, visit: TermVisitor): void {
   const w = raw.includes("'") || raw.includes('’') ? raw.replace(POSSESSIVE_RE, '').replace(APOSTROPHE_RE, '') : raw;
-  if (w.length < 2 && !DIGIT_RE.test(w)) return false;
-  if (STOPWORDS.has(w)) return false;
-  if (/^\d+(?:\.\d+)*$/.test(w)) visit(w, 'number');
+  if ((w.length < 2 && !DIGIT_RE.test(w)) || STOPWORDS.has(w)) return;
+  if (NUMBER_RE.test(w)) visit(w, 'number');
   else visit(stem(w), 'word');
-  return true;
 }
 
 /**

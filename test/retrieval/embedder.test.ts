@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createEmbedder } from '../../src/retrieval/embedder.js';
-import { LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
+import { LOCAL_EMBEDDER_VERSION, LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
 import { buildRetriever } from '../../src/retrieval/retriever.js';
 import { fakeEmbedding, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai.js';
 import { SAMPLE } from './synthetic.js';
@@ -16,7 +16,7 @@ describe('createEmbedder', () => {
   it('defaults to the local hash embedder with the configured dimension', () => {
     const e = createEmbedder(loadConfig({ LOCAL_EMBEDDING_DIM: '256' }));
     expect(e).toBeInstanceOf(LocalHashEmbedder);
-    expect(e.id).toBe('local-hash-v1-256');
+    expect(e.id).toBe(`local-hash-v${LOCAL_EMBEDDER_VERSION}-256`);
     expect(e.dimension).toBe(256);
   });
 
@@ -69,5 +69,15 @@ describe('createEmbedder', () => {
     const hits = await r.searchVector(chunkText, 1);
     expect(hits[0]!.chunk.id).toBe(SAMPLE.chunks[3]!.id);
     expect(hits[0]!.scores.vector).toBeCloseTo(1, 5);
+  });
+});
+
+describe('HybridRetriever over a remote embedder', () => {
+  it('reports a failing embedding service as upstream_error', async () => {
+    const e = createEmbedder(loadConfig({ EMBEDDINGS_PROVIDER: 'openai', OPENAI_BASE_URL: fake.url, LLM_MAX_RETRIES: '0' }));
+    const r = await buildRetriever({ ...SAMPLE, embedder: e });
+    fake.enqueue('/v1/embeddings', { status: 400, json: { error: { message: 'model overloaded', type: 'invalid_request_error' } } });
+    await expect(r.search('exports')).rejects.toMatchObject({ code: 'upstream_error' });
+    expect((await r.search('exports', { k: 2 })).length).toBe(2);
   });
 });

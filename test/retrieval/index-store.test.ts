@@ -107,8 +107,10 @@ describe('index store', () => {
       await fs.writeFile(path.join(dir, 'vectors.hnsw'), 'partial');
     }
     expect(await loadIndex(dataDir, expectation)).toMatchObject({ status: 'missing' });
+    await fs.writeFile(path.join(dataDir, 'index', 'CURRENT.123.456.tmp'), 'half');
     const id = await writeIndex(dataDir, data);
     expect(await fs.readdir(buildsDir())).toEqual([id]);
+    expect((await fs.readdir(path.join(dataDir, 'index'))).sort()).toEqual(['CURRENT', 'builds']);
     expect((await loadIndex(dataDir, expectation)).status).toBe('ok');
   });
 

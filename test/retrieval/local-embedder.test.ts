@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
+import { LOCAL_EMBEDDER_VERSION, LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
 
 const cos = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let s = 0;
@@ -19,8 +19,8 @@ describe('LocalHashEmbedder', () => {
     expect(await new LocalHashEmbedder().embedQuery('Digital trade grew fast.')).toEqual(a);
     const small = new LocalHashEmbedder({ dimension: 64 });
     expect(await small.embedQuery('x y z')).toHaveLength(64);
-    expect(small.id).toBe('local-hash-v1-64');
-    expect(e.id).toBe('local-hash-v1-512');
+    expect(small.id).toBe(`local-hash-v${LOCAL_EMBEDDER_VERSION}-64`);
+    expect(e.id).toBe(`local-hash-v${LOCAL_EMBEDDER_VERSION}-512`);
   });
 
   it('embeds empty text as the zero vector', async () => {

@@ -1,0 +1,110 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { AppError } from '../../errors.js';
+import { feedbackToCsv } from '../../feedback/csv.js';
+import { FeedbackCitationSchema, FeedbackCommentSchema, FeedbackInputSchema } from '../../feedback/schema.js';
+import type { FeedbackStore } from '../../feedback/store.js';
+import type { AppEnv } from '../app-env.js';
+import { validationHook } from '../errors.js';
+import { readJson } from '../json-body.js';
+import { ErrorSchema } from '../schemas.js';
+
+const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
+const IdSchema = z.object({ id: z.string() });
+const RecordSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  rating: z.enum(['up', 'down']),
+  question: z.string(),
+  answer: z.string(),
+  comment: z.string().nullable(),
+  citations: z.array(FeedbackCitationSchema),
+});
+
+const postRoute = createRoute({
+  method: 'post',
+  path: '/api/feedback',
+  summary: 'Rate an answer (thumbs up or down, optional comment)',
+  request: { body: { content: { 'application/json': { schema: FeedbackInputSchema } }, required: true } },
+  responses: {
+    201: { content: { 'application/json': { schema: IdSchema } }, description: 'Stored' },
+    400: error('Invalid request (the message names the field)'),
+    415: error('Body is not JSON'),
+  },
+});
+
+const patchRoute = createRoute({
+  method: 'patch',
+  path: '/api/feedback/{id}',
+  summary: 'Add a comment to an earlier rating',
+  request: {
+    params: z.object({ id: z.string().uuid() }),
+    body: { content: { 'application/json': { schema: FeedbackCommentSchema } }, required: true },
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: IdSchema } }, description: 'Updated' },
+    400: error('Invalid request'),
+    404: error('Unknown id'),
+  },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/feedback',
+  summary: 'Export all feedback as JSON or CSV (Authorization: Bearer ADMIN_TOKEN)',
+  security: [{ bearer: [] }],
+  request: { query: z.object({ format: z.enum(['json', 'csv']).default('json') }) },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ feedback: z.array(RecordSchema) }) }, 'text/csv': { schema: z.string() } },
+      description: 'All feedback, oldest first',
+    },
+    401: error('Missing or wrong bearer token'),
+    404: error('Export disabled (ADMIN_TOKEN unset)'),
+  },
+});
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Constant-time check of `Authorization: Bearer <token>`; throws 404 when no token is configured. */
+function requireAdmin(c: Context, token: string | undefined): void {
+  if (!token) throw new AppError('not_found', 'Feedback export is disabled: set ADMIN_TOKEN to enable it');
+  const given = /^Bearer[ \t]+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (given === undefined || !timingSafeEqual(digest(given), digest(token))) {
+    c.header('WWW-Authenticate', 'Bearer realm="citecheck"');
+    throw new AppError('unauthorized', 'A valid "Authorization: Bearer <ADMIN_TOKEN>" header is required');
+  }
+}
+
+/** `POST /api/feedback`, `PATCH /api/feedback/:id` and the admin export `GET /api/feedback`. */
+export function feedbackRoutes(store: FeedbackStore, adminToken: string | undefined): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi({ ...postRoute, request: {}, hide: true }, async (c) => {
+    const input = await readJson(c, FeedbackInputSchema);
+    return c.json({ id: store.add(input) }, 201);
+  });
+
+  app.openapi({ ...patchRoute, request: { params: patchRoute.request.params }, hide: true }, async (c) => {
+    const { id } = c.req.valid('param');
+    const { comment } = await readJson(c, FeedbackCommentSchema);
+    if (!store.setComment(id, comment)) throw new AppError('not_found', `No feedback with id '${id}'`);
+    return c.json({ id }, 200);
+  });
+
+  app.openapi(exportRoute, (c) => {
+    requireAdmin(c, adminToken);
+    const records = store.list();
+    if (c.req.valid('query').format === 'csv') {
+      c.header('Content-Disposition', 'attachment; filename="feedback.csv"');
+      return c.body(feedbackToCsv(records), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    return c.json({ feedback: records }, 200);
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerPath(postRoute);
+  app.openAPIRegistry.registerPath(patchRoute);
+  return app;
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+import type { ChatResponse } from '../../answer/schema.js';
+import { INVALID_API_KEY, bearerKeyMatches, openaiError, toOpenAIError } from '../../openai-compat/errors.js';
+import { chunkBody, completionBody, modelList, modelObject, streamTail, type CompletionMeta } from '../../openai-compat/format.js';
+import { toChatRequest } from '../../openai-compat/messages.js';
+import { ChatCompletionRequestSchema, MODEL_ID } from '../../openai-compat/schema.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { readJson } from '../json-body.js';
+
+/** Largest `/v1` request body: 20 long history turns fit easily. */
+const MAX_V1_BODY_BYTES = 2 * 1024 * 1024;
+
+const completionsRoute = createRoute({
+  method: 'post',
+  path: '/v1/chat/completions',
+  summary: 'OpenAI-compatible chat completion: the last user message is the question; the answer object is in `citecheck`',
+  request: { body: { content: { 'application/json': { schema: ChatCompletionRequestSchema } }, required: true } },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({}).loose() }, 'text/event-stream': { schema: z.string() } },
+      description: '`chat.completion`, or `chat.completion.chunk` events ending in `[DONE]` when `stream` is true',
+    },
+    400: { content: { 'application/json': { schema: z.object({}).loose() } }, description: 'Invalid request, OpenAI error shape' },
+    401: { content: { 'application/json': { schema: z.object({}).loose() } }, description: 'Missing or wrong API key (when API_KEYS is set)' },
+  },
+});
+
+const modelsRoute = createRoute({
+  method: 'get',
+  path: '/v1/models',
+  summary: `OpenAI-compatible model list: \`${MODEL_ID}\``,
+  responses: { 200: { content: { 'application/json': { schema: z.object({}).loose() } }, description: 'The models' } },
+});
+
+/**
+ * `POST /v1/chat/completions` and `GET /v1/models` for OpenAI clients and SDKs. Every `/v1` error,
+ * including 401 for a missing key when `API_KEYS` is set, uses OpenAI's `{error:{message,type,code}}`.
+ */
+export function openaiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  const started = Math.floor(Date.now() / 1000);
+  app.onError((err, c) => {
+    const { status, body } = toOpenAIError(err);
+    if (status >= 500) deps.logger?.error({ err }, 'openai-compatible request failed');
+    return c.json(body, status);
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_V1_BODY_BYTES,
+      onError: (c) => c.json(openaiError(`Request body exceeds ${MAX_V1_BODY_BYTES} bytes`, 'invalid_request_error', 'payload_too_large'), 413),
+    }),
+  );
+  if (deps.config.apiKeys.length) app.use('/v1/*', requireApiKey(deps.config.apiKeys));
+
+  app.get('/v1/models', (c) => c.json(modelList(started)));
+  app.get('/v1/models/:id', (c) =>
+    c.req.param('id') === MODEL_ID
+      ? c.json(modelObject(started))
+      : c.json(openaiError(`The model '${c.req.param('id')}' does not exist`, 'invalid_request_error', 'model_not_found', 'model'), 404),
+  );
+
+  app.post('/v1/chat/completions', async (c) => {
+    const body = await readJson(c, ChatCompletionRequestSchema);
+    const request = toChatRequest(body.messages);
+    const meta: CompletionMeta = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: MODEL_ID };
+    if (!body.stream) return c.json(completionBody(await deps.chat.answer(request, { signal: c.req.raw.signal }), meta), 200);
+
+    deps.kb.require();
+    const controller = new AbortController();
+    const upstream = c.req.raw.signal;
+    upstream.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(() => controller.abort(new DOMException('client disconnected', 'AbortError')));
+      // One ordered chain of writes, awaited before returning (streamSSE closes the stream then).
+      let written: Promise<void> = Promise.resolve();
+      const send = (data: unknown) => {
+        if (controller.signal.aborted) return;
+        const text = typeof data === 'string' ? data : JSON.stringify(data);
+        written = written.then(() => stream.writeSSE({ data: text })).catch(() => undefined);
+      };
+      let streamed = '';
+      send(chunkBody(meta, { role: 'assistant', content: '' }));
+      try {
+        const response: ChatResponse = await deps.chat.answer(request, {
+          signal: controller.signal,
+          events: {
+            onToken: (text) => {
+              streamed += text;
+              send(chunkBody(meta, { content: text }));
+            },
+          },
+        });
+        const tail = streamTail(streamed, response);
+        if (tail) send(chunkBody(meta, { content: tail }));
+        send(chunkBody(meta, {}, response));
+        send('[DONE]');
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        const { status, body: error } = toOpenAIError(err);
+        if (status >= 500) deps.logger?.error({ err }, 'openai-compatible stream failed');
+        send(error);
+      } finally {
+        await written;
+      }
+    }) as never;
+  });
+
+  app.all('/v1/*', (c) => c.json(openaiError(`Unknown request URL: ${c.req.method} ${c.req.path}`, 'invalid_request_error', 'unknown_url'), 404));
+
+  app.openAPIRegistry.registerPath(completionsRoute);
+  app.openAPIRegistry.registerPath(modelsRoute);
+  return app;
+}
+
+/** 401 in OpenAI's shape unless the request carries one of `keys` as a bearer token. */
+function requireApiKey(keys: readonly string[]): MiddlewareHandler {
+  return async (c, next) => {
+    if (!bearerKeyMatches(c.req.header('authorization'), keys)) {
+      c.header('WWW-Authenticate', 'Bearer realm="citecheck"');
+      return c.json(INVALID_API_KEY, 401);
+    }
+    await next();
+  };
+}

@@ -1,0 +1,99 @@
+import type { ChatResponse, Check, Citation, RelatedPassage } from '../answer/schema.js';
+import { SLACK_LIMITS, type ContextBlock, type MrkdwnText, type SectionBlock, type SlackBlock, type SlackMessage } from './block-types.js';
+import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
+import { splitText, truncate } from './split-text.js';
+
+const ABSTAINED = "The documents don't answer this question.";
+const QUOTE_CHARS = 280;
+
+/** Options of {@link buildAnswerMessage}. */
+export interface AnswerMessageOptions {
+  /** Shown above the answer (slash-command replies do not show the command itself). */
+  question?: string | undefined;
+}
+
+/**
+ * Renders an answer as a Block Kit message: the question (optional), an abstention notice, the
+ * answer as mrkdwn, any notice, the sources as context blocks `[n] title - speaker: "quote…"` (the
+ * nearest passages when abstaining without sources), and the checks. Every text fits
+ * {@link SLACK_LIMITS}; a very long answer is cut so the sources and checks still fit. Pure.
+ */
+export function buildAnswerMessage(response: ChatResponse, options: AnswerMessageOptions = {}): SlackMessage {
+  const head: SlackBlock[] = [];
+  if (options.question?.trim()) head.push(context([`*Q:* ${escapeMrkdwn(truncate(options.question.trim(), 500))}`]));
+  if (response.abstained) head.push(section(`:grey_question: *${ABSTAINED}*`));
+
+  const tail: SlackBlock[] = [];
+  if (response.notice) tail.push(context([`:information_source: ${escapeMrkdwn(truncate(response.notice, 1000))}`]));
+  if (response.citations.length) tail.push(section('*Sources*'), ...contexts(response.citations.map(sourceElement)));
+  else if (response.abstained && response.related?.length) {
+    tail.push(section('*Nearest passages*'), ...contexts(response.related.map(relatedElement)));
+  }
+  if (response.checks.length) {
+    const lines = response.checks.map((c) => `• ${escapeMrkdwn(checkLine(c))}`).join('\n');
+    tail.push(...splitText(`*Checks*\n${lines}`, SLACK_LIMITS.textChars).map(section));
+  }
+
+  const answer = splitText(markdownToMrkdwn(response.answer), SLACK_LIMITS.textChars).map(section);
+  const room = Math.max(1, SLACK_LIMITS.blocks - head.length - tail.length);
+  const body = answer.length <= room ? answer : [...answer.slice(0, room - 1), section('_… the answer is too long for Slack and was cut here._')];
+  let blocks = [...head, ...body, ...tail];
+  if (blocks.length > SLACK_LIMITS.blocks) {
+    const omitted = blocks.length - SLACK_LIMITS.blocks + 1;
+    blocks = [...blocks.slice(0, SLACK_LIMITS.blocks - 1), context([`_${omitted} more blocks not shown._`])];
+  }
+  return { text: fallbackText(response), blocks };
+}
+
+/** The plain `text` of the message: the answer (abstentions say so), within one text block's limit. */
+export function fallbackText(response: ChatResponse): string {
+  const answer = response.answer.trim() || ABSTAINED;
+  const text = response.abstained && !/\b(?:documents?|not (?:covered|mentioned))\b/i.test(answer) ? `${ABSTAINED} ${answer}` : answer;
+  return fitMrkdwn(markdownToMrkdwn(text), SLACK_LIMITS.textChars);
+}
+
+/** One check as a line, e.g. `47.4% = (294.76 - 200) / 200 verified`. Pure. */
+export function checkLine(check: Check): string {
+  const stated = check.claim && check.claim.length <= 60 && ['verified', 'approximate', 'mismatch'].includes(check.status);
+  const suffix = stated ? ` (stated: ${check.claim})` : '';
+  if (check.display && check.formula) return `${check.display} = ${check.formula} ${check.status}${suffix}`;
+  const what = check.display ?? (check.claim ? `“${truncate(check.claim, 120)}”` : check.op);
+  return `${what} ${check.status}${suffix}`;
+}
+
+/** One source as context text, e.g. `[1] Title - Speaker: "quote…"`. Pure. */
+export function sourceElement(citation: Citation): string {
+  const who = citation.speaker ? ` - ${truncate(citation.speaker, 100)}` : '';
+  const quote = truncate(citation.quote.replace(/\s+/g, ' ').trim(), QUOTE_CHARS);
+  return escapeMrkdwn(`[${citation.n}] ${truncate(citation.title, 200)}${who}: "${quote}"`);
+}
+
+function relatedElement(passage: RelatedPassage): string {
+  const who = passage.speaker ? ` - ${truncate(passage.speaker, 100)}` : '';
+  return escapeMrkdwn(`${truncate(passage.title, 200)}${who}: "${truncate(passage.text.replace(/\s+/g, ' ').trim(), QUOTE_CHARS)}"`);
+}
+
+function mrkdwn(text: string): MrkdwnText {
+  return { type: 'mrkdwn', text: fitMrkdwn(text, SLACK_LIMITS.textChars) };
+}
+
+function section(text: string): SectionBlock {
+  return { type: 'section', text: mrkdwn(text) };
+}
+
+function context(texts: string[]): ContextBlock {
+  return { type: 'context', elements: texts.map(mrkdwn) };
+}
+
+/** Context blocks of at most {@link SLACK_LIMITS.contextElements} elements each. */
+function contexts(texts: string[]): ContextBlock[] {
+  const blocks: ContextBlock[] = [];
+  for (let i = 0; i < texts.length; i += SLACK_LIMITS.contextElements) blocks.push(context(texts.slice(i, i + SLACK_LIMITS.contextElements)));
+  return blocks;
+}
+
+/** Truncates escaped mrkdwn without cutting an `&amp;`-style entity in half. */
+function fitMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${truncate(text, max).slice(0, -1).replace(/&[a-z]*$/, '')}…`;
+}
