@@ -145,7 +145,8 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       return result && finish(result, [a, b], `A share going from ${a.text} to ${b.text} is a change of ${result.display}`);
     }
     case 'implied_base': {
-      for (const f of figs.filter(isAmount)) {
+      const years = q.years.flatMap((y) => [y, y + 1]);
+      for (const f of figs.filter((x) => isAmount(x) && (!years.length || years.includes(x.year ?? -1)))) {
         const g = growthFigure(f.source);
         if (!g) continue;
         const result = run(op, { value: f.text, growth: g.value });

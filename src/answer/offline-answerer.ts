@@ -112,6 +112,10 @@ export class OfflineAnswerer implements Answerer {
     const cites = new CitationList();
     const docText = (docId: string) => snapshot.docById.get(docId)?.text ?? '';
     const numeric = answerNumeric(q, scored, NUMERIC_RELEVANCE);
+    if (!numeric && q !== resolved.analysis) {
+      const missing = q.years.filter((y) => !corpusStats(snapshot).years.has(y)).join(', ');
+      return this.emit(input, { answer: `The documents do not cover this: they give no figure for ${missing}, and none to derive it from. The closest passages are listed as related reading.`, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
+    }
     let answer: string;
     const checks: Check[] = [];
     if (numeric) {
