@@ -6,7 +6,8 @@ import type { SearchHit } from '../retrieval/retriever.js';
 import { CALC_OPS } from '../tools/index.js';
 import { MarkerStream } from './llm-markers.js';
 import { bindTools, createChatModel, streamStep, withRetries, type ToolCallingModel } from './llm-model.js';
-import { PassageRegistry, escapeData, relatedPassages, renderPassages } from './llm-passages.js';
+import { PassageRegistry, escapeData, renderPassages } from './llm-passages.js';
+import { toRelated } from './passages.js';
 import { ABSTAIN_PHRASE, echoesPrompt, groundAnswer, isAbstention } from './llm-result.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './llm-retry.js';
 import { SEARCH_TOOL, runToolCall, type RawToolCall } from './llm-tools.js';
@@ -106,7 +107,7 @@ class LlmAnswerer implements Answerer {
     const hits = await input.snapshot.retriever.search(retrievalQuery(input), { k: input.k });
     const retrieveMs = performance.now() - started;
     if (input.signal?.aborted) throw abortError(input.signal.reason);
-    input.events?.onMeta?.(relatedPassages(hits));
+    input.events?.onMeta?.(hits.map(toRelated));
     try {
       const system = await this.systemPrompt();
       const result = await this.loop(input, hits, system, signal, deadline);
@@ -206,7 +207,7 @@ class LlmAnswerer implements Answerer {
       checks: verified.checks,
       claims: verified.claims,
       abstained,
-      ...(abstained ? { related: relatedPassages(hits) } : {}),
+      ...(abstained ? { related: hits.map(toRelated) } : {}),
       retrieveMs,
     };
   }

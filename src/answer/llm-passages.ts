@@ -1,6 +1,5 @@
 import type { SearchHit } from '../retrieval/retriever.js';
 import type { PromptLibrary } from './prompts.js';
-import type { RelatedPassage } from './schema.js';
 
 /** A passage shown to the model under a stable number. */
 export interface NumberedPassage {
@@ -71,19 +70,4 @@ export async function renderPassages(
     }),
   );
   return prompts.render('passages', { items: items.join('\n') });
-}
-
-/** Hits as the `related` passages of a response. */
-export function relatedPassages(hits: readonly SearchHit[]): RelatedPassage[] {
-  return hits.map(({ chunk, score }) => ({
-    chunkId: chunk.id,
-    docId: chunk.docId,
-    title: chunk.title,
-    section: chunk.section,
-    speaker: chunk.speaker,
-    text: chunk.text,
-    start: chunk.start,
-    end: chunk.end,
-    score,
-  }));
 }

@@ -1,5 +1,4 @@
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
-import type { SearchHit } from '../retrieval/retriever.js';
 import { checkClaims } from '../tools/index.js';
 import { CitationList } from './citations.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
@@ -9,8 +8,9 @@ import { corpusStats } from './corpus-stats.js';
 import type { QuestionAnalysis } from './question.js';
 import { resolveFollowUp } from './followup.js';
 import { answerNumeric } from './numeric.js';
-import type { Check, Citation, RelatedPassage } from './schema.js';
+import type { Check, Citation } from './schema.js';
 import { verifyAnswer } from './verify.js';
+import { toRelated } from './passages.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
 
 /** Passages retrieved for sentence selection, whatever `k` the caller shows. */
@@ -24,11 +24,6 @@ const NUMERIC_RELEVANCE = 0.75;
 const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain)\b/i;
 const SPREAD_RE = /\b(?:the|which|what|all|both|other|several) (?:experts|speakers|interviewees)\b|\bexperts (?:say|give|think|mention|agree)\b/i;
 
-/** Shape of a retrieved passage in responses. */
-export function toRelated(hit: SearchHit): RelatedPassage {
-  const c = hit.chunk;
-  return { chunkId: c.id, docId: c.docId, title: c.title, section: c.section, speaker: c.speaker, text: c.text, start: c.start, end: c.end, score: hit.score };
-}
 
 function instructionNotice(instructions: readonly string[]): string | undefined {
   if (!instructions.length) return undefined;

@@ -1,18 +1,7 @@
+import { toRelated } from '../answer/passages.js';
 import type { SearchHit } from '../retrieval/retriever.js';
 
-/** The public JSON shape of a retrieved passage. */
+/** The public JSON shape of a search result: the passage plus each retriever's own score. */
 export function toPassage(hit: SearchHit) {
-  const { chunk } = hit;
-  return {
-    chunkId: chunk.id,
-    docId: chunk.docId,
-    title: chunk.title,
-    section: chunk.section,
-    speaker: chunk.speaker,
-    text: chunk.text,
-    start: chunk.start,
-    end: chunk.end,
-    score: hit.score,
-    scores: { vector: hit.scores.vector, bm25: hit.scores.bm25 },
-  };
+  return { ...toRelated(hit), scores: { vector: hit.scores.vector, bm25: hit.scores.bm25 } };
 }
