@@ -13,7 +13,8 @@ import { DEFAULT_RETRY, type RetryPolicy } from './llm-retry.js';
 import { SEARCH_TOOL, runToolCall, type RawToolCall } from './llm-tools.js';
 import { PromptError, PromptLibrary, defaultPrompts } from './prompts.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
-import { MarkerNumbering, verifyAnswer, withoutMarkers, type CalcRecord } from './verify.js';
+import { MarkerNumbering, withoutMarkers } from './markers.js';
+import { verifyAnswer, type CalcRecord } from './verify.js';
 
 /** Structured logger surface (pino-compatible). */
 export interface LlmLogger {

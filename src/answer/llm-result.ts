@@ -2,7 +2,7 @@ import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
 import type { NumberedPassage, PassageRegistry } from './llm-passages.js';
 import { narrowQuote, supportOf, type QuoteSpan } from './quotes.js';
 import type { Citation } from './schema.js';
-import { answerSentences, markerNumbers, withoutMarkers, type AnswerSentence } from './verify.js';
+import { answerSentences, markerNumbers, withoutMarkers, type AnswerSentence } from './markers.js';
 
 /** Phrase the model is told to begin with when the documents do not answer the question. */
 export const ABSTAIN_PHRASE = 'The documents do not cover';

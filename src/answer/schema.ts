@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+/** Longest history turn accepted; 20 of them and a question stay under the 64 KiB body limit in ASCII. */
+export const MAX_HISTORY_TURN_CHARS = 2000;
+
 /** One earlier turn of the conversation. */
 export const HistoryTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
-  content: z.string().max(8000, 'must be at most 8000 characters'),
+  content: z.string().max(MAX_HISTORY_TURN_CHARS, `must be at most ${MAX_HISTORY_TURN_CHARS} characters`),
 });
 
 /** Body of `POST /api/chat` and `POST /api/chat/stream`. */

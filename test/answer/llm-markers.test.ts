@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MarkerStream } from '../../src/answer/llm-markers.js';
-import { MarkerNumbering, rewriteMarkers } from '../../src/answer/verify.js';
+import { MarkerNumbering, rewriteMarkers } from '../../src/answer/markers.js';
 
 const resolves = (n: number) => n >= 1 && n <= 5;
 

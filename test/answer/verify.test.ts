@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/schema.js';
 import { narrowQuote } from '../../src/answer/quotes.js';
-import { MarkerNumbering, citingStatements, rewriteMarkers, verifyAnswer, type CalcRecord } from '../../src/answer/verify.js';
+import { MarkerNumbering, citingStatements, rewriteMarkers } from '../../src/answer/markers.js';
+import { verifyAnswer, type CalcRecord } from '../../src/answer/verify.js';
 import { chunkDocument, loadCorpus } from '../../src/ingest/index.js';
 import { calculate } from '../../src/tools/index.js';
 import type { Chunk, SourceDocument } from '../../src/types.js';
