@@ -1,6 +1,4 @@
 import { splitSentences } from '../ingest/sentences.js';
-/** Citation markers `[n]` in answer text: finding, renumbering, and the sentences that carry them. */
-
 
 /** `[n]`, `[n, m]`, `[n-m]` with the horizontal whitespace before it (run on {@link normalizeDigits} text). */
 export const MARKER = /([ \t]*)\[(\d+(?:\s*[,;–-]\s*\d+)*)\]/g;
