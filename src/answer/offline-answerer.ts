@@ -17,6 +17,8 @@ import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
 const CANDIDATE_PASSAGES = 8;
 /** Below this share of the question's weighted terms, no sentence answers it. */
 const MIN_COVERAGE = 0.1;
+/** An earlier value is only inferred from a sentence about the question's subject (this share of its terms). */
+const INFERRED_COVERAGE = 0.5;
 /** Sentences examined for a figure that answers a quantity question. */
 const FIGURE_CANDIDATES = 3;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
@@ -44,6 +46,10 @@ function checksFor(citations: readonly Citation[], sentences: readonly EvidenceS
   return checks;
 }
 
+
+function coverageOf(scored: readonly ScoredSentence[], s: EvidenceSentence): number {
+  return scored.find((x) => x.sentence === s)?.coverage ?? 0;
+}
 
 /** A year just before one the documents give, asked about with no other calculation: the implied earlier value. */
 function inferImpliedBase(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): QuestionAnalysis {
@@ -106,8 +112,10 @@ export class OfflineAnswerer implements Answerer {
 
     const cites = new CitationList();
     const docText = (docId: string) => snapshot.docById.get(docId)?.text ?? '';
-    const numeric = answerNumeric(q, scored, NUMERIC_RELEVANCE);
-    if (!numeric && q !== resolved.analysis) {
+    const inferred = q !== resolved.analysis;
+    const found = answerNumeric(q, scored, NUMERIC_RELEVANCE);
+    const numeric = inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
+    if (!numeric && inferred) {
       const missing = q.years.filter((y) => !corpusStats(snapshot).years.has(y)).join(', ');
       return this.emit(input, { answer: `The documents do not cover this: they give no figure for ${missing}, and none to derive it from. The closest passages are listed as related reading.`, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
     }

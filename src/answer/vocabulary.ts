@@ -82,12 +82,13 @@ function isSubsequence(short: string, long: string): boolean {
 
 /**
  * Whether a question word is something the corpus talks about: the word or its stem occurs, a
- * general synonym occurs, it is an initialism of a capitalized phrase ("FYP"), a prefix of a corpus
+ * general synonym occurs, each part of a hyphenated word is known, it is an initialism of a capitalized phrase ("FYP"), a prefix of a corpus
  * word ("stat", "tech"), a short abbreviation ("govt"), or a likely typo (small edit distance).
  */
 export function isKnownWord(stats: CorpusStats, raw: string): boolean {
   const w = raw.toLowerCase().replace(/['’]s$/, '').replaceAll('’', "'");
   if (isFiller(raw) || WORD_NUMBERS.some(([re]) => re.test(w))) return true;
+  if (w.includes('-') && w.split('-').every((part) => part && isKnownWord(stats, part))) return true;
   if (stats.words.has(w) || stats.words.has(w.replaceAll('-', '')) || stats.stems.has(stem(w))) return true;
   if (stats.initialisms.has(w)) return true;
   if (/^[A-Z]{2,6}$/.test(raw)) return false;
