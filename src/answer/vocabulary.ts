@@ -49,6 +49,19 @@ const DEMONYMS: Readonly<Record<string, string>> = {
 
 /** True for words that carry no topic (filler, digits, or a one-letter typo of a filler word). */
 export function isFiller(raw: string): boolean {
+  let known = fillerMemo.get(raw);
+  if (known === undefined) {
+    if (fillerMemo.size >= MEMO_LIMIT) fillerMemo.clear();
+    fillerMemo.set(raw, (known = computeIsFiller(raw)));
+  }
+  return known;
+}
+
+const MEMO_LIMIT = 20_000;
+const fillerMemo = new Map<string, boolean>();
+const knownMemo = new WeakMap<CorpusStats, Map<string, boolean>>();
+
+function computeIsFiller(raw: string): boolean {
   const w = raw.toLowerCase().replace(/['’]s$/, '');
   if (!w || /\d/.test(w) || QUESTION_FILLER.has(w)) return true;
   if (w.length < 3 || /^[A-Z]{2,6}$/.test(raw)) return false;
@@ -56,20 +69,30 @@ export function isFiller(raw: string): boolean {
   return false;
 }
 
-/** Levenshtein distance with an early exit above `max`. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Levenshtein distance with an early exit above `max` (two reused rows, no allocation per call). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
@@ -86,6 +109,17 @@ function isSubsequence(short: string, long: string): boolean {
  * word ("stat", "tech"), a short abbreviation ("govt"), or a likely typo (small edit distance).
  */
 export function isKnownWord(stats: CorpusStats, raw: string): boolean {
+  let memo = knownMemo.get(stats);
+  if (!memo) knownMemo.set(stats, (memo = new Map()));
+  let known = memo.get(raw);
+  if (known === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(raw, (known = computeIsKnown(stats, raw)));
+  }
+  return known;
+}
+
+function computeIsKnown(stats: CorpusStats, raw: string): boolean {
   const w = raw.toLowerCase().replace(/['’]s$/, '').replaceAll('’', "'");
   if (isFiller(raw) || WORD_NUMBERS.some(([re]) => re.test(w))) return true;
   if (w.includes('-') && w.split('-').every((part) => part && isKnownWord(stats, part))) return true;
