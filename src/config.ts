@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().default('https://slack.com/api/')),
   API_KEYS: optionalString,
+  SHUTDOWN_TIMEOUT_MS: intInRange(0, 600_000, 10_000),
 });
 
 /** Validated, frozen runtime configuration. */
@@ -66,6 +67,8 @@ export interface Config {
   slack: SlackConfig | undefined;
   /** Bearer keys accepted by `/v1/*`; empty leaves it open. */
   apiKeys: readonly string[];
+  /** On SIGTERM/SIGINT, how long in-flight requests and streams may take to finish before connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 /** Credentials and API location of the Slack app. */
@@ -119,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/?$/, '/') }
         : undefined,
     apiKeys: (e.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
   return deepFreeze(config);
 }

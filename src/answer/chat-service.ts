@@ -24,6 +24,8 @@ export interface ChatServiceDeps {
 export interface ChatCallOptions {
   signal?: AbortSignal | undefined;
   events?: AnswerEvents | undefined;
+  /** Logger for this call (e.g. bound to the request id); defaults to the service's. */
+  logger?: ChatLogger | undefined;
 }
 
 const isAbort = (err: unknown, signal?: AbortSignal) =>
@@ -62,7 +64,7 @@ export class ChatService {
       } catch (err) {
         if (isAbort(err, options.signal)) throw err;
         const reason = isAppError(err) ? err.message : 'the language model failed';
-        this.deps.logger?.warn({ err: isAppError(err) ? err.message : String(err) }, 'language model failed; answering offline');
+        (options.logger ?? this.deps.logger)?.warn({ err: isAppError(err) ? err.message : String(err) }, 'language model failed; answering offline');
         fallbackNotice = `The language model was unavailable (${reason}); this answer was produced offline from the documents.`;
         draft = await this.deps.offline.answer({ ...input, events: options.events ? { ...options.events, onMeta: undefined } : undefined });
       }

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { AppError, isAppError } from '../errors.js';
 import type { SearchHit } from '../retrieval/retriever.js';
 import { CALC_OPS } from '../tools/index.js';
+import { EchoGuard } from './echo-guard.js';
 import { MarkerStream } from './llm-markers.js';
 import { bindTools, createChatModel, streamStep, withRetries, type ToolCallingModel } from './llm-model.js';
 import { PassageRegistry, escapeData, renderPassages } from './llm-passages.js';
@@ -145,7 +146,8 @@ class LlmAnswerer implements Answerer {
     const registry = new PassageRegistry();
     const messages = await this.messages(input, hits, registry, system);
     const calcs: CalcRecord[] = [];
-    const stream = new MarkerStream(new MarkerNumbering((n) => registry.has(n)), (t) => input.events?.onToken?.(t));
+    const guard = new EchoGuard(system, (t) => input.events?.onToken?.(t));
+    const stream = new MarkerStream(new MarkerNumbering((n) => registry.has(n)), (t) => guard.push(t));
     const { maxSteps } = this.config.llm;
     let strikes = 0;
     for (let step = 1; step <= maxSteps; step++) {
@@ -157,10 +159,12 @@ class LlmAnswerer implements Answerer {
       );
       if (!toolCalls.length) {
         stream.end();
+        guard.end();
         if (!content.trim()) throw new AppError('upstream_error', 'the language model returned an empty answer');
         return { answer: content, calcs, registry };
       }
       stream.reset();
+      guard.reset();
       if (step === maxSteps) throw new AppError('upstream_error', `the language model was still calling tools after ${maxSteps} steps`);
       if (await this.runTools(input, toolCalls, messages, content, { registry, calcs }, signal)) strikes++;
       if (strikes > 1) throw new AppError('upstream_error', 'the language model sent malformed tool arguments again');

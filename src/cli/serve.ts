@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
+import { trackRequests } from './graceful-shutdown.js';
 import { runMain } from './run-main.js';
 import { createServices } from './services.js';
 
@@ -11,20 +12,29 @@ await runMain(async () => {
   const { kb, chat, feedback } = createServices(config, logger);
   const app = createApp({ config, kb, chat, feedback, logger });
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    logger.info({ url: `http://${config.host}:${info.port}` }, 'listening');
+  let stopping = false;
+  const fetch: typeof app.fetch = (req, ...rest) =>
+    stopping && new URL(req.url).pathname === '/readyz'
+      ? Response.json({ status: 'stopping', state: 'stopping' }, { status: 503, headers: { Connection: 'close' } })
+      : app.fetch(req, ...rest);
+  const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
+    logger.info({ url: `http://${config.host}:${info.port}`, port: info.port }, 'listening');
   });
+  const requests = trackRequests(server);
 
   kb.open().catch((err: unknown) => logger.error({ err }, 'index could not be loaded or built'));
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.close(() => {
-      feedback.close();
-      process.exit(0);
-    });
-    setTimeout(() => process.exit(0), 10_000).unref();
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, inFlight: requests.inFlight, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: draining requests');
+    const drained = await requests.drain(config.shutdownTimeoutMs);
+    if (drained) logger.info({ signal }, 'drained; exiting');
+    else logger.warn({ signal, inFlight: requests.inFlight }, 'shutdown timed out; open connections were closed');
+    feedback.close();
+    logger.flush();
+    process.exit(drained ? 0 : 1);
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
 });

@@ -4,6 +4,7 @@ import type { FeedbackStore } from '../feedback/store.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { SlackBot } from '../slack/slack-bot.js';
 import type { HttpLogger } from './errors.js';
+import type { RequestLogger } from './request-context.js';
 import type { WidgetBundle } from './widget-bundle.js';
 
 /** Everything the HTTP layer needs, injected so tests can call `app.request()`. */
@@ -20,7 +21,7 @@ export interface AppDeps {
   slack?: SlackBot;
 }
 
-/** Hono environment shared by all routers. */
+/** Hono environment shared by all routers: the request id and a logger bound to it (see requestContext). */
 export interface AppEnv {
-  Variables: Record<string, never>;
+  Variables: { requestId: string; log: RequestLogger };
 }

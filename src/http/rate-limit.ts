@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
+import { openaiError } from '../openai-compat/errors.js';
 
 const WINDOW_MS = 60_000;
 
@@ -15,21 +16,39 @@ export function clientKey(c: Context): string {
 
 /**
  * Per-IP limit of `perMinute` requests a minute (each call makes its own counter). Over it: 429
- * `{error:{code:'rate_limited'}}` with `Retry-After` and `RateLimit-*` headers. Behind a proxy
- * every client shares the proxy's address, so limit there instead.
+ * `{error:{code:'rate_limited'}}` (OpenAI's error shape under `/v1/`) with `Retry-After` and
+ * `RateLimit-*` headers. Behind a proxy every client shares the proxy's address, so limit there instead.
  */
-export function perIpRateLimit(perMinute: number): MiddlewareHandler {
+export function perIpRateLimit(perMinute: number, skip?: (c: Context) => boolean): MiddlewareHandler {
   return rateLimiter({
     windowMs: WINDOW_MS,
     limit: perMinute,
     standardHeaders: 'draft-6',
     keyGenerator: clientKey,
+    ...(skip ? { skip } : {}),
     handler: (c) => {
       const retry = c.res.headers.get('Retry-After') ?? '60';
-      return c.json(
-        { error: { code: 'rate_limited', message: `Too many requests: at most ${perMinute} a minute. Try again in ${retry} s.` } },
-        429,
-      );
+      const message = `Too many requests: at most ${perMinute} a minute. Try again in ${retry} s.`;
+      if (c.req.path.startsWith('/v1/')) return c.json(openaiError(message, 'rate_limit_error', 'rate_limited'), 429);
+      return c.json({ error: { code: 'rate_limited', message } }, 429);
     },
   }) as MiddlewareHandler;
+}
+
+const isChat = (path: string) => path === '/api/chat' || path.startsWith('/api/chat/');
+const isFeedbackWrite = (c: Context) => (c.req.method === 'POST' || c.req.method === 'PATCH') && /^\/api\/feedback(?:\/|$)/.test(c.req.path);
+
+/**
+ * Installs three per-IP budgets of `perMinute` each (none when 0): answering (`/api/chat*` and
+ * `/v1/chat/completions`), feedback writes, and every other `/api/*` request (search, documents,
+ * calculator, indicators, exports, admin). `/healthz`, `/readyz`, `/widget.js` and `/` stay unlimited.
+ */
+export function installRateLimits(app: Hono<any>, perMinute: number): void {
+  if (perMinute <= 0) return;
+  const answering = perIpRateLimit(perMinute);
+  // `/x/*` also matches `/x`.
+  app.use('/api/chat/*', answering);
+  app.on(['POST'], '/v1/chat/completions', answering);
+  app.on(['POST', 'PATCH'], '/api/feedback/*', perIpRateLimit(perMinute));
+  app.use('/api/*', perIpRateLimit(perMinute, (c) => isChat(c.req.path) || isFeedbackWrite(c)));
 }

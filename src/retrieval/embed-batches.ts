@@ -1,5 +1,8 @@
 import type { RetrievalEmbedder } from './embedder.js';
 
+/** Lets queued requests run between batches, so a background rebuild does not stall a live server. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Receives consecutive embedding rows: `rows` holds `rows.length / dimension` vectors starting at text `start`. */
 export type EmbeddingSink = (start: number, rows: Float32Array, dimension: number) => void;
 
@@ -33,6 +36,7 @@ export async function embedInBatches(
     }
     if (rows.length !== batch.length * dimension) throw new Error('Embedder returned vectors of an unexpected size');
     sink(start, rows, dimension);
+    await yieldToEventLoop();
   }
   if (dimension === 0) dimension = (await embedder.embedQuery('dimension probe')).length;
   return dimension;

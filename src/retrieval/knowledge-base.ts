@@ -3,6 +3,7 @@ import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS, chunkDocument, loadCorpus, type
 import type { Chunk, SourceDocument } from '../types.js';
 import type { RetrievalEmbedder } from './embedder.js';
 import { loadIndex } from './index-store.js';
+import { ReindexTracker, type ReindexReport } from './reindex-tracker.js';
 import { buildRetriever, computeCorpusHash, fromStored, saveRetriever, type HybridRetriever } from './retriever.js';
 
 /** An immutable, fully loaded view of the corpus and its indexes. */
@@ -28,12 +29,17 @@ export interface KnowledgeBaseStatus {
   chunks?: number;
   origin?: 'disk' | 'build';
   error?: string;
+  /** True while a background rebuild ({@link KnowledgeBase.reindex}) runs; the served build is unaffected. */
+  reindexing: boolean;
+  /** The running or most recent background rebuild. */
+  reindex?: ReindexReport;
 }
 
 /** Structured logger surface used here (pino-compatible). */
 export interface KbLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
+  error?(obj: object, msg?: string): void;
 }
 
 /** Options of {@link KnowledgeBase}. */
@@ -60,16 +66,21 @@ export class KnowledgeBase {
   private snapshot: KnowledgeSnapshot | undefined;
   private state: KnowledgeBaseStatus['state'] = 'starting';
   private error: string | undefined;
+  private opening = false;
+  private readonly reindexes = new ReindexTracker();
 
   constructor(private readonly opts: KnowledgeBaseOptions) {}
 
-  /** Current lifecycle state and the served build. */
+  /** Current lifecycle state, the served build and any background rebuild. */
   status(): KnowledgeBaseStatus {
     const s = this.snapshot;
+    const reindex = this.reindexes.latest();
     return {
       state: this.state,
       ...(s ? { buildId: s.buildId, docs: s.docs.length, chunks: s.chunks.length, origin: s.origin } : {}),
       ...(this.error ? { error: this.error } : {}),
+      reindexing: this.reindexes.running,
+      ...(reindex ? { reindex } : {}),
     };
   }
 
@@ -88,15 +99,13 @@ export class KnowledgeBase {
   async open(options: { force?: boolean } = {}): Promise<OpenResult> {
     const started = performance.now();
     const log = this.opts.logger;
+    this.opening = true;
     try {
       this.state = this.snapshot ? this.state : 'loading';
-      const { docs, warnings } = await loadCorpus(this.opts.corpusDir, {
-        onWarning: (w) => log?.warn({ file: w.file }, `skipped ${w.file}: ${w.message}`),
-      });
-      const corpusHash = computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]);
-      const embedder = this.opts.embedder;
+      const { docs, warnings, corpusHash } = await this.readCorpus();
       let reason = 'forced rebuild';
       if (!options.force) {
+        const embedder = this.opts.embedder;
         const loaded = await loadIndex(this.opts.dataDir, { corpusHash, embedderId: embedder.id });
         if (loaded.status === 'ok') {
           const retriever = fromStored(loaded.index, embedder);
@@ -108,10 +117,7 @@ export class KnowledgeBase {
         else log?.info({ reason }, 'no stored index; building');
       }
       if (!this.snapshot) this.state = 'building';
-      const chunks = docs.flatMap((d) => chunkDocument(d));
-      const retriever = await buildRetriever({ chunks, docs, embedder });
-      const buildId = await saveRetriever(this.opts.dataDir, retriever, corpusHash);
-      const snapshot = makeSnapshot(retriever, buildId, corpusHash, 'build', warnings);
+      const snapshot = await this.build(docs, warnings, corpusHash);
       return this.serve(snapshot, { rebuilt: true, reason, ms: performance.now() - started });
     } catch (err) {
       if (!this.snapshot) {
@@ -119,7 +125,64 @@ export class KnowledgeBase {
         this.error = err instanceof Error ? err.message : String(err);
       }
       throw err;
+    } finally {
+      this.opening = false;
     }
+  }
+
+  /**
+   * Rebuilds the index from the corpus in the background while the current snapshot keeps serving,
+   * then swaps the new one in with a single assignment. A request while a rebuild runs joins it.
+   * A failed rebuild (unreadable or empty corpus, write error) is logged and reported; the served
+   * snapshot is never cleared. Throws `not_ready` while the first load is still in progress.
+   * `done` resolves with the final report and never rejects.
+   */
+  reindex(): { report: ReindexReport; joined: boolean; done: Promise<ReindexReport> } {
+    const running = this.reindexes.current();
+    if (running) return { ...running, joined: true };
+    if (this.opening && !this.snapshot) throw new AppError('not_ready', 'The index is still loading; try the reindex again when /readyz is ready');
+    const previous = this.snapshot?.buildId;
+    const run = this.reindexes.start(previous, async () => {
+      const started = performance.now();
+      const { docs, warnings, corpusHash } = await this.readCorpus();
+      if (docs.length === 0 && this.snapshot?.docs.length) throw new Error(`no readable documents in ${this.opts.corpusDir}`);
+      const snapshot = await this.build(docs, warnings, corpusHash);
+      this.serve(snapshot, { rebuilt: true, reason: 'reindex', ms: performance.now() - started });
+      return snapshot.buildId;
+    });
+    const log = this.opts.logger;
+    log?.info({ reindexId: run.report.id, buildId: previous }, 'reindex started');
+    void run.done.then((report) => {
+      if (report.state === 'succeeded') {
+        log?.info({ reindexId: report.id, buildId: report.buildId, previousBuildId: previous, ms: report.ms }, 'reindex finished');
+        return;
+      }
+      const failure = { reindexId: report.id, err: report.error, buildId: previous };
+      if (log?.error) log.error(failure, 'reindex failed; still serving the previous build');
+      else log?.warn(failure, 'reindex failed; still serving the previous build');
+    });
+    return { ...run, joined: false };
+  }
+
+  private async readCorpus(): Promise<{ docs: SourceDocument[]; warnings: IngestWarning[]; corpusHash: string }> {
+    const log = this.opts.logger;
+    const { docs, warnings } = await loadCorpus(this.opts.corpusDir, {
+      onWarning: (w) => log?.warn({ file: w.file }, `skipped ${w.file}: ${w.message}`),
+    });
+    const corpusHash = computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]);
+    return { docs, warnings, corpusHash };
+  }
+
+  /** Chunks, embeds and indexes `docs`, persists the build atomically and returns it as a snapshot. */
+  private async build(docs: readonly SourceDocument[], warnings: readonly IngestWarning[], corpusHash: string): Promise<KnowledgeSnapshot> {
+    const chunks: Chunk[] = [];
+    for (const doc of docs) {
+      chunks.push(...chunkDocument(doc));
+      await yieldToRequests();
+    }
+    const retriever = await buildRetriever({ chunks, docs, embedder: this.opts.embedder, batchSize: 256 });
+    const buildId = await saveRetriever(this.opts.dataDir, retriever, corpusHash);
+    return makeSnapshot(retriever, buildId, corpusHash, 'build', warnings);
   }
 
   private serve(snapshot: KnowledgeSnapshot, info: Omit<OpenResult, 'snapshot'>): OpenResult {
@@ -133,6 +196,9 @@ export class KnowledgeBase {
     return { snapshot, ...info };
   }
 }
+
+/** Lets queued requests run between documents, so a rebuild in a live server does not stall it. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function makeSnapshot(
   retriever: HybridRetriever,

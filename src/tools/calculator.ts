@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 import { align, argError, readPercent, readQuantity, readNumber, requireNumber, type CommonUnit } from './calc-args.js';
 import * as math from './calc-math.js';
 import { readableScale } from './quantity.js';
-import { CALC_OPS, isCalcOp, type CalcOp } from './calc-schemas.js';
+import { CALC_OPS, calcOps, isCalcOp, type CalcOp } from './calc-schemas.js';
 import {
   amountUnitLabel,
   formatAmount,
@@ -209,5 +209,18 @@ export function calculate(op: string, args: Record<string, unknown>): CalcResult
   if (!Number.isFinite(out.value)) {
     throw new AppError('invalid_argument', `${op}: the result is not a finite number; check the arguments`, { op });
   }
-  return { op, args, ...out, value: out.value === 0 ? 0 : out.value };
+  return { op, args: echoArgs(op, args), ...out, value: out.value === 0 ? 0 : out.value };
+}
+
+const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/** The arguments the operation knows, as given; nested objects keep only their primitive fields. */
+function echoArgs(op: CalcOp, args: Args): Args {
+  const echo: Args = {};
+  for (const key of Object.keys(calcOps[op].schema.shape)) {
+    const v = args[key];
+    if (isPrimitive(v)) echo[key] = v;
+    else if (v && typeof v === 'object' && !Array.isArray(v)) echo[key] = Object.fromEntries(Object.entries(v).filter(([, x]) => isPrimitive(x)));
+  }
+  return echo;
 }

@@ -14,7 +14,10 @@ interface Saved {
 
 /** The server accepts at most this many history turns (two per exchange). */
 const MAX_TURNS = 20;
-const MAX_CONTENT = 8000;
+/** The server's limit per turn. */
+const MAX_CONTENT = 2000;
+/** UTF-8 bytes of history sent, leaving room for the question under the server's 64 KiB body limit. */
+const MAX_HISTORY_BYTES = 48 * 1024;
 
 /** Conversation state in sessionStorage (kept across page loads of one tab), in memory when storage is blocked. */
 export class ConversationStore {
@@ -48,14 +51,17 @@ export class ConversationStore {
     this.write();
   }
 
-  /** The conversation as the chat API's `history`. */
+  /** The conversation as the chat API's `history`: the latest turns that fit the server's limits. */
   history(): HistoryTurn[] {
-    return this.memory.exchanges
+    const turns = this.memory.exchanges
       .flatMap((e): HistoryTurn[] => [
         { role: 'user', content: e.question.slice(0, MAX_CONTENT) },
         { role: 'assistant', content: e.response.answer.slice(0, MAX_CONTENT) },
       ])
       .slice(-MAX_TURNS);
+    const encoder = new TextEncoder();
+    while (turns.length && encoder.encode(JSON.stringify(turns)).length > MAX_HISTORY_BYTES) turns.splice(0, 2);
+    return turns;
   }
 
   private read(): Saved | undefined {

@@ -121,6 +121,18 @@ describe('ConversationStore', () => {
     expect(new ConversationStore('k').exchanges).toEqual([]);
   });
 
+  it('keeps history within the server limits: 2000 characters a turn, the latest turns that fit 48 KiB', () => {
+    vi.stubGlobal('sessionStorage', { getItem: () => null, setItem: () => undefined });
+    const store = new ConversationStore('k');
+    for (let i = 0; i < 10; i++) store.add({ question: `问题${i}`.repeat(500), response: response(`答案${i}`.repeat(1000)) });
+    const history = store.history();
+    expect(history.every((t) => t.content.length <= 2000)).toBe(true);
+    expect(new TextEncoder().encode(JSON.stringify(history)).length).toBeLessThanOrEqual(48 * 1024);
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.length % 2).toBe(0);
+    expect(history.at(-1)!.content.startsWith('答案9')).toBe(true);
+  });
+
   it('works in memory when storage throws', () => {
     vi.stubGlobal('sessionStorage', { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } });
     const store = new ConversationStore('k');

@@ -294,7 +294,7 @@ describe('request validation', () => {
     const turn = { role: 'user', content: 'What is digital trade?' };
     await expect400({ question: 'and in 2015?', history: Array.from({ length: 21 }, () => turn) }, /history/);
     await expect400({ question: 'and in 2015?', history: [{ role: 'system', content: 'x' }] }, /history\.0\.role/);
-    await expect400({ question: 'and in 2015?', history: [{ role: 'user', content: 'x'.repeat(8001) }] }, /history\.0\.content/);
+    await expect400({ question: 'and in 2015?', history: [{ role: 'user', content: 'x'.repeat(2001) }] }, /history\.0\.content/);
     await expect400({ question: 'What is digital trade?', k: 0 }, /\bk\b/);
     await expect400({ question: 'What is digital trade?', k: 21 }, /\bk\b/);
     await expect400({ question: 'What is digital trade?', k: 2.5 }, /\bk\b/);
@@ -305,7 +305,7 @@ describe('request validation', () => {
   it('accepts the limits themselves', async () => {
     const question = 'digital trade growth '.repeat(100).slice(0, 2000);
     expect(question).toHaveLength(2000);
-    const history = Array.from({ length: 20 }, (_, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content: 'x'.repeat(8000) }));
+    const history = Array.from({ length: 20 }, (_, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content: 'x'.repeat(2000) }));
     const r = await ask(question, { history, k: 20 });
     expect(r.mode).toBe('offline');
   });

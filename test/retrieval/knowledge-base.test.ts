@@ -101,7 +101,7 @@ describe('KnowledgeBase', () => {
     expect(snap.docs.map((d) => d.docId)).toEqual(['digital-trade-interview']);
     expect(snap.chunks.length).toBeGreaterThan(5);
     expect(snap.warnings).toEqual([]);
-    expect(kb.status()).toEqual({ state: 'ready', buildId: snap.buildId, docs: 1, chunks: snap.chunks.length, origin: 'build' });
+    expect(kb.status()).toEqual({ state: 'ready', buildId: snap.buildId, docs: 1, chunks: snap.chunks.length, origin: 'build', reindexing: false });
     expect(await readCurrent(indexLayout(mainDataDir))).toBe(snap.buildId);
     const files = await fs.readdir(await currentBuildDir(mainDataDir));
     expect(files.sort()).toEqual(Object.values(BUILD_FILES).sort());
@@ -184,6 +184,28 @@ describe('KnowledgeBase', () => {
     for (const q of QUERIES) expect((await ranking(kb, q)).map((h) => h.id), q).toEqual((await ranking(first.kb, q)).map((h) => h.id));
   });
 
+  it.each([BUILD_FILES.chunks, BUILD_FILES.texts, BUILD_FILES.bm25, BUILD_FILES.vectors])('detects a truncated %s by its checksum and rebuilds', async (name) => {
+    const dataDir = await dataCopy();
+    const file = path.join(await currentBuildDir(dataDir), name);
+    const { size } = await fs.stat(file);
+    await fs.truncate(file, Math.floor(size / 2));
+    const { kb, logger } = kbFor(CORPUS_DIR, dataDir);
+    const result = await kb.open();
+    expect(result.rebuilt).toBe(true);
+    expect(result.reason).toMatch(new RegExp(`^corrupt: .*${name.replace('.', '\\.')}`));
+    expect(logger.warnings.map((w) => w.msg)).toContain('stored index unusable; rebuilding');
+    expect(await readCurrent(indexLayout(dataDir))).toBe(result.snapshot.buildId);
+    expect((await ranking(kb, QUERIES[0]!)).map((h) => h.id)).toEqual((await ranking(first.kb, QUERIES[0]!)).map((h) => h.id));
+  });
+
+  it('detects a truncated manifest and rebuilds', async () => {
+    const dataDir = await dataCopy();
+    const manifest = path.join(await currentBuildDir(dataDir), BUILD_FILES.manifest);
+    await fs.truncate(manifest, 40);
+    const result = await kbFor(CORPUS_DIR, dataDir).kb.open();
+    expect(result).toMatchObject({ rebuilt: true, reason: expect.stringMatching(/^corrupt: unreadable manifest/) });
+  });
+
   it('detects an unreadable CURRENT pointer and rebuilds', async () => {
     const dataDir = await dataCopy();
     await fs.writeFile(indexLayout(dataDir).current, 'not-a-build-id\n');
@@ -239,5 +261,62 @@ describe('KnowledgeBase', () => {
     await expect(kb.open()).rejects.toThrow();
     expect(kb.status()).toMatchObject({ state: 'failed', error: expect.any(String) });
     expect(() => kb.require()).toThrow(/not ready/);
+  });
+
+  describe('reindex', () => {
+    it('builds a new snapshot in the background, swaps it in, and leaves the old one usable by whoever holds it', async () => {
+      const dataDir = await dataCopy();
+      const { kb, logger } = kbFor(CORPUS_DIR, dataDir);
+      const old = (await kb.open()).snapshot;
+      const run = kb.reindex();
+      expect(run.joined).toBe(false);
+      expect(kb.status()).toMatchObject({ state: 'ready', buildId: old.buildId, reindexing: true, reindex: { state: 'running', previousBuildId: old.buildId } });
+      expect(kb.require()).toBe(old);
+      const joined = kb.reindex();
+      expect(joined.joined).toBe(true);
+      expect(joined.report.id).toBe(run.report.id);
+      const report = await run.done;
+      expect(await joined.done).toBe(report);
+      expect(report).toMatchObject({ state: 'succeeded', previousBuildId: old.buildId, buildId: kb.require().buildId });
+      expect(kb.require().buildId).not.toBe(old.buildId);
+      expect(kb.status()).toMatchObject({ reindexing: false, buildId: report.buildId, reindex: { state: 'succeeded' } });
+      expect((await old.retriever.search(QUERIES[0]!, { k: 3 })).length).toBe(3);
+      expect(await readCurrent(indexLayout(dataDir))).toBe(report.buildId);
+      expect(logger.records.map((r) => r.msg)).toEqual(expect.arrayContaining(['reindex started', 'reindex finished']));
+    });
+
+    it('never clears the served snapshot when the rebuild fails, and can run again afterwards', async () => {
+      const corpus = await corpusCopy();
+      const { kb, logger } = kbFor(corpus, await dataCopy());
+      const served = (await kb.open()).snapshot;
+      for (const name of await fs.readdir(corpus)) await fs.rm(path.join(corpus, name), { recursive: true });
+      const empty = await kb.reindex().done;
+      expect(empty).toMatchObject({ state: 'failed', error: expect.stringMatching(/no readable documents/) });
+      expect(kb.require()).toBe(served);
+      expect(kb.status()).toMatchObject({ state: 'ready', buildId: served.buildId, reindexing: false });
+      expect(logger.warnings.map((w) => w.msg)).toContain('reindex failed; still serving the previous build');
+
+      await fs.rm(corpus, { recursive: true });
+      const missing = await kb.reindex().done;
+      expect(missing).toMatchObject({ state: 'failed', error: expect.stringMatching(/ENOENT|no such file/) });
+      expect(kb.require()).toBe(served);
+
+      await fs.cp(CORPUS_DIR, corpus, { recursive: true });
+      const ok = await kb.reindex().done;
+      expect(ok.state).toBe('succeeded');
+      expect(kb.require().buildId).toBe(ok.buildId);
+    });
+
+    it('refuses while the first load is still running', async () => {
+      const { kb } = kbFor(CORPUS_DIR, await dataCopy());
+      const opening = kb.open();
+      try {
+        kb.reindex();
+        expect.unreachable();
+      } catch (err) {
+        expect(isAppError(err) && err.code).toBe('not_ready');
+      }
+      await opening;
+    });
   });
 });

@@ -11,7 +11,8 @@ const CalcRequestSchema = z
   })
   .strict();
 
-const CalcResponseSchema = z.object({
+/** Body of a 200 from `POST /api/calc`. */
+export const CalcResponseSchema = z.object({
   op: z.string(),
   args: z.record(z.string(), z.unknown()),
   value: z.number(),

@@ -1,10 +1,16 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { isAppError } from '../../errors.js';
-import { ChatRequestSchema, ChatResponseSchema } from '../../answer/schema.js';
+import { ChatRequestSchema, ChatResponseSchema, type ChatRequest } from '../../answer/schema.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { ErrorSchema } from '../schemas.js';
 import { readJson } from '../json-body.js';
+import type { RequestLogger } from '../request-context.js';
+
+/** Questions are user content: logged only at debug, never in the info-level access line. */
+function logQuestion(log: RequestLogger, request: ChatRequest): void {
+  log.debug({ question: request.question, historyTurns: request.history?.length ?? 0, k: request.k }, 'chat question');
+}
 
 const errors = {
   400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request (the message names the field)' },
@@ -38,13 +44,15 @@ export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     { ...chatRoute, request: {}, hide: true },
     async (c) => {
       const request = await readJson(c, ChatRequestSchema);
-      const response = await deps.chat.answer(request, { signal: c.req.raw.signal });
+      logQuestion(c.var.log, request);
+      const response = await deps.chat.answer(request, { signal: c.req.raw.signal, logger: c.var.log });
       return c.json(response, 200);
     },
   );
 
   app.openapi({ ...streamRoute, request: {}, hide: true }, async (c) => {
     const request = await readJson(c, ChatRequestSchema);
+    logQuestion(c.var.log, request);
     deps.kb.require();
     const controller = new AbortController();
     const upstream = c.req.raw.signal;
@@ -63,6 +71,7 @@ export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       try {
         const response = await deps.chat.answer(request, {
           signal: controller.signal,
+          logger: c.var.log,
           events: {
             onMeta: (passages) => send('meta', { passages }),
             onToken: (text) => send('token', { text }),
@@ -74,7 +83,7 @@ export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
         if (controller.signal.aborted) return;
         const code = isAppError(err) ? err.code : 'internal';
         const message = isAppError(err) ? err.message : 'The answer could not be produced';
-        if (!isAppError(err)) deps.logger?.error({ err }, 'stream failed');
+        if (!isAppError(err)) c.var.log.error({ err }, 'stream failed');
         send('error', { code, message });
       } finally {
         await written;

@@ -1,11 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { AppError } from '../../errors.js';
 import { feedbackToCsv } from '../../feedback/csv.js';
 import { FeedbackCitationSchema, FeedbackCommentSchema, FeedbackInputSchema } from '../../feedback/schema.js';
 import type { FeedbackStore } from '../../feedback/store.js';
 import type { AppEnv } from '../app-env.js';
+import { requireAdmin } from '../admin-auth.js';
 import { validationHook } from '../errors.js';
 import { readJson } from '../json-body.js';
 import { ErrorSchema } from '../schemas.js';
@@ -65,18 +64,6 @@ const exportRoute = createRoute({
   },
 });
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Constant-time check of `Authorization: Bearer <token>`; throws 404 when no token is configured. */
-function requireAdmin(c: Context, token: string | undefined): void {
-  if (!token) throw new AppError('not_found', 'Feedback export is disabled: set ADMIN_TOKEN to enable it');
-  const given = /^Bearer[ \t]+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
-  if (given === undefined || !timingSafeEqual(digest(given), digest(token))) {
-    c.header('WWW-Authenticate', 'Bearer realm="citecheck"');
-    throw new AppError('unauthorized', 'A valid "Authorization: Bearer <ADMIN_TOKEN>" header is required');
-  }
-}
-
 /** `POST /api/feedback`, `PATCH /api/feedback/:id` and the admin export `GET /api/feedback`. */
 export function feedbackRoutes(store: FeedbackStore, adminToken: string | undefined): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -94,7 +81,7 @@ export function feedbackRoutes(store: FeedbackStore, adminToken: string | undefi
   });
 
   app.openapi(exportRoute, (c) => {
-    requireAdmin(c, adminToken);
+    requireAdmin(c, adminToken, 'Feedback export');
     const records = store.list();
     if (c.req.valid('query').format === 'csv') {
       c.header('Content-Disposition', 'attachment; filename="feedback.csv"');

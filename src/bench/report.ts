@@ -1,0 +1,89 @@
+import type { TargetCheck } from './targets.js';
+import type { BenchReport } from './types.js';
+
+/** A Markdown table from a header row and body rows. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const f = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
+const int = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
+const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '-');
+const ms = (v: number) => (v < 1 ? '<1' : f(v, 0));
+
+/** Retrieval results by corpus size. */
+export function retrievalTable(report: BenchReport): string {
+  return markdownTable(
+    ['chunks', 'ingest chunks/s', 'embed chunks/s', 'build ms', 'load ms', 'vector p50/p99 ms', 'BM25 p50/p99 ms', 'hybrid p50/p99 ms', 'recall@10', 'RSS MB (build peak)'],
+    report.retrieval.map((r) => [
+      int(r.chunks),
+      int(r.ingestChunksPerSec),
+      int(r.embedChunksPerSec),
+      int(r.buildMs),
+      int(r.loadMs),
+      `${f(r.vectorP50Ms)} / ${f(r.vectorP99Ms)}`,
+      `${f(r.bm25P50Ms)} / ${f(r.bm25P99Ms)}`,
+      `${f(r.hybridP50Ms)} / ${f(r.hybridP99Ms)}`,
+      f(r.vectorRecallAt10, 3),
+      `${int(r.rssMb)} (${int(r.peakRssMb)})`,
+    ]),
+  );
+}
+
+/** HTTP throughput, ratios to hello-world and the LLM-mode overhead. */
+export function httpTable(report: BenchReport): string {
+  const h = report.http;
+  const rows = [
+    ['hello world (same app)', int(h.helloRps), ms(h.helloP99Ms), pct(1)],
+    ['GET /api/search', int(h.searchRps), ms(h.searchP99Ms), pct(h.searchRatio)],
+    ['POST /api/chat (offline)', int(h.chatRps), ms(h.chatP99Ms), pct(h.chatRatio)],
+  ];
+  if (h.llm) rows.push(['POST /api/chat (LLM, fake upstream)', int(h.llm.rps), ms(h.llm.p99Ms), pct(h.llm.rps / h.helloRps)]);
+  const table = markdownTable(['route', 'req/s', 'p99 ms', 'of hello req/s'], rows);
+  if (!h.llm) return table;
+  const l = h.llm;
+  return `${table}\n\nLLM mode, one request at a time: /api/chat p50 ${f(l.chatP50Ms)} ms, the upstream alone p50 ${f(l.upstreamP50Ms)} ms ` +
+    `× ${f(l.upstreamCallsPerRequest, 1)} call(s) per answer → the service adds ${f(l.overheadP50Ms)} ms per request ` +
+    `(${pct(l.llmModeShare)} answered by the model).`;
+}
+
+/** Recall and latency of each retrieval system on the eval questions. */
+export function peersTable(report: BenchReport): string {
+  return markdownTable(
+    ['system', 'recall@5', 'recall@1', 'p50 ms', 'p99 ms'],
+    report.peers.map((p) => [p.name, f(p.recallAt5, 3), f(p.recallAt1, 3), f(p.p50Ms, 3), f(p.p99Ms, 3)]),
+  );
+}
+
+/** Targets with met / missed. */
+export function targetsTable(checks: readonly TargetCheck[]): string {
+  return markdownTable(
+    ['target', 'goal', 'measured', ''],
+    checks.map((c) => [c.name, c.target, c.actual, c.met === undefined ? '-' : c.met ? 'met' : 'missed']),
+  );
+}
+
+/** The whole report as Markdown (console output and the README section). */
+export function renderReport(report: BenchReport, checks: readonly TargetCheck[]): string {
+  const m = report.machine;
+  return [
+    `Machine: ${m.cpus} × ${m.model}, ${m.memGb} GiB, Node ${m.node}, ${m.platform}; ${report.quick ? 'quick' : 'full'} run, seed ${report.seed}, ${f(report.totalSec, 0)} s.`,
+    '',
+    '**Retrieval** (synthetic corpus; latency over the loaded index, k = 10)',
+    '',
+    retrievalTable(report),
+    '',
+    `**HTTP** (autocannon, ${report.http.connections} connections, ${report.http.durationSec} s per route, loopback)`,
+    '',
+    httpTable(report),
+    '',
+    `**Retrieval quality** (${report.peers[0]?.questions ?? 0} eval questions, real corpus, same embedder)`,
+    '',
+    peersTable(report),
+    '',
+    '**Targets**',
+    '',
+    targetsTable(checks),
+  ].join('\n');
+}

@@ -1,0 +1,78 @@
+import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS } from '../ingest/index.js';
+import { Bm25Index } from '../retrieval/bm25.js';
+import { LocalHashEmbedder } from '../retrieval/local-embedder.js';
+import { buildRetriever, computeCorpusHash, saveRetriever } from '../retrieval/retriever.js';
+import { bruteForceSearch } from '../retrieval/vector-index.js';
+import { generateCorpus } from './corpus-generator.js';
+import { generateQueries } from './queries.js';
+import type { RankedId } from './stats.js';
+import { timed } from './timing.js';
+
+/** Input of {@link runBuild}. */
+export interface BuildInput {
+  chunks: number;
+  seed: number;
+  /** Where the index is written (an empty directory). */
+  dataDir: string;
+  queries: number;
+  /** Neighbours computed exactly per query. */
+  k: number;
+}
+
+/** What the build phase measured, plus what the serve phase needs. */
+export interface BuildOutput {
+  chunks: number;
+  docs: number;
+  chunkerChunksPerSec: number;
+  ingestChunksPerSec: number;
+  embedChunksPerSec: number;
+  buildMs: number;
+  bm25BuildMs: number;
+  writeMs: number;
+  buildPeakRssMb: number;
+  corpusHash: string;
+  embedderId: string;
+  queries: string[];
+  /** Exact cosine top k of each query over the same vectors (empty for a zero query vector). */
+  exact: RankedId[][];
+}
+
+/**
+ * Generates the synthetic corpus, times `buildRetriever` (embedding, HNSW and BM25) and writing
+ * the index to `dataDir`; then times embedding and BM25 on their own and computes the exact
+ * top k of every benchmark query by brute force over the same embedding matrix.
+ */
+export async function runBuild(input: BuildInput, log: (line: string) => void = () => undefined): Promise<BuildOutput> {
+  const corpus = generateCorpus(input.chunks, input.seed);
+  const { chunks, docs } = corpus;
+  log(`${chunks.length} chunks from ${docs.length} documents (chunker ${Math.round(corpus.chunkMs)} ms)`);
+  const embedder = new LocalHashEmbedder();
+  const built = await timed(() => buildRetriever({ chunks, docs, embedder, scratchDir: input.dataDir }));
+  log(`built in ${Math.round(built.ms)} ms`);
+  const corpusHash = computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]);
+  const written = await timed(() => saveRetriever(input.dataDir, built.value, corpusHash));
+  const buildPeakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const texts = chunks.map((c) => c.text);
+  const bm25 = await timed(() => Bm25Index.build(chunks.map((c) => ({ id: c.id, text: c.text }))));
+  const embedded = await timed(() => embedder.embedMatrix(texts));
+  const queries = generateQueries(chunks, input.queries, input.seed);
+  const exact = queries.map((q) => bruteForceSearch(embedded.value, embedder.dimension, embedder.embedVector(q), input.k));
+  log(`exact neighbours of ${queries.length} queries computed`);
+  const perSec = (ms: number) => (chunks.length * 1000) / ms;
+  return {
+    chunks: chunks.length,
+    docs: docs.length,
+    chunkerChunksPerSec: perSec(corpus.chunkMs),
+    ingestChunksPerSec: perSec(built.ms),
+    embedChunksPerSec: perSec(embedded.ms),
+    buildMs: built.ms,
+    bm25BuildMs: bm25.ms,
+    writeMs: written.ms,
+    buildPeakRssMb,
+    corpusHash,
+    embedderId: embedder.id,
+    queries,
+    exact,
+  };
+}

@@ -1,0 +1,52 @@
+import { loadIndex } from '../retrieval/index-store.js';
+import { LocalHashEmbedder } from '../retrieval/local-embedder.js';
+import { fromStored } from '../retrieval/retriever.js';
+import { mean, recallAtK, summarize, type LatencySummary, type RankedId } from './stats.js';
+import { collectGarbage, rssMb, timeEach, timed } from './timing.js';
+
+/** Input of {@link runServe}. */
+export interface ServeInput {
+  dataDir: string;
+  corpusHash: string;
+  embedderId: string;
+  queries: string[];
+  exact: RankedId[][];
+  k: number;
+}
+
+/** What the serve phase measured. */
+export interface ServeOutput {
+  loadMs: number;
+  vector: LatencySummary;
+  bm25: LatencySummary;
+  hybrid: LatencySummary;
+  vectorRecallAtK: number;
+  rssMb: number;
+}
+
+/**
+ * Loads the index from disk the way the server does (timed), runs every query through
+ * vector, BM25 and hybrid search (after a warm-up), reads the RSS of this process, and scores
+ * HNSW results against the exact neighbours computed by the build phase.
+ */
+export async function runServe(input: ServeInput, log: (line: string) => void = () => undefined): Promise<ServeOutput> {
+  const embedder = new LocalHashEmbedder();
+  if (embedder.id !== input.embedderId) throw new Error(`embedder ${embedder.id} differs from the build's ${input.embedderId}`);
+  const loaded = await timed(() => loadIndex(input.dataDir, { corpusHash: input.corpusHash, embedderId: embedder.id }));
+  if (loaded.value.status !== 'ok') throw new Error(`loading the index failed: ${loaded.value.reason}`);
+  const retriever = fromStored(loaded.value.index, embedder);
+  log(`loaded in ${Math.round(loaded.ms)} ms`);
+  const { queries, k } = input;
+  const vector = summarize(await timeEach(queries, (q) => retriever.searchVector(q, k)));
+  const bm25 = summarize(await timeEach(queries, (q) => retriever.searchBm25(q, k)));
+  const hybrid = summarize(await timeEach(queries, (q) => retriever.search(q, { k })));
+  collectGarbage();
+  const rss = rssMb();
+  const recalls: number[] = [];
+  queries.forEach((q, i) => {
+    const exact = input.exact[i] ?? [];
+    if (exact.length > 0) recalls.push(recallAtK(retriever.vectors.search(embedder.embedVector(q), k), exact));
+  });
+  log(`recall@${k} ${mean(recalls).toFixed(4)} over ${recalls.length} queries`);
+  return { loadMs: loaded.ms, vector, bm25, hybrid, vectorRecallAtK: mean(recalls), rssMb: rss };
+}

@@ -1,0 +1,71 @@
+import { fork } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOutput } from './retrieval-build.js';
+import type { ChildTask } from './retrieval-child.js';
+import type { ServeOutput } from './retrieval-serve.js';
+import type { RetrievalResult } from './types.js';
+
+const CHILD = fileURLToPath(new URL('./retrieval-child.ts', import.meta.url));
+const K = 10;
+
+type Output<T extends ChildTask> = T['task'] extends 'build' ? BuildOutput : ServeOutput;
+
+/** Runs one task in a fresh child process (same loader, `--expose-gc`) and resolves with its result. */
+export function runInChild<T extends ChildTask>(task: T): Promise<Output<T>> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [], { execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    child.on('message', (msg: { result?: Output<T>; error?: string }) => {
+      settled = true;
+      if (msg.result) resolve(msg.result);
+      else reject(new Error(`${task.task} failed: ${msg.error}`));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!settled) reject(new Error(`${task.task} child exited with code ${code}`));
+    });
+    child.send(task);
+  });
+}
+
+/**
+ * Measures one corpus size with two child processes: one generates the corpus, builds and
+ * writes the index; a fresh one loads it like a starting server and queries it, so load time
+ * and RSS are those of a serving process.
+ */
+export async function runRetrievalSize(chunks: number, seed: number, queries: number): Promise<RetrievalResult> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-bench-'));
+  try {
+    const b = await runInChild({ task: 'build', input: { chunks, seed, dataDir, queries, k: K } });
+    const s = await runInChild({
+      task: 'serve',
+      input: { dataDir, corpusHash: b.corpusHash, embedderId: b.embedderId, queries: b.queries, exact: b.exact, k: K },
+    });
+    return {
+      chunks: b.chunks,
+      docs: b.docs,
+      chunkerChunksPerSec: b.chunkerChunksPerSec,
+      ingestChunksPerSec: b.ingestChunksPerSec,
+      embedChunksPerSec: b.embedChunksPerSec,
+      buildMs: b.buildMs,
+      bm25BuildMs: b.bm25BuildMs,
+      writeMs: b.writeMs,
+      loadMs: s.loadMs,
+      vectorP50Ms: s.vector.p50Ms,
+      vectorP99Ms: s.vector.p99Ms,
+      bm25P50Ms: s.bm25.p50Ms,
+      bm25P99Ms: s.bm25.p99Ms,
+      hybridP50Ms: s.hybrid.p50Ms,
+      hybridP99Ms: s.hybrid.p99Ms,
+      vectorRecallAt10: s.vectorRecallAtK,
+      rssMb: s.rssMb,
+      peakRssMb: b.buildPeakRssMb,
+      queries: b.queries.length,
+    };
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}

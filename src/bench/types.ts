@@ -1,0 +1,97 @@
+/** Host the benchmark ran on. */
+export interface MachineInfo {
+  cpus: number;
+  model: string;
+  node: string;
+  memGb: number;
+  platform: string;
+}
+
+/** Retrieval measurements at one corpus size. */
+export interface RetrievalResult {
+  chunks: number;
+  docs: number;
+  /** Chunks per second through the real chunker (documents already in memory). */
+  chunkerChunksPerSec: number;
+  /** Chunks per second of `buildRetriever`: embedding, HNSW graph and BM25 together. */
+  ingestChunksPerSec: number;
+  /** Chunks per second of embedding alone (term-feature cache warm). */
+  embedChunksPerSec: number;
+  buildMs: number;
+  bm25BuildMs: number;
+  writeMs: number;
+  loadMs: number;
+  vectorP50Ms: number;
+  vectorP99Ms: number;
+  bm25P50Ms: number;
+  bm25P99Ms: number;
+  hybridP50Ms: number;
+  hybridP99Ms: number;
+  vectorRecallAt10: number;
+  /** RSS after loading the index from disk and querying it (the serving footprint). */
+  rssMb: number;
+  /** Highest RSS of the process, which includes the build. */
+  peakRssMb: number;
+  queries: number;
+}
+
+/** Throughput and latency of one HTTP route under autocannon. */
+export interface RouteLoad {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** HTTP measurements. */
+export interface HttpResult {
+  helloRps: number;
+  searchRps: number;
+  chatRps: number;
+  searchRatio: number;
+  chatRatio: number;
+  helloP99Ms: number;
+  searchP99Ms: number;
+  chatP99Ms: number;
+  connections: number;
+  durationSec: number;
+  llm?: LlmOverhead;
+}
+
+/** What the service adds to a model call in LLM mode (upstream answering instantly). */
+export interface LlmOverhead {
+  /** Median latency of `POST /api/chat` in LLM mode, one request at a time. */
+  chatP50Ms: number;
+  /** Median latency of the same completion request sent straight to the upstream. */
+  upstreamP50Ms: number;
+  /** chatP50Ms minus the upstream round trips it made (per request). */
+  overheadP50Ms: number;
+  upstreamCallsPerRequest: number;
+  /** Fraction of the timed answers that came from the model (not the offline fallback). */
+  llmModeShare: number;
+  rps: number;
+  p99Ms: number;
+}
+
+/** A retrieval system's quality and speed on the eval questions. */
+export interface PeerResult {
+  name: string;
+  recallAt5: number;
+  recallAt1: number;
+  p50Ms: number;
+  p99Ms: number;
+  questions: number;
+}
+
+/** Everything one run produces (the JSON output). */
+export interface BenchReport {
+  machine: MachineInfo;
+  startedAt: string;
+  quick: boolean;
+  seed: number;
+  retrieval: RetrievalResult[];
+  http: HttpResult;
+  peers: PeerResult[];
+  totalSec: number;
+}
