@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
+import { createSlackBot } from '../slack/slack-bot.js';
 import { trackRequests } from './graceful-shutdown.js';
 import { runMain } from './run-main.js';
 import { createServices } from './services.js';
@@ -10,7 +11,8 @@ await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config);
   const { kb, chat, feedback } = createServices(config, logger);
-  const app = createApp({ config, kb, chat, feedback, logger });
+  const slack = config.slack ? createSlackBot(config.slack, chat, logger) : undefined;
+  const app = createApp({ config, kb, chat, feedback, logger, ...(slack ? { slack } : {}) });
 
   let stopping = false;
   const fetch: typeof app.fetch = (req, ...rest) =>
@@ -29,6 +31,7 @@ await runMain(async () => {
     stopping = true;
     logger.info({ signal, inFlight: requests.inFlight, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: draining requests');
     const drained = await requests.drain(config.shutdownTimeoutMs);
+    if (slack) await Promise.race([slack.drain(), new Promise((r) => setTimeout(r, config.shutdownTimeoutMs).unref())]);
     if (drained) logger.info({ signal }, 'drained; exiting');
     else logger.warn({ signal, inFlight: requests.inFlight }, 'shutdown timed out; open connections were closed');
     feedback.close();
