@@ -25,8 +25,8 @@ await runMain(async () => {
   if (values.help) return void console.log(USAGE);
   const durationSec = bounded(values.duration, 'duration', 1, 3600);
   const connections = bounded(values.connections, 'connections', 2, 1000);
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const logger = createLogger(config);
+  const config = loadConfig();
+  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const result = await runSoak({ config, logger, durationSec, connections, log: (line) => process.stderr.write(`${pc.dim(line)}\n`) });
   console.log(renderSoakReport(result));
   if (values.json) await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
