@@ -64,6 +64,7 @@ export const CONCEPT_GROUPS: readonly (readonly string[])[] = [
   ['innovation', 'innovative', 'novel', 'breakthrough'],
   ['characteristic', 'feature', 'features', 'trait', 'attribute'],
   ['trend', 'tendency', 'direction', 'trajectory'],
+  ['epidemic', 'pandemic', 'outbreak', 'covid', 'coronavirus'],
 ];
 
 let table: Map<string, number[]> | undefined;
