@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { mulberry32 } from '../../src/bench/prng.js';
 
 const WORDS = (
   'trade digital export import service growth market platform logistics payment customs data border policy ' +
@@ -8,17 +9,7 @@ const WORDS = (
   'energy grid solar battery vehicle steel textile grain fishery tourism software chip telecom satellite'
 ).split(' ');
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** One paragraph of about `words` words with a figure and a year in it. */
 function paragraph(next: () => number, words: number): string {

@@ -1,16 +1,8 @@
+import { mulberry32 } from '../../src/bench/prng.js';
 import type { Chunk, SourceDocument } from '../../src/types.js';
 
 /** Deterministic PRNG (mulberry32) for reproducible fixtures. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Builds one document per entry of `texts` (paragraphs joined by blank lines) and one chunk per paragraph. */
 export function makeCorpus(docsText: Record<string, string[]>): { docs: SourceDocument[]; chunks: Chunk[] } {
