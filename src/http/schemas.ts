@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { RelatedPassageSchema } from '../answer/schema.js';
 
 /** `{error:{code,message}}` body of every failed request. */
 export const ErrorSchema = z
@@ -10,20 +11,8 @@ export const ScoresSchema = z.object({
   bm25: z.number().nullable().openapi({ description: 'BM25 score (null if not in lexical candidates)' }),
 });
 
-export const PassageSchema = z
-  .object({
-    chunkId: z.string(),
-    docId: z.string(),
-    title: z.string(),
-    section: z.string().nullable(),
-    speaker: z.string().nullable(),
-    text: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
-    score: z.number().openapi({ description: 'Reciprocal-rank-fusion score' }),
-    scores: ScoresSchema,
-  })
-  .openapi('Passage');
+/** A search result: the passage shape responses use, plus each retriever's own score. */
+export const PassageSchema = RelatedPassageSchema.extend({ scores: ScoresSchema }).openapi('Passage');
 
 export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
