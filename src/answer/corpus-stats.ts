@@ -1,4 +1,5 @@
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
+import { splitSentences } from '../ingest/sentences.js';
 import { stem, tokenize } from '../retrieval/tokenizer.js';
 import { yearsIn } from './question.js';
 
@@ -34,8 +35,12 @@ export function corpusStats(snapshot: KnowledgeSnapshot): CorpusStats {
 
 function buildStats(snapshot: KnowledgeSnapshot): CorpusStats {
   const df = new Map<string, number>();
+  let units = 0;
   for (const chunk of snapshot.chunks) {
-    for (const t of new Set(tokenize(chunk.text))) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const sentence of splitSentences(chunk.text)) {
+      units++;
+      for (const t of new Set(tokenize(sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
+    }
   }
   const words = new Set<string>();
   const initialisms = new Set<string>();
@@ -55,7 +60,7 @@ function buildStats(snapshot: KnowledgeSnapshot): CorpusStats {
   }
   const stems = new Set([...words].map((w) => stem(w)));
   const speakers = [...new Set(snapshot.chunks.map((c) => c.speaker).filter((s): s is string => Boolean(s)))];
-  return { df, chunkCount: snapshot.chunks.length, words, stems, initialisms, speakers, years };
+  return { df, chunkCount: units, words, stems, initialisms, speakers, years };
 }
 
 /** Initialisms of capitalized runs (2+ letters) and of any word run (4+ letters, e.g. "cagr"). */

@@ -19,6 +19,8 @@ const CANDIDATE_PASSAGES = 8;
 const MIN_COVERAGE = 0.1;
 /** An earlier value is only inferred from a sentence about the question's subject (this share of its terms). */
 const INFERRED_COVERAGE = 0.5;
+/** Wording that can only be answered with a figure ("how many", "what share"), unlike "how does X rate". */
+const ASKS_FOR_FIGURE_RE = /\bhow (?:much|many|big|large)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b|%/i;
 /** Sentences examined for a figure that answers a quantity question. */
 const FIGURE_CANDIDATES = 3;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
@@ -104,7 +106,7 @@ export class OfflineAnswerer implements Answerer {
       calculation: q.op !== null,
       ...(resolved.context ? { context: resolved.context } : {}),
     });
-    const figureGap = q.answerType === 'quantity' && !q.op ? missingFigure(q, scored) : undefined;
+    const figureGap = q.answerType === 'quantity' && !q.op && ASKS_FOR_FIGURE_RE.test(q.factual) ? missingFigure(q, scored) : undefined;
     if (!coverage.covered || figureGap || !scored[0] || scored[0].coverage < MIN_COVERAGE) {
       const why = coverage.reason ?? figureGap ?? 'no passage answers this question';
       return this.emit(input, { answer: `The documents do not cover this: ${why}. The closest passages are listed as related reading.`, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
