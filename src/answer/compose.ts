@@ -30,7 +30,8 @@ const SPREAD_LIMIT = 4;
 
 /**
  * Chooses what to quote: the best sentence, the sentence after it when it continues a list or
- * reason, and the best sentence of another passage when it scores nearly as well. When the question
+ * reason (or, for a figure the best sentence lacks, up to the next sentence that has one), and the
+ * best sentence of another passage when it scores nearly as well. When the question
  * is about several experts, the best sentence of each (named) expert instead.
  */
 export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType, all: readonly EvidenceSentence[], opts: QuoteOptions): QuoteGroup[] {
@@ -56,6 +57,9 @@ export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType
       const next = following(n);
       if (next) group.push(next);
     }
+  } else if (type === 'quantity' && !best.sentence.figures.length) {
+    const withFigures = [following(1), following(2)].find((x) => x && x.figures.length);
+    if (withFigures) group.push(...[following(1), following(2)].filter((x): x is EvidenceSentence => Boolean(x)).filter((x) => x.index <= withFigures.index));
   } else if (type === 'list' || type === 'reason') {
     const next = following(1);
     const nextScore = next && scored.find((x) => x.sentence === next)?.score;

@@ -163,7 +163,7 @@ export function scoreSentences(snapshot: KnowledgeSnapshot, sentences: readonly 
       if (q.years.length) score += 0.3 * (q.years.filter((y) => s.years.includes(y)).length / q.years.length);
       if (q.numbers.length) score += 0.2 * Math.min(1, q.numbers.filter((n) => s.figures.some((f) => f.value === n)).length);
       if (q.speakers.length) score += s.chunk.speaker && q.speakers.includes(s.chunk.speaker) ? 0.25 : -0.1;
-      if (ordinal && ORDINAL_START[ordinal]!.test(s.text)) score += 0.3;
+      if (ordinal && ORDINAL_START[ordinal]!.test(s.text)) score += 0.5;
       if (q.answerType === 'quantity') score += s.figures.length ? 0.12 : -0.15;
       if (q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2) score += 0.08;
       return { sentence: s, score, coverage };

@@ -67,7 +67,7 @@ export function resolveFollowUp(question: string, history: readonly HistoryTurn[
   const analysis = analyzeQuestion(merged);
   const op = current.op ?? (current.years.length || current.numbers.length || /\bwhat if\b/i.test(text) ? previous.op : analysis.op);
   return {
-    analysis: { ...analysis, text: current.text, instructions: current.instructions, op, years: current.years.length ? current.years : analysis.years },
+    analysis: { ...analysis, answerType: current.answerType === 'general' ? analysis.answerType : current.answerType, text: current.text, instructions: current.instructions, op, years: current.years.length ? current.years : analysis.years },
     context,
     carriedNumbers,
     isFollowUp: true,

@@ -25,7 +25,7 @@ const ASKS_FOR_FIGURE_RE = /\bhow (?:much|many|big|large)\b|\bwhat (?:share|perc
 const FIGURE_CANDIDATES = 3;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
 const NUMERIC_RELEVANCE = 0.75;
-const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain)\b/i;
+const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain|unpack)\b/i;
 const SPREAD_RE = /\b(?:the|which|what|all|both|other|several) (?:experts|speakers|interviewees)\b|\bexperts (?:say|give|think|mention|agree)\b/i;
 
 
