@@ -11,6 +11,8 @@ export interface CoverageVerdict {
   reason?: string;
 }
 
+/** A question most of whose topic words (this share or more) the documents never use is not covered. */
+const UNKNOWN_SHARE = 0.5;
 const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*/gu;
 const FOCUS_RE =
   /\b(?:what|which|how (?:much|many))\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:(?:the|a|an|its|their|his|her|this|that|[\p{L}-]+['’]s)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
@@ -56,7 +58,7 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
   if (focusMissing.length) return { covered: false, missing: focusMissing, reason: `the documents say nothing about ${focusMissing.join(', ')}` };
 
   const content = [...text.matchAll(WORD_RE)].filter((m) => !isFiller(m[0]));
-  if (content.length >= 3 && unknown.length / content.length >= 0.34) {
+  if (content.length >= 3 && unknown.length / content.length >= UNKNOWN_SHARE) {
     const words = unknown.map((u) => u.word);
     return { covered: false, missing: words, reason: `the documents say nothing about ${words.join(', ')}` };
   }

@@ -36,7 +36,8 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
     'worth supposed turn turns become becomes became headline theme themes topic topics main key major role part ' +
     'happening situation status picture side aspect aspects area areas way ways ' +
     'work works worked working imply implies implied implying prior previous earlier later former latter ' +
-    'back forward ago since then result results outcome equivalent equal decade decades pp'
+    'back forward ago since then result results outcome equivalent equal decade decades pp yr yrs ' +
+    'follow follows followed following expected expect expects bring brings brought'
   ).split(/\s+/),
 );
 
