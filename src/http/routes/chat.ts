@@ -1,10 +1,10 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import { isAppError } from '../../errors.js';
 import { ChatRequestSchema, ChatResponseSchema, type ChatRequest } from '../../answer/schema.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { ErrorSchema } from '../schemas.js';
 import { readJson } from '../json-body.js';
+import { abortableSse } from '../abortable-sse.js';
 import type { RequestLogger } from '../request-context.js';
 
 /** Questions are user content: logged only at debug, never in the info-level access line. */
@@ -54,23 +54,12 @@ export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     const request = await readJson(c, ChatRequestSchema);
     logQuestion(c.var.log, request);
     deps.kb.require();
-    const controller = new AbortController();
-    const upstream = c.req.raw.signal;
-    upstream.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
-    return streamSSE(c, async (stream) => {
-      stream.onAbort(() => controller.abort(new DOMException('client disconnected', 'AbortError')));
-      // Events are written in order through one chain, and the chain is awaited before the
-      // callback returns: streamSSE closes the stream as soon as it does, which would otherwise
-      // drop writes still in flight (notably the final `done`).
-      let written: Promise<void> = Promise.resolve();
-      const send = (event: string, data: unknown) => {
-        if (controller.signal.aborted) return;
-        const message = { event, data: JSON.stringify(data) };
-        written = written.then(() => stream.writeSSE(message)).catch(() => undefined);
-      };
-      try {
+    return abortableSse(
+      c,
+      async (write, signal) => {
+        const send = (event: string, data: unknown) => write({ event, data: JSON.stringify(data) });
         const response = await deps.chat.answer(request, {
-          signal: controller.signal,
+          signal,
           logger: c.var.log,
           events: {
             onMeta: (passages) => send('meta', { passages }),
@@ -79,16 +68,14 @@ export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
           },
         });
         send('done', response);
-      } catch (err) {
-        if (controller.signal.aborted) return;
+      },
+      (err, write) => {
         const code = isAppError(err) ? err.code : 'internal';
         const message = isAppError(err) ? err.message : 'The answer could not be produced';
         if (!isAppError(err)) c.var.log.error({ err }, 'stream failed');
-        send('error', { code, message });
-      } finally {
-        await written;
-      }
-    }) as never;
+        write({ event: 'error', data: JSON.stringify({ code, message }) });
+      },
+    ) as never;
   });
 
   // Document the request bodies in OpenAPI without double-validating them.

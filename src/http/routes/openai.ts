@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { streamSSE } from 'hono/streaming';
+import { abortableSse } from '../abortable-sse.js';
 import type { ChatResponse } from '../../answer/schema.js';
 import { INVALID_API_KEY, bearerKeyMatches, openaiError, toOpenAIError } from '../../openai-compat/errors.js';
 import { chunkBody, completionBody, modelList, modelObject, streamTail, type CompletionMeta } from '../../openai-compat/format.js';
@@ -10,9 +9,6 @@ import { toChatRequest } from '../../openai-compat/messages.js';
 import { ChatCompletionRequestSchema, MODEL_ID } from '../../openai-compat/schema.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readJson } from '../json-body.js';
-
-/** Largest `/v1` request body: 20 long history turns fit easily. */
-const MAX_V1_BODY_BYTES = 2 * 1024 * 1024;
 
 const completionsRoute = createRoute({
   method: 'post',
@@ -48,13 +44,6 @@ export function openaiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (status >= 500) deps.logger?.error({ err }, 'openai-compatible request failed');
     return c.json(body, status);
   });
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_V1_BODY_BYTES,
-      onError: (c) => c.json(openaiError(`Request body exceeds ${MAX_V1_BODY_BYTES} bytes`, 'invalid_request_error', 'payload_too_large'), 413),
-    }),
-  );
   if (deps.config.apiKeys.length) app.use('/v1/*', requireApiKey(deps.config.apiKeys));
 
   app.get('/v1/models', (c) => c.json(modelList(started)));
@@ -71,23 +60,14 @@ export function openaiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (!body.stream) return c.json(completionBody(await deps.chat.answer(request, { signal: c.req.raw.signal }), meta), 200);
 
     deps.kb.require();
-    const controller = new AbortController();
-    const upstream = c.req.raw.signal;
-    upstream.addEventListener('abort', () => controller.abort(upstream.reason), { once: true });
-    return streamSSE(c, async (stream) => {
-      stream.onAbort(() => controller.abort(new DOMException('client disconnected', 'AbortError')));
-      // One ordered chain of writes, awaited before returning (streamSSE closes the stream then).
-      let written: Promise<void> = Promise.resolve();
-      const send = (data: unknown) => {
-        if (controller.signal.aborted) return;
-        const text = typeof data === 'string' ? data : JSON.stringify(data);
-        written = written.then(() => stream.writeSSE({ data: text })).catch(() => undefined);
-      };
-      let streamed = '';
-      send(chunkBody(meta, { role: 'assistant', content: '' }));
-      try {
+    return abortableSse(
+      c,
+      async (write, signal) => {
+        const send = (data: unknown) => write({ data: typeof data === 'string' ? data : JSON.stringify(data) });
+        let streamed = '';
+        send(chunkBody(meta, { role: 'assistant', content: '' }));
         const response: ChatResponse = await deps.chat.answer(request, {
-          signal: controller.signal,
+          signal,
           events: {
             onToken: (text) => {
               streamed += text;
@@ -99,15 +79,13 @@ export function openaiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
         if (tail) send(chunkBody(meta, { content: tail }));
         send(chunkBody(meta, {}, response));
         send('[DONE]');
-      } catch (err) {
-        if (controller.signal.aborted) return;
+      },
+      (err, write) => {
         const { status, body: error } = toOpenAIError(err);
         if (status >= 500) deps.logger?.error({ err }, 'openai-compatible stream failed');
-        send(error);
-      } finally {
-        await written;
-      }
-    }) as never;
+        write({ data: JSON.stringify(error) });
+      },
+    ) as never;
   });
 
   app.all('/v1/*', (c) => c.json(openaiError(`Unknown request URL: ${c.req.method} ${c.req.path}`, 'invalid_request_error', 'unknown_url'), 404));
