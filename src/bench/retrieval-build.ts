@@ -7,6 +7,7 @@ import { generateCorpus } from './corpus-generator.js';
 import { generateQueries } from './queries.js';
 import type { RankedId } from './stats.js';
 import { timed } from './timing.js';
+import type { RetrievalResult } from './types.js';
 
 /** Input of {@link runBuild}. */
 export interface BuildInput {
@@ -20,15 +21,11 @@ export interface BuildInput {
 }
 
 /** What the build phase measured, plus what the serve phase needs. */
-export interface BuildOutput {
-  chunks: number;
-  docs: number;
-  chunkerChunksPerSec: number;
-  ingestChunksPerSec: number;
-  embedChunksPerSec: number;
-  buildMs: number;
-  bm25BuildMs: number;
-  writeMs: number;
+export interface BuildOutput
+  extends Pick<
+    RetrievalResult,
+    'chunks' | 'docs' | 'chunkerChunksPerSec' | 'ingestChunksPerSec' | 'embedChunksPerSec' | 'buildMs' | 'bm25BuildMs' | 'writeMs'
+  > {
   buildPeakRssMb: number;
   corpusHash: string;
   embedderId: string;
