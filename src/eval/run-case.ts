@@ -42,15 +42,15 @@ function emptyStats(c: SuiteCase): CaseStats {
   };
 }
 
+function caseIdentity(c: SuiteCase) {
+  return { id: c.id, suite: c.suite, question: c.question, tags: c.tags ?? [], expect: c.expect };
+}
+
 /** Builds the result of a case from its response (pure). */
 export function scoreCase(c: SuiteCase, response: ChatResponse, latencyMs: number, retrieval: RetrievalResult | null): CaseResult {
   const verdict = judge(c.expect, response);
   return {
-    id: c.id,
-    suite: c.suite,
-    question: c.question,
-    tags: c.tags ?? [],
-    expect: c.expect,
+    ...caseIdentity(c),
     passed: verdict.passed,
     reasons: verdict.reasons,
     answer: response.answer,
@@ -67,11 +67,7 @@ export function scoreCase(c: SuiteCase, response: ChatResponse, latencyMs: numbe
 /** The result of a case whose request failed. */
 export function failedCase(c: SuiteCase, error: string, latencyMs: number, retrieval: RetrievalResult | null): CaseResult {
   return {
-    id: c.id,
-    suite: c.suite,
-    question: c.question,
-    tags: c.tags ?? [],
-    expect: c.expect,
+    ...caseIdentity(c),
     passed: false,
     reasons: [`error: ${error}`],
     answer: null,
