@@ -16,8 +16,8 @@ export interface HnswParams {
 
 /**
  * Defaults for 512-d text embeddings. At 100k vectors: recall@10 about 0.98 against exact search
- * for passage-like queries (short keyword queries, whose exact neighbours are near-ties, score
- * lower), ~1.8 ms per query, and a single-core build of roughly 2,400 vectors/s.
+ * for passage-like queries but 0.86 for short questions (their exact neighbours are near-ties;
+ * `npm run bench`), ~1.2 ms per query, and a single-core build of roughly 2,400 vectors/s.
  */
 export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 32, efConstruction: 36, efSearch: 240, randomSeed: 100 };
 
