@@ -76,6 +76,17 @@ export const TimingsSchema = z.object({
   totalMs: z.number().min(0),
 });
 
+/**
+ * The answer's leading span (a name, date, place, figure or named thing) as written in a cited
+ * sentence: `docText.slice(start, end) === text`, where the document is citation `citation`'s.
+ */
+export const ShortAnswerSchema = z.object({
+  text: z.string(),
+  citation: z.number().int().min(1),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
 /** Body of a `POST /api/chat` response and of the stream's `done` event. */
 export const ChatResponseSchema = z.object({
   answer: z.string(),
@@ -83,6 +94,7 @@ export const ChatResponseSchema = z.object({
   checks: z.array(CheckSchema),
   claims: z.array(ClaimSchema),
   abstained: z.boolean(),
+  short: ShortAnswerSchema.optional(),
   related: z.array(RelatedPassageSchema).optional(),
   mode: z.enum(['offline', 'llm']),
   notice: z.string().optional(),
@@ -95,5 +107,6 @@ export type Citation = z.infer<typeof CitationSchema>;
 export type Check = z.infer<typeof CheckSchema>;
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
+export type ShortAnswer = z.infer<typeof ShortAnswerSchema>;
 export type RelatedPassage = z.infer<typeof RelatedPassageSchema>;
 export type ChatResponse = z.infer<typeof ChatResponseSchema>;
