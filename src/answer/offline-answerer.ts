@@ -8,21 +8,19 @@ import { corpusStats } from './corpus-stats.js';
 import type { QuestionAnalysis } from './question.js';
 import { resolveFollowUp } from './followup.js';
 import { answerNumeric } from './numeric.js';
-import type { Check, Citation } from './schema.js';
+import type { Check, Citation, RelatedPassage, ShortAnswer } from './schema.js';
+import { decideAbstention } from './decide.js';
+import { extractShortAnswer } from './short-answer.js';
+import { detectSpanType } from './span-type.js';
+import type { QuoteGroup } from './compose.js';
 import { verifyAnswer } from './verify.js';
 import { toRelated } from './passages.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
 
 /** Passages retrieved for sentence selection, whatever `k` the caller shows. */
 const CANDIDATE_PASSAGES = 8;
-/** Below this share of the question's weighted terms, no sentence answers it. */
-const MIN_COVERAGE = 0.1;
 /** An earlier value is only inferred from a sentence about the question's subject (this share of its terms). */
 const INFERRED_COVERAGE = 0.5;
-/** Wording that can only be answered with a figure ("how many", "what share"), unlike "how does X rate". */
-const ASKS_FOR_FIGURE_RE = /\bhow (?:much|many|big|large)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b|%/i;
-/** Sentences examined for a figure that answers a quantity question. */
-const FIGURE_CANDIDATES = 3;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
 const NUMERIC_RELEVANCE = 0.75;
 const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain|unpack)\b/i;
@@ -60,17 +58,22 @@ function inferImpliedBase(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): Que
   return q.years.some((y) => !years.has(y) && years.has(y + 1)) ? { ...q, op: 'implied_base' } : q;
 }
 
-/**
- * For a question asking for a figure: none of the best sentences carries a figure together with the
- * question's years, so the documents do not give it (a reason), else undefined.
- */
-function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): string | undefined {
-  const fits = scored
-    .slice(0, FIGURE_CANDIDATES)
-    .some(({ sentence: s }) => s.figures.length > 0 && q.years.every((y) => s.years.includes(y)));
-  if (fits) return undefined;
-  const when = q.years.length ? ` for ${q.years.join(' and ')}` : '';
-  return `no passage gives that figure${when}`;
+/** The span of the first quoted sentences that answers the question's asked-for type, with absolute offsets. */
+function shortSpan(question: string, group: QuoteGroup | undefined): Omit<ShortAnswer, 'citation'> | undefined {
+  if (!group) return undefined;
+  const type = detectSpanType(question);
+  if (type === 'person' && group.sentences[0]?.chunk.speaker) return undefined;
+  for (const s of group.sentences) {
+    const span = extractShortAnswer(s.text, question, type);
+    if (span) return { text: span.text, start: s.start + span.start, end: s.start + span.end };
+  }
+  return undefined;
+}
+
+/** The citation holding a short span after verification renumbered them. */
+function citeShort(span: Omit<ShortAnswer, 'citation'> | undefined, citations: readonly Citation[]): ShortAnswer | undefined {
+  const c = span && citations.find((x) => x.start <= span.start && span.end <= x.end);
+  return span && c ? { ...span, citation: c.n } : undefined;
 }
 
 /**
@@ -106,11 +109,8 @@ export class OfflineAnswerer implements Answerer {
       calculation: q.op !== null,
       ...(resolved.context ? { context: resolved.context } : {}),
     });
-    const figureGap = q.answerType === 'quantity' && !q.op && ASKS_FOR_FIGURE_RE.test(q.factual) ? missingFigure(q, scored) : undefined;
-    if (!coverage.covered || figureGap || !scored[0] || scored[0].coverage < MIN_COVERAGE) {
-      const why = coverage.reason ?? figureGap ?? 'no passage answers this question';
-      return this.emit(input, { answer: `The documents do not cover this: ${why}. The closest passages are listed as related reading.`, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
-    }
+    const why = decideAbstention(snapshot, q, coverage, scored);
+    if (why) return this.abstain(input, why, related, retrieveMs, notice);
 
     const cites = new CitationList();
     const docText = (docId: string) => snapshot.docById.get(docId)?.text ?? '';
@@ -119,9 +119,10 @@ export class OfflineAnswerer implements Answerer {
     const numeric = inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
     if (!numeric && inferred) {
       const missing = q.years.filter((y) => !corpusStats(snapshot).years.has(y)).join(', ');
-      return this.emit(input, { answer: `The documents do not cover this: they give no figure for ${missing}, and none to derive it from. The closest passages are listed as related reading.`, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
+      return this.abstain(input, `they give no figure for ${missing}, and none to derive it from`, related, retrieveMs, notice);
     }
     let answer: string;
+    let span: Omit<ShortAnswer, 'citation'> | undefined;
     const checks: Check[] = [];
     if (numeric) {
       answer = composeNumeric(numeric, cites, docText);
@@ -129,13 +130,22 @@ export class OfflineAnswerer implements Answerer {
       checks.push({ op: r.op, args: r.args, value: r.value, display: r.display, formula: r.formula, claim: numeric.statement, status: 'computed', citation: 1 });
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
-      answer = composeQuotes(selectQuotes(scored, q.answerType, sentences, opts), q.answerType, cites, docText);
+      const groups = selectQuotes(scored, q.answerType, sentences, opts);
+      answer = composeQuotes(groups, q.answerType, cites, docText);
+      span = shortSpan(q.factual, groups[0]);
+      if (span) answer = `${span.text} [1].\n\n${answer}`;
     }
     const calcResults = numeric ? [numeric.result] : [];
     const verified = verifyAnswer({ answer, citations: cites.all(), calcResults, docs: snapshot.docById });
     checks.push(...checksFor(verified.citations, sentences), ...verified.checks.filter((c) => c.status === 'unverified'));
     for (const c of checks) events?.onCheck?.(c);
-    return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, retrieveMs, ...(notice ? { notice } : {}) });
+    const short = citeShort(span, verified.citations);
+    return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, ...(short ? { short } : {}), retrieveMs, ...(notice ? { notice } : {}) });
+  }
+
+  private abstain(input: AnswerInput, reason: string, related: RelatedPassage[], retrieveMs: number, notice: string | undefined): AnswerDraft {
+    const answer = `The documents do not cover this: ${reason}. The closest passages are listed as related reading.`;
+    return this.emit(input, { answer, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
   }
 
   private emit(input: AnswerInput, draft: AnswerDraft): AnswerDraft {

@@ -1,0 +1,50 @@
+import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
+import { corpusStats } from './corpus-stats.js';
+import type { CoverageVerdict } from './coverage.js';
+import type { ScoredSentence } from './evidence.js';
+import { evidenceFeatures, nearMissScore } from './evidence-check.js';
+import type { QuestionAnalysis } from './question.js';
+import { detectSpanType } from './span-type.js';
+
+/** Below this share of the question's weighted terms, no sentence answers it. */
+const MIN_COVERAGE = 0.1;
+/** Sentences examined for a figure that answers a quantity question. */
+const FIGURE_CANDIDATES = 3;
+/** Wording that can only be answered with a figure ("how many", "what share"), unlike "how does X rate". */
+const ASKS_FOR_FIGURE_RE = /\bhow (?:much|many|big|large)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b|%/i;
+
+/** For a question asking for a figure: none of the best sentences carries one with the question's years. */
+function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): string | undefined {
+  const fits = scored
+    .slice(0, FIGURE_CANDIDATES)
+    .some(({ sentence: s }) => s.figures.length > 0 && q.years.every((y) => s.years.includes(y)));
+  if (fits) return undefined;
+  const when = q.years.length ? ` for ${q.years.join(' and ')}` : '';
+  return `no passage gives that figure${when}`;
+}
+
+/**
+ * The one place the offline answerer decides to abstain; returns the reason, or undefined to
+ * answer. In order: the question names years, names or topic words the documents never use
+ * (`coverage`); it asks for a figure no top sentence gives; no sentence shares enough of its
+ * terms; or the best evidence misses a key part of it (a rare term, a name, the asked-for kind
+ * of span, a negation), weighed by the near-miss score. Calculations are judged by their operands
+ * later, so the near-miss score does not apply to them.
+ */
+export function decideAbstention(
+  snapshot: KnowledgeSnapshot,
+  q: QuestionAnalysis,
+  coverage: CoverageVerdict,
+  scored: readonly ScoredSentence[],
+): string | undefined {
+  if (!coverage.covered) return coverage.reason ?? 'the documents do not mention what the question asks about';
+  if (q.answerType === 'quantity' && !q.op && ASKS_FOR_FIGURE_RE.test(q.factual)) {
+    const gap = missingFigure(q, scored);
+    if (gap) return gap;
+  }
+  const best = scored[0];
+  if (!best || best.coverage < MIN_COVERAGE) return 'no passage answers this question';
+  if (q.op) return undefined;
+  const check = evidenceFeatures(corpusStats(snapshot), q.factual, detectSpanType(q.factual), best.sentence.text, best.sentence.chunk.text, best.sentence.chunk.speaker);
+  return nearMissScore(check) > 0 ? check.reason : undefined;
+}
