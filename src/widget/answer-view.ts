@@ -52,9 +52,14 @@ function renderSegment(s: Segment & { kind: 'cite' | 'check' }, byN: Map<number,
   return check ? checkBadge(check) : null;
 }
 
-/** A paragraph; buttons stay on one line with the punctuation right after them. */
-function paragraph(segments: Segment[], byN: Map<number, Citation>, checks: readonly Check[], actions: AnswerActions): HTMLElement {
+/** A paragraph; buttons stay on one line with the punctuation right after them; a leading short answer is bold. */
+function paragraph(segments: Segment[], byN: Map<number, Citation>, checks: readonly Check[], actions: AnswerActions, short?: string): HTMLElement {
   const p = el('p');
+  const first = segments[0];
+  if (short && first?.kind === 'text' && first.text.startsWith(short)) {
+    p.append(el('strong', { class: 'short', 'data-testid': 'citecheck-short' }, short));
+    segments = [{ kind: 'text', text: first.text.slice(short.length) }, ...segments.slice(1)];
+  }
   let group: HTMLElement | undefined;
   for (const s of segments) {
     if (s.kind === 'cite' || s.kind === 'check') {
@@ -105,7 +110,7 @@ export function renderAnswer(response: ChatResponse, actions: AnswerActions): Do
   const byN = new Map(citations.map((c) => [c.n, c]));
   if (response.abstained) frag.append(el('span', { class: 'abstain-label' }, 'Not in the documents'));
   const { paragraphs, unplaced } = segmentAnswer(response.answer, new Set(byN.keys()), checks);
-  for (const segments of paragraphs) frag.append(paragraph(segments, byN, checks, actions));
+  paragraphs.forEach((segments, i) => frag.append(paragraph(segments, byN, checks, actions, i === 0 ? response.short?.text : undefined)));
   if (unplaced.length) {
     const row = el('div', { class: 'checks' }, 'Checked figures: ');
     for (const i of unplaced) row.append(checkBadge(checks[i]!), ' ');

@@ -273,4 +273,14 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     expect(await page.getByTestId('citecheck-passage').locator('mark').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('leads with the short answer in bold, as the API gives it', async () => {
+    const question = 'When was the Digital Trade Development and Cooperation Report released?';
+    const api = (await (await fetch(`${h.appUrl}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })).json()) as { short?: { text: string } };
+    expect(api.short?.text).toBeTruthy();
+    const message = await ask(question);
+    const bold = message.getByTestId('citecheck-short');
+    expect(await bold.textContent()).toBe(api.short!.text);
+    expect(await message.locator('p').first().getByTestId('citecheck-short').count()).toBe(1);
+  });
 });
