@@ -13,14 +13,14 @@ const quoteOf = (g: QuoteGroup) => g.sentences.map((s) => s.text).join(' ');
 
 function attribution(s: EvidenceSentence, first: boolean): string {
   if (s.chunk.speaker) return first ? `According to ${s.chunk.speaker}` : `${s.chunk.speaker} adds`;
-  return first ? 'The article says' : 'It adds';
+  return first ? `“${s.chunk.title}” says` : 'It adds';
 }
 
 /** How widely to quote. */
 export interface QuoteOptions {
   /** Speakers the question names. */
   speakers: readonly string[];
-  /** The question asks about several experts ("which experts", "the experts' reasons"). */
+  /** The question asks about several speakers ("which speakers", "the panelists' reasons"). */
   spread: boolean;
   /** The question asks for more detail ("go deeper", "tell me more"): quote the sentences that follow too. */
   detail: boolean;
@@ -38,7 +38,7 @@ const SECOND_QUOTE_SHARE = 0.8;
  * Chooses what to quote: the best sentence, the sentence after it when it continues a list or
  * reason (or, for a figure the best sentence lacks, up to the next sentence that has one), and the
  * next-best other sentence when it scores nearly as well. When the question
- * is about several experts, the best sentence of each (named) expert instead.
+ * is about several speakers, the best sentence of each (named) speaker instead.
  */
 export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType, all: readonly EvidenceSentence[], opts: QuoteOptions): QuoteGroup[] {
   const best = scored[0];
@@ -93,7 +93,7 @@ export function composeQuotes(groups: readonly QuoteGroup[], type: AnswerType, c
       parts.push(
         s.chunk.speaker
           ? `That was ${s.chunk.speaker} [${n}]: “${quoteOf(g)}”`
-          : `The article itself says this, not one of the experts [${n}]: “${quoteOf(g)}”`,
+          : `The document itself says this, not one of its speakers [${n}]: “${quoteOf(g)}”`,
       );
     } else {
       parts.push(`${attribution(s, i === 0)}: “${quoteOf(g)}” [${n}]`);
@@ -114,7 +114,7 @@ export function composeNumeric(num: NumericAnswer, cites: CitationList, docText:
     lines.push(`The passage itself states ${claim.text} [${markers[Math.max(0, at)]}], ${verdict} (${num.stated.status}).`);
   }
   num.sources.forEach((s, i) => {
-    lines.push(`${s.chunk.speaker ? `${s.chunk.speaker} says` : 'The article says'}: “${s.text}” [${markers[i]}]`);
+    lines.push(`${s.chunk.speaker ? `${s.chunk.speaker} says` : `“${s.chunk.title}” says`}: “${s.text}” [${markers[i]}]`);
   });
   return lines.join('\n\n');
 }

@@ -10,6 +10,7 @@ import { resolveFollowUp } from './followup.js';
 import { answerNumeric } from './numeric.js';
 import type { Check, Citation, RelatedPassage, ShortAnswer } from './schema.js';
 import { decideAbstention } from './decide.js';
+import { SPEAKER_NOUNS } from './question.js';
 import { extractShortAnswer } from './short-answer.js';
 import { detectSpanType } from './span-type.js';
 import type { QuoteGroup } from './compose.js';
@@ -24,7 +25,8 @@ const INFERRED_COVERAGE = 0.5;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
 const NUMERIC_RELEVANCE = 0.75;
 const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain|unpack)\b/i;
-const SPREAD_RE = /\b(?:the|which|what|all|both|other|several) (?:experts|speakers|interviewees)\b|\bexperts (?:say|give|think|mention|agree)\b/i;
+/** The question asks what several of a transcript's speakers say ("which speakers", "the panelists' views"). */
+const SPREAD_RE = new RegExp(String.raw`\b(?:the|which|what|all|both|other|several) (?:${SPEAKER_NOUNS})\b|\b(?:${SPEAKER_NOUNS}) (?:say|give|think|mention|agree)\b`, 'i');
 
 
 function instructionNotice(instructions: readonly string[]): string | undefined {

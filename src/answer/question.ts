@@ -37,7 +37,11 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
   ['growth_rate', /%\s*(?:rise|gain|jump)\b|\bpercent(?:age)? (?:rise|gain|jump)\b|\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise)\b|%\s*(?:growth|increase|change)\b|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
 ];
 
-const PERSON_RE = /^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:expert|speaker|person|interviewee|one|of the experts)\b|according to whom\b|what expert\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b/i;
+/** General nouns for the people speaking in a transcript, panel or interview (plural forms included). */
+export const SPEAKER_NOUNS = 'speakers?|participants?|panel(?:l)?ists?|guests?|interviewees?|experts?|analysts?|executives?|people';
+/** One speaker ("which speaker" asks for a person; "which speakers" for several). */
+const SPEAKER_NOUN = '(?:speaker|participant|panel(?:l)?ist|guest|interviewee|expert|analyst|executive)';
+const PERSON_RE = new RegExp(String.raw`^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:person|one|${SPEAKER_NOUN}\b|of the (?:${SPEAKER_NOUNS})\b)|according to whom\b|what ${SPEAKER_NOUN}\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b`, 'i');
 const QUANTITY_RE = /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d+(?:\.\d+)?\s*(?:%|percent|billion|million|trillion)/i;
 const LIST_RE = /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;
 const REASON_RE = /^\s*why\b|\bwhy (?:does|do|did|is|are|was|were)\b|\breasons?\b|\bwhat (?:drives|drove|explains|motivates)\b/i;

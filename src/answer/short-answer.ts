@@ -72,15 +72,21 @@ function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
   return out;
 }
 
+/** Extends a number over the unit noun right after it ("38 metres"); trimming drops it when the question has it. */
+function withUnit(tokens: readonly TaggedToken[], last: number): number {
+  return tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
+}
+
 function entityCandidates(tagged: TaggedText): Candidate[] {
   const out: Candidate[] = [];
   for (const e of tagged.entities) {
     const text = tagged.tokens.slice(e.first, e.last + 1).map((t) => t.text).join(' ');
     if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && YEAR_RE.test(text))) out.push({ first: e.first, last: e.last, kind: 'date' });
-    else if (NUMBER_ENTITIES.has(e.type)) out.push({ first: e.first, last: e.last, kind: 'number' });
+    else if (NUMBER_ENTITIES.has(e.type)) out.push({ first: e.first, last: withUnit(tagged.tokens, e.last), kind: 'number' });
   }
   tagged.tokens.forEach((t, i) => {
-    if (t.pos === 'NUM' && !out.some((c) => c.first <= i && i <= c.last)) out.push({ first: i, last: i, kind: YEAR_RE.test(t.text) ? 'date' : 'number' });
+    if (t.pos !== 'NUM' || out.some((c) => c.first <= i && i <= c.last)) return;
+    out.push(YEAR_RE.test(t.text) ? { first: i, last: i, kind: 'date' } : { first: i, last: withUnit(tagged.tokens, i), kind: 'number' });
   });
   return out;
 }

@@ -36,7 +36,7 @@ const CJK_NOT_A_NAME = new Set([
 ]);
 
 /**
- * Matches a speaker label such as `Li Jun:`, `China Economic Times:` or `李军：` at the start
+ * Matches a speaker label such as `Ana Ruiz:`, `The Harbour Gazette:` or `王芳：` at the start
  * of a paragraph: one to four capitalised words (at most 40 characters) or up to eight Han
  * characters, followed by an ASCII or full-width colon. Returns null for anything else.
  */

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatResponseSchema, type ChatResponse } from '../../src/answer/schema.js';
+import { makeTestApp, type TestApp } from '../helpers/app.js';
+
+/** Two fictional documents of different genres (an encyclopedia-style article and a product FAQ). */
+const CORPUS = fileURLToPath(new URL('../fixtures/general/', import.meta.url));
+
+describe('offline answers over documents of several genres', () => {
+  let t: TestApp;
+  const docs = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await makeTestApp({ corpusDir: CORPUS });
+    for (const d of t.kb.current()!.docs) docs.set(d.docId, d.text);
+  });
+  afterAll(() => t?.cleanup());
+
+  async function ask(question: string): Promise<ChatResponse> {
+    const res = await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    expect(res.status).toBe(200);
+    return ChatResponseSchema.parse(await res.json());
+  }
+
+  it.each([
+    ['Who founded Kelmsby?', 'Tomas Averill'],
+    ['When was the Kelmsby lighthouse lit for the first time?', '3 March 1864'],
+    ['How tall is the Kelmsby lighthouse?', '38 metres'],
+    ['Which app controls the Lumio lamp?', 'Brightline'],
+    ['In what province is Kelmsby?', 'Valdera'],
+  ])('%s leads with the short answer, cut verbatim from a cited sentence', async (question, expected) => {
+    const r = await ask(question);
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toContain(expected);
+    const cited = r.citations.find((c) => c.n === r.short!.citation)!;
+    expect(docs.get(cited.docId)!.slice(r.short!.start, r.short!.end)).toBe(r.short!.text);
+    expect(cited.start <= r.short!.start && r.short!.end <= cited.end).toBe(true);
+    expect(r.answer.startsWith(r.short!.text)).toBe(true);
+  });
+
+  it('answers a why question with the reason, not a span', async () => {
+    const r = await ask('Why does the Lumio lamp dim at night?');
+    expect(r.abstained).toBe(false);
+    expect(r.short).toBeUndefined();
+    expect(r.answer).toContain('lowers blue light');
+  });
+
+  it('abstains with a reason when the asked-for year is not in the documents', async () => {
+    const r = await ask('How many people lived in Kelmsby in 1900?');
+    expect(r.abstained).toBe(true);
+    expect(r.answer).toMatch(/do not cover/);
+    expect(r.related?.length).toBeGreaterThan(0);
+    expect(r.short).toBeUndefined();
+  });
+
+  it('abstains on a near miss: the subject is there, the asked-for relation is negated', async () => {
+    const r = await ask('Which ships could not trade wool in winter?');
+    expect(r.abstained).toBe(true);
+  });
+});

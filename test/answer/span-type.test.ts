@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { detectSpanType } from '../../src/answer/span-type.js';
+import { extractShortAnswer } from '../../src/answer/short-answer.js';
+
+describe('detectSpanType', () => {
+  it.each([
+    ['Who designed the new bridge?', 'person'],
+    ['Which company bought the mill?', 'person'],
+    ['When did the fire start?', 'date'],
+    ['In what year was the quay built?', 'date'],
+    ['Where was the treaty signed?', 'place'],
+    ['In which city did she study?', 'place'],
+    ['How many workers joined the strike?', 'number'],
+    ['What percentage of sales came from exports?', 'number'],
+    ['What material was the hall rebuilt in?', 'thing'],
+    ['Why did the town grow?', 'reason'],
+    ['How does the pump keep the mine dry?', 'reason'],
+    ['Quote me the passage where the mayor talks about taxes', null],
+    ['Where does the port rank among its rivals?', null],
+    ['Is the lamp waterproof?', null],
+  ])('%s -> %s', (q, type) => expect(detectSpanType(q)).toBe(type));
+});
+
+describe('extractShortAnswer', () => {
+  const s = 'In 1788 a fire destroyed the old market hall, and the architect Elena Marsh rebuilt it in brick for 2,300 guilders.';
+  it.each([
+    ['When did a fire destroy the old market hall?', 'date', '1788'],
+    ['Who rebuilt the market hall?', 'person', 'Elena Marsh'],
+    ['How much did rebuilding the hall cost?', 'number', '2,300 guilders'],
+  ] as const)('%s', (q, type, want) => {
+    const span = extractShortAnswer(s, q, type);
+    expect(span?.text).toBe(want);
+    expect(s.slice(span!.start, span!.end)).toBe(span!.text);
+    expect(span!.exact).toBe(true);
+  });
+
+  it('never returns words the question already has', () => {
+    const span = extractShortAnswer('Elena Marsh rebuilt the hall.', 'What did Elena Marsh rebuild?', 'thing');
+    expect(span?.text).toBe('hall');
+  });
+
+  it('gives nothing for reasons, and nothing of the wrong kind for dates', () => {
+    expect(extractShortAnswer(s, 'Why was the hall rebuilt?', 'reason')).toBeNull();
+    expect(extractShortAnswer('The hall was rebuilt in brick by Elena Marsh.', 'When was the hall rebuilt?', 'date')).toBeNull();
+  });
+});
