@@ -13,6 +13,9 @@ import { ABSTAIN_PHRASE, echoesPrompt, groundAnswer, isAbstention } from './llm-
 import { DEFAULT_RETRY, type RetryPolicy } from './llm-retry.js';
 import { SEARCH_TOOL, runToolCall, type RawToolCall } from './llm-tools.js';
 import { PromptError, PromptLibrary, defaultPrompts } from './prompts.js';
+import { shortAnswerFor } from './short-answer.js';
+import { assessCoverage } from './coverage.js';
+import { resolveFollowUp } from './followup.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
 import { MarkerNumbering, withoutMarkers } from './markers.js';
 import { verifyAnswer, type CalcRecord } from './verify.js';
@@ -110,6 +113,12 @@ class LlmAnswerer implements Answerer {
     const retrieveMs = performance.now() - started;
     if (input.signal?.aborted) throw abortError(input.signal.reason);
     input.events?.onMeta?.(hits.map(toRelated));
+    const uncovered = uncoveredReason(input);
+    if (uncovered) {
+      const answer = `${ABSTAIN_PHRASE} this: ${uncovered}. The closest passages are listed as related reading.`;
+      input.events?.onToken?.(answer);
+      return { answer, citations: [], checks: [], claims: [], abstained: true, related: hits.map(toRelated), retrieveMs };
+    }
     try {
       const system = await this.systemPrompt();
       const result = await this.loop(input, hits, system, signal, deadline);
@@ -206,16 +215,29 @@ class LlmAnswerer implements Answerer {
     if (verified.removed.length) this.deps.logger?.warn({ removed: verified.removed }, 'removed citation markers that match no passage');
     for (const check of verified.checks) if (check.status === 'unverified') input.events?.onCheck?.(check);
     const abstained = isAbstention(verified.answer);
+    const short = abstained ? undefined : shortAnswerFor(input.question, verified.citations[0]);
     return {
       answer: verified.answer,
       citations: verified.citations,
       checks: verified.checks,
       claims: verified.claims,
       abstained,
+      ...(short ? { short } : {}),
       ...(abstained ? { related: hits.map(toRelated) } : {}),
       retrieveMs,
     };
   }
+}
+
+/**
+ * The offline answerer's coverage rule, applied before any model call: a question about years,
+ * names or topic words the documents never use is declined without asking the model.
+ */
+function uncoveredReason(input: AnswerInput): string | undefined {
+  const resolved = resolveFollowUp(input.question, input.history);
+  const q = resolved.isFollowUp ? { ...resolved.analysis, factual: resolved.turn } : resolved.analysis;
+  const verdict = assessCoverage(input.snapshot, q);
+  return verdict.covered ? undefined : verdict.reason;
 }
 
 /**

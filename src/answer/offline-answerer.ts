@@ -11,9 +11,7 @@ import { answerNumeric } from './numeric.js';
 import type { Check, Citation, RelatedPassage, ShortAnswer } from './schema.js';
 import { decideAbstention } from './decide.js';
 import { SPEAKER_NOUNS } from './question.js';
-import { extractShortAnswer } from './short-answer.js';
-import { detectSpanType } from './span-type.js';
-import type { QuoteGroup } from './compose.js';
+import { shortAnswerFor } from './short-answer.js';
 import { verifyAnswer } from './verify.js';
 import { toRelated } from './passages.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
@@ -60,22 +58,10 @@ function inferImpliedBase(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): Que
   return q.years.some((y) => !years.has(y) && years.has(y + 1)) ? { ...q, op: 'implied_base' } : q;
 }
 
-/** The span of the first quoted sentences that answers the question's asked-for type, with absolute offsets. */
-function shortSpan(question: string, group: QuoteGroup | undefined): Omit<ShortAnswer, 'citation'> | undefined {
-  if (!group) return undefined;
-  const type = detectSpanType(question);
-  if (type === 'person' && group.sentences[0]?.chunk.speaker) return undefined;
-  for (const s of group.sentences) {
-    const span = extractShortAnswer(s.text, question, type);
-    if (span) return { text: span.text, start: s.start + span.start, end: s.start + span.end };
-  }
-  return undefined;
-}
-
-/** The citation holding a short span after verification renumbered them. */
-function citeShort(span: Omit<ShortAnswer, 'citation'> | undefined, citations: readonly Citation[]): ShortAnswer | undefined {
-  const c = span && citations.find((x) => x.start <= span.start && span.end <= x.end);
-  return span && c ? { ...span, citation: c.n } : undefined;
+/** The short answer again after verification renumbered the citations. */
+function renumbered(short: ShortAnswer | undefined, citations: readonly Citation[]): ShortAnswer | undefined {
+  const c = short && citations.find((x) => x.start <= short.start && short.end <= x.end);
+  return short && c ? { ...short, citation: c.n } : undefined;
 }
 
 /**
@@ -124,7 +110,7 @@ export class OfflineAnswerer implements Answerer {
       return this.abstain(input, `they give no figure for ${missing}, and none to derive it from`, related, retrieveMs, notice);
     }
     let answer: string;
-    let span: Omit<ShortAnswer, 'citation'> | undefined;
+    let short: ShortAnswer | undefined;
     const checks: Check[] = [];
     if (numeric) {
       answer = composeNumeric(numeric, cites, docText);
@@ -134,15 +120,15 @@ export class OfflineAnswerer implements Answerer {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       const groups = selectQuotes(scored, q.answerType, sentences, opts);
       answer = composeQuotes(groups, q.answerType, cites, docText);
-      span = shortSpan(q.factual, groups[0]);
-      if (span) answer = `${span.text} [1].\n\n${answer}`;
+      short = shortAnswerFor(q.factual, cites.all()[0]);
+      if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
     }
     const calcResults = numeric ? [numeric.result] : [];
     const verified = verifyAnswer({ answer, citations: cites.all(), calcResults, docs: snapshot.docById });
     checks.push(...checksFor(verified.citations, sentences), ...verified.checks.filter((c) => c.status === 'unverified'));
     for (const c of checks) events?.onCheck?.(c);
-    const short = citeShort(span, verified.citations);
-    return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, ...(short ? { short } : {}), retrieveMs, ...(notice ? { notice } : {}) });
+    const lead = renumbered(short, verified.citations);
+    return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, ...(lead ? { short: lead } : {}), retrieveMs, ...(notice ? { notice } : {}) });
   }
 
   private abstain(input: AnswerInput, reason: string, related: RelatedPassage[], retrieveMs: number, notice: string | undefined): AnswerDraft {

@@ -1,5 +1,6 @@
 import { tagText, type TaggedText, type TaggedToken } from '../language/tagger.js';
-import type { SpanType } from './span-type.js';
+import type { Citation, ShortAnswer } from './schema.js';
+import { detectSpanType, type SpanType } from './span-type.js';
 
 /** A candidate short answer inside a sentence, offsets relative to the sentence. */
 export interface ShortSpan {
@@ -157,4 +158,17 @@ export function extractShortAnswer(sentence: string, question: string, type: Spa
     }
   }
   return best;
+}
+
+/**
+ * The short answer to a question from the answer's first citation: the span of the asked-for type
+ * in its quote, with document offsets (`docText.slice(start, end) === text`). None for reasons, for
+ * "who" when a transcript's speaker answers it (the attribution names them), or when no span fits.
+ */
+export function shortAnswerFor(question: string, citation: Citation | undefined): ShortAnswer | undefined {
+  if (!citation) return undefined;
+  const type = detectSpanType(question);
+  if (type === 'person' && citation.speaker) return undefined;
+  const span = extractShortAnswer(citation.quote, question, type);
+  return span ? { text: span.text, citation: citation.n, start: citation.start + span.start, end: citation.start + span.end } : undefined;
 }

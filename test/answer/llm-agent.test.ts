@@ -266,3 +266,30 @@ describe('LLM answerer: upstream failures', () => {
     expect(fake.requestsTo(CHAT)).toHaveLength(0);
   });
 });
+
+describe('LLM answerer: the offline decision rules', () => {
+  it('gives the same short answer field, cut from the first citation', async () => {
+    script(fake, [
+      (req) => {
+        const n = passageNumber(req, 'Digital Trade Development and Cooperation Report');
+        return say(`The report was released in 2021 [${n}].`);
+      },
+    ]);
+    const draft = await answerer().answer(input('When was the Digital Trade Development and Cooperation Report released?'));
+    expect(draft.abstained).toBe(false);
+    const short = draft.short!;
+    expect(short.text).toMatch(/2021/);
+    expect(docText().slice(short.start, short.end)).toBe(short.text);
+    const cited = draft.citations.find((c) => c.n === short.citation)!;
+    expect(cited.start <= short.start && short.end <= cited.end).toBe(true);
+  });
+
+  it('declines a question about a year the documents never mention without calling the model', async () => {
+    script(fake, [say('It was 12% [1].')]);
+    const draft = await answerer().answer(input('What was the unemployment rate in 1987?'));
+    expect(draft.abstained).toBe(true);
+    expect(draft.answer).toMatch(/^The documents do not cover this: .*1987/);
+    expect(draft.short).toBeUndefined();
+    expect(fake.requests.length).toBe(0);
+  });
+});
