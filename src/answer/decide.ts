@@ -23,20 +23,28 @@ function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): 
   return `no passage gives that figure${when}`;
 }
 
+/** What the decision weighs. */
+export interface Evidence {
+  question: QuestionAnalysis;
+  coverage: CoverageVerdict;
+  /** Sentences of the retrieved passages, best first. */
+  scored: readonly ScoredSentence[];
+  /** The question asks about a year just before one the documents give, so an implied earlier value was sought. */
+  inferredBase: boolean;
+  /** The calculator produced the asked-for figure from the evidence. */
+  computed: boolean;
+}
+
 /**
  * The one place the offline answerer decides to abstain; returns the reason, or undefined to
  * answer. In order: the question names years, names or topic words the documents never use
  * (`coverage`); it asks for a figure no top sentence gives; no sentence shares enough of its
- * terms; or the best evidence misses a key part of it (a rare term, a name, the asked-for kind
+ * terms; an earlier year's value was sought and nothing derives it; or the best evidence misses a key part of it (a rare term, a name, the asked-for kind
  * of span, a negation), weighed by the near-miss score. Calculations are judged by their operands
  * later, so the near-miss score does not apply to them.
  */
-export function decideAbstention(
-  snapshot: KnowledgeSnapshot,
-  q: QuestionAnalysis,
-  coverage: CoverageVerdict,
-  scored: readonly ScoredSentence[],
-): string | undefined {
+export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence): string | undefined {
+  const { question: q, coverage, scored } = evidence;
   if (!coverage.covered) return coverage.reason ?? 'the documents do not mention what the question asks about';
   if (q.answerType === 'quantity' && !q.op && ASKS_FOR_FIGURE_RE.test(q.factual)) {
     const gap = missingFigure(q, scored);
@@ -44,6 +52,10 @@ export function decideAbstention(
   }
   const best = scored[0];
   if (!best || best.coverage < MIN_COVERAGE) return 'no passage answers this question';
+  if (evidence.inferredBase && !evidence.computed) {
+    const years = corpusStats(snapshot).years;
+    return `they give no figure for ${q.years.filter((y) => !years.has(y)).join(', ')}, and none to derive it from`;
+  }
   if (q.op) return undefined;
   const check = evidenceFeatures(corpusStats(snapshot), q.factual, detectSpanType(q.factual), best.sentence.text, best.sentence.chunk.text, best.sentence.chunk.speaker);
   return nearMissScore(check) > 0 ? check.reason : undefined;

@@ -97,18 +97,14 @@ export class OfflineAnswerer implements Answerer {
       calculation: q.op !== null,
       ...(resolved.context ? { context: resolved.context } : {}),
     });
-    const why = decideAbstention(snapshot, q, coverage, scored);
+    const inferred = q !== resolved.analysis;
+    const found = answerNumeric(q, scored, NUMERIC_RELEVANCE);
+    const numeric = inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
+    const why = decideAbstention(snapshot, { question: q, coverage, scored, inferredBase: inferred, computed: numeric !== null });
     if (why) return this.abstain(input, why, related, retrieveMs, notice);
 
     const cites = new CitationList();
     const docText = (docId: string) => snapshot.docById.get(docId)?.text ?? '';
-    const inferred = q !== resolved.analysis;
-    const found = answerNumeric(q, scored, NUMERIC_RELEVANCE);
-    const numeric = inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
-    if (!numeric && inferred) {
-      const missing = q.years.filter((y) => !corpusStats(snapshot).years.has(y)).join(', ');
-      return this.abstain(input, `they give no figure for ${missing}, and none to derive it from`, related, retrieveMs, notice);
-    }
     let answer: string;
     let short: ShortAnswer | undefined;
     const checks: Check[] = [];
