@@ -2,10 +2,11 @@ import fs from 'node:fs/promises';
 import pc from 'picocolors';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import { createLogger } from '../logger.js';
 import { diffBaseline, parseBaseline, type Baseline } from '../eval/baseline.js';
-import { checkServerReady, createFetchClient, type EvalClient } from '../eval/client.js';
+import type { EvalClient } from '../eval/client.js';
+import { connectServer, evalLogger } from '../eval/connect.js';
 import { formatBaselineDiff, formatFailures, formatSummaryTable } from '../eval/console-report.js';
+import { assertCorpusDir, createCorpusClient } from '../eval/corpus-client.js';
 import { createInProcessClient } from '../eval/in-process.js';
 import { filterByTags, loadSuites } from '../eval/load-suite.js';
 import { formatRatio } from '../eval/metric-format.js';
@@ -13,6 +14,7 @@ import { EVAL_USAGE, parseEvalArgs } from '../eval/options.js';
 import { createProgress } from '../eval/progress.js';
 import { buildReport } from '../eval/report.js';
 import { runEval } from '../eval/runner.js';
+import { runSquadCommand } from '../eval/squad/command.js';
 import { writeOutputs } from '../eval/write-outputs.js';
 import { runMain } from './run-main.js';
 
@@ -26,21 +28,25 @@ async function readBaseline(file: string): Promise<Baseline> {
   return parseBaseline(text, file);
 }
 
-async function connect(url: string | undefined): Promise<EvalClient> {
-  if (url) {
-    await checkServerReady(url).catch((err: unknown) => {
-      throw new AppError('upstream_error', err instanceof Error ? err.message : String(err));
-    });
-    return createFetchClient(url, fetch);
-  }
+/** The client suites run against, and how to release it: --url, --corpus (temporary DATA_DIR) or the configured corpus. */
+async function connect(url: string | undefined, corpus: string | undefined): Promise<{ client: EvalClient; dispose: () => Promise<void> }> {
+  if (url) return { client: await connectServer(url), dispose: async () => {} };
   const config = loadConfig();
-  const logger = createLogger({ logLevel: config.logLevel === 'silent' ? 'silent' : 'warn' });
-  return createInProcessClient(config, logger);
+  if (corpus) {
+    await assertCorpusDir(corpus);
+    const { client, dispose } = await createCorpusClient(corpus, evalLogger(config), config);
+    return { client: { ...client, target: `in-process (${corpus})` }, dispose };
+  }
+  return { client: await createInProcessClient(config, evalLogger(config)), dispose: async () => {} };
 }
 
 await runMain(async () => {
   const opts = parseEvalArgs(process.argv.slice(2));
   if (opts.help) return void console.log(EVAL_USAGE);
+  if (opts.dataset) {
+    process.exitCode = await runSquadCommand(opts, opts.dataset.file);
+    return;
+  }
 
   const suites = await loadSuites(opts.suites);
   const cases = filterByTags(
@@ -52,13 +58,14 @@ await runMain(async () => {
   }
   const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
 
-  const client = await connect(opts.url);
+  const { client, dispose } = await connect(opts.url, opts.corpus);
   const from = suites.map((s) => `${s.file} (${s.cases.filter((c) => cases.includes(c)).length})`).join(', ');
   process.stderr.write(pc.dim(`Running ${cases.length} cases from ${from} against ${client.target}, ${opts.concurrency} at a time\n`));
 
   const progress = createProgress(process.stderr);
   const results = await runEval(cases, client, { concurrency: opts.concurrency, onResult: (r, done, total) => progress.update(r, done, total) });
   progress.finish();
+  await dispose();
   const report = buildReport(results);
 
   console.log(`\n${formatSummaryTable(report)}\n`);

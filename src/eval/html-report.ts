@@ -10,7 +10,8 @@ export interface HtmlReportOptions {
   subtitle?: string;
 }
 
-const CSS = `
+/** The reports' shared stylesheet (inline, no external assets). */
+export const REPORT_CSS = `
 body{font:14px/1.45 system-ui,-apple-system,sans-serif;margin:24px auto;max-width:1100px;padding:0 16px;color:#222}
 h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .sub{color:#666;margin-top:0}table{border-collapse:collapse;font-size:12.5px}
@@ -20,6 +21,18 @@ td:first-child,th:first-child{text-align:left}.pass{color:#17803d}.fail{color:#b
 .case h3{margin:0 0 6px;font-size:15px}.q,.a{white-space:pre-wrap;background:#fafafa;padding:6px 8px;border-radius:4px}
 .reasons{color:#b42318}.cite{color:#444;font-size:13px}.tags{color:#777;font-size:12px}
 `;
+
+/** A complete self-contained HTML page: `body` is inserted as is, `title` and `subtitle` are escaped. */
+export function htmlDocument(title: string, subtitle: string | undefined, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${h(title)}</title><style>${REPORT_CSS}</style></head>
+<body>
+<h1>${h(title)}</h1>${subtitle ? `<p class="sub">${h(subtitle)}</p>` : ''}
+${body}
+</body></html>
+`;
+}
 
 function metricsRow(name: string, m: Metrics): string {
   const cells = RATIO_METRICS.map((k) => `<td>${h(formatRatio(m[k]))}</td>`).join('');
@@ -62,12 +75,10 @@ export function toHtmlReport(report: EvalReport, options: HtmlReportOptions = {}
     ],
     'Answer accuracy, numeric accuracy and citation recall per tag',
   );
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${h(title)}</title><style>${CSS}</style></head>
-<body>
-<h1>${h(title)}</h1>${options.subtitle ? `<p class="sub">${h(options.subtitle)}</p>` : ''}
-<h2>Summary</h2>
+  return htmlDocument(
+    title,
+    options.subtitle,
+    `<h2>Summary</h2>
 ${metricsTable([['all', report.summary], ...Object.entries(report.bySuite).map(([n, m]): [string, Metrics] => [`suite: ${n}`, m])])}
 <h2>By tag</h2>
 ${chart}
@@ -75,7 +86,6 @@ ${metricsTable(Object.entries(report.byTag))}
 <h2>Failed cases (${failed.length})</h2>
 ${failed.length ? failed.map(failedCaseBlock).join('\n') : '<p>None.</p>'}
 <h2>All cases</h2>
-<table><thead><tr><th>id</th><th>suite</th><th>result</th><th>latency</th><th style="text-align:left">first reason</th></tr></thead><tbody>${report.cases.map(caseRow).join('')}</tbody></table>
-</body></html>
-`;
+<table><thead><tr><th>id</th><th>suite</th><th>result</th><th>latency</th><th style="text-align:left">first reason</th></tr></thead><tbody>${report.cases.map(caseRow).join('')}</tbody></table>`,
+  );
 }

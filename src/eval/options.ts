@@ -3,15 +3,35 @@ import { parseCli } from '../cli/args.js';
 import { DEFAULT_SUITES } from './load-suite.js';
 import { DEFAULT_CONCURRENCY } from './runner.js';
 
+/** Datasets that `--dataset` reads. */
+export const DATASETS = ['squad2'] as const;
+
+/** A dataset name accepted by `--dataset`. */
+export type DatasetName = (typeof DATASETS)[number];
+
 /** Usage text of `npm run eval`. */
-export const EVAL_USAGE = `usage: npm run eval -- [suite.jsonl|suite.yaml ...] [--url http://host:port] [--json out.json]
+export const EVAL_USAGE = `usage: npm run eval -- [suite.jsonl|suite.yaml ...] [--corpus DIR | --url http://host:port] [--json out.json]
        [--junit out.xml] [--html report.html] [--baseline prev.json] [--min-pass 0.9]
        [--concurrency N] [--tag T ...]
-Runs ${DEFAULT_SUITES.join(' and ')} by default, in-process unless --url names a running server.`;
+       npm run eval -- --dataset squad2 FILE [--limit N [--seed S]] [--url http://host:port] [--json F]
+       [--junit F] [--html F] [--baseline prev.json] [--min-pass R] [--concurrency N]
+       npm run eval -- --dataset squad2 FILE --write-corpus DIR
+Runs ${DEFAULT_SUITES.join(' and ')} by default, in-process unless --url names a running server;
+--corpus DIR runs the in-process app over DIR with a temporary DATA_DIR.
+--dataset squad2 reads a SQuAD v2.0 JSON file and asks its questions over a corpus made from its articles.`;
 
 /** Parsed command line of `npm run eval`. */
 export interface EvalOptions {
   suites: string[];
+  /** `--dataset NAME FILE`: score a dataset instead of suites. */
+  dataset?: { name: DatasetName; file: string };
+  /** Questions sampled from the dataset (seeded shuffle). */
+  limit?: number;
+  seed?: number;
+  /** Corpus of the in-process app for suites (temporary DATA_DIR). */
+  corpus?: string;
+  /** Write the dataset's corpus to this directory and exit. */
+  writeCorpus?: string;
   url?: string;
   json?: string;
   junit?: string;
@@ -48,11 +68,43 @@ function parseConcurrency(value: string): number {
   return n;
 }
 
+function parseInteger(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw bad(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function parseDataset(name: string, positionals: readonly string[]): { name: DatasetName; file: string } {
+  if (!(DATASETS as readonly string[]).includes(name)) throw bad(`--dataset must be one of ${DATASETS.join(', ')}, got ${JSON.stringify(name)}`);
+  if (positionals.length !== 1) throw bad(`--dataset ${name} needs exactly one dataset file, got ${positionals.length}`);
+  return { name: name as DatasetName, file: positionals[0] as string };
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** Flags that only make sense in one mode. */
+function checkCombinations(v: Values): void {
+  const has = (k: string) => v[k] !== undefined;
+  if (has('dataset')) {
+    if (has('corpus')) throw bad('--corpus is for suites; --dataset builds its corpus from the dataset (see --write-corpus)');
+    if (has('tag')) throw bad('--tag is for suites, not --dataset');
+  } else {
+    for (const k of ['limit', 'seed', 'write-corpus']) if (has(k)) throw bad(`--${k} needs --dataset`);
+  }
+  if (has('seed') && !has('limit')) throw bad('--seed needs --limit (it chooses which questions are sampled)');
+  if (has('corpus') && has('url')) throw bad('--corpus runs the in-process app; a server given by --url uses its own CORPUS_DIR');
+}
+
 /** Parses `npm run eval` arguments; bad usage is an AppError('bad_request') (exit code 2). */
 export function parseEvalArgs(argv: string[]): EvalOptions {
   const { values, positionals } = parseCli(
     argv,
     {
+      dataset: { type: 'string' },
+      limit: { type: 'string' },
+      seed: { type: 'string' },
+      corpus: { type: 'string' },
+      'write-corpus': { type: 'string' },
       url: { type: 'string' },
       json: { type: 'string' },
       junit: { type: 'string' },
@@ -65,8 +117,16 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
     },
     EVAL_USAGE,
   );
+  if (values.help) return { suites: [], concurrency: DEFAULT_CONCURRENCY, tags: [], help: true };
+  checkCombinations(values);
+  const dataset = values.dataset !== undefined ? parseDataset(values.dataset, positionals) : undefined;
   return {
-    suites: positionals.length ? positionals : [...DEFAULT_SUITES],
+    suites: dataset ? [] : positionals.length ? positionals : [...DEFAULT_SUITES],
+    ...(dataset ? { dataset } : {}),
+    ...(values.limit !== undefined ? { limit: parseInteger('--limit', values.limit, 1, 1_000_000) } : {}),
+    ...(values.seed !== undefined ? { seed: parseInteger('--seed', values.seed, 0, 0xffffffff) } : {}),
+    ...(values.corpus !== undefined ? { corpus: values.corpus } : {}),
+    ...(values['write-corpus'] !== undefined ? { writeCorpus: values['write-corpus'] } : {}),
     ...(values.url !== undefined ? { url: parseUrl(values.url) } : {}),
     ...(values.json !== undefined ? { json: values.json } : {}),
     ...(values.junit !== undefined ? { junit: values.junit } : {}),

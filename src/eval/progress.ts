@@ -1,9 +1,12 @@
 import pc from 'picocolors';
 import type { CaseResult } from './types.js';
 
+/** What the progress display reads from a finished case (a suite case or a dataset question). */
+export type ProgressItem = Pick<CaseResult, 'id' | 'passed' | 'reasons' | 'latencyMs'>;
+
 /** Reports cases as they finish. */
 export interface Progress {
-  update(result: CaseResult, done: number, total: number): void;
+  update(result: ProgressItem, done: number, total: number): void;
   finish(): void;
 }
 

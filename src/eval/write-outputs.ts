@@ -11,7 +11,8 @@ export interface OutputPaths {
   html?: string;
 }
 
-async function write(file: string, text: string): Promise<string> {
+/** Writes `text` to `file`, creating its directory; returns the path. */
+export async function writeReportFile(file: string, text: string): Promise<string> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await fs.writeFile(file, text, 'utf8');
   return file;
@@ -20,8 +21,8 @@ async function write(file: string, text: string): Promise<string> {
 /** Writes the requested JSON, JUnit and HTML reports; returns the paths written. */
 export async function writeOutputs(report: EvalReport, paths: OutputPaths, subtitle?: string): Promise<string[]> {
   const jobs: Array<Promise<string>> = [];
-  if (paths.json) jobs.push(write(paths.json, `${JSON.stringify(report, null, 2)}\n`));
-  if (paths.junit) jobs.push(write(paths.junit, toJUnitXml(report.cases)));
-  if (paths.html) jobs.push(write(paths.html, toHtmlReport(report, subtitle ? { subtitle } : {})));
+  if (paths.json) jobs.push(writeReportFile(paths.json, `${JSON.stringify(report, null, 2)}\n`));
+  if (paths.junit) jobs.push(writeReportFile(paths.junit, toJUnitXml(report.cases)));
+  if (paths.html) jobs.push(writeReportFile(paths.html, toHtmlReport(report, subtitle ? { subtitle } : {})));
   return Promise.all(jobs);
 }

@@ -1,0 +1,59 @@
+/**
+ * SQuAD's official answer scoring (the v2.0 evaluation script): normalisation, exact match and
+ * token F1, each taken as the maximum over the gold answers.
+ */
+
+const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+// Python's Unicode `\b` around the articles: no letter, digit or underscore on either side.
+const ARTICLES = /(?<![\p{L}\p{N}_])(?:a|an|the)(?![\p{L}\p{N}_])/gu;
+
+/**
+ * The official normalisation: lower-case, remove ASCII punctuation, remove the articles a/an/the,
+ * collapse whitespace. (Like the official script, other punctuation such as curly quotes is kept.)
+ */
+export function normalizeAnswer(text: string): string {
+  return text.toLowerCase().replace(PUNCTUATION, '').replace(ARTICLES, ' ').split(/\s+/).filter(Boolean).join(' ');
+}
+
+const tokens = (text: string) => normalizeAnswer(text).split(' ').filter(Boolean);
+
+/** 1 when the normalised texts are equal, else 0. */
+export function exactMatch(prediction: string, gold: string): number {
+  return normalizeAnswer(prediction) === normalizeAnswer(gold) ? 1 : 0;
+}
+
+/** Token F1 of the normalised texts; when either has no tokens, 1 if both have none, else 0. */
+export function f1Score(prediction: string, gold: string): number {
+  const p = tokens(prediction);
+  const g = tokens(gold);
+  if (!p.length || !g.length) return p.length === g.length ? 1 : 0;
+  const counts = new Map<string, number>();
+  for (const t of g) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of p) {
+    const left = counts.get(t) ?? 0;
+    if (left > 0) {
+      common += 1;
+      counts.set(t, left - 1);
+    }
+  }
+  if (!common) return 0;
+  const precision = common / p.length;
+  const recall = common / g.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
+/** The best score of `prediction` against any gold answer; an empty gold list means "no answer" (gold is ''). */
+export function maxOverGold(score: (prediction: string, gold: string) => number, prediction: string, golds: readonly string[]): number {
+  const list = golds.length ? golds : [''];
+  return Math.max(...list.map((g) => score(prediction, g)));
+}
+
+/** Whether `text` contains some gold answer as a whole run of normalised tokens (golds normalising to nothing never match). */
+export function containsGold(text: string, golds: readonly string[]): boolean {
+  const haystack = ` ${normalizeAnswer(text)} `;
+  return golds.some((g) => {
+    const needle = normalizeAnswer(g);
+    return needle.length > 0 && haystack.includes(` ${needle} `);
+  });
+}
