@@ -36,6 +36,8 @@ export interface SquadBaselineDiff {
   worse: SquadMetricChange[];
   /** Questions asked now that the baseline does not have (another --limit or --seed). */
   newQuestions: number;
+  /** Baseline questions not asked now; with `newQuestions`, non-zero means the metrics compare different samples. */
+  missingQuestions: number;
 }
 
 /** Parses a SQuAD baseline report; a file that is not one is an AppError('bad_request') saying why. */
@@ -77,6 +79,7 @@ function worse(scope: string, before: SquadBaseline['summary'], after: SquadBase
 /** Compares a run with a baseline: questions that flipped pass/fail, and metrics (overall and per article) that got worse by more than `threshold`. */
 export function diffSquadBaseline(baseline: SquadBaseline, current: SquadReport, threshold = DROP_THRESHOLD): SquadBaselineDiff {
   const before = new Map(baseline.questions.map((q) => [q.id, q.passed]));
+  const asked = new Set(current.questions.map((q) => q.id));
   const articleChanges = Object.entries(current.byArticle).flatMap(([article, m]) => {
     const prev = baseline.byArticle?.[article];
     return prev ? worse(`article:${article}`, prev, m, threshold) : [];
@@ -86,5 +89,6 @@ export function diffSquadBaseline(baseline: SquadBaseline, current: SquadReport,
     fixes: current.questions.filter((q) => before.get(q.id) === false && q.passed).map((q) => q.id),
     worse: [...worse('all', baseline.summary, current.summary, threshold), ...articleChanges],
     newQuestions: current.questions.filter((q) => !before.has(q.id)).length,
+    missingQuestions: baseline.questions.filter((q) => !asked.has(q.id)).length,
   };
 }

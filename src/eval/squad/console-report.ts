@@ -54,6 +54,8 @@ export function formatSquadBaselineDiff(diff: SquadBaselineDiff, file: string, m
   if (diff.regressions.length) lines.push(`  ${pc.red(`pass → fail (${diff.regressions.length})`)} ${list(diff.regressions)}`);
   if (diff.fixes.length) lines.push(`  ${pc.green(`fail → pass (${diff.fixes.length})`)} ${list(diff.fixes)}`);
   for (const w of diff.worse) lines.push(`  ${pc.yellow('metric worse')} ${w.scope} ${w.metric}: ${formatRatio(w.before)} → ${formatRatio(w.after)}`);
-  if (diff.newQuestions) lines.push(pc.dim(`  ${diff.newQuestions} question(s) not in the baseline`));
+  if (diff.newQuestions || diff.missingQuestions) {
+    lines.push(pc.yellow(`  the baseline asked other questions (${diff.newQuestions} new, ${diff.missingQuestions} not asked now; another --limit or --seed?): metric changes compare different samples`));
+  }
   return lines.join('\n');
 }

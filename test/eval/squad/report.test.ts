@@ -162,6 +162,8 @@ describe('SQuAD baseline', () => {
     expect(diff.regressions).toEqual(['lv-1', 'lv-3']);
     expect(diff.fixes).toEqual(['lv-4']);
     expect(diff.newQuestions).toBe(0);
+    expect(diff.missingQuestions).toBe(0);
+    expect(diffSquadBaseline(base, buildSquadReport(after.slice(2), RUN))).toMatchObject({ newQuestions: 0, missingQuestions: 2 });
     const all = diff.worse.filter((w) => w.scope === 'all').map((w) => w.metric);
     expect(all).toContain('noAnsAccuracy');
     expect(all).toContain('exactMatch');
