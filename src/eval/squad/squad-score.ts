@@ -43,9 +43,13 @@ export function f1Score(prediction: string, gold: string): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-/** The best score of `prediction` against any gold answer; an empty gold list means "no answer" (gold is ''). */
+/**
+ * The best score of `prediction` against any gold answer. As in the official script, gold answers that
+ * normalise to nothing are dropped, and no gold left means "no answer" (gold is '').
+ */
 export function maxOverGold(score: (prediction: string, gold: string) => number, prediction: string, golds: readonly string[]): number {
-  const list = golds.length ? golds : [''];
+  const kept = golds.filter((g) => normalizeAnswer(g) !== '');
+  const list = kept.length ? kept : [''];
   return Math.max(...list.map((g) => score(prediction, g)));
 }
 

@@ -50,6 +50,14 @@ describe('exactMatch and f1Score', () => {
     expect(maxOverGold(exactMatch, '', [])).toBe(1);
     expect(maxOverGold(exactMatch, 'something', [])).toBe(0);
   });
+
+  it('drops gold answers that normalise to nothing, as the official script does', () => {
+    // Kept, 'The' would let the empty prediction 'a' match; dropped, only 'Kettleby' is left.
+    expect(maxOverGold(exactMatch, 'a', ['The', 'Kettleby'])).toBe(0);
+    expect(maxOverGold(f1Score, 'a', ['The', 'Kettleby'])).toBe(0);
+    // Nothing left: the question counts as having the empty answer.
+    expect(maxOverGold(exactMatch, '', ['The', '.'])).toBe(1);
+  });
 });
 
 describe('containsGold', () => {
