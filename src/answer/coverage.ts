@@ -1,6 +1,6 @@
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
 import { corpusStats } from './corpus-stats.js';
-import type { QuestionAnalysis } from './question.js';
+import { withoutOpWording, type QuestionAnalysis } from './question.js';
 import { isFiller, isKnownWord } from './vocabulary.js';
 
 /** Whether the documents cover what a question is about, and what they lack if not. */
@@ -48,7 +48,7 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
 
   const speakerWords = new Set(stats.speakers.flatMap((s) => s.toLowerCase().split(/\s+/)));
   const known = (w: string) => speakerWords.has(w.toLowerCase()) || isKnownWord(stats, w);
-  const text = q.factual;
+  const text = withoutOpWording(q.factual, q.op);
   const unknown = uncoveredWords(text, known);
   const names = unknown.filter((u) => u.capitalized).map((u) => u.word);
   if (names.length) return { covered: false, missing: names, reason: `the documents do not mention ${names.join(', ')}` };

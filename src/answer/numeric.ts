@@ -1,5 +1,6 @@
 import { calculate, checkClaims, type CalcOp, type CalcResult, type ClaimCheck, type NumericClaim } from '../tools/index.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import { labelledPair } from './operand-pairs.js';
 import type { QuestionAnalysis } from './question.js';
 
 /** A calculator result with the sentences its operands came from. */
@@ -16,6 +17,13 @@ export interface NumericAnswer {
 
 type Figure = NumericClaim & { source: EvidenceSentence; rank: number };
 
+/** Two figures the question's own words tell apart (see {@link labelledPair}), when the year-based pairing finds none. */
+function wordedPair(q: QuestionAnalysis, figs: readonly Figure[], keep: (f: NumericClaim) => boolean): [Figure, Figure] | null {
+  const labelled = figs.filter(keep).map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
+  const pair = labelledPair(q.factual, labelled);
+  return pair && [pair[0].figure, pair[1].figure];
+}
+
 const isAmount = (f: NumericClaim) => f.unit === 'currency' || (f.unit === 'count' && f.scale !== undefined);
 const isPercent = (f: NumericClaim) => f.unit === '%';
 
@@ -29,7 +37,7 @@ function compatible(a: NumericClaim, b: NumericClaim): boolean {
 
 /** Two amounts of one series: by the question's years when given, else the best sentence's first and last. */
 function amountPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
-  const amounts = figs.filter(isAmount);
+  const amounts = figs.filter((f) => isAmount(f) || (f.unit === 'count' && f.year !== undefined && q.years.includes(f.year)));
   const byYear = (y: number) => amounts.find((f) => f.year === y);
   if (q.years.length >= 2) {
     const first = q.years[0]!;
@@ -116,9 +124,11 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
     case 'ratio':
     case 'difference':
     case 'share': {
-      const pair = amountPair(q, figs);
+      const dated = amountPair(q, figs);
+      const worded = dated ? null : wordedPair(q, figs, (f) => f.unit !== '%' || op === 'ratio' || op === 'difference');
+      const pair = dated ?? worded;
       if (!pair) return null;
-      const [a, b] = op === 'share' ? partWhole(q, pair) : pair;
+      const [a, b] = op !== 'share' ? pair : worded ? [pair[1], pair[0]] : partWhole(q, pair);
       const argsFor: Record<typeof op, Record<string, unknown>> = {
         growth_rate: { from: a.text, to: b.text },
         cagr: { start: a.text, end: b.text, startYear: a.year, endYear: b.year },
@@ -138,7 +148,7 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       return finish(result, [a, b], statement);
     }
     case 'pp_change': {
-      const pair = percentPair(figs);
+      const pair = percentPair(figs) ?? wordedPair(q, figs, isPercent);
       if (!pair) return null;
       const [a, b] = pair;
       const result = run(op, { from: a.value, to: b.value });

@@ -1,4 +1,5 @@
 import type { CalcOp } from '../tools/index.js';
+import { isYearAt } from '../language/years.js';
 import { normalizeUserText, splitInstructions } from './normalize-question.js';
 
 /** What kind of answer the question wants. */
@@ -21,7 +22,7 @@ export interface QuestionAnalysis {
   numbers: number[];
 }
 
-const YEAR_RE = /(?<![\d.])(19\d{2}|20\d{2})(?![\d%]|\.\d)/g;
+const YEAR_RE = /(?<![\d.,])(\d{4})(?![\d%]|[.,]\d)/g;
 const NUMBER_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])/g;
 
 const OP_RULES: readonly [CalcOp, RegExp][] = [
@@ -29,9 +30,9 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
   ['annualized_multiple', /(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b|\bdoubl|\btripl).*(?:per year|a year|annual|yearly|each year|every year)|(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times|\bdoubl|\btripl)/i],
   ['project', /\b(?:kept|keeps|continued?|continues|sustained?)\b.*\b(?:compound|grow|growing|rate|pace)\b|\bat (?:this|that|its|the same) (?:rate|pace)\b|\bprojected?\b|\bwould (?:it|they|that|this)? ?(?:reach|be|hit)\b/i],
   ['cagr', /\bcagr\b|compound(?:ed)? (?:annual|yearly|growth)|average annual|\bannuali[sz]ed\b|annual (?:average )?(?:growth|rate)|\b(?:per|a|each) year\b|\byearly (?:growth|rate)\b|\bannual growth\b/i],
-  ['implied_base', /\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b/i],
+  ['implied_base', /\bgiven (?:the |a |an |its )?\d+(?:\.\d+)?\s*(?:%|percent|per cent) (?:growth|increase|rise|gain)\b|\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b/i],
   ['implied_whole', /\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)|\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b|\d+(?:\.\d+)?\s*%\s*of\b[^?]*[.?!—–-]\s*(?:so |then )?[^?]*\b(?:imply|implies|implied|overall|total|whole|roughly what|how (?:big|large|much))\b/i],
-  ['share', /\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b|\bas a (?:percent(?:age)?|share) of\b|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
+  ['share', /\bwhat (?:percent(?:age)?|share|fraction|proportion) of [^?]*\b(?:was|were|is|are|came from|come from|went to|goes to)\b|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b|\bas a (?:percent(?:age)?|share) of\b|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
   ['ratio', /\bhow many times\b|\bby what (?:factor|multiple)\b|\bwhat multiple\b|\b(?:times|x) (?:bigger|larger|greater|higher)\b/i],
   ['difference', /\bdifference between\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b|\bhow many (?:more )?(?:billion|million|trillion)\b|\bin absolute terms\b|\bin (?:dollar|yuan|money) terms\b|\bhow much (?:bigger|larger|more|higher|greater)\b/i],
   ['growth_rate', /%\s*(?:rise|gain|jump)\b|\bpercent(?:age)? (?:rise|gain|jump)\b|\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise)\b|%\s*(?:growth|increase|change)\b|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
@@ -46,9 +47,10 @@ const QUANTITY_RE = /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?
 const LIST_RE = /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;
 const REASON_RE = /^\s*why\b|\bwhy (?:does|do|did|is|are|was|were)\b|\breasons?\b|\bwhat (?:drives|drove|explains|motivates)\b/i;
 
-/** Calendar years mentioned in text (1900–2099), ascending and unique. */
+/** Calendar years mentioned in text (see {@link isYearAt}), ascending and unique. */
 export function yearsIn(text: string): number[] {
-  return [...new Set([...text.matchAll(YEAR_RE)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+  const years = [...text.matchAll(YEAR_RE)].filter((m) => isYearAt(text, m.index, m.index + 4, Number(m[1]))).map((m) => Number(m[1]));
+  return [...new Set(years)].sort((a, b) => a - b);
 }
 
 /** Quantities written as words that stand for a number ("over half" = 50%, "tenfold" = 10). */
@@ -76,6 +78,18 @@ export function detectOp(text: string): CalcOp | null {
     return op === 'difference' && /%|percent/i.test(text) ? 'growth_rate' : op;
   }
   return null;
+}
+
+/**
+ * The question without the words that name its calculation ("compound annual growth rate",
+ * "percentage points"): they ask for an operation, not for a topic the documents must mention.
+ */
+export function withoutOpWording(text: string, op: CalcOp | null): string {
+  if (!op) return text;
+  return OP_RULES.filter(([o]) => o === op || (op === 'growth_rate' && o === 'difference')).reduce(
+    (t, [, re]) => t.replace(new RegExp(re.source, 'gi'), ' '),
+    text,
+  );
 }
 
 /** Classifies the answer type a question asks for. */

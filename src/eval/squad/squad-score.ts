@@ -53,11 +53,19 @@ export function maxOverGold(score: (prediction: string, gold: string) => number,
   return Math.max(...list.map((g) => score(prediction, g)));
 }
 
-/** Whether `text` contains some gold answer as a whole run of normalised tokens (golds normalising to nothing never match). */
+const UNICODE_PUNCTUATION = /[\p{P}\p{S}]/gu;
+/** Normalisation for containment: the official one, after any punctuation (curly quotes around a quoted sentence too) becomes a space. */
+const containmentForm = (text: string) => normalizeAnswer(text.replace(UNICODE_PUNCTUATION, ' '));
+
+/**
+ * Whether `text` contains some gold answer as a whole run of normalised tokens (golds normalising to
+ * nothing never match). Unlike EM and F1, any punctuation separates tokens, so a gold answer at the edge of a
+ * quoted sentence (“Denmark …”) is found.
+ */
 export function containsGold(text: string, golds: readonly string[]): boolean {
-  const haystack = ` ${normalizeAnswer(text)} `;
+  const haystack = ` ${containmentForm(text)} `;
   return golds.some((g) => {
-    const needle = normalizeAnswer(g);
+    const needle = containmentForm(g);
     return needle.length > 0 && haystack.includes(` ${needle} `);
   });
 }

@@ -21,7 +21,7 @@ function qualifierBefore(before: string, fig: RawFigure): Qualifier | undefined 
 function attachedYear(after: string, years: number[]): number | undefined {
   const m = /^\s+in\s+(\d{4})(?!\d)|^\s*\((\d{4})\)/.exec(after);
   const y = Number(m?.[1] ?? m?.[2]);
-  if (m && y >= 1900 && y <= 2100) return y;
+  if (m && years.includes(y)) return y;
   return years.length === 1 ? years[0] : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { clean, type Currency, type Scale } from '../quantity.js';
 import type { ClaimUnit } from './types.js';
+import { isYearAt } from '../../language/years.js';
 
 /** A figure found in one sentence, before years and qualifiers are attached. */
 export interface RawFigure {
@@ -130,7 +131,7 @@ function numericFigure(text: string, m: RegExpMatchArray): RawFigure | null {
     if (!(unit === 'duration' && (currency || scale))) return { ...base, value, unit, currency, scale };
   }
   if (currency) return { ...base, value, unit: 'currency', currency, scale };
-  const plainYear = !sign && !scale && /^\d{4}$/.test(num) && value >= 1900 && value <= 2100;
+  const plainYear = !sign && !scale && /^\d{4}$/.test(num) && isYearAt(text, start, end, value);
   if (plainYear) return { ...base, value, unit: inQuotedTitle(text, start, end) ? 'label' : 'year' };
   return { ...base, value, unit: 'count', scale };
 }

@@ -1,0 +1,17 @@
+/** Words before a four-digit number that make it a date ("in 1801", "between 1801 and 1901", "the 1840s"). */
+const DATE_CONTEXT_RE = /(?:\b(?:in|since|from|by|until|till|to|between|and|before|after|of|around|circa|c\.|early|late|mid|during|through|year|years|the)[\s-]+|[(–-])$/i;
+/** Earliest year recognised without date wording around it; earlier four-digit numbers need it ("1,500 mills" stays a count). */
+const BARE_YEAR_FROM = 1900;
+/** Earliest year recognised at all. */
+const EARLIEST_YEAR = 1000;
+const LATEST_YEAR = 2099;
+
+/**
+ * Whether the four-digit number `value` written at `start` in `text` is a calendar year: any of
+ * 1900–2099, or 1000–1899 after date wording ("in 1801", "from 1660 to 1700") or before "s" ("1840s").
+ */
+export function isYearAt(text: string, start: number, end: number, value: number): boolean {
+  if (!Number.isInteger(value) || value < EARLIEST_YEAR || value > LATEST_YEAR) return false;
+  if (value >= BARE_YEAR_FROM) return true;
+  return DATE_CONTEXT_RE.test(text.slice(Math.max(0, start - 12), start)) || /^['’]?s\b/.test(text.slice(end, end + 3));
+}

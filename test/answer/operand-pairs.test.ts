@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { labelledPair, type LabelledFigure } from '../../src/answer/operand-pairs.js';
+import { extractClaims, isCheckable } from '../../src/tools/index.js';
+import { isYearAt } from '../../src/language/years.js';
+
+/** Figures of fictional sentences, ranked in the order given. */
+function figuresOf(...sentences: string[]): LabelledFigure[] {
+  return sentences.flatMap((text, rank) =>
+    extractClaims(text, 0).filter(isCheckable).filter((f) => f.unit !== 'year').map((f) => ({ ...f, sentenceText: text, sentenceStart: 0, rank })),
+  );
+}
+
+describe('labelledPair', () => {
+  it('tells two figures apart by the words the question uses for each', () => {
+    const figs = figuresOf('Each file can be up to 25 MB on the Basic plan and up to 250 MB on the Pro plan.');
+    const pair = labelledPair('How many times larger is the file limit on Pro than on the Basic plan?', figs);
+    expect(pair?.map((f) => f.value)).toEqual([25, 250]);
+  });
+
+  it('puts the earlier of the question’s months first, whatever the sentence order', () => {
+    const figs = figuresOf('Inflation was 3.4% in February, down from 3.9% in January.');
+    const pair = labelledPair('By how many points did inflation fall from January to February?', figs);
+    expect(pair?.map((f) => f.value)).toEqual([3.9, 3.4]);
+  });
+
+  it('pairs a dated figure with the undated one beside it, the dated one as the base year', () => {
+    const figs = figuresOf('Profit increased to EUR 118.0 million from EUR 97.4 million in 2022.');
+    const pair = labelledPair('By what percentage did profit grow from 2022 to 2023?', figs);
+    expect(pair?.map((f) => f.value)).toEqual([97.4, 118]);
+  });
+
+  it('finds no pair when nothing in the question tells the figures apart', () => {
+    const figs = figuresOf('Sales were 40 million and costs were 30 million.');
+    expect(labelledPair('What was the ratio?', figs)).toBeNull();
+  });
+});
+
+describe('isYearAt', () => {
+  const at = (text: string, n: string) => isYearAt(text, text.indexOf(n), text.indexOf(n) + n.length, Number(n));
+  it('reads 1900–2099 as years, and earlier years only with date wording', () => {
+    expect(at('sales of 2023 rose', '2023')).toBe(true);
+    expect(at('grew from 3,400 in 1801 to 18,900', '1801')).toBe(true);
+    expect(at('the 1840s saw', '1840')).toBe(true);
+    expect(at('it powered 1500 mills', '1500')).toBe(false);
+    expect(at('up to 2100 units', '2100')).toBe(false);
+  });
+});
