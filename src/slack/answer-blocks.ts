@@ -52,7 +52,7 @@ export function fallbackText(response: ChatResponse): string {
   return fitMrkdwn(markdownToMrkdwn(text), SLACK_LIMITS.textChars);
 }
 
-/** One check as a line, e.g. `47.4% = (294.76 - 200) / 200 verified`. Pure. */
+/** One check as a line, e.g. `18% = (14.75 - 12.5) / 12.5 verified`. Pure. */
 export function checkLine(check: Check): string {
   const stated = check.claim && check.claim.length <= 60 && ['verified', 'approximate', 'mismatch'].includes(check.status);
   const suffix = stated ? ` (stated: ${check.claim})` : '';

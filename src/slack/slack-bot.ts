@@ -29,7 +29,7 @@ export type CommandAck = { response_type: 'ephemeral'; text: string } | undefine
 export type EventOutcome = 'answering' | 'duplicate' | 'ignored';
 
 const USAGE =
-  'Ask a question about the documents, e.g. `/citecheck What share of GDP is the digital economy?` ' +
+  'Ask a question about the documents, e.g. `/citecheck What was revenue growth last year?` ' +
   'Start with `share` to post the answer in the channel.';
 
 /**

@@ -53,11 +53,11 @@ export function requireNumber(op: string, args: Record<string, unknown>, name: s
   return n;
 }
 
-/** Reads a share/rate argument given in percent (44.5 or "44.5%"). */
+/** Reads a share/rate argument given in percent (18 or "18%"). */
 export function readPercent(op: string, args: Record<string, unknown>, name: string): number {
   const q = readQuantity(op, args, name);
   if (q.currency || q.scale || (q.unit && q.unit !== '%' && q.unit !== 'pp')) {
-    throw argError(op, name, 'must be a percentage such as 44.5 or "44.5%"');
+    throw argError(op, name, 'must be a percentage such as 18 or "18%"');
   }
   return q.value;
 }

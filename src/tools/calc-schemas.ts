@@ -2,37 +2,37 @@ import { z } from 'zod';
 import { CURRENCIES, SCALES } from './quantity.js';
 
 const quantityObject = z.object({
-  value: z.number().describe('The number as written, in the given scale (294.76 for "US$294.76 billion").'),
+  value: z.number().describe('The number as written, in the given scale (12.5 for "US$12.5 billion").'),
   scale: z.enum(SCALES).optional().describe('Scale word that follows the number, if any.'),
   currency: z.enum(CURRENCIES).optional().describe('ISO currency code, if the figure is money.'),
   unit: z.enum(['%', 'pp', 'x']).optional().describe('Percent, percentage points or multiple, if any.'),
 });
 
-/** A number, a quantity string ("US$294.76 billion", "1.69 trillion yuan", "44.5%") or a quantity object. */
+/** A number, a quantity string ("US$12.5 billion", "3.4 trillion yuan", "18%") or a quantity object. */
 export const quantitySchema = z.union([z.number(), z.string(), quantityObject]);
 
 const amount = (what: string) =>
   quantitySchema.describe(
-    `${what}. A number, a string exactly as quoted ("US$294.76 billion", "1.69 trillion yuan", "1.69万亿元") ` +
+    `${what}. A number, a string exactly as quoted ("US$12.5 billion", "3.4 trillion yuan", "3.4万亿元") ` +
       'or {value, scale?, currency?}. A bare number is taken to be in the unit of the other operand.',
   );
 
 const percent = (what: string) =>
-  quantitySchema.describe(`${what}, in percent: 44.5 or "44.5%".`);
+  quantitySchema.describe(`${what}, in percent: 18 or "18%".`);
 
 const exchangeRate = z
   .union([
     z.number().positive(),
     z.object({
       from: z.enum(CURRENCIES).describe('Currency of one unit, e.g. USD.'),
-      to: z.enum(CURRENCIES).describe('Currency it buys, e.g. CNY.'),
-      value: z.number().positive().describe('Units of `to` per one `from`, e.g. 6.9.'),
+      to: z.enum(CURRENCIES).describe('Currency it buys, e.g. EUR.'),
+      value: z.number().positive().describe('Units of `to` per one `from`, e.g. 0.92.'),
     }),
   ])
   .optional()
   .describe(
     'Exchange rate, only needed when the two amounts are in different currencies: either ' +
-      '{from: "USD", to: "CNY", value: 6.9} (1 USD = 6.9 CNY) or a number giving units of the ' +
+      '{from: "USD", to: "EUR", value: 0.92} (1 USD = 0.92 EUR) or a number giving units of the ' +
       "first operand's currency per one unit of the second operand's currency.",
   );
 
@@ -51,7 +51,7 @@ export const calcOps = {
   cagr: {
     description:
       'Compound annual growth rate in percent: (end / start)^(1 / years) - 1. Give either `years` ' +
-      'or both `startYear` and `endYear` (years = endYear - startYear, so 2011 to 2020 is 9 years).',
+      'or both `startYear` and `endYear` (years = endYear - startYear, so 2016 to 2021 is 5 years).',
     schema: z.object({
       start: amount('Value at the start of the period (must be > 0)'),
       end: amount('Value at the end of the period'),
@@ -59,8 +59,8 @@ export const calcOps = {
         .number()
         .optional()
         .describe('Length of the period in years (> 0); omit when giving startYear and endYear.'),
-      startYear: z.number().optional().describe('Calendar year of the start value, e.g. 2011.'),
-      endYear: z.number().optional().describe('Calendar year of the end value, e.g. 2020.'),
+      startYear: z.number().optional().describe('Calendar year of the start value, e.g. 2016.'),
+      endYear: z.number().optional().describe('Calendar year of the end value, e.g. 2021.'),
       rate: exchangeRate,
     }),
   },
@@ -69,7 +69,7 @@ export const calcOps = {
       'Annual growth rate implied by "grew N times in Y years": multiple^(1 / years) - 1. ' +
       '"Increased N times" is read as ending at N times the starting level (N×), not at N + 1 times.',
     schema: z.object({
-      multiple: quantitySchema.describe('Ending level as a multiple of the starting level: 10, "10 times" or "10×".'),
+      multiple: quantitySchema.describe('Ending level as a multiple of the starting level: 4, "4 times" or "4×".'),
       years: years('Number of years over which the multiple was reached (> 0).'),
     }),
   },

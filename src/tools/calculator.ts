@@ -19,11 +19,11 @@ export interface CalcResult {
   args: Record<string, unknown>;
   /** Unrounded result, expressed in `unit`. */
   value: number;
-  /** Rounded for people: "6.67%", "1.79×", "US$94.76 billion", "+7.8 pp". */
+  /** Rounded for people: "10.12%", "1.62×", "US$1.3 billion", "+2.5 pp". */
   display: string;
   /** '%', 'pp', 'x', a currency/scale descriptor such as "USD billion", or null for a plain number. */
   unit: string | null;
-  /** Human-readable computation, e.g. "(294.76 / 164.84)^(1/9) - 1". */
+  /** Human-readable computation, e.g. "(3.4 / 2.1)^(1/5) - 1". */
   formula: string;
 }
 
@@ -112,7 +112,7 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   annualized_multiple(args) {
     const q = readQuantity('annualized_multiple', args, 'multiple');
     if (q.currency || q.scale || (q.unit && q.unit !== 'x')) {
-      throw argError('annualized_multiple', 'multiple', 'must be a multiple such as 10 or "10 times"');
+      throw argError('annualized_multiple', 'multiple', 'must be a multiple such as 4 or "4 times"');
     }
     const multiple = positive('annualized_multiple', 'multiple', q.value);
     const years = positive('annualized_multiple', 'years', requireNumber('annualized_multiple', args, 'years'));

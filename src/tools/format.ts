@@ -45,7 +45,7 @@ function formatSmall(n: number, decimals: number): string {
   return formatFixed(n, decimals);
 }
 
-/** "47.38%". */
+/** "18.25%". */
 export function formatPercent(n: number, decimals = 2): string {
   return `${formatSmall(n, decimals)}%`;
 }
@@ -83,12 +83,12 @@ export function amountUnitLabel(unit: AmountUnit): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
-/** Shortest faithful rendering of an operand for formulas ("294.76", "0.1"). */
+/** Shortest faithful rendering of an operand for formulas ("12.5", "0.1"). */
 export function formatOperand(n: number): string {
   return String(clean(n));
 }
 
-/** Number of decimals written in a numeral such as "47.4" or "1,234". */
+/** Number of decimals written in a numeral such as "12.5" or "1,234". */
 export function decimalsOf(numeral: string): number {
   const m = /\.(\d+)/.exec(numeral);
   return m?.[1]?.length ?? 0;

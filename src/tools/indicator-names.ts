@@ -8,7 +8,14 @@ export interface NameContext {
   end: number;
 }
 
-const POSSESSIVE = /\b(?:my|our|the)\s+country['’]s\s+|\bChina['’]s\s+/gi;
+/** A possessive naming whose figure it is: "the nation's", "our region's", "Ruritania's", "the Northern Isles'". */
+const OWNER_WORDS = 'country|nation|region|state|province|city|economy|company|firm|group|government';
+const POSSESSIVE = new RegExp(
+  String.raw`(?:\b(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Tt]he|[Tt]his)\s+(?:${OWNER_WORDS})['’]s\s+)|(?:(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*(?:['’]s|s['’])\s+)`,
+  'gu',
+);
+/** "... in our nation", "... in the region": the place is the figure's region, not part of its name. */
+const IN_OWNER = new RegExp(String.raw`\s+in\s+(?:my|our|your|their|the|this)\s+(?:${OWNER_WORDS})\b`, 'gi');
 const FILLER_WORDS = [
   'has', 'have', 'had', 'was', 'were', 'is', 'are', 'been', 'will', 'basically', 'nearly', 'almost', 'about', 'around',
   'roughly', 'approximately', 'over', 'more than', 'exceeded', 'increased', 'grew', 'rose', 'reached', 'totaled',
@@ -32,19 +39,34 @@ const RELATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:an?\s+)?(?:increase|growth|rise)\s+of\s*$/i, 'growth'],
 ];
 
-/** Tidies a noun phrase: no possessives, articles, "such as ..." tails or "model" suffix. */
-export function cleanNoun(raw: string): string {
+/**
+ * Tidies a noun phrase: no possessives, articles, "such as ..." tails or "model" suffix. The
+ * first word is lower-cased when `sentence` starts with it (a capital only because it opens
+ * the sentence); otherwise its case is kept as written ("ICT", "Ruritania", "Northern Isles").
+ */
+export function cleanNoun(raw: string, sentence?: string): string {
   const noun = raw
     .replace(POSSESSIVE, '')
     .replace(/[“”"‘’]/g, '')
-    .replace(/\s+in\s+(?:my|our)\s+country\b/gi, '')
+    .replace(IN_OWNER, '')
     .replace(/\bthe development of\s+/gi, '')
     .replace(/\s+such as\b.*$/i, '')
     .replace(/\b(?:the|a|an)\s+/gi, '')
     .replace(/\s+(?:model|mode)$/i, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return noun.replace(/^([A-Z][a-z]+)\b/, (w) => (/^(?:China|Beijing|Chinese)$/.test(w) ? w : w.toLowerCase()));
+  return noun.replace(/^(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/u, (w) => (opensSentence(w, raw, sentence) ? w.toLowerCase() : w));
+}
+
+/**
+ * Whether a capitalised word `w` is capitalised only because it opens a sentence or clause:
+ * it opens `sentence` (when known) or, without a sentence, the raw phrase; a run of capitalised
+ * words ("Northern Isles") is a name either way.
+ */
+function opensSentence(w: string, raw: string, sentence: string | undefined): boolean {
+  const text = (sentence ?? raw).replace(/^[\s“”"‘’'(]+/u, '');
+  if (!text.startsWith(w)) return false;
+  return !/^\s+\p{Lu}/u.test(text.slice(w.length));
 }
 
 function stripFiller(clause: string): string {
@@ -61,10 +83,10 @@ function lastClause(before: string): string {
   return before.slice(cut + 1);
 }
 
-function ofWhole(after: string): string | undefined {
+function ofWhole(after: string, sentence: string): string | undefined {
   const m = /^\s+of\s+([^,.;]+)/i.exec(after)?.[1]?.trim();
   if (!m || /^that\s+of\b/i.test(m)) return undefined;
-  return cleanNoun(m);
+  return cleanNoun(m, sentence);
 }
 
 function fromMeasure(measure: string, noun: string, whole: string | undefined): string {
@@ -75,8 +97,8 @@ function fromMeasure(measure: string, noun: string, whole: string | undefined): 
 
 /**
  * Names the indicator a figure measures from the words before it in its sentence,
- * e.g. "digital trade scale", "share of digital trade in service trade",
- * "cross-border e-commerce imports and exports". `prev` is the previous named figure.
+ * e.g. "freight volume", "share of rail freight in total freight",
+ * "wool imports and exports". `prev` is the previous named figure.
  */
 export function indicatorName(claim: NumericClaim, prev: NameContext | undefined): { name: string; noun: string } {
   const s = claim.sentence;
@@ -100,20 +122,20 @@ export function indicatorName(claim: NumericClaim, prev: NameContext | undefined
   }
 
   const core = stripFiller(clause);
-  const whole = ofWhole(after);
+  const whole = ofWhole(after, s.text);
   const its = ITS_SHARE.exec(core);
-  if (its?.[1] && prev) return { name: `share of ${prev.noun} in ${cleanNoun(its[1])}`, noun: prev.noun };
+  if (its?.[1] && prev) return { name: `share of ${prev.noun} in ${cleanNoun(its[1], s.text)}`, noun: prev.noun };
   const prefixed = PREFIXED_SHARE.exec(core);
   if (prefixed?.[1] && prefixed[2]) {
-    const noun = cleanNoun(prefixed[1]);
-    return { name: `share of ${noun} in ${cleanNoun(prefixed[2])}`, noun };
+    const noun = cleanNoun(prefixed[1], s.text);
+    return { name: `share of ${noun} in ${cleanNoun(prefixed[2], s.text)}`, noun };
   }
   const measure = MEASURE.exec(core);
   if (measure?.[1] && measure[2]) {
-    const noun = cleanNoun(measure[2]);
+    const noun = cleanNoun(measure[2], s.text);
     return { name: fromMeasure(measure[1], noun, whole), noun };
   }
-  const noun = cleanNoun(core.split(/\s+/).slice(-10).join(' '));
+  const noun = cleanNoun(core.split(/\s+/).slice(-10).join(' '), s.text);
   if (!/\p{L}/u.test(noun)) return sameSentence ?? { name: 'unnamed figure', noun: '' };
   if (SHARE_VERB.test(clause)) return { name: whole ? `share of ${noun} in ${whole}` : `share of ${noun}`, noun };
   if (GROWTH_VERB.test(clause)) return { name: `${noun} growth`, noun };
@@ -163,7 +185,7 @@ export function respectivelyNames(sentenceClaims: NumericClaim[]): Map<NumericCl
       measure = m[1];
       items[items.length - 1] = split[1];
     }
-    const nouns = items.map(cleanNoun);
+    const nouns = items.map((item) => cleanNoun(item, s.text));
     if (nouns.some((n) => !n || n.split(' ').length > 4)) return out;
     const m = measure.toLowerCase().replace(/rates$/, 'rate').replace(/s$/, '');
     run.forEach((c, k) => out.set(c, `${nouns[k]} ${m}`));

@@ -11,9 +11,9 @@ import { dominantRegion, regionAt } from './regions.js';
 export interface IndicatorRecord {
   /** Stable hash of document, offsets and figure. */
   id: string;
-  /** Indicator the figure measures, e.g. "digital trade scale". */
+  /** Indicator the figure measures, e.g. "freight volume". */
   name: string;
-  /** The figure as written, e.g. "US$294.76 billion". */
+  /** The figure as written, e.g. "US$12.5 billion". */
   text: string;
   /** The number as written, in `scale`. */
   value: number;
@@ -23,7 +23,10 @@ export interface IndicatorRecord {
   qualifier?: Qualifier | undefined;
   /** The figure's own year when clear, else every year in its sentence. */
   years: number[];
-  /** "China", "United States", "world", ... from the nearest mention, else the document's main region. */
+  /**
+   * Place as written in the text ("Ruritania", "Northern Isles") or "world", from the nearest
+   * mention (see regions.ts), else the document's most-mentioned place; speakers are not places.
+   */
   region: string | null;
   speaker: string | null;
   docId: string;
@@ -59,7 +62,9 @@ function bySentence(claims: NumericClaim[]): NumericClaim[][] {
 function docIndicators(doc: IndicatorDoc, chunks: readonly IndicatorChunk[]): IndicatorRecord[] {
   const docChunks = chunks.filter((c) => c.docId === doc.docId);
   const paragraphs = splitParagraphs(doc.text);
-  const fallbackRegion = dominantRegion(doc.text);
+  const speakers = new Set(docChunks.flatMap((c) => (c.speaker ? [c.speaker] : [])));
+  const regionOptions = { exclude: speakers };
+  const fallbackRegion = dominantRegion(doc.text, regionOptions);
   const out: IndicatorRecord[] = [];
   let prev: NameContext | undefined;
   for (const group of bySentence(extractClaims(doc.text).filter(isIndicator))) {
@@ -82,7 +87,7 @@ function docIndicators(doc: IndicatorDoc, chunks: readonly IndicatorChunk[]): In
         currency: c.currency,
         qualifier: c.qualifier,
         years: c.year ? [c.year] : c.years,
-        region: regionAt(doc.text, c.start, c.sentence, paragraph, fallbackRegion),
+        region: regionAt(doc.text, c.start, c.sentence, paragraph, fallbackRegion, regionOptions),
         speaker: chunk?.speaker ?? null,
         docId: doc.docId,
         chunkId: chunk?.id ?? null,
@@ -97,7 +102,7 @@ function docIndicators(doc: IndicatorDoc, chunks: readonly IndicatorChunk[]): In
 
 /**
  * Extracts every indicator figure (percentages, pp, multiples, money, counts written in
- * digits) from the documents, names it from its sentence and attaches region, speaker and
+ * digits) from the documents, names it from its sentence and attaches place, speaker and
  * chunk. Years, labels, time spans and spelled-out counts are not indicators.
  */
 export function buildIndicators(docs: readonly IndicatorDoc[], chunks: readonly IndicatorChunk[]): IndicatorRecord[] {

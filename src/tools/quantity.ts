@@ -86,7 +86,7 @@ function lookup<T>(table: ReadonlyArray<[RegExp, T]>, token: string): T | undefi
   return table.find(([re]) => re.test(token))?.[1];
 }
 
-/** Rounds away binary noise (e.g. 1.69 * 100) without touching meaningful digits. */
+/** Rounds away binary noise (e.g. 3.4 * 100) without touching meaningful digits. */
 export function clean(n: number): number {
   return Number.isFinite(n) ? Number(n.toPrecision(12)) : n;
 }
@@ -100,7 +100,7 @@ function unitOf(token: string): QuantityUnit {
 }
 
 /**
- * Parses strings such as "US$294.76 billion", "1.69 trillion yuan", "RMB 3亿", "44.5%",
+ * Parses strings such as "US$12.5 billion", "3.4 trillion yuan", "RMB 3亿", "18%",
  * "+7.8 pp", "10×" or "1,234". Returns null when the string is not a single quantity.
  */
 export function parseQuantityString(input: string): Quantity | null {
@@ -142,7 +142,7 @@ function invalid(label: string, message: string): AppError {
  */
 export function parseQuantity(input: unknown, label = 'value'): Quantity {
   if (input === undefined || input === null || input === '') {
-    throw invalid(label, 'is required (a number, or a quantity such as "US$294.76 billion")');
+    throw invalid(label, 'is required (a number, or a quantity such as "US$12.5 billion")');
   }
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw invalid(label, 'must be a finite number');

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { renderSoakReport } from '../../src/soak/report.js';
 import { runSoak } from '../../src/soak/run-soak.js';
-import { chatRequests, searchRequests } from '../../src/soak/workload.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chatRequests, loadWorkload, searchRequests } from '../../src/soak/workload.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -10,6 +13,36 @@ beforeAll(async () => {
   t = await makeTestApp();
 });
 afterAll(() => t?.cleanup());
+
+describe('soak workload', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'soak-workload-'));
+  const file = (name: string, body: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof body === 'string' ? body : JSON.stringify(body));
+    return path;
+  };
+
+  it('reads the bundled corpus workload from eval/ with chat questions, follow-ups and search queries', () => {
+    const w = loadWorkload();
+    expect(w.questions.length).toBeGreaterThanOrEqual(10);
+    expect(w.questions.some((q) => q.history?.length)).toBe(true);
+    expect(w.queries.length).toBeGreaterThanOrEqual(5);
+    expect(chatRequests()).toHaveLength(w.questions.length);
+    expect(searchRequests().map((r) => r.path)[0]).toMatch(/^\/api\/search\?q=.+&k=3$/);
+  });
+
+  it('turns any workload file into chat and search requests', () => {
+    const w = loadWorkload(file('ok.json', { questions: [{ question: 'Who won?', history: [{ role: 'user', content: 'Hi' }] }], queries: ['harbour', 'ferry'] }));
+    expect(chatRequests(w)).toEqual([{ method: 'POST', path: '/api/chat', body: '{"question":"Who won?","history":[{"role":"user","content":"Hi"}]}' }]);
+    expect(searchRequests(w).map((r) => r.path)).toEqual(['/api/search?q=harbour&k=3', '/api/search?q=ferry&k=4']);
+  });
+
+  it('rejects an invalid workload naming the file', () => {
+    const bad = file('bad.json', { questions: [], queries: ['x'] });
+    expect(() => loadWorkload(bad)).toThrow(/bad\.json: questions/);
+    expect(() => loadWorkload(file('broken.json', '{'))).toThrow(/broken\.json/);
+  });
+});
 
 describe('soak', () => {
   it('uses only requests the API answers with 200', async () => {

@@ -73,7 +73,7 @@ function sameDimension(a: NumericClaim, b: NumericClaim): boolean {
   return a.unit === b.unit && a.currency === b.currency && !a.words && !b.words;
 }
 
-/** "from X (in 2015) to Y" pairs among a sentence's checkable figures. */
+/** "from X (in 2016) to Y" pairs among a sentence's checkable figures. */
 export function findPairs(claims: NumericClaim[]): Pair[] {
   const pairs: Pair[] = [];
   for (const [i, from] of claims.entries()) {
@@ -94,7 +94,7 @@ export function nearestPair(pairs: Pair[], claim: NumericClaim, accept: (p: Pair
   return before[0] ?? after[0];
 }
 
-/** "from 2011 to 2020", "2011–2020" or "between 2011 and 2020" in the sentence. */
+/** "from 2016 to 2021", "2016–2021" or "between 2016 and 2021" in the sentence. */
 export function yearRange(sentence: string): { startYear: number; endYear: number } | undefined {
   const m =
     /\bfrom\s+(\d{4})\s+to\s+(\d{4})\b/i.exec(sentence) ??

@@ -44,7 +44,7 @@ function claimsInSentence(sentence: SentenceSpan): NumericClaim[] {
 
 /**
  * Finds every numeric figure in `text`: percentages, percentage points, money, counts,
- * multiples written in digits or words ("10 times", "doubled"), spans ("five years"),
+ * multiples written in digits or words ("4 times", "doubled"), spans ("five years"),
  * calendar years (unit 'year') and numerals that only name things (unit 'label':
  * ordinals such as "14th", a year in parentheses inside a quoted title).
  * Spelled-out ordinals ("First,") and "one" are not figures. Offsets are `offset` plus

@@ -45,7 +45,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
  * Compares a stated figure with a recomputed value in the same unit. Exact figures must
- * match at their own precision (47.4 accepts 47.35–47.45); one unit off in the last digit
+ * match at their own precision (12.5 accepts 12.45–12.55); one unit off in the last digit
  * is 'approximate'. Hedges widen the match to ±15% (nearly/almost: at most the stated
  * value) and give 'approximate'; bounds (over, less than, ...) are 'verified' when they hold.
  * `stated` and `computed` are labels used in the reason.

@@ -3,7 +3,7 @@ import type { CalcOp } from '../calc-schemas.js';
 import type { Currency, Scale } from '../quantity.js';
 
 /**
- * Kind of figure: '%' percent, 'pp' percentage points, 'times' a multiple ("10 times", "doubled"),
+ * Kind of figure: '%' percent, 'pp' percentage points, 'times' a multiple ("4 times", "doubled"),
  * 'currency' money, 'count' any other number, 'duration' a span of years ("five years"),
  * 'year' a calendar year, 'label' a numeral that names something ("14th", a report's "(2021)").
  */
@@ -32,9 +32,9 @@ export type Qualifier =
 
 /** A numeric figure found in text; offsets are absolute. */
 export interface NumericClaim {
-  /** The figure as written, without its qualifier: "US$294.76 billion", "47.4%", "doubled", "five years". */
+  /** The figure as written, without its qualifier: "US$12.5 billion", "18%", "doubled", "five years". */
   text: string;
-  /** The number as written, in `scale` (294.76 for "US$294.76 billion"; 2 for "doubled"). */
+  /** The number as written, in `scale` (12.5 for "US$12.5 billion"; 2 for "doubled"). */
   value: number;
   unit: ClaimUnit;
   currency?: Currency | undefined;
@@ -43,7 +43,7 @@ export interface NumericClaim {
   decimals: number;
   /** True for figures written as words ("doubled", "five years"). */
   words: boolean;
-  /** Year the figure refers to, when clear ("US$200 billion in 2015", or the sentence's only year). */
+  /** Year the figure refers to, when clear ("US$8 billion in 2016", or the sentence's only year). */
   year?: number | undefined;
   /** Every calendar year mentioned in the sentence, ascending. */
   years: number[];
