@@ -49,7 +49,7 @@ function properNounRuns(tokens: readonly TaggedToken[]): Candidate[] {
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
       if (next.pos === 'PROPN') j++;
-      else if (NAME_JOINERS.has(next.text.toLowerCase()) && tokens[j + 2]?.pos === 'PROPN') j += 2;
+      else if ((NAME_JOINERS.has(next.text.toLowerCase()) || (next.text === '-' && next.start === tokens[j]!.end)) && tokens[j + 2]?.pos === 'PROPN') j += 2;
       else break;
     }
     out.push({ first: i, last: j, kind: 'name' });
@@ -113,6 +113,21 @@ function fit(type: SpanType, c: Candidate, tokens: readonly TaggedToken[]): numb
   }
 }
 
+/**
+ * How close a span sits to the question's words in the sentence, 0..1: for each distinct question
+ * word, the nearest of its occurrences counts, nearer ones more, averaged with the single nearest
+ * so a span beside several of the question's words ("Daniel Brandt, chief financial officer")
+ * beats one beside only some of them.
+ */
+function closeness(c: Candidate, anchors: readonly number[], tokens: readonly TaggedToken[]): number {
+  if (!anchors.length) return 1 / (1 + PROXIMITY_DECAY * tokens.length);
+  const near = (a: number) => 1 / (1 + PROXIMITY_DECAY * (a < c.first ? c.first - a : a > c.last ? a - c.last : tokens.length));
+  const byWord = new Map<string, number>();
+  for (const a of anchors) byWord.set(tokens[a]!.lemma, Math.max(byWord.get(tokens[a]!.lemma) ?? 0, near(a)));
+  const values = [...byWord.values()];
+  return (Math.max(...values) + values.reduce((x, y) => x + y, 0) / values.length) / 2;
+}
+
 /** Drops leading and trailing tokens the question already has, and edge articles and punctuation. */
 function trim(c: Candidate, tokens: readonly TaggedToken[], asked: (t: TaggedToken) => boolean): Candidate | null {
   let { first, last } = c;
@@ -148,9 +163,8 @@ export function extractShortAnswer(sentence: string, question: string, type: Spa
     if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) continue;
     const typeFit = fit(type, c, tokens);
     if (typeFit <= 0) continue;
-    const distance = anchors.length ? Math.min(...anchors.map((a) => (a < c.first ? c.first - a : a > c.last ? a - c.last : tokens.length))) : tokens.length;
     const overlap = span.filter((t) => isContent(t) && asked(t)).length / span.length;
-    const score = typeFit + PROXIMITY_WEIGHT / (1 + PROXIMITY_DECAY * distance) - 0.5 * overlap;
+    const score = typeFit + PROXIMITY_WEIGHT * closeness(c, anchors, tokens) - 0.5 * overlap;
     if (!best || score > best.score + 1e-9) {
       const start = tokens[c.first]!.start;
       const end = tokens[c.last]!.end;
