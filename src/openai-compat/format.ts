@@ -32,7 +32,13 @@ export function stripSources(content: string): string {
   return at >= 0 && /^\[\d+\] /.test(content.slice(at + SOURCES_HEADING.length)) ? content.slice(0, at) : content;
 }
 
-/** A `chat.completion` object carrying the full answer in `citecheck`. Pure. */
+/**
+ * A `chat.completion` object carrying the full answer in `citecheck`. Extension: when the answer
+ * has a short answer (its leading name, date or figure, `ChatResponse.short`), the message also
+ * carries it as `short: {text, citation, start, end}` beside `content`, which already begins
+ * with that text; it is absent otherwise. Streams carry it in the last chunk's `citecheck.short`.
+ * Pure.
+ */
 export function completionBody(response: ChatResponse, meta: CompletionMeta) {
   return {
     id: meta.id,
@@ -42,7 +48,12 @@ export function completionBody(response: ChatResponse, meta: CompletionMeta) {
     choices: [
       {
         index: 0,
-        message: { role: 'assistant' as const, content: completionContent(response), refusal: null },
+        message: {
+          role: 'assistant' as const,
+          content: completionContent(response),
+          refusal: null,
+          ...(response.short ? { short: response.short } : {}),
+        },
         logprobs: null,
         finish_reason: 'stop' as const,
       },

@@ -14,7 +14,7 @@ export interface AnswerMessageOptions {
 
 /**
  * Renders an answer as a Block Kit message: the question (optional), an abstention notice, the
- * answer as mrkdwn, any notice, the sources as context blocks `[n] title - speaker: "quote…"` (the
+ * short answer in bold as its own section (when the response has one), the answer as mrkdwn, any notice, the sources as context blocks `[n] title - speaker: "quote…"` (the
  * nearest passages when abstaining without sources), and the checks. Every text fits
  * {@link SLACK_LIMITS}; a very long answer is cut so the sources and checks still fit. Pure.
  */
@@ -22,6 +22,8 @@ export function buildAnswerMessage(response: ChatResponse, options: AnswerMessag
   const head: SlackBlock[] = [];
   if (options.question?.trim()) head.push(context([`*Q:* ${escapeMrkdwn(truncate(options.question.trim(), 500))}`]));
   if (response.abstained) head.push(section(`:grey_question: *${ABSTAINED}*`));
+  const short = shortLine(response);
+  if (short) head.push(section(short));
 
   const tail: SlackBlock[] = [];
   if (response.notice) tail.push(context([`:information_source: ${escapeMrkdwn(truncate(response.notice, 1000))}`]));
@@ -50,6 +52,16 @@ export function fallbackText(response: ChatResponse): string {
   const answer = response.answer.trim() || ABSTAINED;
   const text = response.abstained && !/\b(?:documents?|not (?:covered|mentioned))\b/i.test(answer) ? `${ABSTAINED} ${answer}` : answer;
   return fitMrkdwn(markdownToMrkdwn(text), SLACK_LIMITS.textChars);
+}
+
+/**
+ * The short answer (the answer's leading name, date or figure) as a bold mrkdwn line, e.g.
+ * `*US$12.5 billion*`; undefined when the response has none or abstained. Pure.
+ */
+export function shortLine(response: ChatResponse): string | undefined {
+  const text = response.short?.text.replace(/\s+/g, ' ').trim();
+  if (!text || response.abstained) return undefined;
+  return `*${escapeMrkdwn(truncate(text, 200)).replace(/[*_~`]/g, '')}*`;
 }
 
 /** One check as a line, e.g. `18% = (14.75 - 12.5) / 12.5 verified`. Pure. */

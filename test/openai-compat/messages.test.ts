@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../src/answer/schema.js';
 import { isAppError } from '../../src/errors.js';
-import { completionContent, streamTail, stripSources } from '../../src/openai-compat/format.js';
+import { chunkBody, completionBody, completionContent, streamTail, stripSources } from '../../src/openai-compat/format.js';
 import { toChatRequest } from '../../src/openai-compat/messages.js';
 import { bearerKeyMatches, toOpenAIError } from '../../src/openai-compat/errors.js';
 import { AppError } from '../../src/errors.js';
@@ -64,6 +64,29 @@ describe('content formatting', () => {
   it('streams only the missing end of the answer, then the sources', () => {
     expect(streamTail('It grew', response())).toBe(' [1].\n\nSources:\n[1] Report — Chen Hongna: “It grew fast.”\n[2] Notes: “Yes.”');
     expect(streamTail('Something else', response({ citations: [] }))).toBe('');
+  });
+});
+
+describe('short answer in /v1', () => {
+  const meta = { id: 'chatcmpl-1', created: 1, model: 'citecheck' };
+  const short = { text: 'Rollo', citation: 1, start: 0, end: 5 };
+
+  it('puts the short answer on the message beside content, which begins with it', () => {
+    const body = completionBody(response({ answer: 'Rollo founded the guild [1].', short }), meta);
+    const message = body.choices[0]!.message;
+    expect(message).toMatchObject({ role: 'assistant', short });
+    expect(message.content.startsWith('Rollo')).toBe(true);
+    expect(body.citecheck.short).toEqual(short);
+  });
+
+  it('leaves the message as OpenAI defines it without a short answer', () => {
+    const message = completionBody(response(), meta).choices[0]!.message;
+    expect(Object.keys(message).sort()).toEqual(['content', 'refusal', 'role']);
+  });
+
+  it('streams it in the last chunk\'s citecheck', () => {
+    const last = chunkBody(meta, {}, response({ short }));
+    expect(last.citecheck?.short).toEqual(short);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse, Check, Citation } from '../../src/answer/schema.js';
-import { buildAnswerMessage, checkLine, fallbackText, sourceElement } from '../../src/slack/answer-blocks.js';
+import { buildAnswerMessage, checkLine, fallbackText, shortLine, sourceElement } from '../../src/slack/answer-blocks.js';
 import type { SlackBlock, SlackMessage } from '../../src/slack/block-types.js';
 import { splitText } from '../../src/slack/split-text.js';
 
@@ -137,5 +137,32 @@ describe('splitText', () => {
         expect(pieces.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
       }),
     );
+  });
+});
+
+describe('short answer', () => {
+  const short = { text: 'Rollo', citation: 1, start: 0, end: 5 };
+
+  it('shows the short answer first, in bold, as its own section before the answer', () => {
+    const message = buildAnswerMessage(response({ answer: 'Rollo founded the guild in 911 [1].', short }), { question: 'Who founded the guild?' });
+    const all = message.blocks.flatMap(texts);
+    expect(all[0]).toBe('*Q:* Who founded the guild?');
+    expect(all[1]).toBe('*Rollo*');
+    expect(all[2]).toContain('Rollo founded the guild in 911 [1].');
+    expect(shortLine(response({ short }))).toBe('*Rollo*');
+  });
+
+  it('escapes mrkdwn in the span and drops nothing else from the message', () => {
+    const message = buildAnswerMessage(response({ short: { text: 'A & B <Co>', citation: 1, start: 0, end: 10 } }));
+    expect(message.blocks.flatMap(texts)[0]).toBe('*A &amp; B &lt;Co&gt;*');
+    expect(shortLine(response({ short: { text: '*US$12.5 billion*', citation: 1, start: 0, end: 17 } }))).toBe('*US$12.5 billion*');
+  });
+
+  it('adds no block without a short answer or when abstaining', () => {
+    const plain = buildAnswerMessage(response());
+    const withShort = buildAnswerMessage(response({ short }));
+    expect(withShort.blocks).toHaveLength(plain.blocks.length + 1);
+    expect(shortLine(response({ short, abstained: true }))).toBeUndefined();
+    expect(shortLine(response({ short: { ...short, text: '  ' } }))).toBeUndefined();
   });
 });
