@@ -62,7 +62,7 @@ export function formatMultiple(n: number, decimals = 2): string {
 }
 
 /**
- * "US$94.76 billion", "1.289 trillion yuan", "545.6 billion", "12.5": `sig` significant digits,
+ * "US$1.3 billion", "1.289 trillion yuan", "545.6 billion", "12.5": `sig` significant digits,
  * but at least `minDecimals` (the operands' precision) when the value needs them.
  */
 export function formatAmount(n: number, unit: AmountUnit, sig = 4, minDecimals = 0): string {

@@ -146,7 +146,7 @@ const LIST_MEASURE =
   /(?:the\s+)?((?:average\s+)?(?:annual\s+)?growth rates?|scales?|shares?|proportions?|values?)\s+of\s+(.+)$/i;
 
 /**
- * Names for figures listed with "respectively" ("A, B and C ... were 31.7%, 19.6% and 17.4%
+ * Names for figures listed with "respectively" ("A, B and C ... were 12.5%, 9% and 4.2%
  * respectively"), pairing each figure with its list item. Returns an empty map when the
  * items cannot be matched one to one.
  */

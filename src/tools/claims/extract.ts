@@ -46,7 +46,7 @@ function claimsInSentence(sentence: SentenceSpan): NumericClaim[] {
  * Finds every numeric figure in `text`: percentages, percentage points, money, counts,
  * multiples written in digits or words ("4 times", "doubled"), spans ("five years"),
  * calendar years (unit 'year') and numerals that only name things (unit 'label':
- * ordinals such as "14th", a year in parentheses inside a quoted title).
+ * ordinals such as "21st", a year in parentheses inside a quoted title).
  * Spelled-out ordinals ("First,") and "one" are not figures. Offsets are `offset` plus
  * positions in `text`, so `source.slice(start - offset, end - offset) === text` of each claim.
  */

@@ -5,7 +5,7 @@ import type { Currency, Scale } from '../quantity.js';
 /**
  * Kind of figure: '%' percent, 'pp' percentage points, 'times' a multiple ("4 times", "doubled"),
  * 'currency' money, 'count' any other number, 'duration' a span of years ("five years"),
- * 'year' a calendar year, 'label' a numeral that names something ("14th", a report's "(2021)").
+ * 'year' a calendar year, 'label' a numeral that names something ("21st", a report's "(2021)").
  */
 export type ClaimUnit = '%' | 'pp' | 'times' | 'currency' | 'count' | 'duration' | 'year' | 'label';
 
