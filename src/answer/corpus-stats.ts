@@ -46,7 +46,7 @@ function buildStats(snapshot: KnowledgeSnapshot): CorpusStats {
   const initialisms = new Set<string>();
   const years = new Set<number>();
   for (const doc of snapshot.docs) {
-    const tokens = doc.text.normalize('NFKC').match(WORD_RE) ?? [];
+    const tokens = `${doc.title}\n${doc.text}`.normalize('NFKC').match(WORD_RE) ?? [];
     for (const raw of tokens) {
       const w = raw.toLowerCase().replace(/['’]s$/, '');
       words.add(w);
@@ -63,7 +63,7 @@ function buildStats(snapshot: KnowledgeSnapshot): CorpusStats {
   return { df, chunkCount: units, words, stems, initialisms, speakers, years };
 }
 
-/** Initialisms of capitalized runs (2+ letters) and of any word run (4+ letters, e.g. "cagr"). */
+/** Initialisms of capitalized runs (2+ letters), of runs opening with a capital (3+, "Frequently asked questions" -> "faq") and of any word run (4+ letters, e.g. "cagr"). */
 function addInitialisms(tokens: readonly string[], out: Set<string>): void {
   const initials = tokens.map((t) => t.split('-').map((p) => p[0]!.toLowerCase()).join(''));
   const capital = tokens.map((t) => /^\p{Lu}/u.test(t));
@@ -73,7 +73,7 @@ function addInitialisms(tokens: readonly string[], out: Set<string>): void {
     for (let j = i; j < Math.min(tokens.length, i + 5); j++) {
       acc += initials[j];
       allCapital &&= capital[j]!;
-      if (acc.length >= (allCapital ? 2 : 4)) out.add(acc);
+      if (acc.length >= (allCapital ? 2 : capital[i] ? 3 : 4)) out.add(acc);
     }
   }
 }

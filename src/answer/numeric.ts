@@ -75,7 +75,7 @@ function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
 
 const PERCENT_RE = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi;
 
-/** A percentage the question itself states ("if it is 44.5% of ..."), with the passage figure equal to it. */
+/** A percentage the question itself states ("if it is 18% of ..."), with the passage figure equal to it. */
 function questionPercent(q: QuestionAnalysis, figs: readonly Figure[]): { value: number; figure?: Figure } | null {
   for (const m of q.factual.matchAll(PERCENT_RE)) {
     const value = Number(m[1]);

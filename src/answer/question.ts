@@ -39,9 +39,9 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
 ];
 
 /** General nouns for the people speaking in a transcript, panel or interview (plural forms included). */
-export const SPEAKER_NOUNS = 'speakers?|participants?|panel(?:l)?ists?|guests?|interviewees?|experts?|analysts?|executives?|people';
+export const SPEAKER_NOUNS = 'speakers?|participants?|panel(?:l)?ists?|guests?|analysts?|executives?|people|(?:[a-z]+s(?= (?:say|said|talk|mention|think|agree|give|gave|argue|warn|quote|cite|discuss)))';
 /** One speaker ("which speaker" asks for a person; "which speakers" for several). */
-const SPEAKER_NOUN = '(?:speaker|participant|panel(?:l)?ist|guest|interviewee|expert|analyst|executive)';
+const SPEAKER_NOUN = '(?:speaker|participant|panel(?:l)?ist|guest|analyst|executive|[a-z]+(?<!s)(?= (?:said|says|mentioned|talked|argued|warned|quoted|cited|thinks|believes)))';
 const PERSON_RE = new RegExp(String.raw`^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:person|one|${SPEAKER_NOUN}\b|of the (?:${SPEAKER_NOUNS})\b)|according to whom\b|what ${SPEAKER_NOUN}\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b`, 'i');
 const QUANTITY_RE = /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d+(?:\.\d+)?\s*(?:%|percent|billion|million|trillion)/i;
 const LIST_RE = /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;

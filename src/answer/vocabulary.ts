@@ -25,7 +25,7 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
     'claimed state states stated note notes noted cite cites cited quote quotes quoted reference references referenced ' +
     'name names named list lists listed explain explains explained describe describes described summarize summarise ' +
     'show shows showed see seen look looks find found want wants like please thanks thank tell me us ' +
-    'expert experts speaker speakers interview interviews interviewee article text document documents passage passages ' +
+    'speaker speakers interview interviews article text document documents passage passages ' +
     'source sources according view views opinion opinions point points answer answers question questions ' +
     'ok okay yes no not hey hi hello well anyway besides else exact exactly number numbers figure figures value values ' +
     'big bigger biggest large larger largest small smaller high higher low lower far fast faster long ' +
@@ -41,7 +41,7 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** Demonyms mapped to the place name the documents would use. */
+/** Demonyms mapped to the place name the documents would use (general nationalities, not any corpus's places). */
 const DEMONYMS: Readonly<Record<string, string>> = {
   american: 'united states', chinese: 'china', british: 'united kingdom', japanese: 'japan', indian: 'india',
   german: 'germany', french: 'france', european: 'europe', korean: 'korea', russian: 'russia', canadian: 'canada',

@@ -58,7 +58,7 @@ function visitWord(raw: string, visit: TermVisitor): void {
 
 /**
  * Walks the terms of `text` in order without building an array.
- * Numbers keep their decimals ("44.5%" -> "44.5") and lose thousands separators ("1,000" -> "1000");
+ * Numbers keep their decimals ("18.5%" -> "18.5") and lose thousands separators ("1,000" -> "1000");
  * currency and percent signs are dropped; words are stopword-filtered and Porter-stemmed;
  * "cross-border" yields "cross", "border" and the compound "crossborder"; CJK runs are passed whole.
  */

@@ -15,6 +15,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS_FILE = path.join(ROOT, 'corpus/digital-trade-interview.md');
 const SCANNED = ['src', 'prompts'];
 const EXEMPT = new Set(['src/http/demo-page.ts']);
+/** General language knowledge that happens to contain a corpus word: the table of nationalities (chinese -> china, like american -> united states). */
+const GENERAL = [/^src\/answer\/vocabulary\.ts:\d+: place: China — .*chinese: 'china'/];
 const TEXT_FILE = /\.(?:ts|tsx|js|mjs|cjs|json|md|ya?ml|html|css|txt)$/;
 
 /** A term the code must not contain, with why it is corpus knowledge. */
@@ -112,7 +114,7 @@ describe('no knowledge of the bundled corpus in src/ and prompts/', () => {
       .filter((f) => !EXEMPT.has(f))
       .map((f) => ({ path: f, text: readFileSync(path.join(ROOT, f), 'utf8') }));
     expect(files.length).toBeGreaterThan(50);
-    const hits = findCorpusReferences(files, TERMS);
+    const hits = findCorpusReferences(files, TERMS).filter((h) => !GENERAL.some((re) => re.test(h)));
     expect(hits, `corpus knowledge in code (move it to corpus/, eval/ or tests, or make it general):\n${hits.join('\n')}`).toEqual([]);
   });
 });
