@@ -12,6 +12,7 @@ import type { Check, Citation, RelatedPassage, ShortAnswer } from './schema.js';
 import { decideAbstention } from './decide.js';
 import { SPEAKER_NOUNS } from './question.js';
 import { shortAnswerFor } from './short-answer.js';
+import { detectSpanType } from './span-type.js';
 import { verifyAnswer } from './verify.js';
 import { toRelated } from './passages.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
@@ -116,7 +117,7 @@ export class OfflineAnswerer implements Answerer {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       const groups = selectQuotes(scored, q.answerType, sentences, opts);
       answer = composeQuotes(groups, q.answerType, cites, docText);
-      short = shortAnswerFor(q.factual, cites.all()[0]);
+      short = shortAnswerFor(q.factual, cites.all()[0], detectSpanType(resolved.turn) ?? detectSpanType(q.factual));
       if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
     }
     const calcResults = numeric ? [numeric.result] : [];

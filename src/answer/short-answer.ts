@@ -176,12 +176,11 @@ export function extractShortAnswer(sentence: string, question: string, type: Spa
 
 /**
  * The short answer to a question from the answer's first citation: the span of the asked-for type
- * in its quote, with document offsets (`docText.slice(start, end) === text`). None for reasons, for
+ * (the question's own, unless a follow-up's turn names another) in its quote, with document offsets (`docText.slice(start, end) === text`). None for reasons, for
  * "who" when a transcript's speaker answers it (the attribution names them), or when no span fits.
  */
-export function shortAnswerFor(question: string, citation: Citation | undefined): ShortAnswer | undefined {
+export function shortAnswerFor(question: string, citation: Citation | undefined, type = detectSpanType(question)): ShortAnswer | undefined {
   if (!citation) return undefined;
-  const type = detectSpanType(question);
   if (type === 'person' && citation.speaker) return undefined;
   const span = extractShortAnswer(citation.quote, question, type);
   return span ? { text: span.text, citation: citation.n, start: citation.start + span.start, end: citation.start + span.end } : undefined;

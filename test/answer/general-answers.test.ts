@@ -16,8 +16,8 @@ describe('offline answers over documents of several genres', () => {
   });
   afterAll(() => t?.cleanup());
 
-  async function ask(question: string): Promise<ChatResponse> {
-    const res = await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+  async function ask(question: string, history: { role: 'user' | 'assistant'; content: string }[] = []): Promise<ChatResponse> {
+    const res = await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, history }) });
     expect(res.status).toBe(200);
     return ChatResponseSchema.parse(await res.json());
   }
@@ -43,6 +43,13 @@ describe('offline answers over documents of several genres', () => {
     expect(r.abstained).toBe(false);
     expect(r.short).toBeUndefined();
     expect(r.answer).toContain('lowers blue light');
+  });
+
+  it('gives a follow-up the span type of its own turn: "and why?" after "who" gets no name', async () => {
+    const first = await ask('Who founded Kelmsby?');
+    const r = await ask('And why did it grow?', [{ role: 'user', content: 'Who founded Kelmsby?' }, { role: 'assistant', content: first.answer }]);
+    expect(r.abstained).toBe(false);
+    expect(r.short).toBeUndefined();
   });
 
   it('abstains with a reason when the asked-for year is not in the documents', async () => {
