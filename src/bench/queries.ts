@@ -35,6 +35,17 @@ function keywordQuery(rng: Rng, text: string): string {
   return picked.join(' ');
 }
 
+/** The section question a chunk answers, with its speaker's name half the time. */
+function sectionQuery(rng: Rng, chunk: Chunk, section: string): string {
+  return chunk.speaker && rng.chance(0.5) ? `${chunk.speaker}: ${section}` : section;
+}
+
+/** A phrase window from one of the chunk's sentences ("what did X say about ..." now and then). */
+function phraseQuery(rng: Rng, chunk: Chunk): string {
+  const phrase = windowQuery(rng, rng.pick(sentencesOf(chunk.text)));
+  return chunk.speaker && rng.chance(0.3) ? `what did ${chunk.speaker} say about ${phrase}` : phrase;
+}
+
 /**
  * `count` search queries over `chunks`, deterministic for `seed`: a mix of phrase windows from a
  * chunk's sentences ("what did X say about ..." when a speaker is known), keyword bags, and the
@@ -48,14 +59,25 @@ export function generateQueries(chunks: readonly Chunk[], count: number, seed: n
     const chunk = rng.pick(chunks);
     const kind = rng.int(0, 3);
     let q: string;
-    if (kind === 0 && chunk.section) {
-      q = chunk.speaker && rng.chance(0.5) ? `${chunk.speaker}: ${chunk.section}` : chunk.section;
-    } else if (kind === 1) {
-      q = keywordQuery(rng, chunk.text);
-    } else {
-      const phrase = windowQuery(rng, rng.pick(sentencesOf(chunk.text)));
-      q = chunk.speaker && rng.chance(0.3) ? `what did ${chunk.speaker} say about ${phrase}` : phrase;
-    }
+    if (kind === 0 && chunk.section) q = sectionQuery(rng, chunk, chunk.section);
+    else if (kind === 1) q = keywordQuery(rng, chunk.text);
+    else q = phraseQuery(rng, chunk);
+    if (q.trim()) out.push(q);
+  }
+  return out;
+}
+
+/**
+ * `count` questions for the answerer over `chunks`, deterministic for `seed` (and independent of
+ * {@link generateQueries}): the same section questions and phrase windows, without keyword bags.
+ */
+export function generateQuestions(chunks: readonly Chunk[], count: number, seed: number): string[] {
+  if (chunks.length === 0) return [];
+  const rng = createRng(deriveSeed(seed, 'questions'));
+  const out: string[] = [];
+  while (out.length < count) {
+    const chunk = rng.pick(chunks);
+    const q = chunk.section && rng.chance(0.5) ? sectionQuery(rng, chunk, chunk.section) : phraseQuery(rng, chunk);
     if (q.trim()) out.push(q);
   }
   return out;

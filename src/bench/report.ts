@@ -1,5 +1,6 @@
+import { ANSWER_K } from './offline-answer.js';
 import type { TargetCheck } from './targets.js';
-import type { BenchReport } from './types.js';
+import type { BenchReport, BundledOfflineResult } from './types.js';
 
 /** A Markdown table from a header row and body rows. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -15,7 +16,7 @@ const ms = (v: number) => (v < 1 ? '<1' : f(v, 0));
 /** Retrieval results by corpus size. */
 export function retrievalTable(report: BenchReport): string {
   return markdownTable(
-    ['chunks', 'ingest chunks/s', 'embed chunks/s', 'build ms', 'load ms', 'vector p50/p99 ms', 'BM25 p50/p99 ms', 'hybrid p50/p99 ms', 'recall@10', 'RSS MB (build peak)'],
+    ['chunks', 'ingest chunks/s', 'embed chunks/s', 'build ms', 'load ms', 'vector p50/p99 ms', 'BM25 p50/p99 ms', 'hybrid p50/p99 ms', 'offline answer p50/p99 ms', 'recall@10', 'RSS MB (build peak)'],
     report.retrieval.map((r) => [
       int(r.chunks),
       int(r.ingestChunksPerSec),
@@ -25,9 +26,18 @@ export function retrievalTable(report: BenchReport): string {
       `${f(r.vectorP50Ms)} / ${f(r.vectorP99Ms)}`,
       `${f(r.bm25P50Ms)} / ${f(r.bm25P99Ms)}`,
       `${f(r.hybridP50Ms)} / ${f(r.hybridP99Ms)}`,
+      `${f(r.offlineAnswerP50Ms)} / ${f(r.offlineAnswerP99Ms)}`,
       f(r.vectorRecallAt10, 3),
       `${int(r.rssMb)} (${int(r.peakRssMb)})`,
     ]),
+  );
+}
+
+/** Offline answer latency on the bundled corpus. */
+export function offlineTable(o: BundledOfflineResult): string {
+  return markdownTable(
+    ['corpus', 'chunks', 'questions', 'answers timed', 'offline answer p50 ms', 'p99 ms', 'first answer ms', 'abstained'],
+    [['bundled (corpus/)', int(o.chunks), int(o.questions), int(o.answers), f(o.p50Ms), f(o.p99Ms), f(o.firstMs, 1), pct(o.abstainedShare)]],
   );
 }
 
@@ -74,6 +84,14 @@ export function renderReport(report: BenchReport, checks: readonly TargetCheck[]
     '',
     retrievalTable(report),
     '',
+    ...(report.offline
+      ? [
+          `**Offline answer** (real corpus, ${report.offline.questions} eval questions with their history × ${f(report.offline.answers / report.offline.questions, 0)} rounds, k = ${ANSWER_K}, in process)`,
+          '',
+          offlineTable(report.offline),
+          '',
+        ]
+      : []),
     `**HTTP** (autocannon, ${report.http.connections} connections, ${report.http.durationSec} s per route, loopback)`,
     '',
     httpTable(report),

@@ -4,7 +4,7 @@ import { LocalHashEmbedder } from '../retrieval/local-embedder.js';
 import { buildRetriever, computeCorpusHash, saveRetriever } from '../retrieval/retriever.js';
 import { bruteForceSearch } from '../retrieval/vector-index.js';
 import { generateCorpus } from './corpus-generator.js';
-import { generateQueries } from './queries.js';
+import { generateQueries, generateQuestions } from './queries.js';
 import type { RankedId } from './stats.js';
 import { timed } from './timing.js';
 import type { RetrievalResult } from './types.js';
@@ -32,6 +32,8 @@ export interface BuildOutput
   queries: string[];
   /** Exact cosine top k of each query over the same vectors (empty for a zero query vector). */
   exact: RankedId[][];
+  /** Questions for the offline answerer (section questions and phrase windows), as many as queries. */
+  answerQuestions: string[];
 }
 
 /**
@@ -56,6 +58,7 @@ export async function runBuild(input: BuildInput, log: (line: string) => void = 
   const queries = generateQueries(chunks, input.queries, input.seed);
   const exact = queries.map((q) => bruteForceSearch(embedded.value, embedder.dimension, embedder.embedVector(q), input.k));
   log(`exact neighbours of ${queries.length} queries computed`);
+  const answerQuestions = generateQuestions(chunks, input.queries, input.seed);
   const perSec = (ms: number) => (chunks.length * 1000) / ms;
   return {
     chunks: chunks.length,
@@ -71,5 +74,6 @@ export async function runBuild(input: BuildInput, log: (line: string) => void = 
     embedderId: embedder.id,
     queries,
     exact,
+    answerQuestions,
   };
 }

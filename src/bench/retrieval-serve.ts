@@ -1,7 +1,9 @@
 import { loadIndex } from '../retrieval/index-store.js';
+import { makeSnapshot } from '../retrieval/knowledge-base.js';
 import { LocalHashEmbedder } from '../retrieval/local-embedder.js';
 import { fromStored } from '../retrieval/retriever.js';
 import { mean, recallAtK, summarize, type LatencySummary, type RankedId } from './stats.js';
+import { timeOfflineAnswers, type OfflineAnswerTiming } from './offline-answer.js';
 import { collectGarbage, rssMb, timeEach, timed } from './timing.js';
 
 /** Input of {@link runServe}. */
@@ -12,6 +14,8 @@ export interface ServeInput {
   queries: string[];
   exact: RankedId[][];
   k: number;
+  /** Questions timed through the offline answerer. */
+  answerQuestions: string[];
 }
 
 /** What the serve phase measured. */
@@ -22,12 +26,15 @@ export interface ServeOutput {
   hybrid: LatencySummary;
   vectorRecallAtK: number;
   rssMb: number;
+  offline: OfflineAnswerTiming;
+  rssAfterAnswersMb: number;
 }
 
 /**
  * Loads the index from disk the way the server does (timed), runs every query through
  * vector, BM25 and hybrid search (after a warm-up), reads the RSS of this process, and scores
- * HNSW results against the exact neighbours computed by the build phase.
+ * HNSW results against the exact neighbours computed by the build phase. Then makes the
+ * knowledge snapshot the server makes from a loaded index and times the offline answerer on it.
  */
 export async function runServe(input: ServeInput, log: (line: string) => void = () => undefined): Promise<ServeOutput> {
   const embedder = new LocalHashEmbedder();
@@ -48,5 +55,14 @@ export async function runServe(input: ServeInput, log: (line: string) => void = 
     if (exact.length > 0) recalls.push(recallAtK(retriever.vectors.search(embedder.embedVector(q), k), exact));
   });
   log(`recall@${k} ${mean(recalls).toFixed(4)} over ${recalls.length} queries`);
-  return { loadMs: loaded.ms, vector, bm25, hybrid, vectorRecallAtK: mean(recalls), rssMb: rss };
+
+  const snapshot = makeSnapshot(retriever, loaded.value.index.buildId, input.corpusHash, 'disk', []);
+  const offline = await timeOfflineAnswers(snapshot, input.answerQuestions.map((question) => ({ question, history: [] })));
+  collectGarbage();
+  const rssAfterAnswersMb = rssMb();
+  log(
+    `offline answer p50 ${offline.p50Ms.toFixed(2)} ms, p99 ${offline.p99Ms.toFixed(2)} ms over ${offline.count} questions ` +
+      `(first ${Math.round(offline.firstMs)} ms, ${(offline.abstainedShare * 100).toFixed(0)}% abstained, RSS ${Math.round(rssAfterAnswersMb)} MB)`,
+  );
+  return { loadMs: loaded.ms, vector, bm25, hybrid, vectorRecallAtK: mean(recalls), rssMb: rss, offline, rssAfterAnswersMb };
 }

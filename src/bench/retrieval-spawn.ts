@@ -33,8 +33,8 @@ export function runInChild<T extends ChildTask>(task: T): Promise<Output<T>> {
 
 /**
  * Measures one corpus size with two child processes: one generates the corpus, builds and
- * writes the index; a fresh one loads it like a starting server and queries it, so load time
- * and RSS are those of a serving process.
+ * writes the index; a fresh one loads it like a starting server, queries it and answers
+ * questions offline over it, so load time, latencies and RSS are those of a serving process.
  */
 export async function runRetrievalSize(chunks: number, seed: number, queries: number): Promise<RetrievalResult> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-bench-'));
@@ -42,7 +42,7 @@ export async function runRetrievalSize(chunks: number, seed: number, queries: nu
     const b = await runInChild({ task: 'build', input: { chunks, seed, dataDir, queries, k: K } });
     const s = await runInChild({
       task: 'serve',
-      input: { dataDir, corpusHash: b.corpusHash, embedderId: b.embedderId, queries: b.queries, exact: b.exact, k: K },
+      input: { dataDir, corpusHash: b.corpusHash, embedderId: b.embedderId, queries: b.queries, exact: b.exact, k: K, answerQuestions: b.answerQuestions },
     });
     return {
       chunks: b.chunks,
@@ -61,8 +61,14 @@ export async function runRetrievalSize(chunks: number, seed: number, queries: nu
       hybridP50Ms: s.hybrid.p50Ms,
       hybridP99Ms: s.hybrid.p99Ms,
       vectorRecallAt10: s.vectorRecallAtK,
+      offlineAnswerP50Ms: s.offline.p50Ms,
+      offlineAnswerP99Ms: s.offline.p99Ms,
+      offlineAnswerFirstMs: s.offline.firstMs,
+      offlineAnswerAbstainedShare: s.offline.abstainedShare,
+      offlineQuestions: s.offline.count,
       rssMb: s.rssMb,
       peakRssMb: b.buildPeakRssMb,
+      rssAfterAnswersMb: s.rssAfterAnswersMb,
       queries: b.queries.length,
     };
   } finally {

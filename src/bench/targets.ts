@@ -11,7 +11,7 @@ export interface TargetCheck {
 
 const TARGET_CHUNKS = 100_000;
 
-/** Checks a report against the targets: 100k-chunk retrieval, chat throughput ratio, recall@5 against the peers. */
+/** Checks a report against the targets: 100k-chunk retrieval, offline answer latency, chat throughput ratio, recall@5 against the peers. */
 export function checkTargets(report: BenchReport): TargetCheck[] {
   const big = report.retrieval.find((r) => r.chunks === TARGET_CHUNKS);
   const at = (name: string, target: string, value: number | undefined, ok: (v: number) => boolean, unit: string, digits = 2): TargetCheck => ({
@@ -25,6 +25,8 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
   const bestPeer = others.length ? Math.max(...others.map((p) => p.recallAt5)) : undefined;
   return [
     at('hybrid p50 @100k', '< 3 ms', big?.hybridP50Ms, (v) => v < 3, ' ms'),
+    at('offline answer p50 (bundled)', '< 5 ms', report.offline?.p50Ms, (v) => v < 5, ' ms'),
+    at('offline answer p50 @100k', '< 20 ms', big?.offlineAnswerP50Ms, (v) => v < 20, ' ms'),
     at('vector recall@10 @100k', '>= 0.98', big?.vectorRecallAt10, (v) => v >= 0.98, '', 3),
     at('ingest @100k', '>= 2,000 chunks/s', big?.ingestChunksPerSec, (v) => v >= 2000, ' chunks/s', 0),
     at('load @100k', '< 1 s', big?.loadMs, (v) => v < 1000, ' ms', 0),

@@ -1,7 +1,7 @@
 /** Milliseconds of each call of `run` over `queries`, after `warmup` untimed calls. */
-export async function timeEach(
-  queries: readonly string[],
-  run: (query: string) => unknown,
+export async function timeEach<T = string>(
+  queries: readonly T[],
+  run: (query: T) => unknown,
   warmup = Math.min(20, queries.length),
 ): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await run(queries[i % queries.length]!);

@@ -28,11 +28,35 @@ export interface RetrievalResult {
   hybridP50Ms: number;
   hybridP99Ms: number;
   vectorRecallAt10: number;
+  /** `OfflineAnswerer.answer` (k = 5) over a snapshot of the loaded index, after a warm-up. */
+  offlineAnswerP50Ms: number;
+  offlineAnswerP99Ms: number;
+  /** The first answer on the snapshot (builds the answerer's per-corpus caches), not in the percentiles. */
+  offlineAnswerFirstMs: number;
+  /** Share of the timed answers that abstained. */
+  offlineAnswerAbstainedShare: number;
+  offlineQuestions: number;
   /** RSS after loading the index from disk and querying it (the serving footprint). */
   rssMb: number;
   /** Highest RSS of the process, which includes the build. */
   peakRssMb: number;
+  /** RSS after the offline answers too (snapshot maps and answerer caches added). */
+  rssAfterAnswersMb: number;
   queries: number;
+}
+
+/** Offline answer latency on the real bundled corpus with the eval questions. */
+export interface BundledOfflineResult {
+  chunks: number;
+  questions: number;
+  /** Timed answers (questions × rounds). */
+  answers: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  /** The first answer on a fresh snapshot (per-corpus caches built), not in the percentiles. */
+  firstMs: number;
+  abstainedShare: number;
 }
 
 /** Throughput and latency of one HTTP route under autocannon. */
@@ -93,5 +117,7 @@ export interface BenchReport {
   retrieval: RetrievalResult[];
   http: HttpResult;
   peers: PeerResult[];
+  /** Offline answer latency on the bundled corpus (absent when not measured). */
+  offline?: BundledOfflineResult;
   totalSec: number;
 }

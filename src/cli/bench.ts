@@ -5,6 +5,7 @@ import { DEFAULT_SEED } from '../bench/corpus-generator.js';
 import { loadSupportedQuestions } from '../bench/eval-questions.js';
 import { runHttp } from '../bench/http-run.js';
 import { machineInfo } from '../bench/machine.js';
+import { runBundledOffline } from '../bench/offline-answer.js';
 import { runPeers } from '../bench/peers.js';
 import { renderReport } from '../bench/report.js';
 import { runRetrievalSize } from '../bench/retrieval-spawn.js';
@@ -56,6 +57,9 @@ await runMain(async () => {
   const questions = await loadSupportedQuestions(root);
   log(`peers: ${questions.length} questions`);
   const peers = await runPeers(path.join(root, 'corpus'), questions);
+  log('offline answer: bundled corpus');
+  const offline = await runBundledOffline(path.join(root, 'corpus'), questions);
+  log(`offline answer p50 ${offline.p50Ms.toFixed(2)} ms, p99 ${offline.p99Ms.toFixed(2)} ms over ${offline.answers} answers`);
   log('http');
   const http = await runHttp({ corpusDir: path.join(root, 'corpus'), questions, connections, durationSec: httpSeconds, log });
 
@@ -67,6 +71,7 @@ await runMain(async () => {
     retrieval,
     http,
     peers: peers.results,
+    offline,
     totalSec: (performance.now() - started) / 1000,
   };
   const checks = checkTargets(report);

@@ -200,7 +200,8 @@ export class KnowledgeBase {
 /** Lets queued requests run between documents, so a rebuild in a live server does not stall it. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function makeSnapshot(
+/** The snapshot of a retriever (built or loaded from disk), as {@link KnowledgeBase} serves it. */
+export function makeSnapshot(
   retriever: HybridRetriever,
   buildId: string,
   corpusHash: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, generateDocument, makeLexicon } from '../../src/bench/corpus-generator.js';
 import { createRng, mulberry32 } from '../../src/bench/prng.js';
-import { generateQueries } from '../../src/bench/queries.js';
+import { generateQueries, generateQuestions } from '../../src/bench/queries.js';
 import { pseudoWords } from '../../src/bench/vocabulary.js';
 
 describe('mulberry32 and createRng', () => {
@@ -76,5 +76,19 @@ describe('generateQueries', () => {
     expect(q.every((s) => s.trim().length > 0)).toBe(true);
     expect(generateQueries(chunks, 50, 2)).toEqual(q);
     expect(generateQueries([], 5, 2)).toEqual([]);
+  });
+});
+
+describe('generateQuestions', () => {
+  it('returns section questions and phrase windows, deterministically', () => {
+    const { chunks } = generateCorpus(200, 2);
+    const q = generateQuestions(chunks, 60, 2);
+    expect(q).toHaveLength(60);
+    expect(generateQuestions(chunks, 60, 2)).toEqual(q);
+    const sections = new Set(chunks.flatMap((c) => (c.section ? [c.section] : [])));
+    const isSection = (s: string) => sections.has(s) || [...sections].some((x) => s.endsWith(`: ${x}`));
+    expect(q.some(isSection)).toBe(true);
+    expect(q.some((s) => !isSection(s))).toBe(true);
+    expect(generateQuestions([], 5, 2)).toEqual([]);
   });
 });
