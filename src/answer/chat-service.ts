@@ -2,6 +2,8 @@ import { isAppError } from '../errors.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { ChatRequest, ChatResponse } from './schema.js';
 import type { AnswerDraft, AnswerEvents, Answerer } from './types.js';
+import { tagText } from '../language/tagger.js';
+import { prepareCorpusStats } from './corpus-stats.js';
 
 /** Default number of passages shown when the request does not say. */
 export const DEFAULT_K = 5;
@@ -37,6 +39,16 @@ const isAbort = (err: unknown, signal?: AbortSignal) =>
  */
 export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {}
+
+  /**
+   * Readies the offline answerer for the served snapshot in the background (corpus statistics built
+   * with yields to the event loop, the part-of-speech model loaded), so the first question does not
+   * pay for it. Call once the knowledge base is open.
+   */
+  async prepare(): Promise<void> {
+    tagText('');
+    await prepareCorpusStats(this.deps.kb.require());
+  }
 
   /** Which answerer runs first. */
   get mode(): 'offline' | 'llm' {

@@ -23,24 +23,59 @@ export interface CorpusStats {
 const cache = new WeakMap<KnowledgeSnapshot, CorpusStats>();
 const WORD_RE = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
-/** Stats for a snapshot, built on first use. */
+/** Chunks or documents processed between yields to the event loop while stats are prepared in the background. */
+const YIELD_EVERY = 500;
+const pending = new WeakMap<KnowledgeSnapshot, Promise<CorpusStats>>();
+
+/** Stats for a snapshot, built on first use (synchronously, unless {@link prepareCorpusStats} already built them). */
 export function corpusStats(snapshot: KnowledgeSnapshot): CorpusStats {
   let stats = cache.get(snapshot);
   if (!stats) {
-    stats = buildStats(snapshot);
+    const steps = buildStats(snapshot);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    stats = step.value;
     cache.set(snapshot, stats);
   }
   return stats;
 }
 
-function buildStats(snapshot: KnowledgeSnapshot): CorpusStats {
+/**
+ * Builds a snapshot's stats without holding the event loop (it yields every few hundred chunks), so
+ * a large corpus's first answer does not stall the server: call it when a snapshot starts serving,
+ * and await it before answering. Resolves at once when the stats exist.
+ */
+export function prepareCorpusStats(snapshot: KnowledgeSnapshot): Promise<CorpusStats> {
+  const ready = cache.get(snapshot);
+  if (ready) return Promise.resolve(ready);
+  let job = pending.get(snapshot);
+  if (!job) {
+    job = (async () => {
+      const steps = buildStats(snapshot);
+      let step = steps.next();
+      while (!step.done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cache.has(snapshot)) return cache.get(snapshot)!;
+        step = steps.next();
+      }
+      cache.set(snapshot, step.value);
+      return step.value;
+    })();
+    pending.set(snapshot, job);
+  }
+  return job;
+}
+
+function* buildStats(snapshot: KnowledgeSnapshot): Generator<void, CorpusStats> {
   const df = new Map<string, number>();
   let units = 0;
+  let done = 0;
   for (const chunk of snapshot.chunks) {
     for (const sentence of splitSentences(chunk.text)) {
       units++;
       for (const t of new Set(tokenize(sentence.text))) df.set(t, (df.get(t) ?? 0) + 1);
     }
+    if (++done % YIELD_EVERY === 0) yield;
   }
   const words = new Set<string>();
   const initialisms = new Set<string>();
@@ -57,6 +92,7 @@ function buildStats(snapshot: KnowledgeSnapshot): CorpusStats {
     }
     addInitialisms(tokens, initialisms);
     for (const y of yearsIn(doc.text)) years.add(y);
+    if (++done % YIELD_EVERY === 0) yield;
   }
   const stems = new Set([...words].map((w) => stem(w)));
   const speakers = [...new Set(snapshot.chunks.map((c) => c.speaker).filter((s): s is string => Boolean(s)))];

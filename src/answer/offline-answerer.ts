@@ -4,7 +4,7 @@ import { CitationList } from './citations.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
 import { assessCoverage } from './coverage.js';
 import { collectSentences, namedSpeakers, scoreSentences, type EvidenceSentence, type ScoredSentence } from './evidence.js';
-import { corpusStats } from './corpus-stats.js';
+import { corpusStats, prepareCorpusStats } from './corpus-stats.js';
 import type { QuestionAnalysis } from './question.js';
 import { resolveFollowUp } from './followup.js';
 import { answerNumeric } from './numeric.js';
@@ -75,6 +75,7 @@ export class OfflineAnswerer implements Answerer {
 
   async answer(input: AnswerInput): Promise<AnswerDraft> {
     const { snapshot, events } = input;
+    await prepareCorpusStats(snapshot);
     const resolved = resolveFollowUp(input.question, input.history);
     const q = inferImpliedBase(snapshot, resolved.analysis);
     const retrieveStart = performance.now();

@@ -24,7 +24,10 @@ await runMain(async () => {
   });
   const requests = trackRequests(server);
 
-  kb.open().catch((err: unknown) => logger.error({ err }, 'index could not be loaded or built'));
+  kb.open().then(
+    () => chat.prepare().catch((err: unknown) => logger.warn({ err }, 'could not prepare the offline answerer')),
+    (err: unknown) => logger.error({ err }, 'index could not be loaded or built'),
+  );
 
   const shutdown = async (signal: string) => {
     if (stopping) return;
