@@ -5,7 +5,7 @@ import { percentile } from './stats.js';
 import type { LlmOverhead } from './types.js';
 
 const COMPLETIONS = '/v1/chat/completions';
-const ANSWER = 'The documents put the digital economy at nearly 38% of total GDP [1].';
+const ANSWER = 'The documents put services at nearly 38% of total output [1].';
 
 /** Options of {@link measureLlmOverhead}. */
 export interface LlmOverheadOptions {

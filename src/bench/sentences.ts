@@ -18,12 +18,12 @@ export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** A dollar amount such as `US$164.84 billion`. */
+/** A dollar amount such as `US$312.07 billion`. */
 export function amount(rng: Rng): string {
   return `US$${(1 + rng.next() * 998).toFixed(2)} ${rng.pick(SCALES)}`;
 }
 
-/** A percentage such as `44.5%`. */
+/** A percentage such as `12.5%`. */
 export function percent(rng: Rng): string {
   return `${(0.5 + rng.next() * 60).toFixed(1)}%`;
 }

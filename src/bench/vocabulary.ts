@@ -9,7 +9,7 @@ export const SURNAMES = [
 
 /** Given names (any gender) paired with {@link SURNAMES}. */
 export const GIVEN_NAMES = [
-  'Jun', 'Wei', 'Hao', 'Jin', 'Hongna', 'Min', 'Lei', 'Ying', 'Fang', 'Tao', 'Xiaoming', 'Lan', 'Peng', 'Qiang',
+  'Jian', 'Yu', 'Hui', 'Ming', 'Xiuying', 'Min', 'Lei', 'Ying', 'Fang', 'Tao', 'Xiaoming', 'Lan', 'Peng', 'Qiang',
   'Anna', 'James', 'Maria', 'David', 'Elena', 'Thomas', 'Sofia', 'Daniel', 'Aiko', 'Kenji', 'Ji-woo', 'Priya',
   'Chidi', 'Lucas', 'Petra', 'Olga',
 ] as const;
@@ -19,14 +19,14 @@ export const OUTLETS = ['Economic Daily', 'Trade Review', 'Business Herald', 'Re
 
 /** Regions and economies the figures refer to. */
 export const REGIONS = [
-  'China', 'Beijing', 'Shanghai', 'Guangdong', 'Zhejiang', 'Jiangsu', 'Hainan', 'Chongqing', 'Shenzhen', 'Hong Kong',
+  'Malaysia', 'Thailand', 'Shanghai', 'Guangdong', 'Zhejiang', 'Jiangsu', 'Hainan', 'Chongqing', 'Shenzhen', 'Hong Kong',
   'the European Union', 'Germany', 'France', 'the United States', 'Japan', 'South Korea', 'India', 'Brazil',
   'Southeast Asia', 'ASEAN', 'Africa', 'Latin America', 'the Middle East', 'Singapore', 'Vietnam', 'Indonesia',
 ] as const;
 
 /** Sectors or subjects that documents are about. */
 export const SECTORS = [
-  'digital trade', 'service trade', 'cross-border e-commerce', 'cloud computing', 'software outsourcing',
+  'freight forwarding', 'service exports', 'cross-border e-commerce', 'cloud computing', 'software outsourcing',
   'digital payments', 'logistics', 'manufacturing', 'semiconductors', 'renewable energy', 'electric vehicles',
   'tourism', 'financial services', 'telecommunications', 'artificial intelligence', 'data centers',
   'online education', 'healthcare services', 'agriculture', 'shipping', 'intellectual property licensing',
