@@ -17,8 +17,12 @@ import { verifyAnswer } from './verify.js';
 import { toRelated } from './passages.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
 
-/** Passages retrieved for sentence selection, whatever `k` the caller shows. */
-const CANDIDATE_PASSAGES = 8;
+/**
+ * Passages retrieved for sentence selection, whatever `k` the caller shows. On the SQuAD sample 5, 8 and 12
+ * put a gold answer in 74.4%, 75.8% and 76.2% of answers (p50 11.1, 12.7 and 14.1 ms in-process); the suites
+ * did not change.
+ */
+const CANDIDATE_PASSAGES = 12;
 /** An earlier value is only inferred from a sentence about the question's subject (this share of its terms). */
 const INFERRED_COVERAGE = 0.5;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
