@@ -13,14 +13,14 @@ const MIN_COVERAGE = 0.1;
  * question about a year none of them mentions is a near miss (on the SQuAD sample this caught 1.1% more
  * unanswerable questions for 0.2% more false abstentions).
  */
-const FIGURE_CANDIDATES = 3;
+const TOP_SENTENCES = 3;
 /** Wording that can only be answered with a figure ("how many", "what share"), unlike "how does X rate". */
 const ASKS_FOR_FIGURE_RE = /\bhow (?:much|many|big|large)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b|%/i;
 
 /** For a question asking for a figure: none of the best sentences carries one with the question's years. */
 function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): string | undefined {
   const fits = scored
-    .slice(0, FIGURE_CANDIDATES)
+    .slice(0, TOP_SENTENCES)
     .some(({ sentence: s }) => s.figures.length > 0 && q.years.every((y) => s.years.includes(y)));
   if (fits) return undefined;
   const when = q.years.length ? ` for ${q.years.join(' and ')}` : '';
@@ -43,9 +43,10 @@ export interface Evidence {
  * The one place the offline answerer decides to abstain; returns the reason, or undefined to
  * answer. In order: the question names years, names or topic words the documents never use
  * (`coverage`); it asks for a figure no top sentence gives; no sentence shares enough of its
- * terms; no top sentence mentions its years; an earlier year's value was sought and nothing derives it; or the best evidence misses a key part of it (a rare term, a name, the asked-for kind
- * of span, a negation), weighed by the near-miss score. Calculations are judged by their operands
- * later, so the near-miss score does not apply to them.
+ * terms; no top sentence mentions its years; an earlier year's value was sought and nothing
+ * derives it; or the best evidence misses a key part of it (a rare term, a name, the asked-for
+ * kind of span, a negation), weighed by the near-miss score. Calculations are judged by their
+ * operands, so the near-miss score does not apply to them.
  */
 export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence): string | undefined {
   const { question: q, coverage, scored } = evidence;
@@ -56,7 +57,7 @@ export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence
   }
   const best = scored[0];
   if (!best || best.coverage < MIN_COVERAGE) return 'no passage answers this question';
-  if (q.years.length && !q.op && !scored.slice(0, FIGURE_CANDIDATES).some(({ sentence: s }) => q.years.every((y) => s.years.includes(y)))) {
+  if (q.years.length && !q.op && !scored.slice(0, TOP_SENTENCES).some(({ sentence: s }) => q.years.every((y) => s.years.includes(y)))) {
     return `no passage on this mentions ${q.years.join(' and ')}`;
   }
   if (evidence.inferredBase && !evidence.computed) {
