@@ -1,4 +1,5 @@
 import { tagText, type TaggedText, type TaggedToken } from '../language/tagger.js';
+import { isYearAt } from '../language/years.js';
 import type { Citation, ShortAnswer } from './schema.js';
 import { detectSpanType, type SpanType } from './span-type.js';
 
@@ -27,7 +28,6 @@ const PROXIMITY_WEIGHT = 0.8;
 const PROXIMITY_DECAY = 0.35;
 /** A place name after one of these prepositions is more likely the answer to "where". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'on', 'across', 'throughout', 'within']);
-const YEAR_RE = /^(?:1\d{3}|20\d{2})s?$/;
 const NAME_JOINERS = new Set(['of', 'de', 'von', 'van', 'la', 'le', 'du', 'der', 'da', 'the', '&']);
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'ORDINAL', 'DURATION']);
 const DATE_ENTITIES = new Set(['DATE', 'TIME']);
@@ -78,16 +78,22 @@ function withUnit(tokens: readonly TaggedToken[], last: number): number {
   return tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
 }
 
-function entityCandidates(tagged: TaggedText): Candidate[] {
+/** A token that is a calendar year as written in `sentence` ("1066", "1840s"). */
+function isYearToken(sentence: string, t: TaggedToken): boolean {
+  const digits = /^(\d{4})s?$/.exec(t.text)?.[1];
+  return digits !== undefined && isYearAt(sentence, t.start, t.start + 4, Number(digits));
+}
+
+function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
   const out: Candidate[] = [];
   for (const e of tagged.entities) {
-    const text = tagged.tokens.slice(e.first, e.last + 1).map((t) => t.text).join(' ');
-    if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && YEAR_RE.test(text))) out.push({ first: e.first, last: e.last, kind: 'date' });
+    const year = e.first === e.last && isYearToken(sentence, tagged.tokens[e.first]!);
+    if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year)) out.push({ first: e.first, last: e.last, kind: 'date' });
     else if (NUMBER_ENTITIES.has(e.type)) out.push({ first: e.first, last: withUnit(tagged.tokens, e.last), kind: 'number' });
   }
   tagged.tokens.forEach((t, i) => {
     if (t.pos !== 'NUM' || out.some((c) => c.first <= i && i <= c.last)) return;
-    out.push(YEAR_RE.test(t.text) ? { first: i, last: i, kind: 'date' } : { first: i, last: withUnit(tagged.tokens, i), kind: 'number' });
+    out.push(isYearToken(sentence, t) ? { first: i, last: i, kind: 'date' } : { first: i, last: withUnit(tagged.tokens, i), kind: 'number' });
   });
   return out;
 }
@@ -154,7 +160,7 @@ export function extractShortAnswer(sentence: string, question: string, type: Spa
   const qForms = new Set(q.flatMap((t) => [t.lemma, t.text.toLowerCase()]));
   const asked = (t: TaggedToken) => qForms.has(t.lemma) || qForms.has(t.text.toLowerCase());
   const anchors = tokens.map((t, i) => (isContent(t) && asked(t) ? i : -1)).filter((i) => i >= 0);
-  const raw = [...entityCandidates(tagged), ...properNounRuns(tokens), ...nounPhrases(tokens)];
+  const raw = [...entityCandidates(sentence, tagged), ...properNounRuns(tokens), ...nounPhrases(tokens)];
   let best: ShortSpan | null = null;
   for (const c0 of raw) {
     const c = trim(c0, tokens, asked);
