@@ -4,7 +4,8 @@ import { CitationList } from './citations.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
 import { assessCoverage } from './coverage.js';
 import { collectSentences, namedSpeakers, scoreSentences, type EvidenceSentence, type ScoredSentence } from './evidence.js';
-import { corpusStats, prepareCorpusStats } from './corpus-stats.js';
+import { corpusStats, idf, prepareCorpusStats } from './corpus-stats.js';
+import { stem } from '../retrieval/tokenizer.js';
 import type { QuestionAnalysis } from './question.js';
 import { resolveFollowUp } from './followup.js';
 import { answerNumeric } from './numeric.js';
@@ -122,7 +123,8 @@ export class OfflineAnswerer implements Answerer {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       const groups = selectQuotes(scored, q.answerType, sentences, opts);
       answer = composeQuotes(groups, q.answerType, cites, docText);
-      short = shortAnswerFor(q.factual, cites.all()[0], detectSpanType(resolved.turn) ?? detectSpanType(q.factual));
+      const stats = corpusStats(snapshot);
+      short = shortAnswerFor(q.factual, cites.all()[0], detectSpanType(resolved.turn) ?? detectSpanType(q.factual), (w) => idf(stats, stem(w)));
       if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
     }
     const calcResults = numeric ? [numeric.result] : [];

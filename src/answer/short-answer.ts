@@ -32,6 +32,10 @@ const NAME_JOINERS = new Set(['of', 'de', 'von', 'van', 'la', 'le', 'du', 'der',
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'ORDINAL', 'DURATION']);
 const DATE_ENTITIES = new Set(['DATE', 'TIME']);
 
+/** How much a question word (a lemma) counts when closeness to it is averaged: rarer words more, e.g. their IDF. */
+export type WordWeight = (lemma: string) => number;
+const EVEN: WordWeight = () => 1;
+
 interface Candidate {
   first: number;
   last: number;
@@ -125,13 +129,19 @@ function fit(type: SpanType, c: Candidate, tokens: readonly TaggedToken[]): numb
  * so a span beside several of the question's words ("Daniel Brandt, chief financial officer")
  * beats one beside only some of them.
  */
-function closeness(c: Candidate, anchors: readonly number[], tokens: readonly TaggedToken[]): number {
+function closeness(c: Candidate, anchors: readonly number[], tokens: readonly TaggedToken[], weigh: WordWeight): number {
   if (!anchors.length) return 1 / (1 + PROXIMITY_DECAY * tokens.length);
   const near = (a: number) => 1 / (1 + PROXIMITY_DECAY * (a < c.first ? c.first - a : a > c.last ? a - c.last : tokens.length));
   const byWord = new Map<string, number>();
   for (const a of anchors) byWord.set(tokens[a]!.lemma, Math.max(byWord.get(tokens[a]!.lemma) ?? 0, near(a)));
-  const values = [...byWord.values()];
-  return (Math.max(...values) + values.reduce((x, y) => x + y, 0) / values.length) / 2;
+  let total = 0;
+  let weighted = 0;
+  for (const [word, value] of byWord) {
+    const w = weigh(word);
+    total += w;
+    weighted += w * value;
+  }
+  return (Math.max(...byWord.values()) + (total ? weighted / total : 0)) / 2;
 }
 
 /** Drops leading and trailing tokens the question already has, and edge articles and punctuation. */
@@ -152,7 +162,7 @@ function trim(c: Candidate, tokens: readonly TaggedToken[], asked: (t: TaggedTok
  * already has, scored by type fit and closeness to the question's words in the sentence.
  * Returns null when no span of a fitting type remains.
  */
-export function extractShortAnswer(sentence: string, question: string, type: SpanType | null): ShortSpan | null {
+export function extractShortAnswer(sentence: string, question: string, type: SpanType | null, weigh: WordWeight = EVEN): ShortSpan | null {
   if (!type || type === 'reason') return null;
   const tagged = tagText(sentence);
   const { tokens } = tagged;
@@ -170,7 +180,7 @@ export function extractShortAnswer(sentence: string, question: string, type: Spa
     const typeFit = fit(type, c, tokens);
     if (typeFit <= 0) continue;
     const overlap = span.filter((t) => isContent(t) && asked(t)).length / span.length;
-    const score = typeFit + PROXIMITY_WEIGHT * closeness(c, anchors, tokens) - 0.5 * overlap;
+    const score = typeFit + PROXIMITY_WEIGHT * closeness(c, anchors, tokens, weigh) - 0.5 * overlap;
     if (!best || score > best.score + 1e-9) {
       const start = tokens[c.first]!.start;
       const end = tokens[c.last]!.end;
@@ -185,9 +195,14 @@ export function extractShortAnswer(sentence: string, question: string, type: Spa
  * (the question's own, unless a follow-up's turn names another) in its quote, with document offsets (`docText.slice(start, end) === text`). None for reasons, for
  * "who" when a transcript's speaker answers it (the attribution names them), or when no span fits.
  */
-export function shortAnswerFor(question: string, citation: Citation | undefined, type = detectSpanType(question)): ShortAnswer | undefined {
+export function shortAnswerFor(
+  question: string,
+  citation: Citation | undefined,
+  type = detectSpanType(question),
+  weigh: WordWeight = EVEN,
+): ShortAnswer | undefined {
   if (!citation) return undefined;
   if (type === 'person' && citation.speaker) return undefined;
-  const span = extractShortAnswer(citation.quote, question, type);
+  const span = extractShortAnswer(citation.quote, question, type, weigh);
   return span ? { text: span.text, citation: citation.n, start: citation.start + span.start, end: citation.start + span.end } : undefined;
 }
