@@ -1,8 +1,7 @@
-import fs from 'node:fs/promises';
 import pc from 'picocolors';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import { diffBaseline, parseBaseline, type Baseline } from '../eval/baseline.js';
+import { diffBaseline, parseBaseline, readBaselineFile } from '../eval/baseline.js';
 import type { EvalClient } from '../eval/client.js';
 import { connectServer, evalLogger } from '../eval/connect.js';
 import { formatBaselineDiff, formatFailures, formatSummaryTable } from '../eval/console-report.js';
@@ -17,16 +16,6 @@ import { runEval } from '../eval/runner.js';
 import { runSquadCommand } from '../eval/squad/command.js';
 import { writeOutputs } from '../eval/write-outputs.js';
 import { runMain } from './run-main.js';
-
-async function readBaseline(file: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    throw new AppError('bad_request', `cannot read baseline ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return parseBaseline(text, file);
-}
 
 /** The client suites run against, and how to release it: --url, --corpus (temporary DATA_DIR) or the configured corpus. */
 async function connect(url: string | undefined, corpus: string | undefined): Promise<{ client: EvalClient; dispose: () => Promise<void> }> {
@@ -56,7 +45,7 @@ await runMain(async () => {
   if (!cases.length) {
     throw new AppError('bad_request', `no cases to run${opts.tags.length ? ` (no case has tag ${opts.tags.map((t) => JSON.stringify(t)).join(' or ')})` : ''}`);
   }
-  const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
+  const baseline = opts.baseline ? await readBaselineFile(opts.baseline, parseBaseline) : undefined;
 
   const { client, dispose } = await connect(opts.url, opts.corpus);
   const from = suites.map((s) => `${s.file} (${s.cases.filter((c) => cases.includes(c)).length})`).join(', ');

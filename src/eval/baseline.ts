@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { RATIO_METRICS, type EvalReport, type RatioMetric } from './types.js';
@@ -38,18 +39,38 @@ export interface BaselineDiff {
 /** Minimum fall of a ratio metric that is reported. */
 export const DROP_THRESHOLD = 0.01;
 
-/** Parses the text of a baseline JSON report; a bad file is an AppError('bad_request'). */
-export function parseBaseline(text: string, file: string): Baseline {
+/**
+ * Parses the text of an earlier `--json` report against `schema`; text that is not JSON, or not that
+ * kind of report (`kind`, e.g. "an eval --json report"), is an AppError('bad_request') naming the file.
+ */
+export function parseReportJson<T>(text: string, file: string, schema: z.ZodType<T>, kind: string): T {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     throw new AppError('bad_request', `baseline ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const parsed = BaselineSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new AppError('bad_request', `baseline ${file} is not an eval --json report (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})`);
+  const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+  throw new AppError('bad_request', `baseline ${file} is not ${kind} (${where})`);
+}
+
+/** Reads a baseline file and parses it with `parse`; an unreadable file is an AppError('bad_request'). */
+export async function readBaselineFile<T>(file: string, parse: (text: string, file: string) => T): Promise<T> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    throw new AppError('bad_request', `cannot read baseline ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return parse(text, file);
+}
+
+/** Parses the text of a baseline JSON report; a bad file is an AppError('bad_request'). */
+export function parseBaseline(text: string, file: string): Baseline {
+  return parseReportJson(text, file, BaselineSchema, 'an eval --json report');
 }
 
 function drops(scope: string, before: Baseline['summary'], after: Baseline['summary'], threshold: number): MetricDrop[] {

@@ -1,7 +1,5 @@
-import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
-import { DROP_THRESHOLD } from '../baseline.js';
+import { DROP_THRESHOLD, parseReportJson, readBaselineFile } from '../baseline.js';
 import { LOWER_IS_BETTER, SQUAD_RATIO_METRICS, type SquadRatioMetric, type SquadReport } from './types.js';
 
 const ratio = z.number().nullable().optional();
@@ -42,28 +40,12 @@ export interface SquadBaselineDiff {
 
 /** Parses a SQuAD baseline report; a file that is not one is an AppError('bad_request') saying why. */
 export function parseSquadBaseline(text: string, file: string): SquadBaseline {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new AppError('bad_request', `baseline ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const parsed = SquadBaselineSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
-  throw new AppError('bad_request', `baseline ${file} is not a --dataset squad2 --json report (${where})`);
+  return parseReportJson(text, file, SquadBaselineSchema, 'a --dataset squad2 --json report');
 }
 
 /** Reads and parses a SQuAD baseline file. */
-export async function readSquadBaseline(file: string): Promise<SquadBaseline> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    throw new AppError('bad_request', `cannot read baseline ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return parseSquadBaseline(text, file);
+export function readSquadBaseline(file: string): Promise<SquadBaseline> {
+  return readBaselineFile(file, parseSquadBaseline);
 }
 
 function worse(scope: string, before: SquadBaseline['summary'], after: SquadBaseline['summary'], threshold: number): SquadMetricChange[] {
