@@ -17,7 +17,13 @@ const PAIR_SENTENCES = 3;
 
 const MONTHS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
 
-const MONTH_TERMS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_TERM_RE = /^month\d+$/;
+
+/** Tokenizer terms of a text, each month name as one term of its own ("month5": "May" would be a stop word). */
+function periodTerms(text: string): string[] {
+  return tokenize(text.replace(MONTHS, (m) => ` month${MONTH_KEYS.indexOf(m.slice(0, 3).toLowerCase()) + 1} `));
+}
 
 function sameKind(a: NumericClaim, b: NumericClaim): boolean {
   return a.unit === b.unit && (a.currency ?? null) === (b.currency ?? null) && a.unit !== 'year' && a.unit !== 'label' && a.unit !== 'duration';
@@ -35,7 +41,7 @@ function labelTerms(f: LabelledFigure, all: readonly LabelledFigure[]): Set<stri
   const left = previous < 0 ? at - LEAD_WINDOW : Math.max(at - LABEL_WINDOW, previous + Math.ceil((at - previous) / 2));
   const right = Math.min(end + LABEL_WINDOW, ...others.map((g) => g.start - g.sentenceStart).filter((s) => s >= end));
   const text = f.sentenceText.slice(Math.max(0, left), right).replace(f.text, ' ');
-  return new Set(tokenize(text.replace(MONTHS, (m) => ` ${m.slice(0, 3)} `)));
+  return new Set(periodTerms(text));
 }
 
 /** Position in the question of the first term that labels `mine` and not `theirs`; -1 when none does. */
@@ -54,11 +60,11 @@ function firstOwnLabel(question: readonly string[], mine: ReadonlySet<string>, t
  * sentence is the second. Null when no pair is told apart.
  */
 export function labelledPair<F extends LabelledFigure>(question: string, figures: readonly F[]): [F, F] | null {
-  const q = tokenize(question.replace(MONTHS, (m) => ` ${m.slice(0, 3)} `));
+  const q = periodTerms(question);
   const candidates = figures.filter((f) => f.rank < PAIR_SENTENCES);
   const labels = new Map(candidates.map((f) => [f, labelTerms(f, candidates)]));
   const comparison = /\bthan\b/i.test(question);
-  const slots = q.filter((t) => /^\d{4}$/.test(t) || MONTH_TERMS.has(t));
+  const slots = q.filter((t) => /^\d{4}$/.test(t) || MONTH_TERM_RE.test(t));
   const telling = slots.length ? slots : q;
   let best: { pair: [F, F]; score: number } | null = null;
   for (const a of candidates) {

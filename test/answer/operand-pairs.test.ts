@@ -23,6 +23,12 @@ describe('labelledPair', () => {
     expect(pair?.map((f) => f.value)).toEqual([3.9, 3.4]);
   });
 
+  it('tells May apart too, though "may" is a stop word', () => {
+    const figs = figuresOf('Sales were 4.2 million in April and 5.1 million in May.');
+    const pair = labelledPair('By how much did sales grow from May to April?', figs);
+    expect(pair?.map((f) => f.value)).toEqual([5.1, 4.2]);
+  });
+
   it('pairs a dated figure with the undated one beside it, the dated one as the base year', () => {
     const figs = figuresOf('Profit increased to EUR 118.0 million from EUR 97.4 million in 2022.');
     const pair = labelledPair('By what percentage did profit grow from 2022 to 2023?', figs);
