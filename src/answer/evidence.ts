@@ -110,10 +110,11 @@ interface WeightedTerm {
 function queryTerms(stats: CorpusStats, q: ScoringQuery): WeightedTerm[] {
   const concepts = conceptTable();
   const speakerTerms = new Set(q.speakers.flatMap((sp) => tokenize(sp)));
+  const years = new Set([...q.years, ...yearsIn(q.context ?? '')].map(String));
   const seen = new Map<string, WeightedTerm>();
   const add = (text: string, factor: number) => {
     for (const term of tokenize(text)) {
-      if (speakerTerms.has(term) || /^(19|20)\d\d$/.test(term)) continue;
+      if (speakerTerms.has(term) || years.has(term)) continue;
       const termConcepts = concepts.get(term) ?? [];
       const unseen = !stats.df.has(term);
       if (unseen && !termConcepts.length) continue;
