@@ -21,7 +21,17 @@ export const ChatRequestSchema = z
   })
   .strict();
 
-/** A cited, verbatim span of a document: `docText.slice(start, end) === quote`. */
+/**
+ * The table a cited row belongs to: its caption, one header per column (several header rows joined
+ * with " "), and the row's own cells in column order (`cells.length === headers.length`).
+ */
+export const TableRowRefSchema = z.object({
+  caption: z.string().nullable(),
+  headers: z.array(z.string()),
+  cells: z.array(z.string()),
+});
+
+/** A cited, verbatim span of a document: `docText.slice(start, end) === quote`; `table` when it is a table row. */
 export const CitationSchema = z.object({
   n: z.number().int().min(1),
   chunkId: z.string(),
@@ -33,6 +43,7 @@ export const CitationSchema = z.object({
   start: z.number().int(),
   end: z.number().int(),
   score: z.number(),
+  table: TableRowRefSchema.optional(),
 });
 
 export const CheckStatusSchema = z.enum(['verified', 'mismatch', 'approximate', 'computed', 'unverified']);
@@ -104,6 +115,7 @@ export const ChatResponseSchema = z.object({
 export type HistoryTurn = z.infer<typeof HistoryTurnSchema>;
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 export type Citation = z.infer<typeof CitationSchema>;
+export type TableRowRef = z.infer<typeof TableRowRefSchema>;
 export type Check = z.infer<typeof CheckSchema>;
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
