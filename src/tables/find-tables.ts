@@ -1,0 +1,74 @@
+import type { Nodes, Parent, Root, Table as MdTable, TableRow as MdRow } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { toString } from 'mdast-util-to-string';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { RawRow, RawTable, TableCell } from './types.js';
+
+/** A GFM delimiter row (`| --- | :---: |`); documents without one hold no pipe table and are not parsed. */
+const DELIMITER_ROW_RE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/mu;
+/** A line above a table longer than this is body text, not its caption. */
+const MAX_CAPTION_CHARS = 200;
+/** Paragraphs above a table read for units and scale ("in thousands", "$'000"). */
+const LEAD_PARAGRAPHS = 2;
+
+const offsetOf = (node: Pick<Nodes, 'position'>, edge: 'start' | 'end'): number => node.position?.[edge].offset ?? -1;
+
+/** The cell's verbatim content span: its slice without the pipes and the spaces around them. */
+function cellSpan(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  let end = to;
+  if (text[start] === '|') start++;
+  if (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--;
+  while (start < end && /[ \t]/u.test(text[start]!)) start++;
+  while (end > start && /[ \t]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function readRow(text: string, row: MdRow): RawRow {
+  const cells: TableCell[] = row.children.map((cell) => {
+    const span = cellSpan(text, offsetOf(cell, 'start'), offsetOf(cell, 'end'));
+    return { text: toString(cell).replace(/\s+/gu, ' ').trim(), ...span };
+  });
+  return { start: offsetOf(row, 'start'), end: offsetOf(row, 'end'), cells };
+}
+
+function isCaption(node: Nodes | undefined, table: MdTable, text: string): boolean {
+  if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return false;
+  const gap = text.slice(offsetOf(node, 'end'), offsetOf(table, 'start'));
+  const adjacent = node.type === 'heading' || !gap.includes('\n\n');
+  return adjacent && toString(node).length <= MAX_CAPTION_CHARS;
+}
+
+function collect(parent: Parent, text: string, out: RawTable[]): void {
+  parent.children.forEach((node, i) => {
+    if (node.type === 'table') {
+      const before = parent.children.slice(Math.max(0, i - LEAD_PARAGRAPHS), i);
+      const previous = before[before.length - 1];
+      const rows = node.children.map((row) => readRow(text, row));
+      out.push({
+        start: offsetOf(node, 'start'),
+        end: offsetOf(node, 'end'),
+        caption: isCaption(previous, node, text) ? toString(previous!).replace(/\s+/gu, ' ').trim() : null,
+        lead: before.map((n) => toString(n)).join('\n'),
+        rows,
+      });
+    } else if ('children' in node) {
+      collect(node, text, out);
+    }
+  });
+}
+
+/**
+ * The GitHub-flavoured Markdown pipe tables in a document's text, in order, with verbatim offsets for
+ * each row and cell. Parsed with micromark's GFM table extension (the parser behind remark-gfm), so
+ * escaped pipes, alignment rows and tables inside lists or quotes read as GitHub renders them. Loaders
+ * of other formats write their tables in this form, so one reader serves every format.
+ */
+export function findTables(text: string): RawTable[] {
+  if (!DELIMITER_ROW_RE.test(text)) return [];
+  const tree: Root = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  const out: RawTable[] = [];
+  collect(tree, text, out);
+  return out.filter((t) => t.start >= 0 && t.rows.length > 0);
+}

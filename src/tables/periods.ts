@@ -1,0 +1,44 @@
+import type { Period } from './types.js';
+
+/** Earliest and latest calendar years read as reporting periods. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2099;
+
+const YEAR_RE = /(?<![\d.,$])((?:19|20)\d\d)(?![\d%]|[.,]\d)/gu;
+/** "FY19", "FY 2019", "F19", "fiscal 19", "FY2019/20". */
+const FISCAL_RE = /\b(?:FY|F|fiscal(?: year)?)\s?'?(\d{2}|\d{4})\b/iu;
+const QUARTER_RE = /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter)\b/iu;
+const QUARTER_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+function fullYear(digits: string): number {
+  const n = Number(digits);
+  return digits.length === 2 ? 2000 + n : n;
+}
+
+/**
+ * The period a header names, or null: a calendar year ("2019", "December 31, 2019", "2019 $'000"),
+ * a fiscal year ("FY19", "F19 53 WEEKS", "Fiscal 2019"), optionally a quarter ("Q3 2021", "third
+ * quarter 2021"). With two years ("2019/20", "2018 to 2019") the last one is the period.
+ */
+export function readPeriod(header: string): Period | null {
+  const label = header.trim();
+  if (!label) return null;
+  const years = [...label.matchAll(YEAR_RE)].map((m) => Number(m[1]));
+  const fiscal = FISCAL_RE.exec(label);
+  const year = years.length ? years[years.length - 1]! : fiscal ? fullYear(fiscal[1]!) : undefined;
+  if (year === undefined || year < MIN_YEAR || year > MAX_YEAR) return null;
+  const q = QUARTER_RE.exec(label);
+  const quarter = q ? Number(q[1] ?? q[2] ?? QUARTER_WORDS[q[3]!.toLowerCase()]) : undefined;
+  return { year, label, ...(quarter ? { quarter } : {}) };
+}
+
+/** Periods a question names: every year ("2019", "FY19") with its quarter when one is named next to it. */
+export function periodsIn(question: string): Period[] {
+  const found = new Map<number, Period>();
+  for (const m of question.matchAll(YEAR_RE)) found.set(Number(m[1]), { year: Number(m[1]), label: m[0] });
+  for (const m of question.matchAll(new RegExp(FISCAL_RE.source, 'giu'))) {
+    const year = fullYear(m[1]!);
+    if (year >= MIN_YEAR && year <= MAX_YEAR && !found.has(year)) found.set(year, { year, label: m[0] });
+  }
+  return [...found.values()].sort((a, b) => a.year - b.year);
+}

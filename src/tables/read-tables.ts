@@ -1,0 +1,92 @@
+import type { SourceDocument } from '../types.js';
+import { readCellValue } from './cell-value.js';
+import { findTables } from './find-tables.js';
+import { readPeriod } from './periods.js';
+import type { CellValue, RawRow, RawTable, Table, TableColumn, TableRow } from './types.js';
+import { leadScale, mergeHints, readUnitHint } from './unit-hints.js';
+
+/** A header that names a comparison rather than a period ("Change 2019 vs 2018", "% Variance"). */
+const DERIVED_HEADER_RE = /\bchange\b|\bvs\.?(?=\s|$)|\bversus\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bdifference\b/iu;
+const TRAILING_COLON_RE = /[\s:：]+$/u;
+
+/** True when a cell's text is a year or period label rather than a figure ("2019", "FY19"). */
+function isPeriodText(text: string): boolean {
+  return readPeriod(text) !== null && !/\d{5,}|,\d{3}|\.\d/u.test(text);
+}
+
+/** A row after the first that still reads as a header: no figures besides periods, and not a bare section label. */
+function isHeaderRow(row: RawRow): boolean {
+  const [label, ...rest] = row.cells;
+  const filled = rest.filter((c) => c.text !== '');
+  if (!filled.length) return false;
+  if (label && label.text !== '' && filled.every((c) => isPeriodText(c.text))) return true;
+  return filled.every((c) => isPeriodText(c.text) || readCellValue(c.text) === null);
+}
+
+function joinHeaders(texts: readonly string[]): string {
+  const parts: string[] = [];
+  for (const t of texts) if (t && parts[parts.length - 1] !== t) parts.push(t);
+  return parts.join(' ');
+}
+
+function readColumns(headerRows: readonly RawRow[], width: number): TableColumn[] {
+  return Array.from({ length: width }, (_, j) => {
+    const header = joinHeaders(headerRows.map((r) => r.cells[j]?.text ?? ''));
+    const period = j === 0 || DERIVED_HEADER_RE.test(header) ? null : readPeriod(header);
+    return { header, period, unit: readUnitHint(header) };
+  });
+}
+
+function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): TableRow[] {
+  const out: TableRow[] = [];
+  let section: string | null = null;
+  for (const row of rows) {
+    const label = (row.cells[0]?.text ?? '').replace(TRAILING_COLON_RE, '');
+    const values: (CellValue | null)[] = columns.map((_, j) => (j === 0 ? null : readCellValue(row.cells[j]?.text ?? '')));
+    const others = row.cells.slice(1).filter((c) => c.text !== '');
+    if (label && !others.length) {
+      section = label;
+      continue;
+    }
+    out.push({ row, label, section, unit: readUnitHint(label), values });
+  }
+  return out;
+}
+
+function readTable(docId: string, index: number, raw: RawTable): Table {
+  const width = Math.max(...raw.rows.map((r) => r.cells.length));
+  let headerCount = 1;
+  while (headerCount < raw.rows.length && isHeaderRow(raw.rows[headerCount]!)) headerCount++;
+  const headerRows = raw.rows.slice(0, headerCount);
+  const columns = readColumns(headerRows, width);
+  const headerText = headerRows.flatMap((r) => r.cells.map((c) => c.text)).join(' ');
+  const lead = leadScale(raw.lead);
+  const unit = mergeHints(readUnitHint(raw.caption ?? ''), readUnitHint(headerText), lead ? { scale: lead } : {});
+  return {
+    docId,
+    index,
+    start: raw.start,
+    end: raw.end,
+    caption: raw.caption,
+    columns,
+    headerRows,
+    rows: bodyRows(raw.rows.slice(headerCount), columns),
+    unit,
+  };
+}
+
+const cache = new WeakMap<Pick<SourceDocument, 'docId' | 'text'>, Table[]>();
+
+/**
+ * The tables of a document, read: header rows (the first row, and further rows holding only text and
+ * periods), one header and period per column, section rows carried down to the rows under them, cell
+ * values, and the units stated by the caption, headers or the paragraphs just above. Memoized per document.
+ */
+export function readTables(doc: Pick<SourceDocument, 'docId' | 'text'>): Table[] {
+  let tables = cache.get(doc);
+  if (!tables) {
+    tables = findTables(doc.text).map((raw, i) => readTable(doc.docId, i, raw));
+    cache.set(doc, tables);
+  }
+  return tables;
+}
