@@ -15,6 +15,11 @@ import { SPEAKER_NOUNS } from './question.js';
 import { shortAnswerFor } from './short-answer.js';
 import { detectSpanType } from './span-type.js';
 import { verifyAnswer } from './verify.js';
+import { readTables } from '../tables/read-tables.js';
+import { answerFromTables, type TableAnswer } from './table-answer.js';
+import { tableShare } from './table-match.js';
+import { composeTable, type ComposedTable } from './compose-table.js';
+import type { SearchHit } from '../retrieval/retriever.js';
 import { toRelated } from './passages.js';
 import type { AnswerDraft, AnswerInput, Answerer } from './types.js';
 
@@ -28,6 +33,13 @@ const CANDIDATE_PASSAGES = 12;
 const INFERRED_COVERAGE = 0.5;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
 const NUMERIC_RELEVANCE = 0.75;
+/** Documents, from the best retrieved passages down, whose tables are searched for the question's series. */
+const TABLE_DOCS = 3;
+/**
+ * A question is looked up in a table (with no calculation asked) only when the terms the tables use carry at
+ * least this share of its weight; otherwise it is about the text around them.
+ */
+const TABLE_LOOKUP_SHARE = 0.5;
 const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain|unpack)\b/i;
 /** The question asks what several of a transcript's speakers say ("which speakers", "the panelists' views"). */
 const SPREAD_RE = new RegExp(String.raw`\b(?:the|which|what|all|both|other|several) (?:${SPEAKER_NOUNS})\b|\b(?:${SPEAKER_NOUNS}) (?:say|give|think|mention|agree)\b`, 'i');
@@ -62,6 +74,21 @@ function inferImpliedBase(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): Que
   if (q.op) return q;
   const years = corpusStats(snapshot).years;
   return q.years.some((y) => !years.has(y) && years.has(y + 1)) ? { ...q, op: 'implied_base' } : q;
+}
+
+/** The table answer for the question from the tables of the best passages' documents, or null. */
+function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: readonly SearchHit[]): TableAnswer | null {
+  if (q.answerType === 'reason' || q.answerType === 'person' || q.answerType === 'list') return null;
+  const docIds = [...new Set(hits.map((h) => h.chunk.docId))].slice(0, TABLE_DOCS);
+  const tables = docIds.flatMap((id) => {
+    const doc = snapshot.docById.get(id);
+    return doc ? readTables(doc) : [];
+  });
+  if (!tables.length) return null;
+  const stats = corpusStats(snapshot);
+  const weigh = (t: string) => idf(stats, t);
+  if (!q.op && tableShare(q.factual, tables, weigh) < TABLE_LOOKUP_SHARE) return null;
+  return answerFromTables(q, tables, weigh);
 }
 
 /** The short answer again after verification renumbered the citations. */
@@ -104,6 +131,12 @@ export class OfflineAnswerer implements Answerer {
       calculation: q.op !== null,
       ...(resolved.context ? { context: resolved.context } : {}),
     });
+    const tabled = tableAnswer(snapshot, q, hits);
+    if (tabled) {
+      const cites = new CitationList();
+      const composed = composeTable(snapshot, tabled, cites);
+      if (composed) return this.finishTable(input, tabled, composed, cites, retrieveMs, notice);
+    }
     const inferred = q !== resolved.analysis;
     const found = answerNumeric(q, scored, NUMERIC_RELEVANCE);
     const numeric = inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
@@ -132,6 +165,16 @@ export class OfflineAnswerer implements Answerer {
     checks.push(...checksFor(verified.citations, sentences), ...verified.checks.filter((c) => c.status === 'unverified'));
     for (const c of checks) events?.onCheck?.(c);
     const lead = renumbered(short, verified.citations);
+    return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, ...(lead ? { short: lead } : {}), retrieveMs, ...(notice ? { notice } : {}) });
+  }
+
+  private finishTable(input: AnswerInput, t: TableAnswer, composed: ComposedTable, cites: CitationList, retrieveMs: number, notice: string | undefined): AnswerDraft {
+    const r = t.result;
+    const checks: Check[] = r ? [{ op: r.op, args: r.args, value: r.value, display: r.display, formula: r.formula, claim: t.statement, status: 'computed', citation: 1 }] : [];
+    const verified = verifyAnswer({ answer: composed.answer, citations: cites.all(), calcResults: r ? [r] : [], docs: input.snapshot.docById });
+    checks.push(...verified.checks.filter((c) => c.status === 'unverified'));
+    for (const c of checks) input.events?.onCheck?.(c);
+    const lead = renumbered(composed.short, verified.citations);
     return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, ...(lead ? { short: lead } : {}), retrieveMs, ...(notice ? { notice } : {}) });
   }
 

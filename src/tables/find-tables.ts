@@ -9,8 +9,8 @@ import type { RawRow, RawTable, TableCell } from './types.js';
 const DELIMITER_ROW_RE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/mu;
 /** A line above a table longer than this is body text, not its caption. */
 const MAX_CAPTION_CHARS = 200;
-/** Paragraphs above a table read for units and scale ("in thousands", "$'000"). */
-const LEAD_PARAGRAPHS = 2;
+/** Paragraphs above a table (up to the previous heading or table) read for units and scale ("in thousands"). */
+const LEAD_PARAGRAPHS = 6;
 
 const offsetOf = (node: Pick<Nodes, 'position'>, edge: 'start' | 'end'): number => node.position?.[edge].offset ?? -1;
 
@@ -40,11 +40,21 @@ function isCaption(node: Nodes | undefined, table: MdTable, text: string): boole
   return adjacent && toString(node).length <= MAX_CAPTION_CHARS;
 }
 
+/** The nodes after the last heading or table among `nodes` (the heading itself included). */
+function leadNodes(nodes: readonly Nodes[]): Nodes[] {
+  let from = 0;
+  nodes.forEach((n, i) => {
+    if (n.type === 'heading') from = i;
+    if (n.type === 'table') from = i + 1;
+  });
+  return nodes.slice(from);
+}
+
 function collect(parent: Parent, text: string, out: RawTable[]): void {
   parent.children.forEach((node, i) => {
     if (node.type === 'table') {
-      const before = parent.children.slice(Math.max(0, i - LEAD_PARAGRAPHS), i);
-      const previous = before[before.length - 1];
+      const before = leadNodes(parent.children.slice(Math.max(0, i - LEAD_PARAGRAPHS), i));
+      const previous = parent.children[i - 1];
       const rows = node.children.map((row) => readRow(text, row));
       out.push({
         start: offsetOf(node, 'start'),

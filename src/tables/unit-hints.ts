@@ -3,7 +3,7 @@ import type { UnitHint } from './types.js';
 
 /** Scale statements: "in thousands", "(in millions)", "$'000", "€000", "RMB million", "$ in billions". */
 const SCALE_RULES: readonly [RegExp, Scale][] = [
-  [/\bin\s+thousands\b|['’]000s?\b|\(\s*000['’]?s?\s*\)|[$€£]\s?000\b|\bthousands of\b|\b(?:RMB|USD|EUR|GBP|HKD|US\$|\$|€|£)\s?(?:thousands?|k)\b|\bthousand\b/iu, 'thousand'],
+  [/\bin\s+thousands\b|\(\s*1,000s?\s*\)|\bin 1,000s?\b|['’]000s?\b|\(\s*000['’]?s?\s*\)|[$€£]\s?000\b|\bthousands of\b|\b(?:RMB|USD|EUR|GBP|HKD|US\$|\$|€|£)\s?(?:thousands?|k)\b|\bthousand\b/iu, 'thousand'],
   [/\bin\s+millions\b|\bmillions of\b|\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:millions?|mn|m)\b|(?:US\$|\$|€|£)\s?(?:millions?|mn|m)\b|\bmillion\b/iu, 'million'],
   [/\bin\s+billions\b|\bbillions of\b|\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:billions?|bn)\b|(?:US\$|\$|€|£)\s?(?:billions?|bn)\b|\bbillion\b/iu, 'billion'],
 ];
@@ -43,7 +43,7 @@ export function readUnitHint(text: string): UnitHint {
  * share data)"); unlike {@link readUnitHint} a bare "million" in a sentence does not count.
  */
 export function leadScale(text: string): Scale | undefined {
-  const m = /\(?\s*(?:amounts?|figures|dollars|\$|€|£|RMB|USD|EUR)?\s*in\s+(thousands|millions|billions)\b|['’]000s?\b/iu.exec(text);
+  const m = /\bin\s+(thousands|millions|billions)\b|['’]000s?\b/iu.exec(text);
   if (!m) return undefined;
   const word = (m[1] ?? 'thousands').toLowerCase();
   return word.startsWith('thousand') ? 'thousand' : word.startsWith('million') ? 'million' : 'billion';

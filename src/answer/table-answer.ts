@@ -1,0 +1,164 @@
+import { calculate, type CalcOp, type CalcResult } from '../tools/index.js';
+import type { Currency, Scale } from '../tools/quantity.js';
+import { periodsIn } from '../tables/periods.js';
+import type { CellValue, Period, Table } from '../tables/types.js';
+import type { QuestionAnalysis } from './question.js';
+import { matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, type RowMatch, type TermWeight } from './table-match.js';
+
+/** A figure taken from a table cell, with the row and column it sits in. */
+export interface TableOperand {
+  match: RowMatch;
+  column: number;
+  value: CellValue;
+  /** The cell's figure as the calculator reads it (scale and currency from the row, column or table). */
+  quantity: { value: number; scale?: Scale; currency?: Currency; unit?: '%' };
+  /** "Total net sales" or "Revenue: Product" (the section row above, when there is one). */
+  series: string;
+  /** The column header, e.g. "2019". */
+  header: string;
+}
+
+/** What the tables answer: one cell, or a calculation over cells. */
+export interface TableAnswer {
+  operands: TableOperand[];
+  result?: CalcResult;
+  /** Plain statement of the figure or of what was computed (no citation markers). */
+  statement: string;
+}
+
+/** Operations over one series in two or more periods. */
+const OVER_PERIODS: ReadonlySet<CalcOp> = new Set(['difference', 'growth_rate', 'cagr', 'average', 'sum']);
+/** Operations over two series in one period. */
+const ACROSS_SERIES: ReadonlySet<CalcOp> = new Set(['difference', 'ratio', 'share', 'sum', 'average']);
+
+function seriesName(m: RowMatch): string {
+  const { label, section } = m.row;
+  return section && !label.toLowerCase().includes(section.toLowerCase()) ? `${section}: ${label}` : label || section || '';
+}
+
+function operand(m: RowMatch, column: number): TableOperand | null {
+  const value = m.row.values[column];
+  if (!value) return null;
+  const col = m.table.columns[column]!;
+  const percent = value.percent || Boolean(m.row.unit.percent) || Boolean(col.unit.percent);
+  const scale = m.row.unit.scale ?? col.unit.scale ?? m.table.unit.scale;
+  const currency = value.currency ?? m.row.unit.currency ?? col.unit.currency ?? m.table.unit.currency;
+  const quantity = percent
+    ? { value: value.value, unit: '%' as const }
+    : { value: value.value, ...(scale ? { scale } : {}), ...(currency ? { currency } : {}) };
+  return { match: m, column, value, quantity, series: seriesName(m), header: col.header };
+}
+
+function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {
+  try {
+    return calculate(op, args);
+  } catch {
+    return null;
+  }
+}
+
+/** The cell text with the table's scale, as a reader would say it ("1,234 thousand"). */
+export function cellWords(o: TableOperand): string {
+  const text = o.match.row.row.cells[o.column]?.text ?? String(o.value.value);
+  return o.quantity.scale && !o.value.percent ? `${text} ${o.quantity.scale}` : text;
+}
+
+const mag = (r: CalcResult) => r.display.replace(/^[-−+]\s*/u, '');
+
+function overPeriods(op: CalcOp, ops: TableOperand[], periods: readonly Period[]): TableAnswer | null {
+  const first = ops[0]!;
+  const last = ops[ops.length - 1]!;
+  const q = ops.map((o) => o.quantity);
+  const args: Record<string, unknown> =
+    op === 'difference' ? { a: last.quantity, b: first.quantity }
+    : op === 'growth_rate' ? { from: first.quantity, to: last.quantity }
+    : op === 'cagr' ? { start: first.quantity, end: last.quantity, startYear: periods[0]!.year, endYear: periods[periods.length - 1]!.year }
+    : { values: q };
+  const result = run(op, args);
+  if (!result) return null;
+  const series = first.series;
+  const from = `${cellWords(first)} in ${first.header}`;
+  const to = `${cellWords(last)} in ${last.header}`;
+  const went = result.value < 0 ? 'decreased' : 'increased';
+  const statement =
+    op === 'difference' ? `${series} ${went} by ${mag(result)}, from ${from} to ${to}`
+    : op === 'growth_rate' ? `${series} ${went} by ${mag(result)}, from ${from} to ${to}`
+    : op === 'cagr' ? `${series} grew at a compound annual rate of ${result.display}, from ${from} to ${to}`
+    : op === 'average' ? `The average ${series} over ${ops.map((o) => o.header).join(', ')} is ${result.display} (${ops.map(cellWords).join(', ')})`
+    : `${series} over ${ops.map((o) => o.header).join(', ')} sums to ${result.display} (${ops.map(cellWords).join(' + ')})`;
+  return { operands: ops, result, statement };
+}
+
+function acrossSeries(op: CalcOp, question: string, pair: [TableOperand, TableOperand]): TableAnswer | null {
+  const pos = (o: TableOperand) => Math.min(...[...o.match.matched].map((t) => question.toLowerCase().indexOf(t.slice(0, 4))).filter((i) => i >= 0), Infinity);
+  const [a, b] = [...pair].sort((x, y) => pos(x) - pos(y)) as [TableOperand, TableOperand];
+  const [part, whole] = Math.abs(a.value.value) <= Math.abs(b.value.value) ? [a, b] : [b, a];
+  const args: Record<string, unknown> =
+    op === 'share' ? { part: part.quantity, whole: whole.quantity }
+    : op === 'ratio' ? { a: a.quantity, b: b.quantity }
+    : op === 'difference' ? { a: a.quantity, b: b.quantity }
+    : { values: [a.quantity, b.quantity] };
+  const result = run(op, args);
+  if (!result) return null;
+  const at = a.header ? ` in ${a.header}` : '';
+  const statement =
+    op === 'share' ? `${part.series} (${cellWords(part)}) is ${result.display} of ${whole.series} (${cellWords(whole)})${at}`
+    : op === 'ratio' ? `The ratio of ${a.series} (${cellWords(a)}) to ${b.series} (${cellWords(b)})${at} is ${result.display}`
+    : op === 'difference' ? `${a.series} (${cellWords(a)}) minus ${b.series} (${cellWords(b)})${at} is ${result.display}`
+    : op === 'average' ? `The average of ${a.series} and ${b.series}${at} is ${result.display}`
+    : `${a.series} and ${b.series}${at} sum to ${result.display}`;
+  return { operands: [a, b], result, statement };
+}
+
+/** Another row of the same table naming question terms the best row does not, for two-series questions. */
+function secondRow(best: RowMatch, matches: readonly RowMatch[]): RowMatch | undefined {
+  return matches.find(
+    (m) => m !== best && m.table === best.table && m.precision >= MIN_LABEL_PRECISION && [...m.matched].some((t) => !best.matched.has(t)),
+  );
+}
+
+const usable = (m: RowMatch | undefined): m is RowMatch => Boolean(m && m.recall >= MIN_ROW_RECALL && m.precision >= MIN_LABEL_PRECISION);
+
+/**
+ * Answers from table cells: the row that best matches the question's series, the columns of its
+ * periods, then either the cell itself or the asked operation over the cells (one series over several
+ * periods, or two series in one period). Null when no row matches well enough or a period is missing.
+ */
+export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], weigh: TermWeight): TableAnswer | null {
+  if (!tables.length) return null;
+  const matches = matchRows(q.factual, tables, weigh);
+  const best = matches[0];
+  if (!usable(best)) return null;
+  const periods = periodsIn(q.factual);
+  const op = q.op;
+  const columnFor = (m: RowMatch, p: Period) => periodColumn(q.factual, m, p, weigh);
+  if (!op) {
+    if (periods.length > 1) return null;
+    const cols = periods.length ? [columnFor(best, periods[0]!)] : periodColumns(best).slice(0, 1);
+    const col = cols[0] ?? (best.row.values.findIndex((v) => v !== null));
+    const o = col !== undefined && col >= 0 ? operand(best, col) : null;
+    return o ? { operands: [o], statement: `${o.series}${o.header ? `, ${o.header}` : ''}: ${cellWords(o)}` } : null;
+  }
+  let asked = periods;
+  if ((op === 'difference' || op === 'growth_rate') && periods.length === 1) asked = [{ year: periods[0]!.year - 1, label: String(periods[0]!.year - 1) }, periods[0]!];
+  if (OVER_PERIODS.has(op) && asked.length >= 2) {
+    const ops = asked.map((p) => {
+      const col = columnFor(best, p);
+      return col === undefined ? null : operand(best, col);
+    });
+    if (ops.every((o): o is TableOperand => o !== null)) {
+      const answer = overPeriods(op, ops, asked);
+      if (answer) return answer;
+    }
+  }
+  if (ACROSS_SERIES.has(op) && periods.length <= 1) {
+    const other = secondRow(best, matches);
+    if (!other) return null;
+    const col = periods.length ? columnFor(best, periods[0]!) : periodColumns(best)[0];
+    const col2 = periods.length ? columnFor(other, periods[0]!) : col;
+    const a = col === undefined ? null : operand(best, col);
+    const b = col2 === undefined ? null : operand(other, col2);
+    return a && b ? acrossSeries(op, q.factual, [a, b]) : null;
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+import type { Period, Table, TableRow } from '../tables/types.js';
+import { tokenize } from '../retrieval/tokenizer.js';
+
+/** Weight of a term (inverse document frequency); unseen terms weigh most. */
+export type TermWeight = (term: string) => number;
+
+/** Question terms matched in a row's section, the caption or a column header count this much of a label match. */
+const CONTEXT_MATCH = 0.5;
+/**
+ * A row answers only when the question's terms that occur in the table are this well covered by the row
+ * (label, section, caption), and the row's label is this well covered by the question.
+ */
+export const MIN_ROW_RECALL = 0.5;
+export const MIN_LABEL_PRECISION = 0.5;
+/** Words that frame a period rather than name a series ("year ended", "fiscal"); never series terms. */
+const PERIOD_WORDS = new Set(tokenize('year years ended ending fiscal quarter quarters period periods fy as of at'));
+
+/** A body row scored against the question. */
+export interface RowMatch {
+  table: Table;
+  row: TableRow;
+  /** Weighted share of the question's in-table terms the row covers (label fully, context by {@link CONTEXT_MATCH}). */
+  recall: number;
+  /** Weighted share of the row label's terms the question names. */
+  precision: number;
+  score: number;
+  /** Question terms the row's label matched. */
+  matched: ReadonlySet<string>;
+}
+
+const termsOf = (text: string | null | undefined): string[] => (text ? tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t)) : []);
+
+function weightOf(terms: Iterable<string>, weigh: TermWeight): number {
+  let w = 0;
+  for (const t of terms) w += weigh(t);
+  return w;
+}
+
+/** Terms of the table besides its row labels: caption and column headers. */
+function contextTerms(table: Table): Set<string> {
+  return new Set([...termsOf(table.caption), ...table.columns.flatMap((c) => termsOf(c.header))]);
+}
+
+/**
+ * Scores every body row of the tables against the question's terms, best first. Terms the tables never
+ * use (question framing, words about the text) are left out of recall, so "what was the amount of X"
+ * matches a row labelled X fully; rows whose labels share no term with the question are dropped.
+ */
+export function matchRows(question: string, tables: readonly Table[], weigh: TermWeight): RowMatch[] {
+  const asked = new Set(termsOf(question));
+  const out: RowMatch[] = [];
+  for (const table of tables) {
+    const context = contextTerms(table);
+    const inTable = new Set<string>();
+    for (const r of table.rows) for (const t of [...termsOf(r.label), ...termsOf(r.section)]) if (asked.has(t)) inTable.add(t);
+    for (const t of context) if (asked.has(t)) inTable.add(t);
+    const total = weightOf(inTable, weigh);
+    if (total === 0) continue;
+    for (const row of table.rows) {
+      const label = new Set(termsOf(row.label));
+      const matched = new Set([...label].filter((t) => asked.has(t)));
+      if (!matched.size) continue;
+      const around = new Set([...termsOf(row.section), ...context].filter((t) => asked.has(t) && !label.has(t)));
+      const recall = (weightOf(matched, weigh) + CONTEXT_MATCH * weightOf(around, weigh)) / total;
+      const precision = weightOf(matched, weigh) / Math.max(weightOf(label, weigh), 1e-9);
+      out.push({ table, row, recall: Math.min(1, recall), precision, score: Math.min(1, recall) * (0.5 + 0.5 * precision), matched });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.row.row.start - b.row.row.start);
+}
+
+/** Whether the question's in-table terms outweigh what it asks beyond the tables (then it is a table question). */
+export function tableShare(question: string, tables: readonly Table[], weigh: TermWeight): number {
+  const asked = [...new Set(termsOf(question))];
+  const present = new Set<string>();
+  for (const table of tables) {
+    for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...termsOf(r.label), ...termsOf(r.section)])]) present.add(t);
+  }
+  const total = weightOf(asked, weigh);
+  return total ? weightOf(asked.filter((t) => present.has(t)), weigh) / total : 0;
+}
+
+/**
+ * The column holding a period's figure in a row: among the columns of that year (and quarter, when
+ * asked), the one whose header shares most terms with the question, else the leftmost with a value.
+ */
+export function periodColumn(question: string, match: RowMatch, period: Period, weigh: TermWeight): number | undefined {
+  const asked = new Set(termsOf(question));
+  let best: number | undefined;
+  let bestScore = -1;
+  match.table.columns.forEach((col, j) => {
+    const p = col.period;
+    if (!p || p.year !== period.year || (period.quarter && p.quarter !== period.quarter)) return;
+    if (!match.row.values[j]) return;
+    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh);
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** The columns with a figure in this row, in table order, that carry a period. */
+export function periodColumns(match: RowMatch): number[] {
+  return match.table.columns.flatMap((c, j) => (c.period && match.row.values[j] ? [j] : []));
+}
