@@ -7,6 +7,8 @@ const MAX_YEAR = 2099;
 const YEAR_RE = /(?<![\d.,$])((?:19|20)\d\d)(?![\d%]|[.,]\d)/gu;
 /** "FY19", "FY 2019", "F19", "fiscal 19", "FY2019/20". */
 const FISCAL_RE = /\b(?:FY|F|fiscal(?: year)?)\s?'?(\d{2}|\d{4})\b/iu;
+/** A split fiscal year written with the second year short ("2019/20", "2019-20"): the period ends in the second. */
+const SPLIT_YEAR_RE = /\b((?:19|20)\d)\d\s*[/–-]\s*(\d\d)\b/u;
 const QUARTER_RE = /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter)\b/iu;
 const QUARTER_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
 
@@ -25,7 +27,8 @@ export function readPeriod(header: string): Period | null {
   if (!label) return null;
   const years = [...label.matchAll(YEAR_RE)].map((m) => Number(m[1]));
   const fiscal = FISCAL_RE.exec(label);
-  const year = years.length ? years[years.length - 1]! : fiscal ? fullYear(fiscal[1]!) : undefined;
+  const split = SPLIT_YEAR_RE.exec(label);
+  const year = split ? Number(`${split[1]!.slice(0, 2)}${split[2]}`) : years.length ? years[years.length - 1]! : fiscal ? fullYear(fiscal[1]!) : undefined;
   if (year === undefined || year < MIN_YEAR || year > MAX_YEAR) return null;
   const q = QUARTER_RE.exec(label);
   const quarter = q ? Number(q[1] ?? q[2] ?? QUARTER_WORDS[q[3]!.toLowerCase()]) : undefined;

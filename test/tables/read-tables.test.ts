@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { readCellValue } from '../../src/tables/cell-value.js';
+import { findTables } from '../../src/tables/find-tables.js';
+import { periodsIn, readPeriod } from '../../src/tables/periods.js';
+import { readTables } from '../../src/tables/read-tables.js';
+import { leadScale, readUnitHint } from '../../src/tables/unit-hints.js';
+
+/** A fictional report excerpt: all names and figures are invented. */
+const TEXT = [
+  'Results for the year. Amounts are in thousands unless stated otherwise.',
+  '',
+  'Table 4: Segment results',
+  '| | Year ended June 30 | Year ended June 30 |',
+  '| --- | ---: | ---: |',
+  '| | FY19 | FY18 |',
+  '| Revenue: | | |',
+  '| Pumps \\| valves | $ 1,234 | (361) |',
+  '| Services | 12.5% | — |',
+  '| Total revenue | 2,000.5 | 1,500 |',
+  '',
+  'After the table.',
+].join('\n');
+
+describe('findTables', () => {
+  it('finds a pipe table with verbatim row and cell offsets and the caption line above it', () => {
+    const [t, ...rest] = findTables(TEXT);
+    expect(rest).toHaveLength(0);
+    expect(t!.caption).toBe('Table 4: Segment results');
+    expect(t!.rows).toHaveLength(6);
+    for (const row of t!.rows) {
+      expect(TEXT.slice(row.start, row.end)).toMatch(/^\|.*\|$/u);
+      expect(row.cells).toHaveLength(3);
+    }
+    const pumps = t!.rows[3]!;
+    expect(pumps.cells.map((c) => c.text)).toEqual(['Pumps | valves', '$ 1,234', '(361)']);
+    expect(pumps.cells.map((c) => TEXT.slice(c.start, c.end))).toEqual(['Pumps \\| valves', '$ 1,234', '(361)']);
+    const empty = t!.rows[0]!.cells[0]!;
+    expect(empty.start).toBe(empty.end);
+    expect(t!.lead).toContain('in thousands');
+  });
+
+  it('finds nothing in prose, and nothing without a delimiter row', () => {
+    expect(findTables('Revenue | costs | profit were all up.\nNo table here.')).toEqual([]);
+  });
+});
+
+describe('readTables', () => {
+  const [table] = readTables({ docId: 'd', text: TEXT });
+
+  it('joins header rows per column and reads their periods', () => {
+    expect(table!.headerRows).toHaveLength(2);
+    expect(table!.columns.map((c) => c.header)).toEqual(['', 'Year ended June 30 FY19', 'Year ended June 30 FY18']);
+    expect(table!.columns.map((c) => c.period?.year ?? null)).toEqual([null, 2019, 2018]);
+  });
+
+  it('carries section rows down to the rows under them and reads cell values', () => {
+    expect(table!.rows.map((r) => [r.section, r.label])).toEqual([
+      ['Revenue', 'Pumps | valves'],
+      ['Revenue', 'Services'],
+      ['Revenue', 'Total revenue'],
+    ]);
+    expect(table!.rows[0]!.values.map((v) => v?.value ?? null)).toEqual([null, 1234, -361]);
+    expect(table!.rows[1]!.values[1]).toMatchObject({ value: 12.5, percent: true, decimals: 1 });
+    expect(table!.rows[1]!.values[2]).toBeNull();
+  });
+
+  it('takes the scale from the paragraph above when the table states none', () => {
+    expect(table!.unit.scale).toBe('thousand');
+  });
+
+  it('reads scale and currency from a header cell', () => {
+    const text = '| Group | 2019 £m | 2018 £m |\n| --- | --- | --- |\n| Revenue | 10.1 | 9.8 |\n';
+    const [t] = readTables({ docId: 'x', text });
+    expect(t!.unit).toMatchObject({ scale: 'million', currency: 'GBP' });
+    expect(t!.columns.map((c) => c.period?.year ?? null)).toEqual([null, 2019, 2018]);
+  });
+
+  it('does not read a comparison column as a period', () => {
+    const text = '| | 2019 | 2018 | Change 2019 vs 2018 |\n| --- | --- | --- | --- |\n| Sales | 5 | 4 | 25% |\n';
+    expect(readTables({ docId: 'y', text })[0]!.columns.map((c) => c.period?.year ?? null)).toEqual([null, 2019, 2018, null]);
+  });
+});
+
+describe('cell values, periods and unit hints', () => {
+  it.each([
+    ['$ 1,234', 1234, false],
+    ['(361)', -361, false],
+    ['$(1,234.5)', -1234.5, false],
+    ['−5.2', -5.2, false],
+    ['12.5%', 12.5, true],
+    ['(3.1)%', -3.1, true],
+  ])('reads %s', (text, value, percent) => {
+    expect(readCellValue(text)).toMatchObject({ value, percent });
+  });
+
+  it.each(['', '—', '-', 'n/a', 'Note 3', '(restated)'])('reads %j as no value', (text) => {
+    expect(readCellValue(text)).toBeNull();
+  });
+
+  it.each([
+    ['2019', 2019, undefined],
+    ['FY19', 2019, undefined],
+    ['F19 53 WEEKS', 2019, undefined],
+    ['Fiscal 2018', 2018, undefined],
+    ['Q3 2021', 2021, 3],
+    ['Third quarter 2020', 2020, 3],
+    ['Year ended December 31, 2019', 2019, undefined],
+    ['2019/20', 2020, undefined],
+  ])('reads the period of %s', (header, year, quarter) => {
+    const p = readPeriod(header);
+    expect(p?.year).toBe(year);
+    expect(p?.quarter).toBe(quarter);
+  });
+
+  it('reads no period from labels without a year', () => {
+    expect(readPeriod('Net sales')).toBeNull();
+    expect(readPeriod('Note')).toBeNull();
+  });
+
+  it('reads the periods a question names', () => {
+    expect(periodsIn('What was the change from FY18 to 2019?').map((p) => p.year)).toEqual([2018, 2019]);
+  });
+
+  it.each([
+    ['(in thousands)', { scale: 'thousand' }],
+    ["$'000", { scale: 'thousand', currency: 'USD' }],
+    ['RMB million', { scale: 'million', currency: 'CNY' }],
+    ['(In millions of U.S. dollars)', { scale: 'million', currency: 'USD' }],
+    ['Margin (%)', { percent: true }],
+    ['Number of shares (1,000)', { scale: 'thousand' }],
+  ])('reads the units of %s', (text, hint) => {
+    expect(readUnitHint(text)).toMatchObject(hint);
+  });
+
+  it('reads a scale statement in running text but not a figure in millions', () => {
+    expect(leadScale('All amounts in millions, except per share data.')).toBe('million');
+    expect(leadScale('Sales grew by 4 million units.')).toBeUndefined();
+  });
+});
