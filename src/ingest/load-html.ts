@@ -1,4 +1,5 @@
 import { htmlToText, type HtmlToTextOptions } from 'html-to-text';
+import { PIPE_TABLE_FORMAT, formatPipeTableElement } from './html-table.js';
 import { firstNonEmptyLine, normalizeText, titleFromLine } from './normalize.js';
 import type { ExtractedDocument } from './types.js';
 
@@ -6,15 +7,19 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selec
 
 const OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
+  formatters: { [PIPE_TABLE_FORMAT]: formatPipeTableElement },
   selectors: [
     { selector: 'a', options: { ignoreHref: true } },
     { selector: 'img', format: 'skip' },
-    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+    { selector: 'table', format: PIPE_TABLE_FORMAT },
     ...HEADINGS,
   ],
 };
 
-/** Loads HTML as plain text (no link targets or images, headings on their own lines). */
+/**
+ * Loads HTML as plain text (no link targets or images, headings on their own lines); tables are
+ * written as Markdown pipe tables (see {@link formatPipeTableElement}).
+ */
 export function loadHtml(raw: string): ExtractedDocument {
   const html = normalizeText(raw);
   const text = normalizeText(htmlToText(html, OPTIONS))
