@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../bench/prng.js';
+import { mulberry32 } from '../bench/prng.js';
 
 /** Seed used when `--limit` is given without `--seed`. */
 export const DEFAULT_SEED = 1;

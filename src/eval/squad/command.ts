@@ -1,44 +1,17 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pc from 'picocolors';
-import { loadConfig } from '../../config.js';
-import type { EvalClient } from '../client.js';
-import { connectServer, evalLogger } from '../connect.js';
-import { createCorpusClient } from '../corpus-client.js';
 import { formatRatio } from '../metric-format.js';
 import type { EvalOptions } from '../options.js';
 import { createProgress } from '../progress.js';
+import { DEFAULT_SEED, sample } from '../sample.js';
+import { openTempCorpus, serverTarget } from '../target.js';
 import { diffSquadBaseline, readSquadBaseline } from './baseline.js';
 import { formatArticleTable, formatSquadBaselineDiff, formatSquadFailures, formatSquadSummary } from './console-report.js';
 import { writeCorpus } from './corpus.js';
 import { loadSquad } from './dataset.js';
 import { buildSquadReport } from './report.js';
 import { runSquad } from './run.js';
-import { DEFAULT_SEED, sample } from './sample.js';
 import { failureReasons } from './score-question.js';
 import { writeSquadOutputs } from './write-outputs.js';
-
-/** A client and how to release what it holds (temporary corpus and DATA_DIR). */
-interface Target {
-  client: EvalClient;
-  dispose(): Promise<void>;
-}
-
-async function openTarget(opts: EvalOptions, articles: Parameters<typeof writeCorpus>[0]): Promise<Target> {
-  if (opts.url) return { client: await connectServer(opts.url), dispose: async () => {} };
-  const corpusDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-squad-corpus-'));
-  const removeCorpus = () => fs.rm(corpusDir, { recursive: true, force: true });
-  try {
-    await writeCorpus(articles, corpusDir);
-    const config = loadConfig();
-    const { client, dispose } = await createCorpusClient(corpusDir, evalLogger(config), config);
-    return { client, dispose: async () => void (await Promise.all([dispose(), removeCorpus()])) };
-  } catch (err) {
-    await removeCorpus();
-    throw err;
-  }
-}
 
 /**
  * `npm run eval -- --dataset squad2 FILE …`: builds the corpus from the file's articles (or uses the
@@ -58,7 +31,7 @@ export async function runSquadCommand(opts: EvalOptions, file: string): Promise<
   const questions = sample(dataset.questions, opts.limit, seed ?? DEFAULT_SEED);
 
   const started = performance.now();
-  const target = await openTarget(opts, dataset.articles);
+  const target = opts.url ? await serverTarget(opts.url) : await openTempCorpus('citecheck-squad-corpus-', (dir) => writeCorpus(dataset.articles, dir));
   try {
     const { client } = target;
     const picked = opts.limit !== undefined ? `${questions.length} sampled (seed ${seed}) of ${dataset.questions.length}` : `all ${questions.length}`;

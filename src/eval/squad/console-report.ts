@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { formatDatasetBaselineDiff } from '../dataset-baseline.js';
 import { formatMs, formatRatio } from '../metric-format.js';
 import type { SquadBaselineDiff } from './baseline.js';
 import { ARTICLE_COLUMNS, SQUAD_LABELS, SQUAD_NAMES } from './labels.js';
@@ -48,14 +49,5 @@ export function formatSquadFailures(results: readonly SquadResult[], max = 20): 
 
 /** Changes since the baseline: how many questions flipped each way (the first `max` ids of each) and metrics that got worse. */
 export function formatSquadBaselineDiff(diff: SquadBaselineDiff, file: string, max = 20): string {
-  const lines = [pc.bold(`Compared with ${file}`)];
-  if (!diff.regressions.length && !diff.fixes.length && !diff.worse.length) lines.push('  no questions flipped and no metric got worse by more than 0.01');
-  const list = (ids: readonly string[]) => `${ids.slice(0, max).join(', ')}${ids.length > max ? `, … (${ids.length - max} more)` : ''}`;
-  if (diff.regressions.length) lines.push(`  ${pc.red(`pass → fail (${diff.regressions.length})`)} ${list(diff.regressions)}`);
-  if (diff.fixes.length) lines.push(`  ${pc.green(`fail → pass (${diff.fixes.length})`)} ${list(diff.fixes)}`);
-  for (const w of diff.worse) lines.push(`  ${pc.yellow('metric worse')} ${w.scope} ${w.metric}: ${formatRatio(w.before)} → ${formatRatio(w.after)}`);
-  if (diff.newQuestions || diff.missingQuestions) {
-    lines.push(pc.yellow(`  the baseline asked other questions (${diff.newQuestions} new, ${diff.missingQuestions} not asked now; another --limit or --seed?): metric changes compare different samples`));
-  }
-  return lines.join('\n');
+  return formatDatasetBaselineDiff(diff, file, max);
 }

@@ -1,19 +1,11 @@
 import type { ChatResponse } from '../../answer/schema.js';
-import { splitSentences } from '../../ingest/sentences.js';
-import { stripCitationMarkers } from '../text.js';
+import { firstSentence } from '../answer-text.js';
 import type { PredictionSource } from './types.js';
 
 /** The text scored by EM/F1 and where it came from. */
 export interface Prediction {
   text: string;
   source: Exclude<PredictionSource, 'error'>;
-}
-
-/** The answer's first sentence with citation markers (`[1]`, `[1, 2]`) removed and spaces collapsed. */
-export function firstSentence(answer: string): string {
-  const clean = stripCitationMarkers(answer).replace(/[ \t]+/g, ' ').trim();
-  const first = splitSentences(clean)[0]?.text ?? clean;
-  return first.replace(/\s+([.,;:!?])/g, '$1').trim();
 }
 
 /**

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { firstSentence } from '../../../src/eval/answer-text.js';
 import { diffSquadBaseline, parseSquadBaseline } from '../../../src/eval/squad/baseline.js';
 import { parseSquad, type SquadQuestion } from '../../../src/eval/squad/dataset.js';
 import { toSquadHtmlReport } from '../../../src/eval/squad/html-report.js';
 import { toSquadJUnitXml } from '../../../src/eval/squad/junit.js';
 import { computeSquadMetrics } from '../../../src/eval/squad/metrics.js';
-import { firstSentence, predictionOf } from '../../../src/eval/squad/prediction.js';
+import { predictionOf } from '../../../src/eval/squad/prediction.js';
 import { buildSquadReport } from '../../../src/eval/squad/report.js';
 import { failedQuestion, scoreQuestion } from '../../../src/eval/squad/score-question.js';
 import { SQUAD_RATIO_METRICS, type SquadResult } from '../../../src/eval/squad/types.js';
