@@ -56,10 +56,12 @@ function collect(parent: Parent, text: string, out: RawTable[]): void {
       const before = leadNodes(parent.children.slice(Math.max(0, i - LEAD_PARAGRAPHS), i));
       const previous = parent.children[i - 1];
       const rows = node.children.map((row) => readRow(text, row));
+      const captioned = isCaption(previous, node, text);
       out.push({
         start: offsetOf(node, 'start'),
         end: offsetOf(node, 'end'),
-        caption: isCaption(previous, node, text) ? toString(previous!).replace(/\s+/gu, ' ').trim() : null,
+        caption: captioned ? toString(previous!).replace(/\s+/gu, ' ').trim() : null,
+        captionSpan: captioned ? { start: offsetOf(previous!, 'start'), end: offsetOf(previous!, 'end') } : null,
         lead: before.map((n) => toString(n)).join('\n'),
         rows,
       });

@@ -68,6 +68,7 @@ function readTable(docId: string, index: number, raw: RawTable): Table {
     start: raw.start,
     end: raw.end,
     caption: raw.caption,
+    captionSpan: raw.captionSpan,
     columns,
     headerRows,
     rows: bodyRows(raw.rows.slice(headerCount), columns),

@@ -21,6 +21,8 @@ export interface RawTable {
   end: number;
   /** The line directly above the table, or the heading it sits under, when it reads like a caption. */
   caption: string | null;
+  /** Where the caption line is written, when there is one directly above the table. */
+  captionSpan: { start: number; end: number } | null;
   /** Text of the paragraphs just above the table (units and scale are often stated there). */
   lead: string;
   rows: RawRow[];
@@ -76,6 +78,7 @@ export interface Table {
   start: number;
   end: number;
   caption: string | null;
+  captionSpan: { start: number; end: number } | null;
   /** Column 0 holds row labels; its header is usually empty. */
   columns: TableColumn[];
   /** Rows read as headers (the first row and any further rows without figures). */

@@ -6,6 +6,8 @@ import type { ClaimUnit, NumericClaim, Qualifier } from './claims/types.js';
 import { indicatorName, respectivelyNames, type NameContext } from './indicator-names.js';
 import type { Currency, Scale } from './quantity.js';
 import { dominantRegion, regionAt } from './regions.js';
+import { readTables } from '../tables/read-tables.js';
+import { tableIndicators } from './table-indicators.js';
 
 /** One figure from the corpus, named and located; `docText.slice(start, end) === text`. */
 export interface IndicatorRecord {
@@ -33,8 +35,12 @@ export interface IndicatorRecord {
   chunkId: string | null;
   start: number;
   end: number;
-  /** The sentence the figure appears in. */
+  /** The sentence the figure appears in (for a table cell, its row as written). */
   context: string;
+  /** For a table cell: the row label, with the section row above it ("Revenue: Services"). */
+  series?: string | undefined;
+  /** For a table cell: its column's header ("Year ended June 30 2019"), null when the column has none. */
+  period?: string | null | undefined;
 }
 
 /** Document fields buildIndicators reads. */
@@ -67,7 +73,10 @@ function docIndicators(doc: IndicatorDoc, chunks: readonly IndicatorChunk[]): In
   const fallbackRegion = dominantRegion(doc.text, regionOptions);
   const out: IndicatorRecord[] = [];
   let prev: NameContext | undefined;
-  for (const group of bySentence(extractClaims(doc.text).filter(isIndicator))) {
+  const tables = readTables(doc);
+  const inTable = (c: NumericClaim) =>
+    tables.some((t) => (t.start <= c.start && c.start < t.end) || (t.captionSpan && t.captionSpan.start <= c.start && c.start < t.captionSpan.end));
+  for (const group of bySentence(extractClaims(doc.text).filter((c) => isIndicator(c) && !inTable(c)))) {
     const listed = respectivelyNames(group);
     for (const c of group) {
       const listedName = listed.get(c);
@@ -97,13 +106,15 @@ function docIndicators(doc: IndicatorDoc, chunks: readonly IndicatorChunk[]): In
       });
     }
   }
+  out.push(...tableIndicators(doc.text, tables, docChunks));
   return out;
 }
 
 /**
  * Extracts every indicator figure (percentages, pp, multiples, money, counts written in
  * digits) from the documents, names it from its sentence and attaches place, speaker and
- * chunk. Years, labels, time spans and spelled-out counts are not indicators.
+ * chunk. Years, labels, time spans and spelled-out counts are not indicators. Figures in tables are
+ * read as cells instead (see {@link tableIndicators}): named by their row, dated by their column.
  */
 export function buildIndicators(docs: readonly IndicatorDoc[], chunks: readonly IndicatorChunk[]): IndicatorRecord[] {
   return docs.flatMap((doc) => docIndicators(doc, chunks));

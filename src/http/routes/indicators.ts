@@ -23,6 +23,8 @@ const IndicatorSchema = z
     start: z.number().int(),
     end: z.number().int(),
     context: z.string(),
+    series: z.string().optional().describe('Table cells: the row label, with the section row above it'),
+    period: z.string().nullable().optional().describe("Table cells: the column's header"),
   })
   .openapi('Indicator');
 
