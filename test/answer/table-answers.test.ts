@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatResponseSchema, type ChatResponse } from '../../src/answer/schema.js';
+import { makeTestApp, type TestApp } from '../helpers/app.js';
+
+/** A fictional annual-report excerpt with a results table (in millions) and a headcount table. */
+const CORPUS = fileURLToPath(new URL('../fixtures/tables/', import.meta.url));
+
+describe('offline answers from table cells', () => {
+  let t: TestApp;
+  let text = '';
+
+  beforeAll(async () => {
+    t = await makeTestApp({ corpusDir: CORPUS });
+    text = t.kb.current()!.docs[0]!.text;
+  });
+  afterAll(() => t?.cleanup());
+
+  async function ask(question: string): Promise<ChatResponse> {
+    const res = await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    expect(res.status).toBe(200);
+    return ChatResponseSchema.parse(await res.json());
+  }
+
+  const computed = (r: ChatResponse) => r.checks.find((c) => c.status === 'computed');
+
+  it('answers a lookup with the cell as the short answer and cites the row with its headers', async () => {
+    const r = await ask('What was the total net sales in 2019?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('1,634');
+    expect(text.slice(r.short!.start, r.short!.end)).toBe('1,634');
+    const c = r.citations.find((x) => x.n === r.short!.citation)!;
+    expect(c.quote).toBe('| Total net sales | 1,634 | 1,745 |');
+    expect(text.slice(c.start, c.end)).toBe(c.quote);
+    expect(c.table).toEqual({ caption: 'Table 2: Consolidated results', headers: ['', 'Fiscal year 2019', '2018'], cells: ['Total net sales', '1,634', '1,745'] });
+    expect(r.answer).toContain('1,634 million');
+  });
+
+  it('picks the column of the asked year among several', async () => {
+    const r = await ask('How many office staff were there in 2017?');
+    expect(r.short?.text).toBe('388');
+  });
+
+  it('computes a percentage change over two periods of one row, direction kept', async () => {
+    const r = await ask('What is the percentage change in total net sales between 2018 and 2019?');
+    const check = computed(r)!;
+    expect(check.op).toBe('growth_rate');
+    expect(check.value).toBeCloseTo(((1634 - 1745) / 1745) * 100, 6);
+    expect(r.answer).toMatch(/decreased by 6\.36%/u);
+    expect(r.citations[0]!.table?.cells[0]).toBe('Total net sales');
+  });
+
+  it('computes a share from two rows of one period, the smaller as the part', async () => {
+    const r = await ask('What is marine fittings as a percentage of total net sales in 2019?');
+    const check = computed(r)!;
+    expect(check.op).toBe('share');
+    expect(check.value).toBeCloseTo((1012 / 1634) * 100, 6);
+    expect(r.citations.map((c) => c.table?.cells[0])).toEqual(['Marine fittings', 'Total net sales']);
+  });
+
+  it('answers why-questions from the text, not from a table row', async () => {
+    const r = await ask('Why did operating expenses fall?');
+    expect(r.citations[0]!.table).toBeUndefined();
+    expect(r.citations[0]!.quote).toContain('closed its Dunmore warehouse');
+  });
+
+  it('does not answer from a table whose rows do not match the question', async () => {
+    const r = await ask('What was the dividend per share in 2019?');
+    expect(r.citations.every((c) => c.table === undefined)).toBe(true);
+  });
+});
