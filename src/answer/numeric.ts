@@ -182,6 +182,9 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       const result = run(op, { multiple: multiple.value, years: span.value });
       return result && finish(result, [multiple, { ...span, source: multiple.source, rank: multiple.rank }], `Growing ${multiple.value}-fold over ${span.text} is about ${result.display} a year`);
     }
+    case 'average':
+    case 'sum':
+      return null;
     case 'project': {
       const target = q.years.length ? q.years[q.years.length - 1]! : undefined;
       const base = figs.filter(isAmount).filter((f) => f.year !== undefined && (target === undefined || f.year < target)).sort((x, y) => x.rank - y.rank || (y.year ?? 0) - (x.year ?? 0))[0];

@@ -37,6 +37,30 @@ export function readQuantity(op: string, args: Record<string, unknown>, name: st
   return parseQuantity(args[name], `${op}: '${name}'`);
 }
 
+/** Fewest and most values `average` and `sum` take. */
+export const MIN_VALUES = 2;
+export const MAX_VALUES = 100;
+
+/** Reads a list argument of 2 to 100 quantities; each item is named `name[i]` in error messages. */
+export function readQuantities(op: string, args: Record<string, unknown>, name: string): [string, Quantity][] {
+  const raw = args[name];
+  const expected = `a list of ${MIN_VALUES} to ${MAX_VALUES} quantities such as ["US$1.2 billion", "US$900 million"] or ["12%", "14%"]`;
+  if (raw === undefined || raw === null) throw argError(op, name, `is required (${expected})`);
+  if (!Array.isArray(raw)) throw argError(op, name, `must be ${expected}`);
+  if (raw.length < MIN_VALUES || raw.length > MAX_VALUES) {
+    throw argError(op, name, `must have ${MIN_VALUES} to ${MAX_VALUES} values (got ${raw.length})`);
+  }
+  return raw.map((v, i) => {
+    const item = `${name}[${i}]`;
+    try {
+      return [item, parseQuantity(v, `${op}: '${item}'`)];
+    } catch (err) {
+      if (err instanceof AppError) throw new AppError('invalid_argument', err.message, { op, argument: item });
+      throw err;
+    }
+  });
+}
+
 /** Reads a plain numeric argument; numeric strings such as "9" or "9 years" are accepted. */
 export function readNumber(op: string, args: Record<string, unknown>, name: string): number | undefined {
   const raw = args[name];
@@ -137,4 +161,45 @@ export function align(
   }
   const scale = a.scale ?? b.scale;
   return { a: toScale(a, scale), b: toScale(b, scale), unit: { currency: a.currency, scale, unit: a.unit } };
+}
+
+/** Several operands expressed in one unit. */
+export interface AlignedList {
+  values: number[];
+  unit: CommonUnit;
+}
+
+/**
+ * Expresses several operands in one unit: the currency or unit of the first operand that has one,
+ * and the first scale given. A bare number takes that operand's unit and scale, an unlabelled amount
+ * its currency; different currencies or kinds (money, percent, multiple, plain number) are refused,
+ * naming the operand that does not fit.
+ */
+export function alignList(op: string, operands: readonly [string, Quantity][]): AlignedList {
+  let refIndex = operands.findIndex(([, q]) => q.currency || q.unit);
+  if (refIndex < 0) refIndex = Math.max(0, operands.findIndex(([, q]) => q.scale));
+  const [refName, ref] = operands[refIndex] ?? ['', { value: 0 }];
+  const inherited = operands.map(([, q], i) => (i === refIndex ? ref : inherit(q, ref)));
+  inherited.forEach((q, i) => {
+    if (i === refIndex) return;
+    const name = operands[i]![0];
+    if (ref.currency && q.currency && q.currency !== ref.currency) {
+      throw new AppError(
+        'invalid_argument',
+        `${op}: cannot combine ${ref.currency} ('${refName}') with ${q.currency} ('${name}'); give every value in one currency`,
+        { op, argument: name },
+      );
+    }
+    const r = inherit(ref, q);
+    if (dimension(r) !== dimension(q)) {
+      const [first, second] = i < refIndex ? [[name, q], [refName, r]] as const : [[refName, r], [name, q]] as const;
+      throw new AppError(
+        'invalid_argument',
+        `${op}: '${first[0]}' is ${describeDimension(first[1])} but '${second[0]}' is ${describeDimension(second[1])}`,
+        { op, argument: name },
+      );
+    }
+  });
+  const scale = inherited.map((q) => q.scale).find((s) => s !== undefined);
+  return { values: inherited.map((q) => toScale(q, scale)), unit: { currency: ref.currency, scale, unit: ref.unit } };
 }

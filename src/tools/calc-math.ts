@@ -55,3 +55,15 @@ export function difference(a: number, b: number): number {
 export function project(value: number, ratePercent: number, years: number): number {
   return value * (1 + ratePercent / 100) ** years;
 }
+
+/** Total of `values`. */
+export function sum(values: readonly number[]): number {
+  return values.reduce((total, v) => total + v, 0);
+}
+
+/** Arithmetic mean of `values` (at least one); summed as shares of the count when the plain total overflows. */
+export function average(values: readonly number[]): number {
+  const total = sum(values);
+  if (Number.isFinite(total)) return total / values.length;
+  return values.reduce((mean, v) => mean + v / values.length, 0);
+}

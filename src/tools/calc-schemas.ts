@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VALUES, MIN_VALUES } from './calc-args.js';
 import { CURRENCIES, SCALES } from './quantity.js';
 
 const quantityObject = z.object({
@@ -37,6 +38,17 @@ const exchangeRate = z
   );
 
 const years = (what: string) => z.number().describe(what);
+
+const valueList = (what: string) =>
+  z
+    .array(quantitySchema)
+    .min(MIN_VALUES)
+    .max(MAX_VALUES)
+    .describe(
+      `${what}: ${MIN_VALUES} to ${MAX_VALUES} values, each a number, a string exactly as quoted ("US$12.5 billion", "3.4 trillion yuan", "18%") ` +
+        'or {value, scale?, currency?}. All must be of one kind: amounts in one currency (scales may differ), ' +
+        'or all percentages, or all plain numbers. A bare number is taken to be in the unit of the first value that has one.',
+    );
 
 /** Zod schema and model-facing description of every calculator operation. */
 export const calcOps = {
@@ -116,6 +128,22 @@ export const calcOps = {
       a: amount('Value to subtract from'),
       b: amount('Value to subtract'),
       rate: exchangeRate,
+    }),
+  },
+  average: {
+    description:
+      'Arithmetic mean of two or more values, e.g. three yearly amounts: (a + b + c) / 3. ' +
+      'The mean of percentages is a percentage; the mean of amounts is in their currency.',
+    schema: z.object({
+      values: valueList('The values to average'),
+    }),
+  },
+  sum: {
+    description:
+      'Total of two or more values, e.g. the parts of a whole or the amounts of several periods: a + b + c. ' +
+      'The sum of percentages is a percentage; the sum of amounts is in their currency.',
+    schema: z.object({
+      values: valueList('The values to add'),
     }),
   },
   project: {

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import { align, argError, readPercent, readQuantity, readNumber, requireNumber, type CommonUnit } from './calc-args.js';
+import { align, alignList, argError, readPercent, readQuantities, readQuantity, readNumber, requireNumber, type CommonUnit } from './calc-args.js';
 import * as math from './calc-math.js';
 import { readableScale } from './quantity.js';
 import { CALC_OPS, calcOps, isCalcOp, type CalcOp } from './calc-schemas.js';
@@ -81,6 +81,13 @@ function cagrYears(args: Args): number {
   }
   if (years === undefined) throw argError('cagr', 'years', "is required (or give 'startYear' and 'endYear')");
   return positive('cagr', 'years', years);
+}
+
+/** The `values` of `average` or `sum` in one unit, with the most decimals any of them is written with. */
+function valuesOf(op: 'average' | 'sum', args: Args): { values: number[]; unit: CommonUnit; decimals: number } {
+  const { values, unit } = alignList(op, readQuantities(op, args, 'values'));
+  const decimals = Math.max(...values.map((v) => decimalsOf(f(v))));
+  return { values, unit, decimals: unit.unit === 'pp' ? Math.min(2, Math.max(1, decimals)) : decimals };
 }
 
 const handlers: Record<CalcOp, (args: Args) => Outcome> = {
@@ -176,6 +183,16 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
     return amountOut(math.difference(a, b), unit, withNote(`${f(a)} - ${f(b)}`, note), decimals);
   },
 
+  average(args) {
+    const { values, unit, decimals } = valuesOf('average', args);
+    return levelOut(math.average(values), unit, `(${values.map(f).join(' + ')}) / ${values.length}`, decimals);
+  },
+
+  sum(args) {
+    const { values, unit, decimals } = valuesOf('sum', args);
+    return levelOut(math.sum(values), unit, values.map(f).join(' + '), decimals);
+  },
+
   project(args) {
     const value = readQuantity('project', args, 'value');
     const rate = growthAbove('project', 'rate', readPercent('project', args, 'rate'));
@@ -214,13 +231,20 @@ export function calculate(op: string, args: Record<string, unknown>): CalcResult
 
 const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-/** The arguments the operation knows, as given; nested objects keep only their primitive fields. */
+/** An object's primitive fields; anything else (an array, a function) becomes null. */
+function shallow(v: unknown): Record<string, unknown> | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => isPrimitive(x)));
+}
+
+/** The arguments the operation knows, as given; nested objects (also as list items) keep only their primitive fields. */
 function echoArgs(op: CalcOp, args: Args): Args {
   const echo: Args = {};
   for (const key of Object.keys(calcOps[op].schema.shape)) {
     const v = args[key];
     if (isPrimitive(v)) echo[key] = v;
-    else if (v && typeof v === 'object' && !Array.isArray(v)) echo[key] = Object.fromEntries(Object.entries(v).filter(([, x]) => isPrimitive(x)));
+    else if (Array.isArray(v)) echo[key] = v.map((x) => (isPrimitive(x) ? x : shallow(x)));
+    else if (v && typeof v === 'object') echo[key] = shallow(v);
   }
   return echo;
 }

@@ -253,6 +253,8 @@ describe('POST /api/calc', () => {
       implied_base: { value: '1.69 trillion yuan', growth: 31.1 },
       ratio: { a: 294.76, b: 164.84 },
       difference: { a: 'US$294.76 billion', b: 'US$200 billion' },
+      average: { values: ['US$164.84 billion', 'US$200 billion', 'US$294.76 billion'] },
+      sum: { values: ['30.6%', '44.5%'] },
       project: { value: 'US$294.76 billion', rate: 6.7, years: 5 },
     };
     expect(Object.keys(cases).sort()).toEqual([...CALC_OPS].sort());
@@ -276,6 +278,10 @@ describe('POST /api/calc', () => {
       ['project', { value: 100, rate: 5, years: -2 }, 'years'],
       ['implied_base', { value: 100, growth: -100 }, 'growth'],
       ['annualized_multiple', { multiple: 'US$5 billion', years: 5 }, 'multiple'],
+      ['average', { values: [1] }, 'values'],
+      ['average', {}, 'values'],
+      ['sum', { values: ['US$1 billion', '2%'] }, 'values[1]'],
+      ['sum', { values: [1, 2, 'lots'] }, 'values[2]'],
     ];
     for (const [op, args, name] of bad) {
       const body = await expectError(await calc({ op, args }), 400, 'invalid_argument');
@@ -321,6 +327,9 @@ describe('POST /api/calc', () => {
       ['difference', { a: 1e308, b: -1e308 }],
       ['share', { part: 1e308, whole: 1e-308 }],
       ['pp_change', { from: -1e308, to: 1e308 }],
+      ['sum', { values: [1e308, 1e308] }],
+      ['average', { values: [1e308, 1e308, -1e-308] }],
+      ['average', { values: Array.from({ length: 100 }, () => 1.7e308) }],
       ['growth_rate', { from: 'NaN', to: 1 }],
       ['growth_rate', { from: 'Infinity', to: 1 }],
       ['ratio', { a: '1e999', b: 1 }],

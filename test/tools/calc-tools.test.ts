@@ -44,6 +44,31 @@ describe('calculatorTools', () => {
     expect(mixed.error.message).toMatch(/USD.*CNY.*rate/);
   });
 
+  it('average and sum take a list of values, described generically', async () => {
+    for (const name of ['average', 'sum']) {
+      const js = toJsonSchema(byName(name).schema) as {
+        required: string[];
+        properties: Record<string, { description?: string; type?: string; minItems?: number; maxItems?: number }>;
+      };
+      expect(js.required).toEqual(['values']);
+      expect(js.properties.values).toMatchObject({ type: 'array', minItems: 2, maxItems: 100 });
+      expect(js.properties.values!.description).toBeTruthy();
+      // Generic wording: no figure beyond the formula's own count.
+      expect(byName(name).description.replace('(a + b + c) / 3', '')).not.toMatch(/\d/);
+    }
+    const mean = JSON.parse((await byName('average').invoke({ values: ['US$1.2 billion', 'US$900 million', 'US$1.5 billion'] })) as string);
+    expect(mean).toMatchObject({ op: 'average', display: 'US$1.2 billion', formula: '(1.2 + 0.9 + 1.5) / 3' });
+    const total = JSON.parse((await byName('sum').invoke({ values: ['12.5%', '4%'] })) as string);
+    expect(total).toMatchObject({ op: 'sum', display: '16.50%', unit: '%' });
+    // A list the schema refuses reaches the calculator as missing; the message still says what is expected.
+    const short = JSON.parse((await byName('sum').invoke({ values: [1] } as never)) as string);
+    expect(short.error.message).toContain("sum: 'values' is required (a list of 2 to 100 quantities");
+    const bad = JSON.parse((await byName('average').invoke({ values: [1, 'US$2 billion', '3%'] })) as string);
+    expect(bad.error).toEqual({ code: 'invalid_argument', message: "average: 'values[1]' is a USD amount but 'values[2]' is a percentage" });
+    const missing = JSON.parse((await byName('average').invoke({} as never)) as string);
+    expect(missing.error.message).toContain("average: 'values' is required");
+  });
+
   it('runCalculatorTool reports unknown operations', () => {
     expect(JSON.parse(runCalculatorTool('sqrt', { x: 4 })).error.message).toContain("unknown operation 'sqrt'");
   });

@@ -33,12 +33,24 @@ const anyValue = fc.oneof(
   fc.record({ value: fc.double(), scale: fc.string(), currency: fc.string() }, { requiredKeys: [] }),
 );
 
+/** Lists for `values`: quantities as callers write them, with junk mixed in, of any length around the 2..100 limits. */
+const anyList = fc.array(
+  fc.oneof(
+    anyValue,
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.constantFrom('US$1.2 billion', 'US$900 million', '12.5%', '-3 pp', '2x', '3亿元', 'EUR 5 million', '1,234'),
+  ),
+  { maxLength: 105 },
+);
+
+const argFor = (key: string) => (key === 'values' ? fc.oneof(anyValue, anyList) : anyValue);
+
 describe('calculator properties', () => {
   it('is total: any operation name and arguments give a finite result or an invalid_argument error', () => {
     const op = fc.oneof(fc.constantFrom(...CALC_OPS), fc.string({ maxLength: 20 }), fc.constantFrom('__proto__', 'constructor', 'toString'));
     const args = fc.constantFrom(...CALC_OPS).chain((known) =>
       fc.oneof(
-        fc.record(Object.fromEntries([...Object.keys(calcOps[known].schema.shape), 'rate'].map((k) => [k, anyValue])), { requiredKeys: [] }),
+        fc.record(Object.fromEntries([...Object.keys(calcOps[known].schema.shape), 'rate'].map((k) => [k, argFor(k)])), { requiredKeys: [] }),
         fc.dictionary(fc.string({ maxLength: 10 }), anyValue, { maxKeys: 5 }),
       ),
     );
@@ -102,6 +114,43 @@ describe('calculator properties', () => {
       fc.property(positive, fc.double({ min: -99, max: 1000, noNaN: true }), (value, growth) => {
         const base = calculate('implied_base', { value, growth }).value;
         close(calculate('growth_rate', { from: base, to: value }).value, growth, 1e-6);
+      }),
+      RUNS,
+    );
+  });
+
+  it('sum and average follow their formulas, whatever the count', () => {
+    fc.assert(
+      fc.property(fc.array(signed, { minLength: 2, maxLength: 100 }), (values) => {
+        const total = values.reduce((t, v) => t + v, 0);
+        const scale = Math.max(...values.map(Math.abs)) * values.length;
+        const sum = calculate('sum', { values });
+        const mean = calculate('average', { values });
+        close(sum.value, total, 1e-9, scale);
+        close(mean.value * values.length, total, 1e-9, scale);
+        expect(mean.value).toBeGreaterThanOrEqual(Math.min(...values) - 1e-9 * scale);
+        expect(mean.value).toBeLessThanOrEqual(Math.max(...values) + 1e-9 * scale);
+        expect(mean.formula.endsWith(`) / ${values.length}`)).toBe(true);
+        expect(sum.formula.split(' + ')).toHaveLength(values.length);
+      }),
+      RUNS,
+    );
+  });
+
+  it('sum and average keep percentages as percentages and align currency scales', () => {
+    const pct = fc.double({ min: -1000, max: 1000, noNaN: true });
+    const millions = fc.integer({ min: -1e6, max: 1e6 });
+    fc.assert(
+      fc.property(fc.array(pct, { minLength: 2, maxLength: 20 }), fc.array(millions, { minLength: 2, maxLength: 20 }), (ps, ms) => {
+        for (const op of ['sum', 'average'] as const) {
+          expect(calculate(op, { values: ps.map((p) => ({ value: p, unit: '%' })) }).unit).toBe('%');
+          expect(calculate(op, { values: ps.map((p) => `${p.toFixed(3)}%`) }).unit).toBe('%');
+        }
+        const mixed = ms.map((m, i) => (i % 2 ? `US$${m / 1000} billion` : `US$${m} million`));
+        const r = calculate('sum', { values: mixed });
+        const factor = r.unit === 'USD billion' ? 1e3 : r.unit === 'USD thousand' ? 1e-3 : r.unit === 'USD' ? 1e-6 : 1;
+        expect(r.unit === null || r.unit.startsWith('USD')).toBe(true);
+        close(r.value * factor, ms.reduce((t, m) => t + m, 0), 1e-9, Math.max(1, ...ms.map(Math.abs)) * ms.length);
       }),
       RUNS,
     );

@@ -111,6 +111,73 @@ describe('units', () => {
   });
 });
 
+describe('average and sum', () => {
+  it('averages amounts in one currency, aligning scales', () => {
+    const r = calculate('average', { values: ['US$1.2 billion', 'US$900 million', 'US$1.5 billion'] });
+    expect(r.value).toBeCloseTo(1.2, 10);
+    expect(r).toMatchObject({ op: 'average', display: 'US$1.2 billion', unit: 'USD billion', formula: '(1.2 + 0.9 + 1.5) / 3' });
+    expect(r.args).toEqual({ values: ['US$1.2 billion', 'US$900 million', 'US$1.5 billion'] });
+  });
+
+  it('sums amounts in the first scale given', () => {
+    const r = calculate('sum', { values: ['US$250 million', 'US$0.5 billion', { value: 150, scale: 'million', currency: 'USD' }] });
+    expect(r).toMatchObject({ value: 900, display: 'US$900 million', unit: 'USD million', formula: '250 + 500 + 150' });
+    expect(r.args.values).toEqual(['US$250 million', 'US$0.5 billion', { value: 150, scale: 'million', currency: 'USD' }]);
+    expect(calculate('sum', { values: ['1.69 trillion yuan', '0.31 trillion yuan'] })).toMatchObject({ display: '2 trillion yuan', unit: 'CNY trillion' });
+  });
+
+  it('keeps percentages as percentages and plain numbers plain', () => {
+    expect(calculate('average', { values: ['12.5%', '13.25%'] })).toMatchObject({ value: 12.875, display: '12.88%', unit: '%', formula: '(12.5 + 13.25) / 2' });
+    expect(calculate('sum', { values: ['12.5%', 13.25, '4%'] })).toMatchObject({ value: 29.75, display: '29.75%', unit: '%', formula: '12.5 + 13.25 + 4' });
+    expect(calculate('average', { values: [1, 2, 2] })).toMatchObject({ display: '1.667', unit: null, formula: '(1 + 2 + 2) / 3' });
+    expect(calculate('average', { values: ['+1.5 pp', '2 pp'] })).toMatchObject({ display: '+1.8 pp', unit: 'pp' });
+    expect(calculate('sum', { values: ['2x', '3 times'] })).toMatchObject({ display: '5.00×', unit: 'x' });
+  });
+
+  it('lets bare numbers take the unit of the first value that has one', () => {
+    expect(calculate('sum', { values: [100, 'US$1.5 billion', 200] })).toMatchObject({ display: 'US$301.5 billion', formula: '100 + 1.5 + 200' });
+    expect(calculate('average', { values: [10, '20%'] })).toMatchObject({ display: '15.00%', unit: '%' });
+  });
+
+  it('handles negatives and zero totals without -0', () => {
+    expect(calculate('sum', { values: [-5, 5] })).toMatchObject({ value: 0, display: '0', formula: '-5 + 5' });
+    expect(Object.is(calculate('sum', { values: [-5, 5] }).value, -0)).toBe(false);
+    expect(calculate('average', { values: ['-US$3 million', 'US$1 million'] })).toMatchObject({ value: -1, display: '-US$1 million' });
+  });
+
+  it('averages values whose plain total would overflow', () => {
+    const r = calculate('average', { values: [1.7e308, 1.7e308] });
+    expect(r.value).toBe(1.7e308);
+    expectInvalid('sum', { values: [1.7e308, 1.7e308] }, 'not a finite number');
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['average', {}, "average: 'values' is required"],
+    ['average', { values: 'US$1 billion' }, "average: 'values' must be a list of 2 to 100"],
+    ['average', { values: { a: 1, b: 2 } }, "average: 'values' must be a list"],
+    ['average', { values: [1] }, "average: 'values' must have 2 to 100 values (got 1)"],
+    ['sum', { values: [] }, "sum: 'values' must have 2 to 100 values (got 0)"],
+    ['sum', { values: Array.from({ length: 101 }, () => 1) }, "sum: 'values' must have 2 to 100 values (got 101)"],
+    ['sum', { values: [1, 2, 'abc'] }, "sum: 'values[2]' could not be read"],
+    ['sum', { values: [1, null] }, "sum: 'values[1]' is required"],
+    ['average', { values: [1, Number.NaN] }, "average: 'values[1]' must be a finite number"],
+    ['average', { values: [1, 2, [3]] }, "average: 'values[2]' must be a number"],
+    ['sum', { values: ['US$1 billion', 'US$2 billion', '1 billion yuan'] }, "sum: cannot combine USD ('values[0]') with CNY ('values[2]')"],
+    ['sum', { values: ['12%', 'US$1 billion'] }, "sum: 'values[0]' is a percentage but 'values[1]' is a USD amount"],
+    ['average', { values: ['1.2 billion', '12%'] }, "average: 'values[0]' is a plain number but 'values[1]' is a percentage"],
+    ['average', { values: ['3 times', '12%'] }, "'values[0]' is a multiple but 'values[1]' is a percentage"],
+  ])('%s %j', (op, args, fragment) => expectInvalid(op, args, fragment));
+
+  it('names the bad value in the error details', () => {
+    try {
+      calculate('sum', { values: [1, 2, 'abc'] });
+      expect.unreachable();
+    } catch (err) {
+      expect(isAppError(err) && err.details).toMatchObject({ op: 'sum', argument: 'values[2]' });
+    }
+  });
+});
+
 describe('edge and invalid cases', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['growth_rate', { to: 1 }, "growth_rate: 'from' is required"],
@@ -177,6 +244,8 @@ describe('calcOps', () => {
     implied_base: { value: '1.69 trillion yuan', growth: '31.1%' },
     ratio: { a: 294.76, b: 164.84 },
     difference: { a: 294.76, b: 200 },
+    average: { values: ['US$1.2 billion', 'US$900 million', 1.5] },
+    sum: { values: [12.5, '13.25%', { value: 4, unit: '%' }] },
     project: { value: 100, rate: 5, years: 3 },
   };
 

@@ -24,7 +24,7 @@ export const CalcResponseSchema = z.object({
 const calcRoute = createRoute({
   method: 'post',
   path: '/api/calc',
-  summary: 'Indicator calculator: growth_rate, cagr, annualized_multiple, pp_change, share, implied_whole, implied_base, ratio, difference, project',
+  summary: 'Indicator calculator: growth_rate, cagr, annualized_multiple, pp_change, share, implied_whole, implied_base, ratio, difference, average, sum, project',
   request: { body: { content: { 'application/json': { schema: CalcRequestSchema } }, required: true } },
   responses: {
     200: { content: { 'application/json': { schema: CalcResponseSchema } }, description: 'The result, unrounded value plus display and formula' },
