@@ -1,7 +1,8 @@
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
 import type { Chunk } from '../types.js';
 import type { CitationList } from './citations.js';
-import type { ShortAnswer, TableRowRef } from './schema.js';
+import type { CellRef, ShortAnswer } from './schema.js';
+import { rowRef } from './table-context.js';
 import type { TableAnswer, TableOperand } from './table-answer.js';
 
 /** The chunk holding a table row, if one holds it whole. */
@@ -10,20 +11,12 @@ function chunkOf(snapshot: KnowledgeSnapshot, o: TableOperand): Chunk | undefine
   return snapshot.chunksByDoc.get(o.match.table.docId)?.find((c) => c.start <= start && end <= c.end);
 }
 
-function rowRef(o: TableOperand): TableRowRef {
-  const { table, row } = o.match;
-  const width = table.columns.length;
-  return {
-    caption: table.caption,
-    headers: table.columns.map((c) => c.header),
-    cells: Array.from({ length: width }, (_, j) => row.row.cells[j]?.text ?? ''),
-  };
-}
 
-/** A composed table answer: its text, and for a single cell the cell as the short answer. */
+/** A composed table answer: its text, for a single cell the cell as the short answer, and the cells used. */
 export interface ComposedTable {
   answer: string;
   short?: ShortAnswer;
+  cells: CellRef[];
 }
 
 /**
@@ -38,7 +31,7 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
     const doc = snapshot.docById.get(o.match.table.docId);
     if (!chunk || !doc) return null;
     const { start, end } = o.match.row.row;
-    rows.push({ o, n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o)) });
+    rows.push({ o, n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o.match.table, o.match.row)) });
   }
   const refs = [...new Set(rows.map((r) => `[${r.n}]`))].join('');
   const lead = t.result ? `${t.statement} ${refs} (computed: ${t.result.formula} = ${t.result.display}).` : `${t.statement} ${refs}.`;
@@ -49,7 +42,11 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
   const first = rows[0]!;
   const cell = first.o.match.row.row.cells[first.o.column];
   const short = !t.result && cell && cell.end > cell.start ? { text: snapshot.docById.get(first.o.match.table.docId)!.text.slice(cell.start, cell.end), citation: first.n, start: cell.start, end: cell.end } : undefined;
-  return { answer: [lead, ...quoted].join('\n\n'), ...(short ? { short } : {}) };
+  const cells = t.operands.map((o) => {
+    const c = o.match.row.row.cells[o.column]!;
+    return { docId: o.match.table.docId, start: c.start, end: c.end, text: c.text, series: o.series, period: o.header };
+  });
+  return { answer: [lead, ...quoted].join('\n\n'), cells, ...(short ? { short } : {}) };
 }
 
 function chunkTitle(snapshot: KnowledgeSnapshot, o: TableOperand): string {

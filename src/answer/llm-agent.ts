@@ -8,6 +8,7 @@ import { EchoGuard } from './echo-guard.js';
 import { MarkerStream } from './llm-markers.js';
 import { bindTools, createChatModel, streamStep, withRetries, type ToolCallingModel } from './llm-model.js';
 import { PassageRegistry, escapeData, renderPassages } from './llm-passages.js';
+import { cellsUsed, passageText, withTableRef } from './table-context.js';
 import { toRelated } from './passages.js';
 import { ABSTAIN_PHRASE, echoesPrompt, groundAnswer, isAbstention } from './llm-result.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './llm-retry.js';
@@ -137,7 +138,7 @@ class LlmAnswerer implements Answerer {
     registry: PassageRegistry,
     system: string,
   ): Promise<BaseMessage[]> {
-    const passages = await renderPassages(this.prompts, registry.add(hits));
+    const passages = await renderPassages(this.prompts, registry.add(hits), new Set(), (chunk) => passageText(input.snapshot, chunk));
     const question = await this.prompts.render('question', { passages, question: escapeData(input.question) });
     const history = input.history.map((t) =>
       t.role === 'user' ? new HumanMessage(t.content) : new AIMessage(withoutMarkers(t.content)),
@@ -216,10 +217,16 @@ class LlmAnswerer implements Answerer {
     for (const check of verified.checks) if (check.status === 'unverified') input.events?.onCheck?.(check);
     const abstained = isAbstention(verified.answer);
     const short = abstained ? undefined : shortAnswerFor(input.question, verified.citations[0]);
+    const seenDocs = [...new Set(result.registry.all().map((e) => e.hit.chunk.docId))];
+    const checks = verified.checks.map((c) => {
+      if (c.status !== 'computed') return c;
+      const cells = cellsUsed(input.snapshot, seenDocs, c.args);
+      return cells.length ? { ...c, cells } : c;
+    });
     return {
       answer: verified.answer,
-      citations: verified.citations,
-      checks: verified.checks,
+      citations: verified.citations.map((c) => withTableRef(input.snapshot, c)),
+      checks,
       claims: verified.claims,
       abstained,
       ...(short ? { short } : {}),

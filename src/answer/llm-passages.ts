@@ -1,4 +1,5 @@
 import type { SearchHit } from '../retrieval/retriever.js';
+import type { Chunk } from '../types.js';
 import type { PromptLibrary } from './prompts.js';
 
 /** A passage shown to the model under a stable number. */
@@ -52,12 +53,14 @@ export function escapeData(text: string, attribute = false): string {
 
 /**
  * Renders passages as one `<passages>` block of `<passage n=...>` elements; passages whose
- * number is in `shown` are given as a short reference instead of their text again.
+ * number is in `shown` are given as a short reference instead of their text again. `textOf` gives a
+ * passage's text (by default the chunk's own; table rows get their headers and units).
  */
 export async function renderPassages(
   prompts: PromptLibrary,
   entries: readonly NumberedPassage[],
   shown: ReadonlySet<number> = new Set(),
+  textOf: (chunk: Chunk) => string = (chunk) => chunk.text,
 ): Promise<string> {
   const items = await Promise.all(
     entries.map(({ n, hit: { chunk } }) => {
@@ -66,7 +69,7 @@ export async function renderPassages(
       if (shown.has(n)) return prompts.render('passage-seen', { n, doc, speaker });
       const title = escapeData(chunk.title, true);
       const section = escapeData(chunk.section ?? '', true);
-      return prompts.render('passage', { n, doc, title, speaker, section, text: escapeData(chunk.text) });
+      return prompts.render('passage', { n, doc, title, speaker, section, text: escapeData(textOf(chunk)) });
     }),
   );
   return prompts.render('passages', { items: items.join('\n') });

@@ -3,6 +3,7 @@ import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
 import type { SearchHit } from '../retrieval/retriever.js';
 import { calcOps, calculatorTools, isCalcOp, runCalculatorTool } from '../tools/index.js';
 import { escapeData, renderPassages, type PassageRegistry } from './llm-passages.js';
+import { passageText } from './table-context.js';
 import type { PromptLibrary } from './prompts.js';
 import type { CalcRecord } from './verify.js';
 
@@ -92,7 +93,7 @@ async function search(args: z.infer<typeof SearchArgsSchema>, ctx: ToolContext):
     return toolError('search_failed', `the search failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   const shown = new Set(ctx.registry.all().map((e) => e.n));
-  const passages = await renderPassages(ctx.prompts, ctx.registry.add(hits), shown);
+  const passages = await renderPassages(ctx.prompts, ctx.registry.add(hits), shown, (chunk) => passageText(ctx.snapshot, chunk));
   return ctx.prompts.render('search-results', { search_tool: SEARCH_TOOL, query: escapeData(args.query), passages });
 }
 

@@ -170,7 +170,7 @@ export class OfflineAnswerer implements Answerer {
 
   private finishTable(input: AnswerInput, t: TableAnswer, composed: ComposedTable, cites: CitationList, retrieveMs: number, notice: string | undefined): AnswerDraft {
     const r = t.result;
-    const checks: Check[] = r ? [{ op: r.op, args: r.args, value: r.value, display: r.display, formula: r.formula, claim: t.statement, status: 'computed', citation: 1 }] : [];
+    const checks: Check[] = r ? [{ op: r.op, args: r.args, value: r.value, display: r.display, formula: r.formula, claim: t.statement, status: 'computed', citation: 1, cells: composed.cells }] : [];
     const verified = verifyAnswer({ answer: composed.answer, citations: cites.all(), calcResults: r ? [r] : [], docs: input.snapshot.docById });
     checks.push(...verified.checks.filter((c) => c.status === 'unverified'));
     for (const c of checks) input.events?.onCheck?.(c);

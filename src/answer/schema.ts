@@ -46,6 +46,16 @@ export const CitationSchema = z.object({
   table: TableRowRefSchema.optional(),
 });
 
+/** A table cell a calculation used: where it is written, and its row and column. */
+export const CellRefSchema = z.object({
+  docId: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  series: z.string(),
+  period: z.string(),
+});
+
 export const CheckStatusSchema = z.enum(['verified', 'mismatch', 'approximate', 'computed', 'unverified']);
 
 /** A calculator result, or a number in the answer that nothing backs (`unverified`). */
@@ -58,6 +68,8 @@ export const CheckSchema = z.object({
   claim: z.string().optional(),
   status: CheckStatusSchema,
   citation: z.number().int().optional(),
+  /** The table cells the operands were read from, in argument order. */
+  cells: z.array(CellRefSchema).optional(),
 });
 
 /** One sentence of the answer and whether the quotes it cites support it. */
@@ -116,6 +128,7 @@ export type HistoryTurn = z.infer<typeof HistoryTurnSchema>;
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 export type Citation = z.infer<typeof CitationSchema>;
 export type TableRowRef = z.infer<typeof TableRowRefSchema>;
+export type CellRef = z.infer<typeof CellRefSchema>;
 export type Check = z.infer<typeof CheckSchema>;
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;

@@ -31,11 +31,6 @@ const OVER_PERIODS: ReadonlySet<CalcOp> = new Set(['difference', 'growth_rate', 
 /** Operations over two series in one period. */
 const ACROSS_SERIES: ReadonlySet<CalcOp> = new Set(['difference', 'ratio', 'share', 'sum', 'average']);
 
-function seriesName(m: RowMatch): string {
-  const { label, section } = m.row;
-  return section && !label.toLowerCase().includes(section.toLowerCase()) ? `${section}: ${label}` : label || section || '';
-}
-
 function operand(m: RowMatch, column: number): TableOperand | null {
   const value = m.row.values[column];
   if (!value) return null;
@@ -46,7 +41,7 @@ function operand(m: RowMatch, column: number): TableOperand | null {
   const quantity = percent
     ? { value: value.value, unit: '%' as const }
     : { value: value.value, ...(scale ? { scale } : {}), ...(currency ? { currency } : {}) };
-  return { match: m, column, value, quantity, series: seriesName(m), header: col.header };
+  return { match: m, column, value, quantity, series: m.row.series, header: col.header };
 }
 
 function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {

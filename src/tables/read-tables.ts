@@ -37,6 +37,10 @@ function readColumns(headerRows: readonly RawRow[], width: number): TableColumn[
   });
 }
 
+function seriesOf(label: string, section: string | null): string {
+  return section && !label.toLowerCase().includes(section.toLowerCase()) ? `${section}: ${label}` : label || section || '';
+}
+
 function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): TableRow[] {
   const out: TableRow[] = [];
   let section: string | null = null;
@@ -48,7 +52,7 @@ function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): Tab
       section = label;
       continue;
     }
-    out.push({ row, label, section, unit: readUnitHint(label), values });
+    out.push({ row, label, section, series: seriesOf(label, section), unit: readUnitHint(label), values });
   }
   return out;
 }

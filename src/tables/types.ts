@@ -66,6 +66,8 @@ export interface TableRow {
   label: string;
   /** The nearest section row above (a label with no figures), else null. */
   section: string | null;
+  /** The label with its section ("Revenue: Services"), or the label alone when it already names the section. */
+  series: string;
   unit: UnitHint;
   values: (CellValue | null)[];
 }

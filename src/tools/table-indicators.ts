@@ -15,7 +15,7 @@ export function tableIndicators(docText: string, tables: readonly Table[], chunk
   const out: IndicatorRecord[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
-      const series = row.section && !row.label.toLowerCase().includes(row.section.toLowerCase()) ? `${row.section}: ${row.label}` : row.label;
+      const series = row.series;
       if (!series) continue;
       const chunk = chunks.find((c) => c.docId === table.docId && c.start <= row.row.start && row.row.end <= c.end);
       row.values.forEach((v, j) => {
