@@ -1,6 +1,7 @@
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
 import type { Chunk } from '../types.js';
 import type { CitationList } from './citations.js';
+import type { ScoredSentence } from './evidence.js';
 import type { CellRef, ShortAnswer } from './schema.js';
 import { rowRef } from './table-context.js';
 import type { TableAnswer, TableOperand } from './table-answer.js';
@@ -19,12 +20,35 @@ export interface ComposedTable {
   cells: CellRef[];
 }
 
+/** Sentences of the text (not table rows) looked at for a figure that states the computed result. */
+const STATED_SENTENCES = 5;
+
+/**
+ * A figure in the best text sentences that states the computed result at its own precision (a
+ * percentage for a percentage, an amount for an amount; the direction may be in words).
+ */
+function statedInText(t: TableAnswer, scored: readonly ScoredSentence[]) {
+  const r = t.result;
+  if (!r) return undefined;
+  const percent = r.unit === '%' || r.unit === 'pp';
+  for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
+    if (sentence.text.trimStart().startsWith('|')) continue;
+    const figure = sentence.figures.find((f) => {
+      if ((f.unit === '%') !== percent) return false;
+      const half = 0.5 * 10 ** -f.decimals;
+      return Math.abs(Math.abs(r.value) - Math.abs(f.value)) <= half + 1e-9;
+    });
+    if (figure) return { sentence, figure };
+  }
+  return undefined;
+}
+
 /**
  * Writes an answer from table cells: the figure or the computed result first, then each row used,
  * quoted verbatim and cited with its table's headers. Null when a row is not inside one chunk (it
  * cannot be cited).
  */
-export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites: CitationList): ComposedTable | null {
+export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites: CitationList, scored: readonly ScoredSentence[] = []): ComposedTable | null {
   const rows: { o: TableOperand; n: number }[] = [];
   for (const o of t.operands) {
     const chunk = chunkOf(snapshot, o);
@@ -39,6 +63,12 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
     const text = snapshot.docById.get(o.match.table.docId)!.text.slice(o.match.row.row.start, o.match.row.row.end);
     return `From a table in “${chunkTitle(snapshot, o)}”, the row for ${o.series}: “${text}” [${n}]`;
   });
+  const stated = statedInText(t, scored);
+  if (stated) {
+    const doc = snapshot.docById.get(stated.sentence.chunk.docId)!;
+    const n = cites.citeSpan(stated.sentence.chunk, stated.sentence.start, stated.sentence.end, 1, doc.text);
+    quoted.push(`The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`);
+  }
   const first = rows[0]!;
   const cell = first.o.match.row.row.cells[first.o.column];
   const short = !t.result && cell && cell.end > cell.start ? { text: snapshot.docById.get(first.o.match.table.docId)!.text.slice(cell.start, cell.end), citation: first.n, start: cell.start, end: cell.end } : undefined;

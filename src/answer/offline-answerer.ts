@@ -134,7 +134,7 @@ export class OfflineAnswerer implements Answerer {
     const tabled = tableAnswer(snapshot, q, hits);
     if (tabled) {
       const cites = new CitationList();
-      const composed = composeTable(snapshot, tabled, cites);
+      const composed = composeTable(snapshot, tabled, cites, scored);
       if (composed) return this.finishTable(input, tabled, composed, cites, retrieveMs, notice);
     }
     const inferred = q !== resolved.analysis;

@@ -30,7 +30,7 @@ describe('LLM answerer over tables', () => {
       },
       (req) => {
         const n = passageNumber(req, '| Total net sales |');
-        return say(`Total net sales fell from 1,745 million in 2018 to 1,634 million in 2019, a change of -6.36% [${n}].`);
+        return say(`Total net sales were 1,745 and then 1,634 [${n}], a change of -6.36%.`);
       },
     ]);
     const draft = await createLlmAnswerer(llmTestConfig(fake.url)).answer({

@@ -48,6 +48,10 @@ describe('offline answers from table cells', () => {
     expect(check.value).toBeCloseTo(((1634 - 1745) / 1745) * 100, 6);
     expect(r.answer).toMatch(/decreased by 6\.36%/u);
     expect(r.citations[0]!.table?.cells[0]).toBe('Total net sales');
+    expect(check.cells?.map((c) => c.text)).toEqual(['1,745', '1,634']);
+    const stated = r.citations.find((c) => c.quote.includes('decreased by 6.4%'));
+    expect(stated?.table).toBeUndefined();
+    expect(r.answer).toContain(`The text itself states 6.4% [${stated!.n}], which the computation from the table confirms`);
   });
 
   it('computes a share from two rows of one period, the smaller as the part', async () => {
