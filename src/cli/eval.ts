@@ -14,6 +14,7 @@ import { createProgress } from '../eval/progress.js';
 import { buildReport } from '../eval/report.js';
 import { runEval } from '../eval/runner.js';
 import { runSquadCommand } from '../eval/squad/command.js';
+import { runTatqaCommand } from '../eval/tatqa/command.js';
 import { writeOutputs } from '../eval/write-outputs.js';
 import { runMain } from './run-main.js';
 
@@ -33,7 +34,8 @@ await runMain(async () => {
   const opts = parseEvalArgs(process.argv.slice(2));
   if (opts.help) return void console.log(EVAL_USAGE);
   if (opts.dataset) {
-    process.exitCode = await runSquadCommand(opts, opts.dataset.file);
+    const command = opts.dataset.name === 'tatqa' ? runTatqaCommand : runSquadCommand;
+    process.exitCode = await command(opts, opts.dataset.file);
     return;
   }
 

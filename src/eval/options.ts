@@ -4,10 +4,14 @@ import { DEFAULT_SUITES } from './load-suite.js';
 import { DEFAULT_CONCURRENCY } from './runner.js';
 
 /** Datasets that `--dataset` reads. */
-export const DATASETS = ['squad2'] as const;
+export const DATASETS = ['squad2', 'tatqa'] as const;
 
 /** A dataset name accepted by `--dataset`. */
 export type DatasetName = (typeof DATASETS)[number];
+
+/** `--scope` of `--dataset tatqa`: one corpus per document (default), or one corpus of all documents. */
+export const SCOPES = ['document', 'corpus'] as const;
+export type DatasetScope = (typeof SCOPES)[number];
 
 /** Usage text of `npm run eval`. */
 export const EVAL_USAGE = `usage: npm run eval -- [suite.jsonl|suite.yaml ...] [--corpus DIR | --url http://host:port] [--json out.json]
@@ -16,9 +20,18 @@ export const EVAL_USAGE = `usage: npm run eval -- [suite.jsonl|suite.yaml ...] [
        npm run eval -- --dataset squad2 FILE [--limit N [--seed S]] [--url http://host:port] [--json F]
        [--junit F] [--html F] [--baseline prev.json] [--min-pass R] [--concurrency N]
        npm run eval -- --dataset squad2 FILE --write-corpus DIR
+       npm run eval -- --dataset tatqa FILE [--limit N [--seed S]] [--scope document|corpus | --url http://host:port]
+       [--json F] [--junit F] [--html F] [--baseline prev.json] [--min-pass R] [--concurrency N]
+       npm run eval -- --dataset tatqa FILE --write-corpus DIR
 Runs ${DEFAULT_SUITES.join(' and ')} by default, in-process unless --url names a running server;
 --corpus DIR runs the in-process app over DIR with a temporary DATA_DIR.
---dataset squad2 reads a SQuAD v2.0 JSON file and asks its questions over a corpus made from its articles.`;
+--dataset squad2 reads a SQuAD v2.0 JSON file and asks its questions over a corpus made from its articles;
+  --min-pass gates on the mean of answer-contains and NoAns accuracy.
+--dataset tatqa reads a TAT-QA JSON file (one Markdown report per table and its paragraphs). --scope document
+  (the default) asks each document's questions over a corpus of that document alone; --scope corpus over one
+  corpus of all documents. --url asks a running server started on --write-corpus output, so it implies
+  --scope corpus. --min-pass gates on overall accuracy (arithmetic/count numbers right in their scale,
+  span/multi-span exact match, over all questions).`;
 
 /** Parsed command line of `npm run eval`. */
 export interface EvalOptions {
@@ -32,6 +45,8 @@ export interface EvalOptions {
   corpus?: string;
   /** Write the dataset's corpus to this directory and exit. */
   writeCorpus?: string;
+  /** `--dataset tatqa`: one corpus per document or one of all documents (unset: per document, or corpus with --url). */
+  scope?: DatasetScope;
   url?: string;
   json?: string;
   junit?: string;
@@ -74,6 +89,11 @@ function parseInteger(flag: string, value: string, min: number, max: number): nu
   return n;
 }
 
+function parseScope(value: string): DatasetScope {
+  if (!(SCOPES as readonly string[]).includes(value)) throw bad(`--scope must be one of ${SCOPES.join(', ')}, got ${JSON.stringify(value)}`);
+  return value as DatasetScope;
+}
+
 function parseDataset(name: string, positionals: readonly string[]): { name: DatasetName; file: string } {
   if (!(DATASETS as readonly string[]).includes(name)) throw bad(`--dataset must be one of ${DATASETS.join(', ')}, got ${JSON.stringify(name)}`);
   if (positionals.length !== 1) throw bad(`--dataset ${name} needs exactly one dataset file, got ${positionals.length}`);
@@ -88,8 +108,11 @@ function checkCombinations(v: Values): void {
   if (has('dataset')) {
     if (has('corpus')) throw bad('--corpus is for suites; --dataset builds its corpus from the dataset (see --write-corpus)');
     if (has('tag')) throw bad('--tag is for suites, not --dataset');
+    if (has('scope') && v.dataset !== 'tatqa') throw bad('--scope is for --dataset tatqa');
+    if (v.scope === 'document' && has('url')) throw bad('--url asks a server over one corpus, so it implies --scope corpus');
+    if (has('scope') && has('write-corpus')) throw bad('--write-corpus writes one corpus of all documents; --scope does not apply');
   } else {
-    for (const k of ['limit', 'seed', 'write-corpus']) if (has(k)) throw bad(`--${k} needs --dataset`);
+    for (const k of ['limit', 'seed', 'write-corpus', 'scope']) if (has(k)) throw bad(`--${k} needs --dataset`);
   }
   if (has('seed') && !has('limit')) throw bad('--seed needs --limit (it chooses which questions are sampled)');
   if (has('corpus') && has('url')) throw bad('--corpus runs the in-process app; a server given by --url uses its own CORPUS_DIR');
@@ -105,6 +128,7 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
       seed: { type: 'string' },
       corpus: { type: 'string' },
       'write-corpus': { type: 'string' },
+      scope: { type: 'string' },
       url: { type: 'string' },
       json: { type: 'string' },
       junit: { type: 'string' },
@@ -127,6 +151,7 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
     ...(values.seed !== undefined ? { seed: parseInteger('--seed', values.seed, 0, 0xffffffff) } : {}),
     ...(values.corpus !== undefined ? { corpus: values.corpus } : {}),
     ...(values['write-corpus'] !== undefined ? { writeCorpus: values['write-corpus'] } : {}),
+    ...(values.scope !== undefined ? { scope: parseScope(values.scope) } : {}),
     ...(values.url !== undefined ? { url: parseUrl(values.url) } : {}),
     ...(values.json !== undefined ? { json: values.json } : {}),
     ...(values.junit !== undefined ? { junit: values.junit } : {}),
