@@ -26,6 +26,16 @@ export interface TableAnswer {
   statement: string;
 }
 
+/** Wording that asks for a relative change even of percentages ("percentage change", "growth rate"); "absolute" asks for points. */
+const RELATIVE_CHANGE_RE = /\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|rise|decline)\b|\bgrowth rate\b|\bby what percent/iu;
+const ABSOLUTE_RE = /\babsolute\b|\bpercentage points?\b/iu;
+
+/** A growth rate asked of figures that are themselves percentages is a change in points unless the wording asks otherwise. */
+function opFor(op: CalcOp, question: string, ops: readonly TableOperand[]): CalcOp {
+  if (op !== 'growth_rate' || !ops.every((o) => o.quantity.unit === '%')) return op;
+  return RELATIVE_CHANGE_RE.test(question) && !ABSOLUTE_RE.test(question) ? op : 'difference';
+}
+
 /** Operations over one series in two or more periods. */
 const OVER_PERIODS: ReadonlySet<CalcOp> = new Set(['difference', 'growth_rate', 'cagr', 'average', 'sum']);
 /** Operations over two series in one period. */
@@ -142,7 +152,7 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
       return col === undefined ? null : operand(best, col);
     });
     if (ops.every((o): o is TableOperand => o !== null)) {
-      const answer = overPeriods(op, ops, asked);
+      const answer = overPeriods(opFor(op, q.factual, ops), ops, asked);
       if (answer) return answer;
     }
   }

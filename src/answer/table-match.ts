@@ -12,6 +12,12 @@ const CONTEXT_MATCH = 0.5;
  */
 export const MIN_ROW_RECALL = 0.5;
 export const MIN_LABEL_PRECISION = 0.5;
+/** The question asks for a percentage ("the percent of total sales", "% of revenue", "what proportion"). */
+const WANTS_PERCENT_RE = /%|\bpercent(?:age)?\b|\bproportion\b|\bshare of\b/iu;
+/** A column header of percentages ("% of Total", "Margin %", "(%)"). */
+const PERCENT_HEADER_RE = /%|\bpercent(?:age)?\b/iu;
+/** How much a column whose header agrees with the question about percentages outweighs one header term. */
+const PERCENT_COLUMN_BONUS = 100;
 /** Words that frame a period rather than name a series ("year ended", "fiscal"); never series terms. */
 const PERIOD_WORDS = new Set(tokenize('year years ended ending fiscal quarter quarters period periods fy as of at'));
 
@@ -82,7 +88,8 @@ export function tableShare(question: string, tables: readonly Table[], weigh: Te
 
 /**
  * The column holding a period's figure in a row: among the columns of that year (and quarter, when
- * asked), the one whose header shares most terms with the question, else the leftmost with a value.
+ * asked), one of percentages exactly when the question asks for a percentage, then the one whose header
+ * shares most terms with the question, else the leftmost with a value.
  */
 export function periodColumn(question: string, match: RowMatch, period: Period, weigh: TermWeight): number | undefined {
   const asked = new Set(termsOf(question));
@@ -92,7 +99,8 @@ export function periodColumn(question: string, match: RowMatch, period: Period, 
     const p = col.period;
     if (!p || p.year !== period.year || (period.quarter && p.quarter !== period.quarter)) return;
     if (!match.row.values[j]) return;
-    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh);
+    const agrees = WANTS_PERCENT_RE.test(question) === PERCENT_HEADER_RE.test(col.header);
+    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh) + (agrees ? PERCENT_COLUMN_BONUS : 0);
     if (score > bestScore) {
       best = j;
       bestScore = score;

@@ -2,12 +2,14 @@ import type { SourceDocument } from '../types.js';
 import { readCellValue } from './cell-value.js';
 import { findTables } from './find-tables.js';
 import { readPeriod } from './periods.js';
-import type { CellValue, RawRow, RawTable, Table, TableColumn, TableRow } from './types.js';
+import type { CellValue, RawRow, RawTable, Table, TableColumn, TableRow, UnitHint } from './types.js';
 import { leadScale, mergeHints, readUnitHint } from './unit-hints.js';
 
 /** A header that names a comparison rather than a period ("Change 2019 vs 2018", "% Variance"). */
 const DERIVED_HEADER_RE = /\bchange\b|\bvs\.?(?=\s|$)|\bversus\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bdifference\b/iu;
 const TRAILING_COLON_RE = /[\s:：]+$/u;
+/** A label that only states units: "(In thousands)", "(in millions of U.S. dollars)", "$'000", "RMB million". */
+const UNIT_STATEMENT_RE = /^\(?\s*(?:in\s+|amounts?\s+in\s+)?(?:thousands|millions|billions|[$€£]?\s*['’]?000s?|(?:US\$|\$|€|£|RMB|USD|EUR|GBP)\s*(?:thousands?|millions?|billions?|['’]000))\b[^)]*\)?$/iu;
 
 /** True when a cell's text is a year or period label rather than a figure ("2019", "FY19"). */
 function isPeriodText(text: string): boolean {
@@ -41,20 +43,24 @@ function seriesOf(label: string, section: string | null): string {
   return section && !label.toLowerCase().includes(section.toLowerCase()) ? `${section}: ${label}` : label || section || '';
 }
 
-function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): TableRow[] {
+/** Body rows, and the units stated by label-only rows that are unit statements ("(In thousands)"), not sections. */
+function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): { rows: TableRow[]; stated: UnitHint } {
   const out: TableRow[] = [];
+  let stated: UnitHint = {};
   let section: string | null = null;
   for (const row of rows) {
     const label = (row.cells[0]?.text ?? '').replace(TRAILING_COLON_RE, '');
     const values: (CellValue | null)[] = columns.map((_, j) => (j === 0 ? null : readCellValue(row.cells[j]?.text ?? '')));
     const others = row.cells.slice(1).filter((c) => c.text !== '');
     if (label && !others.length) {
-      section = label;
+      const hint = UNIT_STATEMENT_RE.test(label) ? readUnitHint(label) : {};
+      if (hint.scale || hint.currency) stated = mergeHints(stated, hint);
+      else section = label;
       continue;
     }
     out.push({ row, label, section, series: seriesOf(label, section), unit: readUnitHint(label), values });
   }
-  return out;
+  return { rows: out, stated };
 }
 
 function readTable(docId: string, index: number, raw: RawTable): Table {
@@ -65,7 +71,8 @@ function readTable(docId: string, index: number, raw: RawTable): Table {
   const columns = readColumns(headerRows, width);
   const headerText = headerRows.flatMap((r) => r.cells.map((c) => c.text)).join(' ');
   const lead = leadScale(raw.lead);
-  const unit = mergeHints(readUnitHint(raw.caption ?? ''), readUnitHint(headerText), lead ? { scale: lead } : {});
+  const body = bodyRows(raw.rows.slice(headerCount), columns);
+  const unit = mergeHints(readUnitHint(raw.caption ?? ''), readUnitHint(headerText), body.stated, lead ? { scale: lead } : {});
   return {
     docId,
     index,
@@ -75,7 +82,7 @@ function readTable(docId: string, index: number, raw: RawTable): Table {
     captionSpan: raw.captionSpan,
     columns,
     headerRows,
-    rows: bodyRows(raw.rows.slice(headerCount), columns),
+    rows: body.rows,
     unit,
   };
 }
