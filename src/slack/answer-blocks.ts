@@ -1,10 +1,12 @@
-import type { ChatResponse, Check, Citation, RelatedPassage } from '../answer/schema.js';
+import type { ChatResponse, Check, Citation, RelatedPassage, TableRowRef } from '../answer/schema.js';
 import { SLACK_LIMITS, type ContextBlock, type MrkdwnText, type SectionBlock, type SlackBlock, type SlackMessage } from './block-types.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 import { splitText, truncate } from './split-text.js';
 
 const ABSTAINED = "The documents don't answer this question.";
 const QUOTE_CHARS = 280;
+/** A table row's `header: cell` line carries its headers too, so it may run longer than a quote. */
+const TABLE_ROW_CHARS = 500;
 
 /** Options of {@link buildAnswerMessage}. */
 export interface AnswerMessageOptions {
@@ -14,8 +16,10 @@ export interface AnswerMessageOptions {
 
 /**
  * Renders an answer as a Block Kit message: the question (optional), an abstention notice, the
- * short answer in bold as its own section (when the response has one), the answer as mrkdwn, any notice, the sources as context blocks `[n] title - speaker: "quote…"` (the
- * nearest passages when abstaining without sources), and the checks. Every text fits
+ * short answer in bold as its own section (when the response has one), the answer as mrkdwn, any
+ * notice, the sources as context blocks `[n] title - speaker: "quote…"` (a cited table row as its
+ * caption and `header: cell` pairs, see {@link sourceElement}; the nearest passages when
+ * abstaining without sources), and the checks. Every text fits
  * {@link SLACK_LIMITS}; a very long answer is cut so the sources and checks still fit. Pure.
  */
 export function buildAnswerMessage(response: ChatResponse, options: AnswerMessageOptions = {}): SlackMessage {
@@ -73,12 +77,39 @@ export function checkLine(check: Check): string {
   return `${what} ${check.status}${suffix}`;
 }
 
-/** One source as context text, e.g. `[1] Title - Speaker: "quote…"`. Pure. */
+/**
+ * One source as context text, e.g. `[1] Title - Speaker: "quote…"`. A cited table row shows as its
+ * caption and its non-empty cells with their headers instead of the pipes:
+ * `[1] Title - Table 2: Results` and, on the next line, `Total net sales — 2019: 1,634 · 2018: 1,745`. Pure.
+ */
 export function sourceElement(citation: Citation): string {
   const who = citation.speaker ? ` - ${truncate(citation.speaker, 100)}` : '';
-  const quote = truncate(citation.quote.replace(/\s+/g, ' ').trim(), QUOTE_CHARS);
+  const row = citation.table ? tableRowText(citation.table) : '';
+  if (citation.table && row) {
+    const caption = citation.table.caption ? ` - ${truncate(flat(citation.table.caption), 200)}` : '';
+    return escapeMrkdwn(`[${citation.n}] ${truncate(citation.title, 200)}${who}${caption}\n${truncate(row, TABLE_ROW_CHARS)}`);
+  }
+  const quote = truncate(flat(citation.quote), QUOTE_CHARS);
   return escapeMrkdwn(`[${citation.n}] ${truncate(citation.title, 200)}${who}: "${quote}"`);
 }
+
+/**
+ * A table row as plain text: the row label (column 0, after its header when it has one), then
+ * `header: cell` for every other non-empty cell, e.g. `Total net sales — 2019: 1,634 · 2018: 1,745`.
+ * Empty when every cell is empty. Pure.
+ */
+export function tableRowText(table: TableRowRef): string {
+  const pair = (i: number) => {
+    const cell = flat(table.cells[i] ?? '');
+    const header = flat(table.headers[i] ?? '');
+    return !cell ? '' : header ? `${header}: ${cell}` : cell;
+  };
+  const label = pair(0);
+  const rest = table.cells.map((_, i) => (i === 0 ? '' : pair(i))).filter(Boolean).join(' · ');
+  return [label, rest].filter(Boolean).join(' — ');
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function relatedElement(passage: RelatedPassage): string {
   const who = passage.speaker ? ` - ${truncate(passage.speaker, 100)}` : '';

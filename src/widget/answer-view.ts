@@ -1,6 +1,7 @@
 import { el, type Child } from './dom.js';
 import { checkFormula, checkLabel, describeCheck, segmentAnswer, type Segment } from './segments.js';
-import type { ChatResponse, Check, Citation, PassageTarget, RelatedPassage } from './types.js';
+import { isTableRow, tableRowView } from './table-row-view.js';
+import type { ChatResponse, Check, Citation, PassageTarget, RelatedPassage, TableRowRef } from './types.js';
 
 /** What the rendered answer needs from the widget. */
 export interface AnswerActions {
@@ -31,7 +32,16 @@ export function checkBadge(check: Check): HTMLButtonElement {
   return badge;
 }
 
-const citationTarget = (c: Citation): PassageTarget => ({ docId: c.docId, title: c.title, section: c.section, speaker: c.speaker, start: c.start, end: c.end, highlight: true });
+const citationTarget = (c: Citation): PassageTarget => ({
+  docId: c.docId,
+  title: c.title,
+  section: c.section,
+  speaker: c.speaker,
+  start: c.start,
+  end: c.end,
+  highlight: true,
+  ...(isTableRow(c.table) ? { table: c.table } : {}),
+});
 const relatedTarget = (p: RelatedPassage): PassageTarget => ({ docId: p.docId, title: p.title, section: p.section, speaker: p.speaker, start: p.start, end: p.end, highlight: false });
 
 function clip(text: string, max: number): string {
@@ -85,17 +95,30 @@ function paragraph(segments: Segment[], byN: Map<number, Citation>, checks: read
   return p;
 }
 
-function sourceList(title: string, items: { key: string; label: string; who: string | null; snippet: string; testid: string; open: (b: HTMLElement) => void }[]): HTMLElement {
+interface SourceItem {
+  key: string;
+  label: string;
+  who: string | null;
+  snippet: string;
+  /** Shown as a small table in place of the snippet. */
+  table?: TableRowRef | undefined;
+  testid: string;
+  open: (b: HTMLElement) => void;
+}
+
+function sourceList(title: string, items: SourceItem[]): HTMLElement {
   const list = el('ol');
   for (const item of items) {
-    const button = el(
-      'button',
-      { type: 'button', class: 'source', 'data-testid': item.testid },
-      el('strong', {}, item.key),
-      el('span', { class: 'src-title' }, item.label),
-      item.who ? ` — ${item.who}` : null,
-      el('span', { class: 'src-quote' }, item.snippet),
-    );
+    const heading = [el('strong', {}, item.key), el('span', { class: 'src-title' }, item.label), item.who ? ` — ${item.who}` : null];
+    if (item.table) {
+      // A table is not phrasing content, so it sits beside the button in a card that opens on click too.
+      const button = el('button', { type: 'button', class: 'source-open', 'data-testid': item.testid }, ...heading);
+      const card = el('div', { class: 'source source-card' }, button, tableRowView(item.table));
+      card.addEventListener('click', () => item.open(button));
+      list.append(el('li', {}, card));
+      continue;
+    }
+    const button = el('button', { type: 'button', class: 'source', 'data-testid': item.testid }, ...heading, el('span', { class: 'src-quote' }, item.snippet));
     button.addEventListener('click', () => item.open(button));
     list.append(el('li', {}, button));
   }
@@ -121,7 +144,15 @@ export function renderAnswer(response: ChatResponse, actions: AnswerActions): Do
     frag.append(
       sourceList(
         'Sources',
-        citations.map((c) => ({ key: `[${c.n}]`, label: c.title, who: c.speaker, snippet: clip(c.quote, 160), testid: 'citecheck-source', open: (b) => actions.openPassage(citationTarget(c), b) })),
+        citations.map((c) => ({
+          key: `[${c.n}]`,
+          label: c.title,
+          who: c.speaker,
+          snippet: clip(c.quote, 160),
+          table: isTableRow(c.table) ? c.table : undefined,
+          testid: 'citecheck-source',
+          open: (b) => actions.openPassage(citationTarget(c), b),
+        })),
       ),
     );
   } else if (response.abstained && response.related?.length) {

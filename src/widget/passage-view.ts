@@ -1,5 +1,6 @@
 import type { ApiClient } from './api.js';
 import { el, icon, ICONS } from './dom.js';
+import { isTableRow, tableBlockRange, tableRowView } from './table-row-view.js';
 import type { DocumentView, PassageTarget } from './types.js';
 
 /** Longest stretch of document text shown around a quote. */
@@ -25,9 +26,13 @@ function snap(text: string, at: number, dir: 1 | -1): number {
   return at;
 }
 
-/** Passage text as nodes: plain text with `[start, end)` inside a `<mark>` when highlighting. */
+/** Passage text as nodes: plain text with `[start, end)` inside a `<mark>` when highlighting; a cited table row as its small table. */
 function passageText(doc: DocumentView, target: PassageTarget): HTMLElement {
   const [from, to] = contextRange(doc, target.start, target.end);
+  if (target.highlight && isTableRow(target.table)) {
+    const block = tableBlockRange(doc.text, target.start, target.end, target.table.caption);
+    if (block) return tablePassage(doc.text, [from, to], block, target.table);
+  }
   const p = el('p', { class: 'passage-text' });
   if (!target.highlight) {
     p.append(doc.text.slice(from, to).trim());
@@ -35,6 +40,13 @@ function passageText(doc: DocumentView, target: PassageTarget): HTMLElement {
   }
   p.append(doc.text.slice(from, target.start), el('mark', {}, doc.text.slice(target.start, target.end)), doc.text.slice(target.end, to));
   return p;
+}
+
+/** The text around a cited table row, with the pipe table it sits in shown as the row's small table. */
+function tablePassage(text: string, [from, to]: [number, number], [blockStart, blockEnd]: [number, number], table: NonNullable<PassageTarget['table']>): HTMLElement {
+  const before = text.slice(from, Math.max(from, blockStart)).trimEnd();
+  const after = text.slice(Math.min(to, blockEnd), to).trimStart();
+  return el('div', { class: 'passage-text' }, before || null, tableRowView(table, { cited: true }), after || null);
 }
 
 function meta(rows: [string, string | null][]): HTMLElement {
@@ -96,7 +108,7 @@ export class PassageView {
         ]),
       );
       this.body.replaceChildren(text);
-      const mark = text.querySelector('mark');
+      const mark = text.querySelector<HTMLElement>('mark, .table-wrap');
       this.body.scrollTop = mark ? Math.max(0, mark.offsetTop - 32) : 0;
     } catch (err) {
       if (id !== this.request) return;

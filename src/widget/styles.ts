@@ -86,6 +86,25 @@ svg { width: 20px; height: 20px; fill: none; stroke: currentColor; stroke-width:
 .source strong { color: var(--cc-accent); margin-right: 4px; }
 .source .src-title { font-weight: 600; }
 .source .src-quote { display: block; margin-top: 2px; color: var(--cc-muted); }
+.sources li { min-width: 0; }
+.source-card { padding: 0; cursor: pointer; }
+.source-card .source-open { display: block; width: 100%; padding: 6px 8px 4px; text-align: left; border: 0; border-radius: 8px 8px 0 0; background: transparent; }
+.source-card .table-wrap { margin: 0 8px 8px; }
+.source-card:has(.source-open:focus-visible) { outline: 3px solid var(--cc-accent); outline-offset: 2px; }
+.source-card:has(.source-open:focus-visible) .source-open { outline: none; }
+
+.table-wrap { max-width: 100%; overflow-x: auto; border: 1px solid var(--cc-line); border-radius: 6px; background: var(--cc-bg); overscroll-behavior-x: contain; }
+.table-row { width: 100%; border-collapse: collapse; font-size: 12.5px; line-height: 1.35; font-variant-numeric: tabular-nums; white-space: normal; overflow-wrap: normal; word-break: normal; }
+.table-row caption { padding: 5px 8px 4px; text-align: left; font-size: 12px; font-weight: 600; color: var(--cc-muted); border-bottom: 1px solid var(--cc-line); }
+.table-row th, .table-row td { padding: 4px 8px; text-align: left; vertical-align: bottom; font-weight: 400; }
+.table-row thead th { font-size: 11.5px; font-weight: 600; color: var(--cc-muted); background: var(--cc-soft); border-bottom: 1px solid var(--cc-line); }
+.table-row caption > span { display: inline-block; position: sticky; left: 8px; }
+.table-row tr > :first-child { position: sticky; left: 0; z-index: 1; }
+.table-row tbody th { font-weight: 600; min-width: 7em; background: var(--cc-bg); }
+.table-row .num { text-align: right; white-space: nowrap; }
+.table-row tr.cited > * { background: #fff4c2; }
+.passage-text .table-wrap { margin: 10px 0; white-space: normal; }
+.passage-text .table-row { font-size: 13px; }
 
 .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; font-size: 13px; color: var(--cc-muted); }
 .feedback .icon-btn { min-height: 30px; min-width: 30px; padding: 0 6px; color: var(--cc-muted); }

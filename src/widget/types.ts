@@ -1,4 +1,6 @@
-export type { ChatResponse, Check, CheckStatus, Citation, HistoryTurn, RelatedPassage } from '../answer/schema.js';
+import type { TableRowRef } from '../answer/schema.js';
+
+export type { ChatResponse, Check, CheckStatus, Citation, HistoryTurn, RelatedPassage, TableRowRef } from '../answer/schema.js';
 
 /** One passage of a document as `GET /api/documents/:docId` lists it. */
 export interface DocumentPassage {
@@ -30,4 +32,6 @@ export interface PassageTarget {
   end: number;
   /** Mark `[start, end)` (a cited quote) rather than show a whole related passage plainly. */
   highlight: boolean;
+  /** The table the quote is a row of: shown as a small table instead of its pipe text. */
+  table?: TableRowRef | undefined;
 }
