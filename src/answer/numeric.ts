@@ -57,6 +57,39 @@ function amountPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figu
   return null;
 }
 
+/** The question names a quantity written in percent (a margin, a rate, a share). */
+const PERCENT_SERIES_RE = /%|\bpercent|\bper cent\b|\b(?:margins?|rates?|shares?|proportions?|ratios?|yields?)\b/i;
+
+/**
+ * Compatible amounts or percentages to average or add, best sentence first (its amounts before its
+ * percentages, or the other way round when the question names a percentage such as a margin). With two or more question years, one figure per year, paired as {@link amountPair}
+ * pairs (from the first figure's sentence when it has one; a percentage only from the same passage,
+ * percentages of different passages rarely measure one thing). Otherwise the compatible figures of the
+ * best sentence with figures (of the question's one year, when it names one), at least two.
+ */
+function series(q: QuestionAnalysis, figs: readonly Figure[]): Figure[] | null {
+  const percents = PERCENT_SERIES_RE.test(q.factual);
+  const usable = figs
+    .filter((f) => isAmount(f) || isPercent(f) || (f.unit === 'count' && f.year !== undefined && q.years.includes(f.year)))
+    .sort((a, b) => a.rank - b.rank || Number(isPercent(a) !== percents) - Number(isPercent(b) !== percents));
+  if (q.years.length >= 2) {
+    const [first, ...rest] = q.years;
+    for (const a of usable.filter((f) => f.year === first)) {
+      const partners = usable.filter((f) => compatible(a, f) && (!isPercent(a) || f.source.chunk === a.source.chunk));
+      const others = rest.map((y) => partners.find((f) => f.year === y && f.source === a.source) ?? partners.find((f) => f.year === y));
+      if (others.every((f): f is Figure => f !== undefined)) return [a, ...others];
+    }
+    return null;
+  }
+  const best = usable[0]?.source;
+  const inBest = usable.filter((f) => f.source === best && (!q.years.length || f.year === q.years[0]));
+  for (const f of inBest) {
+    const same = inBest.filter((g) => compatible(f, g));
+    if (same.length >= 2) return same;
+  }
+  return null;
+}
+
 const WHOLE_YEAR_RE = /\bof (?:the |its |their )?((?:19|20)\d\d)(?:['’]s)?(?:\s+(?:level|value|figure|amount|total|size|scale))?\b/i;
 
 /** Part and whole of a share: the year written as "of the 2020 level" is the whole, else the later year. */
@@ -98,6 +131,12 @@ function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {
 }
 
 const yr = (f: NumericClaim) => (f.year ? ` in ${f.year}` : '');
+
+/** "A in 2018, B in 2019 and C in 2020". */
+const listed = (figs: readonly Figure[]) => {
+  const items = figs.map((f) => `${f.text}${yr(f)}`);
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
+};
 
 /**
  * Picks operands for the question's operation from the scored sentences and computes the result;
@@ -183,8 +222,14 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       return result && finish(result, [multiple, { ...span, source: multiple.source, rank: multiple.rank }], `Growing ${multiple.value}-fold over ${span.text} is about ${result.display} a year`);
     }
     case 'average':
-    case 'sum':
-      return null;
+    case 'sum': {
+      const values = series(q, figs);
+      if (!values) return null;
+      const result = run(op, { values: values.map((f) => f.text) });
+      if (!result) return null;
+      const statement = op === 'sum' ? `${listed(values)} add up to ${result.display}` : `The average of ${listed(values)} is ${result.display}`;
+      return finish(result, values, statement);
+    }
     case 'project': {
       const target = q.years.length ? q.years[q.years.length - 1]! : undefined;
       const base = figs.filter(isAmount).filter((f) => f.year !== undefined && (target === undefined || f.year < target)).sort((x, y) => x.rank - y.rank || (y.year ?? 0) - (x.year ?? 0))[0];

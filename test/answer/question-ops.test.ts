@@ -1,0 +1,196 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatResponseSchema, type ChatResponse } from '../../src/answer/schema.js';
+import { calculate, type CalcOp } from '../../src/tools/index.js';
+import { analyzeQuestion, detectOp, withoutOpWording } from '../../src/answer/question.js';
+import { makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
+
+/** Fictional questions about made-up companies and figures, grouped by the operation they ask for. */
+const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
+  growth_rate: [
+    'What was the percentage change in net sales from 2018 to 2019?',
+    'What is the percentage change in the number of stores between 2018 and 2019?',
+    'What was the % change in freight costs from 2017 to 2018?',
+    'What is the % change in deferred revenue?',
+    'What was the change in percentage?',
+    'What was the change in percentage of total assets from 2018 to 2019?',
+    'What was the percent increase in subscriber numbers from 2018 to 2019?',
+    'What was the percent decrease in operating expenses between 2018 and 2019?',
+    'What is the percentage decrease in inventory from 2018 to 2019?',
+    'By what percentage did Fernvale Ltd’s order book grow from 2020 to 2021?',
+    'How much did rental income increase by from 2018 to 2019, in percent?',
+  ],
+  difference: [
+    'What was the change in cash and cash equivalents between 2018 and 2019?',
+    'What is the change in accrued liabilities from 2018 to 2019?',
+    'What was the change in the operating margin from FY2018 to FY2019?',
+    'What was the nominal difference in gross profit between 2018 and 2019?',
+    'What is the difference in total debt between 2019 and 2018?',
+    'What was the difference in staff costs from 2018 to 2019?',
+    'How much did trade receivables increase by?',
+    'How much did the provision for warranties decrease by between 2018 and 2019?',
+    'How much has the order backlog grown by since 2017?',
+    'What was the increase in research costs from 2018 to 2019?',
+    'What was the decrease in goodwill from 2018 to 2019?',
+    'What was the difference between the 2019 and 2018 capital expenditure?',
+  ],
+  share: [
+    'What is the services revenue in 2019 as a percentage of total revenue?',
+    'What was the Asia segment’s revenue as a percentage of the group total in 2019?',
+    'What proportion of total expenses is marketing spend in 2019?',
+    'What is the percentage constitution of leasehold improvements in total property, plant and equipment in 2019?',
+    'What percentage of total revenue was subscription revenue in 2019?',
+    'What was interest expense as a proportion of operating income in 2018?',
+  ],
+  ratio: [
+    'What is the ratio of current assets to current liabilities in 2019?',
+    'What was the ratio of net debt to equity in 2018?',
+    'What is the ratio of the 2019 dividend to the 2018 dividend?',
+    'What is the ratio between the number of employees in 2019 and in 2018?',
+  ],
+  average: [
+    'What was the average cost of sales for 2019 and 2018?',
+    'What is the average inventory for 2018 and 2019?',
+    'What was the average?',
+    'What was the average operating margin for 2019 and 2018?',
+    'What was the average effective tax rate in 2018 and 2019?',
+    'What is the average of the quarterly dividends paid in 2019?',
+    'What is the mean of the three regional sales figures?',
+    'What was the mean headcount across 2017, 2018 and 2019?',
+    'Average net income for 2017 to 2019?',
+  ],
+  sum: [
+    'What is the sum of the cash and the short-term investments in 2019?',
+    'What is the total of current and non-current lease liabilities in 2019?',
+    'What was the combined revenue of the Orchard and Harbour divisions in 2019?',
+    'What were the Orchard and Harbour divisions’ revenues in total in 2019?',
+    'What was the sum of 2018 and 2019 capital expenditure?',
+    'What were land and buildings combined in 2019?',
+    'What’s the sum of the two grants?',
+  ],
+  cagr: [
+    'What was the average annual growth rate of Kestrel Mills’ revenue from 2015 to 2020?',
+    'What was the compound annual growth rate of deposits between 2016 and 2021?',
+  ],
+  pp_change: ['By how many percentage points did the gross margin rise from 2018 to 2019?'],
+  none: [
+    'What was the revenue in 2019?',
+    'What does the change in accounting policy relate to?',
+    "What is the company's dividend policy?",
+    'What was the average growth rate of licence income between 2011 and 2020?',
+    'How fast did export orders grow on average over the decade?',
+    'What is the global average share of online sales?',
+    'What is the industry average for staff turnover?',
+    'What was the combined ratio in 2019?',
+    'How much was the group worth in total?',
+    'Why did the decrease in other income from 2018 to 2019 happen?',
+    'What caused the increase in freight costs from 2018 to 2019?',
+    'What was the total revenue in 2019?',
+    'What was the current ratio in 2019?',
+    'What does the term adjusted EBITDA mean?',
+    'What do the directors mean by underlying profit?',
+    'How did the merger of the two units change the reporting?',
+    'What is the difference?',
+    'Which products and services are combined in the segment?',
+    'How are the combined financial statements and notes prepared?',
+  ],
+};
+
+describe('detectOp: the wordings report readers use', () => {
+  for (const [op, questions] of Object.entries(WORDINGS)) {
+    const expected = op === 'none' ? null : op;
+    it.each(questions)(`${op}: %s`, (question) => {
+      expect(detectOp(question)).toBe(expected);
+    });
+  }
+
+  it('keeps the precedence between overlapping wordings', () => {
+    // A percentage change is a growth rate, not a difference; an average growth rate per year is a CAGR.
+    expect(detectOp('What was the percentage change in revenue between 2018 and 2019?')).toBe('growth_rate');
+    expect(detectOp('What was the change in revenue between 2018 and 2019?')).toBe('difference');
+    expect(detectOp('What was the average annual growth rate of revenue from 2015 to 2020?')).toBe('cagr');
+    // The mean of a percentage series is still an average.
+    expect(detectOp('What was the average gross margin % for 2019 and 2018?')).toBe('average');
+    // "How much did it grow" stays a growth rate; "grow by" without a percent asks for the amount.
+    expect(detectOp('How much did deposits grow from 2018 to 2019?')).toBe('growth_rate');
+    expect(detectOp('How much did deposits grow by from 2018 to 2019?')).toBe('difference');
+  });
+
+  it('does not ask for a calculation in a "who" question', () => {
+    expect(analyzeQuestion('Who explained the change in revenue between 2018 and 2019?').op).toBeNull();
+  });
+
+  it('strips only the wording of the operation from the question', () => {
+    const average = withoutOpWording('What was the average cost of sales for 2019 and 2018?', 'average');
+    expect(average).toContain('cost of sales for 2019 and 2018');
+    expect(average).not.toMatch(/average/i);
+    const ratio = withoutOpWording('What is the ratio of current assets to current liabilities in 2019?', 'ratio');
+    expect(ratio).toContain('current assets to current liabilities in 2019');
+    const sum = withoutOpWording('What was the combined revenue of the Orchard and Harbour divisions in 2019?', 'sum');
+    expect(sum).toContain('revenue of the Orchard and Harbour divisions in 2019');
+    expect(sum).not.toMatch(/combined/i);
+    const total = withoutOpWording('What were the Orchard and Harbour divisions’ revenues in total in 2019?', 'sum');
+    expect(total).toContain('Orchard and Harbour divisions’ revenues');
+    expect(total).not.toMatch(/in total/i);
+  });
+});
+
+/** A fictional annual report: figures per year and per division. */
+const REPORT = `---
+title: Harrowgate Tools annual report 2019
+---
+# Harrowgate Tools annual report 2019
+
+Harrowgate Tools makes hand tools and garden equipment in three factories.
+
+Group revenue was £412.5 million in 2019 and £388.0 million in 2018.
+
+The operating margin was 11.2% in 2019 and 10.4% in 2018.
+
+In 2019 the Workshop division had sales of £250.0 million and the Garden division had sales of £162.5 million.
+
+The board proposes a final dividend and keeps its policy of paying out about half of earnings.
+`;
+
+describe('average and sum questions are computed from the figures in the sentences', () => {
+  let t: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await makeTmpDir('citecheck-ops-corpus-');
+    await fs.writeFile(path.join(dir, 'harrowgate-2019.md'), REPORT);
+    t = await makeTestApp({ corpusDir: dir });
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  async function ask(question: string): Promise<ChatResponse> {
+    const res = await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    expect(res.status).toBe(200);
+    return ChatResponseSchema.parse(await res.json());
+  }
+
+  it.each<[string, CalcOp, string[]]>([
+    ['What was the average group revenue for 2019 and 2018?', 'average', ['£388.0 million', '£412.5 million']],
+    ['What was the average operating margin for 2018 and 2019?', 'average', ['10.4%', '11.2%']],
+    ['What is the sum of the Workshop division and Garden division sales in 2019?', 'sum', ['£250.0 million', '£162.5 million']],
+    ['What were the Workshop and Garden divisions’ sales in total?', 'sum', ['£250.0 million', '£162.5 million']],
+  ])('%s', async (question, op, values) => {
+    const expected = calculate(op, { values });
+    const r = await ask(question);
+    expect(r.abstained, r.answer).toBe(false);
+    const check = r.checks.find((c) => c.status === 'computed');
+    expect(check, JSON.stringify(r.checks)).toMatchObject({ op, display: expected.display, formula: expected.formula });
+    expect(r.answer).toContain(expected.display);
+    for (const v of values) expect(r.citations.map((c) => c.quote).join(' ')).toContain(v);
+  });
+
+  it('quotes a stated figure instead of computing one', async () => {
+    const r = await ask('What was the revenue in 2019?');
+    expect(r.checks.some((c) => c.status === 'computed')).toBe(false);
+    expect(r.answer).toContain('£412.5 million');
+  });
+});
