@@ -57,7 +57,9 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
     const { start, end } = o.match.row.row;
     rows.push({ o, n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o.match.table, o.match.row)) });
   }
-  const refs = [...new Set(rows.map((r) => `[${r.n}]`))].join('');
+  const first = rows[0]!;
+  const headerN = t.short ? headerCitation(snapshot, first.o, t.short, cites) : undefined;
+  const refs = [...new Set([...rows.map((r) => r.n), ...(headerN ? [headerN] : [])].map((n) => `[${n}]`))].join('');
   const lead = t.result ? `${t.statement} ${refs} (computed: ${t.result.formula} = ${t.result.display}).` : `${t.statement} ${refs}.`;
   const quoted = [...new Map(rows.map((r) => [r.n, r])).values()].map(({ o, n }) => {
     const text = snapshot.docById.get(o.match.table.docId)!.text.slice(o.match.row.row.start, o.match.row.row.end);
@@ -69,14 +71,27 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
     const n = cites.citeSpan(stated.sentence.chunk, stated.sentence.start, stated.sentence.end, 1, doc.text);
     quoted.push(`The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`);
   }
-  const first = rows[0]!;
-  const cell = first.o.match.row.row.cells[first.o.column];
-  const short = !t.result && cell && cell.end > cell.start ? { text: snapshot.docById.get(first.o.match.table.docId)!.text.slice(cell.start, cell.end), citation: first.n, start: cell.start, end: cell.end } : undefined;
+  const cell = t.short ?? first.o.match.row.row.cells[first.o.column];
+  const shortCitation = t.short ? headerN : first.n;
+  const short =
+    !t.result && cell && cell.end > cell.start && shortCitation !== undefined
+      ? { text: snapshot.docById.get(first.o.match.table.docId)!.text.slice(cell.start, cell.end), citation: shortCitation, start: cell.start, end: cell.end }
+      : undefined;
   const cells = t.operands.map((o) => {
     const c = o.match.row.row.cells[o.column]!;
     return { docId: o.match.table.docId, start: c.start, end: c.end, text: c.text, series: o.series, period: o.header };
   });
   return { answer: [lead, ...quoted].join('\n\n'), cells, ...(short ? { short } : {}) };
+}
+
+/** Cites the header row holding `span` (a period named in a header), returning its marker number. */
+function headerCitation(snapshot: KnowledgeSnapshot, o: TableOperand, span: { start: number; end: number }, cites: CitationList): number | undefined {
+  const header = o.match.table.headerRows.find((r) => r.start <= span.start && span.end <= r.end);
+  const chunk = header && snapshot.docById.get(o.match.table.docId) && snapshot.chunksByDoc.get(o.match.table.docId)?.find((c) => c.start <= header.start && header.end <= c.end);
+  if (!header || !chunk) return undefined;
+  const doc = snapshot.docById.get(o.match.table.docId)!;
+  const ref = { caption: o.match.table.caption, headers: o.match.table.columns.map((c) => c.header), cells: o.match.table.columns.map((_, j) => header.cells[j]?.text ?? '') };
+  return cites.citeSpan(chunk, header.start, header.end, o.match.score, doc.text, ref);
 }
 
 function chunkTitle(snapshot: KnowledgeSnapshot, o: TableOperand): string {

@@ -16,7 +16,7 @@ import { shortAnswerFor } from './short-answer.js';
 import { detectSpanType } from './span-type.js';
 import { verifyAnswer } from './verify.js';
 import { readTables } from '../tables/read-tables.js';
-import { answerFromTables, type TableAnswer } from './table-answer.js';
+import { answerFromTables, asksExtremePeriod, type TableAnswer } from './table-answer.js';
 import { tableShare } from './table-match.js';
 import { composeTable, type ComposedTable } from './compose-table.js';
 import type { SearchHit } from '../retrieval/retriever.js';
@@ -87,8 +87,8 @@ function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: rea
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
   const weigh = (t: string) => idf(stats, t);
-  if (!q.op && tableShare(q.factual, tables, weigh) < TABLE_LOOKUP_SHARE) return null;
-  return answerFromTables(q, tables, weigh);
+  if (!q.op && !asksExtremePeriod(q.factual) && tableShare(q.factual, tables, weigh) < TABLE_LOOKUP_SHARE) return null;
+  return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
 
 /** The short answer again after verification renumbered the citations. */

@@ -1,9 +1,9 @@
 import { calculate, type CalcOp, type CalcResult } from '../tools/index.js';
 import type { Currency, Scale } from '../tools/quantity.js';
 import { periodsIn } from '../tables/periods.js';
-import type { CellValue, Period, Table } from '../tables/types.js';
+import type { CellValue, Period, Table, TableCell } from '../tables/types.js';
 import type { QuestionAnalysis } from './question.js';
-import { matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, type RowMatch, type TermWeight } from './table-match.js';
+import { matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, seriesColumns, type RowMatch, type TermWeight } from './table-match.js';
 
 /** A figure taken from a table cell, with the row and column it sits in. */
 export interface TableOperand {
@@ -24,6 +24,8 @@ export interface TableAnswer {
   result?: CalcResult;
   /** Plain statement of the figure or of what was computed (no citation markers). */
   statement: string;
+  /** The span that answers, when it is not the first operand's cell (a period's header cell). */
+  short?: TableCell;
 }
 
 /** Wording that asks for a relative change even of percentages ("percentage change", "growth rate"); "absolute" asks for points. */
@@ -34,6 +36,50 @@ const ABSOLUTE_RE = /\babsolute\b|\bpercentage points?\b/iu;
 function opFor(op: CalcOp, question: string, ops: readonly TableOperand[]): CalcOp {
   if (op !== 'growth_rate' || !ops.every((o) => o.quantity.unit === '%')) return op;
   return RELATIVE_CHANGE_RE.test(question) && !ABSOLUTE_RE.test(question) ? op : 'difference';
+}
+
+/** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
+const WHICH_PERIOD_RE = /\b(?:which|what) (?:year|period|quarter|month)s?\b/iu;
+const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|more|most|maximum|peak|best)\b/iu;
+const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|less|fewer|fewest|minimum|worst)\b/iu;
+
+/** The year as written in a header cell of the column (for a short answer such as "2019"). */
+function periodCell(table: Table, column: number, docText: string): TableCell | undefined {
+  const year = table.columns[column]?.period?.year;
+  if (year === undefined) return undefined;
+  for (const row of [...table.headerRows].reverse()) {
+    const cell = row.cells[column];
+    const at = cell ? docText.slice(cell.start, cell.end).indexOf(String(year)) : -1;
+    if (cell && at >= 0) return { text: String(year), start: cell.start + at, end: cell.start + at + 4 };
+  }
+  return undefined;
+}
+
+/** The question asks in which period a figure is highest or lowest ("in which year was X higher"). */
+export function asksExtremePeriod(question: string): boolean {
+  return WHICH_PERIOD_RE.test(question) && (MOST_RE.test(question) || LEAST_RE.test(question));
+}
+
+/** The period in which the row's figure is highest or lowest, as the question asks. */
+function extremePeriod(question: string, m: RowMatch, docText: string): TableAnswer | null {
+  if (!asksExtremePeriod(question)) return null;
+  const most = MOST_RE.test(question);
+  const cols = periodColumns(m);
+  if (cols.length < 2) return null;
+  const pick = cols.reduce((best, j) => {
+    const v = m.row.values[j]!.value;
+    const b = m.row.values[best]!.value;
+    return (most ? v > b : v < b) ? j : best;
+  });
+  const o = operand(m, pick);
+  const cell = periodCell(m.table, pick, docText);
+  if (!o || !cell) return null;
+  const others = cols.filter((j) => j !== pick).map((j) => `${m.row.row.cells[j]?.text ?? ''} in ${m.table.columns[j]!.header}`).join(', ');
+  return {
+    operands: [o],
+    statement: `${o.series} was ${most ? 'highest' : 'lowest'} in ${o.header} (${cellWords(o)}; ${others})`,
+    short: cell,
+  };
 }
 
 /** Operations over one series in two or more periods. */
@@ -115,6 +161,18 @@ function acrossSeries(op: CalcOp, question: string, pair: [TableOperand, TableOp
   return { operands: [a, b], result, statement };
 }
 
+/** Two columns of one row that the question names as its two series, in the order it names them. */
+function acrossColumns(op: CalcOp, question: string, row: RowMatch, period: Period | undefined, weigh: TermWeight): TableAnswer | null {
+  const named = seriesColumns(question, row, period, weigh).slice(0, 2);
+  if (named.length < 2) return null;
+  const ordered = [...named].sort((a, b) => a.position - b.position || a.column - b.column);
+  const a = operand(row, ordered[0]!.column);
+  const b = operand(row, ordered[1]!.column);
+  if (!a || !b) return null;
+  const label = (o: TableOperand): TableOperand => ({ ...o, series: `${o.series} (${o.header})` });
+  return acrossSeries(op, question, [label(a), label(b)]);
+}
+
 /** Another row of the same table naming question terms the best row does not, for two-series questions. */
 function secondRow(best: RowMatch, matches: readonly RowMatch[]): RowMatch | undefined {
   return matches.find(
@@ -129,7 +187,7 @@ const usable = (m: RowMatch | undefined): m is RowMatch => Boolean(m && m.recall
  * periods, then either the cell itself or the asked operation over the cells (one series over several
  * periods, or two series in one period). Null when no row matches well enough or a period is missing.
  */
-export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], weigh: TermWeight): TableAnswer | null {
+export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], weigh: TermWeight, docText: (docId: string) => string): TableAnswer | null {
   if (!tables.length) return null;
   const matches = matchRows(q.factual, tables, weigh);
   const best = matches[0];
@@ -138,6 +196,8 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
   const op = q.op;
   const columnFor = (m: RowMatch, p: Period) => periodColumn(q.factual, m, p, weigh);
   if (!op) {
+    const extreme = extremePeriod(q.factual, best, docText(best.table.docId));
+    if (extreme) return extreme;
     if (periods.length > 1) return null;
     const cols = periods.length ? [columnFor(best, periods[0]!)] : periodColumns(best).slice(0, 1);
     const col = cols[0] ?? (best.row.values.findIndex((v) => v !== null));
@@ -158,7 +218,7 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
   }
   if (ACROSS_SERIES.has(op) && periods.length <= 1) {
     const other = secondRow(best, matches);
-    if (!other) return null;
+    if (!other) return acrossColumns(op, q.factual, best, periods[0], weigh);
     const col = periods.length ? columnFor(best, periods[0]!) : periodColumns(best)[0];
     const col2 = periods.length ? columnFor(other, periods[0]!) : col;
     const a = col === undefined ? null : operand(best, col);

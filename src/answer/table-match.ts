@@ -113,3 +113,31 @@ export function periodColumn(question: string, match: RowMatch, period: Period, 
 export function periodColumns(match: RowMatch): number[] {
   return match.table.columns.flatMap((c, j) => (c.period && match.row.values[j] ? [j] : []));
 }
+
+/** A column named by the question as a series of its own ("Domestic", "More than 5 years", "Total"). */
+export interface ColumnMatch {
+  column: number;
+  score: number;
+  /** Where the question first names one of the header's terms (for operand order). */
+  position: number;
+}
+
+/**
+ * Columns of the row whose headers name terms of the question that the row label does not, for
+ * questions comparing two columns of one row ("domestic and international rates", "the share of more
+ * than 5 years in the total"). With a period, only columns of that year (or of no year) count.
+ */
+export function seriesColumns(question: string, match: RowMatch, period: Period | undefined, weigh: TermWeight): ColumnMatch[] {
+  const asked = new Set(termsOf(question));
+  const lower = question.toLowerCase();
+  const out: ColumnMatch[] = [];
+  match.table.columns.forEach((col, j) => {
+    if (j === 0 || !match.row.values[j]) return;
+    if (period && col.period && col.period.year !== period.year) return;
+    const terms = termsOf(col.header).filter((t) => asked.has(t) && !match.matched.has(t));
+    if (!terms.length) return;
+    const positions = terms.map((t) => lower.indexOf(t.slice(0, Math.max(3, t.length - 1)))).filter((i) => i >= 0);
+    out.push({ column: j, score: weightOf(terms, weigh), position: positions.length ? Math.min(...positions) : Infinity });
+  });
+  return out.sort((a, b) => b.score - a.score || a.column - b.column);
+}

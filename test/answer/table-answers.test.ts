@@ -62,6 +62,15 @@ describe('offline answers from table cells', () => {
     expect(r.citations.map((c) => c.table?.cells[0])).toEqual(['Marine fittings', 'Total net sales']);
   });
 
+  it('answers which period a figure is highest in with the year from the header row, cited', async () => {
+    const r = await ask('In which year were there more production staff?');
+    expect(r.short?.text).toBe('2018');
+    expect(text.slice(r.short!.start, r.short!.end)).toBe('2018');
+    const header = r.citations.find((c) => c.n === r.short!.citation)!;
+    expect(header.quote).toBe('| Headcount | 2019 | 2018 | 2017 |');
+    expect(r.answer).toMatch(/^Production staff was highest in 2018 \(2,310; /u);
+  });
+
   it('answers why-questions from the text, not from a table row', async () => {
     const r = await ask('Why did operating expenses fall?');
     expect(r.citations[0]!.table).toBeUndefined();
