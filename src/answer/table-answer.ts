@@ -82,6 +82,22 @@ function extremePeriod(question: string, m: RowMatch, docText: string): TableAns
   };
 }
 
+/** A span of years ("2017-2019", "from 2017 to 2019", "2017 through 2019"): every year in it counts. */
+const YEAR_RANGE_RE = /\b((?:19|20)\d\d)\s*(?:-|–|to|through|until)\s*((?:19|20)\d\d)\b/iu;
+/** "Across all 3 years", "for all years", "over the three years": every period the row has. */
+const ALL_PERIODS_RE = /\b(?:all|across|over|for) (?:the )?(?:(?:\d|two|three|four|five) )?(?:years|periods|quarters)\b/iu;
+
+/** The periods an average or a sum runs over: every year of a stated range, or all of the row's periods. */
+function spanPeriods(question: string, periods: readonly Period[], m: RowMatch): Period[] {
+  const range = YEAR_RANGE_RE.exec(question);
+  const years = new Set(periodColumns(m).map((j) => m.table.columns[j]!.period!.year));
+  const inRange = (y: number) => (range ? y >= Math.min(+range[1]!, +range[2]!) && y <= Math.max(+range[1]!, +range[2]!) : true);
+  if (range || (!periods.length && ALL_PERIODS_RE.test(question))) {
+    return [...years].filter(inRange).sort((a, b) => a - b).map((year) => ({ year, label: String(year) }));
+  }
+  return [...periods];
+}
+
 /** Operations over one series in two or more periods. */
 const OVER_PERIODS: ReadonlySet<CalcOp> = new Set(['difference', 'growth_rate', 'cagr', 'average', 'sum']);
 /** Operations over two series in one period. */
@@ -204,7 +220,7 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
     const o = col !== undefined && col >= 0 ? operand(best, col) : null;
     return o ? { operands: [o], statement: `${o.series}${o.header ? `, ${o.header}` : ''}: ${cellWords(o)}` } : null;
   }
-  let asked = periods;
+  let asked: Period[] = op === 'average' || op === 'sum' ? spanPeriods(q.factual, periods, best) : [...periods];
   if ((op === 'difference' || op === 'growth_rate') && periods.length === 1) asked = [{ year: periods[0]!.year - 1, label: String(periods[0]!.year - 1) }, periods[0]!];
   if (OVER_PERIODS.has(op) && asked.length >= 2) {
     const ops = asked.map((p) => {

@@ -33,9 +33,14 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'How much has the order backlog grown by since 2017?',
     'What was the increase in research costs from 2018 to 2019?',
     'What was the decrease in goodwill from 2018 to 2019?',
+    'What is the increase/ (decrease) in freight income from 2018 to 2019?',
+    'What was the increase / (decrease) in the office equipment from 2018 to 2019?',
     'What was the difference between the 2019 and 2018 capital expenditure?',
   ],
   share: [
+    'What is the percentage of lease liabilities in the total liabilities?',
+    'What is the percentage of audit fees in the total fees paid in 2019?',
+    'What was the percentage of cash held in euro over the group total?',
     'What is the services revenue in 2019 as a percentage of total revenue?',
     'What was the Asia segment’s revenue as a percentage of the group total in 2019?',
     'What proportion of total expenses is marketing spend in 2019?',
@@ -44,6 +49,7 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What was interest expense as a proportion of operating income in 2018?',
   ],
   ratio: [
+    'What is the proportion of shares granted over shares outstanding?',
     'What is the ratio of current assets to current liabilities in 2019?',
     'What was the ratio of net debt to equity in 2018?',
     'What is the ratio of the 2019 dividend to the 2018 dividend?',
