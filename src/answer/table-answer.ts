@@ -98,6 +98,9 @@ function spanPeriods(question: string, periods: readonly Period[], m: RowMatch):
   return [...periods];
 }
 
+/** "The change in X" asked of a table row with no years named: the difference between its two latest periods. */
+const CHANGE_RE = /^(?!\s*(?:why|how)\b)[^?]*\bchange in\b/iu;
+
 /** Operations over one series in two or more periods. */
 const OVER_PERIODS: ReadonlySet<CalcOp> = new Set(['difference', 'growth_rate', 'cagr', 'average', 'sum']);
 /** Operations over two series in one period. */
@@ -177,6 +180,16 @@ function acrossSeries(op: CalcOp, question: string, pair: [TableOperand, TableOp
   return { operands: [a, b], result, statement };
 }
 
+/** One row's figures for each asked period, and the operation over them; null when a period has no figure. */
+function overRowPeriods(op: CalcOp, question: string, m: RowMatch, asked: readonly Period[], columnFor: (m: RowMatch, p: Period) => number | undefined): TableAnswer | null {
+  const ops = asked.map((p) => {
+    const col = columnFor(m, p);
+    return col === undefined ? null : operand(m, col);
+  });
+  if (!ops.every((o): o is TableOperand => o !== null)) return null;
+  return overPeriods(opFor(op, question, ops), ops, asked);
+}
+
 /** Two columns of one row that the question names as its two series, in the order it names them. */
 function acrossColumns(op: CalcOp, question: string, row: RowMatch, period: Period | undefined, weigh: TermWeight): TableAnswer | null {
   const named = seriesColumns(question, row, period, weigh).slice(0, 2);
@@ -209,7 +222,7 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
   const best = matches[0];
   if (!usable(best)) return null;
   const periods = periodsIn(q.factual);
-  const op = q.op;
+  const op = q.op ?? (CHANGE_RE.test(q.factual) ? 'difference' : null);
   const columnFor = (m: RowMatch, p: Period) => periodColumn(q.factual, m, p, weigh);
   if (!op) {
     const extreme = extremePeriod(q.factual, best, docText(best.table.docId));
@@ -223,23 +236,25 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
   let asked: Period[] = op === 'average' || op === 'sum' ? spanPeriods(q.factual, periods, best) : [...periods];
   if ((op === 'difference' || op === 'growth_rate') && periods.length === 1) asked = [{ year: periods[0]!.year - 1, label: String(periods[0]!.year - 1) }, periods[0]!];
   if (OVER_PERIODS.has(op) && asked.length >= 2) {
-    const ops = asked.map((p) => {
-      const col = columnFor(best, p);
-      return col === undefined ? null : operand(best, col);
-    });
-    if (ops.every((o): o is TableOperand => o !== null)) {
-      const answer = overPeriods(opFor(op, q.factual, ops), ops, asked);
-      if (answer) return answer;
-    }
+    const answer = overRowPeriods(op, q.factual, best, asked, columnFor);
+    if (answer) return answer;
   }
   if (ACROSS_SERIES.has(op) && periods.length <= 1) {
     const other = secondRow(best, matches);
-    if (!other) return acrossColumns(op, q.factual, best, periods[0], weigh);
-    const col = periods.length ? columnFor(best, periods[0]!) : periodColumns(best)[0];
-    const col2 = periods.length ? columnFor(other, periods[0]!) : col;
-    const a = col === undefined ? null : operand(best, col);
-    const b = col2 === undefined ? null : operand(other, col2);
-    return a && b ? acrossSeries(op, q.factual, [a, b]) : null;
+    if (other) {
+      const col = periods.length ? columnFor(best, periods[0]!) : periodColumns(best)[0];
+      const col2 = periods.length ? columnFor(other, periods[0]!) : col;
+      const a = col === undefined ? null : operand(best, col);
+      const b = col2 === undefined ? null : operand(other, col2);
+      return a && b ? acrossSeries(op, q.factual, [a, b]) : null;
+    }
+    const columns = acrossColumns(op, q.factual, best, periods[0], weigh);
+    if (columns) return columns;
+  }
+  if (OVER_PERIODS.has(op) && !periods.length) {
+    const years = [...new Set(periodColumns(best).map((j) => best.table.columns[j]!.period!.year))].sort((a, b) => a - b);
+    const span = op === 'average' || op === 'sum' ? years : years.slice(-2);
+    if (span.length >= 2) return overRowPeriods(op, q.factual, best, span.map((year) => ({ year, label: String(year) })), columnFor);
   }
   return null;
 }
