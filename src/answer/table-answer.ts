@@ -3,7 +3,7 @@ import type { Currency, Scale } from '../tools/quantity.js';
 import { periodsIn } from '../tables/periods.js';
 import type { CellValue, Period, Table, TableCell } from '../tables/types.js';
 import type { QuestionAnalysis } from './question.js';
-import { matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, seriesColumns, type RowMatch, type TermWeight } from './table-match.js';
+import { bestColumn, matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, seriesColumns, type RowMatch, type TermWeight } from './table-match.js';
 
 /** A figure taken from a table cell, with the row and column it sits in. */
 export interface TableOperand {
@@ -159,9 +159,9 @@ function overPeriods(op: CalcOp, ops: TableOperand[], periods: readonly Period[]
   return { operands: ops, result, statement };
 }
 
-function acrossSeries(op: CalcOp, question: string, pair: [TableOperand, TableOperand]): TableAnswer | null {
+function acrossSeries(op: CalcOp, question: string, pair: [TableOperand, TableOperand], ordered = false): TableAnswer | null {
   const pos = (o: TableOperand) => Math.min(...[...o.match.matched].map((t) => question.toLowerCase().indexOf(t.slice(0, 4))).filter((i) => i >= 0), Infinity);
-  const [a, b] = [...pair].sort((x, y) => pos(x) - pos(y)) as [TableOperand, TableOperand];
+  const [a, b] = ordered ? pair : ([...pair].sort((x, y) => pos(x) - pos(y)) as [TableOperand, TableOperand]);
   const [part, whole] = Math.abs(a.value.value) <= Math.abs(b.value.value) ? [a, b] : [b, a];
   const args: Record<string, unknown> =
     op === 'share' ? { part: part.quantity, whole: whole.quantity }
@@ -202,6 +202,33 @@ function acrossColumns(op: CalcOp, question: string, row: RowMatch, period: Peri
   return acrossSeries(op, question, [label(a), label(b)]);
 }
 
+/**
+ * The two series a comparison names, split at its connective: "the percentage of A in the total B",
+ * "A as a percentage of B", "the ratio of A to B", "the proportion of A over B", "the difference between A and B".
+ */
+const TWO_SERIES_RES: readonly RegExp[] = [
+  /\b(?:percent(?:age)?|proportion|share|fraction)(?: (?:constitution|composition))? of (.+?) (?:in|among|within|over|out of|to) (?:the )?((?:total|overall|group|combined)\b.*)$/iu,
+  /^(?:what (?:is|was|were|are) )?(?:the )?(?:value of )?(.+?) as an? (?:percent(?:age)?|share|proportion|fraction) of (.+)$/iu,
+  /\bratio of (.+?) (?:to|and|versus|vs\.?) (.+)$/iu,
+  /\bproportion of (.+?) over (.+)$/iu,
+  /\bdifference (?:in [^?]+? )?between (.+?) and (.+)$/iu,
+];
+
+/** Two rows the question names apart, best match of each part, in the order named; null when the parts do not both match. */
+function namedRows(question: string, tables: readonly Table[], weigh: TermWeight): [RowMatch, RowMatch] | null {
+  for (const re of TWO_SERIES_RES) {
+    const m = re.exec(question);
+    if (!m) continue;
+    const a = matchRows(m[1]!, tables, weigh).find(usable);
+    const b = a && matchRows(m[2]!, tables, weigh).find((x) => usable(x) && x.table === a.table && x.row !== a.row);
+    if (a && b) return [a, b];
+  }
+  return null;
+}
+
+/** The question names two series apart (see {@link TWO_SERIES_RES}). */
+const namesTwoSeries = (question: string) => TWO_SERIES_RES.some((re) => re.test(question));
+
 /** Another row of the same table naming question terms the best row does not, for two-series questions. */
 function secondRow(best: RowMatch, matches: readonly RowMatch[]): RowMatch | undefined {
   return matches.find(
@@ -233,6 +260,18 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
     const o = col !== undefined && col >= 0 ? operand(best, col) : null;
     return o ? { operands: [o], statement: `${o.series}${o.header ? `, ${o.header}` : ''}: ${cellWords(o)}` } : null;
   }
+  if (ACROSS_SERIES.has(op) && periods.length <= 1 && namesTwoSeries(q.factual)) {
+    const named = namedRows(q.factual, tables, weigh);
+    const columnOf = (m: RowMatch) => (periods.length ? columnFor(m, periods[0]!) : bestColumn(q.factual, m, weigh));
+    if (named) {
+      const [ca, cb] = [columnOf(named[0]), columnOf(named[1])];
+      const a = ca === undefined ? null : operand(named[0], ca);
+      const b = cb === undefined ? null : operand(named[1], cb);
+      if (a && b) return acrossSeries(op, q.factual, [a, b], true);
+    }
+    const columns = acrossColumns(op, q.factual, best, periods[0], weigh);
+    if (columns) return columns;
+  }
   let asked: Period[] = op === 'average' || op === 'sum' ? spanPeriods(q.factual, periods, best) : [...periods];
   if ((op === 'difference' || op === 'growth_rate') && periods.length === 1) asked = [{ year: periods[0]!.year - 1, label: String(periods[0]!.year - 1) }, periods[0]!];
   if (OVER_PERIODS.has(op) && asked.length >= 2) {
@@ -242,7 +281,7 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
   if (ACROSS_SERIES.has(op) && periods.length <= 1) {
     const other = secondRow(best, matches);
     if (other) {
-      const col = periods.length ? columnFor(best, periods[0]!) : periodColumns(best)[0];
+      const col = periods.length ? columnFor(best, periods[0]!) : bestColumn(q.factual, best, weigh);
       const col2 = periods.length ? columnFor(other, periods[0]!) : col;
       const a = col === undefined ? null : operand(best, col);
       const b = col2 === undefined ? null : operand(other, col2);

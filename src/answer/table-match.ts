@@ -114,6 +114,35 @@ export function periodColumns(match: RowMatch): number[] {
   return match.table.columns.flatMap((c, j) => (c.period && match.row.values[j] ? [j] : []));
 }
 
+/** A header written out in the question ("more than 5 years") names its column even when its words are all function words and numbers. */
+const MIN_HEADER_PHRASE = 4;
+/** What a header written out in the question adds to the weight of the terms it shares with the question. */
+const PHRASE_MATCH = 10;
+const normalized = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+/** The header without the period it names ("Domestic September 30, 2019" -> "domestic september 30"). */
+const headerPhrase = (header: string) => normalized(header.replace(/\b(?:19|20)\d\d\b/gu, ' '));
+
+/**
+ * The column of a row that the question's words point to when it names no period: the one whose header
+ * shares most weighted terms with the question (a percentage column only for a percentage question), else
+ * the first column with a period, else the first with a figure.
+ */
+export function bestColumn(question: string, match: RowMatch, weigh: TermWeight): number | undefined {
+  const asked = new Set(termsOf(question));
+  const wantsPercent = WANTS_PERCENT_RE.test(question);
+  let best: number | undefined;
+  let bestScore = 0;
+  match.table.columns.forEach((col, j) => {
+    if (j === 0 || !match.row.values[j]) return;
+    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh) + (wantsPercent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0);
+    if (score > bestScore) {
+      best = j;
+      bestScore = score;
+    }
+  });
+  return best ?? periodColumns(match)[0] ?? match.row.values.findIndex((v, j) => j > 0 && v !== null);
+}
+
 /** A column named by the question as a series of its own ("Domestic", "More than 5 years", "Total"). */
 export interface ColumnMatch {
   column: number;
@@ -135,9 +164,12 @@ export function seriesColumns(question: string, match: RowMatch, period: Period 
     if (j === 0 || !match.row.values[j]) return;
     if (period && col.period && col.period.year !== period.year) return;
     const terms = termsOf(col.header).filter((t) => asked.has(t) && !match.matched.has(t));
-    if (!terms.length) return;
+    const phrase = headerPhrase(col.header);
+    const phraseAt = phrase.length >= MIN_HEADER_PHRASE ? normalized(lower).indexOf(phrase) : -1;
+    if (!terms.length && phraseAt < 0) return;
     const positions = terms.map((t) => lower.indexOf(t.slice(0, Math.max(3, t.length - 1)))).filter((i) => i >= 0);
-    out.push({ column: j, score: weightOf(terms, weigh), position: positions.length ? Math.min(...positions) : Infinity });
+    const score = weightOf(terms, weigh) + (phraseAt >= 0 ? PHRASE_MATCH : 0);
+    out.push({ column: j, score, position: phraseAt >= 0 ? phraseAt : positions.length ? Math.min(...positions) : Infinity });
   });
   return out.sort((a, b) => b.score - a.score || a.column - b.column);
 }
