@@ -14,10 +14,15 @@ export const MIN_ROW_RECALL = 0.5;
 export const MIN_LABEL_PRECISION = 0.5;
 /** The question asks for a percentage ("the percent of total sales", "% of revenue", "what proportion"). */
 const WANTS_PERCENT_RE = /%|\bpercent(?:age)?\b|\bproportion\b|\bshare of\b/iu;
+/** Wording of a relative change ("percentage change"): it asks for a calculation, not for a percentage column. */
+const CHANGE_WORDING_RE = /\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|rise|decline)\b/giu;
+const wantsPercent = (question: string) => WANTS_PERCENT_RE.test(question.replace(CHANGE_WORDING_RE, ' '));
 /** A column header of percentages ("% of Total", "Margin %", "(%)"). */
 const PERCENT_HEADER_RE = /%|\bpercent(?:age)?\b/iu;
 /** How much a column whose header agrees with the question about percentages outweighs one header term. */
 const PERCENT_COLUMN_BONUS = 100;
+/** A question naming a year but no quarter prefers the year's own column to its quarters' (outweighs header terms). */
+const WHOLE_PERIOD_BONUS = 50;
 /** Words that frame a period rather than name a series ("year ended", "fiscal"); never series terms. */
 const PERIOD_WORDS = new Set(tokenize('year years ended ending fiscal quarter quarters period periods fy as of at'));
 
@@ -99,8 +104,9 @@ export function periodColumn(question: string, match: RowMatch, period: Period, 
     const p = col.period;
     if (!p || p.year !== period.year || (period.quarter && p.quarter !== period.quarter)) return;
     if (!match.row.values[j]) return;
-    const agrees = WANTS_PERCENT_RE.test(question) === PERCENT_HEADER_RE.test(col.header);
-    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh) + (agrees ? PERCENT_COLUMN_BONUS : 0);
+    const agrees = wantsPercent(question) === PERCENT_HEADER_RE.test(col.header);
+    const whole = !period.quarter && !p.quarter ? WHOLE_PERIOD_BONUS : 0;
+    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh) + (agrees ? PERCENT_COLUMN_BONUS : 0) + whole;
     if (score > bestScore) {
       best = j;
       bestScore = score;
@@ -129,12 +135,12 @@ const headerPhrase = (header: string) => normalized(header.replace(/\b(?:19|20)\
  */
 export function bestColumn(question: string, match: RowMatch, weigh: TermWeight): number | undefined {
   const asked = new Set(termsOf(question));
-  const wantsPercent = WANTS_PERCENT_RE.test(question);
+  const percent = wantsPercent(question);
   let best: number | undefined;
   let bestScore = 0;
   match.table.columns.forEach((col, j) => {
     if (j === 0 || !match.row.values[j]) return;
-    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh) + (wantsPercent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0);
+    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh) + (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0);
     if (score > bestScore) {
       best = j;
       bestScore = score;

@@ -11,6 +11,9 @@ const FISCAL_RE = /\b(?:FY|F|fiscal(?: year)?)\s?'?(\d{2}|\d{4})\b/iu;
 const SPLIT_YEAR_RE = /\b((?:19|20)\d)\d\s*[/–-]\s*(\d\d)\b/u;
 const QUARTER_RE = /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter)\b/iu;
 const QUARTER_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
+const ORDINAL = String.raw`(?:first|second|third|fourth)`;
+/** Quarters a question names, also in lists ("the second and first quarter", "third or fourth quarters", "Q2"). */
+const QUARTERS_RE = new RegExp(String.raw`\bQ([1-4])\b|\b(${ORDINAL})\b(?=(?:\s*(?:,|and|&|or|to)\s*(?:the\s+)?${ORDINAL})*\s+quarters?\b)`, 'giu');
 
 function fullYear(digits: string): number {
   const n = Number(digits);
@@ -35,7 +38,10 @@ export function readPeriod(header: string): Period | null {
   return { year, label, ...(quarter ? { quarter } : {}) };
 }
 
-/** Periods a question names: every year ("2019", "FY19") with its quarter when one is named next to it. */
+/**
+ * Periods a question names: every year ("2019", "FY19"), ascending. When it names one year and quarters
+ * of it ("the second and first quarter of fiscal 2019", "Q3 2021"), one period per quarter, in order.
+ */
 export function periodsIn(question: string): Period[] {
   const found = new Map<number, Period>();
   for (const m of question.matchAll(YEAR_RE)) found.set(Number(m[1]), { year: Number(m[1]), label: m[0] });
@@ -43,5 +49,9 @@ export function periodsIn(question: string): Period[] {
     const year = fullYear(m[1]!);
     if (year >= MIN_YEAR && year <= MAX_YEAR && !found.has(year)) found.set(year, { year, label: m[0] });
   }
-  return [...found.values()].sort((a, b) => a.year - b.year);
+  const years = [...found.values()].sort((a, b) => a.year - b.year);
+  const quarters = [...new Set([...question.matchAll(QUARTERS_RE)].map((q) => Number(q[1] ?? QUARTER_WORDS[q[2]!.toLowerCase()])))];
+  if (years.length !== 1 || !quarters.length) return years;
+  const year = years[0]!.year;
+  return quarters.sort((a, b) => a - b).map((quarter) => ({ year, quarter, label: `Q${quarter} ${year}` }));
 }

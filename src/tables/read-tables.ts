@@ -31,9 +31,29 @@ function joinHeaders(texts: readonly string[]): string {
   return parts.join(' ');
 }
 
+/**
+ * A header row's texts per column, with a period header that Markdown wrote once spread over the columns
+ * it spans: the only text of its row ("| | | Fiscal 2019 | |") covers every column, and a period over
+ * sub-columns ("| | 2019 | | 2018 | |" above "Amount | %") is carried right over their empty cells. Other
+ * texts stay where they are written, and the last header row names single columns as written.
+ */
+function spanned(row: RawRow, below: RawRow | undefined, width: number): string[] {
+  const texts = Array.from({ length: width }, (_, j) => row.cells[j]?.text ?? '');
+  if (!below) return texts;
+  const filled = texts.slice(1).filter(Boolean);
+  if (filled.length === 1 && readPeriod(filled[0]!)) return texts.map((t, j) => (j === 0 ? t : filled[0]!));
+  const sub = (j: number) => below.cells[j]?.text ?? '';
+  for (let j = 2; j < width; j++) {
+    const carries = !texts[j] && texts[j - 1] && readPeriod(texts[j - 1]!) && sub(j) && sub(j - 1) && sub(j) !== sub(j - 1);
+    if (carries) texts[j] = texts[j - 1]!;
+  }
+  return texts;
+}
+
 function readColumns(headerRows: readonly RawRow[], width: number): TableColumn[] {
+  const rows = headerRows.map((r, i) => spanned(r, headerRows[i + 1], width));
   return Array.from({ length: width }, (_, j) => {
-    const header = joinHeaders(headerRows.map((r) => r.cells[j]?.text ?? ''));
+    const header = joinHeaders(rows.map((r) => r[j]!));
     const period = j === 0 || DERIVED_HEADER_RE.test(header) ? null : readPeriod(header);
     return { header, period, unit: readUnitHint(header) };
   });
