@@ -75,6 +75,19 @@ describe('readTables', () => {
     expect(t!.columns.map((c) => c.period?.year ?? null)).toEqual([null, 2019, 2018]);
   });
 
+  it('spreads a period header written once over the columns it spans', () => {
+    const text = [
+      '| | | Fiscal 2024 | | |',
+      '| --- | --- | --- | --- | --- |',
+      '| | First Quarter | Second Quarter | Total | |',
+      '| | 2023 | | 2022 | |',
+      '| | Amount | % | Amount | % |',
+      '| Sales | 10 | 50% | 8 | 40% |',
+    ].join('\n');
+    const columns = readTables({ docId: 'q', text })[0]!.columns;
+    expect(columns.map((c) => c.header)).toEqual(['', 'Fiscal 2024 First Quarter 2023 Amount', 'Fiscal 2024 Second Quarter 2023 %', 'Fiscal 2024 Total 2022 Amount', 'Fiscal 2024 2022 %']);
+  });
+
   it('does not read a comparison column as a period', () => {
     const text = '| | 2019 | 2018 | Change 2019 vs 2018 |\n| --- | --- | --- | --- |\n| Sales | 5 | 4 | 25% |\n';
     expect(readTables({ docId: 'y', text })[0]!.columns.map((c) => c.period?.year ?? null)).toEqual([null, 2019, 2018, null]);
@@ -119,6 +132,11 @@ describe('cell values, periods and unit hints', () => {
 
   it('reads the periods a question names', () => {
     expect(periodsIn('What was the change from FY18 to 2019?').map((p) => p.year)).toEqual([2018, 2019]);
+    expect(periodsIn('What is the change between the second and first quarter of fiscal 2019?')).toMatchObject([
+      { year: 2019, quarter: 1 },
+      { year: 2019, quarter: 2 },
+    ]);
+    expect(periodsIn('What was revenue in Q3 2021?')).toMatchObject([{ year: 2021, quarter: 3 }]);
   });
 
   it.each([
