@@ -1,5 +1,5 @@
 import type { Period, Table, TableRow } from '../tables/types.js';
-import { tokenize } from '../retrieval/tokenizer.js';
+import { stem, tokenize } from '../retrieval/tokenizer.js';
 
 /** Weight of a term (inverse document frequency); unseen terms weigh most. */
 export type TermWeight = (term: string) => number;
@@ -30,9 +30,9 @@ const PERIOD_WORDS = new Set(tokenize('year years ended ending fiscal quarter qu
 export interface RowMatch {
   table: Table;
   row: TableRow;
-  /** Weighted share of the question's in-table terms the row covers (label fully, context by {@link CONTEXT_MATCH}). */
+  /** Weighted share of the question's in-table terms the row covers (label and section fully, caption and headers by {@link CONTEXT_MATCH}). */
   recall: number;
-  /** Weighted share of the row label's terms the question names. */
+  /** Weighted share of the row label's terms (or of its label and section together, if higher) the question names. */
   precision: number;
   score: number;
   /** Question terms the row's label matched. */
@@ -40,6 +40,15 @@ export interface RowMatch {
 }
 
 const termsOf = (text: string | null | undefined): string[] => (text ? tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t)) : []);
+
+/** Every word of a text as a term, function words included ("Other", "Net"). */
+const plainTerms = (text: string | null | undefined): string[] =>
+  text ? (text.toLowerCase().match(/[\p{L}]+/gu) ?? []).map(stem).filter((t) => !PERIOD_WORDS.has(t)) : [];
+/** A row label's terms; a label made only of function words ("Other") is matched by those words. */
+const labelTerms = (label: string): string[] => {
+  const terms = termsOf(label);
+  return terms.length ? terms : plainTerms(label);
+};
 
 function weightOf(terms: Iterable<string>, weigh: TermWeight): number {
   let w = 0;
@@ -58,22 +67,26 @@ function contextTerms(table: Table): Set<string> {
  * matches a row labelled X fully; rows whose labels share no term with the question are dropped.
  */
 export function matchRows(question: string, tables: readonly Table[], weigh: TermWeight): RowMatch[] {
-  const asked = new Set(termsOf(question));
+  const asked = new Set([...termsOf(question), ...plainTerms(question)]);
   const out: RowMatch[] = [];
   for (const table of tables) {
     const context = contextTerms(table);
     const inTable = new Set<string>();
-    for (const r of table.rows) for (const t of [...termsOf(r.label), ...termsOf(r.section)]) if (asked.has(t)) inTable.add(t);
+    for (const r of table.rows) for (const t of [...labelTerms(r.label), ...termsOf(r.section)]) if (asked.has(t)) inTable.add(t);
     for (const t of context) if (asked.has(t)) inTable.add(t);
     const total = weightOf(inTable, weigh);
     if (total === 0) continue;
     for (const row of table.rows) {
-      const label = new Set(termsOf(row.label));
+      const label = new Set(labelTerms(row.label));
       const matched = new Set([...label].filter((t) => asked.has(t)));
       if (!matched.size) continue;
-      const around = new Set([...termsOf(row.section), ...context].filter((t) => asked.has(t) && !label.has(t)));
-      const recall = (weightOf(matched, weigh) + CONTEXT_MATCH * weightOf(around, weigh)) / total;
-      const precision = weightOf(matched, weigh) / Math.max(weightOf(label, weigh), 1e-9);
+      const section = new Set(termsOf(row.section).filter((t) => !label.has(t)));
+      const inSection = [...section].filter((t) => asked.has(t));
+      const around = [...context].filter((t) => asked.has(t) && !label.has(t) && !section.has(t));
+      const recall = (weightOf(matched, weigh) + weightOf(inSection, weigh) + CONTEXT_MATCH * weightOf(around, weigh)) / total;
+      const labelPrecision = weightOf(matched, weigh) / Math.max(weightOf(label, weigh), 1e-9);
+      const seriesPrecision = (weightOf(matched, weigh) + weightOf(inSection, weigh)) / Math.max(weightOf(label, weigh) + weightOf(section, weigh), 1e-9);
+      const precision = Math.max(labelPrecision, seriesPrecision);
       out.push({ table, row, recall: Math.min(1, recall), precision, score: Math.min(1, recall) * (0.5 + 0.5 * precision), matched });
     }
   }
