@@ -53,6 +53,7 @@ const AVERAGE_RE = new RegExp(
 const SUM_RE = new RegExp(
   [
     String.raw`\bsum of\b`,
+    String.raw`\btotal\b(?=[^?]*\b(?:across|over|for|in) (?:all |the |each of the )?(?:\d|two|three|four|five) (?:years|periods|quarters)\b)`,
     String.raw`${WHAT_IS} the sum\b`,
     String.raw`(?<!\ba\s)\btotal of\b(?=[^?]*\b(?:and|plus)\b)`,
     String.raw`\bcombined\b${NOT_NAMED_COMBINED}(?=[^?]*\b(?:and|plus)\b)`,
@@ -77,6 +78,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
     [
       String.raw`\bnominal (?:difference|change)\b`,
       String.raw`\bincrease\s*\/\s*\(?\s*decrease\s*\)?\s*in\b`,
+      String.raw`${NOT_WHY}\b(?:increase|decrease|change) in\b(?=[^?]*\bfrom (?:fiscal |fy ?)?(?:19|20)\d\d and (?:fiscal |fy ?)?(?:19|20)\d\d\b)`,
       String.raw`\bdifference (?:in|of)\b(?=[^?]*\b(?:between|from|and|versus|vs\.?|compared)\b)`,
       String.raw`${NOT_WHY}\bchange in\b${TWO_YEARS_AHEAD}`,
       String.raw`${NOT_WHY}\b(?:increase|decrease|decline|rise|fall|drop|reduction) in\b(?=[^?]*\bfrom\b[^?]*\bto\b|[^?]*\bbetween\b[^?]*\band\b)`,

@@ -34,6 +34,7 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What was the increase in research costs from 2018 to 2019?',
     'What was the decrease in goodwill from 2018 to 2019?',
     'What is the increase/ (decrease) in freight income from 2018 to 2019?',
+    'What is the increase in the trade payables from 2018 and 2019?',
     'What was the increase / (decrease) in the office equipment from 2018 to 2019?',
     'What was the difference between the 2019 and 2018 capital expenditure?',
   ],
@@ -67,6 +68,7 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'Average net income for 2017 to 2019?',
   ],
   sum: [
+    'What is the total deferred revenue across all 3 years?',
     'What is the sum of the cash and the short-term investments in 2019?',
     'What is the total of current and non-current lease liabilities in 2019?',
     'What was the combined revenue of the Orchard and Harbour divisions in 2019?',
