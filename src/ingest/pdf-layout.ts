@@ -35,7 +35,7 @@ const UPRIGHT_EPSILON = 1e-3;
 /**
  * A numeric cell: an optional sign or opening parenthesis, an optional currency, digits with
  * thousands separators or decimals, an optional unit (`%`, `bn`, `x`, ...) and closing parenthesis.
- * Matches `$ 1,234`, `(361)`, `12.5%`, `-0.4`, `US$294.76`, `3.1x`.
+ * Matches `$ 1,234`, `(361)`, `12.5%`, `-0.4`, `US$12.75`, `3.1x`.
  */
 const NUMERIC_CELL =
   /^[(+\-\u2212\u2013]?\s*(?:[A-Z]{0,3}[$\u20ac\u00a3\u00a5]\s*)?[(+\-\u2212\u2013]?\d[\d,.]*\s*(?:%|pp|bn|mn|m|k|x)?\)?\*?$/iu;

@@ -1,5 +1,5 @@
 /**
- * Classifies a TAT-QA arithmetic `derivation` (e.g. `(44.1-56.7)/56.7`) by its form. Pure: it parses the
+ * Classifies a TAT-QA arithmetic `derivation` (e.g. `(12.3-15.6)/15.6`) by its form. Pure: it parses the
  * expression (numbers may carry `$`, thousands separators and `%`; whitespace and redundant parentheses
  * are ignored; a factor `* 100` is dropped) and looks at the shape of the tree.
  */
