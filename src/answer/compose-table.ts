@@ -4,7 +4,7 @@ import type { CitationList } from './citations.js';
 import type { ScoredSentence } from './evidence.js';
 import type { CellRef, ShortAnswer } from './schema.js';
 import { rowRef } from './table-context.js';
-import type { TableAnswer, TableOperand } from './table-answer.js';
+import type { TableAnswer, TableOperand } from './table-operands.js';
 
 /** The chunk holding a table row, if one holds it whole. */
 function chunkOf(snapshot: KnowledgeSnapshot, o: TableOperand): Chunk | undefined {
@@ -13,10 +13,10 @@ function chunkOf(snapshot: KnowledgeSnapshot, o: TableOperand): Chunk | undefine
 }
 
 
-/** A composed table answer: its text, for a single cell the cell as the short answer, and the cells used. */
+/** A composed table answer: its text, the spans that answer it (a cell, several cells, or years from the header), and the cells used. */
 export interface ComposedTable {
   answer: string;
-  short?: ShortAnswer;
+  spans: ShortAnswer[];
   cells: CellRef[];
 }
 
@@ -58,8 +58,14 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
     rows.push({ o, n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o.match.table, o.match.row)) });
   }
   const first = rows[0]!;
-  const headerN = t.short ? headerCitation(snapshot, first.o, t.short, cites) : undefined;
-  const refs = [...new Set([...rows.map((r) => r.n), ...(headerN ? [headerN] : [])].map((n) => `[${n}]`))].join('');
+  const docText = snapshot.docById.get(first.o.match.table.docId)!.text;
+  const answerSpans = (t.spans ?? (t.result ? [] : [first.o.match.row.row.cells[first.o.column]!])).filter((c) => c.end > c.start);
+  const spans = answerSpans.map((c) => {
+    const inRow = rows.find((r) => r.o.match.row.row.start <= c.start && c.end <= r.o.match.row.row.end);
+    const n = inRow?.n ?? headerCitation(snapshot, first.o, c, cites);
+    return n === undefined ? undefined : { text: docText.slice(c.start, c.end), citation: n, start: c.start, end: c.end };
+  });
+  const refs = [...new Set([...rows.map((r) => r.n), ...spans.flatMap((x) => (x ? [x.citation] : []))].map((n) => `[${n}]`))].join('');
   const lead = t.result ? `${t.statement} ${refs} (computed: ${t.result.formula} = ${t.result.display}).` : `${t.statement} ${refs}.`;
   const quoted = [...new Map(rows.map((r) => [r.n, r])).values()].map(({ o, n }) => {
     const text = snapshot.docById.get(o.match.table.docId)!.text.slice(o.match.row.row.start, o.match.row.row.end);
@@ -71,17 +77,12 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
     const n = cites.citeSpan(stated.sentence.chunk, stated.sentence.start, stated.sentence.end, 1, doc.text);
     quoted.push(`The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`);
   }
-  const cell = t.short ?? first.o.match.row.row.cells[first.o.column];
-  const shortCitation = t.short ? headerN : first.n;
-  const short =
-    !t.result && cell && cell.end > cell.start && shortCitation !== undefined
-      ? { text: snapshot.docById.get(first.o.match.table.docId)!.text.slice(cell.start, cell.end), citation: shortCitation, start: cell.start, end: cell.end }
-      : undefined;
+  const shorts = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
   const cells = t.operands.map((o) => {
     const c = o.match.row.row.cells[o.column]!;
     return { docId: o.match.table.docId, start: c.start, end: c.end, text: c.text, series: o.series, period: o.header };
   });
-  return { answer: [lead, ...quoted].join('\n\n'), cells, ...(short ? { short } : {}) };
+  return { answer: [lead, ...quoted].join('\n\n'), cells, spans: shorts };
 }
 
 /** Cites the header row holding `span` (a period named in a header), returning its marker number. */

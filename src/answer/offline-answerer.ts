@@ -16,7 +16,9 @@ import { shortAnswerFor } from './short-answer.js';
 import { detectSpanType } from './span-type.js';
 import { verifyAnswer } from './verify.js';
 import { readTables } from '../tables/read-tables.js';
-import { answerFromTables, asksExtremePeriod, type TableAnswer } from './table-answer.js';
+import { answerFromTables } from './table-answer.js';
+import type { TableAnswer } from './table-operands.js';
+import { asksExtremePeriod, asksPeriods } from './table-periods.js';
 import { tableShare } from './table-match.js';
 import { composeTable, type ComposedTable } from './compose-table.js';
 import type { SearchHit } from '../retrieval/retriever.js';
@@ -87,7 +89,7 @@ function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: rea
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
   const weigh = (t: string) => idf(stats, t);
-  if (!q.op && !asksExtremePeriod(q.factual) && tableShare(q.factual, tables, weigh) < TABLE_LOOKUP_SHARE) return null;
+  if (!q.op && !asksExtremePeriod(q.factual) && !asksPeriods(q.factual) && tableShare(q.factual, tables, weigh) < TABLE_LOOKUP_SHARE) return null;
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
 
@@ -174,8 +176,11 @@ export class OfflineAnswerer implements Answerer {
     const verified = verifyAnswer({ answer: composed.answer, citations: cites.all(), calcResults: r ? [r] : [], docs: input.snapshot.docById });
     checks.push(...verified.checks.filter((c) => c.status === 'unverified'));
     for (const c of checks) input.events?.onCheck?.(c);
-    const lead = renumbered(composed.short, verified.citations);
-    return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, ...(lead ? { short: lead } : {}), retrieveMs, ...(notice ? { notice } : {}) });
+    const spans = composed.spans.map((x) => renumbered(x, verified.citations));
+    const kept = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
+    const answer = { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false };
+    const lead = kept.length ? { short: kept[0]!, ...(kept.length > 1 ? { spans: kept } : {}) } : {};
+    return this.emit(input, { ...answer, ...lead, retrieveMs, ...(notice ? { notice } : {}) });
   }
 
   private abstain(input: AnswerInput, reason: string, related: RelatedPassage[], retrieveMs: number, notice: string | undefined): AnswerDraft {

@@ -118,6 +118,8 @@ export const ChatResponseSchema = z.object({
   claims: z.array(ClaimSchema),
   abstained: z.boolean(),
   short: ShortAnswerSchema.optional(),
+  /** Every span when the answer is several (cells of several periods, the years a table covers); `short` is the first. */
+  spans: z.array(ShortAnswerSchema).optional(),
   related: z.array(RelatedPassageSchema).optional(),
   mode: z.enum(['offline', 'llm']),
   notice: z.string().optional(),

@@ -1,32 +1,10 @@
-import { calculate, type CalcOp, type CalcResult } from '../tools/index.js';
-import type { Currency, Scale } from '../tools/quantity.js';
+import type { CalcOp, CalcResult } from '../tools/index.js';
 import { periodsIn } from '../tables/periods.js';
-import type { CellValue, Period, Table, TableCell } from '../tables/types.js';
+import type { Period, Table } from '../tables/types.js';
 import type { QuestionAnalysis } from './question.js';
+import { cellWords, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
+import { extremePeriod, listedPeriods } from './table-periods.js';
 import { bestColumn, matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, seriesColumns, type RowMatch, type TermWeight } from './table-match.js';
-
-/** A figure taken from a table cell, with the row and column it sits in. */
-export interface TableOperand {
-  match: RowMatch;
-  column: number;
-  value: CellValue;
-  /** The cell's figure as the calculator reads it (scale and currency from the row, column or table). */
-  quantity: { value: number; scale?: Scale; currency?: Currency; unit?: '%' };
-  /** "Total net sales" or "Revenue: Product" (the section row above, when there is one). */
-  series: string;
-  /** The column header, e.g. "2019". */
-  header: string;
-}
-
-/** What the tables answer: one cell, or a calculation over cells. */
-export interface TableAnswer {
-  operands: TableOperand[];
-  result?: CalcResult;
-  /** Plain statement of the figure or of what was computed (no citation markers). */
-  statement: string;
-  /** The span that answers, when it is not the first operand's cell (a period's header cell). */
-  short?: TableCell;
-}
 
 /** Wording that asks for a relative change even of percentages ("percentage change", "growth rate"); "absolute" asks for points. */
 const RELATIVE_CHANGE_RE = /\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|rise|decline)\b|\bgrowth rate\b|\bby what percent/iu;
@@ -36,50 +14,6 @@ const ABSOLUTE_RE = /\babsolute\b|\bpercentage points?\b/iu;
 function opFor(op: CalcOp, question: string, ops: readonly TableOperand[]): CalcOp {
   if (op !== 'growth_rate' || !ops.every((o) => o.quantity.unit === '%')) return op;
   return RELATIVE_CHANGE_RE.test(question) && !ABSOLUTE_RE.test(question) ? op : 'difference';
-}
-
-/** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
-const WHICH_PERIOD_RE = /\b(?:which|what) (?:year|period|quarter|month)s?\b/iu;
-const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|more|most|maximum|peak|best)\b/iu;
-const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|less|fewer|fewest|minimum|worst)\b/iu;
-
-/** The year as written in a header cell of the column (for a short answer such as "2019"). */
-function periodCell(table: Table, column: number, docText: string): TableCell | undefined {
-  const year = table.columns[column]?.period?.year;
-  if (year === undefined) return undefined;
-  for (const row of [...table.headerRows].reverse()) {
-    const cell = row.cells[column];
-    const at = cell ? docText.slice(cell.start, cell.end).indexOf(String(year)) : -1;
-    if (cell && at >= 0) return { text: String(year), start: cell.start + at, end: cell.start + at + 4 };
-  }
-  return undefined;
-}
-
-/** The question asks in which period a figure is highest or lowest ("in which year was X higher"). */
-export function asksExtremePeriod(question: string): boolean {
-  return WHICH_PERIOD_RE.test(question) && (MOST_RE.test(question) || LEAST_RE.test(question));
-}
-
-/** The period in which the row's figure is highest or lowest, as the question asks. */
-function extremePeriod(question: string, m: RowMatch, docText: string): TableAnswer | null {
-  if (!asksExtremePeriod(question)) return null;
-  const most = MOST_RE.test(question);
-  const cols = periodColumns(m);
-  if (cols.length < 2) return null;
-  const pick = cols.reduce((best, j) => {
-    const v = m.row.values[j]!.value;
-    const b = m.row.values[best]!.value;
-    return (most ? v > b : v < b) ? j : best;
-  });
-  const o = operand(m, pick);
-  const cell = periodCell(m.table, pick, docText);
-  if (!o || !cell) return null;
-  const others = cols.filter((j) => j !== pick).map((j) => `${m.row.row.cells[j]?.text ?? ''} in ${m.table.columns[j]!.header}`).join(', ');
-  return {
-    operands: [o],
-    statement: `${o.series} was ${most ? 'highest' : 'lowest'} in ${o.header} (${cellWords(o)}; ${others})`,
-    short: cell,
-  };
 }
 
 /** A span of years ("2017-2019", "from 2017 to 2019", "2017 through 2019"): every year in it counts. */
@@ -105,33 +39,6 @@ const CHANGE_RE = /^(?!\s*(?:why|how)\b)[^?]*\bchange in\b/iu;
 const OVER_PERIODS: ReadonlySet<CalcOp> = new Set(['difference', 'growth_rate', 'cagr', 'average', 'sum']);
 /** Operations over two series in one period. */
 const ACROSS_SERIES: ReadonlySet<CalcOp> = new Set(['difference', 'ratio', 'share', 'sum', 'average']);
-
-function operand(m: RowMatch, column: number): TableOperand | null {
-  const value = m.row.values[column];
-  if (!value) return null;
-  const col = m.table.columns[column]!;
-  const percent = value.percent || Boolean(m.row.unit.percent) || Boolean(col.unit.percent);
-  const scale = m.row.unit.scale ?? col.unit.scale ?? m.table.unit.scale;
-  const currency = value.currency ?? m.row.unit.currency ?? col.unit.currency ?? m.table.unit.currency;
-  const quantity = percent
-    ? { value: value.value, unit: '%' as const }
-    : { value: value.value, ...(scale ? { scale } : {}), ...(currency ? { currency } : {}) };
-  return { match: m, column, value, quantity, series: m.row.series, header: col.header };
-}
-
-function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {
-  try {
-    return calculate(op, args);
-  } catch {
-    return null;
-  }
-}
-
-/** The cell text with the table's scale, as a reader would say it ("1,234 thousand"). */
-export function cellWords(o: TableOperand): string {
-  const text = o.match.row.row.cells[o.column]?.text ?? String(o.value.value);
-  return o.quantity.scale && !o.value.percent ? `${text} ${o.quantity.scale}` : text;
-}
 
 const mag = (r: CalcResult) => r.display.replace(/^[-−+]\s*/u, '');
 
@@ -178,6 +85,18 @@ function acrossSeries(op: CalcOp, question: string, pair: [TableOperand, TableOp
     : op === 'average' ? `The average of ${a.series} and ${b.series}${at} is ${result.display}`
     : `${a.series} and ${b.series}${at} sum to ${result.display}`;
   return { operands: [a, b], result, statement };
+}
+
+/** One row's cells for several periods ("X in 2019 and 2018 respectively"), in the order the question names them. */
+function severalCells(question: string, m: RowMatch, periods: readonly Period[], columnFor: (m: RowMatch, p: Period) => number | undefined): TableAnswer | null {
+  const named = [...periods].sort((a, b) => question.indexOf(a.label) - question.indexOf(b.label));
+  const ops = named.map((p) => {
+    const col = columnFor(m, p);
+    return col === undefined ? null : operand(m, col);
+  });
+  if (!ops.every((o): o is TableOperand => o !== null)) return null;
+  const spans = ops.map((o) => o.match.row.row.cells[o.column]!);
+  return { operands: ops, statement: `${m.row.series}: ${ops.map((o) => `${cellWords(o)} in ${o.header}`).join(', ')}`, spans };
 }
 
 /** One row's figures for each asked period, and the operation over them; null when a period has no figure. */
@@ -252,9 +171,10 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
   const op = q.op ?? (CHANGE_RE.test(q.factual) ? 'difference' : null);
   const columnFor = (m: RowMatch, p: Period) => periodColumn(q.factual, m, p, weigh);
   if (!op) {
-    const extreme = extremePeriod(q.factual, best, docText(best.table.docId));
-    if (extreme) return extreme;
-    if (periods.length > 1) return null;
+    const text = docText(best.table.docId);
+    const listed = extremePeriod(q.factual, best, text) ?? listedPeriods(q.factual, best, text);
+    if (listed) return listed;
+    if (periods.length > 1) return severalCells(q.factual, best, periods, columnFor);
     const cols = periods.length ? [columnFor(best, periods[0]!)] : periodColumns(best).slice(0, 1);
     const col = cols[0] ?? (best.row.values.findIndex((v) => v !== null));
     const o = col !== undefined && col >= 0 ? operand(best, col) : null;

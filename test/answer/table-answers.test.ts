@@ -71,6 +71,21 @@ describe('offline answers from table cells', () => {
     expect(r.answer).toMatch(/^Production staff was highest in 2018 \(2,310; /u);
   });
 
+  it('answers several periods of one row with one span per cell, in the order asked', async () => {
+    const r = await ask('How many office staff were there in 2019 and 2017 respectively?');
+    expect(r.spans?.map((x) => x.text)).toEqual(['415', '388']);
+    expect(r.short?.text).toBe('415');
+    for (const x of r.spans!) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('lists the years a row covers, and those passing a bound, from the header row', async () => {
+    const all = await ask('Which years does the table provide information for production staff?');
+    expect(all.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);
+    const above = await ask('Which years did production staff exceed 2,200?');
+    expect(above.spans?.map((x) => x.text)).toEqual(['2018', '2017']);
+    expect(above.citations.find((c) => c.n === above.spans![0]!.citation)!.quote).toBe('| Headcount | 2019 | 2018 | 2017 |');
+  });
+
   it('answers why-questions from the text, not from a table row', async () => {
     const r = await ask('Why did operating expenses fall?');
     expect(r.citations[0]!.table).toBeUndefined();

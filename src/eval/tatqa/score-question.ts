@@ -61,9 +61,10 @@ function scoreNumber(q: TatqaQuestion, response: ChatResponse, gold: string): Sc
 }
 
 function scoreSpans(q: TatqaQuestion, response: ChatResponse, gold: string): Scored {
-  const prediction = response.short ? response.short.text : firstSentence(response.answer);
-  const source = response.short ? 'short' : 'sentence';
   const multi = q.answerType === 'multi-span';
+  const several = multi && response.spans && response.spans.length > 1 ? response.spans.map((x) => x.text).join('; ') : undefined;
+  const prediction = several ?? (response.short ? response.short.text : firstSentence(response.answer));
+  const source = several || response.short ? 'short' : 'sentence';
   const exactMatch = multi ? multiSpanExactMatch(prediction, q.spans) : spanExactMatch(prediction, q.spans);
   const f1 = multi ? multiSpanF1(prediction, q.spans) : spanF1(prediction, q.spans);
   let why: string | null = null;

@@ -1,0 +1,76 @@
+import type { Table, TableCell } from '../tables/types.js';
+import { cellWords, operand, type TableAnswer, type TableOperand } from './table-operands.js';
+import { periodColumns, type RowMatch } from './table-match.js';
+
+/** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
+const WHICH_PERIOD_RE = /\b(?:which|what) (?:year|period|quarter|month)s?\b/iu;
+const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|more|most|maximum|peak|best)\b/iu;
+const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|less|fewer|fewest|minimum|worst)\b/iu;
+
+/** The year as written in a header cell of the column (for a short answer such as "2019"). */
+function periodCell(table: Table, column: number, docText: string): TableCell | undefined {
+  const year = table.columns[column]?.period?.year;
+  if (year === undefined) return undefined;
+  for (const row of [...table.headerRows].reverse()) {
+    const cell = row.cells[column];
+    const at = cell ? docText.slice(cell.start, cell.end).indexOf(String(year)) : -1;
+    if (cell && at >= 0) return { text: String(year), start: cell.start + at, end: cell.start + at + 4 };
+  }
+  return undefined;
+}
+
+/** The question asks in which period a figure is highest or lowest ("in which year was X higher"). */
+export function asksExtremePeriod(question: string): boolean {
+  return WHICH_PERIOD_RE.test(question) && (MOST_RE.test(question) || LEAST_RE.test(question));
+}
+
+/** "Which years does the table cover", "in which years was X calculated": the periods a row has figures for. */
+const WHICH_PERIODS_RE = /\b(?:which|what) (?:years|periods|quarters)\b/iu;
+/** A bound the figure must pass: "exceed 0.5", "more than $200,000", "less than 100". */
+const THRESHOLD_RE = /\b(?:(exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than)|(less than|fewer than|below|under|lower than|smaller than))\s+\$?\s*([\d,]+(?:\.\d+)?)/iu;
+
+/** The question asks which periods a row covers, or which pass a bound. */
+export function asksPeriods(question: string): boolean {
+  return WHICH_PERIODS_RE.test(question) || (WHICH_PERIOD_RE.test(question) && THRESHOLD_RE.test(question));
+}
+
+/**
+ * The periods a row has figures for, or those whose figure passes the question's bound ("which years did
+ * X exceed 0.5"), each answered with the year cut from its header cell.
+ */
+export function listedPeriods(question: string, m: RowMatch, docText: string): TableAnswer | null {
+  if (!asksPeriods(question)) return null;
+  const bound = THRESHOLD_RE.exec(question);
+  const limit = bound ? Number(bound[3]!.replace(/,/gu, '')) : undefined;
+  const passes = (v: number) => limit === undefined || (bound![1] ? v > limit : v < limit);
+  const cols = periodColumns(m).filter((j) => passes(m.row.values[j]!.value));
+  const cells = cols.map((j) => periodCell(m.table, j, docText));
+  if (!cols.length || cells.some((c) => !c)) return null;
+  const ops = cols.map((j) => operand(m, j)).filter((o): o is TableOperand => o !== null);
+  const which = ops.map((o) => `${o.header} (${cellWords(o)})`).join(', ');
+  const statement = limit === undefined ? `The table gives ${m.row.series} for ${which}` : `${m.row.series} is ${bound![1] ? 'above' : 'below'} ${bound![3]} in ${which}`;
+  return { operands: ops, statement, spans: cells as TableCell[] };
+}
+
+/** The period in which the row's figure is highest or lowest, as the question asks. */
+export function extremePeriod(question: string, m: RowMatch, docText: string): TableAnswer | null {
+  if (!asksExtremePeriod(question) || THRESHOLD_RE.test(question)) return null;
+  const most = MOST_RE.test(question);
+  const cols = periodColumns(m);
+  if (cols.length < 2) return null;
+  const pick = cols.reduce((best, j) => {
+    const v = m.row.values[j]!.value;
+    const b = m.row.values[best]!.value;
+    return (most ? v > b : v < b) ? j : best;
+  });
+  const o = operand(m, pick);
+  const cell = periodCell(m.table, pick, docText);
+  if (!o || !cell) return null;
+  const others = cols.filter((j) => j !== pick).map((j) => `${m.row.row.cells[j]?.text ?? ''} in ${m.table.columns[j]!.header}`).join(', ');
+  return {
+    operands: [o],
+    statement: `${o.series} was ${most ? 'highest' : 'lowest'} in ${o.header} (${cellWords(o)}; ${others})`,
+    spans: [cell],
+  };
+}
+
