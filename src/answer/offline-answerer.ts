@@ -19,6 +19,7 @@ import { readTables } from '../tables/read-tables.js';
 import { answerFromTables } from './table-answer.js';
 import type { TableAnswer } from './table-operands.js';
 import { asksExtremePeriod, asksPeriods } from './table-periods.js';
+import { asksExtremeRow } from './table-ranking.js';
 import { tableShare } from './table-match.js';
 import { composeTable, type ComposedTable } from './compose-table.js';
 import type { SearchHit } from '../retrieval/retriever.js';
@@ -89,7 +90,7 @@ function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: rea
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
   const weigh = (t: string) => idf(stats, t);
-  if (!q.op && !asksExtremePeriod(q.factual) && !asksPeriods(q.factual) && tableShare(q.factual, tables, weigh) < TABLE_LOOKUP_SHARE) return null;
+  if (!q.op && !asksExtremePeriod(q.factual) && !asksPeriods(q.factual) && !asksExtremeRow(q.factual) && tableShare(q.factual, tables, weigh) < TABLE_LOOKUP_SHARE) return null;
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
 

@@ -39,7 +39,7 @@ export interface RowMatch {
   matched: ReadonlySet<string>;
 }
 
-const termsOf = (text: string | null | undefined): string[] => (text ? tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t)) : []);
+export const termsOf = (text: string | null | undefined): string[] => (text ? tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t)) : []);
 
 /** Every word of a text as a term, function words included ("Other", "Net"). */
 const plainTerms = (text: string | null | undefined): string[] =>
@@ -50,14 +50,14 @@ const labelTerms = (label: string): string[] => {
   return terms.length ? terms : plainTerms(label);
 };
 
-function weightOf(terms: Iterable<string>, weigh: TermWeight): number {
+export function weightOf(terms: Iterable<string>, weigh: TermWeight): number {
   let w = 0;
   for (const t of terms) w += weigh(t);
   return w;
 }
 
 /** Terms of the table besides its row labels: caption and column headers. */
-function contextTerms(table: Table): Set<string> {
+export function contextTerms(table: Table): Set<string> {
   return new Set([...termsOf(table.caption), ...table.columns.flatMap((c) => termsOf(c.header))]);
 }
 

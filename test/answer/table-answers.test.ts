@@ -86,6 +86,12 @@ describe('offline answers from table cells', () => {
     expect(above.citations.find((c) => c.n === above.spans![0]!.citation)!.quote).toBe('| Headcount | 2019 | 2018 | 2017 |');
   });
 
+  it('answers which row has the highest figure with the row label, leaving total rows out', async () => {
+    const r = await ask('Which segment had the largest net sales in 2019?');
+    expect(r.short?.text).toBe('Marine fittings');
+    expect(r.citations.find((c) => c.n === r.short!.citation)!.quote).toBe('| Marine fittings | $ 1,012 | $ 1,187 |');
+  });
+
   it('answers why-questions from the text, not from a table row', async () => {
     const r = await ask('Why did operating expenses fall?');
     expect(r.citations[0]!.table).toBeUndefined();
