@@ -177,8 +177,7 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
     const listed = extremePeriod(q.factual, best, text) ?? listedPeriods(q.factual, best, text);
     if (listed) return listed;
     if (periods.length > 1) return severalCells(q.factual, best, periods, columnFor);
-    const cols = periods.length ? [columnFor(best, periods[0]!)] : periodColumns(best).slice(0, 1);
-    const col = cols[0] ?? (best.row.values.findIndex((v) => v !== null));
+    const col = periods.length ? columnFor(best, periods[0]!) : bestColumn(q.factual, best, weigh);
     const o = col !== undefined && col >= 0 ? operand(best, col) : null;
     return o ? { operands: [o], statement: `${o.series}${o.header ? `, ${o.header}` : ''}: ${cellWords(o)}` } : null;
   }

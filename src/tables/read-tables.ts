@@ -7,6 +7,8 @@ import { leadScale, mergeHints, readUnitHint } from './unit-hints.js';
 
 /** A header that names a comparison rather than a period ("Change 2019 vs 2018", "% Variance"). */
 const DERIVED_HEADER_RE = /\bchange\b|\bvs\.?(?=\s|$)|\bversus\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bdifference\b/iu;
+/** A total row closes the section above it: the rows after it are not parts of that section. */
+const TOTAL_RE = /^\s*total\b/iu;
 const TRAILING_COLON_RE = /[\s:：]+$/u;
 /** A label that only states units: "(In thousands)", "(in millions of U.S. dollars)", "$'000", "RMB million". */
 const UNIT_STATEMENT_RE = /^\(?\s*(?:in\s+|amounts?\s+in\s+)?(?:thousands|millions|billions|[$€£]?\s*['’]?000s?|(?:US\$|\$|€|£|RMB|USD|EUR|GBP)\s*(?:thousands?|millions?|billions?|['’]000))\b[^)]*\)?$/iu;
@@ -79,6 +81,7 @@ function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): { r
       continue;
     }
     out.push({ row, label, section, series: seriesOf(label, section), unit: readUnitHint(label), values });
+    if (TOTAL_RE.test(label)) section = null;
   }
   return { rows: out, stated };
 }
