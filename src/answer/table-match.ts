@@ -56,34 +56,41 @@ export function weightOf(terms: Iterable<string>, weigh: TermWeight): number {
   return w;
 }
 
-/** Terms of the table besides its row labels: caption and column headers. */
+/** Terms of the table besides its row labels: its document's title, caption and column headers. */
 export function contextTerms(table: Table): Set<string> {
-  return new Set([...termsOf(table.caption), ...table.columns.flatMap((c) => termsOf(c.header))]);
+  return new Set([...termsOf(table.title), ...termsOf(table.caption), ...table.columns.flatMap((c) => termsOf(c.header))]);
 }
 
 /**
- * Scores every body row of the tables against the question's terms, best first. Terms the tables never
- * use (question framing, words about the text) are left out of recall, so "what was the amount of X"
- * matches a row labelled X fully; rows whose labels share no term with the question are dropped.
+ * Scores every body row of the tables against the question's terms, best first. Recall is over the
+ * question's terms that any of the tables uses (so "what was the amount of X" matches a row labelled X
+ * fully, and a table whose document's title does not carry the company the question names loses that
+ * term); a row's label and section count fully, its document's title too, its caption and column headers
+ * by {@link CONTEXT_MATCH}. Rows whose labels share no term with the question are dropped.
  */
 export function matchRows(question: string, tables: readonly Table[], weigh: TermWeight): RowMatch[] {
   const asked = new Set([...termsOf(question), ...plainTerms(question)]);
+  const inTables = new Set<string>();
+  for (const table of tables) {
+    for (const r of table.rows) for (const t of [...labelTerms(r.label), ...termsOf(r.section)]) if (asked.has(t)) inTables.add(t);
+    for (const t of contextTerms(table)) if (asked.has(t)) inTables.add(t);
+  }
+  const total = weightOf(inTables, weigh);
+  if (total === 0) return [];
   const out: RowMatch[] = [];
   for (const table of tables) {
     const context = contextTerms(table);
-    const inTable = new Set<string>();
-    for (const r of table.rows) for (const t of [...labelTerms(r.label), ...termsOf(r.section)]) if (asked.has(t)) inTable.add(t);
-    for (const t of context) if (asked.has(t)) inTable.add(t);
-    const total = weightOf(inTable, weigh);
-    if (total === 0) continue;
+    const title = new Set(termsOf(table.title));
     for (const row of table.rows) {
       const label = new Set(labelTerms(row.label));
       const matched = new Set([...label].filter((t) => asked.has(t)));
       if (!matched.size) continue;
       const section = new Set(termsOf(row.section).filter((t) => !label.has(t)));
       const inSection = [...section].filter((t) => asked.has(t));
-      const around = [...context].filter((t) => asked.has(t) && !label.has(t) && !section.has(t));
-      const recall = (weightOf(matched, weigh) + weightOf(inSection, weigh) + CONTEXT_MATCH * weightOf(around, weigh)) / total;
+      const named = [...title].filter((t) => asked.has(t) && !label.has(t) && !section.has(t));
+      const around = [...context].filter((t) => asked.has(t) && !label.has(t) && !section.has(t) && !title.has(t));
+      const full = weightOf(matched, weigh) + weightOf(inSection, weigh) + weightOf(named, weigh);
+      const recall = (full + CONTEXT_MATCH * weightOf(around, weigh)) / total;
       const labelPrecision = weightOf(matched, weigh) / Math.max(weightOf(label, weigh), 1e-9);
       const seriesPrecision = (weightOf(matched, weigh) + weightOf(inSection, weigh)) / Math.max(weightOf(label, weigh) + weightOf(section, weigh), 1e-9);
       const precision = Math.max(labelPrecision, seriesPrecision);

@@ -86,7 +86,7 @@ function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): { r
   return { rows: out, stated };
 }
 
-function readTable(docId: string, index: number, raw: RawTable): Table {
+function readTable(docId: string, title: string | undefined, index: number, raw: RawTable): Table {
   const width = Math.max(...raw.rows.map((r) => r.cells.length));
   let headerCount = 1;
   while (headerCount < raw.rows.length && isHeaderRow(raw.rows[headerCount]!)) headerCount++;
@@ -98,6 +98,7 @@ function readTable(docId: string, index: number, raw: RawTable): Table {
   const unit = mergeHints(readUnitHint(raw.caption ?? ''), readUnitHint(headerText), body.stated, lead ? { scale: lead } : {});
   return {
     docId,
+    ...(title ? { title } : {}),
     index,
     start: raw.start,
     end: raw.end,
@@ -110,17 +111,18 @@ function readTable(docId: string, index: number, raw: RawTable): Table {
   };
 }
 
-const cache = new WeakMap<Pick<SourceDocument, 'docId' | 'text'>, Table[]>();
+type TableDoc = Pick<SourceDocument, 'docId' | 'text'> & { title?: string };
+const cache = new WeakMap<TableDoc, Table[]>();
 
 /**
  * The tables of a document, read: header rows (the first row, and further rows holding only text and
  * periods), one header and period per column, section rows carried down to the rows under them, cell
  * values, and the units stated by the caption, headers or the paragraphs just above. Memoized per document.
  */
-export function readTables(doc: Pick<SourceDocument, 'docId' | 'text'>): Table[] {
+export function readTables(doc: TableDoc): Table[] {
   let tables = cache.get(doc);
   if (!tables) {
-    tables = findTables(doc.text).map((raw, i) => readTable(doc.docId, i, raw));
+    tables = findTables(doc.text).map((raw, i) => readTable(doc.docId, doc.title, i, raw));
     cache.set(doc, tables);
   }
   return tables;

@@ -75,6 +75,8 @@ export interface TableRow {
 /** A table read from a document: caption, headers per column, units, and its body rows. */
 export interface Table {
   docId: string;
+  /** The document's title, when known (it names the company or subject the table is about). */
+  title?: string;
   /** Index of the table within its document. */
   index: number;
   start: number;
