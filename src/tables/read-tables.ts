@@ -66,21 +66,38 @@ function seriesOf(label: string, section: string | null): string {
 }
 
 /** Body rows, and the units stated by label-only rows that are unit statements ("(In thousands)"), not sections. */
+/**
+ * How many leading columns hold row labels rather than figures: column 0, and the columns after it in
+ * which no body row has a figure while a later column does (a section label written in its own column,
+ * as HTML row-spanning labels come out).
+ */
+function labelColumnCount(rows: readonly RawRow[], width: number): number {
+  const hasFigures = (j: number) => rows.some((r) => readCellValue(r.cells[j]?.text ?? '') !== null);
+  let count = 1;
+  while (count < width - 1 && !hasFigures(count) && rows.some((r) => (r.cells[count]?.text ?? '') !== '')) count++;
+  return count < width && [...Array(width - count).keys()].some((k) => hasFigures(count + k)) ? count : 1;
+}
+
+/** Body rows, and the units stated by label-only rows that are unit statements ("(In thousands)"), not sections. */
 function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): { rows: TableRow[]; stated: UnitHint } {
   const out: TableRow[] = [];
+  const labels = labelColumnCount(rows, columns.length);
   let stated: UnitHint = {};
   let section: string | null = null;
   for (const row of rows) {
-    const label = (row.cells[0]?.text ?? '').replace(TRAILING_COLON_RE, '');
-    const values: (CellValue | null)[] = columns.map((_, j) => (j === 0 ? null : readCellValue(row.cells[j]?.text ?? '')));
-    const others = row.cells.slice(1).filter((c) => c.text !== '');
+    const clean = (j: number) => (row.cells[j]?.text ?? '').replace(TRAILING_COLON_RE, '');
+    const label = clean(labels - 1) || clean(0);
+    const outer = labels > 1 ? [...Array(labels - 1).keys()].map(clean).filter((t) => t && t !== label).join(' ') : '';
+    const values: (CellValue | null)[] = columns.map((_, j) => (j < labels ? null : readCellValue(row.cells[j]?.text ?? '')));
+    const others = row.cells.slice(labels).filter((c) => c.text !== '');
     if (label && !others.length) {
       const hint = UNIT_STATEMENT_RE.test(label) ? readUnitHint(label) : {};
       if (hint.scale || hint.currency) stated = mergeHints(stated, hint);
       else section = label;
       continue;
     }
-    out.push({ row, label, section, series: seriesOf(label, section), unit: readUnitHint(label), values });
+    const rowSection = outer || section;
+    out.push({ row, label, section: rowSection, series: seriesOf(label, rowSection), unit: readUnitHint(label), values });
     if (TOTAL_RE.test(label)) section = null;
   }
   return { rows: out, stated };
