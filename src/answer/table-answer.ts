@@ -36,6 +36,10 @@ function spanPeriods(question: string, periods: readonly Period[], m: RowMatch):
 /** "The change in X" asked of a table row with no years named: the difference between its two latest periods. */
 const CHANGE_RE = /^(?!\s*(?:why|how)\b)[^?]*\bchange in\b/iu;
 
+/** Rows scoring at least this share of the best row's score are tried in turn, one per table, at most {@link MAX_TABLES_TRIED}. */
+const NEAR_BEST = 0.9;
+const MAX_TABLES_TRIED = 3;
+
 /** Operations over one series in two or more periods. */
 const OVER_PERIODS: ReadonlySet<CalcOp> = new Set(['difference', 'growth_rate', 'cagr', 'average', 'sum']);
 /** Operations over two series in one period. */
@@ -159,16 +163,30 @@ function secondRow(best: RowMatch, matches: readonly RowMatch[]): RowMatch | und
 const usable = (m: RowMatch | undefined): m is RowMatch => Boolean(m && m.recall >= MIN_ROW_RECALL && m.precision >= MIN_LABEL_PRECISION);
 
 /**
- * Answers from table cells: the row that best matches the question's series, the columns of its
- * periods, then either the cell itself or the asked operation over the cells (one series over several
- * periods, or two series in one period). Null when no row matches well enough or a period is missing.
+ * Answers from table cells: the rows that best match the question's series (the best, and any nearly as
+ * good in other tables, tried in turn), the columns of its periods, then either the cell itself or the
+ * asked operation over the cells (one series over several periods, or two series in one period). Null
+ * when no row matches well enough or a period is missing.
  */
 export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], weigh: TermWeight, docText: (docId: string) => string): TableAnswer | null {
   if (!tables.length) return null;
   if (!q.op && asksExtremeRow(q.factual)) return extremeRow(q.factual, tables, periodsIn(q.factual), weigh);
   const matches = matchRows(q.factual, tables, weigh);
-  const best = matches[0];
-  if (!usable(best)) return null;
+  const top = matches[0];
+  if (!usable(top)) return null;
+  const tried = new Set<Table>();
+  for (const m of matches) {
+    if (tried.size >= MAX_TABLES_TRIED || m.score < NEAR_BEST * top.score) break;
+    if (!usable(m) || tried.has(m.table)) continue;
+    tried.add(m.table);
+    const answer = answerFromRow(q, m, matches, tables, weigh, docText);
+    if (answer) return answer;
+  }
+  return null;
+}
+
+/** The answer the question gets when `best` is the row it is about. */
+function answerFromRow(q: QuestionAnalysis, best: RowMatch, matches: readonly RowMatch[], tables: readonly Table[], weigh: TermWeight, docText: (docId: string) => string): TableAnswer | null {
   const periods = periodsIn(q.factual);
   const op = q.op ?? (CHANGE_RE.test(q.factual) ? 'difference' : null);
   const columnFor = (m: RowMatch, p: Period) => periodColumn(q.factual, m, p, weigh);
