@@ -83,6 +83,9 @@ function cagrYears(args: Args): number {
   return positive('cagr', 'years', years);
 }
 
+/** An average is shown to at least this many decimals (trailing zeros dropped): the mean of whole numbers is rarely whole. */
+const AVERAGE_DECIMALS = 2;
+
 /** The `values` of `average` or `sum` in one unit, with the most decimals any of them is written with. */
 function valuesOf(op: 'average' | 'sum', args: Args): { values: number[]; unit: CommonUnit; decimals: number } {
   const { values, unit } = alignList(op, readQuantities(op, args, 'values'));
@@ -185,7 +188,7 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
 
   average(args) {
     const { values, unit, decimals } = valuesOf('average', args);
-    return levelOut(math.average(values), unit, `(${values.map(f).join(' + ')}) / ${values.length}`, decimals);
+    return levelOut(math.average(values), unit, `(${values.map(f).join(' + ')}) / ${values.length}`, Math.max(decimals, AVERAGE_DECIMALS));
   },
 
   sum(args) {

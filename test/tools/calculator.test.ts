@@ -130,7 +130,7 @@ describe('average and sum', () => {
     expect(calculate('average', { values: ['12.5%', '13.25%'] })).toMatchObject({ value: 12.875, display: '12.88%', unit: '%', formula: '(12.5 + 13.25) / 2' });
     expect(calculate('sum', { values: ['12.5%', 13.25, '4%'] })).toMatchObject({ value: 29.75, display: '29.75%', unit: '%', formula: '12.5 + 13.25 + 4' });
     expect(calculate('average', { values: [1, 2, 2] })).toMatchObject({ display: '1.667', unit: null, formula: '(1 + 2 + 2) / 3' });
-    expect(calculate('average', { values: ['+1.5 pp', '2 pp'] })).toMatchObject({ display: '+1.8 pp', unit: 'pp' });
+    expect(calculate('average', { values: ['+1.5 pp', '2 pp'] })).toMatchObject({ display: '+1.75 pp', unit: 'pp' });
     expect(calculate('sum', { values: ['2x', '3 times'] })).toMatchObject({ display: '5.00×', unit: 'x' });
   });
 
