@@ -22,11 +22,22 @@ const YEAR_RANGE_RE = /\b((?:19|20)\d\d)\s*(?:-|–|to|through|until)\s*((?:19|2
 /** "Across all 3 years", "for all years", "over the three years": every period the row has. */
 const ALL_PERIODS_RE = /\b(?:all|across|over|for) (?:the )?(?:(?:\d|two|three|four|five) )?(?:years|periods|quarters)\b/iu;
 
+/** "The four quarters of 2024", "all quarters of 2024", "each quarter of 2024": every quarter column of that year. */
+const QUARTERS_OF_RE = /\b(?:the (?:four|4)|all(?: the)?|all four|each(?: of the)?|every) quarters? (?:of|in)\b/iu;
+
 /** The periods an average or a sum runs over: every year of a stated range, or all of the row's periods. */
 function spanPeriods(question: string, periods: readonly Period[], m: RowMatch): Period[] {
   const range = YEAR_RANGE_RE.exec(question);
   const years = new Set(periodColumns(m).map((j) => m.table.columns[j]!.period!.year));
   const inRange = (y: number) => (range ? y >= Math.min(+range[1]!, +range[2]!) && y <= Math.max(+range[1]!, +range[2]!) : true);
+  if (periods.length === 1 && !periods[0]!.quarter && QUARTERS_OF_RE.test(question)) {
+    const year = periods[0]!.year;
+    const quarters = periodColumns(m).flatMap((j) => {
+      const p = m.table.columns[j]!.period!;
+      return p.year === year && p.quarter ? [p.quarter] : [];
+    });
+    return [...new Set(quarters)].sort((a, b) => a - b).map((quarter) => ({ year, quarter, label: `Q${quarter} ${year}` }));
+  }
   if (range || (!periods.length && ALL_PERIODS_RE.test(question))) {
     return [...years].filter(inRange).sort((a, b) => a - b).map((year) => ({ year, label: String(year) }));
   }

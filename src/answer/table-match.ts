@@ -41,12 +41,14 @@ export interface RowMatch {
 
 export const termsOf = (text: string | null | undefined): string[] => (text ? tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t)) : []);
 
+/** Bracketed notes that end a row label ("(kt)", "(%)", "($m)", "(1)"): units and footnotes, not what the row is. */
+const UNIT_SUFFIX_RE = /(?:\s*\([^()]{0,24}\))+\s*$/u;
 /** Every word of a text as a term, function words included ("Other", "Net"). */
 const plainTerms = (text: string | null | undefined): string[] =>
   text ? (text.toLowerCase().match(/[\p{L}]+/gu) ?? []).map(stem).filter((t) => !PERIOD_WORDS.has(t)) : [];
 /** A row label's terms; a label made only of function words ("Other") is matched by those words. */
 const labelTerms = (label: string): string[] => {
-  const terms = termsOf(label);
+  const terms = termsOf(label.replace(UNIT_SUFFIX_RE, ''));
   return terms.length ? terms : plainTerms(label);
 };
 

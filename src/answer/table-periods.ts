@@ -7,14 +7,20 @@ const WHICH_PERIOD_RE = /\b(?:which|what) (?:year|period|quarter|month)s?\b/iu;
 const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|more|most|maximum|peak|best)\b/iu;
 const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|less|fewer|fewest|minimum|worst)\b/iu;
 
-/** The year as written in a header cell of the column (for a short answer such as "2019"). */
-function periodCell(table: Table, column: number, docText: string): TableCell | undefined {
+/**
+ * Where a header cell of the column names its period, as written: the year ("2019" in "Year ended 2019"),
+ * else the fiscal or quarter label ("FY23", "Q3 2021"), else the whole cell (for a short answer).
+ */
+export function periodCell(table: Table, column: number, docText: string): TableCell | undefined {
   const year = table.columns[column]?.period?.year;
   if (year === undefined) return undefined;
+  const named = new RegExp(String.raw`\b(?:FY|F|Q[1-4])\s?'?(?:${year}|${String(year).slice(2)})\b|${year}`, 'iu');
   for (const row of [...table.headerRows].reverse()) {
     const cell = row.cells[column];
-    const at = cell ? docText.slice(cell.start, cell.end).indexOf(String(year)) : -1;
-    if (cell && at >= 0) return { text: String(year), start: cell.start + at, end: cell.start + at + 4 };
+    if (!cell || cell.end <= cell.start) continue;
+    const written = docText.slice(cell.start, cell.end);
+    const m = named.exec(written);
+    if (m) return { text: m[0], start: cell.start + m.index, end: cell.start + m.index + m[0].length };
   }
   return undefined;
 }
