@@ -142,7 +142,10 @@ export function periodColumns(match: RowMatch): number[] {
   return match.table.columns.flatMap((c, j) => (c.period && match.row.values[j] ? [j] : []));
 }
 
-/** A header written out in the question ("more than 5 years") names its column even when its words are all function words and numbers. */
+/**
+ * A header of several words written out in the question ("more than 5 years", "1-3 years") names its column
+ * even when its words are all function words and numbers; one-word headers are matched by their term.
+ */
 const MIN_HEADER_PHRASE = 4;
 /** What a header written out in the question adds to the weight of the terms it shares with the question. */
 const PHRASE_MATCH = 10;
@@ -193,7 +196,7 @@ export function seriesColumns(question: string, match: RowMatch, period: Period 
     if (period && col.period && col.period.year !== period.year) return;
     const terms = termsOf(col.header).filter((t) => asked.has(t) && !match.matched.has(t));
     const phrase = headerPhrase(col.header);
-    const phraseAt = phrase.length >= MIN_HEADER_PHRASE ? normalized(lower).indexOf(phrase) : -1;
+    const phraseAt = phrase.length >= MIN_HEADER_PHRASE && phrase.includes(' ') ? normalized(lower).indexOf(phrase) : -1;
     if (!terms.length && phraseAt < 0) return;
     const positions = terms.map((t) => lower.indexOf(t.slice(0, Math.max(3, t.length - 1)))).filter((i) => i >= 0);
     const score = weightOf(terms, weigh) + (phraseAt >= 0 ? PHRASE_MATCH : 0);
