@@ -1,4 +1,5 @@
 import type { EvalClient } from '../client.js';
+import { askAndScore, errorMessage, runDataset, type DatasetRunOptions } from '../dataset-run.js';
 import { mapPool } from '../pool.js';
 import { DEFAULT_CONCURRENCY } from '../runner.js';
 import type { EvalTarget } from '../target.js';
@@ -7,36 +8,18 @@ import { failedQuestion, scoreQuestion } from './score-question.js';
 import type { TatqaResult } from './types.js';
 
 /** Options of {@link runTatqa} and {@link runTatqaPerDocument}. */
-export interface TatqaRunOptions {
-  /** Questions in flight at once (default 4). */
-  concurrency?: number;
-  /** Called as each question finishes, in completion order. */
-  onResult?: (result: TatqaResult, done: number, total: number) => void;
-}
+export type TatqaRunOptions = DatasetRunOptions<TatqaResult>;
 
-const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const scorer = { score: scoreQuestion, fail: failedQuestion };
 
 /** Asks one question (no history) and scores the response; a failed request is a failed question, not a thrown error. */
-export async function askQuestion(client: EvalClient, q: TatqaQuestion): Promise<TatqaResult> {
-  const started = performance.now();
-  const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
-  try {
-    const response = await client.chat({ question: q.question });
-    return scoreQuestion(q, response, elapsed());
-  } catch (err) {
-    return failedQuestion(q, errorMessage(err), elapsed());
-  }
+export function askQuestion(client: EvalClient, q: TatqaQuestion): Promise<TatqaResult> {
+  return askAndScore(client, q, scorer);
 }
 
 /** Asks every question through one client (corpus scope) with the runner's concurrency pool; results keep the input order. */
-export async function runTatqa(questions: readonly TatqaQuestion[], client: EvalClient, options: TatqaRunOptions = {}): Promise<TatqaResult[]> {
-  let done = 0;
-  return mapPool(questions, options.concurrency ?? DEFAULT_CONCURRENCY, async (q) => {
-    const result = await askQuestion(client, q);
-    done += 1;
-    options.onResult?.(result, done, questions.length);
-    return result;
-  });
+export function runTatqa(questions: readonly TatqaQuestion[], client: EvalClient, options: TatqaRunOptions = {}): Promise<TatqaResult[]> {
+  return runDataset(questions, client, scorer, options);
 }
 
 /**
