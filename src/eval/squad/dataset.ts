@@ -1,6 +1,5 @@
-import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { datasetError, readJsonFile } from '../read-json-file.js';
 
 const AnswerSchema = z.object({ text: z.string(), answer_start: z.number().int() });
 
@@ -48,7 +47,7 @@ export interface SquadDataset {
   questions: SquadQuestion[];
 }
 
-const bad = (file: string, message: string) => new AppError('bad_request', `${file}: ${message}`);
+const bad = datasetError;
 
 function describeIssue(json: unknown, issue: z.core.$ZodIssue): string {
   const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') || '(root)';
@@ -94,17 +93,5 @@ export function parseSquad(json: unknown, file: string): SquadDataset {
 
 /** Reads and parses a SQuAD v2.0 JSON file; unreadable, non-JSON or malformed files are AppError('bad_request'). */
 export async function loadSquad(file: string): Promise<SquadDataset> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    throw bad(file, `cannot read the dataset: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw bad(file, `not JSON: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return parseSquad(json, file);
+  return parseSquad(await readJsonFile(file), file);
 }

@@ -1,6 +1,5 @@
-import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { datasetError, readJsonFile } from '../read-json-file.js';
 
 /** TAT-QA's answer types. */
 export const ANSWER_TYPES = ['span', 'multi-span', 'arithmetic', 'count'] as const;
@@ -72,7 +71,7 @@ export interface TatqaDataset {
   questions: TatqaQuestion[];
 }
 
-const bad = (file: string, message: string) => new AppError('bad_request', `${file}: ${message}`);
+const bad = datasetError;
 
 const pathText = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
 
@@ -149,17 +148,5 @@ export function parseTatqa(json: unknown, file: string): TatqaDataset {
 
 /** Reads and parses a TAT-QA JSON file; unreadable, non-JSON or malformed files are AppError('bad_request'). */
 export async function loadTatqa(file: string): Promise<TatqaDataset> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    throw bad(file, `cannot read the dataset: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw bad(file, `not JSON: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return parseTatqa(json, file);
+  return parseTatqa(await readJsonFile(file), file);
 }
