@@ -15,7 +15,10 @@ export interface ResolvedQuestion {
 }
 
 const LEAD_RE = /^(?:and|also|but|so|ok(?:ay)?|then|what about|how about|what if|and what about|and how about)\b[\s,]*/i;
-const ANAPHOR_RE = /\b(?:that|this|it|those|these|them|they|he|she|the same|there)\b/i;
+/** Words pointing back at the previous turn; existential "there" ("how many were there", "there are") does not. */
+const ANAPHOR_RE = /\b(?:that|this|it|those|these|them|they|he|she|the same)\b|(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|will|would|has|have|had)\b)/i;
+/** A question with its own question word and verb ("how many staff were there in 2017?"), not a fragment ("and in 2015?"). */
+const WHOLE_QUESTION_RE = /^(?:how|what|which|who|when|where|why)\b[^?]*\b(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b\s+\S/i;
 const ORDINALS: Record<string, string> = { one: 'first', two: 'second', three: 'third', four: 'fourth', five: 'fifth' };
 const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
@@ -51,7 +54,9 @@ export function resolveFollowUp(question: string, history: readonly HistoryTurn[
   if (!prevUser) return base;
   const text = current.factual;
   const short = contentWords(text) <= 3;
-  const follow = LEAD_RE.test(text) || (short && ANAPHOR_RE.test(text)) || contentWords(text) <= 2 || /\bnumber (?:one|two|three|four|five)\b/i.test(text);
+  const words = contentWords(text);
+  const bare = words === 0 || (words <= 2 && !WHOLE_QUESTION_RE.test(text));
+  const follow = LEAD_RE.test(text) || (short && ANAPHOR_RE.test(text)) || bare || /\bnumber (?:one|two|three|four|five)\b/i.test(text);
   if (!follow) return base;
 
   const previous = analyzeQuestion(prevUser.content);
