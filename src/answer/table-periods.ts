@@ -35,9 +35,12 @@ const WHICH_PERIODS_RE = /\b(?:which|what) (?:years|periods|quarters)\b/iu;
 /** A bound the figure must pass: "exceed 0.5", "more than $200,000", "less than 100". */
 const THRESHOLD_RE = /\b(?:(exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than)|(less than|fewer than|below|under|lower than|smaller than))\s+\$?\s*([\d,]+(?:\.\d+)?)/iu;
 
-/** The question asks which periods a row covers, or which pass a bound. */
+/** "How many years did X exceed 200": a count of the periods passing a bound. */
+const HOW_MANY_PERIODS_RE = /\bhow many (years|periods|quarters)\b/iu;
+
+/** The question asks which periods a row covers, which pass a bound, or how many do. */
 export function asksPeriods(question: string): boolean {
-  return WHICH_PERIODS_RE.test(question) || (WHICH_PERIOD_RE.test(question) && THRESHOLD_RE.test(question));
+  return WHICH_PERIODS_RE.test(question) || ((WHICH_PERIOD_RE.test(question) || HOW_MANY_PERIODS_RE.test(question)) && THRESHOLD_RE.test(question));
 }
 
 /**
@@ -54,8 +57,10 @@ export function listedPeriods(question: string, m: RowMatch, docText: string): T
   if (!cols.length || cells.some((c) => !c)) return null;
   const ops = cols.map((j) => operand(m, j)).filter((o): o is TableOperand => o !== null);
   const which = ops.map((o) => `${o.header} (${cellWords(o)})`).join(', ');
-  const statement = limit === undefined ? `The table gives ${m.row.series} for ${which}` : `${m.row.series} is ${bound![1] ? 'above' : 'below'} ${bound![3]} in ${which}`;
-  return { operands: ops, statement, spans: cells as TableCell[] };
+  const counted = HOW_MANY_PERIODS_RE.exec(question);
+  const passing = limit === undefined ? `The table gives ${m.row.series} for ${which}` : `${m.row.series} is ${bound![1] ? 'above' : 'below'} ${bound![3]} in ${which}`;
+  const statement = counted ? `${cols.length} ${counted[1]!.toLowerCase()}: ${passing}` : passing;
+  return { operands: ops, statement, ...(counted ? {} : { spans: cells as TableCell[] }) };
 }
 
 /** The period in which the row's figure is highest or lowest, as the question asks. */
