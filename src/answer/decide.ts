@@ -17,6 +17,12 @@ const TOP_SENTENCES = 3;
 /** Wording that can only be answered with a figure ("how many", "what share"), unlike "how does X rate". */
 const ASKS_FOR_FIGURE_RE = /\bhow (?:much|many|big|large)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b|%/i;
 
+/**
+ * A question asking for a value ("what was X in 2023", "how much was X in FY22"): when the documents' tables
+ * have no row for it, a passage must give a figure for its years, or it is a near miss.
+ */
+const LOOKUP_RE = /^\s*(?:what|how much|how many)\s+(?:was|were|is|are|did)\b/iu;
+
 /** For a question asking for a figure: none of the best sentences carries one with the question's years. */
 function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): string | undefined {
   const fits = scored
@@ -37,6 +43,8 @@ export interface Evidence {
   inferredBase: boolean;
   /** The calculator produced the asked-for figure from the evidence. */
   computed: boolean;
+  /** The best passages' documents have tables, and none of their rows answers this question. */
+  tablesMissed?: boolean;
 }
 
 /**
@@ -51,6 +59,10 @@ export interface Evidence {
 export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence): string | undefined {
   const { question: q, coverage, scored } = evidence;
   if (!coverage.covered) return coverage.reason ?? 'the documents do not mention what the question asks about';
+  if (evidence.tablesMissed && q.years.length && LOOKUP_RE.test(q.factual) && !q.op) {
+    const gap = missingFigure(q, scored);
+    if (gap) return `no table row answers it and ${gap}`;
+  }
   if (q.answerType === 'quantity' && !q.op && ASKS_FOR_FIGURE_RE.test(q.factual)) {
     const gap = missingFigure(q, scored);
     if (gap) return gap;

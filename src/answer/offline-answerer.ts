@@ -79,18 +79,27 @@ function inferImpliedBase(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): Que
   return q.years.some((y) => !years.has(y) && years.has(y + 1)) ? { ...q, op: 'implied_base' } : q;
 }
 
+/** The documents of the best passages whose tables are searched. */
+function tableDocs(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]) {
+  return [...new Set(hits.map((h) => h.chunk.docId))].slice(0, TABLE_DOCS).flatMap((id) => {
+    const doc = snapshot.docById.get(id);
+    return doc ? [doc] : [];
+  });
+}
+
+/** Whether any of those documents has a table. */
+function hasTables(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]): boolean {
+  return tableDocs(snapshot, hits).some((d) => readTables(d).length > 0);
+}
+
 /** The table answer for the question from the tables of the best passages' documents, or null. */
 function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: readonly SearchHit[]): TableAnswer | null {
   if (q.answerType === 'reason' || q.answerType === 'person' || q.answerType === 'list') return null;
-  const docIds = [...new Set(hits.map((h) => h.chunk.docId))].slice(0, TABLE_DOCS);
-  const tables = docIds.flatMap((id) => {
-    const doc = snapshot.docById.get(id);
-    return doc ? readTables(doc) : [];
-  });
+  const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
   const weigh = (t: string) => idf(stats, t);
-  if (!q.op && !asksExtremePeriod(q.factual) && !asksPeriods(q.factual) && !asksExtremeRow(q.factual) && tableShare(q.factual, tables, weigh) < TABLE_LOOKUP_SHARE) return null;
+  if (!q.op && !asksExtremePeriod(q.factual) && !asksPeriods(q.factual) && !asksExtremeRow(q.factual) && tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE) return null;
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
 
@@ -135,6 +144,7 @@ export class OfflineAnswerer implements Answerer {
       ...(resolved.context ? { context: resolved.context } : {}),
     });
     const tabled = tableAnswer(snapshot, q, hits);
+    const tablesMissed = !tabled && hasTables(snapshot, hits);
     if (tabled) {
       const cites = new CitationList();
       const composed = composeTable(snapshot, tabled, cites, scored);
@@ -143,7 +153,7 @@ export class OfflineAnswerer implements Answerer {
     const inferred = q !== resolved.analysis;
     const found = answerNumeric(q, scored, NUMERIC_RELEVANCE);
     const numeric = inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
-    const why = decideAbstention(snapshot, { question: q, coverage, scored, inferredBase: inferred, computed: numeric !== null });
+    const why = decideAbstention(snapshot, { question: q, coverage, scored, inferredBase: inferred, computed: numeric !== null, tablesMissed });
     if (why) return this.abstain(input, why, related, retrieveMs, notice);
 
     const cites = new CitationList();

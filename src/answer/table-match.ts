@@ -102,15 +102,18 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
   return out.sort((a, b) => b.score - a.score || a.row.row.start - b.row.row.start);
 }
 
-/** Whether the question's in-table terms outweigh what it asks beyond the tables (then it is a table question). */
-export function tableShare(question: string, tables: readonly Table[], weigh: TermWeight): number {
+/**
+ * The share of the question's terms that the tables use (then it is a table question). Terms count
+ * equally: in a small corpus a framing word such as "amount" is rare, and weighing it by rarity would
+ * outweigh the series the question names.
+ */
+export function tableShare(question: string, tables: readonly Table[]): number {
   const asked = [...new Set(termsOf(question))];
   const present = new Set<string>();
   for (const table of tables) {
-    for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...termsOf(r.label), ...termsOf(r.section)])]) present.add(t);
+    for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...labelTerms(r.label), ...termsOf(r.section)])]) present.add(t);
   }
-  const total = weightOf(asked, weigh);
-  return total ? weightOf(asked.filter((t) => present.has(t)), weigh) / total : 0;
+  return asked.length ? asked.filter((t) => present.has(t)).length / asked.length : 0;
 }
 
 /**
