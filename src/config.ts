@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   LLM_MAX_RETRIES: intInRange(0, 10, 2),
   WIDGET_ORIGINS: z.preprocess(emptyToUndefined, z.string().optional()),
   ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(8, 'must be at least 8 characters').optional()),
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^\S+$/, 'must not contain whitespace').optional()),
   RATE_LIMIT_PER_MIN: intInRange(0, 1_000_000, 120),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
@@ -61,6 +62,8 @@ export interface Config {
   widgetOrigins: readonly string[];
   /** Bearer token for the feedback export; the export is disabled when unset. */
   adminToken: string | undefined;
+  /** Bearer token for `GET /metrics`; the route is disabled (404) when unset. */
+  metricsToken: string | undefined;
   /** Chat requests per client IP per minute; 0 disables the limit. */
   rateLimitPerMin: number;
   /** The Slack app; undefined (routes answer 404) unless both the signing secret and the bot token are set. */
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     widgetOrigins: parseOrigins(e.WIDGET_ORIGINS),
     adminToken: e.ADMIN_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     rateLimitPerMin: e.RATE_LIMIT_PER_MIN,
     slack:
       e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN

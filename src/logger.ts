@@ -11,6 +11,8 @@ const REDACT = [
   '*.token',
   'adminToken',
   '*.adminToken',
+  'metricsToken',
+  '*.metricsToken',
   'botToken',
   '*.botToken',
   'signingSecret',

@@ -1,4 +1,5 @@
 import { isAppError } from '../errors.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { ChatRequest, ChatResponse } from './schema.js';
 import type { AnswerDraft, AnswerEvents, Answerer } from './types.js';
@@ -20,6 +21,8 @@ export interface ChatServiceDeps {
   /** The model-backed answerer, when a model is configured. */
   llm?: Answerer | undefined;
   logger?: ChatLogger | undefined;
+  /** Counts answers by mode and abstention, their checks by status, and fallbacks to offline. */
+  metrics?: Pick<Metrics, 'recordAnswer' | 'recordLlmFallback'> | undefined;
 }
 
 /** Per-call options. */
@@ -75,6 +78,7 @@ export class ChatService {
         mode = 'llm';
       } catch (err) {
         if (isAbort(err, options.signal)) throw err;
+        this.deps.metrics?.recordLlmFallback();
         const reason = isAppError(err) ? err.message : 'the language model failed';
         (options.logger ?? this.deps.logger)?.warn({ err: isAppError(err) ? err.message : String(err) }, 'language model failed; answering offline');
         fallbackNotice = `The language model was unavailable (${reason}); this answer was produced offline from the documents.`;
@@ -87,6 +91,7 @@ export class ChatService {
     const retrieveMs = Math.min(draft.retrieveMs ?? 0, totalMs);
     const { retrieveMs: _ignored, ...rest } = draft;
     const notice = [fallbackNotice, rest.notice].filter(Boolean).join(' ');
+    this.deps.metrics?.recordAnswer(mode, rest.abstained, rest.checks);
     return {
       ...rest,
       mode,

@@ -1,6 +1,7 @@
 import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import type { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../config.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { AppError, isAppError } from '../errors.js';
 import type { SearchHit } from '../retrieval/retriever.js';
 import { CALC_OPS } from '../tools/index.js';
@@ -34,6 +35,8 @@ export interface LlmAnswererDeps {
   /** Backoff settings; `maxRetries` always comes from `config.llm.maxRetries`. */
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
   logger?: LlmLogger;
+  /** Counts retries and times every model call. */
+  metrics?: Pick<Metrics, 'recordLlmRetry' | 'observeLlmCall'>;
 }
 
 interface LoopResult {
@@ -163,9 +166,17 @@ class LlmAnswerer implements Answerer {
     for (let step = 1; step <= maxSteps; step++) {
       const model = step === maxSteps ? this.finalModel : this.toolModel;
       const { content, toolCalls } = await withRetries(
-        (onContent) => streamStep(model, messages, signal, step, onContent),
+        (onContent) => this.timed(() => streamStep(model, messages, signal, step, onContent)),
         (text) => stream.push(text),
-        { policy: this.retry, signal, deadline, onRetry: (info) => this.deps.logger?.warn({ ...info, step }, 'retrying the language model') },
+        {
+          policy: this.retry,
+          signal,
+          deadline,
+          onRetry: (info) => {
+            this.deps.metrics?.recordLlmRetry();
+            this.deps.logger?.warn({ ...info, step }, 'retrying the language model');
+          },
+        },
       );
       if (!toolCalls.length) {
         stream.end();
@@ -180,6 +191,21 @@ class LlmAnswerer implements Answerer {
       if (strikes > 1) throw new AppError('upstream_error', 'the language model sent malformed tool arguments again');
     }
     throw new AppError('upstream_error', 'no model steps allowed');
+  }
+
+  /** Runs one model call, observing its duration and outcome. */
+  private async timed<T>(call: () => Promise<T>): Promise<T> {
+    const metrics = this.deps.metrics;
+    if (!metrics) return call();
+    const started = performance.now();
+    try {
+      const result = await call();
+      metrics.observeLlmCall('ok', (performance.now() - started) / 1000);
+      return result;
+    } catch (err) {
+      metrics.observeLlmCall('error', (performance.now() - started) / 1000);
+      throw err;
+    }
   }
 
   /** Runs a step's tool calls, appending the call and its results to `messages`; true if any was malformed. */

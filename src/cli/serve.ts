@@ -10,9 +10,9 @@ import { createServices } from './services.js';
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config);
-  const { kb, chat, feedback } = createServices(config, logger);
-  const slack = config.slack ? createSlackBot(config.slack, chat, logger) : undefined;
-  const app = createApp({ config, kb, chat, feedback, logger, ...(slack ? { slack } : {}) });
+  const { kb, chat, feedback, metrics } = createServices(config, logger);
+  const slack = config.slack ? createSlackBot(config.slack, chat, logger, metrics) : undefined;
+  const app = createApp({ config, kb, chat, feedback, logger, metrics, ...(slack ? { slack } : {}) });
 
   let stopping = false;
   const fetch: typeof app.fetch = (req, ...rest) =>

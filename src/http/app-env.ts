@@ -1,6 +1,7 @@
 import type { ChatService } from '../answer/chat-service.js';
 import type { Config } from '../config.js';
 import type { FeedbackStore } from '../feedback/store.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { SlackBot } from '../slack/slack-bot.js';
 import type { HttpLogger } from './errors.js';
@@ -19,6 +20,11 @@ export interface AppDeps {
   widget?: WidgetBundle;
   /** Answers Slack requests; built from `config.slack` when omitted. Unused while Slack is not configured. */
   slack?: SlackBot;
+  /**
+   * Prometheus metrics, shared with the services that record into them. Requests are counted when
+   * given; `GET /metrics` serves them when `config.metricsToken` is set (a fresh registry if omitted).
+   */
+  metrics?: Metrics;
 }
 
 /** Hono environment shared by all routers: the request id and a logger bound to it (see requestContext). */

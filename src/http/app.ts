@@ -21,6 +21,9 @@ import { WidgetBundle } from './widget-bundle.js';
 import { createSlackBot } from '../slack/slack-bot.js';
 import { openaiRoutes } from './routes/openai.js';
 import { slackRoutes } from './routes/slack.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { httpMetrics } from './http-metrics.js';
+import { Metrics } from '../metrics/metrics.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -33,8 +36,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((err, c) => renderError(err, c, c.get('log') ?? deps.logger));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path.slice(0, 200)}` } }, 404));
   app.use('*', requestContext(deps.logger));
+  const metrics = deps.metrics ?? (deps.config.metricsToken ? new Metrics() : undefined);
+  if (metrics) app.use('*', httpMetrics(metrics));
   app.use('/api/*', apiCors(deps.config.widgetOrigins));
-  installRateLimits(app, deps.config.rateLimitPerMin);
+  installRateLimits(app, deps.config.rateLimitPerMin, metrics);
   app.use('/api/*', jsonBodyLimit());
   app.use('/v1/*', openaiBodyLimit());
 
@@ -50,10 +55,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', widgetRoutes(deps.widget ?? new WidgetBundle()));
   app.route('/', demoRoutes(deps));
   if (deps.config.slack) {
-    const bot = deps.slack ?? createSlackBot(deps.config.slack, deps.chat, deps.logger);
+    const bot = deps.slack ?? createSlackBot(deps.config.slack, deps.chat, deps.logger, metrics);
     app.route('/', slackRoutes(bot, deps.config.slack.signingSecret));
   }
   app.route('/', openaiRoutes(deps));
+  if (metrics && deps.config.metricsToken) app.route('/', metricsRoutes(metrics, deps.config.metricsToken));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -46,6 +46,17 @@ export function newBuildId(now = Date.now()): string {
   return `${stamp}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
+const BUILD_STAMP_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-/;
+
+/** When a build id from {@link newBuildId} was made (epoch milliseconds); `undefined` for any other name. */
+export function buildIdTime(buildId: string): number | undefined {
+  const m = isBuildId(buildId) ? BUILD_STAMP_RE.exec(buildId) : null;
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) || new Date(time).toISOString() !== iso ? undefined : time;
+}
+
 /** True for names produced by {@link newBuildId}. */
 export function isBuildId(s: string): boolean {
   return BUILD_ID_RE.test(s);

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS, chunkDocument, loadCorpus, type IngestWarning } from '../ingest/index.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Chunk, SourceDocument } from '../types.js';
 import type { RetrievalEmbedder } from './embedder.js';
 import { loadIndex } from './index-store.js';
@@ -48,6 +49,8 @@ export interface KnowledgeBaseOptions {
   dataDir: string;
   embedder: RetrievalEmbedder;
   logger?: KbLogger;
+  /** Counts finished background rebuilds by outcome. */
+  metrics?: Pick<Metrics, 'recordReindex'>;
 }
 
 /** Outcome of opening: the snapshot and what it took. */
@@ -153,6 +156,7 @@ export class KnowledgeBase {
     const log = this.opts.logger;
     log?.info({ reindexId: run.report.id, buildId: previous }, 'reindex started');
     void run.done.then((report) => {
+      this.opts.metrics?.recordReindex(report.state === 'succeeded' ? 'succeeded' : 'failed');
       if (report.state === 'succeeded') {
         log?.info({ reindexId: report.id, buildId: report.buildId, previousBuildId: previous, ms: report.ms }, 'reindex finished');
         return;

@@ -4,6 +4,7 @@ import { ChatRequestSchema, type HistoryTurn } from '../answer/schema.js';
 import type { SlackConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import type { HttpLogger } from '../http/errors.js';
+import type { Metrics, SlackEventOutcome } from '../metrics/metrics.js';
 import { buildAnswerMessage } from './answer-blocks.js';
 import type { SlackMessage } from './block-types.js';
 import { SeenKeys } from './dedupe.js';
@@ -20,6 +21,8 @@ export interface SlackBotDeps {
   /** Used to post to slash commands' `response_url`; defaults to the global fetch. */
   fetch?: typeof fetch;
   logger?: HttpLogger | undefined;
+  /** Counts commands and event deliveries by outcome (answered, duplicate, ignored). */
+  metrics?: Pick<Metrics, 'recordSlackEvent' | 'recordSlackCommand'> | undefined;
 }
 
 /** What the slash-command endpoint sends back at once, if anything (an empty 200 otherwise). */
@@ -27,6 +30,9 @@ export type CommandAck = { response_type: 'ephemeral'; text: string } | undefine
 
 /** How an event was handled. */
 export type EventOutcome = 'answering' | 'duplicate' | 'ignored';
+
+/** The metric outcome of each way an event is handled. */
+const EVENT_METRIC: Record<EventOutcome, SlackEventOutcome> = { answering: 'answered', duplicate: 'duplicate', ignored: 'ignored' };
 
 const USAGE =
   'Ask a question about the documents, e.g. `/citecheck What was revenue growth last year?` ' +
@@ -50,11 +56,9 @@ export class SlackBot {
 
   /** Starts answering a slash command; returns the immediate acknowledgement body. */
   handleCommand(command: SlashCommand): CommandAck {
-    const { question, share } = parseCommandText(slackToPlain(command.text));
-    if (!question) return { response_type: 'ephemeral', text: USAGE };
-    if (!/^https?:\/\//i.test(command.responseUrl)) return { response_type: 'ephemeral', text: 'This command came without a response URL.' };
-    this.pending.track(this.answerCommand(question, share, command.responseUrl));
-    return undefined;
+    const ack = this.startCommand(command);
+    this.deps.metrics?.recordSlackCommand(ack ? 'ignored' : 'answered');
+    return ack;
   }
 
   /**
@@ -62,6 +66,20 @@ export class SlackBot {
    * channel, from a person. Deliveries already seen (by event id or message) are not answered again.
    */
   handleEvent(envelope: SlackEnvelope): EventOutcome {
+    const outcome = this.startEvent(envelope);
+    this.deps.metrics?.recordSlackEvent(EVENT_METRIC[outcome]);
+    return outcome;
+  }
+
+  private startCommand(command: SlashCommand): CommandAck {
+    const { question, share } = parseCommandText(slackToPlain(command.text));
+    if (!question) return { response_type: 'ephemeral', text: USAGE };
+    if (!/^https?:\/\//i.test(command.responseUrl)) return { response_type: 'ephemeral', text: 'This command came without a response URL.' };
+    this.pending.track(this.answerCommand(question, share, command.responseUrl));
+    return undefined;
+  }
+
+  private startEvent(envelope: SlackEnvelope): EventOutcome {
     const event = envelope.event;
     if (envelope.type !== 'event_callback' || !event) return 'ignored';
     const botUserId = envelope.authorizations?.[0]?.user_id;
@@ -136,12 +154,17 @@ function isQuestion(event: SlackEvent, botUserId: string | undefined): boolean {
 }
 
 /** A bot whose Web API client talks to `config.apiUrl` with the bot token. */
-export function createSlackBot(config: SlackConfig, chat: Pick<ChatService, 'answer'>, logger?: HttpLogger): SlackBot {
+export function createSlackBot(
+  config: SlackConfig,
+  chat: Pick<ChatService, 'answer'>,
+  logger?: HttpLogger,
+  metrics?: SlackBotDeps['metrics'],
+): SlackBot {
   const client = new WebClient(config.botToken, {
     slackApiUrl: config.apiUrl,
     logLevel: LogLevel.ERROR,
     retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000 },
     timeout: 15_000,
   });
-  return new SlackBot({ chat, client, logger });
+  return new SlackBot({ chat, client, logger, metrics });
 }

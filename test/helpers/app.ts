@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/app-env.js';
 import type { HttpLogger } from '../../src/http/errors.js';
+import type { Metrics } from '../../src/metrics/metrics.js';
 import type { KnowledgeBase } from '../../src/retrieval/knowledge-base.js';
 
 /** Absolute path of the real corpus directory (read-only in tests). */
@@ -33,6 +34,8 @@ export interface TestApp {
   app: OpenAPIHono<AppEnv>;
   kb: KnowledgeBase;
   chat: ChatService;
+  /** The metrics the services and the app record into (served on `/metrics` when METRICS_TOKEN is set). */
+  metrics: Metrics;
   config: Readonly<Config>;
   /** Removes the temporary data directory (only when this helper created it). */
   cleanup: () => Promise<void>;
@@ -59,8 +62,8 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     ...opts.env,
   });
   if (config.llm.enabled) throw new Error('makeTestApp expects an offline configuration');
-  const { kb, chat } = await createServices(config);
-  const app = createApp({ config, kb, chat, ...(opts.logger ? { logger: opts.logger } : {}) });
+  const { kb, chat, metrics } = await createServices(config);
+  const app = createApp({ config, kb, chat, metrics, ...(opts.logger ? { logger: opts.logger } : {}) });
   const cleanup = async () => {
     if (ownsDataDir) await fs.rm(dataDir, { recursive: true, force: true });
   };
@@ -72,7 +75,7 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
       throw err;
     }
   }
-  return { app, kb, chat, config, cleanup };
+  return { app, kb, chat, metrics, config, cleanup };
 }
 
 /** POSTs a JSON body (or a raw string) to the app. */
