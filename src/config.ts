@@ -5,6 +5,22 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const intInRange = (min: number, max: number, dflt: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(dflt));
+/** An optional integer within `[min, max]`; anything else fails with one message naming the range. */
+const optionalIntInRange = ([min, max]: readonly [number, number]) => {
+  const error = `must be an integer from ${min} to ${max}`;
+  return z.preprocess(emptyToUndefined, z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).optional());
+};
+
+/**
+ * Accepted ranges of the HNSW settings. M below 4 leaves the graph too sparse to navigate and above
+ * 128 only adds memory (2M links per vector on the bottom layer); the construction and search beams
+ * are bounded so that a typo cannot make a build or a query run for minutes.
+ */
+export const HNSW_LIMITS = {
+  m: [4, 128],
+  efConstruction: [10, 2000],
+  efSearch: [10, 10_000],
+} as const;
 
 const EnvSchema = z.object({
   PORT: intInRange(0, 65535, 8787),
@@ -18,6 +34,9 @@ const EnvSchema = z.object({
   EMBEDDINGS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['local', 'openai']).default('local')),
   EMBEDDINGS_MODEL: z.preprocess(emptyToUndefined, z.string().default('text-embedding-3-small')),
   LOCAL_EMBEDDING_DIM: intInRange(64, 4096, 512),
+  HNSW_M: optionalIntInRange(HNSW_LIMITS.m),
+  HNSW_EF_CONSTRUCTION: optionalIntInRange(HNSW_LIMITS.efConstruction),
+  HNSW_EF_SEARCH: optionalIntInRange(HNSW_LIMITS.efSearch),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
@@ -46,6 +65,16 @@ export interface Config {
     provider: 'local' | 'openai';
     model: string;
     localDim: number;
+  };
+  /**
+   * HNSW vector index settings; undefined ones take the built-in defaults (`defaultHnswParams` in
+   * `src/retrieval/vector-index.ts`). A stored index built with another `m` or `efConstruction` is
+   * rebuilt on open; `efSearch` applies when the index is loaded.
+   */
+  hnsw: {
+    m: number | undefined;
+    efConstruction: number | undefined;
+    efSearch: number | undefined;
   };
   openai: {
     apiKey: string | undefined;
@@ -109,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(cwd, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
     embeddings: { provider: e.EMBEDDINGS_PROVIDER, model: e.EMBEDDINGS_MODEL, localDim: e.LOCAL_EMBEDDING_DIM },
+    hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
     llm: {
       enabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),

@@ -1,6 +1,7 @@
+import type { SweepResult } from './hnsw-sweep.js';
 import { ANSWER_K } from './offline-answer.js';
 import type { TargetCheck } from './targets.js';
-import type { BenchReport, BundledOfflineResult } from './types.js';
+import type { BenchReport, BundledOfflineResult, MachineInfo } from './types.js';
 
 /** A Markdown table from a header row and body rows. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -16,9 +17,10 @@ const ms = (v: number) => (v < 1 ? '<1' : f(v, 0));
 /** Retrieval results by corpus size. */
 export function retrievalTable(report: BenchReport): string {
   return markdownTable(
-    ['chunks', 'ingest chunks/s', 'embed chunks/s', 'build ms', 'load ms', 'vector p50/p99 ms', 'BM25 p50/p99 ms', 'hybrid p50/p99 ms', 'offline answer p50/p99 ms', 'recall@10', 'RSS MB (build peak)'],
+    ['chunks', 'HNSW M / efC / efS', 'ingest chunks/s', 'embed chunks/s', 'build ms', 'load ms', 'vector p50/p99 ms', 'BM25 p50/p99 ms', 'hybrid p50/p99 ms', 'offline answer p50/p99 ms', 'recall@10', 'RSS MB (build peak)'],
     report.retrieval.map((r) => [
       int(r.chunks),
+      `${r.hnsw.m} / ${r.hnsw.efConstruction} / ${r.hnsw.efSearch}`,
       int(r.ingestChunksPerSec),
       int(r.embedChunksPerSec),
       int(r.buildMs),
@@ -103,5 +105,34 @@ export function renderReport(report: BenchReport, checks: readonly TargetCheck[]
     '**Targets**',
     '',
     targetsTable(checks),
+  ].join('\n');
+}
+
+/** HNSW sweep rows: per graph and search width, build rate, recall and query latency. */
+export function sweepTable(result: SweepResult): string {
+  return markdownTable(
+    ['M', 'efConstruction', 'efSearch', 'ingest chunks/s', `recall@${result.k}`, 'vector p50/p99 ms', 'hybrid p50/p99 ms'],
+    result.rows.map((r) => [
+      String(r.m),
+      String(r.efConstruction),
+      String(r.efSearch),
+      int(r.ingestChunksPerSec),
+      f(r.vectorRecallAtK, 3),
+      `${f(r.vectorP50Ms)} / ${f(r.vectorP99Ms)}`,
+      `${f(r.hybridP50Ms)} / ${f(r.hybridP99Ms)}`,
+    ]),
+  );
+}
+
+/** A sweep run as Markdown: the machine, then one table per corpus size. */
+export function renderSweep(machine: MachineInfo, seed: number, results: readonly SweepResult[], totalSec: number): string {
+  return [
+    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memGb} GiB, Node ${machine.node}, ${machine.platform}; HNSW sweep, seed ${seed}, ${f(totalSec, 0)} s.`,
+    ...results.flatMap((r) => [
+      '',
+      `**HNSW sweep** at ${int(r.chunks)} chunks (${r.queries} queries, k = ${r.k}; latency in the building process)`,
+      '',
+      sweepTable(r),
+    ]),
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS } from '../ingest/index.js';
 import { Bm25Index } from '../retrieval/bm25.js';
 import { LocalHashEmbedder } from '../retrieval/local-embedder.js';
 import { buildRetriever, computeCorpusHash, saveRetriever } from '../retrieval/retriever.js';
-import { bruteForceSearch } from '../retrieval/vector-index.js';
+import { bruteForceSearch, type HnswSettings } from '../retrieval/vector-index.js';
 import { generateCorpus } from './corpus-generator.js';
 import { generateQueries, generateQuestions } from './queries.js';
 import type { RankedId } from './stats.js';
@@ -18,6 +18,8 @@ export interface BuildInput {
   queries: number;
   /** Neighbours computed exactly per query. */
   k: number;
+  /** HNSW settings of the build (defaults for those absent). */
+  hnsw?: HnswSettings;
 }
 
 /** What the build phase measured, plus what the serve phase needs. */
@@ -46,7 +48,7 @@ export async function runBuild(input: BuildInput, log: (line: string) => void = 
   const { chunks, docs } = corpus;
   log(`${chunks.length} chunks from ${docs.length} documents (chunker ${Math.round(corpus.chunkMs)} ms)`);
   const embedder = new LocalHashEmbedder();
-  const built = await timed(() => buildRetriever({ chunks, docs, embedder, scratchDir: input.dataDir }));
+  const built = await timed(() => buildRetriever({ chunks, docs, embedder, scratchDir: input.dataDir, hnsw: input.hnsw }));
   log(`built in ${Math.round(built.ms)} ms`);
   const corpusHash = computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]);
   const written = await timed(() => saveRetriever(input.dataDir, built.value, corpusHash));

@@ -2,6 +2,7 @@ import { loadIndex } from '../retrieval/index-store.js';
 import { makeSnapshot } from '../retrieval/knowledge-base.js';
 import { LocalHashEmbedder } from '../retrieval/local-embedder.js';
 import { fromStored } from '../retrieval/retriever.js';
+import type { HnswParams, HnswSettings } from '../retrieval/vector-index.js';
 import { mean, recallAtK, summarize, type LatencySummary, type RankedId } from './stats.js';
 import { timeOfflineAnswers, type OfflineAnswerTiming } from './offline-answer.js';
 import { collectGarbage, rssMb, timeEach, timed } from './timing.js';
@@ -16,6 +17,8 @@ export interface ServeInput {
   k: number;
   /** Questions timed through the offline answerer. */
   answerQuestions: string[];
+  /** HNSW settings the build used; `efSearch` is applied at load. */
+  hnsw?: HnswSettings;
 }
 
 /** What the serve phase measured. */
@@ -28,6 +31,8 @@ export interface ServeOutput {
   rssMb: number;
   offline: OfflineAnswerTiming;
   rssAfterAnswersMb: number;
+  /** HNSW parameters of the loaded index, with the search width it was queried with. */
+  hnsw: HnswParams;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface ServeOutput {
 export async function runServe(input: ServeInput, log: (line: string) => void = () => undefined): Promise<ServeOutput> {
   const embedder = new LocalHashEmbedder();
   if (embedder.id !== input.embedderId) throw new Error(`embedder ${embedder.id} differs from the build's ${input.embedderId}`);
-  const loaded = await timed(() => loadIndex(input.dataDir, { corpusHash: input.corpusHash, embedderId: embedder.id }));
+  const loaded = await timed(() => loadIndex(input.dataDir, { corpusHash: input.corpusHash, embedderId: embedder.id, hnsw: input.hnsw }));
   if (loaded.value.status !== 'ok') throw new Error(`loading the index failed: ${loaded.value.reason}`);
   const retriever = fromStored(loaded.value.index, embedder);
   log(`loaded in ${Math.round(loaded.ms)} ms`);
@@ -64,5 +69,5 @@ export async function runServe(input: ServeInput, log: (line: string) => void = 
     `offline answer p50 ${offline.p50Ms.toFixed(2)} ms, p99 ${offline.p99Ms.toFixed(2)} ms over ${offline.count} questions ` +
       `(first ${Math.round(offline.firstMs)} ms, ${(offline.abstainedShare * 100).toFixed(0)}% abstained, RSS ${Math.round(rssAfterAnswersMb)} MB)`,
   );
-  return { loadMs: loaded.ms, vector, bm25, hybrid, vectorRecallAtK: mean(recalls), rssMb: rss, offline, rssAfterAnswersMb };
+  return { loadMs: loaded.ms, vector, bm25, hybrid, vectorRecallAtK: mean(recalls), rssMb: rss, offline, rssAfterAnswersMb, hnsw: { ...retriever.vectors.params } };
 }

@@ -3,6 +3,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HnswSettings } from '../retrieval/vector-index.js';
+import type { SweepGraph, SweepResult } from './hnsw-sweep.js';
 import type { BuildOutput } from './retrieval-build.js';
 import type { ChildTask } from './retrieval-child.js';
 import type { ServeOutput } from './retrieval-serve.js';
@@ -11,7 +13,7 @@ import type { RetrievalResult } from './types.js';
 const CHILD = fileURLToPath(new URL('./retrieval-child.ts', import.meta.url));
 const K = 10;
 
-type Output<T extends ChildTask> = T['task'] extends 'build' ? BuildOutput : ServeOutput;
+type Output<T extends ChildTask> = T['task'] extends 'build' ? BuildOutput : T['task'] extends 'serve' ? ServeOutput : SweepResult;
 
 /** Runs one task in a fresh child process (same loader, `--expose-gc`) and resolves with its result. */
 export function runInChild<T extends ChildTask>(task: T): Promise<Output<T>> {
@@ -35,14 +37,24 @@ export function runInChild<T extends ChildTask>(task: T): Promise<Output<T>> {
  * Measures one corpus size with two child processes: one generates the corpus, builds and
  * writes the index; a fresh one loads it like a starting server, queries it and answers
  * questions offline over it, so load time, latencies and RSS are those of a serving process.
+ * `hnsw` overrides the default HNSW settings for the build (M, efConstruction) and the search (efSearch).
  */
-export async function runRetrievalSize(chunks: number, seed: number, queries: number): Promise<RetrievalResult> {
+export async function runRetrievalSize(chunks: number, seed: number, queries: number, hnsw: HnswSettings = {}): Promise<RetrievalResult> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-bench-'));
   try {
-    const b = await runInChild({ task: 'build', input: { chunks, seed, dataDir, queries, k: K } });
+    const b = await runInChild({ task: 'build', input: { chunks, seed, dataDir, queries, k: K, hnsw } });
     const s = await runInChild({
       task: 'serve',
-      input: { dataDir, corpusHash: b.corpusHash, embedderId: b.embedderId, queries: b.queries, exact: b.exact, k: K, answerQuestions: b.answerQuestions },
+      input: {
+        dataDir,
+        corpusHash: b.corpusHash,
+        embedderId: b.embedderId,
+        queries: b.queries,
+        exact: b.exact,
+        k: K,
+        answerQuestions: b.answerQuestions,
+        hnsw,
+      },
     });
     return {
       chunks: b.chunks,
@@ -70,8 +82,22 @@ export async function runRetrievalSize(chunks: number, seed: number, queries: nu
       peakRssMb: b.buildPeakRssMb,
       rssAfterAnswersMb: s.rssAfterAnswersMb,
       queries: b.queries.length,
+      hnsw: s.hnsw,
     };
   } finally {
     await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs an HNSW parameter sweep at one corpus size in a fresh child process: the corpus, queries and
+ * exact neighbours are made once, then every graph is built and searched with every `efSearch`.
+ */
+export async function runSweepSize(chunks: number, seed: number, queries: number, graphs: SweepGraph[], efSearch: number[]): Promise<SweepResult> {
+  const scratchDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-sweep-'));
+  try {
+    return await runInChild({ task: 'sweep', input: { chunks, seed, queries, k: K, graphs, efSearch, scratchDir } });
+  } finally {
+    await fs.rm(scratchDir, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,5 @@
+import type { HnswParams } from '../retrieval/vector-index.js';
+
 /** Host the benchmark ran on. */
 export interface MachineInfo {
   cpus: number;
@@ -43,6 +45,8 @@ export interface RetrievalResult {
   /** RSS after the offline answers too (snapshot maps and answerer caches added). */
   rssAfterAnswersMb: number;
   queries: number;
+  /** HNSW parameters of the index searched (M, efConstruction of the build; efSearch at load). */
+  hnsw: HnswParams;
 }
 
 /** Offline answer latency on the real bundled corpus with the eval questions. */

@@ -3,26 +3,54 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { DEFAULT_SEED } from '../bench/corpus-generator.js';
 import { loadSupportedQuestions } from '../bench/eval-questions.js';
+import { DEFAULT_SWEEP_EF_SEARCH, DEFAULT_SWEEP_GRAPHS, type SweepGraph, type SweepResult } from '../bench/hnsw-sweep.js';
 import { runHttp } from '../bench/http-run.js';
 import { machineInfo } from '../bench/machine.js';
 import { runBundledOffline } from '../bench/offline-answer.js';
 import { runPeers } from '../bench/peers.js';
-import { renderReport } from '../bench/report.js';
-import { runRetrievalSize } from '../bench/retrieval-spawn.js';
+import { renderReport, renderSweep } from '../bench/report.js';
+import { runRetrievalSize, runSweepSize } from '../bench/retrieval-spawn.js';
 import { checkTargets } from '../bench/targets.js';
 import type { BenchReport, RetrievalResult } from '../bench/types.js';
+import { HNSW_LIMITS } from '../config.js';
 import { AppError } from '../errors.js';
+import type { HnswSettings } from '../retrieval/vector-index.js';
 import { parseCli } from './args.js';
 import { runMain } from './run-main.js';
 
-const USAGE =
-  'usage: npm run bench -- [--quick] [--json out.json] [--sizes 1000,10000,100000] [--seed N] [--http-seconds S] [--connections C]';
+const USAGE = [
+  'usage: npm run bench -- [--quick] [--json out.json] [--sizes 1000,10000,100000] [--seed N] [--http-seconds S] [--connections C]',
+  '                        [--hnsw-m M] [--hnsw-ef-construction N] [--hnsw-ef-search N]',
+  '       npm run bench -- --hnsw-sweep [--sizes 100000] [--sweep-graphs M/efC,...] [--sweep-ef N,...] [--json out.json]',
+].join('\n');
 
-const int = (v: string | undefined, name: string, min = 1): number => {
+/** Corpus size of a sweep unless `--sizes` says otherwise. */
+const SWEEP_SIZE = 100_000;
+
+const int = (v: string | undefined, name: string, min = 1, max = Number.MAX_SAFE_INTEGER): number => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new AppError('bad_request', `--${name} must be an integer >= ${min}\n${USAGE}`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new AppError('bad_request', `--${name} must be an integer ${range}\n${USAGE}`);
+  }
   return n;
 };
+
+const inRange = (v: string | undefined, name: string, [min, max]: readonly [number, number]) => int(v, name, min, max);
+const optionalInRange = (v: string | undefined, name: string, limits: readonly [number, number]) =>
+  v === undefined ? undefined : inRange(v, name, limits);
+
+/** `--sweep-graphs 32/36,32/100`: M / efConstruction pairs. */
+function parseGraphs(v: string | undefined): SweepGraph[] {
+  if (v === undefined) return [...DEFAULT_SWEEP_GRAPHS];
+  return v.split(',').map((pair) => {
+    const [m, efConstruction, extra] = pair.trim().split('/');
+    if (extra !== undefined || efConstruction === undefined) {
+      throw new AppError('bad_request', `--sweep-graphs takes M/efConstruction pairs like 32/100, got '${pair}'\n${USAGE}`);
+    }
+    return { m: inRange(m, 'sweep-graphs M', HNSW_LIMITS.m), efConstruction: inRange(efConstruction, 'sweep-graphs efConstruction', HNSW_LIMITS.efConstruction) };
+  });
+}
 
 await runMain(async () => {
   const { values } = parseCli(
@@ -35,12 +63,25 @@ await runMain(async () => {
       'http-seconds': { type: 'string' },
       connections: { type: 'string', default: '10' },
       queries: { type: 'string', default: '200' },
+      'hnsw-m': { type: 'string' },
+      'hnsw-ef-construction': { type: 'string' },
+      'hnsw-ef-search': { type: 'string' },
+      'hnsw-sweep': { type: 'boolean', default: false },
+      'sweep-graphs': { type: 'string' },
+      'sweep-ef': { type: 'string' },
     },
     USAGE,
   );
   const quick = values.quick ?? false;
-  const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map((s) => int(s.trim(), 'sizes'));
+  const sweep = values['hnsw-sweep'] ?? false;
+  const defaultSizes = sweep ? String(SWEEP_SIZE) : quick ? '1000,10000' : '1000,10000,100000';
+  const sizes = (values.sizes ?? defaultSizes).split(',').map((s) => int(s.trim(), 'sizes'));
   const seed = int(values.seed, 'seed', 0);
+  const hnsw: HnswSettings = {
+    m: optionalInRange(values['hnsw-m'], 'hnsw-m', HNSW_LIMITS.m),
+    efConstruction: optionalInRange(values['hnsw-ef-construction'], 'hnsw-ef-construction', HNSW_LIMITS.efConstruction),
+    efSearch: optionalInRange(values['hnsw-ef-search'], 'hnsw-ef-search', HNSW_LIMITS.efSearch),
+  };
   const httpSeconds = int(values['http-seconds'] ?? (quick ? '5' : '10'), 'http-seconds');
   const connections = int(values.connections, 'connections');
   const queries = int(values.queries, 'queries');
@@ -49,10 +90,33 @@ await runMain(async () => {
   const started = performance.now();
   const startedAt = new Date().toISOString();
 
+  if (sweep) {
+    if (Object.values(hnsw).some((v) => v !== undefined)) {
+      throw new AppError('bad_request', `--hnsw-sweep takes its settings from --sweep-graphs and --sweep-ef, not --hnsw-*\n${USAGE}`);
+    }
+    const graphs = parseGraphs(values['sweep-graphs']);
+    const efSearch = values['sweep-ef']
+      ? values['sweep-ef'].split(',').map((s) => inRange(s.trim(), 'sweep-ef', HNSW_LIMITS.efSearch))
+      : [...DEFAULT_SWEEP_EF_SEARCH];
+    const results: SweepResult[] = [];
+    for (const chunks of sizes) {
+      log(`hnsw sweep: ${chunks.toLocaleString('en-US')} chunks, ${graphs.length} graphs × ${efSearch.length} efSearch`);
+      results.push(await runSweepSize(chunks, seed, queries, graphs, efSearch));
+    }
+    const machine = machineInfo();
+    const totalSec = (performance.now() - started) / 1000;
+    process.stdout.write(`\n${renderSweep(machine, seed, results, totalSec)}\n`);
+    if (values.json) {
+      await fs.writeFile(path.resolve(values.json), `${JSON.stringify({ machine, startedAt, seed, sweep: results, totalSec }, null, 2)}\n`);
+      log(`wrote ${values.json}`);
+    }
+    return;
+  }
+
   const retrieval: RetrievalResult[] = [];
   for (const chunks of sizes) {
     log(`retrieval: ${chunks.toLocaleString('en-US')} chunks`);
-    retrieval.push(await runRetrievalSize(chunks, seed, queries));
+    retrieval.push(await runRetrievalSize(chunks, seed, queries, hnsw));
   }
   const questions = await loadSupportedQuestions(root);
   log(`peers: ${questions.length} questions`);

@@ -29,6 +29,7 @@ export function createServices(config: Readonly<Config>, logger?: Logger, llm?: 
     corpusDir: config.corpusDir,
     dataDir: config.dataDir,
     embedder: createEmbedder(config),
+    hnsw: config.hnsw,
     metrics,
     ...(logger ? { logger } : {}),
   });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { defaultHnswParams, VectorIndex, type HnswParams } from './vector-index.js';
+import { resolveHnswParams, VectorIndex, type HnswParams, type HnswSettings } from './vector-index.js';
 
 /**
  * Plain CommonJS so it runs in a worker without any TypeScript loader: inserts each transferred
@@ -47,7 +47,7 @@ export interface VectorIndexBuilder {
 }
 
 /** Builds on the calling thread. */
-export function inlineBuilder(n: number, dim: number, params: Partial<HnswParams> = {}): VectorIndexBuilder {
+export function inlineBuilder(n: number, dim: number, params: Partial<HnswParams> | HnswSettings = {}): VectorIndexBuilder {
   const index = VectorIndex.create(n, dim, params);
   return {
     add: (start, rows) => index.addRows(rows, start),
@@ -62,8 +62,13 @@ export function inlineBuilder(n: number, dim: number, params: Partial<HnswParams
  * corpus-sized matrix is held here. The worker hands the graph back through a temporary file
  * in `scratchDir`. Falls back to {@link inlineBuilder} when a worker cannot be started.
  */
-export function workerBuilder(n: number, dim: number, params: Partial<HnswParams> = {}, scratchDir = os.tmpdir()): VectorIndexBuilder {
-  const p = { ...defaultHnswParams(n), ...params };
+export function workerBuilder(
+  n: number,
+  dim: number,
+  params: Partial<HnswParams> | HnswSettings = {},
+  scratchDir = os.tmpdir(),
+): VectorIndexBuilder {
+  const p = resolveHnswParams(n, params);
   const file = path.join(scratchDir, `citecheck-hnsw-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let worker: Worker;
   try {

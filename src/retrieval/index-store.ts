@@ -9,7 +9,7 @@ import { hashFilesInBackground } from './parallel-hash.js';
 import { withFileLock } from './file-lock.js';
 import { BUILD_FILES, collectGarbage, indexLayout, newBuildId, readCurrent } from './index-layout.js';
 import { decodeChunksFile, encodeChunksFile } from './chunks-file.js';
-import { VectorIndex, type HnswParams } from './vector-index.js';
+import { DEFAULT_HNSW_PARAMS, graphParamsMismatch, resolveHnswParams, VectorIndex, type HnswParams, type HnswSettings } from './vector-index.js';
 
 /** Bumped when the on-disk layout changes; older builds then load as `mismatch`. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -61,6 +61,12 @@ export type LoadIndexResult =
 export interface IndexExpectation {
   corpusHash: string;
   embedderId: string;
+  /**
+   * The configured HNSW settings: a graph built with another `m` or `efConstruction` than these
+   * resolve to for the stored chunk count (defaults when absent) is a `mismatch`. `efSearch` here
+   * is the search width used after loading (the built-in default when absent).
+   */
+  hnsw?: HnswSettings;
 }
 
 const activeTmp = new Set<string>();
@@ -133,8 +139,10 @@ export async function writeIndex(dataDir: string, data: IndexData): Promise<stri
 /**
  * Loads the build named by `CURRENT` after checking it was made from the expected corpus and
  * embedder and that every file matches its manifest checksum (so truncated or altered files are
- * reported as `corrupt` instead of reaching the native HNSW reader).
- * @param options.efSearch overrides the stored HNSW search width.
+ * reported as `corrupt` instead of reaching the native HNSW reader), and that its HNSW graph was
+ * built with the configured `m` and `efConstruction` (`expect.hnsw`).
+ * @param options.efSearch the HNSW search width; else `expect.hnsw.efSearch`, else the built-in default
+ *   (the width stored in the manifest is the one of the build, not used for searching).
  */
 export async function loadIndex(
   dataDir: string,
@@ -162,6 +170,8 @@ export async function loadIndex(
   if (manifest.embedderId !== expect.embedderId) {
     return { status: 'mismatch', reason: `index built with ${manifest.embedderId}, current embedder is ${expect.embedderId}` };
   }
+  const graphMismatch = graphParamsMismatch(manifest.hnsw, resolveHnswParams(manifest.chunkCount, expect.hnsw));
+  if (graphMismatch) return { status: 'mismatch', reason: graphMismatch };
   const fileOf = (name: string) => path.join(dir, name);
   const names = [BUILD_FILES.vectors, BUILD_FILES.chunks, BUILD_FILES.texts, BUILD_FILES.bm25];
   const missing = names.find((n) => !manifest.files[n]);
@@ -173,7 +183,7 @@ export async function loadIndex(
     });
     if (actual !== manifest.files[name]) throw new Error(`checksum mismatch for ${name}`);
   };
-  const hnsw: HnswParams = { ...manifest.hnsw, efSearch: options.efSearch ?? manifest.hnsw.efSearch };
+  const hnsw: HnswParams = { ...manifest.hnsw, efSearch: options.efSearch ?? expect.hnsw?.efSearch ?? DEFAULT_HNSW_PARAMS.efSearch };
   const vectorsPromise = verified(BUILD_FILES.vectors).then(() => VectorIndex.read(fileOf(BUILD_FILES.vectors), manifest.dimension, hnsw));
   vectorsPromise.catch(() => undefined);
   const allVerified = Promise.all(names.map(verified));

@@ -6,6 +6,7 @@ import type { RetrievalEmbedder } from './embedder.js';
 import { loadIndex } from './index-store.js';
 import { ReindexTracker, type ReindexReport } from './reindex-tracker.js';
 import { buildRetriever, computeCorpusHash, fromStored, saveRetriever, type HybridRetriever } from './retriever.js';
+import type { HnswSettings } from './vector-index.js';
 
 /** An immutable, fully loaded view of the corpus and its indexes. */
 export interface KnowledgeSnapshot {
@@ -49,6 +50,8 @@ export interface KnowledgeBaseOptions {
   dataDir: string;
   embedder: RetrievalEmbedder;
   logger?: KbLogger;
+  /** HNSW settings (config `hnsw`): builds use them, and a stored graph built with another M or efConstruction is rebuilt. */
+  hnsw?: HnswSettings;
   /** Counts finished background rebuilds by outcome. */
   metrics?: Pick<Metrics, 'recordReindex'>;
 }
@@ -109,7 +112,7 @@ export class KnowledgeBase {
       let reason = 'forced rebuild';
       if (!options.force) {
         const embedder = this.opts.embedder;
-        const loaded = await loadIndex(this.opts.dataDir, { corpusHash, embedderId: embedder.id });
+        const loaded = await loadIndex(this.opts.dataDir, { corpusHash, embedderId: embedder.id, hnsw: this.opts.hnsw });
         if (loaded.status === 'ok') {
           const retriever = fromStored(loaded.index, embedder);
           const snapshot = makeSnapshot(retriever, loaded.index.buildId, corpusHash, 'disk', warnings);
@@ -184,7 +187,7 @@ export class KnowledgeBase {
       chunks.push(...chunkDocument(doc));
       await yieldToRequests();
     }
-    const retriever = await buildRetriever({ chunks, docs, embedder: this.opts.embedder, batchSize: 256 });
+    const retriever = await buildRetriever({ chunks, docs, embedder: this.opts.embedder, batchSize: 256, hnsw: this.opts.hnsw });
     const buildId = await saveRetriever(this.opts.dataDir, retriever, corpusHash);
     return makeSnapshot(retriever, buildId, corpusHash, 'build', warnings);
   }

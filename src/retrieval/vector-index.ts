@@ -8,6 +8,7 @@ type Hnsw = InstanceType<typeof HierarchicalNSW>;
 export interface HnswParams {
   /** Max out-degree per layer (layer 0 uses 2M). */
   m: number;
+  /** Candidate list width while inserting: a wider one builds a better graph, more slowly. */
   efConstruction: number;
   /** Search beam width; raised to `k` when `k` is larger. */
   efSearch: number;
@@ -15,16 +16,63 @@ export interface HnswParams {
 }
 
 /**
- * Defaults for 512-d text embeddings. At 100k vectors: recall@10 about 0.98 against exact search
- * for passage-like queries but 0.86 for short questions (their exact neighbours are near-ties;
- * `npm run bench`), ~1.2 ms per query, and a single-core build of roughly 2,400 vectors/s.
+ * The tunable HNSW parameters as configured (`HNSW_M`, `HNSW_EF_CONSTRUCTION`, `HNSW_EF_SEARCH`);
+ * an absent one takes its default from {@link defaultHnswParams}. `m` and `efConstruction` shape
+ * the graph, so changing either needs a rebuild; `efSearch` applies whenever an index is loaded.
+ */
+export interface HnswSettings {
+  /** See {@link HnswParams.m}. */
+  m?: number | undefined;
+  /** See {@link HnswParams.efConstruction}. */
+  efConstruction?: number | undefined;
+  /** See {@link HnswParams.efSearch}. */
+  efSearch?: number | undefined;
+}
+
+/** Indexes up to this many vectors use {@link SMALL_INDEX_EF_CONSTRUCTION}. */
+export const SMALL_INDEX_MAX_VECTORS = 20_000;
+
+/** Default construction beam for small indexes, where a wide one is cheap. */
+export const SMALL_INDEX_EF_CONSTRUCTION = 128;
+
+/**
+ * Defaults for 512-d text embeddings, chosen with `npm run bench -- --hnsw-sweep` at 100k chunks of
+ * the synthetic corpus with short queries (README, Performance): the fastest graph build measured
+ * (ingest about 3,000 chunks/s on 2 cores), recall@10 0.872 against exact search and a vector query
+ * p50 of about 1.5 ms. Denser graphs raise recall at this `efSearch` but cut ingest by a third or
+ * more; `efSearch` 2400 (`HNSW_EF_SEARCH=2400`, no rebuild) reaches recall@10 0.984 at about 10 ms.
  */
 export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 32, efConstruction: 36, efSearch: 240, randomSeed: 100 };
 
-/** {@link DEFAULT_HNSW_PARAMS} with a wider construction beam for smaller indexes, where it is cheap. */
+/** {@link DEFAULT_HNSW_PARAMS} with {@link SMALL_INDEX_EF_CONSTRUCTION} for indexes of up to {@link SMALL_INDEX_MAX_VECTORS} vectors. */
 export function defaultHnswParams(count: number): HnswParams {
-  const efConstruction = count <= 20_000 ? 128 : DEFAULT_HNSW_PARAMS.efConstruction;
+  const efConstruction = count <= SMALL_INDEX_MAX_VECTORS ? SMALL_INDEX_EF_CONSTRUCTION : DEFAULT_HNSW_PARAMS.efConstruction;
   return { ...DEFAULT_HNSW_PARAMS, efConstruction };
+}
+
+/** The parameters an index of `count` vectors is built and searched with: the defaults, overridden by every value given in `settings`. */
+export function resolveHnswParams(count: number, settings: Partial<HnswParams> | HnswSettings = {}): HnswParams {
+  return overlay(defaultHnswParams(count), settings);
+}
+
+/** A copy of `base` with every value `settings` gives (undefined ones skipped). */
+function overlay(base: HnswParams, settings: Partial<HnswParams> | HnswSettings): HnswParams {
+  const p = { ...base };
+  const given = settings as Partial<Record<keyof HnswParams, number | undefined>>;
+  for (const key of Object.keys(p) as (keyof HnswParams)[]) {
+    const v = given[key];
+    if (v !== undefined) p[key] = v;
+  }
+  return p;
+}
+
+/**
+ * Why a graph built with `built` is not the graph `wanted` asks for (`m` or `efConstruction`
+ * differ), or undefined when it is. `efSearch` is not compared: it is set when the index is loaded.
+ */
+export function graphParamsMismatch(built: Pick<HnswParams, 'm' | 'efConstruction'>, wanted: Pick<HnswParams, 'm' | 'efConstruction'>): string | undefined {
+  if (built.m === wanted.m && built.efConstruction === wanted.efConstruction) return undefined;
+  return `HNSW graph built with M ${built.m}, efConstruction ${built.efConstruction}; configured M ${wanted.m}, efConstruction ${wanted.efConstruction}`;
 }
 
 /** Vectors either as a row-major matrix or as one array per row. */
@@ -68,8 +116,8 @@ export class VectorIndex {
   }
 
   /** An empty index with room for `capacity` vectors; fill it with {@link VectorIndex.addRows}. */
-  static create(capacity: number, dimension: number, params: Partial<HnswParams> = {}): VectorIndex {
-    const p = { ...defaultHnswParams(capacity), ...params };
+  static create(capacity: number, dimension: number, params: Partial<HnswParams> | HnswSettings = {}): VectorIndex {
+    const p = resolveHnswParams(capacity, params);
     const hnsw = new HierarchicalNSW('cosine', dimension);
     hnsw.initIndex({ maxElements: Math.max(1, capacity), m: p.m, efConstruction: p.efConstruction, randomSeed: p.randomSeed });
     hnsw.setEf(p.efSearch);
@@ -77,7 +125,7 @@ export class VectorIndex {
   }
 
   /** Builds an index of all rows of `vectors` (labels 0..n-1). */
-  static build(vectors: VectorInput, dimension: number, params: Partial<HnswParams> = {}): VectorIndex {
+  static build(vectors: VectorInput, dimension: number, params: Partial<HnswParams> | HnswSettings = {}): VectorIndex {
     const n = rowCount(vectors, dimension);
     const index = VectorIndex.create(n, dimension, params);
     index.addRows(vectors, 0);
@@ -90,9 +138,9 @@ export class VectorIndex {
     for (let i = 0; i < n; i++) this.hnsw.addPoint(copyRow(vectors, this.dimension, i, this.scratch), firstLabel + i);
   }
 
-  /** Loads an index written by {@link VectorIndex.write}. */
-  static async read(file: string, dimension: number, params: Partial<HnswParams> = {}): Promise<VectorIndex> {
-    const p = { ...DEFAULT_HNSW_PARAMS, ...params };
+  /** Loads an index written by {@link VectorIndex.write}; `params` records how it was built and sets `efSearch`. */
+  static async read(file: string, dimension: number, params: Partial<HnswParams> | HnswSettings = {}): Promise<VectorIndex> {
+    const p = overlay(DEFAULT_HNSW_PARAMS, params);
     const hnsw = new HierarchicalNSW('cosine', dimension);
     await hnsw.readIndex(file);
     hnsw.setEf(p.efSearch);

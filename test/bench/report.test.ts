@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { offlineTable, renderReport, retrievalTable } from '../../src/bench/report.js';
+import type { SweepResult } from '../../src/bench/hnsw-sweep.js';
+import { offlineTable, renderReport, renderSweep, retrievalTable, sweepTable } from '../../src/bench/report.js';
 import { checkTargets } from '../../src/bench/targets.js';
 import type { BenchReport, RetrievalResult } from '../../src/bench/types.js';
 
@@ -30,6 +31,7 @@ function size(chunks: number, offlineP50: number, offlineP99: number): Retrieval
     peakRssMb: 1_000,
     rssAfterAnswersMb: 850,
     queries: 200,
+    hnsw: { m: 32, efConstruction: 36, efSearch: 240, randomSeed: 100 },
   };
 }
 
@@ -84,5 +86,33 @@ describe('offline answer in the bench report', () => {
     expect(slowBy.get('offline answer p50 @100k')?.met).toBe(false);
     const quick = checkTargets({ ...report, retrieval: [size(1_000, 1, 2)], offline: undefined });
     expect(quick.find((c) => c.name === 'offline answer p50 @100k')).toMatchObject({ actual: 'not measured', met: undefined });
+  });
+});
+
+describe('HNSW settings in the bench report', () => {
+  it('shows the parameters each size was searched with', () => {
+    const lines = retrievalTable(report).split('\n');
+    const col = lines[0]!.split(' | ').findIndex((h) => h === 'HNSW M / efC / efS');
+    expect(col).toBeGreaterThan(0);
+    expect(lines[2]!.split(' | ')[col]).toBe('32 / 36 / 240');
+  });
+
+  it('renders one sweep row per graph and search width', () => {
+    const row = { m: 32, efConstruction: 100, ingestChunksPerSec: 1234.4, buildMs: 81_000, vectorP50Ms: 1.234, vectorP99Ms: 2.5, hybridP50Ms: 2.1, hybridP99Ms: 3.456 };
+    const sweep: SweepResult = {
+      chunks: 100_000,
+      queries: 200,
+      k: 10,
+      rows: [
+        { ...row, efSearch: 400, vectorRecallAtK: 0.9567 },
+        { ...row, efSearch: 800, vectorRecallAtK: 0.98 },
+      ],
+    };
+    const lines = sweepTable(sweep).split('\n');
+    expect(lines[0]).toBe('| M | efConstruction | efSearch | ingest chunks/s | recall@10 | vector p50/p99 ms | hybrid p50/p99 ms |');
+    expect(lines.slice(2)).toEqual(['| 32 | 100 | 400 | 1,234 | 0.957 | 1.23 / 2.50 | 2.10 / 3.46 |', '| 32 | 100 | 800 | 1,234 | 0.980 | 1.23 / 2.50 | 2.10 / 3.46 |']);
+    const text = renderSweep(report.machine, 7, [sweep], 300);
+    expect(text).toContain('HNSW sweep, seed 7, 300 s.');
+    expect(text).toContain('**HNSW sweep** at 100,000 chunks (200 queries, k = 10; latency in the building process)');
   });
 });
