@@ -1,3 +1,4 @@
+import { tokenF1 } from '../token-f1.js';
 /**
  * SQuAD's official answer scoring (the v2.0 evaluation script): normalisation, exact match and
  * token F1, each taken as the maximum over the gold answers.
@@ -24,23 +25,7 @@ export function exactMatch(prediction: string, gold: string): number {
 
 /** Token F1 of the normalised texts; when either has no tokens, 1 if both have none, else 0. */
 export function f1Score(prediction: string, gold: string): number {
-  const p = tokens(prediction);
-  const g = tokens(gold);
-  if (!p.length || !g.length) return p.length === g.length ? 1 : 0;
-  const counts = new Map<string, number>();
-  for (const t of g) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of p) {
-    const left = counts.get(t) ?? 0;
-    if (left > 0) {
-      common += 1;
-      counts.set(t, left - 1);
-    }
-  }
-  if (!common) return 0;
-  const precision = common / p.length;
-  const recall = common / g.length;
-  return (2 * precision * recall) / (precision + recall);
+  return tokenF1(tokens(prediction), tokens(gold));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { nfkc } from '../text.js';
 import type { TatqaScale } from './dataset.js';
+import { tokenF1 } from '../token-f1.js';
 
 /** Multiplier of each scale; percent values are compared in percent units, and only with percent values. */
 export const SCALE_MULTIPLIER: Readonly<Record<TatqaScale, number>> = { '': 1, thousand: 1e3, million: 1e6, billion: 1e9, percent: 1 };
@@ -83,24 +84,6 @@ export function normalizeTatqa(text: string): string {
   return normalizedTokens(text).join(' ');
 }
 
-/** Token F1 of two bags of tokens; when either is empty, 1 if both are, else 0. */
-export function tokenF1(pred: readonly string[], gold: readonly string[]): number {
-  if (!pred.length || !gold.length) return pred.length === gold.length ? 1 : 0;
-  const counts = new Map<string, number>();
-  for (const t of gold) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let common = 0;
-  for (const t of pred) {
-    const left = counts.get(t) ?? 0;
-    if (left > 0) {
-      common += 1;
-      counts.set(t, left - 1);
-    }
-  }
-  if (!common) return 0;
-  const precision = common / pred.length;
-  const recall = common / gold.length;
-  return (2 * precision * recall) / (precision + recall);
-}
 
 const usable = (golds: readonly string[]) => golds.filter((g) => normalizeTatqa(g) !== '');
 
