@@ -19,7 +19,7 @@ import { readTables } from '../tables/read-tables.js';
 import { answerFromTables } from './table-answer.js';
 import type { TableAnswer } from './table-operands.js';
 import { asksExtremePeriod, asksPeriods } from './table-periods.js';
-import { asksExtremeRow } from './table-ranking.js';
+import { asksExtremeRow, asksRows } from './table-ranking.js';
 import { tableShare } from './table-match.js';
 import { composeTable, type ComposedTable } from './compose-table.js';
 import type { SearchHit } from '../retrieval/retriever.js';
@@ -94,12 +94,12 @@ function hasTables(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]): boo
 
 /** The table answer for the question from the tables of the best passages' documents, or null. */
 function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: readonly SearchHit[]): TableAnswer | null {
-  if (q.answerType === 'reason' || q.answerType === 'person' || q.answerType === 'list') return null;
+  if (q.answerType === 'reason' || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual))) return null;
   const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
   const weigh = (t: string) => idf(stats, t);
-  if (!q.op && !asksExtremePeriod(q.factual) && !asksPeriods(q.factual) && !asksExtremeRow(q.factual) && tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE) return null;
+  if (!q.op && !asksExtremePeriod(q.factual) && !asksPeriods(q.factual) && !asksExtremeRow(q.factual) && !asksRows(q.factual) && tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE) return null;
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
 

@@ -4,7 +4,7 @@ import type { Period, Table } from '../tables/types.js';
 import type { QuestionAnalysis } from './question.js';
 import { cellWords, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
 import { extremePeriod, listedPeriods } from './table-periods.js';
-import { asksExtremeRow, extremeRow } from './table-ranking.js';
+import { asksExtremeRow, asksRows, extremeRow, listedRows } from './table-ranking.js';
 import { bestColumn, matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, seriesColumns, type RowMatch, type TermWeight } from './table-match.js';
 
 /** Wording that asks for a relative change even of percentages ("percentage change", "growth rate"); "absolute" asks for points. */
@@ -182,6 +182,7 @@ const usable = (m: RowMatch | undefined): m is RowMatch => Boolean(m && m.recall
 export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], weigh: TermWeight, docText: (docId: string) => string): TableAnswer | null {
   if (!tables.length) return null;
   if (!q.op && asksExtremeRow(q.factual)) return extremeRow(q.factual, tables, periodsIn(q.factual), weigh);
+  if (!q.op && asksRows(q.factual)) return listedRows(q.factual, tables, weigh);
   const matches = matchRows(q.factual, tables, weigh);
   const top = matches[0];
   if (!usable(top)) return null;

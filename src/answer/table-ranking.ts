@@ -45,3 +45,43 @@ export function extremeRow(question: string, tables: readonly Table[], periods: 
   const others = rows.filter((r) => r !== row).map((r) => `${r.label} ${r.row.cells[column]?.text ?? ''}`).join(', ');
   return { operands: [o], statement: `${row.label} has the ${most ? 'highest' : 'lowest'} ${table.columns[column]!.header || 'figure'} (${o.value.value}; ${others})`, spans: [label] };
 }
+
+/** "What are the components of total revenue", "which countries are shown in the table": the rows' labels, listed. */
+const LIST_ROWS_RE = /^\s*(?:what|which) (?:are|were) (?:the )?(?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources|geograph(?:y|ies|ic regions))\b|^\s*which (?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources) (?:are|were) (?:shown|included|listed|given|presented)\b/iu;
+
+/** The question asks which rows a table lists. */
+export function asksRows(question: string): boolean {
+  return LIST_ROWS_RE.test(question);
+}
+
+/**
+ * The labels of the rows a question asks to list: the rows of the section its words name ("the components
+ * making up current assets"), else of the table whose caption, headers or rows share most of its words, with
+ * total rows left out. Each label is a span, cited with its row.
+ */
+export function listedRows(question: string, tables: readonly Table[], weigh: TermWeight): TableAnswer | null {
+  if (!asksRows(question)) return null;
+  const asked = new Set(termsOf(question));
+  const overlap = (terms: readonly string[]) => weightOf(terms.filter((t) => asked.has(t)), weigh);
+  let best: { table: Table; section: string | null; score: number } | undefined;
+  for (const table of tables) {
+    const tableScore = overlap([...termsOf(table.caption), ...table.columns.flatMap((c) => termsOf(c.header))]);
+    const sections = [...new Set(table.rows.map((r) => r.section))];
+    for (const section of sections) {
+      const score = tableScore + overlap(termsOf(section)) * 2;
+      if (!best || score > best.score) best = { table, section, score };
+    }
+  }
+  if (!best) return null;
+  const { table, section } = best;
+  const rows = table.rows.filter((r) => r.section === section && r.label && !TOTAL_ROW_RE.test(r.label) && r.values.some((v) => v));
+  if (rows.length < 2) return null;
+  const ops = rows.flatMap((row) => {
+    const column = row.values.findIndex((v) => v !== null);
+    const o = operand({ table, row, recall: 1, precision: 1, score: best.score, matched: new Set() }, column);
+    return o ? [o] : [];
+  });
+  const spans = rows.flatMap((r) => (r.row.cells[0] && r.row.cells[0].end > r.row.cells[0].start ? [r.row.cells[0]] : []));
+  if (ops.length !== rows.length || spans.length !== rows.length) return null;
+  return { operands: ops, statement: `${section ? `${section}: ` : 'The table lists '}${rows.map((r) => r.label).join('; ')}`, spans };
+}

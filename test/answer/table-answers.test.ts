@@ -94,6 +94,12 @@ describe('offline answers from table cells', () => {
     expect(r.citations.find((c) => c.n === r.short!.citation)!.quote).toBe('| Marine fittings | $ 1,012 | $ 1,187 |');
   });
 
+  it('lists the rows of the section a question names, one span per label, total rows left out', async () => {
+    const r = await ask('What are the components of net sales?');
+    expect(r.spans?.map((x) => x.text)).toEqual(['Marine fittings', 'Industrial fittings']);
+    for (const x of r.spans!) expect(r.citations.find((c) => c.n === x.citation)!.quote).toContain(`| ${x.text} |`);
+  });
+
   it('answers why-questions from the text, not from a table row', async () => {
     const r = await ask('Why did operating expenses fall?');
     expect(r.citations[0]!.table).toBeUndefined();
