@@ -3,7 +3,7 @@ import { periodsIn } from '../tables/periods.js';
 import type { Period, Table } from '../tables/types.js';
 import type { QuestionAnalysis } from './question.js';
 import { cellWords, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
-import { extremePeriod, listedPeriods } from './table-periods.js';
+import { extremePeriod, listedPeriods, tablePeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows, extremeRow, listedRows } from './table-ranking.js';
 import { bestColumn, matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, seriesColumns, type RowMatch, type TermWeight } from './table-match.js';
 
@@ -185,7 +185,7 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
   if (!q.op && asksRows(q.factual)) return listedRows(q.factual, tables, weigh);
   const matches = matchRows(q.factual, tables, weigh);
   const top = matches[0];
-  if (!usable(top)) return null;
+  if (!usable(top)) return q.op ? null : tablePeriods(q.factual, tables, weigh, docText);
   const tried = new Set<Table>();
   for (const m of matches) {
     if (tried.size >= MAX_TABLES_TRIED || m.score < NEAR_BEST * top.score) break;

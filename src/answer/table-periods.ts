@@ -1,6 +1,6 @@
 import type { Table, TableCell } from '../tables/types.js';
 import { cellWords, operand, type TableAnswer, type TableOperand } from './table-operands.js';
-import { periodColumns, type RowMatch } from './table-match.js';
+import { contextTerms, periodColumns, termsOf, weightOf, type RowMatch, type TermWeight } from './table-match.js';
 
 /** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
 const WHICH_PERIOD_RE = /\b(?:which|what) (?:year|period|quarter|month)s?\b/iu;
@@ -85,3 +85,18 @@ export function extremePeriod(question: string, m: RowMatch, docText: string): T
   };
 }
 
+
+/**
+ * "Which years does the table provide information for X", asked of a table rather than of one row: the
+ * periods of the table whose caption, headers and rows share most weighted terms with the question.
+ */
+export function tablePeriods(question: string, tables: readonly Table[], weigh: TermWeight, docText: (docId: string) => string): TableAnswer | null {
+  if (!WHICH_PERIODS_RE.test(question) || THRESHOLD_RE.test(question)) return null;
+  const asked = new Set(termsOf(question));
+  const overlap = (t: Table) =>
+    weightOf(new Set([...contextTerms(t), ...t.rows.flatMap((r) => [...termsOf(r.label), ...termsOf(r.section)])].filter((x) => asked.has(x))), weigh);
+  const table = [...tables].sort((a, b) => overlap(b) - overlap(a))[0];
+  const row = table?.rows.find((r) => periodColumns({ table, row: r, recall: 1, precision: 1, score: 1, matched: new Set() }).length >= 2);
+  if (!table || !row || overlap(table) === 0) return null;
+  return listedPeriods(question, { table, row, recall: 1, precision: 1, score: 1, matched: new Set() }, docText(table.docId));
+}

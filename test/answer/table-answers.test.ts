@@ -84,6 +84,8 @@ describe('offline answers from table cells', () => {
     const above = await ask('Which years did production staff exceed 2,200?');
     expect(above.spans?.map((x) => x.text)).toEqual(['2018', '2017']);
     expect(above.citations.find((c) => c.n === above.spans![0]!.citation)!.quote).toBe('| Headcount | 2019 | 2018 | 2017 |');
+    const table = await ask('Which years does the table provide information for headcount?');
+    expect(table.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);
     const count = await ask('How many years did production staff exceed 2,200?');
     expect(count.answer).toMatch(/^2 years: Production staff is above 2,200 in 2018 \(2,310\), 2017 \(2,280\)/u);
   });
