@@ -1,4 +1,5 @@
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
+import type { RawRow } from '../tables/types.js';
 import type { Chunk } from '../types.js';
 import type { CitationList } from './citations.js';
 import type { ScoredSentence } from './evidence.js';
@@ -6,10 +7,9 @@ import type { CellRef, ShortAnswer } from './schema.js';
 import { rowRef } from './table-context.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
-/** The chunk holding a table row, if one holds it whole. */
-function chunkOf(snapshot: KnowledgeSnapshot, o: TableOperand): Chunk | undefined {
-  const { start, end } = o.match.row.row;
-  return snapshot.chunksByDoc.get(o.match.table.docId)?.find((c) => c.start <= start && end <= c.end);
+/** The chunk of the operand's document that holds a table row whole, if one does. */
+function chunkOf(snapshot: KnowledgeSnapshot, o: TableOperand, row: RawRow = o.match.row.row): Chunk | undefined {
+  return snapshot.chunksByDoc.get(o.match.table.docId)?.find((c) => c.start <= row.start && row.end <= c.end);
 }
 
 
@@ -55,7 +55,7 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
     const doc = snapshot.docById.get(o.match.table.docId);
     if (!chunk || !doc) return null;
     const { start, end } = o.match.row.row;
-    rows.push({ o, n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o.match.table, o.match.row)) });
+    rows.push({ o, n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o.match.table, o.match.row.row)) });
   }
   const first = rows[0]!;
   const docText = snapshot.docById.get(first.o.match.table.docId)!.text;
@@ -88,11 +88,10 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
 /** Cites the header row holding `span` (a period named in a header), returning its marker number. */
 function headerCitation(snapshot: KnowledgeSnapshot, o: TableOperand, span: { start: number; end: number }, cites: CitationList): number | undefined {
   const header = o.match.table.headerRows.find((r) => r.start <= span.start && span.end <= r.end);
-  const chunk = header && snapshot.docById.get(o.match.table.docId) && snapshot.chunksByDoc.get(o.match.table.docId)?.find((c) => c.start <= header.start && header.end <= c.end);
-  if (!header || !chunk) return undefined;
-  const doc = snapshot.docById.get(o.match.table.docId)!;
-  const ref = { caption: o.match.table.caption, headers: o.match.table.columns.map((c) => c.header), cells: o.match.table.columns.map((_, j) => header.cells[j]?.text ?? '') };
-  return cites.citeSpan(chunk, header.start, header.end, o.match.score, doc.text, ref);
+  const chunk = header && chunkOf(snapshot, o, header);
+  const doc = snapshot.docById.get(o.match.table.docId);
+  if (!header || !chunk || !doc) return undefined;
+  return cites.citeSpan(chunk, header.start, header.end, o.match.score, doc.text, rowRef(o.match.table, header));
 }
 
 function chunkTitle(snapshot: KnowledgeSnapshot, o: TableOperand): string {

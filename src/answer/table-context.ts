@@ -1,18 +1,18 @@
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
 import { readTables } from '../tables/read-tables.js';
-import type { Table, TableRow, UnitHint } from '../tables/types.js';
+import type { RawRow, Table, UnitHint } from '../tables/types.js';
 import type { Chunk } from '../types.js';
 import type { CellRef, Citation, TableRowRef } from './schema.js';
 
 /** Largest difference between a calculator operand and a cell value still read as that cell. */
 const CELL_MATCH_EPSILON = 1e-9;
 
-/** The table a row belongs to, as a citation carries it. */
-export function rowRef(table: Table, row: TableRow): TableRowRef {
+/** The table a row (a body row or a header row) belongs to, as a citation carries it. */
+export function rowRef(table: Table, row: RawRow): TableRowRef {
   return {
     caption: table.caption,
     headers: table.columns.map((c) => c.header),
-    cells: table.columns.map((_, j) => row.row.cells[j]?.text ?? ''),
+    cells: table.columns.map((_, j) => row.cells[j]?.text ?? ''),
   };
 }
 
@@ -24,7 +24,7 @@ export function withTableRef(snapshot: KnowledgeSnapshot, c: Citation): Citation
   for (const table of readTables(doc)) {
     if (c.end <= table.start || c.start >= table.end) continue;
     const row = table.rows.find((r) => r.row.start <= c.start && c.end <= r.row.end);
-    return row ? { ...c, table: rowRef(table, row) } : c;
+    return row ? { ...c, table: rowRef(table, row.row) } : c;
   }
   return c;
 }

@@ -63,6 +63,11 @@ export function contextTerms(table: Table): Set<string> {
   return new Set([...termsOf(table.title), ...termsOf(table.caption), ...table.columns.flatMap((c) => termsOf(c.header))]);
 }
 
+/** A row taken as a whole (chosen by another criterion than its words, e.g. the largest figure). */
+export function wholeRow(table: Table, row: TableRow, score = 1): RowMatch {
+  return { table, row, recall: 1, precision: 1, score, matched: new Set() };
+}
+
 /**
  * Scores every body row of the tables against the question's terms, best first. Recall is over the
  * question's terms that any of the tables uses (so "what was the amount of X" matches a row labelled X

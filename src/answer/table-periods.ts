@@ -1,6 +1,6 @@
 import type { Table, TableCell } from '../tables/types.js';
 import { cellWords, operand, type TableAnswer, type TableOperand } from './table-operands.js';
-import { contextTerms, periodColumns, termsOf, weightOf, type RowMatch, type TermWeight } from './table-match.js';
+import { contextTerms, periodColumns, termsOf, weightOf, wholeRow, type RowMatch, type TermWeight } from './table-match.js';
 
 /** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
 const WHICH_PERIOD_RE = /\b(?:which|what) (?:year|period|quarter|month)s?\b/iu;
@@ -96,7 +96,7 @@ export function tablePeriods(question: string, tables: readonly Table[], weigh: 
   const overlap = (t: Table) =>
     weightOf(new Set([...contextTerms(t), ...t.rows.flatMap((r) => [...termsOf(r.label), ...termsOf(r.section)])].filter((x) => asked.has(x))), weigh);
   const table = [...tables].sort((a, b) => overlap(b) - overlap(a))[0];
-  const row = table?.rows.find((r) => periodColumns({ table, row: r, recall: 1, precision: 1, score: 1, matched: new Set() }).length >= 2);
+  const row = table?.rows.find((r) => periodColumns(wholeRow(table, r)).length >= 2);
   if (!table || !row || overlap(table) === 0) return null;
-  return listedPeriods(question, { table, row, recall: 1, precision: 1, score: 1, matched: new Set() }, docText(table.docId));
+  return listedPeriods(question, wholeRow(table, row), docText(table.docId));
 }

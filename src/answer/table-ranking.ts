@@ -1,6 +1,6 @@
 import type { Period, Table } from '../tables/types.js';
 import { operand, type TableAnswer } from './table-operands.js';
-import { termsOf, weightOf, type RowMatch, type TermWeight } from './table-match.js';
+import { termsOf, weightOf, wholeRow, type TermWeight } from './table-match.js';
 
 /** "Which country had the highest X", "in which segment was X the largest": the row whose figure is the extreme. */
 const WHICH_ROW_RE = /\b(?:which|what) (?:countr(?:y|ies)|segments?|regions?|currenc(?:y|ies)|components?|products?|categor(?:y|ies)|items?|business(?:es)?|markets?|divisions?|lines?|types?|subsidiar(?:y|ies)|plans?|classe?s?|sources?|geograph(?:y|ies)|locations?)\b/iu;
@@ -38,7 +38,7 @@ export function extremeRow(question: string, tables: readonly Table[], periods: 
   const rows = table.rows.filter((r) => r.values[column] && r.label && !TOTAL_ROW_RE.test(r.label));
   if (rows.length < 2) return null;
   const row = rows.reduce((a, b) => ((most ? b.values[column]!.value > a.values[column]!.value : b.values[column]!.value < a.values[column]!.value) ? b : a));
-  const match: RowMatch = { table, row, recall: 1, precision: 1, score: pick.score, matched: new Set() };
+  const match = wholeRow(table, row, pick.score);
   const o = operand(match, column);
   const label = row.row.cells[0];
   if (!o || !label) return null;
@@ -78,7 +78,7 @@ export function listedRows(question: string, tables: readonly Table[], weigh: Te
   if (rows.length < 2) return null;
   const ops = rows.flatMap((row) => {
     const column = row.values.findIndex((v) => v !== null);
-    const o = operand({ table, row, recall: 1, precision: 1, score: best.score, matched: new Set() }, column);
+    const o = operand(wholeRow(table, row, best.score), column);
     return o ? [o] : [];
   });
   const spans = rows.flatMap((r) => (r.row.cells[0] && r.row.cells[0].end > r.row.cells[0].start ? [r.row.cells[0]] : []));
