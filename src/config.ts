@@ -52,6 +52,14 @@ const EnvSchema = z.object({
   SLACK_API_URL: z.preprocess(emptyToUndefined, z.url().default('https://slack.com/api/')),
   API_KEYS: optionalString,
   SHUTDOWN_TIMEOUT_MS: intInRange(0, 600_000, 10_000),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  ),
+  PG_POOL_MAX: intInRange(1, 1000, 10),
+  PG_STATEMENT_TIMEOUT_MS: intInRange(100, 3_600_000, 30_000),
+  PG_CONNECT_TIMEOUT_MS: intInRange(100, 600_000, 5_000),
+  REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
 });
 
 /** Validated, frozen runtime configuration. */
@@ -101,6 +109,24 @@ export interface Config {
   apiKeys: readonly string[];
   /** On SIGTERM/SIGINT, how long in-flight requests and streams may take to finish before connections are cut. */
   shutdownTimeoutMs: number;
+  /**
+   * The shared PostgreSQL store (`DATABASE_URL`) that replicas serve from; undefined keeps everything in
+   * `DATA_DIR` (index files, SQLite feedback) and in memory (Slack dedupe, rate limits).
+   */
+  database: DatabaseConfig | undefined;
+  /** Redis (`REDIS_URL`) for rate-limit counters and Slack dedupe; undefined leaves them in PostgreSQL or memory. */
+  redisUrl: string | undefined;
+}
+
+/** Connection settings of the shared PostgreSQL store. */
+export interface DatabaseConfig {
+  url: string;
+  /** Most connections the pool opens (`PG_POOL_MAX`). */
+  poolMax: number;
+  /** Longest a statement may run before the server cancels it (`PG_STATEMENT_TIMEOUT_MS`); builds lift it for their writes. */
+  statementTimeoutMs: number;
+  /** Longest to wait for a new connection (`PG_CONNECT_TIMEOUT_MS`). */
+  connectTimeoutMs: number;
 }
 
 /** Credentials and API location of the Slack app. */
@@ -157,6 +183,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     apiKeys: (e.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    database: e.DATABASE_URL
+      ? { url: e.DATABASE_URL, poolMax: e.PG_POOL_MAX, statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS }
+      : undefined,
+    redisUrl: e.REDIS_URL,
   };
   return deepFreeze(config);
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'rate_limited'
   | 'not_ready'
+  | 'store_unavailable'
   | 'upstream_error'
   | 'internal';
 

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
   upstream_error: 502,
   not_ready: 503,
+  store_unavailable: 503,
 };
 
 /** HTTP status for an application error code. */
