@@ -6,7 +6,13 @@ import type { RetrievalEmbedder } from './embedder.js';
 import { loadIndex } from './index-store.js';
 import { ReindexTracker, type ReindexReport } from './reindex-tracker.js';
 import { buildRetriever, computeCorpusHash, fromStored, saveRetriever, type HybridRetriever } from './retriever.js';
+import { EmbeddingCollector } from './embedding-collector.js';
+import { followJob } from './shared-jobs.js';
+import type { LoadedBuild, SharedBuilds } from './shared-builds.js';
 import type { HnswSettings } from './vector-index.js';
+
+/** Where a served snapshot came from. */
+export type SnapshotOrigin = 'disk' | 'database' | 'build';
 
 /** An immutable, fully loaded view of the corpus and its indexes. */
 export interface KnowledgeSnapshot {
@@ -18,8 +24,8 @@ export interface KnowledgeSnapshot {
   chunksByDoc: ReadonlyMap<string, readonly Chunk[]>;
   buildId: string;
   corpusHash: string;
-  /** Whether this snapshot was loaded from disk or built in this process. */
-  origin: 'disk' | 'build';
+  /** Whether this snapshot was loaded from disk, from the shared database, or built in this process. */
+  origin: SnapshotOrigin;
   warnings: readonly IngestWarning[];
 }
 
@@ -29,7 +35,7 @@ export interface KnowledgeBaseStatus {
   buildId?: string;
   docs?: number;
   chunks?: number;
-  origin?: 'disk' | 'build';
+  origin?: SnapshotOrigin;
   error?: string;
   /** True while a background rebuild ({@link KnowledgeBase.reindex}) runs; the served build is unaffected. */
   reindexing: boolean;
@@ -54,6 +60,12 @@ export interface KnowledgeBaseOptions {
   hnsw?: HnswSettings;
   /** Counts finished background rebuilds by outcome. */
   metrics?: Pick<Metrics, 'recordReindex'>;
+  /**
+   * Builds shared with other replicas through a database (`DATABASE_URL`): the current build there
+   * is served, one replica builds at a time, and a build made current anywhere is served here too.
+   * Without it the index lives in `dataDir`.
+   */
+  shared?: SharedBuilds;
 }
 
 /** Outcome of opening: the snapshot and what it took. */
@@ -74,6 +86,10 @@ export class KnowledgeBase {
   private error: string | undefined;
   private opening = false;
   private readonly reindexes = new ReindexTracker();
+  private watcher: { stop: () => Promise<void> } | undefined;
+  private adopting: Promise<void> = Promise.resolve();
+  /** A rebuild this process runs, whose own announcement must not make it load the build again. */
+  private localBuild: Promise<unknown> | undefined;
 
   constructor(private readonly opts: KnowledgeBaseOptions) {}
 
@@ -108,6 +124,7 @@ export class KnowledgeBase {
     this.opening = true;
     try {
       this.state = this.snapshot ? this.state : 'loading';
+      if (this.opts.shared) return await this.openShared(this.opts.shared, started, options.force ?? false);
       const { docs, warnings, corpusHash } = await this.readCorpus();
       let reason = 'forced rebuild';
       if (!options.force) {
@@ -148,14 +165,32 @@ export class KnowledgeBase {
     if (running) return { ...running, joined: true };
     if (this.opening && !this.snapshot) throw new AppError('not_ready', 'The index is still loading; try the reindex again when /readyz is ready');
     const previous = this.snapshot?.buildId;
-    const run = this.reindexes.start(previous, async () => {
+    const shared = this.opts.shared;
+    const run = this.reindexes.start(previous, async (report) => {
       const started = performance.now();
-      const { docs, warnings, corpusHash } = await this.readCorpus();
-      if (docs.length === 0 && this.snapshot?.docs.length) throw new Error(`no readable documents in ${this.opts.corpusDir}`);
-      const snapshot = await this.build(docs, warnings, corpusHash);
-      this.serve(snapshot, { rebuilt: true, reason: 'reindex', ms: performance.now() - started });
-      return snapshot.buildId;
+      const rebuild = async () => {
+        const work = (async () => {
+          const { docs, warnings, corpusHash } = await this.readCorpus();
+          if (docs.length === 0 && this.snapshot?.docs.length) throw new Error(`no readable documents in ${this.opts.corpusDir}`);
+          const snapshot = await this.build(docs, warnings, corpusHash);
+          this.serve(snapshot, { rebuilt: true, reason: 'reindex', ms: performance.now() - started });
+          return snapshot.buildId;
+        })();
+        this.localBuild = work;
+        try {
+          return await work;
+        } finally {
+          this.localBuild = undefined;
+        }
+      };
+      if (!shared) return rebuild();
+      const own = await shared.exclusive(async () => {
+        await shared.recordJob(report);
+        return rebuild();
+      }, { wait: false });
+      return own.ran ? own.value : this.followRemote(shared, report.id);
     });
+    if (shared) void run.done.then((final) => shared.recordJob(final)).catch((err: Error) => this.opts.logger?.warn({ err: err.message }, 'could not record the reindex job'));
     const log = this.opts.logger;
     log?.info({ reindexId: run.report.id, buildId: previous }, 'reindex started');
     void run.done.then((report) => {
@@ -169,6 +204,83 @@ export class KnowledgeBase {
       else log?.warn(failure, 'reindex failed; still serving the previous build');
     });
     return { ...run, joined: false };
+  }
+
+  /**
+   * {@link reindex}, which with shared builds also joins a rebuild that another replica is running:
+   * the report is that rebuild's, and this replica serves its build when it is current.
+   */
+  async startReindex(): Promise<{ report: ReindexReport; joined: boolean; done: Promise<ReindexReport> }> {
+    const shared = this.opts.shared;
+    const running = this.reindexes.current();
+    if (!shared || running) return this.reindex();
+    if (this.opening && !this.snapshot) return this.reindex();
+    const remote = await shared.runningJob();
+    if (!remote) return this.reindex();
+    const run = this.reindexes.start(this.snapshot?.buildId, () => this.followRemote(shared, remote.id, remote.id), remote);
+    return { ...run, joined: true };
+  }
+
+  /** Stops following builds made current by other replicas. */
+  async close(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = undefined;
+    await watcher?.stop();
+  }
+
+  /** Waits for the rebuild another replica runs (`jobId`, or the one it is about to record), then serves its build. */
+  private async followRemote(shared: SharedBuilds, ownId: string, jobId?: string): Promise<string> {
+    const final = await followJob(shared, ownId, jobId);
+    if (final.state === 'failed' || !final.buildId) throw new Error(final.error ?? 'the rebuild on another replica failed');
+    await this.adopt(shared, final.buildId);
+    return final.buildId;
+  }
+
+  private async openShared(shared: SharedBuilds, started: number, force: boolean): Promise<OpenResult> {
+    const { embedder, hnsw } = this.opts;
+    let reason = 'forced rebuild';
+    if (!force) {
+      const loaded = await shared.loadCurrent(embedder, hnsw);
+      if (loaded.status === 'ok') return this.serveShared(shared, fromShared(loaded.build), { rebuilt: false, ms: performance.now() - started });
+      reason = `${loaded.status}: ${loaded.reason}`;
+      this.opts.logger?.info({ reason }, 'no usable build in the database; building');
+    }
+    if (!this.snapshot) this.state = 'building';
+    const outcome = await shared.exclusive(async () => {
+      if (!force) {
+        const again = await shared.loadCurrent(embedder, hnsw);
+        if (again.status === 'ok') return { snapshot: fromShared(again.build), rebuilt: false };
+      }
+      const { docs, warnings, corpusHash } = await this.readCorpus();
+      return { snapshot: await this.build(docs, warnings, corpusHash), rebuilt: true };
+    }, { wait: true });
+    if (!outcome.ran) throw new Error('the build lock was not granted');
+    const { snapshot, rebuilt } = outcome.value;
+    return this.serveShared(shared, snapshot, { rebuilt, ...(rebuilt ? { reason } : {}), ms: performance.now() - started });
+  }
+
+  private serveShared(shared: SharedBuilds, snapshot: KnowledgeSnapshot, info: Omit<OpenResult, 'snapshot'>): OpenResult {
+    const result = this.serve(snapshot, info);
+    this.watcher ??= shared.watch(
+      (buildId) => void this.adopt(shared, buildId),
+      (err) => this.opts.logger?.warn({ err: err.message }, 'watching for new builds failed; retrying'),
+    );
+    return result;
+  }
+
+  /** Serves build `buildId` from the database unless it already is; one load at a time. */
+  private adopt(shared: SharedBuilds, buildId: string): Promise<void> {
+    const log = this.opts.logger;
+    this.adopting = this.adopting.then(async () => {
+      await this.localBuild?.catch(() => undefined);
+      if (this.snapshot?.buildId === buildId || this.opening) return;
+      const started = performance.now();
+      const loaded = await shared.load(buildId, this.opts.embedder, this.opts.hnsw);
+      if (loaded.status !== 'ok') return log?.warn({ buildId, reason: loaded.reason }, 'cannot serve the new build');
+      if (this.snapshot?.buildId === buildId) return;
+      this.serve(fromShared(loaded.build), { rebuilt: false, reason: 'new build in the database', ms: performance.now() - started });
+    }).catch((err: Error) => log?.warn({ buildId, err: err.message }, 'loading the new build failed'));
+    return this.adopting;
   }
 
   private async readCorpus(): Promise<{ docs: SourceDocument[]; warnings: IngestWarning[]; corpusHash: string }> {
@@ -187,8 +299,19 @@ export class KnowledgeBase {
       chunks.push(...chunkDocument(doc));
       await yieldToRequests();
     }
-    const retriever = await buildRetriever({ chunks, docs, embedder: this.opts.embedder, batchSize: 256, hnsw: this.opts.hnsw });
-    const buildId = await saveRetriever(this.opts.dataDir, retriever, corpusHash);
+    const shared = this.opts.shared;
+    const collector = shared ? new EmbeddingCollector(chunks.length) : undefined;
+    const retriever = await buildRetriever({
+      chunks,
+      docs,
+      embedder: this.opts.embedder,
+      batchSize: 256,
+      hnsw: this.opts.hnsw,
+      ...(collector ? { onEmbedded: collector.add } : {}),
+    });
+    const buildId = shared && collector
+      ? await shared.save({ retriever, corpusHash, embeddings: collector.rows(), dimension: retriever.vectors.dimension })
+      : await saveRetriever(this.opts.dataDir, retriever, corpusHash);
     return makeSnapshot(retriever, buildId, corpusHash, 'build', warnings);
   }
 
@@ -204,6 +327,9 @@ export class KnowledgeBase {
   }
 }
 
+/** The snapshot of a build loaded from the database. */
+const fromShared = (build: LoadedBuild): KnowledgeSnapshot => makeSnapshot(build.retriever, build.buildId, build.corpusHash, 'database', []);
+
 /** Lets queued requests run between documents, so a rebuild in a live server does not stall it. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -212,7 +338,7 @@ export function makeSnapshot(
   retriever: HybridRetriever,
   buildId: string,
   corpusHash: string,
-  origin: 'disk' | 'build',
+  origin: SnapshotOrigin,
   warnings: readonly IngestWarning[],
 ): KnowledgeSnapshot {
   const chunksByDoc = new Map<string, Chunk[]>();

@@ -44,24 +44,30 @@ export class ReindexTracker {
   /**
    * Starts `work` (which resolves with the new build id) unless one is running, in which case the
    * running one is returned. The returned `done` never rejects: failures end in state `failed`.
+   * `seed` gives the id and start time of a rebuild another process runs, which this one follows.
    */
-  start(previousBuildId: string | undefined, work: () => Promise<string>): ReindexRun {
+  start(
+    previousBuildId: string | undefined,
+    work: (report: Readonly<ReindexReport>) => Promise<string>,
+    seed?: Pick<ReindexReport, 'id' | 'startedAt'>,
+  ): ReindexRun {
     if (this.active) return this.active;
-    const started = performance.now();
+    const started = seed ? Date.now() - Date.parse(seed.startedAt) : 0;
+    const t0 = performance.now() - started;
     const report: ReindexReport = {
-      id: randomBytes(6).toString('hex'),
+      id: seed?.id ?? randomBytes(6).toString('hex'),
       state: 'running',
-      startedAt: new Date().toISOString(),
+      startedAt: seed?.startedAt ?? new Date().toISOString(),
       ...(previousBuildId ? { previousBuildId } : {}),
     };
     const finish = (patch: Partial<ReindexReport>): ReindexReport => {
-      Object.assign(report, patch, { finishedAt: new Date().toISOString(), ms: Math.round(performance.now() - started) });
+      Object.assign(report, patch, { finishedAt: new Date().toISOString(), ms: Math.round(performance.now() - t0) });
       this.last = report;
       this.active = undefined;
       return report;
     };
     const done = Promise.resolve()
-      .then(work)
+      .then(() => work({ ...report }))
       .then(
         (buildId) => finish({ state: 'succeeded', buildId }),
         (err: unknown) => finish({ state: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err) }),

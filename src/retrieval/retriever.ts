@@ -7,7 +7,8 @@ import { inlineBuilder, workerBuilder, type VectorIndexBuilder } from './hnsw-wo
 import { reciprocalRankFusion, type SourceScores } from './fusion.js';
 import { writeIndex, type StoredIndex } from './index-store.js';
 import type { ScoredIndex } from './top-k.js';
-import type { HnswParams, VectorIndex } from './vector-index.js';
+import type { HnswParams, VectorIndex, VectorSearcher } from './vector-index.js';
+import type { EmbeddingSink } from './embed-batches.js';
 
 export { computeCorpusHash } from './corpus-hash.js';
 
@@ -27,10 +28,10 @@ export interface SearchOptions {
 }
 
 /** The parts a retriever serves from. */
-export interface RetrieverParts {
+export interface RetrieverParts<V extends VectorSearcher = VectorSearcher> {
   chunks: readonly Chunk[];
   docs: readonly SourceDocument[];
-  vectors: VectorIndex;
+  vectors: V;
   bm25: Bm25Index;
   embedder: RetrievalEmbedder;
   /** Milliseconds spent building (0 when loaded). */
@@ -43,15 +44,15 @@ function checkK(k: number): number {
 }
 
 /** Hybrid dense + BM25 search over chunks, fused with reciprocal-rank fusion. */
-export class HybridRetriever {
+export class HybridRetriever<V extends VectorSearcher = VectorSearcher> {
   readonly chunks: readonly Chunk[];
   readonly docs: readonly SourceDocument[];
-  readonly vectors: VectorIndex;
+  readonly vectors: V;
   readonly bm25: Bm25Index;
   readonly embedder: RetrievalEmbedder;
   readonly buildMs: number;
 
-  constructor(parts: RetrieverParts) {
+  constructor(parts: RetrieverParts<V>) {
     if (parts.vectors.size !== parts.chunks.length || parts.bm25.size !== parts.chunks.length) {
       throw new Error(`Index sizes disagree: ${parts.chunks.length} chunks, ${parts.vectors.size} vectors, ${parts.bm25.size} BM25 docs`);
     }
@@ -81,7 +82,7 @@ export class HybridRetriever {
   }
 
   private async rankVector(query: string, k: number): Promise<ScoredIndex[]> {
-    return this.vectors.search(await this.queryVector(query), k);
+    return await this.vectors.search(await this.queryVector(query), k);
   }
 
   /** Top `k` chunks by embedding cosine similarity. */
@@ -105,7 +106,7 @@ export class HybridRetriever {
     const queryVector = this.queryVector(query);
     queryVector.catch(() => undefined);
     const lexical = this.bm25.search(query, pool);
-    const dense = this.vectors.search(await queryVector, pool);
+    const dense = await this.vectors.search(await queryVector, pool);
     return reciprocalRankFusion({ vector: dense, bm25: lexical }, { limit: k }).map((h) => ({
       chunk: this.chunks[h.index]!,
       score: h.score,
@@ -126,6 +127,8 @@ export interface BuildRetrieverInput {
   workerThreshold?: number;
   /** Where the worker may put its temporary graph file (default: the OS temp dir). */
   scratchDir?: string;
+  /** Sees every batch of embeddings before the graph takes it (to store them); `rows` must be copied if kept. */
+  onEmbedded?: EmbeddingSink;
 }
 
 /**
@@ -133,7 +136,7 @@ export interface BuildRetrieverInput {
  * For larger corpora the graph is built on a worker thread that consumes vectors as batches are
  * embedded, while this thread goes on embedding and then builds BM25.
  */
-export async function buildRetriever(input: BuildRetrieverInput): Promise<HybridRetriever> {
+export async function buildRetriever(input: BuildRetrieverInput): Promise<HybridRetriever<VectorIndex>> {
   const started = performance.now();
   const { chunks } = input;
   const texts = chunks.map((c) => c.text);
@@ -145,6 +148,7 @@ export async function buildRetriever(input: BuildRetrieverInput): Promise<Hybrid
       texts,
       (start, rows, dim) => {
         builder ??= threaded ? workerBuilder(texts.length, dim, input.hnsw, input.scratchDir) : inlineBuilder(texts.length, dim, input.hnsw);
+        input.onEmbedded?.(start, rows, dim);
         builder.add(start, rows);
       },
       input.batchSize,
@@ -160,7 +164,7 @@ export async function buildRetriever(input: BuildRetrieverInput): Promise<Hybrid
 }
 
 /** Serves a loaded build; the embedder must be the one the build was made with. */
-export function fromStored(stored: StoredIndex, embedder: RetrievalEmbedder): HybridRetriever {
+export function fromStored(stored: StoredIndex, embedder: RetrievalEmbedder): HybridRetriever<VectorIndex> {
   if (stored.manifest.embedderId !== embedder.id) {
     throw new Error(`Index was built with ${stored.manifest.embedderId}, not ${embedder.id}`);
   }
@@ -168,7 +172,7 @@ export function fromStored(stored: StoredIndex, embedder: RetrievalEmbedder): Hy
 }
 
 /** Persists a retriever's indexes under `dataDir` (see {@link writeIndex}); returns the build id. */
-export async function saveRetriever(dataDir: string, retriever: HybridRetriever, corpusHash: string): Promise<string> {
+export async function saveRetriever(dataDir: string, retriever: HybridRetriever<VectorIndex>, corpusHash: string): Promise<string> {
   return writeIndex(dataDir, {
     corpusHash,
     embedderId: retriever.embedder.id,

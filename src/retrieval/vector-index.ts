@@ -99,10 +99,22 @@ function copyRow(vectors: VectorInput, dim: number, row: number, into: number[])
 }
 
 /**
+ * What hybrid search needs of a vector index: the in-memory HNSW graph ({@link VectorIndex}) or
+ * pgvector in the shared database. `score` is the cosine similarity, best first.
+ */
+export interface VectorSearcher {
+  readonly dimension: number;
+  /** The graph settings searches run with. */
+  readonly params: HnswParams;
+  readonly size: number;
+  search(query: ArrayLike<number>, k: number): ScoredIndex[] | Promise<ScoredIndex[]>;
+}
+
+/**
  * Cosine nearest-neighbour index over hnswlib-node. Labels are row ordinals (chunk positions).
  * One scratch array is reused for every insert and query, since the binding accepts only plain arrays.
  */
-export class VectorIndex {
+export class VectorIndex implements VectorSearcher {
   readonly dimension: number;
   readonly params: HnswParams;
   private readonly hnsw: Hnsw;
