@@ -20,7 +20,7 @@ const ReindexReportSchema = z.object({
 export const ReindexAcceptedSchema = z
   .object({
     state: z.literal('reindexing'),
-    joined: z.boolean().openapi({ description: 'True when a rebuild was already running and this request joined it' }),
+    joined: z.boolean().openapi({ description: 'True when a rebuild was already running (on any replica) and this request joined it' }),
     servingBuildId: z.string().nullable(),
     reindex: ReindexReportSchema,
   })
@@ -35,16 +35,16 @@ const reindexRoute = createRoute({
     202: { content: { 'application/json': { schema: ReindexAcceptedSchema } }, description: 'Started, or joined the running rebuild; follow it on /readyz' },
     401: error('Missing or wrong bearer token'),
     404: error('Admin routes disabled (ADMIN_TOKEN unset)'),
-    503: error('The index is still loading'),
+    503: error('The index is still loading, or the shared database is unreachable'),
   },
 });
 
 /** `POST /api/admin/reindex`: starts or joins a background rebuild. */
 export function adminRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
-  app.openapi(reindexRoute, (c) => {
+  app.openapi(reindexRoute, async (c) => {
     requireAdmin(c, deps.config.adminToken, 'Reindexing over HTTP');
-    const { report, joined } = deps.kb.reindex();
+    const { report, joined } = await deps.kb.startReindex();
     c.var.log.info({ reindexId: report.id, joined }, joined ? 'reindex joined' : 'reindex requested');
     c.header('Location', '/readyz');
     return c.json({ state: 'reindexing' as const, joined, servingBuildId: deps.kb.current()?.buildId ?? null, reindex: { ...report } }, 202);

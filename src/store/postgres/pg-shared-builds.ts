@@ -11,6 +11,7 @@ import { watchBuilds } from './build-watcher.js';
 import { hasPgvector, PGVECTOR_DEFAULT_GRAPH, PgVectorSearch } from './pgvector.js';
 import { closeAbandonedJobs, jobById, recordJob, runningJob } from './reindex-jobs.js';
 import type { SqlDatabase } from './sql.js';
+import { orUnavailable } from './unavailable.js';
 
 /** Advisory lock key held by the process that is building; every other one waits or joins. */
 export const BUILD_LOCK_KEY = 7_315_002;
@@ -123,11 +124,13 @@ export class PgSharedBuilds implements SharedBuilds {
     });
   }
 
-  async runningJob(): Promise<ReindexReport | undefined> {
-    const job = await runningJob(this.db);
-    if (!job) return undefined;
-    const free = await this.exclusive(() => closeAbandonedJobs(this.db), { wait: false });
-    return free.ran ? undefined : job;
+  runningJob(): Promise<ReindexReport | undefined> {
+    return orUnavailable('reading the reindex jobs', async () => {
+      const job = await runningJob(this.db);
+      if (!job) return undefined;
+      const free = await this.exclusive(() => closeAbandonedJobs(this.db), { wait: false });
+      return free.ran ? undefined : job;
+    });
   }
 
   job(id: string): Promise<ReindexReport | undefined> {
