@@ -21,8 +21,8 @@ export interface ServerStart {
 async function start(msg: ServerStart): Promise<number> {
   const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MIN: '0', ...msg.env, HOST: '127.0.0.1', PORT: '0' });
   const logger = createLogger(config);
-  const { kb, chat, feedback } = createServices(config, logger);
-  const app = createApp({ config, kb, chat, feedback, logger });
+  const { kb, chat, feedback, shared } = await createServices(config, logger);
+  const app = createApp({ config, kb, chat, feedback, logger, rateLimitStore: shared.rateLimitStore, seenKeys: shared.seenKeys });
   app.get(HELLO_PATH, (c) => c.text('Hello, World!'));
   await kb.open();
   return new Promise((resolve) => {

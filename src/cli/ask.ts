@@ -26,9 +26,9 @@ await runMain(async () => {
   const parsed = ChatRequestSchema.safeParse({ question: positionals.join(' '), k: Number(values.k) });
   if (!parsed.success) throw new AppError('bad_request', `${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
   const config = loadConfig();
-  const { kb, chat } = createServices(config, createLogger({ logLevel: 'warn' }));
+  const { kb, chat, close } = await createServices(config, createLogger({ logLevel: 'warn' }));
   await kb.open();
-  const response = await chat.answer(parsed.data);
+  const response = await chat.answer(parsed.data).finally(close);
   if (values.json) return void console.log(JSON.stringify(response, null, 2));
   print(response);
 });

@@ -16,9 +16,10 @@ await runMain(async () => {
   if (values.help) return void console.log(USAGE);
   const config = loadConfig();
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const { kb } = createServices(config, logger);
+  const { kb, close } = await createServices(config, logger);
   const spinner = startSpinner(`indexing ${config.corpusDir}`);
   const result = await kb.open({ force: values.force }).finally(() => spinner.stop());
+  await close();
   const { snapshot } = result;
 
   const indicators = buildIndicators(snapshot.docs, snapshot.chunks);

@@ -15,9 +15,11 @@ await runMain(async () => {
   if (!query) throw new AppError('bad_request', `a query is required\n${USAGE}`);
   if (!Number.isInteger(k) || k < 1 || k > 50) throw new AppError('bad_request', `-k must be an integer from 1 to 50\n${USAGE}`);
   const config = loadConfig();
-  const { kb } = createServices(config, createLogger({ logLevel: 'warn' }));
-  const { snapshot } = await kb.open();
-  const hits = await snapshot.retriever.search(query, { k });
+  const { kb, close } = await createServices(config, createLogger({ logLevel: 'warn' }));
+  const hits = await kb
+    .open()
+    .then(({ snapshot }) => snapshot.retriever.search(query, { k }))
+    .finally(close);
   hits.forEach((h, i) => {
     const c = h.chunk;
     const who = [c.speaker, c.section].filter(Boolean).join(' · ');

@@ -10,9 +10,10 @@ import { createServices } from './services.js';
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config);
-  const { kb, chat, feedback, metrics } = createServices(config, logger);
-  const slack = config.slack ? createSlackBot(config.slack, chat, logger, metrics) : undefined;
-  const app = createApp({ config, kb, chat, feedback, logger, metrics, ...(slack ? { slack } : {}) });
+  const services = await createServices(config, logger);
+  const { kb, chat, feedback, metrics, shared } = services;
+  const slack = config.slack ? createSlackBot(config.slack, chat, logger, metrics, shared.seenKeys) : undefined;
+  const app = createApp({ config, kb, chat, feedback, logger, metrics, rateLimitStore: shared.rateLimitStore, ...(slack ? { slack } : {}) });
 
   let stopping = false;
   const fetch: typeof app.fetch = (req, ...rest) =>
@@ -37,7 +38,7 @@ await runMain(async () => {
     if (slack) await Promise.race([slack.drain(), new Promise((r) => setTimeout(r, config.shutdownTimeoutMs).unref())]);
     if (drained) logger.info({ signal }, 'drained; exiting');
     else logger.warn({ signal, inFlight: requests.inFlight }, 'shutdown timed out; open connections were closed');
-    feedback.close();
+    await services.close().catch((err: unknown) => logger.warn({ err }, 'closing the shared stores failed'));
     logger.flush();
     process.exit(drained ? 0 : 1);
   };

@@ -12,7 +12,7 @@ const IN_PROCESS_BASE = 'http://citecheck.local';
  * calling `app.request()`.
  */
 export async function createInProcessClient(config: Readonly<Config>, logger?: Logger): Promise<EvalClient> {
-  const { kb, chat } = createServices(config, logger);
+  const { kb, chat } = await createServices(config, logger);
   await kb.open();
   const app = createApp({ config: { ...config, rateLimitPerMin: 0 }, kb, chat, ...(logger ? { logger } : {}) });
   return createFetchClient(IN_PROCESS_BASE, (url, init) => app.request(url, init), { target: 'in-process' });

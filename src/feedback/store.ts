@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { FeedbackRepository } from './repository.js';
 import type { FeedbackCitation, FeedbackInput, FeedbackRecord } from './schema.js';
+
+export type { FeedbackRepository } from './repository.js';
 
 interface Row {
   id: string;
@@ -28,17 +31,18 @@ CREATE INDEX IF NOT EXISTS feedback_created ON feedback (created_at);
 `;
 
 /**
- * Answer ratings in SQLite (WAL mode). The database file is opened on first use, so creating
- * a store costs nothing for processes that never record feedback.
+ * Answer ratings in SQLite (WAL mode), for a single process. The database file is opened on first
+ * use, so creating a store costs nothing for processes that never record feedback. SQLite writes
+ * synchronously, so each promise settles after the row is on disk.
  */
-export class FeedbackStore {
+export class SqliteFeedbackStore implements FeedbackRepository {
   private db: Database.Database | undefined;
 
   /** @param file path of the SQLite file, e.g. `DATA_DIR/feedback.sqlite`. */
   constructor(readonly file: string) {}
 
   /** Records one rating; returns its id. */
-  add(input: FeedbackInput, now = new Date()): string {
+  async add(input: FeedbackInput, now = new Date()): Promise<string> {
     const id = randomUUID();
     this.open()
       .prepare('INSERT INTO feedback (id, created_at, rating, question, answer, comment, citations) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -47,12 +51,12 @@ export class FeedbackStore {
   }
 
   /** Sets the comment of an earlier rating; false when the id is unknown. */
-  setComment(id: string, comment: string): boolean {
+  async setComment(id: string, comment: string): Promise<boolean> {
     return this.open().prepare('UPDATE feedback SET comment = ? WHERE id = ?').run(comment, id).changes > 0;
   }
 
   /** Every rating, oldest first. */
-  list(): FeedbackRecord[] {
+  async list(): Promise<FeedbackRecord[]> {
     const rows = this.open().prepare('SELECT * FROM feedback ORDER BY created_at, rowid').all() as Row[];
     return rows.map((r) => ({
       id: r.id,
@@ -66,7 +70,7 @@ export class FeedbackStore {
   }
 
   /** Closes the database (reopened on next use). */
-  close(): void {
+  async close(): Promise<void> {
     this.db?.close();
     this.db = undefined;
   }

@@ -8,7 +8,7 @@ import { searchRoutes } from './routes/search.js';
 import { calcRoutes } from './routes/calc.js';
 import { chatRoutes } from './routes/chat.js';
 import { indicatorRoutes } from './routes/indicators.js';
-import { FeedbackStore } from '../feedback/store.js';
+import { SqliteFeedbackStore } from '../feedback/store.js';
 import { apiCors } from './cors.js';
 import { installRateLimits } from './rate-limit.js';
 import { JSON_BODY_LIMIT, jsonBodyLimit, openaiBodyLimit } from './body-limit.js';
@@ -39,7 +39,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const metrics = deps.metrics ?? (deps.config.metricsToken ? new Metrics() : undefined);
   if (metrics) app.use('*', httpMetrics(metrics));
   app.use('/api/*', apiCors(deps.config.widgetOrigins));
-  installRateLimits(app, deps.config.rateLimitPerMin, metrics);
+  installRateLimits(app, deps.config.rateLimitPerMin, metrics, deps.rateLimitStore);
   app.use('/api/*', jsonBodyLimit());
   app.use('/v1/*', openaiBodyLimit());
 
@@ -49,13 +49,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', chatRoutes(deps));
   app.route('/', calcRoutes(deps));
   app.route('/', indicatorRoutes(deps));
-  const feedback = deps.feedback ?? new FeedbackStore(path.join(deps.config.dataDir, 'feedback.sqlite'));
+  const feedback = deps.feedback ?? new SqliteFeedbackStore(path.join(deps.config.dataDir, 'feedback.sqlite'));
   app.route('/', feedbackRoutes(feedback, deps.config.adminToken));
   app.route('/', adminRoutes(deps));
   app.route('/', widgetRoutes(deps.widget ?? new WidgetBundle()));
   app.route('/', demoRoutes(deps));
   if (deps.config.slack) {
-    const bot = deps.slack ?? createSlackBot(deps.config.slack, deps.chat, deps.logger, metrics);
+    const bot = deps.slack ?? createSlackBot(deps.config.slack, deps.chat, deps.logger, metrics, deps.seenKeys);
     app.route('/', slackRoutes(bot, deps.config.slack.signingSecret));
   }
   app.route('/', openaiRoutes(deps));

@@ -1,8 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { rateLimiter, type Store } from 'hono-rate-limiter';
+import { isAppError } from '../errors.js';
 import type { Metrics, RateLimitBudget } from '../metrics/metrics.js';
 import { openaiError } from '../openai-compat/errors.js';
+import type { RequestLogger } from './request-context.js';
 
 const WINDOW_MS = 60_000;
 
@@ -15,18 +17,36 @@ export function clientKey(c: Context): string {
   }
 }
 
+/** The hit-counter store of one budget (a fresh instance per call, counting under the budget's own prefix). */
+export type RateLimitStoreFactory = (budget: RateLimitBudget) => Store;
+
+/** Options of {@link perIpRateLimit}. */
+export interface PerIpRateLimitOptions {
+  /** Requests that neither count nor are limited. */
+  skip?: ((c: Context) => boolean) | undefined;
+  /** Called for each refused request. */
+  onRefused?: (() => void) | undefined;
+  /** Where hits are counted; this process's memory (hono-rate-limiter's MemoryStore) when omitted. */
+  store?: Store | undefined;
+}
+
 /**
- * Per-IP limit of `perMinute` requests a minute (each call makes its own counter). Over it: 429
- * `{error:{code:'rate_limited'}}` (OpenAI's error shape under `/v1/`) with `Retry-After` and
- * `RateLimit-*` headers. Behind a proxy every client shares the proxy's address, so limit there instead.
+ * Per-IP limit of `perMinute` requests a minute (each call makes its own counter unless given a
+ * shared `store`). Over it: 429 `{error:{code:'rate_limited'}}` (OpenAI's error shape under `/v1/`)
+ * with `Retry-After` and `RateLimit-*` headers. When the store cannot count the request (the shared
+ * database or Redis is unreachable), the request is refused with 503 `store_unavailable` in the same
+ * shapes rather than let through uncounted. Behind a proxy every client shares the proxy's address,
+ * so limit there instead.
  */
-export function perIpRateLimit(perMinute: number, skip?: (c: Context) => boolean, onRefused?: () => void): MiddlewareHandler {
-  return rateLimiter({
+export function perIpRateLimit(perMinute: number, options: PerIpRateLimitOptions = {}): MiddlewareHandler {
+  const { skip, onRefused, store } = options;
+  const limiter = rateLimiter({
     windowMs: WINDOW_MS,
     limit: perMinute,
     standardHeaders: 'draft-6',
     keyGenerator: clientKey,
     ...(skip ? { skip } : {}),
+    ...(store ? { store } : {}),
     handler: (c) => {
       onRefused?.();
       const retry = c.res.headers.get('Retry-After') ?? '60';
@@ -35,6 +55,28 @@ export function perIpRateLimit(perMinute: number, skip?: (c: Context) => boolean
       return c.json({ error: { code: 'rate_limited', message } }, 429);
     },
   }) as MiddlewareHandler;
+  return async (c, next) => {
+    let passed = false;
+    try {
+      return await limiter(c, async () => {
+        passed = true;
+        await next();
+      });
+    } catch (err) {
+      if (passed) throw err;
+      return storeUnavailable(c, err);
+    }
+  };
+}
+
+/** 503 for a request whose hit could not be counted. */
+function storeUnavailable(c: Context, err: unknown): Response {
+  const log = c.get('log') as RequestLogger | undefined;
+  log?.warn({ err }, 'rate-limit store unavailable');
+  const message = isAppError(err) && err.code === 'store_unavailable' ? err.message : 'The rate-limit store is unavailable; try again shortly';
+  c.header('Retry-After', '5');
+  if (c.req.path.startsWith('/v1/')) return c.json(openaiError(message, 'server_error', 'store_unavailable'), 503);
+  return c.json({ error: { code: 'store_unavailable', message } }, 503);
 }
 
 const isChat = (path: string) => path === '/api/chat' || path.startsWith('/api/chat/');
@@ -44,15 +86,26 @@ const isFeedbackWrite = (c: Context) => (c.req.method === 'POST' || c.req.method
  * Installs three per-IP budgets of `perMinute` each (none when 0): answering (`/api/chat*` and
  * `/v1/chat/completions`), feedback writes, and every other `/api/*` request (search, documents,
  * calculator, indicators, exports, admin). `/healthz`, `/readyz`, `/metrics`, `/widget.js` and `/`
- * stay unlimited. Refusals are counted by budget in `metrics` when given.
+ * stay unlimited. Refusals are counted by budget in `metrics` when given. With `stores`, each
+ * budget counts in the store made for it (shared between replicas), else in this process's memory.
  */
-export function installRateLimits(app: Hono<any>, perMinute: number, metrics?: Pick<Metrics, 'recordRateLimited'>): void {
+export function installRateLimits(
+  app: Hono<any>,
+  perMinute: number,
+  metrics?: Pick<Metrics, 'recordRateLimited'>,
+  stores?: RateLimitStoreFactory,
+): void {
   if (perMinute <= 0) return;
-  const refused = (budget: RateLimitBudget) => (metrics ? () => metrics.recordRateLimited(budget) : undefined);
-  const answering = perIpRateLimit(perMinute, undefined, refused('answering'));
+  const budget = (name: RateLimitBudget, skip?: (c: Context) => boolean) =>
+    perIpRateLimit(perMinute, {
+      skip,
+      onRefused: metrics ? () => metrics.recordRateLimited(name) : undefined,
+      store: stores?.(name),
+    });
+  const answering = budget('answering');
   // `/x/*` also matches `/x`.
   app.use('/api/chat/*', answering);
   app.on(['POST'], '/v1/chat/completions', answering);
-  app.on(['POST', 'PATCH'], '/api/feedback/*', perIpRateLimit(perMinute, undefined, refused('feedback')));
-  app.use('/api/*', perIpRateLimit(perMinute, (c) => isChat(c.req.path) || isFeedbackWrite(c), refused('api')));
+  app.on(['POST', 'PATCH'], '/api/feedback/*', budget('feedback'));
+  app.use('/api/*', budget('api', (c) => isChat(c.req.path) || isFeedbackWrite(c)));
 }

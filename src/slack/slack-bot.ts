@@ -7,7 +7,7 @@ import type { HttpLogger } from '../http/errors.js';
 import type { Metrics, SlackEventOutcome } from '../metrics/metrics.js';
 import { buildAnswerMessage } from './answer-blocks.js';
 import type { SlackMessage } from './block-types.js';
-import { SeenKeys } from './dedupe.js';
+import { SeenKeys, type SeenKeyStore } from './dedupe.js';
 import { slackToPlain } from './mrkdwn.js';
 import { parseCommandText, type SlackEnvelope, type SlackEvent, type SlashCommand } from './payloads.js';
 import { PendingWork } from './pending-work.js';
@@ -23,6 +23,11 @@ export interface SlackBotDeps {
   logger?: HttpLogger | undefined;
   /** Counts commands and event deliveries by outcome (answered, duplicate, ignored). */
   metrics?: Pick<Metrics, 'recordSlackEvent' | 'recordSlackCommand'> | undefined;
+  /**
+   * Deliveries already handled; shared between replicas when backed by PostgreSQL or Redis (see
+   * `FallbackSeenKeys` for a store that never rejects). In this process's memory when omitted.
+   */
+  seen?: SeenKeyStore | undefined;
 }
 
 /** What the slash-command endpoint sends back at once, if anything (an empty 200 otherwise). */
@@ -46,11 +51,12 @@ const USAGE =
 export class SlackBot {
   /** Answers still being produced or posted. */
   readonly pending: PendingWork;
-  private readonly seen = new SeenKeys();
+  private readonly seen: SeenKeyStore;
   private readonly fetch: typeof fetch;
 
   constructor(private readonly deps: SlackBotDeps) {
     this.fetch = deps.fetch ?? globalThis.fetch;
+    this.seen = deps.seen ?? new SeenKeys();
     this.pending = new PendingWork((err) => deps.logger?.error({ err }, 'slack answer failed'));
   }
 
@@ -64,9 +70,11 @@ export class SlackBot {
   /**
    * Starts answering an Events API callback: `app_mention`, or a `message` in a direct-message
    * channel, from a person. Deliveries already seen (by event id or message) are not answered again.
+   * Resolves once the delivery is recorded as seen, before the answer is produced. A dedupe store
+   * that fails counts the delivery as new (answered) rather than rejecting.
    */
-  handleEvent(envelope: SlackEnvelope): EventOutcome {
-    const outcome = this.startEvent(envelope);
+  async handleEvent(envelope: SlackEnvelope): Promise<EventOutcome> {
+    const outcome = await this.startEvent(envelope);
     this.deps.metrics?.recordSlackEvent(EVENT_METRIC[outcome]);
     return outcome;
   }
@@ -79,15 +87,24 @@ export class SlackBot {
     return undefined;
   }
 
-  private startEvent(envelope: SlackEnvelope): EventOutcome {
+  private async startEvent(envelope: SlackEnvelope): Promise<EventOutcome> {
     const event = envelope.event;
     if (envelope.type !== 'event_callback' || !event) return 'ignored';
     const botUserId = envelope.authorizations?.[0]?.user_id;
     if (!isQuestion(event, botUserId) || !event.channel || !event.ts) return 'ignored';
     const keys = [`msg:${event.channel}:${event.ts}`, ...(envelope.event_id ? [`event:${envelope.event_id}`] : [])];
-    if (!this.seen.firstTime(...keys)) return 'duplicate';
+    if (!(await this.firstTime(keys))) return 'duplicate';
     this.pending.track(this.answerEvent(event as SlackEvent & { channel: string; ts: string }, botUserId));
     return 'answering';
+  }
+
+  private async firstTime(keys: string[]): Promise<boolean> {
+    try {
+      return await this.seen.firstTime(...keys);
+    } catch (err) {
+      this.deps.logger?.error({ err }, 'slack dedupe store failed; answering the delivery');
+      return true;
+    }
   }
 
   /** Resolves once every started answer has been posted (or has failed). */
@@ -159,6 +176,7 @@ export function createSlackBot(
   chat: Pick<ChatService, 'answer'>,
   logger?: HttpLogger,
   metrics?: SlackBotDeps['metrics'],
+  seen?: SeenKeyStore,
 ): SlackBot {
   const client = new WebClient(config.botToken, {
     slackApiUrl: config.apiUrl,
@@ -166,5 +184,5 @@ export function createSlackBot(
     retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 4000 },
     timeout: 15_000,
   });
-  return new SlackBot({ chat, client, logger, metrics });
+  return new SlackBot({ chat, client, logger, metrics, seen });
 }

@@ -58,7 +58,7 @@ const listen = (fetch: ReturnType<typeof createApp>['fetch']) =>
 export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const log = opts.log ?? (() => undefined);
   const config: Readonly<Config> = { ...opts.config, host: '127.0.0.1', port: 0, rateLimitPerMin: 0 };
-  const { kb, chat, feedback } = createServices(config, opts.logger);
+  const { kb, chat, feedback, close } = await createServices(config, opts.logger);
   const app = createApp({ config, kb, chat, feedback, logger: opts.logger });
   const { snapshot } = await kb.open();
   const { server, port } = await listen(app.fetch);
@@ -88,6 +88,6 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   } finally {
     if ('closeAllConnections' in server) server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    feedback.close();
+    await close();
   }
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createServices } from '../../src/cli/services.js';
 import { loadConfig } from '../../src/config.js';
-import type { FeedbackStore } from '../../src/feedback/store.js';
+import type { FeedbackRepository } from '../../src/feedback/repository.js';
 import { createApp } from '../../src/http/app.js';
 
 /** Chromium used by the browser tests (Debian package by default). */
@@ -93,7 +93,7 @@ const closeServer = (server: http.Server) => new Promise<void>((resolve) => serv
 export interface Harness {
   appUrl: string;
   hostUrl: string;
-  feedback: FeedbackStore;
+  feedback: FeedbackRepository;
   close(): Promise<void>;
 }
 
@@ -119,7 +119,7 @@ export async function startHarness(): Promise<Harness> {
   const hostUrl = `http://127.0.0.1:${await listen(host)}`;
 
   const config = loadConfig({ CORPUS_DIR: corpus, DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent', WIDGET_ORIGINS: hostUrl, ADMIN_TOKEN });
-  const { kb, chat, feedback } = await createServices(config);
+  const { kb, chat, feedback, close: closeServices } = await createServices(config);
   await kb.open();
   const app = createApp({ config, kb, chat, feedback });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
@@ -133,7 +133,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       server.closeAllConnections();
       await Promise.all([closeServer(server), closeServer(host)]);
-      feedback.close();
+      await closeServices();
       await fs.rm(tmp, { recursive: true, force: true });
     },
   };

@@ -137,7 +137,7 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/feedback') && r.request().method() === 'POST');
     await lastMessage().getByTestId('citecheck-feedback-up').click();
     expect((await posted).status()).toBe(201);
-    const [row] = h.feedback.list();
+    const [row] = await h.feedback.list();
     expect(row).toMatchObject({ rating: 'up', question: NUMERIC_Q, comment: null });
     expect(row!.citations[0]).toMatchObject({ n: 1, docId: 'digital-trade-interview' });
 
@@ -145,7 +145,7 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     await lastMessage().getByTestId('citecheck-feedback-comment').fill('Clear, with the formula.');
     await lastMessage().getByTestId('citecheck-feedback-comment').press('Enter');
     expect((await patched).status()).toBe(200);
-    expect(h.feedback.list()[0]!.comment).toBe('Clear, with the formula.');
+    expect((await h.feedback.list())[0]!.comment).toBe('Clear, with the formula.');
 
     const exported = await fetch(`${h.appUrl}/api/feedback?format=csv`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(await exported.text()).toContain('Clear, with the formula.');

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { createServices } from '../../src/cli/services.js';
+import { createServices, type Services } from '../../src/cli/services.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import type { FeedbackStore } from '../../src/feedback/store.js';
+import type { FeedbackRepository } from '../../src/feedback/repository.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/app-env.js';
 import type { WidgetBundle } from '../../src/http/widget-bundle.js';
@@ -15,7 +15,9 @@ import type { KnowledgeBase } from '../../src/retrieval/knowledge-base.js';
 export interface SmallApp {
   app: OpenAPIHono<AppEnv>;
   kb: KnowledgeBase;
-  feedback: FeedbackStore;
+  feedback: FeedbackRepository;
+  /** The services' shared state and pool (PostgreSQL or Redis when the environment names them). */
+  services: Services;
   config: Readonly<Config>;
   cleanup(): Promise<void>;
 }
@@ -26,16 +28,26 @@ const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
 export async function makeApp(env: Record<string, string> = {}, opts: { open?: boolean; corpusDir?: string; widget?: WidgetBundle } = {}): Promise<SmallApp> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-feedback-'));
   const config = loadConfig({ CORPUS_DIR: opts.corpusDir ?? CORPUS, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const { kb, chat, feedback } = await createServices(config);
+  const services = await createServices(config);
+  const { kb, chat, feedback, shared } = services;
   if (opts.open) await kb.open();
-  const app = createApp({ config, kb, chat, feedback, ...(opts.widget ? { widget: opts.widget } : {}) });
+  const app = createApp({
+    config,
+    kb,
+    chat,
+    feedback,
+    rateLimitStore: shared.rateLimitStore,
+    seenKeys: shared.seenKeys,
+    ...(opts.widget ? { widget: opts.widget } : {}),
+  });
   return {
     app,
     kb,
     feedback,
+    services,
     config,
     async cleanup() {
-      feedback.close();
+      await services.close();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -29,7 +29,7 @@ describe('feedback routes', () => {
     const res = await post(valid);
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    expect(t.feedback.list().find((r) => r.id === id)).toMatchObject({ rating: 'down', comment: valid.comment, citations: valid.citations });
+    expect((await t.feedback.list()).find((r) => r.id === id)).toMatchObject({ rating: 'down', comment: valid.comment, citations: valid.citations });
     const minimal = await post({ rating: 'up', question: 'q', answer: 'a' });
     expect(minimal.status).toBe(201);
   });
@@ -58,7 +58,7 @@ describe('feedback routes', () => {
     const { id } = (await (await post({ rating: 'up', question: 'q', answer: 'a' })).json()) as { id: string };
     const res = await sendJson(t.app, 'PATCH', `/api/feedback/${id}`, { comment: 'added later' });
     expect(res.status).toBe(200);
-    expect(t.feedback.list().find((r) => r.id === id)?.comment).toBe('added later');
+    expect((await t.feedback.list()).find((r) => r.id === id)?.comment).toBe('added later');
     expect((await sendJson(t.app, 'PATCH', '/api/feedback/00000000-0000-4000-8000-000000000000', { comment: 'x' })).status).toBe(404);
     expect((await sendJson(t.app, 'PATCH', '/api/feedback/not-a-uuid', { comment: 'x' })).status).toBe(400);
     expect((await sendJson(t.app, 'PATCH', `/api/feedback/${id}`, { comment: 'x'.repeat(2001) })).status).toBe(400);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvField, feedbackToCsv } from '../../src/feedback/csv.js';
-import { FeedbackStore } from '../../src/feedback/store.js';
+import { SqliteFeedbackStore } from '../../src/feedback/store.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -19,39 +19,39 @@ const input = {
   citations: [{ n: 1, docId: 'doc', chunkId: 'c1', title: 'Doc', quote: 'grew', start: 3, end: 7 }],
 };
 
-describe('FeedbackStore', () => {
+describe('SqliteFeedbackStore', () => {
   it('creates nothing until used, then stores rows in a WAL-mode SQLite file', async () => {
     const file = path.join(dir, 'nested', 'feedback.sqlite');
-    const store = new FeedbackStore(file);
+    const store = new SqliteFeedbackStore(file);
     await expect(fs.stat(file)).rejects.toThrow();
-    const id = store.add(input, new Date('2026-01-02T03:04:05Z'));
+    const id = await store.add(input, new Date('2026-01-02T03:04:05Z'));
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    store.close();
+    await store.close();
 
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
 
-    const reopened = new FeedbackStore(file);
-    expect(reopened.list()).toEqual([{ id, createdAt: '2026-01-02T03:04:05.000Z', comment: null, ...input }]);
-    reopened.close();
+    const reopened = new SqliteFeedbackStore(file);
+    expect(await reopened.list()).toEqual([{ id, createdAt: '2026-01-02T03:04:05.000Z', comment: null, ...input }]);
+    await reopened.close();
   });
 
-  it('adds a comment to an existing row only', () => {
-    const store = new FeedbackStore(path.join(dir, 'f.sqlite'));
-    const id = store.add({ ...input, rating: 'down', comment: 'first' });
-    expect(store.setComment(id, 'second')).toBe(true);
-    expect(store.setComment('00000000-0000-4000-8000-000000000000', 'x')).toBe(false);
-    expect(store.list().map((r) => [r.rating, r.comment])).toEqual([['down', 'second']]);
-    store.close();
+  it('adds a comment to an existing row only', async () => {
+    const store = new SqliteFeedbackStore(path.join(dir, 'f.sqlite'));
+    const id = await store.add({ ...input, rating: 'down', comment: 'first' });
+    expect(await store.setComment(id, 'second')).toBe(true);
+    expect(await store.setComment('00000000-0000-4000-8000-000000000000', 'x')).toBe(false);
+    expect((await store.list()).map((r) => [r.rating, r.comment])).toEqual([['down', 'second']]);
+    await store.close();
   });
 
-  it('lists oldest first', () => {
-    const store = new FeedbackStore(path.join(dir, 'f.sqlite'));
-    store.add({ ...input, question: 'b' }, new Date('2026-01-02T00:00:00Z'));
-    store.add({ ...input, question: 'a' }, new Date('2026-01-01T00:00:00Z'));
-    expect(store.list().map((r) => r.question)).toEqual(['a', 'b']);
-    store.close();
+  it('lists oldest first', async () => {
+    const store = new SqliteFeedbackStore(path.join(dir, 'f.sqlite'));
+    await store.add({ ...input, question: 'b' }, new Date('2026-01-02T00:00:00Z'));
+    await store.add({ ...input, question: 'a' }, new Date('2026-01-01T00:00:00Z'));
+    expect((await store.list()).map((r) => r.question)).toEqual(['a', 'b']);
+    await store.close();
   });
 });
 

@@ -88,9 +88,9 @@ describe('the Slack bot records events and commands by outcome', () => {
     const metrics = new Metrics({ processMetrics: false });
     const posted: string[] = [];
     const bot = new SlackBot({ chat, client: client as unknown as WebClient, fetch: async (url) => (posted.push(String(url)), new Response(null)), metrics });
-    expect(bot.handleEvent(envelope('Ev1', {}))).toBe('answering');
-    expect(bot.handleEvent(envelope('Ev1', {}))).toBe('duplicate');
-    expect(bot.handleEvent(envelope('Ev2', { bot_id: 'B1', ts: '1700000000.000200' }))).toBe('ignored');
+    expect(await bot.handleEvent(envelope('Ev1', {}))).toBe('answering');
+    expect(await bot.handleEvent(envelope('Ev1', {}))).toBe('duplicate');
+    expect(await bot.handleEvent(envelope('Ev2', { bot_id: 'B1', ts: '1700000000.000200' }))).toBe('ignored');
     expect(bot.handleCommand({ command: '/citecheck', text: '', responseUrl: 'https://hooks.example/1', userId: 'U1', channelId: 'C1' })).toBeDefined();
     expect(bot.handleCommand({ command: '/citecheck', text: 'What is digital trade?', responseUrl: 'https://hooks.example/2', userId: 'U1', channelId: 'C1' })).toBeUndefined();
     await bot.drain();

@@ -31,20 +31,20 @@ describe('threadHistory', () => {
 });
 
 describe('SeenKeys', () => {
-  it('remembers keys for the time limit only', () => {
+  it('remembers keys for the time limit only', async () => {
     let now = 0;
     const seen = new SeenKeys(1000, 100, () => now);
-    expect(seen.firstTime('a', 'b')).toBe(true);
-    expect(seen.firstTime('a')).toBe(false);
-    expect(seen.firstTime('c', 'b')).toBe(false);
+    expect(await seen.firstTime('a', 'b')).toBe(true);
+    expect(await seen.firstTime('a')).toBe(false);
+    expect(await seen.firstTime('c', 'b')).toBe(false);
     now = 5000;
-    expect(seen.firstTime('a')).toBe(true);
+    expect(await seen.firstTime('a')).toBe(true);
     expect(seen.size).toBe(1);
   });
 
-  it('stays bounded', () => {
+  it('stays bounded', async () => {
     const seen = new SeenKeys(60_000, 10);
-    for (let i = 0; i < 100; i++) seen.firstTime(`k${i}`);
+    for (let i = 0; i < 100; i++) await seen.firstTime(`k${i}`);
     expect(seen.size).toBeLessThanOrEqual(10);
   });
 });

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.js';
 import { feedbackToCsv } from '../../feedback/csv.js';
 import { FeedbackCitationSchema, FeedbackCommentSchema, FeedbackInputSchema } from '../../feedback/schema.js';
-import type { FeedbackStore } from '../../feedback/store.js';
+import type { FeedbackRepository } from '../../feedback/repository.js';
 import type { AppEnv } from '../app-env.js';
 import { requireAdmin } from '../admin-auth.js';
 import { validationHook } from '../errors.js';
@@ -27,9 +27,10 @@ const postRoute = createRoute({
   summary: 'Rate an answer (thumbs up or down, optional comment)',
   request: { body: { content: { 'application/json': { schema: FeedbackInputSchema } }, required: true } },
   responses: {
-    201: { content: { 'application/json': { schema: IdSchema } }, description: 'Stored' },
+    201: { content: { 'application/json': { schema: IdSchema } }, description: 'Stored (committed)' },
     400: error('Invalid request (the message names the field)'),
     415: error('Body is not JSON'),
+    503: error('The shared store is unavailable; nothing was stored'),
   },
 });
 
@@ -45,6 +46,7 @@ const patchRoute = createRoute({
     200: { content: { 'application/json': { schema: IdSchema } }, description: 'Updated' },
     400: error('Invalid request'),
     404: error('Unknown id'),
+    503: error('The shared store is unavailable'),
   },
 });
 
@@ -61,28 +63,33 @@ const exportRoute = createRoute({
     },
     401: error('Missing or wrong bearer token'),
     404: error('Export disabled (ADMIN_TOKEN unset)'),
+    503: error('The shared store is unavailable'),
   },
 });
 
-/** `POST /api/feedback`, `PATCH /api/feedback/:id` and the admin export `GET /api/feedback`. */
-export function feedbackRoutes(store: FeedbackStore, adminToken: string | undefined): OpenAPIHono<AppEnv> {
+/**
+ * `POST /api/feedback`, `PATCH /api/feedback/:id` and the admin export `GET /api/feedback`. A write
+ * is answered only after the store has committed it; a store that cannot be reached gives 503
+ * `store_unavailable`.
+ */
+export function feedbackRoutes(store: FeedbackRepository, adminToken: string | undefined): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi({ ...postRoute, request: {}, hide: true }, async (c) => {
     const input = await readJson(c, FeedbackInputSchema);
-    return c.json({ id: store.add(input) }, 201);
+    return c.json({ id: await store.add(input) }, 201);
   });
 
   app.openapi({ ...patchRoute, request: { params: patchRoute.request.params }, hide: true }, async (c) => {
     const { id } = c.req.valid('param');
     const { comment } = await readJson(c, FeedbackCommentSchema);
-    if (!store.setComment(id, comment)) throw new AppError('not_found', `No feedback with id '${id}'`);
+    if (!(await store.setComment(id, comment))) throw new AppError('not_found', `No feedback with id '${id}'`);
     return c.json({ id }, 200);
   });
 
-  app.openapi(exportRoute, (c) => {
+  app.openapi(exportRoute, async (c) => {
     requireAdmin(c, adminToken, 'Feedback export');
-    const records = store.list();
+    const records = await store.list();
     if (c.req.valid('query').format === 'csv') {
       c.header('Content-Disposition', 'attachment; filename="feedback.csv"');
       return c.body(feedbackToCsv(records), 200, { 'Content-Type': 'text/csv; charset=utf-8' });

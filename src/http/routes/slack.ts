@@ -12,7 +12,8 @@ const MAX_SLACK_BODY_BYTES = 256 * 1024;
 /**
  * `POST /slack/commands` and `POST /slack/events`. Each request's signature is checked on the raw
  * body before anything else (401 when forged, unsigned or older than five minutes); the request is
- * then acknowledged at once and answered in the background by `bot`.
+ * then acknowledged at once (an event once it is recorded as seen, which the bot bounds in time) and
+ * answered in the background by `bot`.
  */
 export function slackRoutes(bot: SlackBot, signingSecret: string): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -43,7 +44,7 @@ export function slackRoutes(bot: SlackBot, signingSecret: string): Hono<AppEnv> 
     const envelope = SlackEnvelopeSchema.safeParse(data);
     if (!envelope.success) throw new AppError('bad_request', 'Body is not a Slack Events API payload');
     if (envelope.data.type === 'url_verification') return c.json({ challenge: envelope.data.challenge ?? '' }, 200);
-    bot.handleEvent(envelope.data);
+    await bot.handleEvent(envelope.data);
     return c.body(null, 200);
   });
   return app;
