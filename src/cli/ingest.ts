@@ -18,8 +18,10 @@ await runMain(async () => {
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const { kb, close } = await createServices(config, logger);
   const spinner = startSpinner(`indexing ${config.corpusDir}`);
-  const result = await kb.open({ force: values.force }).finally(() => spinner.stop());
-  await close();
+  const result = await kb.ingest({ force: values.force }).finally(async () => {
+    spinner.stop();
+    await close();
+  });
   const { snapshot } = result;
 
   const indicators = buildIndicators(snapshot.docs, snapshot.chunks);
@@ -34,7 +36,7 @@ await runMain(async () => {
       `${indicators.length} indicators in ${Math.round(result.ms)} ms (build ${snapshot.buildId})` +
       (result.reason && result.rebuilt ? pc.dim(`\n  reason: ${result.reason}`) : ''),
   );
-  console.log(pc.dim(`  index: ${config.dataDir}  indicators: ${path.relative(process.cwd(), file)}`));
+  console.log(pc.dim(`  index: ${config.database ? 'the PostgreSQL database (DATABASE_URL)' : config.dataDir}  indicators: ${path.relative(process.cwd(), file)}`));
 });
 
 /** A one-line progress spinner on a TTY (silent otherwise). */

@@ -7,13 +7,20 @@ import { trackRequests } from './graceful-shutdown.js';
 import { runMain } from './run-main.js';
 import { createServices } from './services.js';
 
+/** Wait before opening the index again after a failure, with a shared database. */
+const OPEN_RETRY_MS = 5_000;
+
 await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config);
   const services = await createServices(config, logger);
-  const { kb, chat, feedback, metrics, shared } = services;
+  const { kb, chat, feedback, metrics, shared, databaseHealth } = services;
   const slack = config.slack ? createSlackBot(config.slack, chat, logger, metrics, shared.seenKeys) : undefined;
-  const app = createApp({ config, kb, chat, feedback, logger, metrics, rateLimitStore: shared.rateLimitStore, ...(slack ? { slack } : {}) });
+  const app = createApp({ config, kb, chat, feedback, logger, metrics,
+    rateLimitStore: shared.rateLimitStore,
+    ...(slack ? { slack } : {}),
+    ...(databaseHealth ? { databaseHealth } : {}),
+  });
 
   let stopping = false;
   const fetch: typeof app.fetch = (req, ...rest) =>
@@ -25,10 +32,17 @@ await runMain(async () => {
   });
   const requests = trackRequests(server);
 
-  kb.open().then(
-    () => chat.prepare().catch((err: unknown) => logger.warn({ err }, 'could not prepare the offline answerer')),
-    (err: unknown) => logger.error({ err }, 'index could not be loaded or built'),
-  );
+  const open = (): void => {
+    kb.open().then(
+      () => chat.prepare().catch((err: unknown) => logger.warn({ err }, 'could not prepare the offline answerer')),
+      (err: unknown) => {
+        logger.error({ err }, 'index could not be loaded or built');
+        // With a shared database the cause is often an outage: try again until it is back.
+        if (config.database && !stopping) setTimeout(open, OPEN_RETRY_MS).unref();
+      },
+    );
+  };
+  open();
 
   const shutdown = async (signal: string) => {
     if (stopping) return;

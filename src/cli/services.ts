@@ -8,7 +8,9 @@ import type { Logger } from '../logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { createEmbedder } from '../retrieval/embedder.js';
 import { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import { databaseHealth as probeDatabase, type DatabaseHealth } from '../store/postgres/health.js';
 import { migrate } from '../store/postgres/migrate.js';
+import { PgSharedBuilds } from '../store/postgres/pg-shared-builds.js';
 import { createPool, type SqlDatabase } from '../store/postgres/sql.js';
 import { createSharedState, type SharedState } from '../store/shared-state.js';
 
@@ -26,6 +28,8 @@ export interface Services {
   shared: SharedState;
   /** Closes the shared state and the database pool. */
   close(): Promise<void>;
+  /** Probes the shared database for `/readyz` (absent without one). */
+  databaseHealth?: () => Promise<DatabaseHealth>;
 }
 
 /**
@@ -45,15 +49,18 @@ export async function createServices(config: Readonly<Config>, logger?: Logger, 
     hnsw: config.hnsw,
     metrics,
     ...(logger ? { logger } : {}),
+    ...(db && config.database ? { shared: new PgSharedBuilds(db, { listenUrl: config.database.url }) } : {}),
   });
   metrics.watchIndex(() => kb.current());
   const model = llm ?? (config.llm.enabled ? createLlmAnswerer(config, { metrics, ...(logger ? { logger } : {}) }) : undefined);
   const chat = new ChatService({ kb, offline: new OfflineAnswerer(), llm: model, logger, metrics });
   const close = async () => {
+    await kb.close();
     await shared.close();
     await db?.close();
   };
-  return { kb, chat, feedback: shared.feedback, metrics, db, shared, close };
+  const databaseHealth = db ? probeDatabase(db) : undefined;
+  return { kb, chat, feedback: shared.feedback, metrics, db, shared, close, ...(databaseHealth ? { databaseHealth } : {}) };
 }
 
 /** The migrated pool when `config.database` is set. */

@@ -25,6 +25,8 @@ export interface AppDeps {
   rateLimitStore?: RateLimitStoreFactory;
   /** Slack event dedupe used by the bot built from `config.slack` (ignored when `slack` is given); in memory when omitted. */
   seenKeys?: SeenKeyStore;
+  /** Probes the shared database; `/readyz` answers 503 with the reason while it is down. */
+  databaseHealth?: () => Promise<{ status: 'up' | 'down'; reason?: string }>;
   /** The `/widget.js` bundle; defaults to the built file, bundled on demand when missing. */
   widget?: WidgetBundle;
   /** Answers Slack requests; built from `config.slack` when omitted. Unused while Slack is not configured. */

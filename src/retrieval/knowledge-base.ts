@@ -207,6 +207,25 @@ export class KnowledgeBase {
   }
 
   /**
+   * What `npm run ingest` does: {@link open} (rebuilding when `force`). With shared builds the build in
+   * the database is kept only when it was made from this corpus; otherwise (or with `force`) a new one
+   * is built here as a reindex job, recorded like one asked over HTTP, and made current for every replica.
+   */
+  async ingest(options: { force?: boolean } = {}): Promise<OpenResult> {
+    if (!this.opts.shared) return this.open(options);
+    const started = performance.now();
+    const opened = await this.open();
+    if (opened.rebuilt) return opened;
+    const { corpusHash } = await this.readCorpus();
+    if (!options.force && opened.snapshot.corpusHash === corpusHash) return opened;
+    const run = await this.startReindex();
+    const report = await run.done;
+    if (report.state !== 'succeeded') throw new Error(`the rebuild failed: ${report.error ?? 'unknown error'}`);
+    const reason = options.force ? 'forced rebuild' : 'corpus changed since the build in the database';
+    return { snapshot: this.require(), rebuilt: true, reason, ms: performance.now() - started };
+  }
+
+  /**
    * {@link reindex}, which with shared builds also joins a rebuild that another replica is running:
    * the report is that rebuild's, and this replica serves its build when it is current.
    */

@@ -8,14 +8,17 @@ function withoutPaths(_key: string, value: unknown): unknown {
   return typeof value === 'string' ? value.replace(PATH_RE, '…/$1') : value;
 }
 
-/** `/healthz` (process up) and `/readyz` (index loaded, 503 before). */
+/** `/healthz` (process up) and `/readyz` (index loaded and the shared database reachable, 503 otherwise). */
 export function healthRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', (c) => {
+  app.get('/readyz', async (c) => {
     const status = deps.kb.status();
-    const body = { status: status.state === 'ready' ? 'ready' : status.state, ...status };
-    return c.json(JSON.parse(JSON.stringify(body, withoutPaths)) as typeof body, status.state === 'ready' ? 200 : 503);
+    const database = deps.databaseHealth ? await deps.databaseHealth() : undefined;
+    const ready = status.state === 'ready' && database?.status !== 'down';
+    const state = status.state === 'ready' && !ready ? 'database_unavailable' : status.state;
+    const body = { status: ready ? 'ready' : state, ...status, ...(database ? { database } : {}) };
+    return c.json(JSON.parse(JSON.stringify(body, withoutPaths)) as typeof body, ready ? 200 : 503);
   });
   return app;
 }
