@@ -1,7 +1,7 @@
 import type { SweepResult } from './hnsw-sweep.js';
 import { ANSWER_K } from './offline-answer.js';
 import type { TargetCheck } from './targets.js';
-import type { BenchReport, BundledOfflineResult, MachineInfo } from './types.js';
+import type { BenchReport, BundledOfflineResult, MachineInfo, RetrievalResult } from './types.js';
 
 /** A Markdown table from a header row and body rows. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -14,16 +14,24 @@ const int = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('e
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '-');
 const ms = (v: number) => (v < 1 ? '<1' : f(v, 0));
 
+/** The store a row was measured on, with the vector backend when it is not the in-memory graph of the embedded store. */
+export function storeLabel(r: Pick<RetrievalResult, 'store' | 'vectorBackend'>): string {
+  const store = r.store ?? 'embedded';
+  return store === 'postgres' ? `postgres (${r.vectorBackend ?? 'hnswlib'})` : store;
+}
+
 /** Retrieval results by corpus size. */
 export function retrievalTable(report: BenchReport): string {
   return markdownTable(
-    ['chunks', 'HNSW M / efC / efS', 'ingest chunks/s', 'embed chunks/s', 'build ms', 'load ms', 'vector p50/p99 ms', 'BM25 p50/p99 ms', 'hybrid p50/p99 ms', 'offline answer p50/p99 ms', 'recall@10', 'RSS MB (build peak)'],
+    ['store', 'chunks', 'HNSW M / efC / efS', 'ingest chunks/s', 'embed chunks/s', 'build ms', 'write ms', 'load ms', 'vector p50/p99 ms', 'BM25 p50/p99 ms', 'hybrid p50/p99 ms', 'offline answer p50/p99 ms', 'recall@10', 'RSS MB (build peak)'],
     report.retrieval.map((r) => [
+      storeLabel(r),
       int(r.chunks),
       `${r.hnsw.m} / ${r.hnsw.efConstruction} / ${r.hnsw.efSearch}`,
       int(r.ingestChunksPerSec),
       int(r.embedChunksPerSec),
       int(r.buildMs),
+      int(r.writeMs),
       int(r.loadMs),
       `${f(r.vectorP50Ms)} / ${f(r.vectorP99Ms)}`,
       `${f(r.bm25P50Ms)} / ${f(r.bm25P99Ms)}`,
@@ -82,7 +90,9 @@ export function renderReport(report: BenchReport, checks: readonly TargetCheck[]
   return [
     `Machine: ${m.cpus} × ${m.model}, ${m.memGb} GiB, Node ${m.node}, ${m.platform}; ${report.quick ? 'quick' : 'full'} run, seed ${report.seed}, ${f(report.totalSec, 0)} s.`,
     '',
-    '**Retrieval** (synthetic corpus; latency over the loaded index, k = 10)',
+    report.store === 'postgres'
+      ? '**Retrieval** (synthetic corpus, postgres store: ingest counts the build and its save to PostgreSQL, load is `PgSharedBuilds.loadCurrent`; latency over the loaded build, k = 10)'
+      : '**Retrieval** (synthetic corpus, embedded store; latency over the loaded index, k = 10)',
     '',
     retrievalTable(report),
     '',

@@ -1,9 +1,12 @@
+import type { DatabaseConfig } from '../config.js';
 import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS } from '../ingest/index.js';
 import { Bm25Index } from '../retrieval/bm25.js';
+import { EmbeddingCollector } from '../retrieval/embedding-collector.js';
 import { LocalHashEmbedder } from '../retrieval/local-embedder.js';
 import { buildRetriever, computeCorpusHash, saveRetriever } from '../retrieval/retriever.js';
 import { bruteForceSearch, type HnswSettings } from '../retrieval/vector-index.js';
 import { generateCorpus } from './corpus-generator.js';
+import { openPgBuilds, saveBuild } from './postgres-store.js';
 import { generateQueries, generateQuestions } from './queries.js';
 import type { RankedId } from './stats.js';
 import { timed } from './timing.js';
@@ -13,8 +16,10 @@ import type { RetrievalResult } from './types.js';
 export interface BuildInput {
   chunks: number;
   seed: number;
-  /** Where the index is written (an empty directory). */
+  /** Where the index is written (an empty directory); also the graph worker's scratch folder. */
   dataDir: string;
+  /** With it, the build is written to this (empty, dedicated) PostgreSQL database instead of `dataDir`. */
+  database?: DatabaseConfig;
   queries: number;
   /** Neighbours computed exactly per query. */
   k: number;
@@ -40,18 +45,32 @@ export interface BuildOutput
 
 /**
  * Generates the synthetic corpus, times `buildRetriever` (embedding, HNSW and BM25) and writing
- * the index to `dataDir`; then times embedding and BM25 on their own and computes the exact
- * top k of every benchmark query by brute force over the same embedding matrix.
+ * the build: index files in `dataDir`, or with `database` one `PgSharedBuilds.save` transaction
+ * (the embeddings collected while building, as `KnowledgeBase` does; ingest then counts the save
+ * too). Then times embedding and BM25 on their own and computes the exact top k of every
+ * benchmark query by brute force over the same embedding matrix.
  */
 export async function runBuild(input: BuildInput, log: (line: string) => void = () => undefined): Promise<BuildOutput> {
   const corpus = generateCorpus(input.chunks, input.seed);
   const { chunks, docs } = corpus;
   log(`${chunks.length} chunks from ${docs.length} documents (chunker ${Math.round(corpus.chunkMs)} ms)`);
   const embedder = new LocalHashEmbedder();
-  const built = await timed(() => buildRetriever({ chunks, docs, embedder, scratchDir: input.dataDir, hnsw: input.hnsw }));
-  log(`built in ${Math.round(built.ms)} ms`);
+  const pg = input.database ? await openPgBuilds(input.database) : undefined;
+  const collector = pg ? new EmbeddingCollector(chunks.length) : undefined;
   const corpusHash = computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]);
-  const written = await timed(() => saveRetriever(input.dataDir, built.value, corpusHash));
+  let built: { value: Awaited<ReturnType<typeof buildRetriever>>; ms: number };
+  let written: { ms: number };
+  try {
+    built = await timed(() =>
+      buildRetriever({ chunks, docs, embedder, scratchDir: input.dataDir, hnsw: input.hnsw, ...(collector ? { onEmbedded: collector.add } : {}) }),
+    );
+    log(`built in ${Math.round(built.ms)} ms`);
+    const retriever = built.value;
+    written = await timed(() => (pg && collector ? saveBuild(pg.builds, retriever, corpusHash, collector) : saveRetriever(input.dataDir, retriever, corpusHash)));
+    log(`${pg ? 'saved to PostgreSQL' : 'written'} in ${Math.round(written.ms)} ms`);
+  } finally {
+    await pg?.close();
+  }
   const buildPeakRssMb = process.resourceUsage().maxRSS / 1024;
 
   const texts = chunks.map((c) => c.text);
@@ -66,7 +85,7 @@ export async function runBuild(input: BuildInput, log: (line: string) => void = 
     chunks: chunks.length,
     docs: docs.length,
     chunkerChunksPerSec: perSec(corpus.chunkMs),
-    ingestChunksPerSec: perSec(built.ms),
+    ingestChunksPerSec: perSec(pg ? built.ms + written.ms : built.ms),
     embedChunksPerSec: perSec(embedded.ms),
     buildMs: built.ms,
     bm25BuildMs: bm25.ms,

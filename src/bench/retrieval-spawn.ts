@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseConfig } from '../config.js';
 import type { HnswSettings } from '../retrieval/vector-index.js';
 import type { SweepGraph, SweepResult } from './hnsw-sweep.js';
 import type { BuildOutput } from './retrieval-build.js';
@@ -38,15 +39,24 @@ export function runInChild<T extends ChildTask>(task: T): Promise<Output<T>> {
  * writes the index; a fresh one loads it like a starting server, queries it and answers
  * questions offline over it, so load time, latencies and RSS are those of a serving process.
  * `hnsw` overrides the default HNSW settings for the build (M, efConstruction) and the search (efSearch).
+ * With `database` (an empty database of its own), the build is saved to and loaded from PostgreSQL
+ * as replicas share it; without, index files in a temporary data directory.
  */
-export async function runRetrievalSize(chunks: number, seed: number, queries: number, hnsw: HnswSettings = {}): Promise<RetrievalResult> {
+export async function runRetrievalSize(
+  chunks: number,
+  seed: number,
+  queries: number,
+  hnsw: HnswSettings = {},
+  database?: DatabaseConfig,
+): Promise<RetrievalResult> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-bench-'));
   try {
-    const b = await runInChild({ task: 'build', input: { chunks, seed, dataDir, queries, k: K, hnsw } });
+    const b = await runInChild({ task: 'build', input: { chunks, seed, dataDir, queries, k: K, hnsw, ...(database ? { database } : {}) } });
     const s = await runInChild({
       task: 'serve',
       input: {
         dataDir,
+        ...(database ? { database } : {}),
         corpusHash: b.corpusHash,
         embedderId: b.embedderId,
         queries: b.queries,
@@ -57,6 +67,8 @@ export async function runRetrievalSize(chunks: number, seed: number, queries: nu
       },
     });
     return {
+      store: database ? 'postgres' : 'embedded',
+      vectorBackend: s.vectorBackend,
       chunks: b.chunks,
       docs: b.docs,
       chunkerChunksPerSec: b.chunkerChunksPerSec,

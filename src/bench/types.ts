@@ -1,5 +1,14 @@
 import type { HnswParams } from '../retrieval/vector-index.js';
 
+/**
+ * Where the retrieval measurement keeps its build: `embedded` writes index files to a data
+ * directory (no `DATABASE_URL`), `postgres` writes it to PostgreSQL as replicas share it.
+ */
+export type BenchStore = 'embedded' | 'postgres';
+
+/** The stores `--store` accepts. */
+export const BENCH_STORES: readonly BenchStore[] = ['embedded', 'postgres'];
+
 /** Host the benchmark ran on. */
 export interface MachineInfo {
   cpus: number;
@@ -11,17 +20,26 @@ export interface MachineInfo {
 
 /** Retrieval measurements at one corpus size. */
 export interface RetrievalResult {
+  /** Where the build was written and loaded from (absent in reports made before `--store`: embedded). */
+  store?: BenchStore;
+  /** How the loaded build searched vectors (`pgvector` only with the postgres store on a server that has it). */
+  vectorBackend?: 'hnswlib' | 'pgvector';
   chunks: number;
   docs: number;
   /** Chunks per second through the real chunker (documents already in memory). */
   chunkerChunksPerSec: number;
-  /** Chunks per second of `buildRetriever`: embedding, HNSW graph and BM25 together. */
+  /**
+   * Chunks per second of `buildRetriever` (embedding, HNSW graph and BM25 together); with the
+   * postgres store, of `buildRetriever` and `PgSharedBuilds.save` (the build written and made current).
+   */
   ingestChunksPerSec: number;
   /** Chunks per second of embedding alone (term-feature cache warm). */
   embedChunksPerSec: number;
   buildMs: number;
   bm25BuildMs: number;
+  /** Writing the build: the index files (embedded), or `PgSharedBuilds.save` in one transaction (postgres). */
   writeMs: number;
+  /** Loading the build as a starting server does: `loadIndex` from disk, or `PgSharedBuilds.loadCurrent` (rows read, graph built). */
   loadMs: number;
   vectorP50Ms: number;
   vectorP99Ms: number;
@@ -38,7 +56,7 @@ export interface RetrievalResult {
   /** Share of the timed answers that abstained. */
   offlineAnswerAbstainedShare: number;
   offlineQuestions: number;
-  /** RSS after loading the index from disk and querying it (the serving footprint). */
+  /** RSS after loading the build and querying it (the serving footprint of one replica). */
   rssMb: number;
   /** Highest RSS of the process, which includes the build. */
   peakRssMb: number;
@@ -118,6 +136,8 @@ export interface BenchReport {
   startedAt: string;
   quick: boolean;
   seed: number;
+  /** The store of the retrieval measurement (absent in reports made before `--store`: embedded). */
+  store?: BenchStore;
   retrieval: RetrievalResult[];
   http: HttpResult;
   peers: PeerResult[];

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pc from 'picocolors';
+import { openBenchPostgres, parseBenchStore } from '../bench/bench-store.js';
 import { DEFAULT_SEED } from '../bench/corpus-generator.js';
 import { loadSupportedQuestions } from '../bench/eval-questions.js';
 import { DEFAULT_SWEEP_EF_SEARCH, DEFAULT_SWEEP_GRAPHS, type SweepGraph, type SweepResult } from '../bench/hnsw-sweep.js';
@@ -12,7 +13,7 @@ import { renderReport, renderSweep } from '../bench/report.js';
 import { runRetrievalSize, runSweepSize } from '../bench/retrieval-spawn.js';
 import { checkTargets } from '../bench/targets.js';
 import type { BenchReport, RetrievalResult } from '../bench/types.js';
-import { HNSW_LIMITS } from '../config.js';
+import { HNSW_LIMITS, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import type { HnswSettings } from '../retrieval/vector-index.js';
 import { parseCli } from './args.js';
@@ -20,7 +21,8 @@ import { runMain } from './run-main.js';
 
 const USAGE = [
   'usage: npm run bench -- [--quick] [--json out.json] [--sizes 1000,10000,100000] [--seed N] [--http-seconds S] [--connections C]',
-  '                        [--hnsw-m M] [--hnsw-ef-construction N] [--hnsw-ef-search N]',
+  '                        [--hnsw-m M] [--hnsw-ef-construction N] [--hnsw-ef-search N] [--store embedded|postgres]',
+  '       (--store postgres: DATABASE_URL names a server whose role may create databases; without it one is started)',
   '       npm run bench -- --hnsw-sweep [--sizes 100000] [--sweep-graphs M/efC,...] [--sweep-ef N,...] [--json out.json]',
 ].join('\n');
 
@@ -69,6 +71,7 @@ await runMain(async () => {
       'hnsw-sweep': { type: 'boolean', default: false },
       'sweep-graphs': { type: 'string' },
       'sweep-ef': { type: 'string' },
+      store: { type: 'string' },
     },
     USAGE,
   );
@@ -85,6 +88,8 @@ await runMain(async () => {
   const httpSeconds = int(values['http-seconds'] ?? (quick ? '5' : '10'), 'http-seconds');
   const connections = int(values.connections, 'connections');
   const queries = int(values.queries, 'queries');
+  const store = parseBenchStore(values.store);
+  if (!store) throw new AppError('bad_request', `--store must be embedded or postgres, got '${values.store}'\n${USAGE}`);
   const root = process.cwd();
   const log = (line: string) => process.stderr.write(`${pc.dim(line)}\n`);
   const started = performance.now();
@@ -94,6 +99,7 @@ await runMain(async () => {
     if (Object.values(hnsw).some((v) => v !== undefined)) {
       throw new AppError('bad_request', `--hnsw-sweep takes its settings from --sweep-graphs and --sweep-ef, not --hnsw-*\n${USAGE}`);
     }
+    if (store !== 'embedded') throw new AppError('bad_request', `--hnsw-sweep builds and searches in one process; --store does not apply\n${USAGE}`);
     const graphs = parseGraphs(values['sweep-graphs']);
     const efSearch = values['sweep-ef']
       ? values['sweep-ef'].split(',').map((s) => inRange(s.trim(), 'sweep-ef', HNSW_LIMITS.efSearch))
@@ -114,9 +120,19 @@ await runMain(async () => {
   }
 
   const retrieval: RetrievalResult[] = [];
-  for (const chunks of sizes) {
-    log(`retrieval: ${chunks.toLocaleString('en-US')} chunks`);
-    retrieval.push(await runRetrievalSize(chunks, seed, queries, hnsw));
+  // Only src/config.ts reads the environment: DATABASE_URL and the pool settings come from there.
+  const postgres = store === 'postgres' ? await openBenchPostgres(loadConfig().database, log) : undefined;
+  try {
+    for (const chunks of sizes) {
+      log(`retrieval: ${chunks.toLocaleString('en-US')} chunks, ${store} store`);
+      retrieval.push(
+        postgres
+          ? await postgres.withDatabase((database) => runRetrievalSize(chunks, seed, queries, hnsw, database))
+          : await runRetrievalSize(chunks, seed, queries, hnsw),
+      );
+    }
+  } finally {
+    await postgres?.close();
   }
   const questions = await loadSupportedQuestions(root);
   log(`peers: ${questions.length} questions`);
@@ -132,6 +148,7 @@ await runMain(async () => {
     startedAt,
     quick,
     seed,
+    store,
     retrieval,
     http,
     peers: peers.results,
