@@ -18,7 +18,8 @@ export interface PostgresServer {
 
 const binary = (name: string) => (fs.existsSync(path.join(PG_BIN_DIR, name)) ? path.join(PG_BIN_DIR, name) : name);
 
-function freePort(): Promise<number> {
+/** A TCP port free on loopback right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -54,6 +55,8 @@ function stopChild(child: ChildProcess): Promise<void> {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
       clearTimeout(timer);
+      // The server (a grandchild under runuser) may still hold the pipe for a moment; let go of it.
+      child.stderr?.destroy();
       resolve();
     });
     // SIGINT is PostgreSQL's "fast" shutdown: open sessions are ended, no waiting for clients.
@@ -73,10 +76,11 @@ function postgresIds(): [number, number] {
  * Starts a throwaway PostgreSQL server: `initdb` into a new temporary folder (as the `postgres`
  * user when root, since initdb refuses root) and `postgres` on a free loopback port with its
  * socket in that folder. Server settings are the defaults (fsync on), so writes cost what they
- * would on a real server of the same disk. `stop` shuts it down and deletes the folder.
+ * would on a real server of the same disk, unless `settings` (`-c name=value`) say otherwise.
+ * `stop` shuts it down and deletes the folder. The tests' global set-up starts theirs with it too.
  */
-export async function startPostgres(): Promise<PostgresServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'citecheck-bench-pg-'));
+export async function startPostgres(settings: Readonly<Record<string, string>> = {}): Promise<PostgresServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'citecheck-pg-'));
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
     const asRoot = process.getuid?.() === 0;
@@ -87,7 +91,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.error?.message || `exit code ${init.status}`}`);
     const port = await freePort();
-    const [cmd, args] = wrap(binary('postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1']);
+    const options = Object.entries({ listen_addresses: '127.0.0.1', ...settings }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+    const [cmd, args] = wrap(binary('postgres'), ['-D', data, '-p', String(port), '-k', dir, ...options]);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (b: Buffer) => {
@@ -103,6 +108,17 @@ export async function startPostgres(): Promise<PostgresServer> {
     return {
       url,
       stop: async () => {
+        // runuser does not pass signals on, so the server is told to stop by the pid in its lock file.
+        const pidFile = path.join(data, 'postmaster.pid');
+        const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+        if (Number.isInteger(pid) && pid > 0) {
+          try {
+            process.kill(pid, 'SIGINT');
+          } catch {
+            // already gone
+          }
+        }
+        for (let i = 0; i < 100 && fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
         await stopChild(child);
         remove();
       },

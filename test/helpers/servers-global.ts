@@ -1,8 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { freePort, startPostgres } from '../../src/bench/postgres-server.js';
 
 /**
  * Vitest global set-up: gives the tests a PostgreSQL and a Redis server on loopback. A server named
@@ -13,7 +11,7 @@ import path from 'node:path';
 export default async function setup(): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
   if (!process.env.PG_TEST_URL) {
-    const pg = await startPostgres().catch((err: Error) => {
+    const pg = await startPostgres({ fsync: 'off', max_connections: '200' }).catch((err: Error) => {
       console.warn(`PostgreSQL tests skipped: ${err.message}`);
       return undefined;
     });
@@ -35,19 +33,6 @@ export default async function setup(): Promise<() => Promise<void>> {
   return async () => {
     for (const stop of stops) await stop();
   };
-}
-
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, child: ChildProcess, what: string, timeoutMs = 20_000): Promise<void> {
@@ -77,38 +62,6 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
     });
     child.kill(signal);
   });
-}
-
-/** initdb into a temporary folder (as the `postgres` user when root, which initdb refuses) and start on a free loopback port. */
-async function startPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) throw new Error(`no PostgreSQL binaries in ${PG_BIN}`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'citecheck-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) fs.chownSync(dir, ...postgresIds());
-  const wrap = (cmd: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const : [cmd, args] as const);
-  const [initCmd, initArgs] = wrap(path.join(PG_BIN, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
-  const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.error?.message}`);
-  const port = await freePort();
-  const [cmd, args] = wrap(path.join(PG_BIN, 'postgres'), [
-    '-D', path.join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200',
-  ]);
-  const child = spawn(cmd, args, { stdio: 'ignore' });
-  await waitForPort(port, child, 'postgres');
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await stopChild(child, 'SIGINT');
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function postgresIds(): [number, number] {
-  const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (id.status !== 0) throw new Error('no postgres user to run initdb as');
-  return [Number(id.stdout.trim()), Number(gid.stdout.trim())];
 }
 
 async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
