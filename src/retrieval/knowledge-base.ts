@@ -166,6 +166,8 @@ export class KnowledgeBase {
     if (this.opening && !this.snapshot) throw new AppError('not_ready', 'The index is still loading; try the reindex again when /readyz is ready');
     const previous = this.snapshot?.buildId;
     const shared = this.opts.shared;
+    /** Whether this process took the build lock and recorded the job (so it records the outcome too). */
+    let recorded = false;
     const run = this.reindexes.start(previous, async (report) => {
       const started = performance.now();
       const rebuild = async () => {
@@ -186,11 +188,16 @@ export class KnowledgeBase {
       if (!shared) return rebuild();
       const own = await shared.exclusive(async () => {
         await shared.recordJob(report);
+        recorded = true;
         return rebuild();
       }, { wait: false });
       return own.ran ? own.value : this.followRemote(shared, report.id);
     });
-    if (shared) void run.done.then((final) => shared.recordJob(final)).catch((err: Error) => this.opts.logger?.warn({ err: err.message }, 'could not record the reindex job'));
+    if (shared) {
+      void run.done
+        .then((final) => (recorded ? shared.recordJob(final) : undefined))
+        .catch((err: Error) => this.opts.logger?.warn({ err: err.message }, 'could not record the reindex job'));
+    }
     const log = this.opts.logger;
     log?.info({ reindexId: run.report.id, buildId: previous }, 'reindex started');
     void run.done.then((report) => {

@@ -24,7 +24,10 @@ export function databaseHealth(db: Queryable, now: () => number = Date.now): () 
       await Promise.race([db.query('SELECT 1'), timeout]);
       return { status: 'up' };
     } catch (err) {
-      return { status: 'down', reason: `the database is unreachable: ${(err as Error).message.slice(0, 200)}` };
+      // `/readyz` is public: the reason names the failure, never the server's address.
+      const code = (err as { code?: unknown }).code;
+      const what = typeof code === 'string' ? code : (err as Error).message.includes('no answer within') ? 'timeout' : 'connection failed';
+      return { status: 'down', reason: `the database is unreachable (${what})` };
     } finally {
       clearTimeout(timer);
     }
