@@ -238,9 +238,8 @@ export class KnowledgeBase {
    */
   async startReindex(): Promise<{ report: ReindexReport; joined: boolean; done: Promise<ReindexReport> }> {
     const shared = this.opts.shared;
-    const running = this.reindexes.current();
-    if (!shared || running) return this.reindex();
-    if (this.opening && !this.snapshot) return this.reindex();
+    // Without shared builds, while a local rebuild runs, or before the first load (`not_ready`), it is `reindex`'s to answer.
+    if (!shared || this.reindexes.running || (this.opening && !this.snapshot)) return this.reindex();
     const remote = await shared.runningJob();
     if (!remote) return this.reindex();
     const run = this.reindexes.start(this.snapshot?.buildId, () => this.followRemote(shared, remote.id, remote.id), remote);

@@ -6,7 +6,7 @@ import type { ReindexReport } from '../../retrieval/reindex-tracker.js';
 import { HybridRetriever } from '../../retrieval/retriever.js';
 import type { BuildToStore, SharedBuilds, SharedLoadResult } from '../../retrieval/shared-builds.js';
 import { resolveHnswParams, type HnswSettings, type VectorSearcher } from '../../retrieval/vector-index.js';
-import { PgBuildStore, type BuildRecord } from './build-store.js';
+import { PgBuildStore } from './build-store.js';
 import { watchBuilds } from './build-watcher.js';
 import { hasPgvector, PGVECTOR_DEFAULT_GRAPH, PgVectorSearch } from './pgvector.js';
 import { closeAbandonedJobs, jobById, recordJob, runningJob } from './reindex-jobs.js';
@@ -145,11 +145,6 @@ export class PgSharedBuilds implements SharedBuilds {
     const check = () => this.store.currentId();
     if (this.options.listenUrl) return watchBuilds(this.options.listenUrl, check, onBuild, onError);
     return pollBuilds(check, onBuild, onError);
-  }
-
-  /** The record of build `id` (for status pages and tests). */
-  record(id: string): Promise<BuildRecord | undefined> {
-    return this.store.record(id);
   }
 }
 
