@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { ChatRequest, ChatResponse } from './schema.js';
 import type { AnswerDraft, AnswerEvents, Answerer } from './types.js';
 import { tagText } from '../language/tagger.js';
-import { prepareCorpusStats } from './corpus-stats.js';
+import { prepareCorpusStats } from './question/corpus-stats.js';
 
 /** Default number of passages shown when the request does not say. */
 export const DEFAULT_K = 5;

@@ -5,7 +5,7 @@ import { createLogger } from '../logger.js';
 import { ChatRequestSchema, type ChatResponse } from '../answer/schema.js';
 import { parseCli } from './args.js';
 import { runMain } from './run-main.js';
-import { createServices } from './services.js';
+import { createServices } from '../composition/services.js';
 
 const USAGE = 'usage: npm run ask -- "question" [-k 5] [--json]';
 

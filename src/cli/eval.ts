@@ -1,21 +1,21 @@
 import pc from 'picocolors';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import { diffBaseline, parseBaseline, readBaselineFile } from '../eval/baseline.js';
-import type { EvalClient } from '../eval/client.js';
-import { connectServer, evalLogger } from '../eval/connect.js';
-import { formatBaselineDiff, formatFailures, formatSummaryTable } from '../eval/console-report.js';
-import { assertCorpusDir, createCorpusClient } from '../eval/corpus-client.js';
-import { createInProcessClient } from '../eval/in-process.js';
-import { filterByTags, loadSuites } from '../eval/load-suite.js';
-import { formatRatio } from '../eval/metric-format.js';
+import { diffBaseline, parseBaseline, readBaselineFile } from '../eval/suite/baseline.js';
+import type { EvalClient } from '../eval/target/client.js';
+import { connectServer, evalLogger } from '../eval/target/connect.js';
+import { formatBaselineDiff, formatFailures, formatSummaryTable } from '../eval/reports/console-report.js';
+import { assertCorpusDir, createCorpusClient } from '../eval/target/corpus-client.js';
+import { createInProcessClient } from '../eval/target/in-process.js';
+import { filterByTags, loadSuites } from '../eval/suite/load-suite.js';
+import { formatRatio } from '../eval/reports/metric-format.js';
 import { EVAL_USAGE, parseEvalArgs } from '../eval/options.js';
-import { createProgress } from '../eval/progress.js';
-import { buildReport } from '../eval/report.js';
-import { runEval } from '../eval/runner.js';
-import { runSquadCommand } from '../eval/squad/command.js';
-import { runTatqaCommand } from '../eval/tatqa/command.js';
-import { writeOutputs } from '../eval/write-outputs.js';
+import { createProgress } from '../eval/reports/progress.js';
+import { buildReport } from '../eval/suite/report.js';
+import { runEval } from '../eval/suite/runner.js';
+import { runSquadCommand } from '../eval/datasets/squad/command.js';
+import { runTatqaCommand } from '../eval/datasets/tatqa/command.js';
+import { writeOutputs } from '../eval/reports/write-outputs.js';
 import { runMain } from './run-main.js';
 
 /** The client suites run against, and how to release it: --url, --corpus (temporary DATA_DIR) or the configured corpus. */

@@ -4,10 +4,10 @@ import pc from 'picocolors';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { INDICATORS_FILE } from '../ingest/index.js';
-import { buildIndicators } from '../tools/index.js';
+import { buildIndicators } from '../numbers/index.js';
 import { parseCli } from './args.js';
 import { runMain } from './run-main.js';
-import { createServices } from './services.js';
+import { createServices } from '../composition/services.js';
 
 const USAGE = 'usage: npm run ingest -- [--force]   (rebuilds the index when the corpus changed; --force always)';
 

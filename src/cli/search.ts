@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { parseCli } from './args.js';
 import { runMain } from './run-main.js';
-import { createServices } from './services.js';
+import { createServices } from '../composition/services.js';
 
 const USAGE = 'usage: npm run search -- "query" [-k 5]';
 

@@ -5,7 +5,7 @@ import { createLogger } from '../logger.js';
 import { createSlackBot } from '../slack/slack-bot.js';
 import { trackRequests } from './graceful-shutdown.js';
 import { runMain } from './run-main.js';
-import { createServices } from './services.js';
+import { createServices } from '../composition/services.js';
 
 /** Wait before opening the index again after a failure, with a shared database. */
 const OPEN_RETRY_MS = 5_000;

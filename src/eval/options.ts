@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import { parseCli } from '../cli/args.js';
-import { DEFAULT_SUITES } from './load-suite.js';
-import { DEFAULT_CONCURRENCY } from './runner.js';
+import { DEFAULT_SUITES } from './suite/load-suite.js';
+import { DEFAULT_CONCURRENCY } from './suite/runner.js';
 
 /** Datasets that `--dataset` reads. */
 export const DATASETS = ['squad2', 'tatqa'] as const;

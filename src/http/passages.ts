@@ -1,4 +1,4 @@
-import { toRelated } from '../answer/passages.js';
+import { toRelated } from '../answer/grounding/related.js';
 import type { SearchHit } from '../retrieval/retriever.js';
 
 /** The public JSON shape of a search result: the passage plus each retriever's own score. */

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { createServices } from '../cli/services.js';
+import { createServices } from '../composition/services.js';
 import type { Config } from '../config.js';
 import { createApp } from '../http/app.js';
 import type { Logger } from '../logger.js';

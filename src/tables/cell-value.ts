@@ -1,4 +1,4 @@
-import type { Currency } from '../tools/quantity.js';
+import type { Currency } from '../numbers/quantity.js';
 import type { CellValue } from './types.js';
 
 /** Currency marks a cell may carry before or after its number. */

@@ -1,4 +1,4 @@
-import type { Currency, Scale } from '../tools/quantity.js';
+import type { Currency, Scale } from '../numbers/quantity.js';
 
 /** One cell as written: `docText.slice(start, end)` is its verbatim content (empty cells have start === end). */
 export interface TableCell {

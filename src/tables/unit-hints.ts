@@ -1,4 +1,4 @@
-import type { Currency, Scale } from '../tools/quantity.js';
+import type { Currency, Scale } from '../numbers/quantity.js';
 import type { UnitHint } from './types.js';
 
 /** Scale statements: "in thousands", "(in millions)", "$'000", "€000", "RMB million", "$ in billions". */

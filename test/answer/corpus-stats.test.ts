@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusStats, prepareCorpusStats } from '../../src/answer/corpus-stats.js';
+import { corpusStats, prepareCorpusStats } from '../../src/answer/question/corpus-stats.js';
 import type { KnowledgeSnapshot } from '../../src/retrieval/knowledge-base.js';
 
 /** A fictional snapshot of many small chunks: only what corpus statistics read. */

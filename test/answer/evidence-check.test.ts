@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CorpusStats } from '../../src/answer/corpus-stats.js';
-import { evidenceFeatures, nearMissScore } from '../../src/answer/evidence-check.js';
+import type { CorpusStats } from '../../src/answer/question/corpus-stats.js';
+import { evidenceFeatures, nearMissScore } from '../../src/answer/offline/evidence-check.js';
 import { tokenize } from '../../src/retrieval/tokenizer.js';
 
 const PASSAGE = 'The town grew because the estuary stayed free of ice in winter. By 1650 about 4,200 people lived there.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveFollowUp } from '../../src/answer/followup.js';
+import { resolveFollowUp } from '../../src/answer/question/followup.js';
 
 const history = [
   { role: 'user' as const, content: 'What was the percentage change in net sales between 2022 and 2023?' },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveFollowUp } from '../../src/answer/followup.js';
-import { normalizeUserText, splitInstructions } from '../../src/answer/normalize-question.js';
-import { OfflineAnswerer } from '../../src/answer/offline-answerer.js';
-import { analyzeQuestion, detectAnswerType, detectOp, yearsIn, type AnswerType } from '../../src/answer/question.js';
+import { resolveFollowUp } from '../../src/answer/question/followup.js';
+import { normalizeUserText, splitInstructions } from '../../src/answer/question/normalize.js';
+import { OfflineAnswerer } from '../../src/answer/offline/answerer.js';
+import { analyzeQuestion, detectAnswerType, detectOp, yearsIn, type AnswerType } from '../../src/answer/question/question.js';
 import type { Check, RelatedPassage } from '../../src/answer/schema.js';
-import type { CalcOp } from '../../src/tools/index.js';
+import type { CalcOp } from '../../src/numbers/index.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
 describe('detectOp', () => {

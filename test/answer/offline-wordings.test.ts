@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calculate } from '../../src/tools/index.js';
+import { calculate } from '../../src/numbers/index.js';
 import type { ChatResponse } from '../../src/answer/schema.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelledPair, type LabelledFigure } from '../../src/answer/operand-pairs.js';
-import { extractClaims, isCheckable } from '../../src/tools/index.js';
+import { labelledPair, type LabelledFigure } from '../../src/answer/offline/operand-pairs.js';
+import { extractClaims, isCheckable } from '../../src/numbers/index.js';
 import { isYearAt } from '../../src/language/years.js';
 
 /** Figures of fictional sentences, ranked in the order given. */

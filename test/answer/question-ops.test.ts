@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatResponseSchema, type ChatResponse } from '../../src/answer/schema.js';
-import { calculate, type CalcOp } from '../../src/tools/index.js';
-import { analyzeQuestion, detectOp, withoutOpWording } from '../../src/answer/question.js';
+import { calculate, type CalcOp } from '../../src/numbers/index.js';
+import { analyzeQuestion, detectOp, withoutOpWording } from '../../src/answer/question/question.js';
 import { makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
 
 /** Fictional questions about made-up companies and figures, grouped by the operation they ask for. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectSpanType } from '../../src/answer/span-type.js';
-import { extractShortAnswer } from '../../src/answer/short-answer.js';
+import { detectSpanType } from '../../src/answer/question/span-type.js';
+import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
 
 describe('detectSpanType', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/answer/schema.js';
-import { narrowQuote } from '../../src/answer/quotes.js';
-import { MarkerNumbering, citingStatements, rewriteMarkers } from '../../src/answer/markers.js';
-import { verifyAnswer, type CalcRecord } from '../../src/answer/verify.js';
+import { narrowQuote } from '../../src/answer/grounding/quotes.js';
+import { MarkerNumbering, citingStatements, rewriteMarkers } from '../../src/answer/grounding/markers.js';
+import { verifyAnswer, type CalcRecord } from '../../src/answer/grounding/verify.js';
 import { chunkDocument, loadCorpus } from '../../src/ingest/index.js';
-import { calculate } from '../../src/tools/index.js';
+import { calculate } from '../../src/numbers/index.js';
 import type { Chunk, SourceDocument } from '../../src/types.js';
-import { CORPUS_DIR, INTERVIEW_ID } from './llm-snapshot.js';
+import { CORPUS_DIR, INTERVIEW_ID } from './llm/snapshot.js';
 
 let doc: SourceDocument;
 let chunks: Chunk[];

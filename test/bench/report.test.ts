@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../../src/bench/hnsw-sweep.js';
-import { offlineTable, renderReport, renderSweep, retrievalTable, sweepTable } from '../../src/bench/report.js';
-import { checkTargets } from '../../src/bench/targets.js';
+import type { SweepResult } from '../../src/bench/retrieval/hnsw-sweep.js';
+import { offlineTable, renderReport, renderSweep, retrievalTable, sweepTable } from '../../src/bench/report/report.js';
+import { checkTargets } from '../../src/bench/report/targets.js';
 import type { BenchReport, RetrievalResult } from '../../src/bench/types.js';
 
 function size(chunks: number, offlineP50: number, offlineP99: number): RetrievalResult {

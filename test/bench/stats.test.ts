@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitAtK, mean, percentile, recallAtK, round, summarize } from '../../src/bench/stats.js';
+import { hitAtK, mean, percentile, recallAtK, round, summarize } from '../../src/bench/report/stats.js';
 
 describe('percentile', () => {
   it('interpolates between closest ranks', () => {

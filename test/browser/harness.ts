@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createServices } from '../../src/cli/services.js';
+import { createServices } from '../../src/composition/services.js';
 import { loadConfig } from '../../src/config.js';
 import type { FeedbackRepository } from '../../src/feedback/repository.js';
 import { createApp } from '../../src/http/app.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffBaseline, parseBaseline } from '../../src/eval/baseline.js';
-import { buildReport } from '../../src/eval/report.js';
+import { diffBaseline, parseBaseline } from '../../src/eval/suite/baseline.js';
+import { buildReport } from '../../src/eval/suite/report.js';
 import { result, suiteCase } from './fixtures.js';
 
 const a = suiteCase('a', { contains: ['yes'] });

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createInProcessClient } from '../../src/eval/in-process.js';
-import { loadSuites } from '../../src/eval/load-suite.js';
-import { buildReport } from '../../src/eval/report.js';
-import { runEval } from '../../src/eval/runner.js';
-import { RATIO_METRICS } from '../../src/eval/types.js';
+import { createInProcessClient } from '../../src/eval/target/in-process.js';
+import { loadSuites } from '../../src/eval/suite/load-suite.js';
+import { buildReport } from '../../src/eval/suite/report.js';
+import { runEval } from '../../src/eval/suite/runner.js';
+import { RATIO_METRICS } from '../../src/eval/suite/types.js';
 
 const SUITE = [
   {

@@ -1,7 +1,7 @@
 import type { Check, ChatResponse, Citation } from '../../src/answer/schema.js';
-import { scoreCase } from '../../src/eval/run-case.js';
-import type { Expect } from '../../src/eval/case-schema.js';
-import type { CaseResult, RetrievalResult, SuiteCase } from '../../src/eval/types.js';
+import { scoreCase } from '../../src/eval/suite/run-case.js';
+import type { Expect } from '../../src/eval/suite/case-schema.js';
+import type { CaseResult, RetrievalResult, SuiteCase } from '../../src/eval/suite/types.js';
 
 /** A citation with the given number and quote. */
 export function citation(n: number, quote: string, speaker: string | null = 'Wei Hao'): Citation {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toHtmlReport } from '../../src/eval/html-report.js';
-import { buildReport } from '../../src/eval/report.js';
+import { toHtmlReport } from '../../src/eval/reports/html-report.js';
+import { buildReport } from '../../src/eval/suite/report.js';
 import { citation, result, suiteCase } from './fixtures.js';
 
 const evil = '<script>alert("pwned")</script>';

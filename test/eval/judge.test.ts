@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judge } from '../../src/eval/judge.js';
+import { judge } from '../../src/eval/suite/judge.js';
 import { citation } from './fixtures.js';
 
 const answer = (text: string, extra: { abstained?: boolean; quotes?: string[] } = {}) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toJUnitXml } from '../../src/eval/junit.js';
-import { failedCase } from '../../src/eval/run-case.js';
+import { toJUnitXml } from '../../src/eval/reports/junit.js';
+import { failedCase } from '../../src/eval/suite/run-case.js';
 import { citation, result, suiteCase } from './fixtures.js';
 import { xmlProblems } from './xml-well-formed.js';
 

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterByTags, loadSuite, loadSuites, suiteNames } from '../../src/eval/load-suite.js';
-import { parseJsonlSuite, parseYamlSuite } from '../../src/eval/suite-format.js';
+import { filterByTags, loadSuite, loadSuites, suiteNames } from '../../src/eval/suite/load-suite.js';
+import { parseJsonlSuite, parseYamlSuite } from '../../src/eval/suite/suite-format.js';
 
 const good = { id: 'x-1', question: 'how big?', expect: { number: { value: 1.69, tolerance: 0.005 }, cites: ['1.69 trillion'] }, tags: ['fact'] };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, percentile } from '../../src/eval/metrics.js';
-import { buildReport } from '../../src/eval/report.js';
-import { failedCase } from '../../src/eval/run-case.js';
-import { RATIO_METRICS } from '../../src/eval/types.js';
+import { computeMetrics, percentile } from '../../src/eval/scoring/metrics.js';
+import { buildReport } from '../../src/eval/suite/report.js';
+import { failedCase } from '../../src/eval/suite/run-case.js';
+import { RATIO_METRICS } from '../../src/eval/suite/types.js';
 import { check, citation, result, suiteCase } from './fixtures.js';
 
 const c1 = suiteCase('c1', { number: { value: 47.4, tolerance: 0.1 }, cites: ['an increase of 47.4%'] }, { tags: ['fact'] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractNumbers } from '../../src/eval/numbers.js';
-import { stripCitationMarkers } from '../../src/eval/text.js';
+import { extractNumbers } from '../../src/eval/scoring/numbers.js';
+import { stripCitationMarkers } from '../../src/eval/scoring/text.js';
 
 const values = (text: string) => extractNumbers(text).map((n) => n.value);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../../src/answer/schema.js';
-import { createFetchClient, type EvalClient } from '../../src/eval/client.js';
-import { mapPool } from '../../src/eval/pool.js';
-import { searchQueryFor } from '../../src/eval/run-case.js';
-import { runEval } from '../../src/eval/runner.js';
+import { createFetchClient, type EvalClient } from '../../src/eval/target/client.js';
+import { mapPool } from '../../src/eval/target/pool.js';
+import { searchQueryFor } from '../../src/eval/suite/run-case.js';
+import { runEval } from '../../src/eval/suite/runner.js';
 import { citation, response, suiteCase } from './fixtures.js';
 
 const cases = [

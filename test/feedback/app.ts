@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { createServices, type Services } from '../../src/cli/services.js';
+import { createServices, type Services } from '../../src/composition/services.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { FeedbackRepository } from '../../src/feedback/repository.js';
 import { createApp } from '../../src/http/app.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ChatService } from '../../src/answer/chat-service.js';
-import { createServices } from '../../src/cli/services.js';
+import { createServices } from '../../src/composition/services.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/app-env.js';

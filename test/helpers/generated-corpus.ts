@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { mulberry32 } from '../../src/bench/prng.js';
+import { mulberry32 } from '../../src/prng.js';
 
 const WORDS = (
   'trade digital export import service growth market platform logistics payment customs data border policy ' +

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { freePort, startPostgres } from '../../src/bench/postgres-server.js';
+import { freePort, startPostgres } from '../../src/bench/store/postgres-server.js';
 
 /**
  * Vitest global set-up: gives the tests a PostgreSQL and a Redis server on loopback. A server named

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/http/app.js';
-import { CALC_OPS, calculate } from '../../src/tools/index.js';
+import { CALC_OPS, calculate } from '../../src/numbers/index.js';
 import { makeTestApp, makeTmpDir, postJson, type TestApp } from '../helpers/app.js';
 
 interface ErrorBody {

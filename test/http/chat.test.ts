@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatResponseSchema, type ChatResponse, type HistoryTurn } from '../../src/answer/schema.js';
-import { calculate, type CalcOp } from '../../src/tools/index.js';
+import { calculate, type CalcOp } from '../../src/numbers/index.js';
 import { makeTestApp, postJson, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -264,7 +264,7 @@ const NUMERIC: NumericCase[] = [
 
 describe('numeric questions (offline) are computed by the calculator', () => {
   it('covers every calculator operation', async () => {
-    const { CALC_OPS } = await import('../../src/tools/index.js');
+    const { CALC_OPS } = await import('../../src/numbers/index.js');
     expect(NUMERIC.map((c) => c.op).sort()).toEqual([...CALC_OPS].sort());
   });
 

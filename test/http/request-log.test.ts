@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatService } from '../../src/answer/chat-service.js';
-import { OfflineAnswerer } from '../../src/answer/offline-answerer.js';
+import { OfflineAnswerer } from '../../src/answer/offline/answerer.js';
 import { AppError } from '../../src/errors.js';
 import { createApp } from '../../src/http/app.js';
 import { requestIdFrom } from '../../src/http/request-context.js';

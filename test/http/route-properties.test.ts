@@ -5,7 +5,7 @@ import { ChatResponseSchema } from '../../src/answer/schema.js';
 import { CalcResponseSchema } from '../../src/http/routes/calc.js';
 import { ReindexAcceptedSchema } from '../../src/http/routes/admin.js';
 import { DocumentSchema, DocumentSummarySchema, ErrorSchema, SearchResponseSchema } from '../../src/http/schemas.js';
-import { CALC_OPS, calcOps } from '../../src/tools/index.js';
+import { CALC_OPS, calcOps } from '../../src/numbers/index.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
 const RUNS = { numRuns: 60 };

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChatService } from '../../src/answer/chat-service.js';
-import { OfflineAnswerer } from '../../src/answer/offline-answerer.js';
+import { OfflineAnswerer } from '../../src/answer/offline/answerer.js';
 import { ChatResponseSchema, CheckSchema, RelatedPassageSchema, type ChatResponse } from '../../src/answer/schema.js';
 import type { AnswerDraft, AnswerInput, Answerer } from '../../src/answer/types.js';
 import { createApp } from '../../src/http/app.js';

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../src/bench/prng.js';
+import { mulberry32 } from '../../src/prng.js';
 import type { Chunk, SourceDocument } from '../../src/types.js';
 
 /** Deterministic PRNG (mulberry32) for reproducible fixtures. */

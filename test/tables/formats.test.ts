@@ -5,7 +5,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument, loadCorpus } from '../../src/ingest/index.js';
 import { readTables } from '../../src/tables/read-tables.js';
-import { buildIndicators } from '../../src/tools/index.js';
+import { buildIndicators } from '../../src/numbers/index.js';
 import type { SourceDocument } from '../../src/types.js';
 
 /** Fictional documents: every company name and figure below is invented for this test. */

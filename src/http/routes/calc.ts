@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { CALC_OPS, calculate } from '../../tools/index.js';
+import { CALC_OPS, calculate } from '../../numbers/index.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readJson } from '../json-body.js';
 import { ErrorSchema } from '../schemas.js';

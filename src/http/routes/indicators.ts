@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
-import { buildIndicators, filterIndicators, type IndicatorRecord } from '../../tools/index.js';
+import { buildIndicators, filterIndicators, type IndicatorRecord } from '../../numbers/index.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { validationHook } from '../errors.js';
 import { ErrorSchema } from '../schemas.js';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/errors.js';
 import { loadMarkdown } from '../../../src/ingest/load-markdown.js';
-import { articleMarkdown, corpusDocuments, writeCorpus } from '../../../src/eval/squad/corpus.js';
-import { loadSquad, parseSquad } from '../../../src/eval/squad/dataset.js';
+import { articleMarkdown, corpusDocuments, writeCorpus } from '../../../src/eval/datasets/squad/corpus.js';
+import { loadSquad, parseSquad } from '../../../src/eval/datasets/squad/dataset.js';
 import { FICTIONAL_SQUAD } from './fictional-squad.js';
 
 const clone = () => JSON.parse(JSON.stringify(FICTIONAL_SQUAD)) as typeof FICTIONAL_SQUAD & { data: Array<Record<string, unknown>> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sample, shuffle } from '../../../src/eval/sample.js';
+import { sample, shuffle } from '../../../src/eval/datasets/sample.js';
 
 const items = Array.from({ length: 50 }, (_, i) => i);
 

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TatqaReport } from '../../../src/eval/tatqa/types.js';
+import type { TatqaReport } from '../../../src/eval/datasets/tatqa/types.js';
 import { FICTIONAL_TATQA } from './fictional-tatqa.js';
 
 let dir: string;

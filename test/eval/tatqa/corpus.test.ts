@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusDocument, documentMarkdown, pipeCell, pipeTable, writeCorpus } from '../../../src/eval/tatqa/corpus.js';
-import { parseTatqa } from '../../../src/eval/tatqa/dataset.js';
+import { corpusDocument, documentMarkdown, pipeCell, pipeTable, writeCorpus } from '../../../src/eval/datasets/tatqa/corpus.js';
+import { parseTatqa } from '../../../src/eval/datasets/tatqa/dataset.js';
 import { FICTIONAL_TATQA } from './fictional-tatqa.js';
 
 const ds = parseTatqa(FICTIONAL_TATQA, 'f.json');

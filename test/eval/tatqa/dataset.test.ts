@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTatqa, parseTatqa, readGoldNumber } from '../../../src/eval/tatqa/dataset.js';
+import { loadTatqa, parseTatqa, readGoldNumber } from '../../../src/eval/datasets/tatqa/dataset.js';
 import { FICTIONAL_TATQA } from './fictional-tatqa.js';
 
 const copy = (): Array<Record<string, any>> => JSON.parse(JSON.stringify(FICTIONAL_TATQA));

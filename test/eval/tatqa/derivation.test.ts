@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDerivation, parseDerivation } from '../../../src/eval/tatqa/derivation.js';
+import { classifyDerivation, parseDerivation } from '../../../src/eval/datasets/tatqa/derivation.js';
 
 describe('classifyDerivation', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../../src/answer/schema.js';
-import { numberFromChecks, numberFromText, predictedNumber, scaleOfUnit } from '../../../src/eval/tatqa/predicted-number.js';
+import { numberFromChecks, numberFromText, predictedNumber, scaleOfUnit } from '../../../src/eval/datasets/tatqa/predicted-number.js';
 import { check } from '../fixtures.js';
 
 const withStatus = (c: Check, status: Check['status']): Check => ({ ...c, status });

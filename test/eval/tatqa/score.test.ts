@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTatqa, type TatqaQuestion } from '../../../src/eval/tatqa/dataset.js';
-import { failedQuestion, formatScaled, goldText, scoreQuestion } from '../../../src/eval/tatqa/score-question.js';
+import { parseTatqa, type TatqaQuestion } from '../../../src/eval/datasets/tatqa/dataset.js';
+import { failedQuestion, formatScaled, goldText, scoreQuestion } from '../../../src/eval/datasets/tatqa/score-question.js';
 import {
   decimalsOf,
   goldTolerance,
@@ -12,7 +12,7 @@ import {
   spanF1,
   splitPredictedSpans,
   valueCorrect,
-} from '../../../src/eval/tatqa/tatqa-score.js';
+} from '../../../src/eval/datasets/tatqa/tatqa-score.js';
 import { check, response } from '../fixtures.js';
 import { FICTIONAL_TATQA } from './fictional-tatqa.js';
 

@@ -1,0 +1,66 @@
+import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
+import { corpusStats } from '../question/corpus-stats.js';
+import { withoutOpWording, type QuestionAnalysis } from '../question/question.js';
+import { isFiller, isKnownWord } from '../question/vocabulary.js';
+
+/** Whether the documents cover what a question is about, and what they lack if not. */
+export interface CoverageVerdict {
+  covered: boolean;
+  /** Years, names or terms of the question the documents never mention. */
+  missing: string[];
+  reason?: string;
+}
+
+/** A question most of whose topic words (this share or more) the documents never use is not covered. */
+const UNKNOWN_SHARE = 0.5;
+const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*/gu;
+const FOCUS_RE =
+  /\b(?:what|which|how (?:much|many))\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:(?:the|a|an|its|their|his|her|this|that|[\p{L}-]+['’]s)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
+
+function uncoveredWords(text: string, isKnown: (w: string) => boolean): { word: string; capitalized: boolean }[] {
+  const out: { word: string; capitalized: boolean }[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const raw = m[0];
+    if (isKnown(raw)) continue;
+    const sentenceStart = m.index === 0 || /[.?!:]\s*$/.test(text.slice(0, m.index));
+    out.push({ word: raw, capitalized: !sentenceStart && /^\p{Lu}/u.test(raw) });
+  }
+  return out;
+}
+
+/**
+ * Decides on evidence, not on scores, whether the documents can answer: every year the question
+ * asks about must occur in them, and no name or focus term of the question may be absent from
+ * them (typos, synonyms and abbreviations are tolerated); a question most of whose topic words the
+ * documents never use is not covered either.
+ */
+export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): CoverageVerdict {
+  const stats = corpusStats(snapshot);
+  const missing: string[] = [];
+  const maxYear = Math.max(...stats.years);
+  for (const y of q.years) {
+    if (stats.years.has(y)) continue;
+    if (q.op === 'project' && y > maxYear) continue;
+    if (q.op === 'implied_base' && stats.years.has(y + 1)) continue;
+    missing.push(String(y));
+  }
+  if (missing.length) return { covered: false, missing, reason: `the documents do not mention ${missing.join(', ')}` };
+
+  const speakerWords = new Set(stats.speakers.flatMap((s) => s.toLowerCase().split(/\s+/)));
+  const known = (w: string) => speakerWords.has(w.toLowerCase()) || isKnownWord(stats, w);
+  const text = withoutOpWording(q.factual, q.op);
+  const unknown = uncoveredWords(text, known);
+  const names = unknown.filter((u) => u.capitalized).map((u) => u.word);
+  if (names.length) return { covered: false, missing: names, reason: `the documents do not mention ${names.join(', ')}` };
+
+  const focus = q.answerType === 'person' ? '' : (FOCUS_RE.exec(text)?.[1] ?? '');
+  const focusMissing = focus ? uncoveredWords(focus, known).map((u) => u.word) : [];
+  if (focusMissing.length) return { covered: false, missing: focusMissing, reason: `the documents say nothing about ${focusMissing.join(', ')}` };
+
+  const content = [...text.matchAll(WORD_RE)].filter((m) => !isFiller(m[0]));
+  if (content.length >= 3 && unknown.length / content.length >= UNKNOWN_SHARE) {
+    const words = unknown.map((u) => u.word);
+    return { covered: false, missing: words, reason: `the documents say nothing about ${words.join(', ')}` };
+  }
+  return { covered: true, missing: [] };
+}

@@ -1,0 +1,224 @@
+import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
+import { scaleFactor } from '../../numbers/quantity.js';
+import { termProfile, wordOverlap } from './quotes.js';
+import type { Check, Citation, Claim } from '../schema.js';
+import { answerSentences, MARKER, MarkerNumbering, normalizeDigits, rewriteMarkers, type AnswerSentence } from './markers.js';
+
+/** A calculator result produced while answering. */
+export interface CalcRecord {
+  op: string;
+  args: Record<string, unknown>;
+  value: number;
+  display: string;
+  formula: string;
+}
+
+/** Input of {@link verifyAnswer}. */
+export interface VerifyInput {
+  answer: string;
+  /** Candidate citations keyed by the numbers the answer's `[n]` markers use. */
+  citations: ReadonlyMap<number, Citation> | readonly Citation[];
+  calcResults: readonly CalcRecord[];
+  /** Documents by id; when given, candidates whose quote is not verbatim at [start, end) are dropped. */
+  docs?: ReadonlyMap<string, { text: string }>;
+}
+
+/** The answer with resolved, renumbered markers and a verdict for every sentence and number. */
+export interface VerifyResult {
+  answer: string;
+  citations: Citation[];
+  claims: Claim[];
+  checks: Check[];
+  /** Marker numbers that did not resolve and were removed, in order of appearance. */
+  removed: number[];
+}
+
+const LIST_NUMBER = /^(\s*(?:[-*•]\s+)?)(\d+)([.)]\s)/;
+
+type Kind = 'pct' | 'pp' | 'mult' | 'amount' | 'span' | null;
+const KINDS: Partial<Record<NumericClaim['unit'], Kind>> = { '%': 'pct', pp: 'pp', times: 'mult', currency: 'amount', duration: 'span' };
+const kindOf = (c: NumericClaim | undefined): Kind => (c ? (KINDS[c.unit] ?? null) : null);
+
+function compatible(stated: NumericClaim, other: NumericClaim | undefined): boolean {
+  const a = kindOf(stated);
+  const b = kindOf(other);
+  if (a && b && a !== b) return false;
+  return !(stated.currency && other?.currency && stated.currency !== other.currency);
+}
+
+/** True when `value` (in `other`'s scale) rounds to `stated` at the precision `stated` is written with. */
+function sameAtPrecision(stated: NumericClaim, value: number, other?: NumericClaim): boolean {
+  if (!compatible(stated, other)) return false;
+  const half = 0.5 * 10 ** -stated.decimals;
+  const eps = 1e-9 * Math.max(1, Math.abs(stated.value));
+  if (stated.scale && other?.scale && stated.scale !== other.scale) {
+    const f = scaleFactor(stated.scale);
+    return Math.abs(Math.abs(value) * scaleFactor(other.scale) - Math.abs(stated.value) * f) <= (half + eps) * f;
+  }
+  return Math.abs(Math.abs(value) - Math.abs(stated.value)) <= half + eps;
+}
+
+const figuresOf = (text: string) => extractClaims(normalizeDigits(text));
+const checkable = (c: NumericClaim) => isCheckable(c) && !(c.words && c.unit === 'count');
+
+function maskForFigures(text: string): string {
+  const blank = (s: string) => ' '.repeat(s.length);
+  return normalizeDigits(text)
+    .replace(MARKER, blank)
+    .replace(LIST_NUMBER, (_, pre: string, num: string, post: string) => pre + blank(num) + post);
+}
+
+function operandValues(v: unknown): number[] {
+  if (typeof v === 'number') return [v];
+  if (typeof v === 'string') return figuresOf(v).map((c) => c.value);
+  if (Array.isArray(v)) return v.flatMap(operandValues);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(operandValues);
+  return [];
+}
+
+const FRAMING = termProfile(
+  'document passage source text interview article corpus say said state show follow summary summarize according ' +
+    'answer question based information mention note here below overview detail find found provide give context ' +
+    'compute computed calculate calculated calculation formula',
+).words;
+const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bCAGR\b/gi, 'compound annual growth rate'],
+  [/\bYoY\b/gi, 'year-on-year'],
+  [/\bGDP\b/g, 'gross domestic product GDP'],
+];
+
+/** Content words of `text`, with common abbreviations spelled out. */
+function contentWords(text: string): Set<string> {
+  return termProfile(ABBREVIATIONS.reduce((t, [re, full]) => t.replace(re, full), text)).words;
+}
+const NOT_COVERED =
+  /\b(?:documents?|passages?|sources?|interview|texts?|corpus)\b[^.!?]*?(?:\bdo(?:es)?\s+not\b|\bdon['’]t\b|\bdoesn['’]t\b|\bnever\b|\bno\s+(?:information|mention|data|figures?)\b)/i;
+
+interface Ctx {
+  citations: Citation[];
+  calcs: readonly CalcRecord[];
+  checks: Check[];
+  usedCalcs: Set<number>;
+  quoteFigures: Map<Citation, NumericClaim[]>;
+}
+
+function quoteFigures(ctx: Ctx, c: Citation): NumericClaim[] {
+  let figs = ctx.quoteFigures.get(c);
+  if (!figs) ctx.quoteFigures.set(c, (figs = figuresOf(c.quote)));
+  return figs;
+}
+
+const YEARISH = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2100;
+const equal = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** The citation whose quote holds the most (non-year) operands of `calc`, preferring `preferred`. */
+function operandCitation(ctx: Ctx, calc: CalcRecord, preferred: Citation[]): number | undefined {
+  const operands = operandValues(calc.args).filter((v) => !YEARISH(v));
+  let best: { n: number; hits: number } | undefined;
+  for (const c of [...preferred, ...ctx.citations]) {
+    const values = quoteFigures(ctx, c).map((f) => f.value);
+    const hits = operands.filter((o) => values.some((v) => equal(o, v))).length;
+    if (hits > (best?.hits ?? 0)) best = { n: c.n, hits };
+  }
+  return best?.n;
+}
+
+function useCalc(ctx: Ctx, index: number, claim: string, cited: Citation[]): void {
+  if (ctx.usedCalcs.has(index)) return;
+  ctx.usedCalcs.add(index);
+  const { op, args, value, display, formula } = ctx.calcs[index]!;
+  const citation = operandCitation(ctx, ctx.calcs[index]!, cited);
+  ctx.checks.push({ op, args, value, display, formula, claim, status: 'computed', ...(citation ? { citation } : {}) });
+}
+
+const formulaNumbers = (calc: CalcRecord) => (calc.formula.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+
+/** Checks each number of a sentence; records checks and returns the figures nothing backs. */
+function checkNumbers(ctx: Ctx, s: AnswerSentence, figures: NumericClaim[], cited: Citation[]) {
+  const sources = (cited.length ? cited : ctx.citations).flatMap((c) => quoteFigures(ctx, c));
+  const years = new Set([...figures.flatMap((f) => f.years), ...sources.filter((f) => f.unit === 'year').map((f) => f.value)]);
+  const failing: NumericClaim[] = [];
+  let computed = 0;
+  for (const fig of figures) {
+    if (sources.some((q) => sameAtPrecision(fig, q.value, q))) continue;
+    const calc = ctx.calcs.findIndex((c) => sameAtPrecision(fig, c.value, figuresOf(c.display)[0]));
+    if (calc >= 0) {
+      computed++;
+      useCalc(ctx, calc, s.text, cited);
+      continue;
+    }
+    const bare = fig.unit === 'count' || fig.unit === 'duration';
+    if (bare && ctx.calcs.some((c) => formulaNumbers(c).some((x) => sameAtPrecision(fig, x)))) continue;
+    if (fig.unit === 'duration' && [...years].some((y) => years.has(y + fig.value))) continue;
+    failing.push(fig);
+    const { value, text: display } = fig;
+    ctx.checks.push({ op: 'unverified', args: {}, value, display, formula: null, claim: s.text, status: 'unverified' });
+  }
+  return { failing, computed };
+}
+
+const hasLatin = (words: Iterable<string>) => [...words].some((w) => /\p{Script=Latin}/u.test(w));
+
+function judgeSentence(ctx: Ctx, s: AnswerSentence): Claim {
+  const cited = ctx.citations.filter((c) => s.cites.includes(c.n));
+  const masked = maskForFigures(s.text);
+  const all = figuresOf(masked);
+  const figures = all.filter(checkable);
+  const { failing, computed } = checkNumbers(ctx, s, figures, cited);
+  const claim = (supported: boolean, reason?: string): Claim => ({
+    text: s.text,
+    citations: cited.map((c) => c.n),
+    supported,
+    ...(reason ? { reason } : {}),
+  });
+  if (failing.length) {
+    const list = failing.map((f) => f.text).join(', ');
+    return claim(false, `${failing.length > 1 ? 'numbers' : 'number'} ${list} not in cited passages or calculations`);
+  }
+  const prose = all.reduceRight((t, f) => t.slice(0, f.start) + ' '.repeat(f.end - f.start) + t.slice(f.end), masked);
+  const words = [...contentWords(prose)].filter((w) => !FRAMING.has(w));
+  if (!cited.length) {
+    const shortLead = /:\s*$/.test(s.text) && s.text.split(/\s+/).length <= 12;
+    if (!figures.length && NOT_COVERED.test(s.text)) return claim(true, 'states what the documents do not cover');
+    if (!figures.length && (words.length === 0 || shortLead)) return claim(true, 'framing');
+    if (computed > 0) return claim(true, 'calculator result');
+    return claim(false, 'no citation');
+  }
+  const quoteWords = contentWords(cited.map((c) => `${c.quote} ${c.speaker ?? ''} ${c.title}`).join(' '));
+  const overlap = wordOverlap(new Set(words), quoteWords);
+  const comparable = hasLatin(words) === hasLatin(quoteWords);
+  if (comparable && words.length && (overlap < 1 || overlap < 0.25 * words.length)) {
+    return claim(false, 'little overlap with cited passage');
+  }
+  return claim(true);
+}
+
+function candidateMap(input: VerifyInput): Map<number, Citation> {
+  const list = Array.isArray(input.citations) ? (input.citations as Citation[]).map((c) => [c.n, c] as const) : [...(input.citations as ReadonlyMap<number, Citation>)];
+  const verbatim = (c: Citation) => {
+    const doc = input.docs?.get(c.docId);
+    return !input.docs || (doc !== undefined && doc.text.slice(c.start, c.end) === c.quote);
+  };
+  return new Map(list.filter(([, c]) => verbatim(c)));
+}
+
+/**
+ * Checks an answer against its candidate citations and this turn's calculator results:
+ * removes `[n]` markers that resolve to no candidate (reported in `removed`), keeps only cited
+ * candidates renumbered 1..m in order of first use, and judges every sentence. A sentence is
+ * supported when it cites a passage, each of its numbers is in a quote it cites or equals a
+ * calculator result at the precision written, and its content words overlap the quotes.
+ * Without a citation, only framing ("Here is what the documents say:"), statements about what
+ * the documents do not cover, and calculator results are supported. Every number that is
+ * neither quoted nor computed becomes an `unverified` check; calculator results used become
+ * `computed` checks. Years, labels, list numbers and citation markers are not checked.
+ */
+export function verifyAnswer(input: VerifyInput): VerifyResult {
+  const candidates = candidateMap(input);
+  const numbering = new MarkerNumbering((n) => candidates.has(n));
+  const answer = rewriteMarkers(input.answer, numbering).trim();
+  const citations = numbering.order.map((old, i) => ({ ...candidates.get(old)!, n: i + 1 }));
+  const ctx: Ctx = { citations, calcs: input.calcResults, checks: [], usedCalcs: new Set(), quoteFigures: new Map() };
+  const claims = answerSentences(answer).map((s) => judgeSentence(ctx, s));
+  return { answer, citations, claims, checks: ctx.checks, removed: numbering.removed };
+}

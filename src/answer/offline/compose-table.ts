@@ -1,0 +1,99 @@
+import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
+import type { RawRow } from '../../tables/types.js';
+import type { Chunk } from '../../types.js';
+import type { CitationList } from './citations.js';
+import type { ScoredSentence } from './evidence.js';
+import type { CellRef, ShortAnswer } from '../schema.js';
+import { rowRef } from '../grounding/table-context.js';
+import type { TableAnswer, TableOperand } from './table-operands.js';
+
+/** The chunk of the operand's document that holds a table row whole, if one does. */
+function chunkOf(snapshot: KnowledgeSnapshot, o: TableOperand, row: RawRow = o.match.row.row): Chunk | undefined {
+  return snapshot.chunksByDoc.get(o.match.table.docId)?.find((c) => c.start <= row.start && row.end <= c.end);
+}
+
+
+/** A composed table answer: its text, the spans that answer it (a cell, several cells, or years from the header), and the cells used. */
+export interface ComposedTable {
+  answer: string;
+  spans: ShortAnswer[];
+  cells: CellRef[];
+}
+
+/** Sentences of the text (not table rows) looked at for a figure that states the computed result. */
+const STATED_SENTENCES = 5;
+
+/**
+ * A figure in the best text sentences that states the computed result at its own precision (a
+ * percentage for a percentage, an amount for an amount; the direction may be in words).
+ */
+function statedInText(t: TableAnswer, scored: readonly ScoredSentence[]) {
+  const r = t.result;
+  if (!r) return undefined;
+  const percent = r.unit === '%' || r.unit === 'pp';
+  for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
+    if (sentence.text.trimStart().startsWith('|')) continue;
+    const figure = sentence.figures.find((f) => {
+      if ((f.unit === '%') !== percent) return false;
+      const half = 0.5 * 10 ** -f.decimals;
+      return Math.abs(Math.abs(r.value) - Math.abs(f.value)) <= half + 1e-9;
+    });
+    if (figure) return { sentence, figure };
+  }
+  return undefined;
+}
+
+/**
+ * Writes an answer from table cells: the figure or the computed result first, then each row used,
+ * quoted verbatim and cited with its table's headers. Null when a row is not inside one chunk (it
+ * cannot be cited).
+ */
+export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites: CitationList, scored: readonly ScoredSentence[] = []): ComposedTable | null {
+  const rows: { o: TableOperand; n: number }[] = [];
+  for (const o of t.operands) {
+    const chunk = chunkOf(snapshot, o);
+    const doc = snapshot.docById.get(o.match.table.docId);
+    if (!chunk || !doc) return null;
+    const { start, end } = o.match.row.row;
+    rows.push({ o, n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o.match.table, o.match.row.row)) });
+  }
+  const first = rows[0]!;
+  const docText = snapshot.docById.get(first.o.match.table.docId)!.text;
+  const answerSpans = (t.spans ?? (t.result ? [] : [first.o.match.row.row.cells[first.o.column]!])).filter((c) => c.end > c.start);
+  const spans = answerSpans.map((c) => {
+    const inRow = rows.find((r) => r.o.match.row.row.start <= c.start && c.end <= r.o.match.row.row.end);
+    const n = inRow?.n ?? headerCitation(snapshot, first.o, c, cites);
+    return n === undefined ? undefined : { text: docText.slice(c.start, c.end), citation: n, start: c.start, end: c.end };
+  });
+  const refs = [...new Set([...rows.map((r) => r.n), ...spans.flatMap((x) => (x ? [x.citation] : []))].map((n) => `[${n}]`))].join('');
+  const lead = t.result ? `${t.statement} ${refs} (computed: ${t.result.formula} = ${t.result.display}).` : `${t.statement} ${refs}.`;
+  const quoted = [...new Map(rows.map((r) => [r.n, r])).values()].map(({ o, n }) => {
+    const text = snapshot.docById.get(o.match.table.docId)!.text.slice(o.match.row.row.start, o.match.row.row.end);
+    return `From a table in “${chunkTitle(snapshot, o)}”, the row for ${o.series}: “${text}” [${n}]`;
+  });
+  const stated = statedInText(t, scored);
+  if (stated) {
+    const doc = snapshot.docById.get(stated.sentence.chunk.docId)!;
+    const n = cites.citeSpan(stated.sentence.chunk, stated.sentence.start, stated.sentence.end, 1, doc.text);
+    quoted.push(`The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`);
+  }
+  const shorts = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
+  const cells = t.operands.map((o) => {
+    const c = o.match.row.row.cells[o.column]!;
+    return { docId: o.match.table.docId, start: c.start, end: c.end, text: c.text, series: o.series, period: o.header };
+  });
+  return { answer: [lead, ...quoted].join('\n\n'), cells, spans: shorts };
+}
+
+/** Cites the header row holding `span` (a period named in a header), returning its marker number. */
+function headerCitation(snapshot: KnowledgeSnapshot, o: TableOperand, span: { start: number; end: number }, cites: CitationList): number | undefined {
+  const header = o.match.table.headerRows.find((r) => r.start <= span.start && span.end <= r.end);
+  const chunk = header && chunkOf(snapshot, o, header);
+  const doc = snapshot.docById.get(o.match.table.docId);
+  if (!header || !chunk || !doc) return undefined;
+  return cites.citeSpan(chunk, header.start, header.end, o.match.score, doc.text, rowRef(o.match.table, header));
+}
+
+function chunkTitle(snapshot: KnowledgeSnapshot, o: TableOperand): string {
+  return snapshot.docById.get(o.match.table.docId)?.title ?? '';
+}

@@ -1,0 +1,125 @@
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import type { CitationList } from './citations.js';
+import type { NumericAnswer } from './numeric.js';
+import type { AnswerType } from '../question/question.js';
+
+/** A sentence group to quote, in answer order. */
+export interface QuoteGroup {
+  sentences: EvidenceSentence[];
+  score: number;
+}
+
+const quoteOf = (g: QuoteGroup) => g.sentences.map((s) => s.text).join(' ');
+
+function attribution(s: EvidenceSentence, first: boolean): string {
+  if (s.chunk.speaker) return first ? `According to ${s.chunk.speaker}` : `${s.chunk.speaker} adds`;
+  return first ? `“${s.chunk.title}” says` : 'It adds';
+}
+
+/** How widely to quote. */
+export interface QuoteOptions {
+  /** Speakers the question names. */
+  speakers: readonly string[];
+  /** The question asks about several speakers ("which speakers", "the panelists' reasons"). */
+  spread: boolean;
+  /** The question asks for more detail ("go deeper", "tell me more"): quote the sentences that follow too. */
+  detail: boolean;
+}
+
+const SPREAD_LIMIT = 4;
+/**
+ * Other sentences scoring at least this share of the best one are quoted as well (any passage but the quoted
+ * sentences), at most {@link EXTRA_QUOTES} of them. On the SQuAD development sample, one extra quote at 0.8 put a
+ * gold answer in 76.2% of answers, two at 0.8 in 77.6%, two at 0.7 in 78.5% and two at 0.6 in 79.6%; 0.7 keeps
+ * citation precision on the suites near where it was (89% -> 88%).
+ */
+const SECOND_QUOTE_SHARE = 0.7;
+/** Most sentences quoted besides the best one and the sentences that continue it. */
+const EXTRA_QUOTES = 2;
+
+/**
+ * Chooses what to quote: the best sentence, the sentence after it when it continues a list or
+ * reason (or, for a figure the best sentence lacks, up to the next sentence that has one), and up to
+ * two other sentences that score nearly as well. When the question
+ * is about several speakers, the best sentence of each (named) speaker instead.
+ */
+export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType, all: readonly EvidenceSentence[], opts: QuoteOptions): QuoteGroup[] {
+  const best = scored[0];
+  if (!best) return [];
+  if (opts.speakers.length >= 2 || (opts.spread && type !== 'person')) {
+    const groups: QuoteGroup[] = [];
+    const seen = new Set<string>();
+    for (const x of scored) {
+      const sp = x.sentence.chunk.speaker;
+      if (!sp || seen.has(sp) || x.score < 0.6 * best.score) continue;
+      if (opts.speakers.length >= 2 && !opts.speakers.includes(sp)) continue;
+      seen.add(sp);
+      groups.push({ sentences: [x.sentence], score: x.score });
+      if (groups.length === SPREAD_LIMIT) break;
+    }
+    if (groups.length >= 2) return groups;
+  }
+  const group: EvidenceSentence[] = [best.sentence];
+  const following = (n: number) => all.find((s) => s.chunk.id === best.sentence.chunk.id && s.index === best.sentence.index + n);
+  if (opts.detail) {
+    for (const n of [1, 2]) {
+      const next = following(n);
+      if (next) group.push(next);
+    }
+  } else if (type === 'quantity' && !best.sentence.figures.length) {
+    const withFigures = [following(1), following(2)].find((x) => x && x.figures.length);
+    if (withFigures) group.push(...[following(1), following(2)].filter((x): x is EvidenceSentence => Boolean(x)).filter((x) => x.index <= withFigures.index));
+  } else if (type === 'list' || type === 'reason') {
+    const next = following(1);
+    const nextScore = next && scored.find((x) => x.sentence === next)?.score;
+    if (next && nextScore !== undefined && nextScore >= 0.5 * best.score) group.push(next);
+  }
+  const groups: QuoteGroup[] = [{ sentences: group, score: best.score }];
+  const others = scored
+    .filter(
+      (x) =>
+        !group.includes(x.sentence) &&
+        x.score >= SECOND_QUOTE_SHARE * best.score &&
+        x.coverage >= 0.3 &&
+        (!opts.speakers.length || opts.speakers.includes(x.sentence.chunk.speaker ?? '')),
+    )
+    .slice(0, EXTRA_QUOTES);
+  if (type !== 'person') for (const o of others) groups.push({ sentences: [o.sentence], score: o.score });
+  return groups;
+}
+
+/** Writes a quoted, attributed answer; returns its text. Citations are registered on `cites`. */
+export function composeQuotes(groups: readonly QuoteGroup[], type: AnswerType, cites: CitationList, docText: (docId: string) => string): string {
+  const parts: string[] = [];
+  groups.forEach((g, i) => {
+    const s = g.sentences[0]!;
+    const n = cites.cite(g.sentences, g.score, docText(s.chunk.docId));
+    if (type === 'person' && i === 0) {
+      parts.push(
+        s.chunk.speaker
+          ? `That was ${s.chunk.speaker} [${n}]: “${quoteOf(g)}”`
+          : `The document itself says this, not one of its speakers [${n}]: “${quoteOf(g)}”`,
+      );
+    } else {
+      parts.push(`${attribution(s, i === 0)}: “${quoteOf(g)}” [${n}]`);
+    }
+  });
+  return parts.join('\n\n');
+}
+
+/** Writes the answer to a calculation: the result with its formula, the stated figure if any, and the sources. */
+export function composeNumeric(num: NumericAnswer, cites: CitationList, docText: (docId: string) => string): string {
+  const markers = num.sources.map((s) => cites.cite([s], 1, docText(s.chunk.docId)));
+  const refs = markers.map((n) => `[${n}]`).join('');
+  const lines = [`${num.statement} ${refs} (computed: ${num.result.formula} = ${num.result.display}).`];
+  if (num.stated) {
+    const verdict = num.stated.status === 'mismatch' ? 'which does not match the computation' : num.stated.status === 'verified' ? 'which the computation confirms' : 'which the computation roughly confirms';
+    const claim = num.stated.claim;
+    const at = num.sources.findIndex((s) => s.start <= claim.start && claim.end <= s.end);
+    lines.push(`The passage itself states ${claim.text} [${markers[Math.max(0, at)]}], ${verdict} (${num.stated.status}).`);
+  }
+  num.sources.forEach((s, i) => {
+    lines.push(`${s.chunk.speaker ? `${s.chunk.speaker} says` : `“${s.chunk.title}” says`}: “${s.text}” [${markers[i]}]`);
+  });
+  return lines.join('\n\n');
+}

@@ -1,0 +1,183 @@
+import { splitSentences } from '../../ingest/sentences.js';
+import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
+import type { SearchHit } from '../../retrieval/retriever.js';
+import { conceptTable } from '../../retrieval/concepts.js';
+import { tokenize } from '../../retrieval/tokenizer.js';
+import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
+import type { Chunk } from '../../types.js';
+import { corpusStats, idf, type CorpusStats } from '../question/corpus-stats.js';
+import type { AnswerType } from '../question/question.js';
+import { WORD_NUMBERS, yearsIn } from '../question/question.js';
+
+/** A sentence of a retrieved passage, with what scoring needs. */
+export interface EvidenceSentence {
+  chunk: Chunk;
+  /** Rank of the chunk in retrieval (0 = best). */
+  rank: number;
+  chunkScore: number;
+  /** Absolute offsets in the document; the speaker label is not part of the span. */
+  start: number;
+  end: number;
+  text: string;
+  terms: readonly string[];
+  termSet: ReadonlySet<string>;
+  figures: readonly NumericClaim[];
+  years: readonly number[];
+  /** Position of the sentence in its chunk. */
+  index: number;
+}
+
+/** What sentences are scored against. */
+export interface ScoringQuery {
+  text: string;
+  answerType: AnswerType;
+  years: readonly number[];
+  numbers: readonly number[];
+  /** Speakers the question names. */
+  speakers: readonly string[];
+  /** A calculation is asked for: its verbs ("how did it change") are not content to match. */
+  calculation?: boolean;
+  /** Extra text whose terms count at lower weight (carried over from earlier turns). */
+  context?: string;
+}
+
+const ORDINAL_RE = /\b(?:the|number|point|reason|item)\s+(first|second|third|fourth|fifth)\b/i;
+const ORDINAL_START: Record<string, RegExp> = {
+  first: /^(?:first(?:ly)?|the first)\b/i,
+  second: /^(?:second(?:ly)?|the second)\b/i,
+  third: /^(?:third(?:ly)?|the third)\b/i,
+  fourth: /^(?:fourth(?:ly)?|the fourth)\b/i,
+  fifth: /^(?:fifth(?:ly)?|the fifth)\b/i,
+};
+
+/** A sentence with its score and the query terms it matched. */
+export interface ScoredSentence {
+  sentence: EvidenceSentence;
+  score: number;
+  coverage: number;
+}
+
+const sentenceCache = new WeakMap<KnowledgeSnapshot, Map<string, Omit<EvidenceSentence, 'rank' | 'chunkScore'>[]>>();
+const LABEL_RE = /^[^\n:：]{1,40}[:：]\s*/;
+
+function chunkSentences(snapshot: KnowledgeSnapshot, chunk: Chunk): Omit<EvidenceSentence, 'rank' | 'chunkScore'>[] {
+  let byChunk = sentenceCache.get(snapshot);
+  if (!byChunk) sentenceCache.set(snapshot, (byChunk = new Map()));
+  const cached = byChunk.get(chunk.id);
+  if (cached) return cached;
+  const spans = splitSentences(chunk.text, chunk.start).map((s, index) => {
+    let { start, text } = s;
+    if (index === 0 && chunk.speaker && text.startsWith(chunk.speaker)) {
+      const label = LABEL_RE.exec(text)?.[0] ?? '';
+      start += label.length;
+      text = text.slice(label.length);
+    }
+    const terms = tokenize(text);
+    return {
+      chunk, start, end: s.end, text, terms, termSet: new Set(terms), index,
+      figures: extractClaims(text, start).filter(isCheckable), years: yearsIn(text),
+    };
+  });
+  const kept = spans.filter((s) => s.text.trim().length > 0);
+  byChunk.set(chunk.id, kept);
+  return kept;
+}
+
+/** Splits retrieved passages into sentences (verbatim spans with figures and terms). */
+export function collectSentences(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]): EvidenceSentence[] {
+  return hits.flatMap((hit, rank) => chunkSentences(snapshot, hit.chunk).map((s) => ({ ...s, rank, chunkScore: hit.score })));
+}
+
+const IDIOM_RE = /\bhow (?:big|large|much|many|fast|quickly|high|long|far|small|well|strong)\b/gi;
+
+/**
+ * Drops words that only shape a question ("how big"), so they do not match content ("big data"),
+ * and quantity words that are matched as numbers instead ("over half" is 50%, not "first half").
+ */
+function stripIdioms(text: string, calculation = false): string {
+  const base = calculation ? text.replace(CHANGE_RE, ' ') : text;
+  return WORD_NUMBERS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), base.replace(IDIOM_RE, 'how'));
+}
+
+const CHANGE_RE = /\b(?:change[ds]?|changing)\b/gi;
+
+interface WeightedTerm {
+  term: string;
+  weight: number;
+  concepts: readonly number[];
+}
+
+function queryTerms(stats: CorpusStats, q: ScoringQuery): WeightedTerm[] {
+  const concepts = conceptTable();
+  const speakerTerms = new Set(q.speakers.flatMap((sp) => tokenize(sp)));
+  const years = new Set([...q.years, ...yearsIn(q.context ?? '')].map(String));
+  const seen = new Map<string, WeightedTerm>();
+  const add = (text: string, factor: number) => {
+    for (const term of tokenize(text)) {
+      if (speakerTerms.has(term) || years.has(term)) continue;
+      const termConcepts = concepts.get(term) ?? [];
+      const unseen = !stats.df.has(term);
+      if (unseen && !termConcepts.length) continue;
+      const weight = (unseen ? 1 : idf(stats, term)) * factor;
+      const prev = seen.get(term);
+      if (!prev || prev.weight < weight) seen.set(term, { term, weight, concepts: termConcepts });
+    }
+  };
+  if (q.context) add(stripIdioms(q.context, q.calculation), 0.35);
+  add(stripIdioms(q.text, q.calculation), 1);
+  return [...seen.values()];
+}
+
+function termMatch(t: WeightedTerm, s: EvidenceSentence, sentenceConcepts: () => ReadonlySet<number>): number {
+  if (s.termSet.has(t.term)) return 1;
+  if (t.concepts.length && t.concepts.some((c) => sentenceConcepts().has(c))) return 0.6;
+  return 0;
+}
+
+function bigramBonus(qTokens: readonly string[], s: EvidenceSentence): number {
+  let hits = 0;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < s.terms.length; i++) pairs.add(`${s.terms[i]} ${s.terms[i + 1]}`);
+  for (let i = 0; i + 1 < qTokens.length; i++) if (pairs.has(`${qTokens[i]} ${qTokens[i + 1]}`)) hits++;
+  return Math.min(hits, 3) * 0.08;
+}
+
+/**
+ * Scores sentences for a question: IDF-weighted coverage of the question's terms (synonyms count
+ * partly), phrase matches, the asked-for years and numbers, the named speaker, the passage's
+ * retrieval rank, and whether the sentence can supply the answer type (a figure for quantities).
+ */
+export function scoreSentences(snapshot: KnowledgeSnapshot, sentences: readonly EvidenceSentence[], q: ScoringQuery): ScoredSentence[] {
+  const stats = corpusStats(snapshot);
+  const terms = queryTerms(stats, q);
+  const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
+  const qTokens = tokenize(stripIdioms(q.text, q.calculation));
+  const concepts = conceptTable();
+  const ordinal = ORDINAL_RE.exec(q.text)?.[1]?.toLowerCase();
+  return sentences
+    .map((s) => {
+      let conceptSet: Set<number> | undefined;
+      const sentenceConcepts = () => (conceptSet ??= new Set(s.terms.flatMap((t) => concepts.get(t) ?? [])));
+      const matched = terms.reduce((a, t) => a + t.weight * termMatch(t, s, sentenceConcepts), 0);
+      const coverage = matched / total;
+      let score = coverage + bigramBonus(qTokens, s) + 0.08 / (1 + s.rank);
+      if (q.years.length) score += 0.3 * (q.years.filter((y) => s.years.includes(y)).length / q.years.length);
+      if (q.numbers.length) score += 0.2 * Math.min(1, q.numbers.filter((n) => s.figures.some((f) => f.value === n)).length);
+      if (q.speakers.length) score += s.chunk.speaker && q.speakers.includes(s.chunk.speaker) ? 0.25 : -0.1;
+      if (ordinal && ORDINAL_START[ordinal]!.test(s.text)) score += 0.5;
+      if (q.answerType === 'quantity') score += s.figures.length ? 0.12 : -0.15;
+      if (q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2) score += 0.08;
+      return { sentence: s, score, coverage };
+    })
+    .sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
+}
+
+/** The corpus speakers a question names (by full name, case-insensitive), in order of mention. */
+export function namedSpeakers(snapshot: KnowledgeSnapshot, text: string): string[] {
+  const lower = text.toLowerCase();
+  const found = corpusStats(snapshot)
+    .speakers.map((sp) => ({ sp, at: lower.indexOf(sp.toLowerCase()) }))
+    .filter((x) => x.at >= 0);
+  const kept = found.filter((x) => !found.some((y) => y !== x && y.sp.length > x.sp.length && y.sp.toLowerCase().includes(x.sp.toLowerCase())));
+  return kept.sort((a, b) => a.at - b.at).map((x) => x.sp);
+}

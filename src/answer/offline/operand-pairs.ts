@@ -1,0 +1,82 @@
+import { tokenize } from '../../retrieval/tokenizer.js';
+import type { NumericClaim } from '../../numbers/index.js';
+
+/** A figure of an evidence sentence: where it sits (`sentenceText`, `sentenceStart`) and the sentence's rank. */
+export interface LabelledFigure extends NumericClaim {
+  sentenceText: string;
+  sentenceStart: number;
+  rank: number;
+}
+
+/** Characters either side of a figure whose words label it ("on the Free plan", "in January"). */
+const LABEL_WINDOW = 40;
+/** Before a sentence's first figure only this much labels it: what comes earlier is the sentence's subject, common to all its figures. */
+const LEAD_WINDOW = 12;
+/** Only figures of the best few sentences are paired. */
+const PAIR_SENTENCES = 3;
+
+const MONTHS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+
+const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_TERM_RE = /^month\d+$/;
+
+/** Tokenizer terms of a text, each month name as one term of its own ("month5": "May" would be a stop word). */
+function periodTerms(text: string): string[] {
+  return tokenize(text.replace(MONTHS, (m) => ` month${MONTH_KEYS.indexOf(m.slice(0, 3).toLowerCase()) + 1} `));
+}
+
+function sameKind(a: NumericClaim, b: NumericClaim): boolean {
+  return a.unit === b.unit && (a.currency ?? null) === (b.currency ?? null) && a.unit !== 'year' && a.unit !== 'label' && a.unit !== 'duration';
+}
+
+/**
+ * The words around a figure as tokenizer terms: after it up to the next figure ("25 MB on the Free
+ * plan"), before it back to halfway to the previous one ("in January, 3.9%").
+ */
+function labelTerms(f: LabelledFigure, all: readonly LabelledFigure[]): Set<string> {
+  const at = f.start - f.sentenceStart;
+  const end = f.end - f.sentenceStart;
+  const others = all.filter((g) => g !== f && g.sentenceText === f.sentenceText);
+  const previous = Math.max(-1, ...others.map((g) => g.end - g.sentenceStart).filter((e) => e <= at));
+  const left = previous < 0 ? at - LEAD_WINDOW : Math.max(at - LABEL_WINDOW, previous + Math.ceil((at - previous) / 2));
+  const right = Math.min(end + LABEL_WINDOW, ...others.map((g) => g.start - g.sentenceStart).filter((s) => s >= end));
+  const text = f.sentenceText.slice(Math.max(0, left), right).replace(f.text, ' ');
+  return new Set(periodTerms(text));
+}
+
+/** Position in the question of the first term that labels `mine` and not `theirs`; -1 when none does. */
+function firstOwnLabel(question: readonly string[], mine: ReadonlySet<string>, theirs: ReadonlySet<string>): number {
+  return question.findIndex((t) => mine.has(t) && !theirs.has(t));
+}
+
+/**
+ * Two figures of the same kind for a two-operand calculation, told apart by the words the
+ * question uses for each ("from January to February", "on Plus than on Free", "2022 to 2023"):
+ * each figure is labelled by the words around it in its sentence. When the question names years
+ * or months, only they tell the figures apart; otherwise any of its words. Returns `[base, other]`: the
+ * first-labelled figure is the base, except in comparisons ("larger than", "more than"), where the
+ * figure after "than" is. When only one figure carries a label of the question (and it is not the
+ * later of two years or months the question names), the other figure of the same kind in its
+ * sentence is the second. Null when no pair is told apart.
+ */
+export function labelledPair<F extends LabelledFigure>(question: string, figures: readonly F[]): [F, F] | null {
+  const q = periodTerms(question);
+  const candidates = figures.filter((f) => f.rank < PAIR_SENTENCES);
+  const labels = new Map(candidates.map((f) => [f, labelTerms(f, candidates)]));
+  const comparison = /\bthan\b/i.test(question);
+  const slots = q.filter((t) => /^\d{4}$/.test(t) || MONTH_TERM_RE.test(t));
+  const telling = slots.length ? slots : q;
+  let best: { pair: [F, F]; score: number } | null = null;
+  for (const a of candidates) {
+    for (const b of candidates) {
+      if (a === b || !sameKind(a, b) || a.value === b.value) continue;
+      const ia = firstOwnLabel(telling, labels.get(a)!, labels.get(b)!);
+      const ib = firstOwnLabel(telling, labels.get(b)!, labels.get(a)!);
+      const alone = ia >= 0 && ib < 0 && a.sentenceText === b.sentenceText && !(slots.length >= 2 && telling[ia] === slots[slots.length - 1]);
+      if (!(ia >= 0 && ib >= 0 && ia < ib) && !alone) continue;
+      const score = (ib >= 0 ? 1 : 0.5) + (a.sentenceText === b.sentenceText ? 1 : 0) - 0.1 * (a.rank + b.rank);
+      if (!best || score > best.score) best = { pair: comparison ? [b, a] : [a, b], score };
+    }
+  }
+  return best?.pair ?? null;
+}

@@ -1,0 +1,171 @@
+import type { CalcOp } from '../../numbers/index.js';
+import { isYearAt } from '../../language/years.js';
+import { normalizeUserText, splitInstructions } from './normalize.js';
+
+/** What kind of answer the question wants. */
+export type AnswerType = 'person' | 'quantity' | 'list' | 'reason' | 'general';
+
+/** The parts of a question the answerer works from. */
+export interface QuestionAnalysis {
+  /** Normalized full question. */
+  text: string;
+  /** The question without instructions addressed to the assistant. */
+  factual: string;
+  /** Instructions found in the question (reported, never followed). */
+  instructions: string[];
+  answerType: AnswerType;
+  /** Calculator operation the wording asks for, if any. */
+  op: CalcOp | null;
+  /** Calendar years mentioned, ascending. */
+  years: number[];
+  /** Other numbers mentioned (percentages, amounts), as written values. */
+  numbers: number[];
+}
+
+const YEAR_RE = /(?<![\d.,])(\d{4})(?![\d%]|[.,]\d)/g;
+const NUMBER_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])/g;
+
+/** A calendar year as questions write it ("2019", "FY2019"). */
+const YEAR = String.raw`(?<!\d)(?:19|20)\d\d(?!\d)`;
+/** Two years later in the question ("from 2018 to 2019", "for 2019 and 2018"). */
+const TWO_YEARS_AHEAD = String.raw`(?=[^?]*${YEAR}[^?]*${YEAR})`;
+/** Not a question about causes ("why did ...", "what caused the increase in ..."). */
+const NOT_WHY = String.raw`(?<!\b(?:why|caused?|causes|drove|drives|explains?|led to|behind|reasons?)\b[^?]*)`;
+/** An average that is a growth rate ("average annual growth", "average growth rate", "average % change") is not a mean of values. */
+const NOT_GROWTH = String.raw`(?!\s+(?:annual|yearly|compound|growth|rate of growth|(?:percent(?:age)?|%) (?:growth|change|increase|decrease)|annuali[sz]ed)\b)`;
+/** "On average", "the global average", "above average" name a benchmark, not a mean to compute. */
+const NOT_BENCHMARK = String.raw`(?<!\b(?:on|above|below|than|global|world|worldwide|industry|national|international|market|sector|regional|peer|country|group)\s+)`;
+/** Words that make "combined" a name ("combined ratio", "the combined company"), not a sum. */
+const NOT_NAMED_COMBINED = String.raw`(?!\s+(?:ratio|company|group|entity|business|firm|effect|impact|with|financial|statements?|accounts)\b)`;
+/** "What was" / "what's" (either apostrophe). */
+const WHAT_IS = String.raw`\bwhat(?:['’]s| (?:was|is|were|are|would be))`;
+
+const AVERAGE_RE = new RegExp(
+  [
+    String.raw`${WHAT_IS} the (?:arithmetic )?(?:average|mean)\b${NOT_GROWTH}`,
+    String.raw`${NOT_BENCHMARK}\b(?:average|avg\.?|mean) (?:of|value of|amount of)\b`,
+    String.raw`${NOT_BENCHMARK}\b(?:average|avg)\b${NOT_GROWTH}${TWO_YEARS_AHEAD}`,
+    String.raw`\b(?:the|arithmetic) mean\b(?!\s+(?:that|to|by|for)\b)`,
+  ].join('|'),
+  'i',
+);
+
+const SUM_RE = new RegExp(
+  [
+    String.raw`\bsum of\b`,
+    String.raw`\btotal\b(?=[^?]*\b(?:across|over|for|in) (?:all |the |each of the )?(?:\d|two|three|four|five) (?:years|periods|quarters)\b)`,
+    String.raw`${WHAT_IS} the sum\b`,
+    String.raw`(?<!\ba\s)\btotal of\b(?=[^?]*\b(?:and|plus)\b)`,
+    String.raw`\bcombined\b${NOT_NAMED_COMBINED}(?=[^?]*\b(?:and|plus)\b)`,
+    String.raw`(?<=\b(?:and|plus)\b[^?]*)(?<!\b(?:is|are|was|were|be|been|being)\s+)\b(?:combined\b${NOT_NAMED_COMBINED}|in total\b|altogether\b|added together\b|add up\b)`,
+  ].join('|'),
+  'i',
+);
+
+const OP_RULES: readonly [CalcOp, RegExp][] = [
+  ['pp_change', /percentage[- ]?points?|\bpp\b|\bpoints? (?:did|has|have|was)\b|\bhow many points\b/i],
+  ['annualized_multiple', /(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b|\bdoubl|\btripl).*(?:per year|a year|annual|yearly|each year|every year)|(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times|\bdoubl|\btripl)/i],
+  ['average', AVERAGE_RE],
+  ['sum', SUM_RE],
+  ['project', /\b(?:kept|keeps|continued?|continues|sustained?)\b.*\b(?:compound|grow|growing|rate|pace)\b|\bat (?:this|that|its|the same) (?:rate|pace)\b|\bprojected?\b|\bwould (?:it|they|that|this)? ?(?:reach|be|hit)\b/i],
+  ['cagr', /\bcagr\b|compound(?:ed)? (?:annual|yearly|growth)|average annual|\bannuali[sz]ed\b|annual (?:average )?(?:growth|rate)|\b(?:per|a|each) year\b|\byearly (?:growth|rate)\b|\bannual growth\b/i],
+  ['implied_base', /\bgiven (?:the |a |an |its )?\d+(?:\.\d+)?\s*(?:%|percent|per cent) (?:growth|increase|rise|gain)\b|\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b/i],
+  ['implied_whole', /\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|(?<!\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?)total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)|\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b|\d+(?:\.\d+)?\s*%\s*of\b[^?]*[.?!—–-]\s*(?:so |then )?[^?]*\b(?:imply|implies|implied|overall|total|whole|roughly what|how (?:big|large|much))\b/i],
+  ['share', /\bwhat (?:percent(?:age)?|share|fraction|proportion) of(?= [^?]*\b(?:was|were|is|are|came from|come from|went to|goes to)\b)|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b|\bas an? (?:percent(?:age)?|share|proportion|fraction|%) of\b|\bpercentage (?:constitution|composition) of\b|\bwhat (?:is|was) the (?:percent(?:age)?|share) of\b(?=[^?]*\b(?:in|of|over|among|within) (?:the )?(?:[\w-]+ )?total\b)|\b(?:percent(?:age)?|share) of\b[^?]*\bover\b|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
+  ['ratio', /\bproportion of\b[^?]*\bover\b|\bratio of\b(?=[^?]*\b(?:to|and|versus|vs\.?)\b)|\bratio between\b|\bwhat(?:['’]s| (?:was|is|were|are)) the ratio\b(?= of| between)|\bhow many times\b|\bby what (?:factor|multiple)\b|\bwhat multiple\b|\b(?:times|x) (?:bigger|larger|greater|higher)\b/i],
+  // Report readers' wordings: "the change in X between 2018 and 2019", "nominal difference", "how much did X decrease by".
+  ['difference', new RegExp(
+    [
+      String.raw`\bnominal (?:difference|change)\b`,
+      String.raw`\bincrease\s*\/\s*\(?\s*decrease\s*\)?\s*in\b`,
+      String.raw`${NOT_WHY}\b(?:increase|decrease|change) in\b(?=[^?]*\bfrom (?:fiscal |fy ?)?(?:19|20)\d\d and (?:fiscal |fy ?)?(?:19|20)\d\d\b)`,
+      String.raw`\bdifference (?:in|of)\b(?=[^?]*\b(?:between|from|and|versus|vs\.?|compared)\b)`,
+      String.raw`${NOT_WHY}\bchange in\b${TWO_YEARS_AHEAD}`,
+      String.raw`${NOT_WHY}\b(?:increase|decrease|decline|rise|fall|drop|reduction) in\b(?=[^?]*\bfrom\b[^?]*\bto\b|[^?]*\bbetween\b[^?]*\band\b)`,
+      String.raw`\bhow much (?:did|does|do|has|have|had|was|were|is|are)\b(?=[^?]*\b(?:increase|decrease|decline|grow|rise|fall|drop|reduce|change|climb)(?:[sd]|ed)?\s+by\b|[^?]*\b(?:grew|grown|rose|risen|fell|fallen|dropped|go(?:ne)? (?:up|down)) by\b)`,
+    ].join('|'),
+    'i',
+  )],
+  ['difference', /\bdifference between\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b|\bhow many (?:more )?(?:billion|million|trillion)\b|\bin absolute terms\b|\bin (?:dollar|yuan|money) terms\b|\bhow much (?:bigger|larger|more|higher|greater)\b/i],
+  ['growth_rate', /%\s*(?:rise|gain|jump)\b|\bpercent(?:age)? (?:rise|gain|jump)\b|\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise|decrease|decline|drop|fall|reduction)\b|%\s*(?:growth|increase|change|decrease|decline|drop|fall|reduction)\b|\bchange in percent(?:age)?\b(?!\s*points?)|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
+];
+
+/** General nouns for the people speaking in a transcript, panel or interview (plural forms included). */
+export const SPEAKER_NOUNS = 'speakers?|participants?|panel(?:l)?ists?|guests?|analysts?|executives?|people|(?:[a-z]+s(?= (?:say|said|talk|mention|think|agree|give|gave|argue|warn|quote|cite|discuss)))';
+/** One speaker ("which speaker" asks for a person; "which speakers" for several). */
+const SPEAKER_NOUN = '(?:speaker|participant|panel(?:l)?ist|guest|analyst|executive|[a-z]+(?<!s)(?= (?:said|says|mentioned|talked|argued|warned|quoted|cited|thinks|believes)))';
+const PERSON_RE = new RegExp(String.raw`^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:person|one|${SPEAKER_NOUN}\b|of the (?:${SPEAKER_NOUNS})\b)|according to whom\b|what ${SPEAKER_NOUN}\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b`, 'i');
+const QUANTITY_RE = /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d+(?:\.\d+)?\s*(?:%|percent|billion|million|trillion)/i;
+const LIST_RE = /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;
+const REASON_RE = /^\s*why\b|\bwhy (?:does|do|did|is|are|was|were)\b|\breasons?\b|\bwhat (?:drives|drove|explains|motivates)\b/i;
+
+/** Calendar years mentioned in text (see {@link isYearAt}), ascending and unique. */
+export function yearsIn(text: string): number[] {
+  const years = [...text.matchAll(YEAR_RE)].filter((m) => isYearAt(text, m.index, m.index + 4, Number(m[1]))).map((m) => Number(m[1]));
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** Quantities written as words that stand for a number ("over half" = 50%, "tenfold" = 10). */
+export const WORD_NUMBERS: readonly [RegExp, number][] = [
+  [/\bhalf\b/i, 50],
+  [/\b(?:a|one) quarter\b/i, 25],
+  [/\b(?:a|one) third\b/i, 33.3],
+  [/\b(?:doubled?|twofold|two-fold)\b/i, 2],
+  [/\b(?:tripled?|threefold|three-fold)\b/i, 3],
+  [/\b(?:tenfold|ten-fold|ten times)\b/i, 10],
+];
+
+function numbersIn(text: string): number[] {
+  const years = new Set(yearsIn(text));
+  const written = [...text.matchAll(NUMBER_RE)]
+    .map((m) => Number(m[1]!.replaceAll(',', '')))
+    .filter((n) => Number.isFinite(n) && !years.has(n));
+  return [...written, ...WORD_NUMBERS.filter(([re]) => re.test(text)).map(([, n]) => n)];
+}
+
+/** The calculator operation a question's wording asks for, or null. */
+export function detectOp(text: string): CalcOp | null {
+  for (const [op, re] of OP_RULES) {
+    if (!re.test(text)) continue;
+    return op === 'difference' && /%|percent/i.test(text) ? 'growth_rate' : op;
+  }
+  return null;
+}
+
+/**
+ * The question without the words that name its calculation ("compound annual growth rate",
+ * "percentage points"): they ask for an operation, not for a topic the documents must mention.
+ */
+export function withoutOpWording(text: string, op: CalcOp | null): string {
+  if (!op) return text;
+  return OP_RULES.filter(([o]) => o === op || (op === 'growth_rate' && o === 'difference')).reduce(
+    (t, [, re]) => t.replace(new RegExp(re.source, 'gi'), ' '),
+    text,
+  );
+}
+
+/** Classifies the answer type a question asks for. */
+export function detectAnswerType(text: string): AnswerType {
+  if (PERSON_RE.test(text)) return 'person';
+  if (LIST_RE.test(text)) return 'list';
+  if (REASON_RE.test(text)) return 'reason';
+  if (QUANTITY_RE.test(text)) return 'quantity';
+  if (!/\b(?:what|which|who|why|how|when|where)\b/i.test(text) && yearsIn(text).length) return 'quantity';
+  return 'general';
+}
+
+/** Normalizes a question and works out what it asks for. */
+export function analyzeQuestion(raw: string): QuestionAnalysis {
+  const text = normalizeUserText(raw);
+  const { factual, instructions } = splitInstructions(text);
+  const answerType = detectAnswerType(factual);
+  return {
+    text,
+    factual,
+    instructions,
+    answerType,
+    op: answerType === 'person' ? null : detectOp(factual),
+    years: yearsIn(factual),
+    numbers: numbersIn(factual),
+  };
+}

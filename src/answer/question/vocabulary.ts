@@ -1,0 +1,142 @@
+import { conceptTable, CONCEPT_GROUPS } from '../../retrieval/concepts.js';
+import { stem } from '../../retrieval/tokenizer.js';
+import type { CorpusStats } from './corpus-stats.js';
+import { WORD_NUMBERS } from './question.js';
+
+/**
+ * Words that carry no topic of their own in a question: function words, question words, hedges,
+ * and verbs of asking and saying. General English; nothing corpus-specific.
+ */
+export const QUESTION_FILLER: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if then than so as of in on at to for from by with about into onto over under between among ' +
+    'after before during since until through across per via vs versus up down out off again also too very really just ' +
+    'quite rather roughly approximately around nearly almost about exactly precisely actually basically currently ' +
+    'nowadays today now recently lately still yet already ever even only both either neither each every all any some ' +
+    'many much more most less least few several other another such same own ' +
+    'what which who whom whose when where why how whats what’s whats hows wheres ' +
+    'is are was were be been being am do does did done doing have has had having will would shall should can could ' +
+    'may might must need needs ought ' +
+    'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these ' +
+    'those there here one ones thing things something anything stuff kind sort lot lots bit ' +
+    'say says said saying tell tells told telling give gives gave given giving get gets got getting make makes made ' +
+    'making put puts take takes took taking come comes came coming go goes went going know knows knew think thinks ' +
+    'thought believe believes mean means meant mention mentions mentioned mentioning talk talks talked claim claims ' +
+    'claimed state states stated note notes noted cite cites cited quote quotes quoted reference references referenced ' +
+    'name names named list lists listed explain explains explained describe describes described summarize summarise ' +
+    'show shows showed see seen look looks find found want wants like please thanks thank tell me us ' +
+    'speaker speakers interview interviews article text document documents passage passages ' +
+    'source sources according view views opinion opinions point points answer answers question questions ' +
+    'ok okay yes no not hey hi hello well anyway besides else exact exactly number numbers figure figures value values ' +
+    'big bigger biggest large larger largest small smaller high higher low lower far fast faster long ' +
+    'first second third fourth fifth last next two three four five six seven eight nine ten ' +
+    'year years yearly annual annually percent percentage per cent rate rates level levels amount total overall ' +
+    'average compare compared comparison contradiction agree disagree true false really happen happened ' +
+    'dollar dollars usd yuan rmb billion million trillion bn tn x times ' +
+    'worth supposed turn turns become becomes became headline theme themes topic topics main key major role part ' +
+    'happening situation status picture side aspect aspects area areas way ways ' +
+    'work works worked working imply implies implied implying prior previous earlier later former latter ' +
+    'back forward ago since then result results outcome equivalent equal decade decades pp yr yrs ' +
+    'follow follows followed following expected expect expects bring brings brought'
+  ).split(/\s+/),
+);
+
+/** Demonyms mapped to the place name the documents would use (general nationalities, not any corpus's places). */
+const DEMONYMS: Readonly<Record<string, string>> = {
+  american: 'united states', chinese: 'china', british: 'united kingdom', japanese: 'japan', indian: 'india',
+  german: 'germany', french: 'france', european: 'europe', korean: 'korea', russian: 'russia', canadian: 'canada',
+  australian: 'australia', brazilian: 'brazil', italian: 'italy', spanish: 'spain', african: 'africa', asian: 'asia',
+};
+
+/** True for words that carry no topic (filler, digits, or a one-letter typo of a filler word). */
+export function isFiller(raw: string): boolean {
+  let known = fillerMemo.get(raw);
+  if (known === undefined) {
+    if (fillerMemo.size >= MEMO_LIMIT) fillerMemo.clear();
+    fillerMemo.set(raw, (known = computeIsFiller(raw)));
+  }
+  return known;
+}
+
+const MEMO_LIMIT = 20_000;
+const fillerMemo = new Map<string, boolean>();
+const knownMemo = new WeakMap<CorpusStats, Map<string, boolean>>();
+
+function computeIsFiller(raw: string): boolean {
+  const w = raw.toLowerCase().replace(/['’]s$/, '');
+  if (!w || /\d/.test(w) || QUESTION_FILLER.has(w)) return true;
+  if (w.length < 3 || /^[A-Z]{2,6}$/.test(raw)) return false;
+  for (const filler of QUESTION_FILLER) if (filler.length >= 3 && editDistance(w, filler, 1) <= 1) return true;
+  return false;
+}
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Levenshtein distance with an early exit above `max` (two reused rows, no allocation per call). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * Whether a question word is something the corpus talks about: the word or its stem occurs, a
+ * general synonym occurs, each part of a hyphenated word is known, it is an initialism of a capitalized phrase ("FYP"), a prefix of a corpus
+ * word ("stat", "tech"), a short abbreviation ("govt"), or a likely typo (small edit distance).
+ */
+export function isKnownWord(stats: CorpusStats, raw: string): boolean {
+  let memo = knownMemo.get(stats);
+  if (!memo) knownMemo.set(stats, (memo = new Map()));
+  let known = memo.get(raw);
+  if (known === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(raw, (known = computeIsKnown(stats, raw)));
+  }
+  return known;
+}
+
+function computeIsKnown(stats: CorpusStats, raw: string): boolean {
+  const w = raw.toLowerCase().replace(/['’]s$/, '').replaceAll('’', "'");
+  if (isFiller(raw) || WORD_NUMBERS.some(([re]) => re.test(w))) return true;
+  if (w.includes('-') && w.split('-').every((part) => part && isKnownWord(stats, part))) return true;
+  if (stats.words.has(w) || stats.words.has(w.replaceAll('-', '')) || stats.stems.has(stem(w))) return true;
+  if (stats.initialisms.has(w)) return true;
+  if (/^[A-Z]{2,6}$/.test(raw)) return false;
+  const place = DEMONYMS[w];
+  if (place) return place.split(' ').every((part) => stats.words.has(part));
+  const concepts = conceptTable().get(stem(w));
+  if (concepts?.some((id) => CONCEPT_GROUPS[id]!.some((g) => stats.words.has(g)))) return true;
+  const bare = w.replace(/s$/, '');
+  const maxEdit = w.length >= 7 ? 2 : w.length >= 4 ? 1 : 0;
+  for (const word of stats.words) {
+    if (bare.length >= 4 && word.startsWith(bare)) return true;
+    if (w.length <= 4 && w.length >= 3 && word[0] === w[0] && word.length > w.length + 2 && isSubsequence(w, word)) return true;
+    if (maxEdit && editDistance(w, word, maxEdit) <= maxEdit) return true;
+  }
+  return false;
+}

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { Chunk, SourceDocument } from '../../types.js';
+import { extractClaims } from '../claims/extract.js';
+import { splitParagraphs } from '../claims/sentences.js';
+import type { ClaimUnit, NumericClaim, Qualifier } from '../claims/types.js';
+import { indicatorName, respectivelyNames, type NameContext } from './names.js';
+import type { Currency, Scale } from '../quantity.js';
+import { dominantRegion, regionAt } from './regions.js';
+import { readTables } from '../../tables/read-tables.js';
+import { tableIndicators } from './from-tables.js';
+
+/** One figure from the corpus, named and located; `docText.slice(start, end) === text`. */
+export interface IndicatorRecord {
+  /** Stable hash of document, offsets and figure. */
+  id: string;
+  /** Indicator the figure measures, e.g. "freight volume". */
+  name: string;
+  /** The figure as written, e.g. "US$12.5 billion". */
+  text: string;
+  /** The number as written, in `scale`. */
+  value: number;
+  unit: ClaimUnit;
+  scale: Scale | null;
+  currency?: Currency | undefined;
+  qualifier?: Qualifier | undefined;
+  /** The figure's own year when clear, else every year in its sentence. */
+  years: number[];
+  /**
+   * Place as written in the text ("Ruritania", "Northern Isles") or "world", from the nearest
+   * mention (see regions.ts), else the document's most-mentioned place; speakers are not places.
+   */
+  region: string | null;
+  speaker: string | null;
+  docId: string;
+  chunkId: string | null;
+  start: number;
+  end: number;
+  /** The sentence the figure appears in (for a table cell, its row as written). */
+  context: string;
+  /** For a table cell: the row label, with the section row above it ("Revenue: Services"). */
+  series?: string | undefined;
+  /** For a table cell: its column's header ("Year ended June 30 2019"), null when the column has none. */
+  period?: string | null | undefined;
+}
+
+/** Document fields buildIndicators reads. */
+export type IndicatorDoc = Pick<SourceDocument, 'docId' | 'text'>;
+/** Chunk fields buildIndicators reads. */
+export type IndicatorChunk = Pick<Chunk, 'id' | 'docId' | 'start' | 'end' | 'speaker'>;
+
+const INDICATOR_UNITS: ReadonlySet<ClaimUnit> = new Set(['%', 'pp', 'times', 'currency', 'count']);
+
+function isIndicator(c: NumericClaim): boolean {
+  return INDICATOR_UNITS.has(c.unit) && !(c.unit === 'count' && c.words);
+}
+
+function recordId(docId: string, c: NumericClaim): string {
+  const key = [docId, c.start, c.end, c.text].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+function bySentence(claims: NumericClaim[]): NumericClaim[][] {
+  const groups = new Map<number, NumericClaim[]>();
+  for (const c of claims) groups.set(c.sentence.start, [...(groups.get(c.sentence.start) ?? []), c]);
+  return [...groups.values()];
+}
+
+function docIndicators(doc: IndicatorDoc, chunks: readonly IndicatorChunk[]): IndicatorRecord[] {
+  const docChunks = chunks.filter((c) => c.docId === doc.docId);
+  const paragraphs = splitParagraphs(doc.text);
+  const speakers = new Set(docChunks.flatMap((c) => (c.speaker ? [c.speaker] : [])));
+  const regionOptions = { exclude: speakers };
+  const fallbackRegion = dominantRegion(doc.text, regionOptions);
+  const out: IndicatorRecord[] = [];
+  let prev: NameContext | undefined;
+  const tables = readTables(doc);
+  const inTable = (c: NumericClaim) =>
+    tables.some((t) => (t.start <= c.start && c.start < t.end) || (t.captionSpan && t.captionSpan.start <= c.start && c.start < t.captionSpan.end));
+  for (const group of bySentence(extractClaims(doc.text).filter((c) => isIndicator(c) && !inTable(c)))) {
+    const listed = respectivelyNames(group);
+    for (const c of group) {
+      const listedName = listed.get(c);
+      const { name, noun } = listedName
+        ? { name: listedName, noun: listedName }
+        : indicatorName(c, prev);
+      prev = { name, noun, sentenceStart: c.sentence.start, end: c.end };
+      const chunk = docChunks.find((ch) => ch.start <= c.start && c.start < ch.end);
+      const paragraph = paragraphs.find((p) => p.start <= c.start && c.start < p.end) ?? c.sentence;
+      out.push({
+        id: recordId(doc.docId, c),
+        name,
+        text: c.text,
+        value: c.value,
+        unit: c.unit,
+        scale: c.scale ?? null,
+        currency: c.currency,
+        qualifier: c.qualifier,
+        years: c.year ? [c.year] : c.years,
+        region: regionAt(doc.text, c.start, c.sentence, paragraph, fallbackRegion, regionOptions),
+        speaker: chunk?.speaker ?? null,
+        docId: doc.docId,
+        chunkId: chunk?.id ?? null,
+        start: c.start,
+        end: c.end,
+        context: c.sentence.text,
+      });
+    }
+  }
+  out.push(...tableIndicators(doc.text, tables, docChunks));
+  return out;
+}
+
+/**
+ * Extracts every indicator figure (percentages, pp, multiples, money, counts written in
+ * digits) from the documents, names it from its sentence and attaches place, speaker and
+ * chunk. Years, labels, time spans and spelled-out counts are not indicators. Figures in tables are
+ * read as cells instead (see {@link tableIndicators}): named by their row, dated by their column.
+ */
+export function buildIndicators(docs: readonly IndicatorDoc[], chunks: readonly IndicatorChunk[]): IndicatorRecord[] {
+  return docs.flatMap((doc) => docIndicators(doc, chunks));
+}
+
+function words(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Records whose name or context contains every word of `q` as a whole word
+ * (case-insensitive). An empty query returns all records.
+ */
+export function filterIndicators(records: IndicatorRecord[], q: string): IndicatorRecord[] {
+  const patterns = words(q).map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu'));
+  if (patterns.length === 0) return records;
+  return records.filter((r) => patterns.every((re) => re.test(r.name) || re.test(r.context)));
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims, isCheckable } from '../../src/numbers/claims/extract.js';
+import { splitSentences } from '../../src/numbers/claims/sentences.js';
+import { loadInterview } from './interview.js';
+
+const body = loadInterview();
+
+describe('splitSentences', () => {
+  it('splits on terminators and line breaks, not on decimals or abbreviations', () => {
+    const text = 'Exports were US$294.76 billion. The U.S. figure is larger, e.g. twice.\nNext line without stop\n数字贸易增长。很快！';
+    const spans = splitSentences(text, 10);
+    expect(spans.map((s) => s.text)).toEqual([
+      'Exports were US$294.76 billion.',
+      'The U.S. figure is larger, e.g. twice.',
+      'Next line without stop',
+      '数字贸易增长。',
+      '很快！',
+    ]);
+    for (const s of spans) expect(text.slice(s.start - 10, s.end - 10)).toBe(s.text);
+  });
+});
+
+describe('extractClaims on the interview', () => {
+  const claims = extractClaims(body);
+
+  it('points every claim at its text and sentence', () => {
+    expect(claims.length).toBeGreaterThan(30);
+    for (const c of claims) {
+      expect(body.slice(c.start, c.end)).toBe(c.text);
+      expect(body.slice(c.sentence.start, c.sentence.end)).toBe(c.sentence.text);
+      expect(c.start >= c.sentence.start && c.end <= c.sentence.end).toBe(true);
+    }
+  });
+
+  it('finds every figure with unit, qualifier and year', () => {
+    const rows = claims.map((c) => [c.text, c.unit, c.qualifier ?? null, c.year ?? null]);
+    expect(rows).toEqual([
+      ['2022', 'year', null, 2022],
+      ['38%', '%', 'nearly', null],
+      ['45%', '%', 'nearly', null],
+      ['14th', 'label', null, null],
+      ['two', 'count', null, null],
+      ['three', 'count', null, null],
+      ['50%', '%', 'exceeded', null],
+      ['13th', 'label', null, null],
+      ['US$200 billion', 'currency', null, 2015],
+      ['2015', 'year', null, 2015],
+      ['US$294.76 billion', 'currency', null, 2020],
+      ['2020', 'year', null, 2020],
+      ['47.4%', '%', null, null],
+      ['30.6%', '%', null, null],
+      ['44.5%', '%', null, null],
+      ['10 times', 'times', 'nearly', null],
+      ['five years', 'duration', null, null],
+      ['2021', 'year', null, 2021],
+      ['28.6%', '%', null, 2021],
+      ['44.1%', '%', null, 2021],
+      ['2021', 'label', null, null],
+      ['2020', 'year', null, 2020],
+      ['1.69 trillion yuan', 'currency', null, 2020],
+      ['31.1%', '%', null, 2020],
+      ['ten years', 'duration', null, null],
+      ['doubled', 'times', 'basically', null],
+      ['US$164.84 billion', 'currency', null, 2011],
+      ['2011', 'year', null, 2011],
+      ['US$294.76 billion', 'currency', null, 2020],
+      ['2020', 'year', null, 2020],
+      ['6.7%', '%', null, null],
+      ['36.7%', '%', null, null],
+      ['44.5%', '%', null, null],
+      ['62.8%', '%', null, null],
+      ['2011', 'year', null, 2011],
+      ['2020', 'year', null, 2020],
+      ['31.7%', '%', null, null],
+      ['19.6%', '%', null, null],
+      ['17.4%', '%', null, null],
+      ['2018', 'year', null, 2018],
+      ['US$54.56 billion', 'currency', null, 2018],
+      ['10%', '%', 'about', 2018],
+    ]);
+  });
+
+  it('records values, currency, scale and sentence years', () => {
+    const growth = claims.find((c) => c.text === 'US$200 billion');
+    expect(growth).toMatchObject({ value: 200, currency: 'USD', scale: 'billion', years: [2015, 2020], decimals: 0 });
+    expect(claims.find((c) => c.text === '1.69 trillion yuan')).toMatchObject({ value: 1.69, currency: 'CNY', scale: 'trillion', decimals: 2 });
+    expect(claims.find((c) => c.text === 'doubled')).toMatchObject({ value: 2, words: true });
+    expect(claims.find((c) => c.text === 'five years')).toMatchObject({ value: 5, unit: 'duration' });
+  });
+
+  it('keeps plan ordinals and a report title year as labels, not checkable figures', () => {
+    const labels = claims.filter((c) => c.unit === 'label');
+    expect(labels.map((c) => c.text)).toEqual(['14th', '13th', '2021']);
+    expect(body.slice(labels[2]!.start - 1, labels[2]!.end + 1)).toBe('(2021)');
+    expect(labels.some(isCheckable)).toBe(false);
+    expect(claims.some((c) => /five-year/i.test(c.text))).toBe(false);
+  });
+});
+
+describe('extractClaims on other text', () => {
+  it('handles signs, ranges, Chinese scales and non-figures', () => {
+    const text = 'During COVID-19, 5G exports fell by -3.2% in 2011-2020, to 1.69万亿元, on the one hand.';
+    const rows = extractClaims(text).map((c) => [c.text, c.unit, c.value]);
+    expect(rows).toEqual([
+      ['-3.2%', '%', -3.2],
+      ['2011', 'year', 2011],
+      ['2020', 'year', 2020],
+      ['1.69万亿元', 'currency', 1.69],
+    ]);
+    expect(extractClaims(text)[3]).toMatchObject({ currency: 'CNY', scale: 'trillion' });
+  });
+
+  it('reads word multiples and spelled-out numbers', () => {
+    const rows = extractClaims('Sales tripled while costs nearly doubled; output rose nearly ten times in three years.').map(
+      (c) => [c.text, c.unit, c.value, c.qualifier ?? null],
+    );
+    expect(rows).toEqual([
+      ['tripled', 'times', 3, null],
+      ['doubled', 'times', 2, 'nearly'],
+      ['ten times', 'times', 10, 'nearly'],
+      ['three years', 'duration', 3, null],
+    ]);
+  });
+
+  it('reads qualifiers and bounds', () => {
+    const q = extractClaims('It is more than 5%, at least 6%, less than 7%, up to US$8 billion and exceeds 9 pp.').map(
+      (c) => c.qualifier,
+    );
+    expect(q).toEqual(['more than', 'at least', 'less than', 'up to', 'exceeded']);
+  });
+
+  it('adds the offset to every position', () => {
+    const [c] = extractClaims('Up 47.4%.', 100);
+    expect(c).toMatchObject({ text: '47.4%', start: 103, end: 108, sentence: { start: 100, end: 109 } });
+  });
+});
