@@ -1,7 +1,6 @@
 import { isAppError } from '../errors.js';
-import type { Metrics } from '../metrics/metrics.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
-import type { ChatRequest, ChatResponse } from './schema.js';
+import type { ChatRequest, ChatResponse, CheckStatus } from './schema.js';
 import type { AnswerDraft, AnswerEvents, Answerer } from './types.js';
 import { tagText } from '../language/tagger.js';
 import { prepareCorpusStats } from './question/corpus-stats.js';
@@ -22,7 +21,13 @@ export interface ChatServiceDeps {
   llm?: Answerer | undefined;
   logger?: ChatLogger | undefined;
   /** Counts answers by mode and abstention, their checks by status, and fallbacks to offline. */
-  metrics?: Pick<Metrics, 'recordAnswer' | 'recordLlmFallback'> | undefined;
+  metrics?: AnswerRecorder | undefined;
+}
+
+/** Where answers are counted (the Prometheus metrics implement it). */
+export interface AnswerRecorder {
+  recordAnswer(mode: 'offline' | 'llm', abstained: boolean, checks: Iterable<{ status: CheckStatus }>): void;
+  recordLlmFallback(): void;
 }
 
 /** Per-call options. */

@@ -9,7 +9,7 @@ import { assertCorpusDir, createCorpusClient } from '../eval/target/corpus-clien
 import { createInProcessClient } from '../eval/target/in-process.js';
 import { filterByTags, loadSuites } from '../eval/suite/load-suite.js';
 import { formatRatio } from '../eval/reports/metric-format.js';
-import { EVAL_USAGE, parseEvalArgs } from '../eval/options.js';
+import { EVAL_USAGE, parseEvalArgs } from './eval-args.js';
 import { createProgress } from '../eval/reports/progress.js';
 import { buildReport } from '../eval/suite/report.js';
 import { runEval } from '../eval/suite/runner.js';

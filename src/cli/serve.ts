@@ -1,11 +1,10 @@
 import { serve } from '@hono/node-server';
+import { createServiceApp } from '../composition/app.js';
+import { createServices } from '../composition/services.js';
 import { loadConfig } from '../config.js';
-import { createApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
-import { createSlackBot } from '../slack/slack-bot.js';
 import { trackRequests } from './graceful-shutdown.js';
 import { runMain } from './run-main.js';
-import { createServices } from '../composition/services.js';
 
 /** Wait before opening the index again after a failure, with a shared database. */
 const OPEN_RETRY_MS = 5_000;
@@ -14,13 +13,8 @@ await runMain(async () => {
   const config = loadConfig();
   const logger = createLogger(config);
   const services = await createServices(config, logger);
-  const { kb, chat, feedback, metrics, shared, databaseHealth } = services;
-  const slack = config.slack ? createSlackBot(config.slack, chat, logger, metrics, shared.seenKeys) : undefined;
-  const app = createApp({ config, kb, chat, feedback, logger, metrics,
-    rateLimitStore: shared.rateLimitStore,
-    ...(slack ? { slack } : {}),
-    ...(databaseHealth ? { databaseHealth } : {}),
-  });
+  const { kb, chat } = services;
+  const { app, slack } = createServiceApp(services, config, logger);
 
   let stopping = false;
   const fetch: typeof app.fetch = (req, ...rest) =>

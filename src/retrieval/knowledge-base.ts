@@ -1,6 +1,5 @@
 import { AppError } from '../errors.js';
 import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS, chunkDocument, loadCorpus, type IngestWarning } from '../ingest/index.js';
-import type { Metrics } from '../metrics/metrics.js';
 import type { Chunk, SourceDocument } from '../types.js';
 import type { RetrievalEmbedder } from './embedder.js';
 import { loadIndex } from './index-store.js';
@@ -59,7 +58,7 @@ export interface KnowledgeBaseOptions {
   /** HNSW settings (config `hnsw`): builds use them, and a stored graph built with another M or efConstruction is rebuilt. */
   hnsw?: HnswSettings;
   /** Counts finished background rebuilds by outcome. */
-  metrics?: Pick<Metrics, 'recordReindex'>;
+  metrics?: { recordReindex(outcome: 'succeeded' | 'failed'): void };
   /**
    * Builds shared with other replicas through a database (`DATABASE_URL`): the current build there
    * is served, one replica builds at a time, and a build made current anywhere is served here too.

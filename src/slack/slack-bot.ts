@@ -3,7 +3,6 @@ import type { ChatService } from '../answer/chat-service.js';
 import { ChatRequestSchema, type HistoryTurn } from '../answer/schema.js';
 import type { SlackConfig } from '../config.js';
 import { isAppError } from '../errors.js';
-import type { HttpLogger } from '../http/errors.js';
 import type { Metrics, SlackEventOutcome } from '../metrics/metrics.js';
 import { buildAnswerMessage } from './answer-blocks.js';
 import type { SlackMessage } from './block-types.js';
@@ -13,6 +12,11 @@ import { parseCommandText, type SlackEnvelope, type SlackEvent, type SlashComman
 import { PendingWork } from './pending-work.js';
 import { threadHistory } from './thread-history.js';
 
+/** What the bot logs through: failures of a reply or a Slack call. */
+export interface SlackLogger {
+  error(obj: object, msg?: string): void;
+}
+
 /** Dependencies of {@link SlackBot}. */
 export interface SlackBotDeps {
   chat: Pick<ChatService, 'answer'>;
@@ -20,7 +24,7 @@ export interface SlackBotDeps {
   client: WebClient;
   /** Used to post to slash commands' `response_url`; defaults to the global fetch. */
   fetch?: typeof fetch;
-  logger?: HttpLogger | undefined;
+  logger?: SlackLogger | undefined;
   /** Counts commands and event deliveries by outcome (answered, duplicate, ignored). */
   metrics?: Pick<Metrics, 'recordSlackEvent' | 'recordSlackCommand'> | undefined;
   /**
@@ -174,7 +178,7 @@ function isQuestion(event: SlackEvent, botUserId: string | undefined): boolean {
 export function createSlackBot(
   config: SlackConfig,
   chat: Pick<ChatService, 'answer'>,
-  logger?: HttpLogger,
+  logger?: SlackLogger,
   metrics?: SlackBotDeps['metrics'],
   seen?: SeenKeyStore,
 ): SlackBot {

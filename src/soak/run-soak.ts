@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { createServiceApp, type ServiceApp } from '../composition/app.js';
 import { createServices } from '../composition/services.js';
 import type { Config } from '../config.js';
-import { createApp } from '../http/app.js';
 import type { Logger } from '../logger.js';
 import type { LoadSummary } from './load-child.js';
 import { startMemorySampler, type MemoryReport } from './rss-sampler.js';
@@ -45,7 +45,7 @@ async function warmUp(url: string, rounds = 3): Promise<number> {
   return sent;
 }
 
-const listen = (fetch: ReturnType<typeof createApp>['fetch']) =>
+const listen = (fetch: ServiceApp['app']['fetch']) =>
   new Promise<{ server: ServerType; port: number }>((resolve) => {
     const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve({ server, port: info.port }));
   });
@@ -58,8 +58,9 @@ const listen = (fetch: ReturnType<typeof createApp>['fetch']) =>
 export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const log = opts.log ?? (() => undefined);
   const config: Readonly<Config> = { ...opts.config, host: '127.0.0.1', port: 0, rateLimitPerMin: 0 };
-  const { kb, chat, feedback, close } = await createServices(config, opts.logger);
-  const app = createApp({ config, kb, chat, feedback, logger: opts.logger });
+  const services = await createServices(config, opts.logger);
+  const { kb, close } = services;
+  const { app } = createServiceApp(services, config, opts.logger);
   const { snapshot } = await kb.open();
   const { server, port } = await listen(app.fetch);
   const url = `http://127.0.0.1:${port}`;

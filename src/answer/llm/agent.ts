@@ -1,7 +1,6 @@
 import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import type { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../../config.js';
-import type { Metrics } from '../../metrics/metrics.js';
 import { AppError, isAppError } from '../../errors.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
 import { CALC_OPS } from '../../numbers/index.js';
@@ -36,7 +35,13 @@ export interface LlmAnswererDeps {
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>>;
   logger?: LlmLogger;
   /** Counts retries and times every model call. */
-  metrics?: Pick<Metrics, 'recordLlmRetry' | 'observeLlmCall'>;
+  metrics?: LlmCallRecorder;
+}
+
+/** Where model calls are counted and timed (the Prometheus metrics implement it). */
+export interface LlmCallRecorder {
+  recordLlmRetry(): void;
+  observeLlmCall(outcome: 'ok' | 'error', seconds: number): void;
 }
 
 interface LoopResult {

@@ -1,8 +1,8 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { createServiceApp } from '../../composition/app.js';
 import { createServices } from '../../composition/services.js';
 import { loadConfig } from '../../config.js';
-import { createApp } from '../../http/app.js';
 import { createLogger } from '../../logger.js';
 
 /** Path of the hello-world route added beside the real routes. */
@@ -21,10 +21,10 @@ export interface ServerStart {
 async function start(msg: ServerStart): Promise<number> {
   const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MIN: '0', ...msg.env, HOST: '127.0.0.1', PORT: '0' });
   const logger = createLogger(config);
-  const { kb, chat, feedback, shared } = await createServices(config, logger);
-  const app = createApp({ config, kb, chat, feedback, logger, rateLimitStore: shared.rateLimitStore, seenKeys: shared.seenKeys });
+  const services = await createServices(config, logger);
+  const { app } = createServiceApp(services, config, logger);
   app.get(HELLO_PATH, (c) => c.text('Hello, World!'));
-  await kb.open();
+  await services.kb.open();
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: 0 }, () => resolve((server.address() as AddressInfo).port));
   });

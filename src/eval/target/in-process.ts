@@ -1,6 +1,6 @@
+import { createServiceApp } from '../../composition/app.js';
 import { createServices } from '../../composition/services.js';
 import type { Config } from '../../config.js';
-import { createApp } from '../../http/app.js';
 import type { Logger } from '../../logger.js';
 import { createFetchClient, type EvalClient } from './client.js';
 
@@ -12,8 +12,9 @@ const IN_PROCESS_BASE = 'http://citecheck.local';
  * calling `app.request()`.
  */
 export async function createInProcessClient(config: Readonly<Config>, logger?: Logger): Promise<EvalClient> {
-  const { kb, chat } = await createServices(config, logger);
-  await kb.open();
-  const app = createApp({ config: { ...config, rateLimitPerMin: 0 }, kb, chat, ...(logger ? { logger } : {}) });
+  const served: Readonly<Config> = { ...config, rateLimitPerMin: 0 };
+  const services = await createServices(served, logger);
+  await services.kb.open();
+  const { app } = createServiceApp(services, served, logger);
   return createFetchClient(IN_PROCESS_BASE, (url, init) => app.request(url, init), { target: 'in-process' });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvalArgs } from '../../../src/eval/options.js';
+import { parseEvalArgs } from '../../../src/cli/eval-args.js';
 
 describe('parseEvalArgs: --dataset, --limit, --seed, --corpus, --write-corpus', () => {
   it('parses a dataset run', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVAL_USAGE, parseEvalArgs } from '../../../src/eval/options.js';
+import { EVAL_USAGE, parseEvalArgs } from '../../../src/cli/eval-args.js';
 
 describe('parseEvalArgs: --dataset tatqa and --scope', () => {
   it('parses a TAT-QA run with or without --scope', () => {
