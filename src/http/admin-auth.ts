@@ -9,7 +9,7 @@ import { bearerMatches } from './bearer-token.js';
  */
 export function requireAdmin(c: Context, token: string | undefined, feature: string): void {
   if (!token) throw new AppError('not_found', `${feature} is disabled: set ADMIN_TOKEN to enable it`);
-  if (!bearerMatches(c, token)) {
+  if (!bearerMatches(c.req.header('authorization'), [token])) {
     c.header('WWW-Authenticate', 'Bearer realm="citecheck"');
     throw new AppError('unauthorized', 'A valid "Authorization: Bearer <ADMIN_TOKEN>" header is required');
   }

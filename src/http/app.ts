@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env.js';
-import { renderError, validationHook } from './errors.js';
+import { jsonError, renderError, validationHook } from './errors.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
@@ -11,7 +11,7 @@ import { indicatorRoutes } from './routes/indicators.js';
 import { SqliteFeedbackStore } from '../feedback/store.js';
 import { apiCors } from './cors.js';
 import { installRateLimits } from './rate-limit.js';
-import { JSON_BODY_LIMIT, jsonBodyLimit, openaiBodyLimit } from './body-limit.js';
+import { JSON_BODY_LIMIT, jsonBodyLimit } from './body-limit.js';
 import { requestContext } from './request-context.js';
 import { adminRoutes } from './routes/admin.js';
 import { demoRoutes } from './routes/demo.js';
@@ -34,14 +34,14 @@ export const MAX_BODY_BYTES = JSON_BODY_LIMIT;
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError((err, c) => renderError(err, c, c.get('log') ?? deps.logger));
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path.slice(0, 200)}` } }, 404));
+  app.notFound((c) => jsonError(c, 'not_found', `No route for ${c.req.method} ${c.req.path.slice(0, 200)}`));
   app.use('*', requestContext(deps.logger));
   const metrics = deps.metrics ?? (deps.config.metricsToken ? new Metrics() : undefined);
   if (metrics) app.use('*', httpMetrics(metrics));
   app.use('/api/*', apiCors(deps.config.widgetOrigins));
   installRateLimits(app, deps.config.rateLimitPerMin, metrics, deps.rateLimitStore);
   app.use('/api/*', jsonBodyLimit());
-  app.use('/v1/*', openaiBodyLimit());
+  app.use('/v1/*', jsonBodyLimit());
 
   app.route('/', healthRoutes(deps));
   app.route('/', searchRoutes(deps));

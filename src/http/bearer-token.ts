@@ -1,15 +1,19 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Context } from 'hono';
 
 const BEARER_RE = /^Bearer[ \t]+(\S+)\s*$/i;
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 /**
- * True when the request carries `Authorization: Bearer <token>`. The values are compared as SHA-256
- * digests in constant time, so neither their content nor their length leaks through timing.
+ * True when an `Authorization` header value is `Bearer <token>` for one of `tokens` (the scheme is
+ * case-insensitive). Values are compared as SHA-256 digests in constant time, and every token is
+ * compared, so neither which token matched nor any token's content or length leaks through timing.
  */
-export function bearerMatches(c: Context, token: string): boolean {
-  const given = BEARER_RE.exec(c.req.header('authorization') ?? '')?.[1];
-  return given !== undefined && timingSafeEqual(digest(given), digest(token));
+export function bearerMatches(header: string | undefined, tokens: readonly string[]): boolean {
+  const given = BEARER_RE.exec(header ?? '')?.[1];
+  if (given === undefined) return false;
+  const hash = digest(given);
+  let ok = false;
+  for (const token of tokens) ok = timingSafeEqual(hash, digest(token)) || ok;
+  return ok;
 }

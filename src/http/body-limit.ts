@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { openaiError } from '../openai-compat/errors.js';
+import { jsonError } from './errors.js';
 
 /**
  * Largest JSON request body accepted on `/api/*` and `/v1/*` (413 above it). The largest valid chat
@@ -8,20 +8,13 @@ import { openaiError } from '../openai-compat/errors.js';
  */
 export const JSON_BODY_LIMIT = 64 * 1024;
 
-const message = (max: number) => `Request body exceeds ${max} bytes`;
-
-/** 413 `{error:{code:'payload_too_large'}}` for bodies over `maxSize` bytes (declared or streamed). */
+/**
+ * 413 `payload_too_large` for bodies over `maxSize` bytes (declared or streamed), in OpenAI's error
+ * shape under `/v1/` and `{error:{code,message}}` elsewhere.
+ */
 export function jsonBodyLimit(maxSize = JSON_BODY_LIMIT): MiddlewareHandler {
   return bodyLimit({
     maxSize,
-    onError: (c: Context) => c.json({ error: { code: 'payload_too_large', message: message(maxSize) } }, 413),
-  });
-}
-
-/** The same limit for `/v1/*`, answering in OpenAI's error shape. */
-export function openaiBodyLimit(maxSize = JSON_BODY_LIMIT): MiddlewareHandler {
-  return bodyLimit({
-    maxSize,
-    onError: (c: Context) => c.json(openaiError(message(maxSize), 'invalid_request_error', 'payload_too_large'), 413),
+    onError: (c: Context) => jsonError(c, 'payload_too_large', `Request body exceeds ${maxSize} bytes`),
   });
 }

@@ -28,18 +28,94 @@ export interface HttpLogger {
   error(obj: object, msg?: string): void;
 }
 
-/** Renders any thrown value as `{error:{code,message}}` with the right status; unknown errors become a 500. */
-export function renderError(err: unknown, c: Context, logger?: HttpLogger): Response {
+/** The body of every failed request outside `/v1/`. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** The body of every failed `/v1/` request, in OpenAI's shape. */
+export interface OpenAIErrorBody {
+  error: { message: string; type: string; code: string | null; param: string | null };
+}
+
+/** A status and the body to send with it. */
+export interface ErrorResponse<B> {
+  status: ContentfulStatusCode;
+  body: B;
+}
+
+/** Builds `{error:{code,message}}`. Pure. */
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** Builds OpenAI's `{error:{message,type,code,param}}`. Pure. */
+export function openaiErrorBody(
+  message: string,
+  type: string,
+  code: string | null,
+  param: string | null = null,
+): OpenAIErrorBody {
+  return { error: { message, type, code, param } };
+}
+
+/** OpenAI's error `type` for a status. */
+function openaiErrorType(status: number): string {
+  if (status === 429) return 'rate_limit_error';
+  return status >= 500 ? 'server_error' : 'invalid_request_error';
+}
+
+function httpExceptionCode(status: number): ErrorCode {
+  if (status === 413) return 'payload_too_large';
+  if (status === 404) return 'not_found';
+  return status >= 500 ? 'internal' : 'bad_request';
+}
+
+/**
+ * Status and `{error:{code,message}}` body for any thrown value: an AppError keeps its code and
+ * message, an HTTPException its status; anything else is a 500 without details. Pure.
+ */
+export function toErrorResponse(err: unknown): ErrorResponse<ErrorBody> {
+  if (isAppError(err)) return { status: statusFor(err.code), body: errorBody(err.code, err.message) };
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    return { status, body: errorBody(httpExceptionCode(status), err.message || 'Request failed') };
+  }
+  return { status: 500, body: errorBody('internal', 'Internal server error') };
+}
+
+/** Status and OpenAI-shaped body for any thrown value; unknown errors become a 500 without details. Pure. */
+export function toOpenAIError(err: unknown): ErrorResponse<OpenAIErrorBody> {
   if (isAppError(err)) {
-    return c.json({ error: { code: err.code, message: err.message } }, statusFor(err.code));
+    const status = statusFor(err.code);
+    return { status, body: openaiErrorBody(err.message, openaiErrorType(status), err.code) };
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : status >= 500 ? 'internal' : 'bad_request';
-    return c.json({ error: { code, message: err.message || 'Request failed' } }, status);
+    return { status, body: openaiErrorBody(err.message || 'Request failed', openaiErrorType(status), null) };
   }
-  logger?.error({ err }, 'unhandled error');
-  return c.json({ error: { code: 'internal', message: 'Internal server error' } }, 500);
+  const message = 'The server had an error while processing your request.';
+  return { status: 500, body: openaiErrorBody(message, 'server_error', 'internal') };
+}
+
+/**
+ * Renders any thrown value as `{error:{code,message}}` with its status (see {@link toErrorResponse});
+ * an unexpected error is logged before it becomes a bare 500.
+ */
+export function renderError(err: unknown, c: Context, logger?: HttpLogger): Response {
+  if (!isAppError(err) && !(err instanceof HTTPException)) logger?.error({ err }, 'unhandled error');
+  const { status, body } = toErrorResponse(err);
+  return c.json(body, status);
+}
+
+/**
+ * An error response for `code` with the status it maps to, in the shape the request's clients
+ * expect: OpenAI's under `/v1/`, `{error:{code,message}}` everywhere else.
+ */
+export function jsonError(c: Context, code: ErrorCode, message: string): Response {
+  const err = new AppError(code, message);
+  const { status, body } = c.req.path.startsWith('/v1/') ? toOpenAIError(err) : toErrorResponse(err);
+  return c.json(body, status);
 }
 
 /** Turns a zod validation failure into a message that names each offending field. */
@@ -60,6 +136,5 @@ export function validationHook(
   c: Context,
 ): Response | undefined {
   if (result.success) return undefined;
-  const err = new AppError('bad_request', describeZodError(result.error, result.target));
-  return c.json({ error: { code: err.code, message: err.message } }, 400);
+  return jsonError(c, 'bad_request', describeZodError(result.error, result.target));
 }

@@ -3,7 +3,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { rateLimiter, type Store } from 'hono-rate-limiter';
 import { isAppError } from '../errors.js';
 import type { Metrics, RateLimitBudget } from '../metrics/metrics.js';
-import { openaiError } from '../openai-compat/errors.js';
+import { jsonError } from './errors.js';
 import type { RequestLogger } from './request-context.js';
 
 const WINDOW_MS = 60_000;
@@ -51,8 +51,7 @@ export function perIpRateLimit(perMinute: number, options: PerIpRateLimitOptions
       onRefused?.();
       const retry = c.res.headers.get('Retry-After') ?? '60';
       const message = `Too many requests: at most ${perMinute} a minute. Try again in ${retry} s.`;
-      if (c.req.path.startsWith('/v1/')) return c.json(openaiError(message, 'rate_limit_error', 'rate_limited'), 429);
-      return c.json({ error: { code: 'rate_limited', message } }, 429);
+      return jsonError(c, 'rate_limited', message);
     },
   }) as MiddlewareHandler;
   return async (c, next) => {
@@ -73,10 +72,10 @@ export function perIpRateLimit(perMinute: number, options: PerIpRateLimitOptions
 function storeUnavailable(c: Context, err: unknown): Response {
   const log = c.get('log') as RequestLogger | undefined;
   log?.warn({ err }, 'rate-limit store unavailable');
-  const message = isAppError(err) && err.code === 'store_unavailable' ? err.message : 'The rate-limit store is unavailable; try again shortly';
+  const known = isAppError(err) && err.code === 'store_unavailable';
+  const message = known ? err.message : 'The rate-limit store is unavailable; try again shortly';
   c.header('Retry-After', '5');
-  if (c.req.path.startsWith('/v1/')) return c.json(openaiError(message, 'server_error', 'store_unavailable'), 503);
-  return c.json({ error: { code: 'store_unavailable', message } }, 503);
+  return jsonError(c, 'store_unavailable', message);
 }
 
 const isChat = (path: string) => path === '/api/chat' || path.startsWith('/api/chat/');

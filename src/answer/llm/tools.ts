@@ -1,3 +1,4 @@
+import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
@@ -12,35 +13,32 @@ export const SEARCH_TOOL = 'search_documents';
 /** Passages a search returns when the model gives no `k`. */
 export const DEFAULT_SEARCH_K = 5;
 
-/** Arguments of `search_documents`. */
+/**
+ * Arguments of `search_documents`. The query's trimmed length (1 to 500) is checked but not sent to
+ * the model: LangChain describes a pipe by its input side, a plain string.
+ */
 export const SearchArgsSchema = z
   .object({
-    query: z.string().trim().min(1).max(500),
-    k: z.number().int().min(1).max(10).optional(),
+    query: z.string().describe('What to look for, in a few specific words.').pipe(z.string().trim().min(1).max(500)),
+    k: z.number().int().min(1).max(10).describe(`Number of passages (default ${DEFAULT_SEARCH_K}).`).optional(),
   })
   .strict();
 
-/** OpenAI function definition of `search_documents`. */
-export const searchDocumentsTool = {
-  type: 'function' as const,
-  function: {
+/** `search_documents` as offered to the model; its calls run through {@link runToolCall}, which has the snapshot. */
+export const searchDocumentsTool = tool(
+  (): never => {
+    throw new Error(`${SEARCH_TOOL} needs a snapshot to search: run it with runToolCall`);
+  },
+  {
     name: SEARCH_TOOL,
     description:
       'Searches the documents and returns the best-matching passages, numbered for citation. ' +
       'Use it when the passages you have do not contain what the question needs.',
-    parameters: {
-      type: 'object',
-      properties: {
-        query: { type: 'string', description: 'What to look for, in a few specific words.' },
-        k: { type: 'integer', minimum: 1, maximum: 10, description: `Number of passages (default ${DEFAULT_SEARCH_K}).` },
-      },
-      required: ['query'],
-      additionalProperties: false,
-    },
+    schema: SearchArgsSchema,
   },
-};
+);
 
-/** Every tool the model may call: search plus one per calculator operation. */
+/** Every tool the model may call, as LangChain tools: search plus one per calculator operation. */
 export const modelTools = [searchDocumentsTool, ...calculatorTools];
 
 /** A tool call as the model sent it: arguments are the raw JSON text. */

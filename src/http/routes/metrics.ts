@@ -14,7 +14,7 @@ export const METRICS_PATH = '/metrics';
 export function metricsRoutes(metrics: Pick<Metrics, 'scrape'>, token: string): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get(METRICS_PATH, async (c) => {
-    if (!bearerMatches(c, token)) {
+    if (!bearerMatches(c.req.header('authorization'), [token])) {
       c.header('WWW-Authenticate', 'Bearer realm="citecheck-metrics"');
       throw new AppError('unauthorized', 'A valid "Authorization: Bearer <METRICS_TOKEN>" header is required');
     }

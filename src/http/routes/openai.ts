@@ -3,12 +3,22 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { abortableSse } from '../abortable-sse.js';
 import type { ChatResponse } from '../../answer/schema.js';
-import { INVALID_API_KEY, bearerKeyMatches, openaiError, toOpenAIError } from '../../openai-compat/errors.js';
 import { chunkBody, completionBody, modelList, modelObject, streamTail, type CompletionMeta } from '../../openai-compat/format.js';
 import { toChatRequest } from '../../openai-compat/messages.js';
 import { ChatCompletionRequestSchema, MODEL_ID } from '../../openai-compat/schema.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
+import { bearerMatches } from '../bearer-token.js';
+import { openaiErrorBody, toOpenAIError } from '../errors.js';
 import { readJson } from '../json-body.js';
+
+const INVALID_REQUEST = 'invalid_request_error';
+
+/** The body of a 401 for a missing or wrong API key. */
+const INVALID_API_KEY = openaiErrorBody(
+  'Incorrect or missing API key: send Authorization: Bearer <key>.',
+  INVALID_REQUEST,
+  'invalid_api_key',
+);
 
 const completionsRoute = createRoute({
   method: 'post',
@@ -47,11 +57,12 @@ export function openaiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (deps.config.apiKeys.length) app.use('/v1/*', requireApiKey(deps.config.apiKeys));
 
   app.get('/v1/models', (c) => c.json(modelList(started)));
-  app.get('/v1/models/:id', (c) =>
-    c.req.param('id') === MODEL_ID
-      ? c.json(modelObject(started))
-      : c.json(openaiError(`The model '${c.req.param('id')}' does not exist`, 'invalid_request_error', 'model_not_found', 'model'), 404),
-  );
+  app.get('/v1/models/:id', (c) => {
+    const id = c.req.param('id');
+    if (id === MODEL_ID) return c.json(modelObject(started));
+    const body = openaiErrorBody(`The model '${id}' does not exist`, INVALID_REQUEST, 'model_not_found', 'model');
+    return c.json(body, 404);
+  });
 
   app.post('/v1/chat/completions', async (c) => {
     const body = await readJson(c, ChatCompletionRequestSchema);
@@ -88,7 +99,9 @@ export function openaiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     ) as never;
   });
 
-  app.all('/v1/*', (c) => c.json(openaiError(`Unknown request URL: ${c.req.method} ${c.req.path}`, 'invalid_request_error', 'unknown_url'), 404));
+  app.all('/v1/*', (c) =>
+    c.json(openaiErrorBody(`Unknown request URL: ${c.req.method} ${c.req.path}`, INVALID_REQUEST, 'unknown_url'), 404),
+  );
 
   app.openAPIRegistry.registerPath(completionsRoute);
   app.openAPIRegistry.registerPath(modelsRoute);
@@ -98,7 +111,7 @@ export function openaiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
 /** 401 in OpenAI's shape unless the request carries one of `keys` as a bearer token. */
 function requireApiKey(keys: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
-    if (!bearerKeyMatches(c.req.header('authorization'), keys)) {
+    if (!bearerMatches(c.req.header('authorization'), keys)) {
       c.header('WWW-Authenticate', 'Bearer realm="citecheck"');
       return c.json(INVALID_API_KEY, 401);
     }

@@ -5,6 +5,7 @@ import { SlackEnvelopeSchema, parseSlashCommand } from '../../slack/payloads.js'
 import { verifySlackSignature } from '../../slack/signature.js';
 import type { SlackBot } from '../../slack/slack-bot.js';
 import type { AppEnv } from '../app-env.js';
+import { jsonError } from '../errors.js';
 
 /** Largest Slack request accepted; Slack's payloads are a few kilobytes. */
 const MAX_SLACK_BODY_BYTES = 256 * 1024;
@@ -21,7 +22,7 @@ export function slackRoutes(bot: SlackBot, signingSecret: string): Hono<AppEnv> 
     '/slack/*',
     bodyLimit({
       maxSize: MAX_SLACK_BODY_BYTES,
-      onError: (c) => c.json({ error: { code: 'payload_too_large', message: `Request body exceeds ${MAX_SLACK_BODY_BYTES} bytes` } }, 413),
+      onError: (c) => jsonError(c, 'payload_too_large', `Request body exceeds ${MAX_SLACK_BODY_BYTES} bytes`),
     }),
   );
 

@@ -8,7 +8,7 @@ import { buildRetriever } from '../../../src/retrieval/retriever.js';
 import type { Chunk, SourceDocument } from '../../../src/types.js';
 
 /** Absolute path of the repository's corpus directory. */
-export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../corpus');
+export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../corpus');
 
 /** The interview's id in the corpus. */
 export const INTERVIEW_ID = 'digital-trade-interview';
