@@ -1,5 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
 import { rateLimiter, type Store } from 'hono-rate-limiter';
 import { isAppError } from '../errors.js';
 import type { Metrics, RateLimitBudget } from '../metrics/metrics.js';
@@ -88,8 +88,8 @@ const isFeedbackWrite = (c: Context) => (c.req.method === 'POST' || c.req.method
  * stay unlimited. Refusals are counted by budget in `metrics` when given. With `stores`, each
  * budget counts in the store made for it (shared between replicas), else in this process's memory.
  */
-export function installRateLimits(
-  app: Hono<any>,
+export function installRateLimits<E extends Env>(
+  app: Hono<E>,
   perMinute: number,
   metrics?: Pick<Metrics, 'recordRateLimited'>,
   stores?: RateLimitStoreFactory,

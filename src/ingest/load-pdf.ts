@@ -51,7 +51,7 @@ function isTextItem(item: unknown): item is PdfTextItem {
 async function metadataTitle(pdf: Parameters<typeof getMeta>[0]): Promise<string | undefined> {
   try {
     const { info } = await getMeta(pdf);
-    const title: unknown = info['Title'];
+    const title: unknown = info.Title;
     return typeof title === 'string' && title.trim() ? titleFromLine(title) : undefined;
   } catch {
     return undefined;

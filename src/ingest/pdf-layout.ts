@@ -128,7 +128,7 @@ function joinAroundTables(parts: readonly string[]): string {
   parts.forEach((part, i) => {
     if (i % 2 === 1) {
       out = out.trimEnd();
-      out += (out ? '\n\n' : '') + part + '\n\n';
+      out += `${(out ? '\n\n' : '') + part}\n\n`;
     } else {
       out += i > 0 ? part.replace(/^\s+/u, '') : part;
     }

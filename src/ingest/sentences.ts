@@ -4,7 +4,7 @@ import { isCjk } from './cjk.js';
 const LATIN_TERMINATORS = new Set(['.', '!', '?', '…']);
 const CJK_TERMINATORS = new Set(['。', '！', '？']);
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '}', '»', '」', '』', '）', '】', '》']);
-const SENTENCE_START = /[\p{Lu}\p{Lt}\p{N}"'“‘(\[{«「『（【《¿¡\p{Script=Hangul}]/u;
+const SENTENCE_START = /[\p{Lu}\p{Lt}\p{N}"'“‘([{«「『（【《¿¡\p{Script=Hangul}]/u;
 const LEADING_OPENERS = /^[\p{Ps}\p{Pi}"']+/u;
 
 const ABBREVIATIONS = new Set([

@@ -1,3 +1,5 @@
+import { functionWords } from '../language/function-words.js';
+
 /** A `Name:` label at the start of a paragraph. */
 export interface SpeakerLabel {
   /** The name without colon or emphasis markers. */
@@ -15,18 +17,21 @@ const LATIN_LABEL = new RegExp(
 );
 const CJK_LABEL = /^(\*\*|__)?([\p{Script=Han}·・]{1,8})(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*/u;
 
-/** First words that make a capitalised phrase a heading or note rather than a name. */
-const NOT_A_NAME = new Set([
-  'a', 'an', 'the', 'in', 'on', 'at', 'for', 'by', 'to', 'of', 'and', 'but', 'or', 'if', 'when', 'why',
-  'how', 'what', 'where', 'who', 'which', 'this', 'that', 'these', 'those', 'our', 'my', 'your', 'its',
-  'their', 'here', 'there', 'note', 'notes', 'nb', 'ps', 'first', 'second', 'third', 'fourth', 'fifth',
-  'finally', 'lastly', 'example', 'examples', 'source', 'sources', 'summary', 'update', 'warning', 'tip',
-  'important', 'conclusion', 'background', 'abstract', 'keywords', 'key', 'step', 'part', 'chapter',
-  'section', 'table', 'figure', 'fig', 'chart', 'title', 'date', 'author', 'authors', 'subject', 're',
-  'from', 'cc', 'tags', 'category', 'status', 'result', 'results', 'objective', 'method', 'methods',
-  'definition', 'remark', 'remarks', 'notice', 'caution', 'attention', 'disclaimer', 'reference',
+/** Words beyond the function words that open a heading or note rather than a name ("Note:", "Table 2:"). */
+const HEADING_OPENERS: readonly string[] = [
+  'note', 'notes', 'nb', 'ps', 'first', 'second', 'third', 'fourth', 'fifth', 'finally', 'lastly', 'example',
+  'examples', 'source', 'sources', 'summary', 'update', 'warning', 'tip', 'important', 'conclusion', 'background',
+  'abstract', 'keywords', 'key', 'step', 'part', 'chapter', 'section', 'table', 'figure', 'fig', 'chart', 'title',
+  'date', 'author', 'authors', 'subject', 're', 'cc', 'tags', 'category', 'status', 'result', 'results', 'objective',
+  'method', 'methods', 'definition', 'remark', 'remarks', 'notice', 'caution', 'attention', 'disclaimer', 'reference',
   'references', 'http', 'https', 'edit', 'editor', 'translator', 'translation', 'see', 'also',
-]);
+];
+
+/** Function words that are also given names ("Will", "May", "Can"), so a speaker label may open with them. */
+const NAME_HOMOGRAPHS: readonly string[] = ['will', 'may', 'can'];
+
+/** First words that make a capitalised phrase a heading or note rather than a name. */
+const NOT_A_NAME = functionWords({ add: HEADING_OPENERS, keep: NAME_HOMOGRAPHS });
 
 /** Chinese openers that introduce a point rather than name a speaker. */
 const CJK_NOT_A_NAME = new Set([

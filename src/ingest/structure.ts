@@ -69,33 +69,39 @@ export function parseStructure(doc: StructureInput): Paragraph[] {
   let section: string | null = null;
   let speaker: string | null = null;
   let awaitingQuestion = false;
-  lines.forEach((line, i) => {
+  for (const [i, line] of lines.entries()) {
     const heading = headings[i];
     const label = labels[i];
-    const push = (kind: ParagraphKind) => paragraphs.push({ ...line, kind, speaker, section });
-    if (i === 0 && isTitleLine(line.text, heading, doc.title)) return push('title');
+    const push = (kind: ParagraphKind) => void paragraphs.push({ ...line, kind, speaker, section });
+    if (i === 0 && isTitleLine(line.text, heading, doc.title)) {
+      push('title');
+      continue;
+    }
     if (heading !== undefined) {
       section = heading;
       speaker = null;
       awaitingQuestion = false;
-      return push('heading');
+      push('heading');
+      continue;
     }
     if (label && interviewer !== null && sameText(label.name, interviewer)) {
       const question = stripEmphasis(line.text.slice(label.contentStart));
       speaker = null;
       awaitingQuestion = question === '';
       if (question) section = question;
-      return push('question');
+      push('question');
+      continue;
     }
     if (awaitingQuestion && !(label && accepted.has(label.name))) {
       section = stripEmphasis(line.text);
       awaitingQuestion = false;
-      return push('question');
+      push('question');
+      continue;
     }
     awaitingQuestion = false;
     if (label && accepted.has(label.name)) speaker = label.name;
-    return push('body');
-  });
+    push('body');
+  }
   return paragraphs;
 }
 

@@ -78,7 +78,7 @@ const QUANTITY_PATTERN = new RegExp(
     String.raw`(?<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|k)?\s*` +
     String.raw`(?<suf>yuan|RMB|CNY|USD|U\.?S\.? dollars?|dollars?|euros?|EUR|GBP|pounds?|JPY|yen|HKD` +
     String.raw`|元|美元|人民币)?\s*` +
-    String.raw`(?<unit>%|％|percent|per cent|percentage points?|pp|ppt|×|x|times|-?fold)?$`,
+    `(?<unit>%|％|percent|per cent|percentage points?|pp|ppt|×|x|times|-?fold)?$`,
   'i',
 );
 

@@ -1,4 +1,11 @@
+import { FALL_NOUNS, FALL_VERBS, RISE_NOUNS, RISE_VERBS, verbForms } from '../language/direction-words.js';
 import { stem } from './tokenizer.js';
+
+/** Looser words for a rise, for similarity only: too broad to mark a figure as a change ("a gain on sale"). */
+const RISE_SYNONYMS: readonly string[] = ['expand', 'expansion', 'gain', 'boost', 'upward'];
+
+/** Looser words for a fall, for similarity only: too broad to mark a figure as a change ("a contract of $5m"). */
+const FALL_SYNONYMS: readonly string[] = ['reduce', 'reduction', 'contract', 'downturn', 'lower', 'cut'];
 
 /**
  * General-purpose English synonym groups. Words in a group share a concept feature in the
@@ -6,8 +13,8 @@ import { stem } from './tokenizer.js';
  * Deliberately generic vocabulary: nothing here is specific to any corpus.
  */
 export const CONCEPT_GROUPS: readonly (readonly string[])[] = [
-  ['increase', 'increasing', 'growth', 'grow', 'grew', 'grown', 'rise', 'risen', 'expand', 'expansion', 'gain', 'boost', 'surge', 'climb', 'upward', 'jump'],
-  ['decrease', 'decline', 'fall', 'fell', 'fallen', 'drop', 'shrink', 'shrank', 'reduce', 'reduction', 'contraction', 'contract', 'downturn', 'lower', 'cut'],
+  [...verbForms(RISE_VERBS), ...RISE_NOUNS, ...RISE_SYNONYMS],
+  [...verbForms(FALL_VERBS), ...FALL_NOUNS, ...FALL_SYNONYMS],
   ['share', 'proportion', 'percentage', 'percent', 'ratio', 'fraction', 'portion', 'accounts', 'account', 'slice'],
   ['export', 'exports', 'exporting', 'exporter', 'outbound', 'shipments'],
   ['import', 'imports', 'importing', 'importer', 'inbound'],

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { APOSTROPHE_FREE_NEGATIONS, functionWords } from '../language/function-words.js';
 
 /** What a scanned term is: a stemmed word, a number, a hyphen compound joined up, or a whole CJK run. */
 export type TermKind = 'word' | 'number' | 'compound' | 'cjk';
@@ -18,17 +19,20 @@ const NUMBER_RE = /^\d+(?:\.\d+)*$/;
 const POSSESSIVE_RE = /['’]s$/;
 const APOSTROPHE_RE = /['’]/g;
 
-/** A small English stopword list (function words only; keeps "us", "up", "down", "no"). */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
-    'can could did do does doing dont during each few for from further had has have having he her here hers herself him himself ' +
-    'his how i if in into is it its itself just me more most much many my myself nor not of off on once only or other our ours ' +
-    'ourselves out over own same she should so some such than that the their theirs them themselves then there these they this ' +
-    'those through to too under until very was we were what when where which while who whom why will with would you your yours ' +
-    'yourself yourselves may might must shall'
-  ).split(' '),
-);
+/** Function words the tokenizer indexes all the same: they tell questions apart ("us", "up", "down", "no"). */
+export const TOKENIZER_KEPT_WORDS: readonly string[] = ['us', 'up', 'down', 'no'];
+
+/** Words the tokenizer drops besides the function words: adverbs and quantifiers too common to rank by. */
+export const TOKENIZER_EXTRA_STOPWORDS: readonly string[] = ['also', 'just', 'many', 'much'];
+
+/**
+ * BM25 stop words: the shared function words (`language/function-words.ts`) and their apostrophe-free negations,
+ * with {@link TOKENIZER_EXTRA_STOPWORDS} added and {@link TOKENIZER_KEPT_WORDS} left out.
+ */
+export const STOPWORDS: ReadonlySet<string> = functionWords({
+  add: [...TOKENIZER_EXTRA_STOPWORDS, ...APOSTROPHE_FREE_NEGATIONS],
+  keep: TOKENIZER_KEPT_WORDS,
+});
 
 const STEM_CACHE_LIMIT = 200_000;
 let stemCache = new Map<string, string>();

@@ -1,7 +1,7 @@
 import type { Nodes, Parent, Root, Table as MdTable, TableRow as MdRow } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastText } from 'mdast-util-to-string';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { RawRow, RawTable, TableCell } from './types.js';
 
@@ -28,7 +28,7 @@ function cellSpan(text: string, from: number, to: number): { start: number; end:
 function readRow(text: string, row: MdRow): RawRow {
   const cells: TableCell[] = row.children.map((cell) => {
     const span = cellSpan(text, offsetOf(cell, 'start'), offsetOf(cell, 'end'));
-    return { text: toString(cell).replace(/\s+/gu, ' ').trim(), ...span };
+    return { text: mdastText(cell).replace(/\s+/gu, ' ').trim(), ...span };
   });
   return { start: offsetOf(row, 'start'), end: offsetOf(row, 'end'), cells };
 }
@@ -37,7 +37,7 @@ function isCaption(node: Nodes | undefined, table: MdTable, text: string): boole
   if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return false;
   const gap = text.slice(offsetOf(node, 'end'), offsetOf(table, 'start'));
   const adjacent = node.type === 'heading' || !gap.includes('\n\n');
-  return adjacent && toString(node).length <= MAX_CAPTION_CHARS;
+  return adjacent && mdastText(node).length <= MAX_CAPTION_CHARS;
 }
 
 /** The nodes after the last heading or table among `nodes` (the heading itself included). */
@@ -60,9 +60,9 @@ function collect(parent: Parent, text: string, out: RawTable[]): void {
       out.push({
         start: offsetOf(node, 'start'),
         end: offsetOf(node, 'end'),
-        caption: captioned ? toString(previous!).replace(/\s+/gu, ' ').trim() : null,
+        caption: captioned ? mdastText(previous!).replace(/\s+/gu, ' ').trim() : null,
         captionSpan: captioned ? { start: offsetOf(previous!, 'start'), end: offsetOf(previous!, 'end') } : null,
-        lead: before.map((n) => toString(n)).join('\n'),
+        lead: before.map((n) => mdastText(n)).join('\n'),
         rows,
       });
     } else if ('children' in node) {

@@ -11,7 +11,7 @@ const FISCAL_RE = /\b(?:FY|F|fiscal(?: year)?)\s?'?(\d{2}|\d{4})\b/iu;
 const SPLIT_YEAR_RE = /\b((?:19|20)\d)\d\s*[/–-]\s*(\d\d)\b/u;
 const QUARTER_RE = /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter)\b/iu;
 const QUARTER_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
-const ORDINAL = String.raw`(?:first|second|third|fourth)`;
+const ORDINAL = `(?:first|second|third|fourth)`;
 /** Quarters a question names, also in lists ("the second and first quarter", "third or fourth quarters", "Q2"). */
 const QUARTERS_RE = new RegExp(String.raw`\bQ([1-4])\b|\b(${ORDINAL})\b(?=(?:\s*(?:,|and|&|or|to)\s*(?:the\s+)?${ORDINAL})*\s+quarters?\b)`, 'giu');
 

@@ -133,7 +133,9 @@ export function renderAnswer(response: ChatResponse, actions: AnswerActions): Do
   const byN = new Map(citations.map((c) => [c.n, c]));
   if (response.abstained) frag.append(el('span', { class: 'abstain-label' }, 'Not in the documents'));
   const { paragraphs, unplaced } = segmentAnswer(response.answer, new Set(byN.keys()), checks);
-  paragraphs.forEach((segments, i) => frag.append(paragraph(segments, byN, checks, actions, i === 0 ? response.short?.text : undefined)));
+  for (const [i, segments] of paragraphs.entries()) {
+    frag.append(paragraph(segments, byN, checks, actions, i === 0 ? response.short?.text : undefined));
+  }
   if (unplaced.length) {
     const row = el('div', { class: 'checks' }, 'Checked figures: ');
     for (const i of unplaced) row.append(checkBadge(checks[i]!), ' ');

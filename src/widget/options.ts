@@ -27,13 +27,13 @@ export function readOptions(script: HTMLScriptElement | null, fallbackOrigin: st
   } catch {
     // keep the page's origin
   }
-  const title = (data['title'] ?? '').trim().slice(0, 80) || 'Ask the documents';
-  const accent = (data['accent'] ?? '').trim();
+  const title = (data.title ?? '').trim().slice(0, 80) || 'Ask the documents';
+  const accent = (data.accent ?? '').trim();
   return {
     apiBase,
     title,
     accent: accent && validColor(accent) ? accent : DEFAULT_ACCENT,
-    position: data['position'] === 'left' ? 'left' : 'right',
-    open: data['open'] === 'true' || data['open'] === '',
+    position: data.position === 'left' ? 'left' : 'right',
+    open: data.open === 'true' || data.open === '',
   };
 }

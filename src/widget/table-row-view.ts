@@ -40,11 +40,13 @@ export function tableRowView(table: TableRowRef, opts: { cited?: boolean } = {})
   if (caption) node.append(el('caption', {}, el('span', {}, caption)));
   if (headers.some((h) => h !== '')) {
     const head = el('tr');
-    headers.forEach((h, i) => head.append(el('th', { scope: 'col', class: numeric[i] ? 'num' : undefined }, h)));
+    for (const [i, h] of headers.entries()) head.append(el('th', { scope: 'col', class: numeric[i] ? 'num' : undefined }, h));
     node.append(el('thead', {}, head));
   }
   const row = el('tr', { class: opts.cited ? 'cited' : undefined });
-  cells.forEach((c, i) => row.append(i === 0 ? el('th', { scope: 'row' }, c) : el('td', { class: numeric[i] ? 'num' : undefined }, c)));
+  for (const [i, c] of cells.entries()) {
+    row.append(i === 0 ? el('th', { scope: 'row' }, c) : el('td', { class: numeric[i] ? 'num' : undefined }, c));
+  }
   node.append(el('tbody', {}, row));
   return el('div', { class: 'table-wrap' }, node);
 }

@@ -92,7 +92,7 @@ describe('offline answer in the bench report', () => {
 describe('HNSW settings in the bench report', () => {
   it('shows the parameters each size was searched with', () => {
     const lines = retrievalTable(report).split('\n');
-    const col = lines[0]!.split(' | ').findIndex((h) => h === 'HNSW M / efC / efS');
+    const col = lines[0]!.split(' | ').indexOf('HNSW M / efC / efS');
     expect(col).toBeGreaterThan(0);
     expect(lines[2]!.split(' | ')[col]).toBe('32 / 36 / 240');
   });

@@ -3,6 +3,7 @@ const ATTR = new RegExp(`\\s+(${NAME})="([^"<]*)"`, 'g');
 const OPEN = new RegExp(`^<(${NAME})((?:\\s+${NAME}="[^"<]*")*)\\s*(/?)>$`);
 const CLOSE = new RegExp(`^</(${NAME})\\s*>$`);
 const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Problems that make `xml` not well-formed (a strict subset check: elements, attributes, text, entities). */

@@ -8,7 +8,7 @@ export interface Sample {
 const SAMPLE_RE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\d+)?$/;
 const LABEL_RE = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
-const unescape = (v: string) => v.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
+const unescapeLabel = (v: string) => v.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
 
 /** Parses an exposition into its samples (comments skipped); throws on a line that is neither. */
 export function parseExposition(text: string): Sample[] {
@@ -18,7 +18,7 @@ export function parseExposition(text: string): Sample[] {
     const m = SAMPLE_RE.exec(line);
     if (!m) throw new Error(`not a sample line: ${line}`);
     const labels: Record<string, string> = {};
-    for (const [, key, value] of (m[2] ?? '').matchAll(LABEL_RE)) labels[key!] = unescape(value!);
+    for (const [, key, value] of (m[2] ?? '').matchAll(LABEL_RE)) labels[key!] = unescapeLabel(value!);
     samples.push({ name: m[1]!, labels, value: Number(m[3]) });
   }
   return samples;
@@ -30,7 +30,7 @@ export function samplesOf(samples: readonly Sample[], name: string, labels: Reco
 }
 
 /** The value of the one sample named `name` with exactly these labels (ignoring none); undefined when absent. */
-export function valueOf(samples: readonly Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
+export function sampleValue(samples: readonly Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
   const wanted = Object.keys(labels).length;
   return samplesOf(samples, name, labels).find((s) => Object.keys(s.labels).length === wanted)?.value;
 }

@@ -138,6 +138,7 @@ describe('odd text never causes a 5xx', () => {
     'BOM \\ufeff and zero width \\u200b\\u200d joiners',
     'combining a\\u0301\\u0301\\u0301\\u0301 marks',
     '\\u001b[31m ANSI \\r\\n\\t controls',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template placeholder is the hostile input
     '%s %n {{system}} ${process.env} <script>alert(1)</script>',
     '\\uffff\\ufffe noncharacters',
   ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, postJson, type TestApp } from '../helpers/app.js';
-import { parseExposition, samplesOf, valueOf, type Sample } from '../helpers/prometheus.js';
+import { parseExposition, samplesOf, sampleValue, type Sample } from '../helpers/prometheus.js';
 
 const TOKEN = 'metrics-test-token-5d1c';
 const AUTH = { authorization: `Bearer ${TOKEN}` };
@@ -36,21 +36,21 @@ describe('GET /metrics', () => {
     expect(invalid.status).toBe(400);
 
     const { samples } = await scrape();
-    const delta = (name: string, labels: Record<string, string>) => (valueOf(samples, name, labels) ?? 0) - (valueOf(before, name, labels) ?? 0);
+    const delta = (name: string, labels: Record<string, string>) => (sampleValue(samples, name, labels) ?? 0) - (sampleValue(before, name, labels) ?? 0);
     const ok = { method: 'POST', route: '/api/chat', status: '200' };
     const bad = { ...ok, status: '400' };
     expect(delta('citecheck_http_requests_total', ok)).toBe(2);
     expect(delta('citecheck_http_requests_total', bad)).toBe(1);
     expect(delta('citecheck_http_request_duration_seconds_count', ok)).toBe(2);
-    expect(valueOf(samples, 'citecheck_http_request_duration_seconds_sum', ok)).toBeGreaterThan(0);
+    expect(sampleValue(samples, 'citecheck_http_request_duration_seconds_sum', ok)).toBeGreaterThan(0);
     const buckets = samplesOf(samples, 'citecheck_http_request_duration_seconds_bucket', ok);
-    expect(buckets.at(-1)).toMatchObject({ labels: { le: '+Inf' }, value: valueOf(samples, 'citecheck_http_request_duration_seconds_count', ok) });
+    expect(buckets.at(-1)).toMatchObject({ labels: { le: '+Inf' }, value: sampleValue(samples, 'citecheck_http_request_duration_seconds_count', ok) });
     for (let i = 1; i < buckets.length; i++) expect(buckets[i]!.value).toBeGreaterThanOrEqual(buckets[i - 1]!.value);
     expect(delta('citecheck_http_request_duration_seconds_bucket', { ...bad, le: '+Inf' })).toBe(1);
 
     expect(delta('citecheck_answers_total', { mode: 'offline', abstained: 'false' })).toBe(1);
     expect(delta('citecheck_answers_total', { mode: 'offline', abstained: 'true' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_answers_total', { mode: 'llm', abstained: 'false' })).toBe(0);
+    expect(sampleValue(samples, 'citecheck_answers_total', { mode: 'llm', abstained: 'false' })).toBe(0);
     expect(answer.checks.length).toBeGreaterThan(0);
     for (const status of new Set(answer.checks.map((c) => c.status))) {
       const expected = answer.checks.filter((c) => c.status === status).length;
@@ -65,9 +65,9 @@ describe('GET /metrics', () => {
     expect(unknown.status).toBe(404);
     await t.app.request('/healthz');
     const { samples } = await scrape();
-    expect(valueOf(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/api/documents/:docId', status: '404' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
-    expect(valueOf(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/healthz', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/api/documents/:docId', status: '404' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/healthz', status: '200' })).toBeGreaterThanOrEqual(1);
     const routes = new Set(samplesOf(samples, 'citecheck_http_requests_total').map((s) => s.labels.route));
     for (const route of routes) expect(route, route).toMatch(/^(\/[\w/:.*-]*|unmatched)$/);
   });
@@ -91,12 +91,12 @@ describe('GET /metrics', () => {
     const { samples } = await scrape();
     const served = t.kb.require();
     expect(samplesOf(samples, 'citecheck_index_info')).toEqual([{ name: 'citecheck_index_info', labels: { build_id: served.buildId }, value: 1 }]);
-    expect(valueOf(samples, 'citecheck_index_chunks')).toBe(served.chunks.length);
-    expect(valueOf(samples, 'citecheck_index_documents')).toBe(served.docs.length);
-    const age = valueOf(samples, 'citecheck_index_build_age_seconds')!;
+    expect(sampleValue(samples, 'citecheck_index_chunks')).toBe(served.chunks.length);
+    expect(sampleValue(samples, 'citecheck_index_documents')).toBe(served.docs.length);
+    const age = sampleValue(samples, 'citecheck_index_build_age_seconds')!;
     expect(age).toBeGreaterThanOrEqual(0);
     expect(age).toBeLessThan(3600);
-    expect(valueOf(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(sampleValue(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(samplesOf(samples, 'nodejs_eventloop_lag_seconds')).toHaveLength(1);
   });
 
@@ -105,7 +105,7 @@ describe('GET /metrics', () => {
     const report = await t.kb.reindex().done;
     expect(report.state).toBe('succeeded');
     const { samples } = await scrape();
-    expect(valueOf(samples, 'citecheck_reindex_runs_total', { outcome: 'succeeded' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_reindex_runs_total', { outcome: 'succeeded' })).toBe(1);
     const ids = samplesOf(samples, 'citecheck_index_info').map((s) => s.labels.build_id);
     expect(ids).toEqual([report.buildId]);
     expect(ids).not.toContain(previous);
@@ -159,12 +159,12 @@ describe('GET /metrics and the rate limit', () => {
       expect((await chat()).status).toBe(429);
       for (let i = 0; i < 10; i++) await scrape(limited.app);
       const { samples } = await scrape(limited.app);
-      expect(valueOf(samples, 'citecheck_rate_limited_total', { budget: 'api' })).toBe(1);
-      expect(valueOf(samples, 'citecheck_rate_limited_total', { budget: 'answering' })).toBe(1);
-      expect(valueOf(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/api/search', status: '429' })).toBe(1);
-      expect(valueOf(samples, 'citecheck_http_requests_total', { method: 'POST', route: '/api/chat', status: '429' })).toBe(1);
+      expect(sampleValue(samples, 'citecheck_rate_limited_total', { budget: 'api' })).toBe(1);
+      expect(sampleValue(samples, 'citecheck_rate_limited_total', { budget: 'answering' })).toBe(1);
+      expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/api/search', status: '429' })).toBe(1);
+      expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'POST', route: '/api/chat', status: '429' })).toBe(1);
       // The scrape being answered is counted once its response is ready, so this one sees the ten before it.
-      expect(valueOf(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/metrics', status: '200' })).toBe(10);
+      expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/metrics', status: '200' })).toBe(10);
     } finally {
       await limited.cleanup();
     }

@@ -114,7 +114,7 @@ describe('loadCorpus with mixed files', () => {
     expect(warned.get('empty.md')).toMatch(/no text/);
     expect(warned.get('bad-front-matter.md')).toMatch(/invalid front matter/);
     expect(warned.get('code-front-matter.md')).toMatch(/invalid front matter/);
-    expect((globalThis as Record<string, unknown>)['__ingestPwned']).toBeUndefined();
+    expect((globalThis as Record<string, unknown>).__ingestPwned).toBeUndefined();
     expect(seen).toEqual(result.warnings);
   });
 

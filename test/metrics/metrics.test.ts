@@ -2,7 +2,7 @@ import { register as globalRegistry, validateMetricName } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { HTTP_DURATION_BUCKETS, METRIC_PREFIX, Metrics, type IndexSample } from '../../src/metrics/metrics.js';
 import { buildIdTime, newBuildId } from '../../src/retrieval/index-layout.js';
-import { parseExposition, samplesOf, typesOf, valueOf } from '../helpers/prometheus.js';
+import { parseExposition, samplesOf, typesOf, sampleValue } from '../helpers/prometheus.js';
 
 const quiet = () => new Metrics({ processMetrics: false });
 
@@ -21,12 +21,12 @@ describe('Metrics', () => {
     m.recordAnswer('offline', true, []);
     m.recordAnswer('llm', false, [{ status: 'mismatch' }, { status: 'approximate' }, { status: 'unverified' }]);
     const { samples } = await scrape(m);
-    expect(valueOf(samples, 'citecheck_answers_total', { mode: 'offline', abstained: 'false' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_answers_total', { mode: 'offline', abstained: 'true' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_answers_total', { mode: 'llm', abstained: 'false' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_answer_checks_total', { status: 'verified' })).toBe(2);
+    expect(sampleValue(samples, 'citecheck_answers_total', { mode: 'offline', abstained: 'false' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_answers_total', { mode: 'offline', abstained: 'true' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_answers_total', { mode: 'llm', abstained: 'false' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_answer_checks_total', { status: 'verified' })).toBe(2);
     for (const status of ['computed', 'mismatch', 'approximate', 'unverified']) {
-      expect(valueOf(samples, 'citecheck_answer_checks_total', { status }), status).toBe(1);
+      expect(sampleValue(samples, 'citecheck_answer_checks_total', { status }), status).toBe(1);
     }
   });
 
@@ -38,11 +38,11 @@ describe('Metrics', () => {
     m.observeHttp('BREW', 'unmatched', 404, 0.001);
     const { samples } = await scrape(m);
     const ok = { method: 'POST', route: '/api/chat', status: '200' };
-    expect(valueOf(samples, 'citecheck_http_requests_total', ok)).toBe(2);
-    expect(valueOf(samples, 'citecheck_http_requests_total', { ...ok, status: '400' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_http_requests_total', { method: 'OTHER', route: 'unmatched', status: '404' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_http_request_duration_seconds_count', ok)).toBe(2);
-    expect(valueOf(samples, 'citecheck_http_request_duration_seconds_sum', ok)).toBeCloseTo(0.204, 6);
+    expect(sampleValue(samples, 'citecheck_http_requests_total', ok)).toBe(2);
+    expect(sampleValue(samples, 'citecheck_http_requests_total', { ...ok, status: '400' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'OTHER', route: 'unmatched', status: '404' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_http_request_duration_seconds_count', ok)).toBe(2);
+    expect(sampleValue(samples, 'citecheck_http_request_duration_seconds_sum', ok)).toBeCloseTo(0.204, 6);
     const buckets = samplesOf(samples, 'citecheck_http_request_duration_seconds_bucket', ok);
     expect(buckets.map((b) => b.labels.le)).toEqual([...HTTP_DURATION_BUCKETS.map(String), '+Inf']);
     const bucket = (le: string) => buckets.find((b) => b.labels.le === le)?.value;
@@ -66,18 +66,18 @@ describe('Metrics', () => {
     m.recordReindex('succeeded');
     m.recordReindex('failed');
     const { samples } = await scrape(m);
-    expect(valueOf(samples, 'citecheck_llm_retries_total')).toBe(2);
-    expect(valueOf(samples, 'citecheck_llm_fallbacks_total')).toBe(1);
-    expect(valueOf(samples, 'citecheck_llm_request_duration_seconds_count', { outcome: 'ok' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_llm_request_duration_seconds_bucket', { outcome: 'ok', le: '1' })).toBe(0);
-    expect(valueOf(samples, 'citecheck_llm_request_duration_seconds_bucket', { outcome: 'ok', le: '2.5' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_rate_limited_total', { budget: 'answering' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_slack_events_total', { outcome: 'answered' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_slack_events_total', { outcome: 'duplicate' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_slack_commands_total', { outcome: 'answered' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_reindex_runs_total', { outcome: 'succeeded' })).toBe(1);
-    expect(valueOf(samples, 'citecheck_reindex_runs_total', { outcome: 'failed' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_llm_retries_total')).toBe(2);
+    expect(sampleValue(samples, 'citecheck_llm_fallbacks_total')).toBe(1);
+    expect(sampleValue(samples, 'citecheck_llm_request_duration_seconds_count', { outcome: 'ok' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_llm_request_duration_seconds_bucket', { outcome: 'ok', le: '1' })).toBe(0);
+    expect(sampleValue(samples, 'citecheck_llm_request_duration_seconds_bucket', { outcome: 'ok', le: '2.5' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_rate_limited_total', { budget: 'answering' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_slack_events_total', { outcome: 'answered' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_slack_events_total', { outcome: 'duplicate' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_slack_commands_total', { outcome: 'answered' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_reindex_runs_total', { outcome: 'succeeded' })).toBe(1);
+    expect(sampleValue(samples, 'citecheck_reindex_runs_total', { outcome: 'failed' })).toBe(1);
   });
 
   it('reports the served index: chunks, documents, build id as a label and build age, read at each scrape', async () => {
@@ -87,45 +87,45 @@ describe('Metrics', () => {
     m.watchIndex(() => served);
     let { samples } = await scrape(m);
     expect(samplesOf(samples, 'citecheck_index_info')).toEqual([]);
-    expect(valueOf(samples, 'citecheck_index_chunks')).toBe(0);
-    expect(valueOf(samples, 'citecheck_index_documents')).toBe(0);
-    expect(valueOf(samples, 'citecheck_index_build_age_seconds')).toBeNaN();
+    expect(sampleValue(samples, 'citecheck_index_chunks')).toBe(0);
+    expect(sampleValue(samples, 'citecheck_index_documents')).toBe(0);
+    expect(sampleValue(samples, 'citecheck_index_build_age_seconds')).toBeNaN();
 
     const first = newBuildId(Date.UTC(2026, 0, 1, 23, 59, 30));
     served = index(first, 14, 3);
     ({ samples } = await scrape(m));
     expect(samplesOf(samples, 'citecheck_index_info')).toEqual([{ name: 'citecheck_index_info', labels: { build_id: first }, value: 1 }]);
-    expect(valueOf(samples, 'citecheck_index_chunks')).toBe(14);
-    expect(valueOf(samples, 'citecheck_index_documents')).toBe(3);
-    expect(valueOf(samples, 'citecheck_index_build_age_seconds')).toBeCloseTo(30, 1);
+    expect(sampleValue(samples, 'citecheck_index_chunks')).toBe(14);
+    expect(sampleValue(samples, 'citecheck_index_documents')).toBe(3);
+    expect(sampleValue(samples, 'citecheck_index_build_age_seconds')).toBeCloseTo(30, 1);
 
     const second = newBuildId(now);
     served = index(second, 20, 4);
     now += 5000;
     ({ samples } = await scrape(m));
     expect(samplesOf(samples, 'citecheck_index_info').map((s) => s.labels.build_id)).toEqual([second]);
-    expect(valueOf(samples, 'citecheck_index_chunks')).toBe(20);
-    expect(valueOf(samples, 'citecheck_index_build_age_seconds')).toBeCloseTo(5, 1);
+    expect(sampleValue(samples, 'citecheck_index_chunks')).toBe(20);
+    expect(sampleValue(samples, 'citecheck_index_build_age_seconds')).toBeCloseTo(5, 1);
 
     served = index('test');
     ({ samples } = await scrape(m));
     expect(samplesOf(samples, 'citecheck_index_info').map((s) => s.labels.build_id)).toEqual(['test']);
-    expect(valueOf(samples, 'citecheck_index_build_age_seconds')).toBeNaN();
+    expect(sampleValue(samples, 'citecheck_index_build_age_seconds')).toBeNaN();
   });
 
   it('exports 0 for every known label combination before anything happened', async () => {
     const { samples } = await scrape(quiet());
     for (const mode of ['offline', 'llm']) {
-      for (const abstained of ['true', 'false']) expect(valueOf(samples, 'citecheck_answers_total', { mode, abstained })).toBe(0);
+      for (const abstained of ['true', 'false']) expect(sampleValue(samples, 'citecheck_answers_total', { mode, abstained })).toBe(0);
     }
     for (const status of ['verified', 'mismatch', 'approximate', 'computed', 'unverified']) {
-      expect(valueOf(samples, 'citecheck_answer_checks_total', { status }), status).toBe(0);
+      expect(sampleValue(samples, 'citecheck_answer_checks_total', { status }), status).toBe(0);
     }
-    for (const budget of ['answering', 'feedback', 'api']) expect(valueOf(samples, 'citecheck_rate_limited_total', { budget })).toBe(0);
-    for (const outcome of ['answered', 'duplicate', 'ignored']) expect(valueOf(samples, 'citecheck_slack_events_total', { outcome })).toBe(0);
-    for (const outcome of ['succeeded', 'failed']) expect(valueOf(samples, 'citecheck_reindex_runs_total', { outcome })).toBe(0);
-    expect(valueOf(samples, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(0);
-    expect(valueOf(samples, 'citecheck_llm_retries_total')).toBe(0);
+    for (const budget of ['answering', 'feedback', 'api']) expect(sampleValue(samples, 'citecheck_rate_limited_total', { budget })).toBe(0);
+    for (const outcome of ['answered', 'duplicate', 'ignored']) expect(sampleValue(samples, 'citecheck_slack_events_total', { outcome })).toBe(0);
+    for (const outcome of ['succeeded', 'failed']) expect(sampleValue(samples, 'citecheck_reindex_runs_total', { outcome })).toBe(0);
+    expect(sampleValue(samples, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(0);
+    expect(sampleValue(samples, 'citecheck_llm_retries_total')).toBe(0);
     expect(samplesOf(samples, 'citecheck_http_requests_total')).toEqual([]);
   });
 
@@ -133,15 +133,15 @@ describe('Metrics', () => {
     const a = quiet();
     const b = quiet();
     a.recordLlmFallback();
-    expect(valueOf((await scrape(a)).samples, 'citecheck_llm_fallbacks_total')).toBe(1);
-    expect(valueOf((await scrape(b)).samples, 'citecheck_llm_fallbacks_total')).toBe(0);
+    expect(sampleValue((await scrape(a)).samples, 'citecheck_llm_fallbacks_total')).toBe(1);
+    expect(sampleValue((await scrape(b)).samples, 'citecheck_llm_fallbacks_total')).toBe(0);
     expect(a.registry).not.toBe(globalRegistry);
     expect(await globalRegistry.getMetricsAsJSON()).toEqual([]);
   });
 
   it('exports the Node.js process metrics unless turned off', async () => {
     const withProcess = await scrape(new Metrics());
-    expect(valueOf(withProcess.samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    expect(sampleValue(withProcess.samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
     expect(samplesOf(withProcess.samples, 'nodejs_heap_size_used_bytes').length).toBe(1);
     expect(samplesOf(withProcess.samples, 'nodejs_eventloop_lag_seconds').length).toBe(1);
     const without = await scrape(quiet());

@@ -15,7 +15,7 @@ import { errorBody, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-opena
 import { CHAT, passageNumber, say, script } from '../answer/llm/script.js';
 import { buildTestSnapshot, llmTestConfig } from '../answer/llm/snapshot.js';
 import { CORPUS_DIR, makeTmpDir } from '../helpers/app.js';
-import { parseExposition, valueOf } from '../helpers/prometheus.js';
+import { parseExposition, sampleValue } from '../helpers/prometheus.js';
 
 const QUESTION = 'What share of service trade is digital trade?';
 
@@ -52,11 +52,11 @@ describe('LLM answers record retries, fallbacks and model call durations', () =>
     const answer = await service(metrics).answer({ question: QUESTION });
     expect(answer.mode).toBe('llm');
     const s = await samples(metrics);
-    expect(valueOf(s, 'citecheck_llm_retries_total')).toBe(1);
-    expect(valueOf(s, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(1);
-    expect(valueOf(s, 'citecheck_llm_request_duration_seconds_count', { outcome: 'ok' })).toBe(1);
-    expect(valueOf(s, 'citecheck_llm_fallbacks_total')).toBe(0);
-    expect(valueOf(s, 'citecheck_answers_total', { mode: 'llm', abstained: 'false' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_llm_retries_total')).toBe(1);
+    expect(sampleValue(s, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_llm_request_duration_seconds_count', { outcome: 'ok' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_llm_fallbacks_total')).toBe(0);
+    expect(sampleValue(s, 'citecheck_answers_total', { mode: 'llm', abstained: 'false' })).toBe(1);
   });
 
   it('counts a fallback to the offline answerer, and the answer under mode offline', async () => {
@@ -65,11 +65,11 @@ describe('LLM answers record retries, fallbacks and model call durations', () =>
     const answer: ChatResponse = await service(metrics).answer({ question: QUESTION });
     expect(answer.mode).toBe('offline');
     const s = await samples(metrics);
-    expect(valueOf(s, 'citecheck_llm_fallbacks_total')).toBe(1);
-    expect(valueOf(s, 'citecheck_llm_retries_total')).toBe(0);
-    expect(valueOf(s, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(1);
-    expect(valueOf(s, 'citecheck_answers_total', { mode: 'offline', abstained: String(answer.abstained) })).toBe(1);
-    expect(valueOf(s, 'citecheck_answers_total', { mode: 'llm', abstained: 'false' })).toBe(0);
+    expect(sampleValue(s, 'citecheck_llm_fallbacks_total')).toBe(1);
+    expect(sampleValue(s, 'citecheck_llm_retries_total')).toBe(0);
+    expect(sampleValue(s, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_answers_total', { mode: 'offline', abstained: String(answer.abstained) })).toBe(1);
+    expect(sampleValue(s, 'citecheck_answers_total', { mode: 'llm', abstained: 'false' })).toBe(0);
   });
 });
 
@@ -96,11 +96,11 @@ describe('the Slack bot records events and commands by outcome', () => {
     await bot.drain();
     expect(posted).toEqual(['https://hooks.example/2']);
     const s = await samples(metrics);
-    expect(valueOf(s, 'citecheck_slack_events_total', { outcome: 'answered' })).toBe(1);
-    expect(valueOf(s, 'citecheck_slack_events_total', { outcome: 'duplicate' })).toBe(1);
-    expect(valueOf(s, 'citecheck_slack_events_total', { outcome: 'ignored' })).toBe(1);
-    expect(valueOf(s, 'citecheck_slack_commands_total', { outcome: 'answered' })).toBe(1);
-    expect(valueOf(s, 'citecheck_slack_commands_total', { outcome: 'ignored' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_slack_events_total', { outcome: 'answered' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_slack_events_total', { outcome: 'duplicate' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_slack_events_total', { outcome: 'ignored' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_slack_commands_total', { outcome: 'answered' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_slack_commands_total', { outcome: 'ignored' })).toBe(1);
   });
 });
 
@@ -122,8 +122,8 @@ describe('the knowledge base records reindex outcomes', () => {
     for (const entry of await fs.readdir(corpusDir)) await fs.rm(path.join(corpusDir, entry), { recursive: true, force: true });
     expect((await kb.reindex().done).state).toBe('failed');
     const s = await samples(metrics);
-    expect(valueOf(s, 'citecheck_reindex_runs_total', { outcome: 'failed' })).toBe(1);
-    expect(valueOf(s, 'citecheck_reindex_runs_total', { outcome: 'succeeded' })).toBe(0);
-    expect(valueOf(s, 'citecheck_index_info', { build_id: served })).toBe(1);
+    expect(sampleValue(s, 'citecheck_reindex_runs_total', { outcome: 'failed' })).toBe(1);
+    expect(sampleValue(s, 'citecheck_reindex_runs_total', { outcome: 'succeeded' })).toBe(0);
+    expect(sampleValue(s, 'citecheck_index_info', { build_id: served })).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isAppError } from '../../src/errors.js';
 import { CALC_OPS, calcOps } from '../../src/numbers/calculator/schemas.js';
 import { calculate } from '../../src/numbers/calculator/calculator.js';

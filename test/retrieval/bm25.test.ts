@@ -34,7 +34,7 @@ describe('Bm25Index', () => {
 
   it('prefers shorter documents for equal term frequency (length normalisation)', () => {
     const small = Bm25Index.build([
-      { id: 'long', text: 'apple ' + 'filler words here '.repeat(30) },
+      { id: 'long', text: `apple ${'filler words here '.repeat(30)}` },
       { id: 'short', text: 'apple pie' },
     ]);
     expect(small.search('apple', 2)[0]!.index).toBe(1);

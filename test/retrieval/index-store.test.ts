@@ -137,7 +137,7 @@ describe('computeCorpusHash', () => {
     const base = computeCorpusHash(SAMPLE.docs, ['v1']);
     expect(computeCorpusHash([...SAMPLE.docs].reverse(), ['v1'])).toBe(base);
     expect(computeCorpusHash(SAMPLE.docs, ['v2'])).not.toBe(base);
-    const edited = SAMPLE.docs.map((d, i) => (i === 0 ? { ...d, text: d.text + '!' } : d));
+    const edited = SAMPLE.docs.map((d, i) => (i === 0 ? { ...d, text: `${d.text}!` } : d));
     expect(computeCorpusHash(edited, ['v1'])).not.toBe(base);
     const retitled = SAMPLE.docs.map((d, i) => (i === 0 ? { ...d, date: '2022' } : d));
     expect(computeCorpusHash(retitled, ['v1'])).not.toBe(base);

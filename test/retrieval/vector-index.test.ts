@@ -52,7 +52,7 @@ describe('VectorIndex', () => {
     const e = new LocalHashEmbedder({ dimension: 256 });
     const r = rng(3);
     const vocab = Array.from({ length: 3000 }, (_, i) => `w${(i * 2654435761 >>> 0).toString(36)}`);
-    const pick = () => vocab[Math.floor(Math.pow(r(), 2) * vocab.length)]!;
+    const pick = () => vocab[Math.floor(r() ** 2 * vocab.length)]!;
     const texts = Array.from({ length: 5000 }, () => Array.from({ length: 60 }, pick).join(' '));
     const data = e.embedMatrix(texts);
     const index = VectorIndex.build(data, 256);

@@ -16,7 +16,7 @@ const CORPUS_FILE = path.join(ROOT, 'corpus/digital-trade-interview.md');
 const SCANNED = ['src', 'prompts'];
 const EXEMPT = new Set(['src/http/demo-page.ts']);
 /** General language knowledge that happens to contain a corpus word: the table of nationalities (chinese -> china, like american -> united states). */
-const GENERAL = [/^src\/answer\/vocabulary\.ts:\d+: place: China — .*chinese: 'china'/];
+const GENERAL = [/^src\/answer\/question\/vocabulary\.ts:\d+: place: China — .*chinese: 'china'/];
 const TEXT_FILE = /\.(?:ts|tsx|js|mjs|cjs|json|md|ya?ml|html|css|txt)$/;
 
 /** A term the code must not contain, with why it is corpus knowledge. */
@@ -25,14 +25,14 @@ interface Term {
   pattern: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phrase = (label: string, why: string): Term => ({
   label: `${why}: ${label}`,
-  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(label).replace(/ /g, String.raw`\s+`)}(?![\p{L}\p{N}])`, 'iu'),
+  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(label).replace(/ /g, String.raw`\s+`)}(?![\p{L}\p{N}])`, 'iu'),
 });
 const figure = (label: string): Term => ({
   label: `figure: ${label}`,
-  pattern: new RegExp(String.raw`(?<![\d.,])${escape(label)}(?![\d])`),
+  pattern: new RegExp(String.raw`(?<![\d.,])${escapeRegExp(label)}(?![\d])`),
 });
 
 /** Read by hand from the corpus: its speakers, publication, places, named events and topic words. */
@@ -48,7 +48,7 @@ const FIXED_TERMS: Term[] = [
 ];
 
 /** Read from the corpus file itself, so the list follows the corpus: speaker labels, front matter, decimal figures. */
-export function corpusTerms(corpus: string): Term[] {
+function corpusTerms(corpus: string): Term[] {
   const terms: Term[] = [];
   const front = /^---\n([\s\S]*?)\n---\n/.exec(corpus)?.[1] ?? '';
   for (const m of front.matchAll(/^(?:source|interviewer):\s*"?([^"\n]+)"?$/gm)) terms.push(phrase(m[1]!.trim(), 'publication'));
@@ -71,7 +71,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** `file:line: term — line text` for every occurrence of a term in the given files' text. */
-export function findCorpusReferences(files: { path: string; text: string }[], terms: Term[]): string[] {
+function findCorpusReferences(files: { path: string; text: string }[], terms: Term[]): string[] {
   const hits: string[] = [];
   for (const file of files) {
     file.text.split('\n').forEach((line, i) => {

@@ -102,7 +102,7 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
   return out;
 }
 
-function fit(type: SpanType, c: Candidate, tokens: readonly TaggedToken[]): number {
+function typeFitOf(type: SpanType, c: Candidate, tokens: readonly TaggedToken[]): number {
   switch (type) {
     case 'date':
       return c.kind === 'date' ? TYPE_FIT : 0;
@@ -177,7 +177,7 @@ export function extractShortAnswer(sentence: string, question: string, type: Spa
     if (!c) continue;
     const span = tokens.slice(c.first, c.last + 1);
     if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) continue;
-    const typeFit = fit(type, c, tokens);
+    const typeFit = typeFitOf(type, c, tokens);
     if (typeFit <= 0) continue;
     const overlap = span.filter((t) => isContent(t) && asked(t)).length / span.length;
     const score = typeFit + PROXIMITY_WEIGHT * closeness(c, anchors, tokens, weigh) - 0.5 * overlap;

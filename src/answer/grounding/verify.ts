@@ -76,9 +76,13 @@ function operandValues(v: unknown): number[] {
   return [];
 }
 
+/**
+ * Stems of the words an answer frames itself with (documents, saying, computing), which need no support from
+ * a quote. Function words need no listing: {@link termProfile} drops them already.
+ */
 const FRAMING = termProfile(
   'document passage source text interview article corpus say said state show follow summary summarize according ' +
-    'answer question based information mention note here below overview detail find found provide give context ' +
+    'answer question based information mention note overview detail find found provide give context ' +
     'compute computed calculate calculated calculation formula',
 ).words;
 const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [

@@ -13,7 +13,7 @@ import { toRelated } from '../grounding/related.js';
 import { ABSTAIN_PHRASE, echoesPrompt, groundAnswer, isAbstention } from './result.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { SEARCH_TOOL, runToolCall, type RawToolCall } from './tools.js';
-import { PromptError, PromptLibrary, defaultPrompts } from './prompts.js';
+import { PromptError, type PromptLibrary, defaultPrompts } from './prompts.js';
 import { shortAnswerFor } from '../grounding/short-answer.js';
 import { assessCoverage } from '../grounding/coverage.js';
 import { resolveFollowUp } from '../question/followup.js';

@@ -30,7 +30,7 @@ export function templateVariables(template: string): string[] {
  * extra values are ignored.
  */
 export function renderTemplate(template: string, vars: PromptVariables, name = 'template'): string {
-  const missing = templateVariables(template).filter((v) => !Object.prototype.hasOwnProperty.call(vars, v));
+  const missing = templateVariables(template).filter((v) => !Object.hasOwn(vars, v));
   if (missing.length) throw new PromptError(`prompt "${name}" needs ${missing.map((v) => `"${v}"`).join(', ')}`);
   return template.replace(VARIABLE, (_, key: string) => String(vars[key]));
 }

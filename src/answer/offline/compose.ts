@@ -67,7 +67,7 @@ export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType
       if (next) group.push(next);
     }
   } else if (type === 'quantity' && !best.sentence.figures.length) {
-    const withFigures = [following(1), following(2)].find((x) => x && x.figures.length);
+    const withFigures = [following(1), following(2)].find((x) => x?.figures.length);
     if (withFigures) group.push(...[following(1), following(2)].filter((x): x is EvidenceSentence => Boolean(x)).filter((x) => x.index <= withFigures.index));
   } else if (type === 'list' || type === 'reason') {
     const next = following(1);

@@ -80,7 +80,7 @@ export function evidenceFeatures(
   const nameMissing = names.some((n) => !passageLower.includes(n.toLowerCase().replace(/[,.]$/, ''))) ? 1 : 0;
   const span = spanType && EXACT_TYPES.has(spanType) ? extractShortAnswer(sentence, question, spanType) : null;
   const spoken = spanType === 'person' && speaker !== null;
-  const typeMissing = spanType && EXACT_TYPES.has(spanType) && !spoken && (!span || !span.exact) ? 1 : 0;
+  const typeMissing = spanType && EXACT_TYPES.has(spanType) && !spoken && (!span?.exact) ? 1 : 0;
   const features = {
     sentenceCoverage: weightedShare(qTerms, sentenceTerms, stats),
     passageCoverage: weightedShare(qTerms, passageTerms, stats),

@@ -62,7 +62,10 @@ const LABEL_RE = /^[^\n:：]{1,40}[:：]\s*/;
 
 function chunkSentences(snapshot: KnowledgeSnapshot, chunk: Chunk): Omit<EvidenceSentence, 'rank' | 'chunkScore'>[] {
   let byChunk = sentenceCache.get(snapshot);
-  if (!byChunk) sentenceCache.set(snapshot, (byChunk = new Map()));
+  if (!byChunk) {
+    byChunk = new Map();
+    sentenceCache.set(snapshot, byChunk);
+  }
   const cached = byChunk.get(chunk.id);
   if (cached) return cached;
   const spans = splitSentences(chunk.text, chunk.start).map((s, index) => {

@@ -1,3 +1,4 @@
+import { RISE_WORDS } from '../../language/direction-words.js';
 import { calculate, checkClaims, type CalcOp, type CalcResult, type ClaimCheck, type NumericClaim } from '../../numbers/index.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { labelledPair } from './operand-pairs.js';
@@ -118,8 +119,11 @@ function questionPercent(q: QuestionAnalysis, figs: readonly Figure[]): { value:
   return null;
 }
 
+/** A rise word shortly before a percentage: "an increase of 12%", "grew by 5%", "up 3%". */
+const RISE_BEFORE_RE = new RegExp(String.raw`\b(?:${RISE_WORDS.join('|')})\b[^.%]{0,20}$`, 'i');
+
 function growthFigure(source: EvidenceSentence): NumericClaim | undefined {
-  return source.figures.find((f) => isPercent(f) && /(?:increase|growth|grew|grow|rise|rose|up)\b[^.%]{0,20}$/i.test(source.text.slice(0, f.start - source.start)));
+  return source.figures.find((f) => isPercent(f) && RISE_BEFORE_RE.test(source.text.slice(0, f.start - source.start)));
 }
 
 function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {

@@ -28,7 +28,7 @@ const NUMBER_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])/g;
 /** A calendar year as questions write it ("2019", "FY2019"). */
 const YEAR = String.raw`(?<!\d)(?:19|20)\d\d(?!\d)`;
 /** Two years later in the question ("from 2018 to 2019", "for 2019 and 2018"). */
-const TWO_YEARS_AHEAD = String.raw`(?=[^?]*${YEAR}[^?]*${YEAR})`;
+const TWO_YEARS_AHEAD = `(?=[^?]*${YEAR}[^?]*${YEAR})`;
 /** Not a question about causes ("why did ...", "what caused the increase in ..."). */
 const NOT_WHY = String.raw`(?<!\b(?:why|caused?|causes|drove|drives|explains?|led to|behind|reasons?)\b[^?]*)`;
 /** An average that is a growth rate ("average annual growth", "average growth rate", "average % change") is not a mean of values. */

@@ -1,44 +1,50 @@
+import { functionWords } from '../../language/function-words.js';
 import { conceptTable, CONCEPT_GROUPS } from '../../retrieval/concepts.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { WORD_NUMBERS } from './question.js';
 
 /**
- * Words that carry no topic of their own in a question: function words, question words, hedges,
- * and verbs of asking and saying. General English; nothing corpus-specific.
+ * Words beyond the function words that carry no topic of their own in a question: question words, hedges,
+ * verbs of asking and saying, words about documents and figures. General English; nothing corpus-specific.
  */
-export const QUESTION_FILLER: ReadonlySet<string> = new Set(
-  (
-    'a an the and or but if then than so as of in on at to for from by with about into onto over under between among ' +
-    'after before during since until through across per via vs versus up down out off again also too very really just ' +
-    'quite rather roughly approximately around nearly almost about exactly precisely actually basically currently ' +
-    'nowadays today now recently lately still yet already ever even only both either neither each every all any some ' +
-    'many much more most less least few several other another such same own ' +
-    'what which who whom whose when where why how whats what’s whats hows wheres ' +
-    'is are was were be been being am do does did done doing have has had having will would shall should can could ' +
-    'may might must need needs ought ' +
-    'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these ' +
-    'those there here one ones thing things something anything stuff kind sort lot lots bit ' +
-    'say says said saying tell tells told telling give gives gave given giving get gets got getting make makes made ' +
-    'making put puts take takes took taking come comes came coming go goes went going know knows knew think thinks ' +
-    'thought believe believes mean means meant mention mentions mentioned mentioning talk talks talked claim claims ' +
-    'claimed state states stated note notes noted cite cites cited quote quotes quoted reference references referenced ' +
-    'name names named list lists listed explain explains explained describe describes described summarize summarise ' +
-    'show shows showed see seen look looks find found want wants like please thanks thank tell me us ' +
-    'speaker speakers interview interviews article text document documents passage passages ' +
-    'source sources according view views opinion opinions point points answer answers question questions ' +
-    'ok okay yes no not hey hi hello well anyway besides else exact exactly number numbers figure figures value values ' +
-    'big bigger biggest large larger largest small smaller high higher low lower far fast faster long ' +
-    'first second third fourth fifth last next two three four five six seven eight nine ten ' +
-    'year years yearly annual annually percent percentage per cent rate rates level levels amount total overall ' +
-    'average compare compared comparison contradiction agree disagree true false really happen happened ' +
-    'dollar dollars usd yuan rmb billion million trillion bn tn x times ' +
-    'worth supposed turn turns become becomes became headline theme themes topic topics main key major role part ' +
-    'happening situation status picture side aspect aspects area areas way ways ' +
-    'work works worked working imply implies implied implying prior previous earlier later former latter ' +
-    'back forward ago since then result results outcome equivalent equal decade decades pp yr yrs ' +
-    'follow follows followed following expected expect expects bring brings brought'
-  ).split(/\s+/),
+const QUESTION_ONLY_FILLER: readonly string[] = (
+  'onto among since across per via vs versus also really just ' +
+  'quite rather roughly approximately around nearly almost exactly precisely actually basically currently ' +
+  'nowadays today now recently lately still yet already ever even either neither every ' +
+  'many much less least several another whose whats what’s hows wheres done need needs mine ' +
+  'one ones thing things something anything stuff kind sort lot lots bit ' +
+  'say says said saying tell tells told telling give gives gave given giving get gets got getting make ' +
+  'makes made making put puts take takes took taking come comes came coming go goes went going know ' +
+  'knows knew think thinks thought believe believes mean means meant mention mentions mentioned ' +
+  'mentioning talk talks talked claim claims claimed state states stated note notes noted cite cites ' +
+  'cited quote quotes quoted reference references referenced name names named list lists listed explain ' +
+  'explains explained describe describes described summarize summarise show shows showed see seen look ' +
+  'looks find found want wants like please thanks thank ' +
+  'speaker speakers interview interviews article text document documents passage passages ' +
+  'source sources according view views opinion opinions point points answer answers question questions ' +
+  'ok okay yes hey hi hello well anyway besides else exact number numbers figure figures value values ' +
+  'big bigger biggest large larger largest small smaller high higher low lower far fast faster long ' +
+  'first second third fourth fifth last next two three four five six seven eight nine ten ' +
+  'year years yearly annual annually percent percentage cent rate rates level levels amount total overall ' +
+  'average compare compared comparison contradiction agree disagree true false happen happened ' +
+  'dollar dollars usd yuan rmb billion million trillion bn tn x times ' +
+  'worth supposed turn turns become becomes became headline theme themes topic topics main key major role part ' +
+  'happening situation status picture side aspect aspects area areas way ways ' +
+  'work works worked working imply implies implied implying prior previous earlier later former latter ' +
+  'back forward ago result results outcome equivalent equal decade decades pp yr yrs ' +
+  'follow follows followed following expected expect expects bring brings brought'
+).split(' ');
+
+/** Words that carry no topic of their own in a question: the function words and {@link QUESTION_ONLY_FILLER}. */
+export const QUESTION_FILLER: ReadonlySet<string> = functionWords({ add: QUESTION_ONLY_FILLER });
+
+/** Shortest filler word a question word one edit away from counts as a typo of. */
+const MIN_TYPO_TARGET_LENGTH = 3;
+
+/** Filler words a question word may be a one-letter typo of: long enough, and spelled without an apostrophe. */
+const TYPO_TARGETS: readonly string[] = [...QUESTION_FILLER].filter(
+  (w) => w.length >= MIN_TYPO_TARGET_LENGTH && !/['’]/.test(w),
 );
 
 /** Demonyms mapped to the place name the documents would use (general nationalities, not any corpus's places). */
@@ -66,7 +72,7 @@ function computeIsFiller(raw: string): boolean {
   const w = raw.toLowerCase().replace(/['’]s$/, '');
   if (!w || /\d/.test(w) || QUESTION_FILLER.has(w)) return true;
   if (w.length < 3 || /^[A-Z]{2,6}$/.test(raw)) return false;
-  for (const filler of QUESTION_FILLER) if (filler.length >= 3 && editDistance(w, filler, 1) <= 1) return true;
+  for (const filler of TYPO_TARGETS) if (editDistance(w, filler, 1) <= 1) return true;
   return false;
 }
 

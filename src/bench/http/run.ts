@@ -6,7 +6,7 @@ import { runLoad, type LoadRequest } from './load.js';
 import { HELLO_PATH } from './server.js';
 import { startBenchServer } from './spawn.js';
 import { measureLlmOverhead } from '../answer/llm-overhead.js';
-import type { HttpResult } from '../types.js';
+import type { HttpResult, RouteLoad } from '../types.js';
 
 /** Options of {@link runHttp}. */
 export interface HttpRunOptions {
@@ -51,7 +51,7 @@ export async function runHttp(opts: HttpRunOptions): Promise<HttpResult> {
       log(`${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99Ms} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
       return r;
     };
-    let hello, searched, chatted;
+    let hello: RouteLoad, searched: RouteLoad, chatted: RouteLoad;
     try {
       hello = await load('hello', [{ method: 'GET', path: HELLO_PATH }]);
       searched = await load('search', search);

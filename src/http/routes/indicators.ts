@@ -45,7 +45,10 @@ const cache = new WeakMap<KnowledgeSnapshot, IndicatorRecord[]>();
 /** Indicators of a snapshot, extracted once. */
 export function snapshotIndicators(snapshot: KnowledgeSnapshot): IndicatorRecord[] {
   let records = cache.get(snapshot);
-  if (!records) cache.set(snapshot, (records = buildIndicators(snapshot.docs, snapshot.chunks)));
+  if (!records) {
+    records = buildIndicators(snapshot.docs, snapshot.chunks);
+    cache.set(snapshot, records);
+  }
   return records;
 }
 

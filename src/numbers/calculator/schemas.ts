@@ -164,5 +164,5 @@ export const CALC_OPS = Object.keys(calcOps) as CalcOp[];
 
 /** True when `op` names a calculator operation. */
 export function isCalcOp(op: string): op is CalcOp {
-  return Object.prototype.hasOwnProperty.call(calcOps, op);
+  return  Object.hasOwn(calcOps, op);
 }

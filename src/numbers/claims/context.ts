@@ -1,3 +1,4 @@
+import { FALL_WORDS, RISE_WORDS } from '../../language/direction-words.js';
 import { QUALIFIER_WORDS } from './extract.js';
 import type { NumericClaim } from './types.js';
 
@@ -24,18 +25,16 @@ const CAGR_BEFORE = new RegExp(
   ].join('|')})\s*(?:of|was|is|at|reached|stood at|:)?\s*$`,
   'i',
 );
-const DECREASE_WORDS = ['decrease', 'decreased', 'decreases', 'decline', 'declined', 'declining', 'drop', 'dropped'];
-const FALL_WORDS = ['fell', 'fall', 'falls', 'down', 'shrank', 'contraction'];
-const RISE_WORDS = ['increase', 'increased', 'increases', 'increasing', 'growth', 'grew', 'grow', 'grows', 'rise'];
-const UP_WORDS = ['rose', 'rising', 'up', 'jump', 'jumped', 'surge', 'surged'];
-const CHANGE_WORDS = [...RISE_WORDS, ...UP_WORDS, ...DECREASE_WORDS, ...FALL_WORDS].join('|');
+/** Rise and fall words as a regex alternation: a figure right after one states a change. */
+const CHANGE_WORDS = [...RISE_WORDS, ...FALL_WORDS].join('|');
 const GROWTH_BEFORE = new RegExp(
   String.raw`(?<!\bmade\s|\bmakes?\s)\b(${CHANGE_WORDS})\s*(?:of|by|at|was|is|reached|:)?\s*$`,
   'i',
 );
 const CHANGE_AMOUNT_BEFORE = new RegExp(String.raw`\b(${CHANGE_WORDS})\s+(?:of|by)\s*$`, 'i');
 const YOY_AFTER = /^\s*(?:year-on-year|year on year|yoy|y-o-y)\b/i;
-const DECREASE = new RegExp(`^(?:${[...DECREASE_WORDS, ...FALL_WORDS].join('|')})$`, 'i');
+/** A change word that states a fall. */
+const DECREASE = new RegExp(`^(?:${FALL_WORDS.join('|')})$`, 'i');
 const SHARE_AFTER = /^\s+of\s+(?!which\b)/i;
 const SHARE_BEFORE = /\b(?:accounts?|accounted|accounting)\s+for\s*$/i;
 

@@ -20,12 +20,12 @@ const NUMERIC = new RegExp(
   String.raw`(?<sign>[+\-−])?` +
     String.raw`(?<pre>US\$|U\.S\.\s?\$|HK\$|USD\s?|RMB\s?|CNY\s?|EUR\s?|GBP\s?|JPY\s?|\$|¥|￥|€|£)?` +
     String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)` +
-    String.raw`(?<cn>万亿|亿|万)?` +
+    `(?<cn>万亿|亿|万)?` +
     String.raw`(?<scale>\s?(?:thousand|million|billion|trillion|bn|mn|tn)(?!\p{L}))?` +
     String.raw`(?<suf>\s?(?:yuan|RMB|CNY|USD|US dollars|dollars|euros?)(?!\p{L})|元|美元)?` +
     String.raw`(?<unit>%|％|\s?percentage points?(?!\p{L})|\s?per ?cent(?!\p{L})|\s?pp(?!\p{L})` +
     String.raw`|\s?times(?!\p{L})|-fold(?!\p{L})|×|\s?years?(?![\p{L}-]))?` +
-    String.raw`(?<ord>st|nd|rd|th)?`,
+    `(?<ord>st|nd|rd|th)?`,
   'giu',
 );
 

@@ -128,14 +128,14 @@ function words(q: string): string[] {
     .filter(Boolean);
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Records whose name or context contains every word of `q` as a whole word
  * (case-insensitive). An empty query returns all records.
  */
 export function filterIndicators(records: IndicatorRecord[], q: string): IndicatorRecord[] {
-  const patterns = words(q).map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu'));
+  const patterns = words(q).map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu'));
   if (patterns.length === 0) return records;
   return records.filter((r) => patterns.every((re) => re.test(r.name) || re.test(r.context)));
 }

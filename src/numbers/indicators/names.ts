@@ -1,3 +1,11 @@
+import {
+  FALL_ADVERBS,
+  FALL_VERBS,
+  pastForms,
+  RISE_ADVERBS,
+  RISE_NOUNS,
+  RISE_VERBS,
+} from '../../language/direction-words.js';
 import type { NumericClaim } from '../claims/types.js';
 
 /** What the previous figure was called, used for "an increase of", "its proportion", lists. */
@@ -16,14 +24,23 @@ const POSSESSIVE = new RegExp(
 );
 /** "... in our nation", "... in the region": the place is the figure's region, not part of its name. */
 const IN_OWNER = new RegExp(String.raw`\s+in\s+(?:my|our|your|their|the|this)\s+(?:${OWNER_WORDS})\b`, 'gi');
+/** Past forms of the rise and fall verbs: "increased", "grew", "fell", "dropped". */
+const CHANGE_PAST_FORMS = pastForms([...RISE_VERBS, ...FALL_VERBS]);
+/** Words that can stand between a figure's name and the figure: "exports (have) (grown) (by) (about)". */
 const FILLER_WORDS = [
   'has', 'have', 'had', 'was', 'were', 'is', 'are', 'been', 'will', 'basically', 'nearly', 'almost', 'about', 'around',
-  'roughly', 'approximately', 'over', 'more than', 'exceeded', 'increased', 'grew', 'rose', 'reached', 'totaled',
-  'totalled', 'amounted', 'stood', 'accounts', 'accounted', 'account', 'for', 'from', 'to', 'by', 'of', 'at', 'in',
-  'and', 'the', 'a', 'an', 'also', 'still', 'further',
+  'roughly', 'approximately', 'over', 'more than', 'exceeded', 'reached', 'totaled', 'totalled', 'amounted', 'stood',
+  'accounts', 'accounted', 'account', 'for', 'from', 'to', 'by', 'of', 'at', 'in', 'and', 'the', 'a', 'an', 'also',
+  'still', 'further', ...CHANGE_PAST_FORMS,
 ];
 const TRAILING_FILLER = new RegExp(String.raw`\s*\b(?:${FILLER_WORDS.join('|')})\s*$`, 'i');
-const GROWTH_VERB = /\b(?:increased|grew|rose|fell|declined|decreased)\s+by\s*$|\bup\s*$/i;
+/** "up" and "down" before a figure. */
+const DIRECTION_ADVERBS = [...RISE_ADVERBS, ...FALL_ADVERBS];
+/** A change verb and "by", or a direction adverb, just before a figure: "exports grew by", "sales fell by", "up". */
+const GROWTH_VERB = new RegExp(
+  String.raw`\b(?:${CHANGE_PAST_FORMS.join('|')})\s+by\s*$|\b(?:${DIRECTION_ADVERBS.join('|')})\s*$`,
+  'i',
+);
 const SHARE_VERB = /\b(?:accounts?|accounted|accounting)\s+for\b/i;
 const MEASURES = [
   'scale', 'size', 'value', 'volume', 'number', 'proportion', 'share', 'growth rate', 'average growth rate',
@@ -35,8 +52,8 @@ const ITS_SHARE = /^its\s+(?:proportion|share)\s+in\s+(.+)$/i;
 
 const RELATIONS: ReadonlyArray<[RegExp, string]> = [
   [/(?:compound annual growth rate|cagr)\s+of\s*$/i, 'compound annual growth rate'],
-  [/(?:year-on-year|yoy)\s+(?:increase|growth|rise)\s+of\s*$/i, 'year-on-year growth'],
-  [/\b(?:an?\s+)?(?:increase|growth|rise)\s+of\s*$/i, 'growth'],
+  [new RegExp(String.raw`(?:year-on-year|yoy)\s+(?:${RISE_NOUNS.join('|')})\s+of\s*$`, 'i'), 'year-on-year growth'],
+  [new RegExp(String.raw`\b(?:an?\s+)?(?:${RISE_NOUNS.join('|')})\s+of\s*$`, 'i'), 'growth'],
 ];
 
 /**

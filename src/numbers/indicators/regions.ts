@@ -80,7 +80,11 @@ export function regionMentions(text: string, options: RegionOptions = {}): Regio
   const seen = new Set<number>();
   return out
     .sort((a, b) => a.index - b.index)
-    .filter((r) => (seen.has(r.index) ? false : (seen.add(r.index), true)));
+    .filter((r) => {
+      if (seen.has(r.index)) return false;
+      seen.add(r.index);
+      return true;
+    });
 }
 
 /**

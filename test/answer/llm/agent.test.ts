@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLlmAnswerer, type LlmAnswererDeps } from '../../../src/answer/llm/agent.js';
 import type { AnswerInput } from '../../../src/answer/types.js';
-import { AppError, isAppError } from '../../../src/errors.js';
+import { type AppError, isAppError } from '../../../src/errors.js';
 import type { KnowledgeSnapshot } from '../../../src/retrieval/knowledge-base.js';
 import { errorBody, startFakeOpenAI, type FakeOpenAI } from '../../fakes/fake-openai.js';
 import { CHAT, call, messagesOf, passageNumber, recorder, say, script } from './script.js';

@@ -37,7 +37,7 @@ export const messagesOf = (req: RecordedRequest): WireMessage[] => req.body.mess
 /** The number under which the request showed the passage containing `needle`. */
 export function passageNumber(req: RecordedRequest, needle: string): number {
   for (const m of messagesOf(req)) {
-    for (const p of (m.content ?? '').matchAll(/<passage n="(\d+)"[^>]*>\n([^]*?)\n<\/passage>/g)) {
+    for (const p of (m.content ?? '').matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)) {
       if (p[2]!.includes(needle)) return Number(p[1]);
     }
   }

@@ -30,7 +30,7 @@ const NUMBER = /^(?:US\$|\$|€|£|¥)?\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = [];
   let s = text.normalize('NFKC').replace(/[−–]/g, '-').replace(/[×x](?=\s*[\d(.$])/g, '*').replace(/÷/g, '/');
-  while ((s = s.trimStart())) {
+  for (s = s.trimStart(); s; s = s.trimStart()) {
     const m = NUMBER.exec(s);
     if (m) {
       const digits = m[3] !== undefined ? `0.${m[3]}` : `${(m[1] ?? '').replace(/,/g, '')}${m[2] ?? ''}`;
