@@ -8,7 +8,10 @@ const intInRange = (min: number, max: number, dflt: number) =>
 /** An optional integer within `[min, max]`; anything else fails with one message naming the range. */
 const optionalIntInRange = ([min, max]: readonly [number, number]) => {
   const error = `must be an integer from ${min} to ${max}`;
-  return z.preprocess(emptyToUndefined, z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).optional());
+  return z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).optional(),
+  );
 };
 
 /**
@@ -59,7 +62,10 @@ const EnvSchema = z.object({
   PG_POOL_MAX: intInRange(1, 1000, 10),
   PG_STATEMENT_TIMEOUT_MS: intInRange(100, 3_600_000, 30_000),
   PG_CONNECT_TIMEOUT_MS: intInRange(100, 600_000, 5_000),
-  REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  ),
 });
 
 /** Validated, frozen runtime configuration. */
@@ -150,7 +156,10 @@ export class ConfigError extends Error {
  * @param env defaults to `process.env`; tests pass their own.
  * @param cwd base for relative directories.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Readonly<Config> {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): Readonly<Config> {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -179,12 +188,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMin: e.RATE_LIMIT_PER_MIN,
     slack:
       e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/?$/, '/') }
+        ? {
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            botToken: e.SLACK_BOT_TOKEN,
+            apiUrl: e.SLACK_API_URL.replace(/\/?$/, '/'),
+          }
         : undefined,
-    apiKeys: (e.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    apiKeys: (e.API_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     database: e.DATABASE_URL
-      ? { url: e.DATABASE_URL, poolMax: e.PG_POOL_MAX, statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS }
+      ? {
+          url: e.DATABASE_URL,
+          poolMax: e.PG_POOL_MAX,
+          statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS,
+          connectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS,
+        }
       : undefined,
     redisUrl: e.REDIS_URL,
   };
@@ -194,7 +215,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** Parses WIDGET_ORIGINS: comma-separated `scheme://host[:port]` origins, or `*`. */
 function parseOrigins(raw: string | undefined): string[] {
   const origins: string[] = [];
-  for (const item of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (item === '*') {
       origins.push('*');
       continue;
@@ -202,7 +226,9 @@ function parseOrigins(raw: string | undefined): string[] {
     const url = URL.canParse(item) ? new URL(item) : undefined;
     const bare = url?.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
     if (!url || !bare || !/^https?:$/.test(url.protocol)) {
-      throw new ConfigError(`Invalid configuration: WIDGET_ORIGINS: '${item}' is not an origin like https://example.com`);
+      throw new ConfigError(
+        `Invalid configuration: WIDGET_ORIGINS: '${item}' is not an origin like https://example.com`,
+      );
     }
     origins.push(url.origin);
   }

@@ -1,9 +1,9 @@
 import { isAppError } from '../errors.js';
+import { tagText } from '../language/tagger.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import { prepareCorpusStats } from './question/corpus-stats.js';
 import type { ChatRequest, ChatResponse, CheckStatus } from './schema.js';
 import type { AnswerDraft, AnswerEvents, Answerer } from './types.js';
-import { tagText } from '../language/tagger.js';
-import { prepareCorpusStats } from './question/corpus-stats.js';
 
 /** Default number of passages shown when the request does not say. */
 export const DEFAULT_K = 5;
@@ -39,7 +39,8 @@ export interface ChatCallOptions {
 }
 
 const isAbort = (err: unknown, signal?: AbortSignal) =>
-  signal?.aborted || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError') && signal?.aborted);
+  signal?.aborted ||
+  (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError') && signal?.aborted);
 
 /**
  * Answers a chat request: the model-backed answerer when configured, falling back to the offline
@@ -85,9 +86,15 @@ export class ChatService {
         if (isAbort(err, options.signal)) throw err;
         this.deps.metrics?.recordLlmFallback();
         const reason = isAppError(err) ? err.message : 'the language model failed';
-        (options.logger ?? this.deps.logger)?.warn({ err: isAppError(err) ? err.message : String(err) }, 'language model failed; answering offline');
+        (options.logger ?? this.deps.logger)?.warn(
+          { err: isAppError(err) ? err.message : String(err) },
+          'language model failed; answering offline',
+        );
         fallbackNotice = `The language model was unavailable (${reason}); this answer was produced offline from the documents.`;
-        draft = await this.deps.offline.answer({ ...input, events: options.events ? { ...options.events, onMeta: undefined } : undefined });
+        draft = await this.deps.offline.answer({
+          ...input,
+          events: options.events ? { ...options.events, onMeta: undefined } : undefined,
+        });
       }
     } else {
       draft = await this.deps.offline.answer(input);

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { AppError } from '../errors.js';
 
 /** `node:util` parseArgs that reports bad usage as an AppError (exit code 2) with the usage text. */

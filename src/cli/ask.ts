@@ -1,11 +1,11 @@
 import pc from 'picocolors';
+import { ChatRequestSchema, type ChatResponse } from '../answer/schema.js';
+import { createServices } from '../composition/services.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { ChatRequestSchema, type ChatResponse } from '../answer/schema.js';
 import { parseCli } from './args.js';
 import { runMain } from './run-main.js';
-import { createServices } from '../composition/services.js';
 
 const USAGE = 'usage: npm run ask -- "question" [-k 5] [--json]';
 
@@ -24,7 +24,11 @@ await runMain(async () => {
     USAGE,
   );
   const parsed = ChatRequestSchema.safeParse({ question: positionals.join(' '), k: Number(values.k) });
-  if (!parsed.success) throw new AppError('bad_request', `${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
+  if (!parsed.success)
+    throw new AppError(
+      'bad_request',
+      `${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`,
+    );
   const config = loadConfig();
   const { kb, chat, close } = await createServices(config, createLogger({ logLevel: 'warn' }));
   await kb.open();
@@ -52,7 +56,9 @@ function print(r: ChatResponse): void {
     for (const c of r.checks) {
       const color = STATUS_COLOR[c.status] ?? ((s: string) => s);
       const stated = c.status === 'computed' ? '' : c.claim ? pc.dim(`  (text: ${c.claim})`) : '';
-      console.log(`  ${color(c.status.padEnd(11))} ${c.op.padEnd(20)} ${c.display ?? ''}${c.formula ? pc.dim(` = ${c.formula}`) : ''}${stated}`);
+      console.log(
+        `  ${color(c.status.padEnd(11))} ${c.op.padEnd(20)} ${c.display ?? ''}${c.formula ? pc.dim(` = ${c.formula}`) : ''}${stated}`,
+      );
     }
   }
   console.log(pc.dim(`\n${r.mode} · retrieve ${r.timings.retrieveMs} ms · answer ${r.timings.answerMs} ms`));

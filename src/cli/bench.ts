@@ -1,17 +1,22 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pc from 'picocolors';
-import { openBenchPostgres, parseBenchStore } from '../bench/store/select.js';
-import { DEFAULT_SEED } from '../bench/corpus/generator.js';
+import { runBundledOffline } from '../bench/answer/offline-answer.js';
 import { loadSupportedQuestions } from '../bench/corpus/eval-questions.js';
-import { DEFAULT_SWEEP_EF_SEARCH, DEFAULT_SWEEP_GRAPHS, type SweepGraph, type SweepResult } from '../bench/retrieval/hnsw-sweep.js';
+import { DEFAULT_SEED } from '../bench/corpus/generator.js';
 import { runHttp } from '../bench/http/run.js';
 import { machineInfo } from '../bench/report/machine.js';
-import { runBundledOffline } from '../bench/answer/offline-answer.js';
-import { runPeers } from '../bench/retrieval/peers.js';
 import { renderReport, renderSweep } from '../bench/report/report.js';
-import { runRetrievalSize, runSweepSize } from '../bench/retrieval/spawn.js';
 import { checkTargets } from '../bench/report/targets.js';
+import {
+  DEFAULT_SWEEP_EF_SEARCH,
+  DEFAULT_SWEEP_GRAPHS,
+  type SweepGraph,
+  type SweepResult,
+} from '../bench/retrieval/hnsw-sweep.js';
+import { runPeers } from '../bench/retrieval/peers.js';
+import { runRetrievalSize, runSweepSize } from '../bench/retrieval/spawn.js';
+import { openBenchPostgres, parseBenchStore } from '../bench/store/select.js';
 import type { BenchReport, RetrievalResult } from '../bench/types.js';
 import { HNSW_LIMITS, loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
@@ -48,9 +53,15 @@ function parseGraphs(v: string | undefined): SweepGraph[] {
   return v.split(',').map((pair) => {
     const [m, efConstruction, extra] = pair.trim().split('/');
     if (extra !== undefined || efConstruction === undefined) {
-      throw new AppError('bad_request', `--sweep-graphs takes M/efConstruction pairs like 32/100, got '${pair}'\n${USAGE}`);
+      throw new AppError(
+        'bad_request',
+        `--sweep-graphs takes M/efConstruction pairs like 32/100, got '${pair}'\n${USAGE}`,
+      );
     }
-    return { m: inRange(m, 'sweep-graphs M', HNSW_LIMITS.m), efConstruction: inRange(efConstruction, 'sweep-graphs efConstruction', HNSW_LIMITS.efConstruction) };
+    return {
+      m: inRange(m, 'sweep-graphs M', HNSW_LIMITS.m),
+      efConstruction: inRange(efConstruction, 'sweep-graphs efConstruction', HNSW_LIMITS.efConstruction),
+    };
   });
 }
 
@@ -89,7 +100,8 @@ await runMain(async () => {
   const connections = int(values.connections, 'connections');
   const queries = int(values.queries, 'queries');
   const store = parseBenchStore(values.store);
-  if (!store) throw new AppError('bad_request', `--store must be embedded or postgres, got '${values.store}'\n${USAGE}`);
+  if (!store)
+    throw new AppError('bad_request', `--store must be embedded or postgres, got '${values.store}'\n${USAGE}`);
   const root = process.cwd();
   const log = (line: string) => process.stderr.write(`${pc.dim(line)}\n`);
   const started = performance.now();
@@ -97,23 +109,35 @@ await runMain(async () => {
 
   if (sweep) {
     if (Object.values(hnsw).some((v) => v !== undefined)) {
-      throw new AppError('bad_request', `--hnsw-sweep takes its settings from --sweep-graphs and --sweep-ef, not --hnsw-*\n${USAGE}`);
+      throw new AppError(
+        'bad_request',
+        `--hnsw-sweep takes its settings from --sweep-graphs and --sweep-ef, not --hnsw-*\n${USAGE}`,
+      );
     }
-    if (store !== 'embedded') throw new AppError('bad_request', `--hnsw-sweep builds and searches in one process; --store does not apply\n${USAGE}`);
+    if (store !== 'embedded')
+      throw new AppError(
+        'bad_request',
+        `--hnsw-sweep builds and searches in one process; --store does not apply\n${USAGE}`,
+      );
     const graphs = parseGraphs(values['sweep-graphs']);
     const efSearch = values['sweep-ef']
       ? values['sweep-ef'].split(',').map((s) => inRange(s.trim(), 'sweep-ef', HNSW_LIMITS.efSearch))
       : [...DEFAULT_SWEEP_EF_SEARCH];
     const results: SweepResult[] = [];
     for (const chunks of sizes) {
-      log(`hnsw sweep: ${chunks.toLocaleString('en-US')} chunks, ${graphs.length} graphs × ${efSearch.length} efSearch`);
+      log(
+        `hnsw sweep: ${chunks.toLocaleString('en-US')} chunks, ${graphs.length} graphs × ${efSearch.length} efSearch`,
+      );
       results.push(await runSweepSize(chunks, seed, queries, graphs, efSearch));
     }
     const machine = machineInfo();
     const totalSec = (performance.now() - started) / 1000;
     process.stdout.write(`\n${renderSweep(machine, seed, results, totalSec)}\n`);
     if (values.json) {
-      await fs.writeFile(path.resolve(values.json), `${JSON.stringify({ machine, startedAt, seed, sweep: results, totalSec }, null, 2)}\n`);
+      await fs.writeFile(
+        path.resolve(values.json),
+        `${JSON.stringify({ machine, startedAt, seed, sweep: results, totalSec }, null, 2)}\n`,
+      );
       log(`wrote ${values.json}`);
     }
     return;
@@ -139,9 +163,17 @@ await runMain(async () => {
   const peers = await runPeers(path.join(root, 'corpus'), questions);
   log('offline answer: bundled corpus');
   const offline = await runBundledOffline(path.join(root, 'corpus'), questions);
-  log(`offline answer p50 ${offline.p50Ms.toFixed(2)} ms, p99 ${offline.p99Ms.toFixed(2)} ms over ${offline.answers} answers`);
+  log(
+    `offline answer p50 ${offline.p50Ms.toFixed(2)} ms, p99 ${offline.p99Ms.toFixed(2)} ms over ${offline.answers} answers`,
+  );
   log('http');
-  const http = await runHttp({ corpusDir: path.join(root, 'corpus'), questions, connections, durationSec: httpSeconds, log });
+  const http = await runHttp({
+    corpusDir: path.join(root, 'corpus'),
+    questions,
+    connections,
+    durationSec: httpSeconds,
+    log,
+  });
 
   const report: BenchReport = {
     machine: machineInfo(),

@@ -5,5 +5,7 @@ import { runMain } from './run-main.js';
 await runMain(async () => {
   const started = performance.now();
   await buildWidgetFile();
-  console.log(`built ${path.relative(process.cwd(), WIDGET_BUNDLE_FILE)} in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `built ${path.relative(process.cwd(), WIDGET_BUNDLE_FILE)} in ${Math.round(performance.now() - started)} ms`,
+  );
 });

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import { DATASETS, SCOPES, type DatasetName, type DatasetScope, type EvalOptions } from '../eval/options.js';
+import { DATASETS, type DatasetName, type DatasetScope, type EvalOptions, SCOPES } from '../eval/options.js';
 import { DEFAULT_SUITES } from '../eval/suite/load-suite.js';
 import { DEFAULT_CONCURRENCY } from '../eval/suite/runner.js';
 import { parseCli } from './args.js';
@@ -33,36 +33,43 @@ function parseUrl(value: string): string {
   } catch {
     throw bad(`--url must be an http(s) URL, got ${JSON.stringify(value)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw bad(`--url must be an http(s) URL, got ${JSON.stringify(value)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw bad(`--url must be an http(s) URL, got ${JSON.stringify(value)}`);
   return value.replace(/\/+$/, '');
 }
 
 function parseMinPass(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw bad(`--min-pass must be a number >= 0 (a pass rate such as 0.9), got ${JSON.stringify(value)}`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw bad(`--min-pass must be a number >= 0 (a pass rate such as 0.9), got ${JSON.stringify(value)}`);
   return n;
 }
 
 function parseConcurrency(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw bad(`--concurrency must be an integer from 1 to 64, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw bad(`--concurrency must be an integer from 1 to 64, got ${JSON.stringify(value)}`);
   return n;
 }
 
 function parseInteger(flag: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw bad(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+    throw bad(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
   return n;
 }
 
 function parseScope(value: string): DatasetScope {
-  if (!(SCOPES as readonly string[]).includes(value)) throw bad(`--scope must be one of ${SCOPES.join(', ')}, got ${JSON.stringify(value)}`);
+  if (!(SCOPES as readonly string[]).includes(value))
+    throw bad(`--scope must be one of ${SCOPES.join(', ')}, got ${JSON.stringify(value)}`);
   return value as DatasetScope;
 }
 
 function parseDataset(name: string, positionals: readonly string[]): { name: DatasetName; file: string } {
-  if (!(DATASETS as readonly string[]).includes(name)) throw bad(`--dataset must be one of ${DATASETS.join(', ')}, got ${JSON.stringify(name)}`);
-  if (positionals.length !== 1) throw bad(`--dataset ${name} needs exactly one dataset file, got ${positionals.length}`);
+  if (!(DATASETS as readonly string[]).includes(name))
+    throw bad(`--dataset must be one of ${DATASETS.join(', ')}, got ${JSON.stringify(name)}`);
+  if (positionals.length !== 1)
+    throw bad(`--dataset ${name} needs exactly one dataset file, got ${positionals.length}`);
   return { name: name as DatasetName, file: positionals[0] as string };
 }
 
@@ -72,16 +79,20 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 function checkCombinations(v: Values): void {
   const has = (k: string) => v[k] !== undefined;
   if (has('dataset')) {
-    if (has('corpus')) throw bad('--corpus is for suites; --dataset builds its corpus from the dataset (see --write-corpus)');
+    if (has('corpus'))
+      throw bad('--corpus is for suites; --dataset builds its corpus from the dataset (see --write-corpus)');
     if (has('tag')) throw bad('--tag is for suites, not --dataset');
     if (has('scope') && v.dataset !== 'tatqa') throw bad('--scope is for --dataset tatqa');
-    if (v.scope === 'document' && has('url')) throw bad('--url asks a server over one corpus, so it implies --scope corpus');
-    if (has('scope') && has('write-corpus')) throw bad('--write-corpus writes one corpus of all documents; --scope does not apply');
+    if (v.scope === 'document' && has('url'))
+      throw bad('--url asks a server over one corpus, so it implies --scope corpus');
+    if (has('scope') && has('write-corpus'))
+      throw bad('--write-corpus writes one corpus of all documents; --scope does not apply');
   } else {
     for (const k of ['limit', 'seed', 'write-corpus', 'scope']) if (has(k)) throw bad(`--${k} needs --dataset`);
   }
   if (has('seed') && !has('limit')) throw bad('--seed needs --limit (it chooses which questions are sampled)');
-  if (has('corpus') && has('url')) throw bad('--corpus runs the in-process app; a server given by --url uses its own CORPUS_DIR');
+  if (has('corpus') && has('url'))
+    throw bad('--corpus runs the in-process app; a server given by --url uses its own CORPUS_DIR');
 }
 
 /** Parses `npm run eval` arguments; bad usage is an AppError('bad_request') (exit code 2). */

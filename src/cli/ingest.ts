@@ -1,18 +1,22 @@
-import { writeFile, rename } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pc from 'picocolors';
+import { createServices } from '../composition/services.js';
 import { loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
+import { buildIndicators } from '../indicators/indicators.js';
 import { INDICATORS_FILE } from '../ingest/index.js';
-import { buildIndicators } from '../numbers/index.js';
+import { createLogger } from '../logger.js';
 import { parseCli } from './args.js';
 import { runMain } from './run-main.js';
-import { createServices } from '../composition/services.js';
 
 const USAGE = 'usage: npm run ingest -- [--force]   (rebuilds the index when the corpus changed; --force always)';
 
 await runMain(async () => {
-  const { values } = parseCli(process.argv.slice(2), { force: { type: 'boolean', default: false }, help: { type: 'boolean' } }, USAGE);
+  const { values } = parseCli(
+    process.argv.slice(2),
+    { force: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    USAGE,
+  );
   if (values.help) return void console.log(USAGE);
   const config = loadConfig();
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
@@ -36,7 +40,11 @@ await runMain(async () => {
       `${indicators.length} indicators in ${Math.round(result.ms)} ms (build ${snapshot.buildId})` +
       (result.reason && result.rebuilt ? pc.dim(`\n  reason: ${result.reason}`) : ''),
   );
-  console.log(pc.dim(`  index: ${config.database ? 'the PostgreSQL database (DATABASE_URL)' : config.dataDir}  indicators: ${path.relative(process.cwd(), file)}`));
+  console.log(
+    pc.dim(
+      `  index: ${config.database ? 'the PostgreSQL database (DATABASE_URL)' : config.dataDir}  indicators: ${path.relative(process.cwd(), file)}`,
+    ),
+  );
 });
 
 /** A one-line progress spinner on a TTY (silent otherwise). */

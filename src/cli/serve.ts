@@ -41,7 +41,10 @@ await runMain(async () => {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, inFlight: requests.inFlight, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: draining requests');
+    logger.info(
+      { signal, inFlight: requests.inFlight, timeoutMs: config.shutdownTimeoutMs },
+      'shutting down: draining requests',
+    );
     const drained = await requests.drain(config.shutdownTimeoutMs);
     if (slack) await Promise.race([slack.drain(), new Promise((r) => setTimeout(r, config.shutdownTimeoutMs).unref())]);
     if (drained) logger.info({ signal }, 'drained; exiting');

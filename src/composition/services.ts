@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { createEmbedder } from '../retrieval/embedder.js';
 import { KnowledgeBase } from '../retrieval/knowledge-base.js';
-import { databaseHealth as probeDatabase, type DatabaseHealth } from '../store/postgres/health.js';
+import { type DatabaseHealth, databaseHealth as probeDatabase } from '../store/postgres/health.js';
 import { migrate } from '../store/postgres/migrate.js';
 import { PgSharedBuilds } from '../store/postgres/pg-shared-builds.js';
 import { createPool, type SqlDatabase } from '../store/postgres/sql.js';
@@ -37,7 +37,12 @@ export interface Services {
  * configured. Every service records into `metrics` (a fresh registry unless given). With
  * `DATABASE_URL`, opens the pool and applies pending migrations first (rejecting when that fails).
  */
-export async function createServices(config: Readonly<Config>, logger?: Logger, llm?: Answerer, metrics = new Metrics()): Promise<Services> {
+export async function createServices(
+  config: Readonly<Config>,
+  logger?: Logger,
+  llm?: Answerer,
+  metrics = new Metrics(),
+): Promise<Services> {
   // Shared database and the state replicas share (feedback, Slack dedupe, rate limits).
   const db = await openDatabase(config, logger);
   const shared = createSharedState(config, { db, logger });
@@ -52,7 +57,8 @@ export async function createServices(config: Readonly<Config>, logger?: Logger, 
     ...(db && config.database ? { shared: new PgSharedBuilds(db, { listenUrl: config.database.url }) } : {}),
   });
   metrics.watchIndex(() => kb.current());
-  const model = llm ?? (config.llm.enabled ? createLlmAnswerer(config, { metrics, ...(logger ? { logger } : {}) }) : undefined);
+  const model =
+    llm ?? (config.llm.enabled ? createLlmAnswerer(config, { metrics, ...(logger ? { logger } : {}) }) : undefined);
   const chat = new ChatService({ kb, offline: new OfflineAnswerer(), llm: model, logger, metrics });
   const close = async () => {
     await kb.close();
@@ -60,7 +66,16 @@ export async function createServices(config: Readonly<Config>, logger?: Logger, 
     await db?.close();
   };
   const databaseHealth = db ? probeDatabase(db) : undefined;
-  return { kb, chat, feedback: shared.feedback, metrics, db, shared, close, ...(databaseHealth ? { databaseHealth } : {}) };
+  return {
+    kb,
+    chat,
+    feedback: shared.feedback,
+    metrics,
+    db,
+    shared,
+    close,
+    ...(databaseHealth ? { databaseHealth } : {}),
+  };
 }
 
 /** The migrated pool when `config.database` is set. */

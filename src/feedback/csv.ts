@@ -15,7 +15,9 @@ export function csvField(value: string): string {
 export function feedbackToCsv(records: readonly FeedbackRecord[]): string {
   const lines = [COLUMNS.join(',')];
   for (const r of records) {
-    const citations = r.citations.map((c) => `[${c.n}] ${c.title ?? c.docId}${c.quote ? `: ${c.quote}` : ''}`).join(' | ');
+    const citations = r.citations
+      .map((c) => `[${c.n}] ${c.title ?? c.docId}${c.quote ? `: ${c.quote}` : ''}`)
+      .join(' | ');
     lines.push([r.id, r.createdAt, r.rating, r.question, r.answer, r.comment ?? '', citations].map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -23,7 +23,9 @@ export const FeedbackInputSchema = z
   .strict();
 
 /** Body of `PATCH /api/feedback/:id`: adds or replaces the comment of earlier feedback. */
-export const FeedbackCommentSchema = z.object({ comment: z.string().max(2000, 'must be at most 2000 characters') }).strict();
+export const FeedbackCommentSchema = z
+  .object({ comment: z.string().max(2000, 'must be at most 2000 characters') })
+  .strict();
 
 export type FeedbackCitation = z.infer<typeof FeedbackCitationSchema>;
 export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;

@@ -45,8 +45,18 @@ export class SqliteFeedbackStore implements FeedbackRepository {
   async add(input: FeedbackInput, now = new Date()): Promise<string> {
     const id = randomUUID();
     this.open()
-      .prepare('INSERT INTO feedback (id, created_at, rating, question, answer, comment, citations) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, now.toISOString(), input.rating, input.question, input.answer, input.comment ?? null, JSON.stringify(input.citations));
+      .prepare(
+        'INSERT INTO feedback (id, created_at, rating, question, answer, comment, citations) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        now.toISOString(),
+        input.rating,
+        input.question,
+        input.answer,
+        input.comment ?? null,
+        JSON.stringify(input.citations),
+      );
     return id;
   }
 

@@ -1,29 +1,29 @@
 import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps, AppEnv } from './app-env.js';
-import { jsonError, renderError, validationHook } from './errors.js';
-import { documentRoutes } from './routes/documents.js';
-import { healthRoutes } from './routes/health.js';
-import { searchRoutes } from './routes/search.js';
-import { calcRoutes } from './routes/calc.js';
-import { chatRoutes } from './routes/chat.js';
-import { indicatorRoutes } from './routes/indicators.js';
 import { SqliteFeedbackStore } from '../feedback/store.js';
-import { apiCors } from './cors.js';
-import { installRateLimits } from './rate-limit.js';
+import { Metrics } from '../metrics/metrics.js';
+import { createSlackBot } from '../slack/slack-bot.js';
+import type { AppDeps, AppEnv } from './app-env.js';
 import { JSON_BODY_LIMIT, jsonBodyLimit } from './body-limit.js';
+import { apiCors } from './cors.js';
+import { jsonError, renderError, validationHook } from './errors.js';
+import { httpMetrics } from './http-metrics.js';
+import { installRateLimits } from './rate-limit.js';
 import { requestContext } from './request-context.js';
 import { adminRoutes } from './routes/admin.js';
+import { calcRoutes } from './routes/calc.js';
+import { chatRoutes } from './routes/chat.js';
 import { demoRoutes } from './routes/demo.js';
+import { documentRoutes } from './routes/documents.js';
 import { feedbackRoutes } from './routes/feedback.js';
+import { healthRoutes } from './routes/health.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { openaiRoutes } from './routes/openai.js';
+import { searchRoutes } from './routes/search.js';
+import { slackRoutes } from './routes/slack.js';
 import { widgetRoutes } from './routes/widget.js';
 import { WidgetBundle } from './widget-bundle.js';
-import { createSlackBot } from '../slack/slack-bot.js';
-import { openaiRoutes } from './routes/openai.js';
-import { slackRoutes } from './routes/slack.js';
-import { metricsRoutes } from './routes/metrics.js';
-import { httpMetrics } from './http-metrics.js';
-import { Metrics } from '../metrics/metrics.js';
 
 export type { AppDeps } from './app-env.js';
 
@@ -63,7 +63,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'citecheck', version: '0.1.0', description: 'Cited, number-checked answers over a document corpus.' },
+    info: {
+      title: 'citecheck',
+      version: '0.1.0',
+      description: 'Cited, number-checked answers over a document corpus.',
+    },
   });
   return app;
 }

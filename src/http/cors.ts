@@ -2,7 +2,14 @@ import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 
 /** Response headers a cross-origin caller may read (rate-limit state, request id). */
-const EXPOSED = ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'];
+const EXPOSED = [
+  'X-Request-Id',
+  'Retry-After',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+  'RateLimit-Policy',
+];
 
 /**
  * CORS for the API: the server's own origin and the configured widget origins (`'*'` for any)
@@ -13,7 +20,8 @@ export function apiCors(origins: readonly string[]): MiddlewareHandler {
   const any = origins.includes('*');
   const allowed = new Set(origins);
   return cors({
-    origin: (origin, c) => (origin && (any || allowed.has(origin) || origin === new URL(c.req.url).origin) ? origin : null),
+    origin: (origin, c) =>
+      origin && (any || allowed.has(origin) || origin === new URL(c.req.url).origin) ? origin : null,
     allowMethods: ['GET', 'POST', 'PATCH'],
     allowHeaders: ['Content-Type'],
     exposeHeaders: EXPOSED,

@@ -64,16 +64,19 @@ export function renderDemoPage({ snapshot, origin }: DemoPageInput) {
   <p class="lede">Ask about the documents below. Every answer quotes the passages it rests on, and every figure is quoted or computed with its formula shown.</p>
 
   <h2>What the assistant knows</h2>
-  ${snapshot
-    ? html`<table>
+  ${
+    snapshot
+      ? html`<table>
     <thead><tr><th>Document</th><th>Source</th><th>Date</th><th>Passages</th></tr></thead>
     <tbody>
       ${docs.map(
-        (d) => html`<tr><td>${d.title}</td><td>${d.source ?? '—'}</td><td>${d.date ?? '—'}</td><td class="num">${snapshot.chunksByDoc.get(d.docId)?.length ?? 0}</td></tr>`,
+        (d) =>
+          html`<tr><td>${d.title}</td><td>${d.source ?? '—'}</td><td>${d.date ?? '—'}</td><td class="num">${snapshot.chunksByDoc.get(d.docId)?.length ?? 0}</td></tr>`,
       )}
     </tbody>
   </table>`
-    : html`<p class="note">The index is still loading; reload this page in a moment.</p>`}
+      : html`<p class="note">The index is still loading; reload this page in a moment.</p>`
+  }
 
   <h2>Try a question</h2>
   <ul class="samples">

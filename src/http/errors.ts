@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { AppError, isAppError, type ErrorCode } from '../errors.js';
+import { AppError, type ErrorCode, isAppError } from '../errors.js';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   bad_request: 400,
@@ -123,7 +123,7 @@ export function describeZodError(error: ZodError, target?: string): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {
-      const field = issue.path.length ? issue.path.join('.') : target ?? 'body';
+      const field = issue.path.length ? issue.path.join('.') : (target ?? 'body');
       const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
       return `${field}: ${missing ? 'is required' : issue.message}`;
     })

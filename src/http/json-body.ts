@@ -10,13 +10,19 @@ import { describeZodError } from './errors.js';
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-    throw new AppError('unsupported_media_type', `Content-Type must be application/json (got ${type ? `'${type.slice(0, 60)}'` : 'none'})`);
+    throw new AppError(
+      'unsupported_media_type',
+      `Content-Type must be application/json (got ${type ? `'${type.slice(0, 60)}'` : 'none'})`,
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(await c.req.text());
   } catch (err) {
-    throw new AppError('bad_request', `Body is not valid JSON: ${err instanceof Error ? err.message.slice(0, 120) : 'parse error'}`);
+    throw new AppError(
+      'bad_request',
+      `Body is not valid JSON: ${err instanceof Error ? err.message.slice(0, 120) : 'parse error'}`,
+    );
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new AppError('bad_request', describeZodError(parsed.error, 'body'));

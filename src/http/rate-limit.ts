@@ -79,7 +79,8 @@ function storeUnavailable(c: Context, err: unknown): Response {
 }
 
 const isChat = (path: string) => path === '/api/chat' || path.startsWith('/api/chat/');
-const isFeedbackWrite = (c: Context) => (c.req.method === 'POST' || c.req.method === 'PATCH') && /^\/api\/feedback(?:\/|$)/.test(c.req.path);
+const isFeedbackWrite = (c: Context) =>
+  (c.req.method === 'POST' || c.req.method === 'PATCH') && /^\/api\/feedback(?:\/|$)/.test(c.req.path);
 
 /**
  * Installs three per-IP budgets of `perMinute` each (none when 0): answering (`/api/chat*` and
@@ -106,5 +107,8 @@ export function installRateLimits<E extends Env>(
   app.use('/api/chat/*', answering);
   app.on(['POST'], '/v1/chat/completions', answering);
   app.on(['POST', 'PATCH'], '/api/feedback/*', budget('feedback'));
-  app.use('/api/*', budget('api', (c) => isChat(c.req.path) || isFeedbackWrite(c)));
+  app.use(
+    '/api/*',
+    budget('api', (c) => isChat(c.req.path) || isFeedbackWrite(c)),
+  );
 }

@@ -42,7 +42,9 @@ export function requestLogger(base: HttpLogger | undefined, reqId: string): Requ
  * response is ready: method, path (no query string), status and milliseconds. Nothing from the
  * body, the query or the headers is logged here.
  */
-export function requestContext(base: HttpLogger | undefined): MiddlewareHandler<{ Variables: { requestId: string; log: RequestLogger } }> {
+export function requestContext(
+  base: HttpLogger | undefined,
+): MiddlewareHandler<{ Variables: { requestId: string; log: RequestLogger } }> {
   return async (c, next) => {
     const started = performance.now();
     const reqId = requestIdFrom(c.req.header(REQUEST_ID_HEADER));

@@ -2,12 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { RelatedPassageSchema } from '../answer/schema.js';
 
 /** `{error:{code,message}}` body of every failed request. */
-export const ErrorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
-  .openapi('Error');
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
 
 export const ScoresSchema = z.object({
-  vector: z.number().nullable().openapi({ description: 'Cosine similarity of the vector match (null if not in vector candidates)' }),
+  vector: z
+    .number()
+    .nullable()
+    .openapi({ description: 'Cosine similarity of the vector match (null if not in vector candidates)' }),
   bm25: z.number().nullable().openapi({ description: 'BM25 score (null if not in lexical candidates)' }),
 });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { Chunk, SourceDocument } from '../types.js';
 import { packUnits } from './pack.js';
-import { parseStructure, type Paragraph } from './structure.js';
+import { type Paragraph, parseStructure } from './structure.js';
 import { paragraphUnits, type Unit } from './units.js';
 
 export { countWords } from './words.js';
@@ -39,7 +39,12 @@ export function chunkDocument(doc: SourceDocument, opts: ChunkOptions = {}): Chu
     const first = group[0]!;
     const units: Unit[] = group.flatMap((p) => paragraphUnits(doc.text, p.start, p.end, maxWords));
     for (const [from, to] of packUnits(units, minWords, maxWords)) {
-      spans.push({ section: first.section, speaker: first.speaker, start: units[from]!.start, end: units[to - 1]!.end });
+      spans.push({
+        section: first.section,
+        speaker: first.speaker,
+        start: units[from]!.start,
+        end: units[to - 1]!.end,
+      });
     }
   }
   const seen = new Map<string, number>();

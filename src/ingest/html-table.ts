@@ -3,7 +3,9 @@ import type { DomNode, FormatCallback } from 'html-to-text';
 type BlockTextBuilder = Parameters<FormatCallback>[2];
 type Walk = Parameters<FormatCallback>[1];
 /** A cell as html-to-text hands it to a table printer: its rendered text and spans. */
-type TablePrinterCell = Parameters<NonNullable<Parameters<BlockTextBuilder['closeTable']>[0]>['tableToString']>[0][number][number];
+type TablePrinterCell = Parameters<
+  NonNullable<Parameters<BlockTextBuilder['closeTable']>[0]>['tableToString']
+>[0][number][number];
 
 /** Name under which {@link formatPipeTable} is registered in html-to-text's `formatters` option. */
 export const PIPE_TABLE_FORMAT = 'pipeTable';
@@ -71,7 +73,10 @@ export const formatPipeTableElement: FormatCallback = (elem, walk, builder) => {
       const captionText = layout.caption ? cellTexts(printed[0] ?? []).join(' ') : undefined;
       const bodyRows = layout.caption ? printed.slice(1) : printed;
       if (nested) return collapseWhitespace([captionText ?? '', ...bodyRows.flatMap(cellTexts)].join(' '));
-      const grid = expandSpans(bodyRows, layout.rows.map((row) => row.group));
+      const grid = expandSpans(
+        bodyRows,
+        layout.rows.map((row) => row.group),
+      );
       return formatPipeTable(grid, captionText || undefined);
     },
     leadingLineBreaks: nested ? 1 : TABLE_LINE_BREAKS,
@@ -119,7 +124,8 @@ function collectRows(table: DomNode): TableLayout {
     const target = name === 'thead' ? head : name === 'tbody' ? body : name === 'tfoot' ? foot : undefined;
     if (!target) continue;
     group += 1;
-    for (const tr of child.children) if (tr.type === 'tag' && tr.name?.toLowerCase() === 'tr') target.push(rowOf(tr, group));
+    for (const tr of child.children)
+      if (tr.type === 'tag' && tr.name?.toLowerCase() === 'tr') target.push(rowOf(tr, group));
   }
   return { caption, rows: [...head, ...body, ...foot] };
 }

@@ -1,11 +1,18 @@
-export { splitSentences } from './sentences.js';
-export { loadCorpus, INDICATORS_FILE, MAX_FILE_BYTES } from './load-corpus.js';
-export { loadMarkdown } from './load-markdown.js';
-export { loadText } from './load-text.js';
+export {
+  CHUNKER_VERSION,
+  type ChunkOptions,
+  chunkDocument,
+  chunkId,
+  countWords,
+  DEFAULT_CHUNK_OPTIONS,
+} from './chunker.js';
+export { INDICATORS_FILE, loadCorpus, MAX_FILE_BYTES } from './load-corpus.js';
 export { loadHtml } from './load-html.js';
+export { loadMarkdown } from './load-markdown.js';
 export { loadPdf } from './load-pdf.js';
-export { parseStructure, splitLines, type Paragraph, type ParagraphKind, type Line } from './structure.js';
-export { matchSpeakerLabel, type SpeakerLabel } from './speaker-label.js';
-export { chunkDocument, chunkId, countWords, CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunker.js';
+export { loadText } from './load-text.js';
+export { splitSentences } from './sentences.js';
 export { docIdFromPath } from './slug.js';
-export type { IngestWarning, ExtractedDocument, LoadCorpusOptions, LoadCorpusResult } from './types.js';
+export { matchSpeakerLabel, type SpeakerLabel } from './speaker-label.js';
+export { type Line, type Paragraph, type ParagraphKind, parseStructure, splitLines } from './structure.js';
+export type { ExtractedDocument, IngestWarning, LoadCorpusOptions, LoadCorpusResult } from './types.js';

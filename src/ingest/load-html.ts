@@ -1,5 +1,5 @@
-import { htmlToText, type HtmlToTextOptions } from 'html-to-text';
-import { PIPE_TABLE_FORMAT, formatPipeTableElement } from './html-table.js';
+import { type HtmlToTextOptions, htmlToText } from 'html-to-text';
+import { formatPipeTableElement, PIPE_TABLE_FORMAT } from './html-table.js';
 import { firstNonEmptyLine, normalizeText, titleFromLine } from './normalize.js';
 import type { ExtractedDocument } from './types.js';
 

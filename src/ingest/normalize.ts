@@ -20,7 +20,10 @@ const SHORT_TITLE_LENGTH = 100;
  * boundary and marked with an ellipsis, so it is never mistaken for the line itself.
  */
 export function titleFromLine(line: string): string {
-  const clean = line.replace(/^#{1,6}\s+/u, '').replace(/\s+/gu, ' ').trim();
+  const clean = line
+    .replace(/^#{1,6}\s+/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   if (clean.length <= MAX_TITLE_LENGTH) return clean;
   const cut = clean.slice(0, SHORT_TITLE_LENGTH);
   const space = cut.lastIndexOf(' ');

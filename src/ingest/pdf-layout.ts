@@ -72,7 +72,10 @@ export function layoutPageText(items: readonly PdfTextItem[]): string {
   const tableAt = new Map<number, PageTable>();
   const inTable = new Set<number>();
   for (const table of tables) {
-    tableAt.set(table.items.reduce((first, index) => Math.min(first, index)), table);
+    tableAt.set(
+      table.items.reduce((first, index) => Math.min(first, index)),
+      table,
+    );
     for (const index of table.items) inTable.add(index);
   }
   const parts: string[] = [];
@@ -261,7 +264,9 @@ function tablesInRun(lines: readonly Line[], start: number, end: number): FoundT
   if (columns.length < 2) return [];
   for (let k = start; k < end; k += 1) {
     const line = lines[k]!;
-    const fits = isMultiCell(line) ? cellColumns(line.cells, columns) !== undefined : isLabelCell(line.cells[0]!, columns);
+    const fits = isMultiCell(line)
+      ? cellColumns(line.cells, columns) !== undefined
+      : isLabelCell(line.cells[0]!, columns);
     if (!fits) return [...tablesInRun(lines, start, k), ...tablesInRun(lines, k + 1, end)];
   }
   const body = multi.slice(1);
@@ -341,7 +346,8 @@ function spanningHeaderStart(lines: readonly Line[], start: number, columns: rea
 /** The line's cells on the table's columns: a cell fills every column it covers; others stay empty. */
 function placeOnColumns(line: Line, columns: readonly Range[]): string[] {
   const row = columns.map(() => '');
-  const covered = line.cells.length === 1 && isLabelCell(line.cells[0]!, columns) ? [[0]] : cellColumns(line.cells, columns);
+  const covered =
+    line.cells.length === 1 && isLabelCell(line.cells[0]!, columns) ? [[0]] : cellColumns(line.cells, columns);
   line.cells.forEach((cell, i) => {
     for (const c of covered?.[i] ?? []) row[c] = row[c] ? `${row[c]} ${cell.text}` : cell.text;
   });

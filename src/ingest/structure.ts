@@ -58,7 +58,7 @@ export function parseStructure(doc: StructureInput): Paragraph[] {
   const declared = doc.interviewer?.trim() || undefined;
   const labels = lines.map((line, i) =>
     headings[i] === undefined
-      ? ((declared && matchNamedLabel(line.text, declared)) || matchSpeakerLabel(line.text))
+      ? (declared && matchNamedLabel(line.text, declared)) || matchSpeakerLabel(line.text)
       : null,
   );
   const candidates = acceptedLabels(labels, declared);

@@ -13,7 +13,8 @@ export interface Unit {
 }
 
 const CLAUSE_END = /(?:[,;:](?=\s)|[，；：、])/gu;
-const ATOM = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^\s\p{L}\p{N}]*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const ATOM =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^\s\p{L}\p{N}]*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
 /**
  * Splits the paragraph `text.slice(start, end)` into units of at most `maxWords`: the whole

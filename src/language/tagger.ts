@@ -1,5 +1,5 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
 
 /** Universal part-of-speech tag of a token (wink-nlp's tag set: NOUN, PROPN, VERB, NUM, ADP, DET, ...). */
 export type PosTag = string;
@@ -56,7 +56,14 @@ export function tagText(text: string): TaggedText {
     const start = at >= 0 ? at : cursor;
     const end = at >= 0 ? at + value.length : cursor;
     cursor = end;
-    tokens.push({ text: value, start, end, pos: pos[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase(), stop: Boolean(stops[i]) });
+    tokens.push({
+      text: value,
+      start,
+      end,
+      pos: pos[i] ?? 'X',
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+      stop: Boolean(stops[i]),
+    });
   });
   const entities: EntitySpan[] = [];
   doc.entities().each((e: { out(f: unknown): unknown }) => {

@@ -1,5 +1,6 @@
 /** Words before a four-digit number that make it a date ("in 1801", "between 1801 and 1901", "the 1840s"). */
-const DATE_CONTEXT_RE = /(?:\b(?:in|since|from|by|until|till|to|between|and|before|after|of|around|circa|c\.|early|late|mid|during|through|year|years|the)[\s-]+|[(–-])$/i;
+const DATE_CONTEXT_RE =
+  /(?:\b(?:in|since|from|by|until|till|to|between|and|before|after|of|around|circa|c\.|early|late|mid|during|through|year|years|the)[\s-]+|[(–-])$/i;
 /** Earliest year recognised without date wording around it; earlier four-digit numbers need it ("1,500 mills" stays a count). */
 const BARE_YEAR_FROM = 1900;
 /** Earliest year recognised at all. */

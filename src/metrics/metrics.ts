@@ -1,7 +1,7 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { CheckStatusSchema, type CheckStatus } from '../answer/schema.js';
-import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { type CheckStatus, CheckStatusSchema } from '../answer/schema.js';
 import { buildIdTime } from '../retrieval/index-layout.js';
+import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
 
 /** Prefix of every metric citecheck defines (the process metrics keep their standard names). */
 export const METRIC_PREFIX = 'citecheck_';
@@ -120,7 +120,11 @@ export class Metrics {
       labelNames: ['status'],
       registers,
     });
-    this.llmRetries = new Counter({ name: name('llm_retries_total'), help: 'Retries of failed language model calls.', registers });
+    this.llmRetries = new Counter({
+      name: name('llm_retries_total'),
+      help: 'Retries of failed language model calls.',
+      registers,
+    });
     this.llmFallbacks = new Counter({
       name: name('llm_fallbacks_total'),
       help: 'Answers the offline answerer produced because the language model failed.',
@@ -202,7 +206,8 @@ export class Metrics {
 
   /** Exports every known label combination from the start, so rates and alerts see a 0 before the first event. */
   private startAtZero(): void {
-    for (const mode of ANSWER_MODES) for (const abstained of ['false', 'true']) this.answers.inc({ mode, abstained }, 0);
+    for (const mode of ANSWER_MODES)
+      for (const abstained of ['false', 'true']) this.answers.inc({ mode, abstained }, 0);
     for (const status of CheckStatusSchema.options) this.checks.inc({ status }, 0);
     for (const outcome of LLM_CALL_OUTCOMES) this.llmDuration.zero({ outcome });
     for (const budget of RATE_LIMIT_BUDGETS) this.rateLimited.inc({ budget }, 0);
@@ -224,7 +229,11 @@ export class Metrics {
   }
 
   /** One finished answer and the statuses of its checks. */
-  recordAnswer(mode: (typeof ANSWER_MODES)[number], abstained: boolean, checks: Iterable<{ status: CheckStatus }>): void {
+  recordAnswer(
+    mode: (typeof ANSWER_MODES)[number],
+    abstained: boolean,
+    checks: Iterable<{ status: CheckStatus }>,
+  ): void {
     this.answers.inc({ mode, abstained: String(abstained) });
     for (const check of checks) this.checks.inc({ status: check.status });
   }

@@ -1,4 +1,4 @@
-import { clean, type Currency, type Scale } from './quantity.js';
+import { type Currency, clean, type Scale } from './quantity.js';
 
 /** Unit/scale context of an amount. */
 export interface AmountUnit {
@@ -67,7 +67,12 @@ export function formatMultiple(n: number, decimals = 2): string {
  */
 export function formatAmount(n: number, unit: AmountUnit, sig = 4, minDecimals = 0): string {
   const sigText = formatSignificant(n, sig);
-  const fixed = minDecimals > 0 ? formatFixed(n, minDecimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : '';
+  const fixed =
+    minDecimals > 0
+      ? formatFixed(n, minDecimals)
+          .replace(/(\.\d*?)0+$/, '$1')
+          .replace(/\.$/, '')
+      : '';
   const digits = fixed.length > sigText.length ? fixed : sigText;
   const negative = digits.startsWith('-');
   const abs = negative ? digits.slice(1) : digits;

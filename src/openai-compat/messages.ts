@@ -1,7 +1,7 @@
-import { AppError } from '../errors.js';
 import type { ChatRequest, HistoryTurn } from '../answer/schema.js';
-import type { CompletionMessage } from './schema.js';
+import { AppError } from '../errors.js';
 import { stripSources } from './format.js';
+import type { CompletionMessage } from './schema.js';
 
 /** Earlier turns kept as history (the chat API's limit). */
 export const MAX_HISTORY_TURNS = 20;
@@ -30,7 +30,10 @@ export function toChatRequest(messages: readonly CompletionMessage[]): ChatReque
   if (last < 0) throw new AppError('bad_request', 'messages: must include a user message with text (the question)');
   const question = messageText(messages[last]!).trim();
   if (question.length > MAX_QUESTION_CHARS) {
-    throw new AppError('bad_request', `messages.${last}.content: the question must be at most ${MAX_QUESTION_CHARS} characters`);
+    throw new AppError(
+      'bad_request',
+      `messages.${last}.content: the question must be at most ${MAX_QUESTION_CHARS} characters`,
+    );
   }
   const history: HistoryTurn[] = [];
   for (const message of messages.slice(0, last)) {

@@ -5,12 +5,18 @@ export const MODEL_ID = 'citecheck';
 
 const ContentPartSchema = z
   .looseObject({ type: z.string(), text: z.string().optional() })
-  .refine((part) => part.type === 'text' && typeof part.text === 'string', 'only text content parts ({type: "text", text}) are supported');
+  .refine(
+    (part) => part.type === 'text' && typeof part.text === 'string',
+    'only text content parts ({type: "text", text}) are supported',
+  );
 
 /** One message of a chat completion request; `developer` is treated like `system`. */
 export const CompletionMessageSchema = z.looseObject({
   role: z.enum(['system', 'developer', 'user', 'assistant']),
-  content: z.union([z.string(), z.array(ContentPartSchema)]).nullable().optional(),
+  content: z
+    .union([z.string(), z.array(ContentPartSchema)])
+    .nullable()
+    .optional(),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { tokenize } from './tokenizer.js';
-import { TopK, type ScoredIndex } from './top-k.js';
+import { type ScoredIndex, TopK } from './top-k.js';
 
 /** A document to index: `id` is carried along, results refer to the position in the input array. */
 export interface Bm25Doc {

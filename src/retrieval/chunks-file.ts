@@ -49,7 +49,15 @@ export function decodeChunksFile(json: Buffer, texts: Buffer): { chunks: Chunk[]
     throw new Error('chunks.json has an unexpected shape');
   }
   const docs = file.docs.map(({ textStart, textEnd, ...meta }): SourceDocument => {
-    if (!(Number.isInteger(textStart) && Number.isInteger(textEnd) && textStart >= 0 && textStart <= textEnd && textEnd <= texts.length)) {
+    if (
+      !(
+        Number.isInteger(textStart) &&
+        Number.isInteger(textEnd) &&
+        textStart >= 0 &&
+        textStart <= textEnd &&
+        textEnd <= texts.length
+      )
+    ) {
       throw new Error(`document ${meta.docId} has an invalid text range`);
     }
     return { ...meta, text: texts.toString('utf8', textStart, textEnd) };

@@ -16,7 +16,16 @@ export function computeCorpusHash(docs: readonly SourceDocument[], extra: readon
   const sorted = [...docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.docId < b.docId ? -1 : 1));
   field(String(sorted.length));
   for (const d of sorted) {
-    const meta = [d.path, d.docId, d.title, d.format, d.source ?? null, d.date ?? null, d.language ?? null, d.interviewer ?? null];
+    const meta = [
+      d.path,
+      d.docId,
+      d.title,
+      d.format,
+      d.source ?? null,
+      d.date ?? null,
+      d.language ?? null,
+      d.interviewer ?? null,
+    ];
     field(JSON.stringify(meta));
     field(d.text);
   }

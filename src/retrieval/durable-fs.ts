@@ -10,7 +10,10 @@ export async function fsyncPath(p: string): Promise<void> {
     await fh.sync();
   } catch (err) {
     // Some filesystems refuse fsync on directories; file data is still synced.
-    if (!(err as NodeJS.ErrnoException).code || !['EISDIR', 'EINVAL', 'EPERM'].includes((err as NodeJS.ErrnoException).code!)) {
+    if (
+      !(err as NodeJS.ErrnoException).code ||
+      !['EISDIR', 'EINVAL', 'EPERM'].includes((err as NodeJS.ErrnoException).code!)
+    ) {
       throw err;
     }
   } finally {

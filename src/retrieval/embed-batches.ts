@@ -26,7 +26,8 @@ export async function embedInBatches(
       dimension ||= rows.length / batch.length;
     } else {
       const arrays = await embedder.embedDocuments(batch);
-      if (arrays.length !== batch.length) throw new Error(`Embedder returned ${arrays.length} vectors for ${batch.length} texts`);
+      if (arrays.length !== batch.length)
+        throw new Error(`Embedder returned ${arrays.length} vectors for ${batch.length} texts`);
       dimension ||= arrays[0]!.length;
       rows = new Float32Array(batch.length * dimension);
       arrays.forEach((v, i) => {

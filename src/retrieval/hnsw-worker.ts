@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { resolveHnswParams, VectorIndex, type HnswParams, type HnswSettings } from './vector-index.js';
+import { type HnswParams, type HnswSettings, resolveHnswParams, VectorIndex } from './vector-index.js';
 
 /**
  * Plain CommonJS so it runs in a worker without any TypeScript loader: inserts each transferred
@@ -47,7 +47,11 @@ export interface VectorIndexBuilder {
 }
 
 /** Builds on the calling thread. */
-export function inlineBuilder(n: number, dim: number, params: Partial<HnswParams> | HnswSettings = {}): VectorIndexBuilder {
+export function inlineBuilder(
+  n: number,
+  dim: number,
+  params: Partial<HnswParams> | HnswSettings = {},
+): VectorIndexBuilder {
   const index = VectorIndex.create(n, dim, params);
   return {
     add: (start, rows) => index.addRows(rows, start),

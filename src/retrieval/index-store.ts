@@ -4,12 +4,19 @@ import { z } from 'zod';
 import type { Chunk, SourceDocument } from '../types.js';
 import { Bm25Index } from './bm25.js';
 import { decodeBm25, encodeBm25 } from './bm25-codec.js';
+import { decodeChunksFile, encodeChunksFile } from './chunks-file.js';
 import { fsyncPath, replaceFileAtomic, sha256, sha256File, writeFileSynced } from './durable-fs.js';
-import { hashFilesInBackground } from './parallel-hash.js';
 import { withFileLock } from './file-lock.js';
 import { BUILD_FILES, collectGarbage, indexLayout, newBuildId, readCurrent } from './index-layout.js';
-import { decodeChunksFile, encodeChunksFile } from './chunks-file.js';
-import { DEFAULT_HNSW_PARAMS, graphParamsMismatch, resolveHnswParams, VectorIndex, type HnswParams, type HnswSettings } from './vector-index.js';
+import { hashFilesInBackground } from './parallel-hash.js';
+import {
+  DEFAULT_HNSW_PARAMS,
+  graphParamsMismatch,
+  type HnswParams,
+  type HnswSettings,
+  resolveHnswParams,
+  VectorIndex,
+} from './vector-index.js';
 
 /** Bumped when the on-disk layout changes; older builds then load as `mismatch`. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -154,7 +161,12 @@ export async function loadIndex(
   if (buildId === undefined) return { status: 'missing', reason: 'no index has been built yet' };
   if (buildId === null) return { status: 'corrupt', reason: 'CURRENT does not name a build' };
   const dir = path.join(layout.buildsDir, buildId);
-  if (!(await fs.stat(dir).then((s) => s.isDirectory()).catch(() => false))) {
+  if (
+    !(await fs
+      .stat(dir)
+      .then((s) => s.isDirectory())
+      .catch(() => false))
+  ) {
     return { status: 'missing', reason: `CURRENT names build ${buildId}, which does not exist` };
   }
   let manifest: IndexManifest;
@@ -166,9 +178,13 @@ export async function loadIndex(
   if (manifest.version !== INDEX_FORMAT_VERSION) {
     return { status: 'mismatch', reason: `index format ${manifest.version}, expected ${INDEX_FORMAT_VERSION}` };
   }
-  if (manifest.corpusHash !== expect.corpusHash) return { status: 'mismatch', reason: 'corpus changed since the index was built' };
+  if (manifest.corpusHash !== expect.corpusHash)
+    return { status: 'mismatch', reason: 'corpus changed since the index was built' };
   if (manifest.embedderId !== expect.embedderId) {
-    return { status: 'mismatch', reason: `index built with ${manifest.embedderId}, current embedder is ${expect.embedderId}` };
+    return {
+      status: 'mismatch',
+      reason: `index built with ${manifest.embedderId}, current embedder is ${expect.embedderId}`,
+    };
   }
   const graphMismatch = graphParamsMismatch(manifest.hnsw, resolveHnswParams(manifest.chunkCount, expect.hnsw));
   if (graphMismatch) return { status: 'mismatch', reason: graphMismatch };
@@ -183,8 +199,13 @@ export async function loadIndex(
     });
     if (actual !== manifest.files[name]) throw new Error(`checksum mismatch for ${name}`);
   };
-  const hnsw: HnswParams = { ...manifest.hnsw, efSearch: options.efSearch ?? expect.hnsw?.efSearch ?? DEFAULT_HNSW_PARAMS.efSearch };
-  const vectorsPromise = verified(BUILD_FILES.vectors).then(() => VectorIndex.read(fileOf(BUILD_FILES.vectors), manifest.dimension, hnsw));
+  const hnsw: HnswParams = {
+    ...manifest.hnsw,
+    efSearch: options.efSearch ?? expect.hnsw?.efSearch ?? DEFAULT_HNSW_PARAMS.efSearch,
+  };
+  const vectorsPromise = verified(BUILD_FILES.vectors).then(() =>
+    VectorIndex.read(fileOf(BUILD_FILES.vectors), manifest.dimension, hnsw),
+  );
   vectorsPromise.catch(() => undefined);
   const allVerified = Promise.all(names.map(verified));
   allVerified.catch(() => undefined);

@@ -1,13 +1,19 @@
 import { AppError } from '../errors.js';
-import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS, chunkDocument, loadCorpus, type IngestWarning } from '../ingest/index.js';
+import {
+  CHUNKER_VERSION,
+  chunkDocument,
+  DEFAULT_CHUNK_OPTIONS,
+  type IngestWarning,
+  loadCorpus,
+} from '../ingest/index.js';
 import type { Chunk, SourceDocument } from '../types.js';
 import type { RetrievalEmbedder } from './embedder.js';
-import { loadIndex } from './index-store.js';
-import { ReindexTracker, type ReindexReport } from './reindex-tracker.js';
-import { buildRetriever, computeCorpusHash, fromStored, saveRetriever, type HybridRetriever } from './retriever.js';
 import { EmbeddingCollector } from './embedding-collector.js';
-import { followJob } from './shared-jobs.js';
+import { loadIndex } from './index-store.js';
+import { type ReindexReport, ReindexTracker } from './reindex-tracker.js';
+import { buildRetriever, computeCorpusHash, fromStored, type HybridRetriever, saveRetriever } from './retriever.js';
 import type { LoadedBuild, SharedBuilds } from './shared-builds.js';
+import { followJob } from './shared-jobs.js';
 import type { HnswSettings } from './vector-index.js';
 
 /** Where a served snapshot came from. */
@@ -128,14 +134,19 @@ export class KnowledgeBase {
       let reason = 'forced rebuild';
       if (!options.force) {
         const embedder = this.opts.embedder;
-        const loaded = await loadIndex(this.opts.dataDir, { corpusHash, embedderId: embedder.id, hnsw: this.opts.hnsw });
+        const loaded = await loadIndex(this.opts.dataDir, {
+          corpusHash,
+          embedderId: embedder.id,
+          hnsw: this.opts.hnsw,
+        });
         if (loaded.status === 'ok') {
           const retriever = fromStored(loaded.index, embedder);
           const snapshot = makeSnapshot(retriever, loaded.index.buildId, corpusHash, 'disk', warnings);
           return this.serve(snapshot, { rebuilt: false, ms: performance.now() - started });
         }
         reason = `${loaded.status}: ${loaded.reason}`;
-        if (loaded.status === 'corrupt' || loaded.status === 'mismatch') log?.warn({ reason }, 'stored index unusable; rebuilding');
+        if (loaded.status === 'corrupt' || loaded.status === 'mismatch')
+          log?.warn({ reason }, 'stored index unusable; rebuilding');
         else log?.info({ reason }, 'no stored index; building');
       }
       if (!this.snapshot) this.state = 'building';
@@ -162,7 +173,8 @@ export class KnowledgeBase {
   reindex(): { report: ReindexReport; joined: boolean; done: Promise<ReindexReport> } {
     const running = this.reindexes.current();
     if (running) return { ...running, joined: true };
-    if (this.opening && !this.snapshot) throw new AppError('not_ready', 'The index is still loading; try the reindex again when /readyz is ready');
+    if (this.opening && !this.snapshot)
+      throw new AppError('not_ready', 'The index is still loading; try the reindex again when /readyz is ready');
     const previous = this.snapshot?.buildId;
     const shared = this.opts.shared;
     /** Whether this process took the build lock and recorded the job (so it records the outcome too). */
@@ -172,7 +184,8 @@ export class KnowledgeBase {
       const rebuild = async () => {
         const work = (async () => {
           const { docs, warnings, corpusHash } = await this.readCorpus();
-          if (docs.length === 0 && this.snapshot?.docs.length) throw new Error(`no readable documents in ${this.opts.corpusDir}`);
+          if (docs.length === 0 && this.snapshot?.docs.length)
+            throw new Error(`no readable documents in ${this.opts.corpusDir}`);
           const snapshot = await this.build(docs, warnings, corpusHash);
           this.serve(snapshot, { rebuilt: true, reason: 'reindex', ms: performance.now() - started });
           return snapshot.buildId;
@@ -185,11 +198,14 @@ export class KnowledgeBase {
         }
       };
       if (!shared) return rebuild();
-      const own = await shared.exclusive(async () => {
-        await shared.recordJob(report);
-        recorded = true;
-        return rebuild();
-      }, { wait: false });
+      const own = await shared.exclusive(
+        async () => {
+          await shared.recordJob(report);
+          recorded = true;
+          return rebuild();
+        },
+        { wait: false },
+      );
       return own.ran ? own.value : this.followRemote(shared, report.id);
     });
     if (shared) {
@@ -202,7 +218,10 @@ export class KnowledgeBase {
     void run.done.then((report) => {
       this.opts.metrics?.recordReindex(report.state === 'succeeded' ? 'succeeded' : 'failed');
       if (report.state === 'succeeded') {
-        log?.info({ reindexId: report.id, buildId: report.buildId, previousBuildId: previous, ms: report.ms }, 'reindex finished');
+        log?.info(
+          { reindexId: report.id, buildId: report.buildId, previousBuildId: previous, ms: report.ms },
+          'reindex finished',
+        );
         return;
       }
       const failure = { reindexId: report.id, err: report.error, buildId: previous };
@@ -241,7 +260,11 @@ export class KnowledgeBase {
     if (!shared || this.reindexes.running || (this.opening && !this.snapshot)) return this.reindex();
     const remote = await shared.runningJob();
     if (!remote) return this.reindex();
-    const run = this.reindexes.start(this.snapshot?.buildId, () => this.followRemote(shared, remote.id, remote.id), remote);
+    const run = this.reindexes.start(
+      this.snapshot?.buildId,
+      () => this.followRemote(shared, remote.id, remote.id),
+      remote,
+    );
     return { ...run, joined: true };
   }
 
@@ -255,7 +278,8 @@ export class KnowledgeBase {
   /** Waits for the rebuild another replica runs (`jobId`, or the one it is about to record), then serves its build. */
   private async followRemote(shared: SharedBuilds, ownId: string, jobId?: string): Promise<string> {
     const final = await followJob(shared, ownId, jobId);
-    if (final.state === 'failed' || !final.buildId) throw new Error(final.error ?? 'the rebuild on another replica failed');
+    if (final.state === 'failed' || !final.buildId)
+      throw new Error(final.error ?? 'the rebuild on another replica failed');
     await this.adopt(shared, final.buildId);
     return final.buildId;
   }
@@ -265,25 +289,37 @@ export class KnowledgeBase {
     let reason = 'forced rebuild';
     if (!force) {
       const loaded = await shared.loadCurrent(embedder, hnsw);
-      if (loaded.status === 'ok') return this.serveShared(shared, fromShared(loaded.build), { rebuilt: false, ms: performance.now() - started });
+      if (loaded.status === 'ok')
+        return this.serveShared(shared, fromShared(loaded.build), { rebuilt: false, ms: performance.now() - started });
       reason = `${loaded.status}: ${loaded.reason}`;
       this.opts.logger?.info({ reason }, 'no usable build in the database; building');
     }
     if (!this.snapshot) this.state = 'building';
-    const outcome = await shared.exclusive(async () => {
-      if (!force) {
-        const again = await shared.loadCurrent(embedder, hnsw);
-        if (again.status === 'ok') return { snapshot: fromShared(again.build), rebuilt: false };
-      }
-      const { docs, warnings, corpusHash } = await this.readCorpus();
-      return { snapshot: await this.build(docs, warnings, corpusHash), rebuilt: true };
-    }, { wait: true });
+    const outcome = await shared.exclusive(
+      async () => {
+        if (!force) {
+          const again = await shared.loadCurrent(embedder, hnsw);
+          if (again.status === 'ok') return { snapshot: fromShared(again.build), rebuilt: false };
+        }
+        const { docs, warnings, corpusHash } = await this.readCorpus();
+        return { snapshot: await this.build(docs, warnings, corpusHash), rebuilt: true };
+      },
+      { wait: true },
+    );
     if (!outcome.ran) throw new Error('the build lock was not granted');
     const { snapshot, rebuilt } = outcome.value;
-    return this.serveShared(shared, snapshot, { rebuilt, ...(rebuilt ? { reason } : {}), ms: performance.now() - started });
+    return this.serveShared(shared, snapshot, {
+      rebuilt,
+      ...(rebuilt ? { reason } : {}),
+      ms: performance.now() - started,
+    });
   }
 
-  private serveShared(shared: SharedBuilds, snapshot: KnowledgeSnapshot, info: Omit<OpenResult, 'snapshot'>): OpenResult {
+  private serveShared(
+    shared: SharedBuilds,
+    snapshot: KnowledgeSnapshot,
+    info: Omit<OpenResult, 'snapshot'>,
+  ): OpenResult {
     const result = this.serve(snapshot, info);
     this.watcher ??= shared.watch(
       (buildId) => void this.adopt(shared, buildId),
@@ -295,15 +331,21 @@ export class KnowledgeBase {
   /** Serves build `buildId` from the database unless it already is; one load at a time. */
   private adopt(shared: SharedBuilds, buildId: string): Promise<void> {
     const log = this.opts.logger;
-    this.adopting = this.adopting.then(async () => {
-      await this.localBuild?.catch(() => undefined);
-      if (this.snapshot?.buildId === buildId || this.opening) return;
-      const started = performance.now();
-      const loaded = await shared.load(buildId, this.opts.embedder, this.opts.hnsw);
-      if (loaded.status !== 'ok') return log?.warn({ buildId, reason: loaded.reason }, 'cannot serve the new build');
-      if (this.snapshot?.buildId === buildId) return;
-      this.serve(fromShared(loaded.build), { rebuilt: false, reason: 'new build in the database', ms: performance.now() - started });
-    }).catch((err: Error) => log?.warn({ buildId, err: err.message }, 'loading the new build failed'));
+    this.adopting = this.adopting
+      .then(async () => {
+        await this.localBuild?.catch(() => undefined);
+        if (this.snapshot?.buildId === buildId || this.opening) return;
+        const started = performance.now();
+        const loaded = await shared.load(buildId, this.opts.embedder, this.opts.hnsw);
+        if (loaded.status !== 'ok') return log?.warn({ buildId, reason: loaded.reason }, 'cannot serve the new build');
+        if (this.snapshot?.buildId === buildId) return;
+        this.serve(fromShared(loaded.build), {
+          rebuilt: false,
+          reason: 'new build in the database',
+          ms: performance.now() - started,
+        });
+      })
+      .catch((err: Error) => log?.warn({ buildId, err: err.message }, 'loading the new build failed'));
     return this.adopting;
   }
 
@@ -317,7 +359,11 @@ export class KnowledgeBase {
   }
 
   /** Chunks, embeds and indexes `docs`, persists the build atomically and returns it as a snapshot. */
-  private async build(docs: readonly SourceDocument[], warnings: readonly IngestWarning[], corpusHash: string): Promise<KnowledgeSnapshot> {
+  private async build(
+    docs: readonly SourceDocument[],
+    warnings: readonly IngestWarning[],
+    corpusHash: string,
+  ): Promise<KnowledgeSnapshot> {
     const chunks: Chunk[] = [];
     for (const doc of docs) {
       chunks.push(...chunkDocument(doc));
@@ -333,9 +379,15 @@ export class KnowledgeBase {
       hnsw: this.opts.hnsw,
       ...(collector ? { onEmbedded: collector.add } : {}),
     });
-    const buildId = shared && collector
-      ? await shared.save({ retriever, corpusHash, embeddings: collector.rows(), dimension: retriever.vectors.dimension })
-      : await saveRetriever(this.opts.dataDir, retriever, corpusHash);
+    const buildId =
+      shared && collector
+        ? await shared.save({
+            retriever,
+            corpusHash,
+            embeddings: collector.rows(),
+            dimension: retriever.vectors.dimension,
+          })
+        : await saveRetriever(this.opts.dataDir, retriever, corpusHash);
     return makeSnapshot(retriever, buildId, corpusHash, 'build', warnings);
   }
 
@@ -344,7 +396,13 @@ export class KnowledgeBase {
     this.state = 'ready';
     this.error = undefined;
     this.opts.logger?.info(
-      { buildId: snapshot.buildId, docs: snapshot.docs.length, chunks: snapshot.chunks.length, origin: snapshot.origin, ms: Math.round(info.ms) },
+      {
+        buildId: snapshot.buildId,
+        docs: snapshot.docs.length,
+        chunks: snapshot.chunks.length,
+        origin: snapshot.origin,
+        ms: Math.round(info.ms),
+      },
       snapshot.origin === 'disk' ? 'index loaded' : 'index built',
     );
     return { snapshot, ...info };
@@ -352,7 +410,8 @@ export class KnowledgeBase {
 }
 
 /** The snapshot of a build loaded from the database. */
-const fromShared = (build: LoadedBuild): KnowledgeSnapshot => makeSnapshot(build.retriever, build.buildId, build.corpusHash, 'database', []);
+const fromShared = (build: LoadedBuild): KnowledgeSnapshot =>
+  makeSnapshot(build.retriever, build.buildId, build.corpusHash, 'database', []);
 
 /** Lets queued requests run between documents, so a rebuild in a live server does not stall it. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -90,7 +90,14 @@ function collect(acc: FeatureAccumulator, text: string): void {
       return;
     }
     const f = termFeatures(term, kind);
-    acc.add(f.hash, kind === 'number' ? FEATURE_WEIGHTS.number : kind === 'compound' ? FEATURE_WEIGHTS.compound : FEATURE_WEIGHTS.word);
+    acc.add(
+      f.hash,
+      kind === 'number'
+        ? FEATURE_WEIGHTS.number
+        : kind === 'compound'
+          ? FEATURE_WEIGHTS.compound
+          : FEATURE_WEIGHTS.word,
+    );
     for (let i = 0; i < f.concepts.length; i++) acc.add(f.concepts[i]!, FEATURE_WEIGHTS.concept);
     if (kind === 'compound') return;
     for (let i = 0; i < f.grams.length; i++) acc.add(f.grams[i]!, FEATURE_WEIGHTS.charGram);

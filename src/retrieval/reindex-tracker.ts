@@ -70,7 +70,8 @@ export class ReindexTracker {
       .then(() => work({ ...report }))
       .then(
         (buildId) => finish({ state: 'succeeded', buildId }),
-        (err: unknown) => finish({ state: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err) }),
+        (err: unknown) =>
+          finish({ state: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err) }),
       );
     this.active = { report, done };
     return this.active;

@@ -1,14 +1,14 @@
 import { AppError } from '../errors.js';
 import type { Chunk, SourceDocument } from '../types.js';
 import { Bm25Index } from './bm25.js';
-import type { RetrievalEmbedder } from './embedder.js';
+import type { EmbeddingSink } from './embed-batches.js';
 import { embedInBatches } from './embed-batches.js';
-import { inlineBuilder, workerBuilder, type VectorIndexBuilder } from './hnsw-worker.js';
+import type { RetrievalEmbedder } from './embedder.js';
 import { reciprocalRankFusion, type SourceScores } from './fusion.js';
-import { writeIndex, type StoredIndex } from './index-store.js';
+import { inlineBuilder, type VectorIndexBuilder, workerBuilder } from './hnsw-worker.js';
+import { type StoredIndex, writeIndex } from './index-store.js';
 import type { ScoredIndex } from './top-k.js';
 import type { HnswParams, VectorIndex, VectorSearcher } from './vector-index.js';
-import type { EmbeddingSink } from './embed-batches.js';
 
 export { computeCorpusHash } from './corpus-hash.js';
 
@@ -39,7 +39,8 @@ export interface RetrieverParts<V extends VectorSearcher = VectorSearcher> {
 }
 
 function checkK(k: number): number {
-  if (!Number.isInteger(k) || k < 1 || k > 1000) throw new AppError('invalid_argument', 'k must be an integer between 1 and 1000');
+  if (!Number.isInteger(k) || k < 1 || k > 1000)
+    throw new AppError('invalid_argument', 'k must be an integer between 1 and 1000');
   return k;
 }
 
@@ -54,7 +55,9 @@ export class HybridRetriever<V extends VectorSearcher = VectorSearcher> {
 
   constructor(parts: RetrieverParts<V>) {
     if (parts.vectors.size !== parts.chunks.length || parts.bm25.size !== parts.chunks.length) {
-      throw new Error(`Index sizes disagree: ${parts.chunks.length} chunks, ${parts.vectors.size} vectors, ${parts.bm25.size} BM25 docs`);
+      throw new Error(
+        `Index sizes disagree: ${parts.chunks.length} chunks, ${parts.vectors.size} vectors, ${parts.bm25.size} BM25 docs`,
+      );
     }
     this.chunks = parts.chunks;
     this.docs = parts.docs;
@@ -147,7 +150,9 @@ export async function buildRetriever(input: BuildRetrieverInput): Promise<Hybrid
       input.embedder,
       texts,
       (start, rows, dim) => {
-        builder ??= threaded ? workerBuilder(texts.length, dim, input.hnsw, input.scratchDir) : inlineBuilder(texts.length, dim, input.hnsw);
+        builder ??= threaded
+          ? workerBuilder(texts.length, dim, input.hnsw, input.scratchDir)
+          : inlineBuilder(texts.length, dim, input.hnsw);
         input.onEmbedded?.(start, rows, dim);
         builder.add(start, rows);
       },
@@ -172,7 +177,11 @@ export function fromStored(stored: StoredIndex, embedder: RetrievalEmbedder): Hy
 }
 
 /** Persists a retriever's indexes under `dataDir` (see {@link writeIndex}); returns the build id. */
-export async function saveRetriever(dataDir: string, retriever: HybridRetriever<VectorIndex>, corpusHash: string): Promise<string> {
+export async function saveRetriever(
+  dataDir: string,
+  retriever: HybridRetriever<VectorIndex>,
+  corpusHash: string,
+): Promise<string> {
   return writeIndex(dataDir, {
     corpusHash,
     embedderId: retriever.embedder.id,

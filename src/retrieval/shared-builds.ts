@@ -1,6 +1,6 @@
-import type { HybridRetriever } from './retriever.js';
 import type { RetrievalEmbedder } from './embedder.js';
 import type { ReindexReport } from './reindex-tracker.js';
+import type { HybridRetriever } from './retriever.js';
 import type { HnswSettings, VectorIndex } from './vector-index.js';
 
 /** A stored build made ready to serve. */
@@ -11,7 +11,9 @@ export interface LoadedBuild {
 }
 
 /** Outcome of loading a shared build; anything but `ok` means there is nothing this process can serve from it. */
-export type SharedLoadResult = { status: 'ok'; build: LoadedBuild } | { status: 'missing' | 'mismatch'; reason: string };
+export type SharedLoadResult =
+  | { status: 'ok'; build: LoadedBuild }
+  | { status: 'missing' | 'mismatch'; reason: string };
 
 /** A build to store: the built retriever and one embedding per chunk (row-major float32). */
 export interface BuildToStore {

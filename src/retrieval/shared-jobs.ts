@@ -25,7 +25,12 @@ export async function followJob(shared: SharedBuilds, ownId: string, jobId?: str
       if (final) return final;
     }
     if (!followed && !running && Date.now() > appearBy) {
-      return { id: ownId, state: 'failed', startedAt: new Date().toISOString(), error: 'another replica held the build lock but recorded no rebuild' };
+      return {
+        id: ownId,
+        state: 'failed',
+        startedAt: new Date().toISOString(),
+        error: 'another replica held the build lock but recorded no rebuild',
+      };
     }
     await sleep(FOLLOW_POLL_MS);
   }

@@ -9,7 +9,7 @@ export type TermVisitor = (term: string, kind: TermKind) => void;
 
 const CJK = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30FC`;
 const W = String.raw`[[\p{L}\p{M}\p{N}]--[${CJK}]]`;
-const WORD = String.raw`${W}+(?:['’]${W}+)*`;
+const WORD = `${W}+(?:['’]${W}+)*`;
 const TOKEN_RE = new RegExp(
   String.raw`([${CJK}]+)|(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)*)(${W}*)|(${WORD}(?:-${WORD})*)`,
   'gv',
@@ -68,9 +68,7 @@ function visitWord(raw: string, visit: TermVisitor): void {
  */
 export function scanTerms(text: string, visit: TermVisitor): void {
   const s = normalizeText(text);
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(s)) !== null) {
+  for (const m of s.matchAll(TOKEN_RE)) {
     if (m[1] !== undefined) {
       visit(m[1], 'cjk');
     } else if (m[2] !== undefined) {

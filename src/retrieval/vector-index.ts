@@ -1,5 +1,5 @@
 import hnswlib from 'hnswlib-node';
-import { TopK, type ScoredIndex } from './top-k.js';
+import { type ScoredIndex, TopK } from './top-k.js';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -46,7 +46,8 @@ export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 32, efConstruction: 36, efSe
 
 /** {@link DEFAULT_HNSW_PARAMS} with {@link SMALL_INDEX_EF_CONSTRUCTION} for indexes of up to {@link SMALL_INDEX_MAX_VECTORS} vectors. */
 export function defaultHnswParams(count: number): HnswParams {
-  const efConstruction = count <= SMALL_INDEX_MAX_VECTORS ? SMALL_INDEX_EF_CONSTRUCTION : DEFAULT_HNSW_PARAMS.efConstruction;
+  const efConstruction =
+    count <= SMALL_INDEX_MAX_VECTORS ? SMALL_INDEX_EF_CONSTRUCTION : DEFAULT_HNSW_PARAMS.efConstruction;
   return { ...DEFAULT_HNSW_PARAMS, efConstruction };
 }
 
@@ -70,7 +71,10 @@ function overlay(base: HnswParams, settings: Partial<HnswParams> | HnswSettings)
  * Why a graph built with `built` is not the graph `wanted` asks for (`m` or `efConstruction`
  * differ), or undefined when it is. `efSearch` is not compared: it is set when the index is loaded.
  */
-export function graphParamsMismatch(built: Pick<HnswParams, 'm' | 'efConstruction'>, wanted: Pick<HnswParams, 'm' | 'efConstruction'>): string | undefined {
+export function graphParamsMismatch(
+  built: Pick<HnswParams, 'm' | 'efConstruction'>,
+  wanted: Pick<HnswParams, 'm' | 'efConstruction'>,
+): string | undefined {
   if (built.m === wanted.m && built.efConstruction === wanted.efConstruction) return undefined;
   return `HNSW graph built with M ${built.m}, efConstruction ${built.efConstruction}; configured M ${wanted.m}, efConstruction ${wanted.efConstruction}`;
 }
@@ -131,7 +135,12 @@ export class VectorIndex implements VectorSearcher {
   static create(capacity: number, dimension: number, params: Partial<HnswParams> | HnswSettings = {}): VectorIndex {
     const p = resolveHnswParams(capacity, params);
     const hnsw = new HierarchicalNSW('cosine', dimension);
-    hnsw.initIndex({ maxElements: Math.max(1, capacity), m: p.m, efConstruction: p.efConstruction, randomSeed: p.randomSeed });
+    hnsw.initIndex({
+      maxElements: Math.max(1, capacity),
+      m: p.m,
+      efConstruction: p.efConstruction,
+      randomSeed: p.randomSeed,
+    });
     hnsw.setEf(p.efSearch);
     return new VectorIndex(hnsw, dimension, p);
   }
@@ -151,7 +160,11 @@ export class VectorIndex implements VectorSearcher {
   }
 
   /** Loads an index written by {@link VectorIndex.write}; `params` records how it was built and sets `efSearch`. */
-  static async read(file: string, dimension: number, params: Partial<HnswParams> | HnswSettings = {}): Promise<VectorIndex> {
+  static async read(
+    file: string,
+    dimension: number,
+    params: Partial<HnswParams> | HnswSettings = {},
+  ): Promise<VectorIndex> {
     const p = overlay(DEFAULT_HNSW_PARAMS, params);
     const hnsw = new HierarchicalNSW('cosine', dimension);
     await hnsw.readIndex(file);
@@ -179,7 +192,8 @@ export class VectorIndex implements VectorSearcher {
   search(query: ArrayLike<number>, k: number): ScoredIndex[] {
     const n = this.size;
     if (k <= 0 || n === 0) return [];
-    if (query.length !== this.dimension) throw new Error(`Query has ${query.length} dimensions, expected ${this.dimension}`);
+    if (query.length !== this.dimension)
+      throw new Error(`Query has ${query.length} dimensions, expected ${this.dimension}`);
     let norm = 0;
     for (let j = 0; j < this.dimension; j++) {
       const x = query[j]!;
@@ -198,7 +212,12 @@ export class VectorIndex implements VectorSearcher {
  * Exact cosine top `k` over a row-major matrix (reference for recall measurements).
  * Rows need not be normalised.
  */
-export function bruteForceSearch(matrix: Float32Array, dimension: number, query: ArrayLike<number>, k: number): ScoredIndex[] {
+export function bruteForceSearch(
+  matrix: Float32Array,
+  dimension: number,
+  query: ArrayLike<number>,
+  k: number,
+): ScoredIndex[] {
   const n = matrix.length / dimension;
   let qn = 0;
   for (let j = 0; j < dimension; j++) qn += query[j]! * query[j]!;

@@ -1,5 +1,12 @@
 import type { ChatResponse, Check, Citation, RelatedPassage, TableRowRef } from '../answer/schema.js';
-import { SLACK_LIMITS, type ContextBlock, type MrkdwnText, type SectionBlock, type SlackBlock, type SlackMessage } from './block-types.js';
+import {
+  type ContextBlock,
+  type MrkdwnText,
+  type SectionBlock,
+  SLACK_LIMITS,
+  type SlackBlock,
+  type SlackMessage,
+} from './block-types.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 import { splitText, truncate } from './split-text.js';
 
@@ -42,7 +49,10 @@ export function buildAnswerMessage(response: ChatResponse, options: AnswerMessag
 
   const answer = splitText(markdownToMrkdwn(response.answer), SLACK_LIMITS.textChars).map(section);
   const room = Math.max(1, SLACK_LIMITS.blocks - head.length - tail.length);
-  const body = answer.length <= room ? answer : [...answer.slice(0, room - 1), section('_… the answer is too long for Slack and was cut here._')];
+  const body =
+    answer.length <= room
+      ? answer
+      : [...answer.slice(0, room - 1), section('_… the answer is too long for Slack and was cut here._')];
   let blocks = [...head, ...body, ...tail];
   if (blocks.length > SLACK_LIMITS.blocks) {
     const omitted = blocks.length - SLACK_LIMITS.blocks + 1;
@@ -54,7 +64,10 @@ export function buildAnswerMessage(response: ChatResponse, options: AnswerMessag
 /** The plain `text` of the message: the answer (abstentions say so), within one text block's limit. */
 export function fallbackText(response: ChatResponse): string {
   const answer = response.answer.trim() || ABSTAINED;
-  const text = response.abstained && !/\b(?:documents?|not (?:covered|mentioned))\b/i.test(answer) ? `${ABSTAINED} ${answer}` : answer;
+  const text =
+    response.abstained && !/\b(?:documents?|not (?:covered|mentioned))\b/i.test(answer)
+      ? `${ABSTAINED} ${answer}`
+      : answer;
   return fitMrkdwn(markdownToMrkdwn(text), SLACK_LIMITS.textChars);
 }
 
@@ -70,7 +83,8 @@ export function shortLine(response: ChatResponse): string | undefined {
 
 /** One check as a line, e.g. `18% = (14.75 - 12.5) / 12.5 verified`. Pure. */
 export function checkLine(check: Check): string {
-  const stated = check.claim && check.claim.length <= 60 && ['verified', 'approximate', 'mismatch'].includes(check.status);
+  const stated =
+    check.claim && check.claim.length <= 60 && ['verified', 'approximate', 'mismatch'].includes(check.status);
   const suffix = stated ? ` (stated: ${check.claim})` : '';
   if (check.display && check.formula) return `${check.display} = ${check.formula} ${check.status}${suffix}`;
   const what = check.display ?? (check.claim ? `“${truncate(check.claim, 120)}”` : check.op);
@@ -87,7 +101,9 @@ export function sourceElement(citation: Citation): string {
   const row = citation.table ? tableRowText(citation.table) : '';
   if (citation.table && row) {
     const caption = citation.table.caption ? ` - ${truncate(flat(citation.table.caption), 200)}` : '';
-    return escapeMrkdwn(`[${citation.n}] ${truncate(citation.title, 200)}${who}${caption}\n${truncate(row, TABLE_ROW_CHARS)}`);
+    return escapeMrkdwn(
+      `[${citation.n}] ${truncate(citation.title, 200)}${who}${caption}\n${truncate(row, TABLE_ROW_CHARS)}`,
+    );
   }
   const quote = truncate(flat(citation.quote), QUOTE_CHARS);
   return escapeMrkdwn(`[${citation.n}] ${truncate(citation.title, 200)}${who}: "${quote}"`);
@@ -105,7 +121,10 @@ export function tableRowText(table: TableRowRef): string {
     return !cell ? '' : header ? `${header}: ${cell}` : cell;
   };
   const label = pair(0);
-  const rest = table.cells.map((_, i) => (i === 0 ? '' : pair(i))).filter(Boolean).join(' · ');
+  const rest = table.cells
+    .map((_, i) => (i === 0 ? '' : pair(i)))
+    .filter(Boolean)
+    .join(' · ');
   return [label, rest].filter(Boolean).join(' — ');
 }
 
@@ -113,7 +132,9 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function relatedElement(passage: RelatedPassage): string {
   const who = passage.speaker ? ` - ${truncate(passage.speaker, 100)}` : '';
-  return escapeMrkdwn(`${truncate(passage.title, 200)}${who}: "${truncate(passage.text.replace(/\s+/g, ' ').trim(), QUOTE_CHARS)}"`);
+  return escapeMrkdwn(
+    `${truncate(passage.title, 200)}${who}: "${truncate(passage.text.replace(/\s+/g, ' ').trim(), QUOTE_CHARS)}"`,
+  );
 }
 
 function mrkdwn(text: string): MrkdwnText {
@@ -131,12 +152,15 @@ function context(texts: string[]): ContextBlock {
 /** Context blocks of at most {@link SLACK_LIMITS.contextElements} elements each. */
 function contexts(texts: string[]): ContextBlock[] {
   const blocks: ContextBlock[] = [];
-  for (let i = 0; i < texts.length; i += SLACK_LIMITS.contextElements) blocks.push(context(texts.slice(i, i + SLACK_LIMITS.contextElements)));
+  for (let i = 0; i < texts.length; i += SLACK_LIMITS.contextElements)
+    blocks.push(context(texts.slice(i, i + SLACK_LIMITS.contextElements)));
   return blocks;
 }
 
 /** Truncates escaped mrkdwn without cutting an `&amp;`-style entity in half. */
 function fitMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${truncate(text, max).slice(0, -1).replace(/&[a-z]*$/, '')}…`;
+  return `${truncate(text, max)
+    .slice(0, -1)
+    .replace(/&[a-z]*$/, '')}…`;
 }

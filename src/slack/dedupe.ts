@@ -99,7 +99,10 @@ export class FallbackSeenKeys implements SeenKeyStore {
     const locally = this.local.record(keys);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the shared dedupe store did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`the shared dedupe store did not answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
     });
     try {
       return await Promise.race([this.shared.firstTime(...keys), timeout]);

@@ -25,7 +25,9 @@ export function markdownToMrkdwn(markdown: string): string {
   const keep = (token: string) => `${OPEN}${tokens.push(token) - 1}${CLOSE}`;
   let text = markdown.replace(/[\uE000-\uE002]/g, '').replace(/\r\n?/g, '\n');
 
-  text = text.replace(/```[^\n`]*\n?([\s\S]*?)```/g, (_m, code: string) => keep(`\`\`\`\n${escapeMrkdwn(code.replace(/\n$/, ''))}\n\`\`\``));
+  text = text.replace(/```[^\n`]*\n?([\s\S]*?)```/g, (_m, code: string) =>
+    keep(`\`\`\`\n${escapeMrkdwn(code.replace(/\n$/, ''))}\n\`\`\``),
+  );
   text = text.replace(/`([^`\n]+)`/g, (_m, code: string) => keep(`\`${escapeMrkdwn(code)}\``));
   text = text.replace(/!?\[([^\]\n]+)\]\((\S+?)(?:\s+"[^"]*")?\)/g, (m, label: string, url: string) =>
     /^(?:https?:|mailto:)/i.test(url) ? keep(`<${escapeUrl(url)}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`) : m,
@@ -35,7 +37,10 @@ export function markdownToMrkdwn(markdown: string): string {
 
   // Bold is marked with BOLD until the end, so the italic rule cannot mistake it for `*italic*`.
   text = escapeMrkdwn(text)
-    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm, (_m, title: string) => `${BOLD}${title.replace(/\*\*|__/g, '')}${BOLD}`)
+    .replace(
+      /^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm,
+      (_m, title: string) => `${BOLD}${title.replace(/\*\*|__/g, '')}${BOLD}`,
+    )
     .replace(/^([ \t]*)[-*+][ \t]+/gm, '$1• ')
     .replace(/\*\*(?!\s)([^\n]+?)(?<!\s)\*\*/g, `${BOLD}$1${BOLD}`)
     .replace(/(?<!\w)__(?!\s)([^\n]+?)(?<!\s)__(?!\w)/g, `${BOLD}$1${BOLD}`)
@@ -58,7 +63,9 @@ function escapeUrl(url: string): string {
  */
 export function slackToPlain(text: string, botUserId?: string): string {
   let out = text;
-  out = botUserId ? out.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ') : out.replace(/^(?:\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+/, ' ');
+  out = botUserId
+    ? out.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ')
+    : out.replace(/^(?:\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+/, ' ');
   out = out
     .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `@${name || id}`)
     .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `#${name || id}`)

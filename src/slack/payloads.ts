@@ -51,5 +51,7 @@ export function parseSlashCommand(form: URLSearchParams): SlashCommand {
  */
 export function parseCommandText(text: string): { question: string; share: boolean } {
   const match = /^\s*share\b[\s:,-]*/i.exec(text);
-  return match ? { question: text.slice(match[0].length).trim(), share: true } : { question: text.trim(), share: false };
+  return match
+    ? { question: text.slice(match[0].length).trim(), share: true }
+    : { question: text.trim(), share: false };
 }

@@ -6,7 +6,7 @@ import { isAppError } from '../errors.js';
 import type { Metrics, SlackEventOutcome } from '../metrics/metrics.js';
 import { buildAnswerMessage } from './answer-blocks.js';
 import type { SlackMessage } from './block-types.js';
-import { SeenKeys, type SeenKeyStore } from './dedupe.js';
+import { type SeenKeyStore, SeenKeys } from './dedupe.js';
 import { slackToPlain } from './mrkdwn.js';
 import { parseCommandText, type SlackEnvelope, type SlackEvent, type SlashCommand } from './payloads.js';
 import { PendingWork } from './pending-work.js';
@@ -41,7 +41,11 @@ export type CommandAck = { response_type: 'ephemeral'; text: string } | undefine
 export type EventOutcome = 'answering' | 'duplicate' | 'ignored';
 
 /** The metric outcome of each way an event is handled. */
-const EVENT_METRIC: Record<EventOutcome, SlackEventOutcome> = { answering: 'answered', duplicate: 'duplicate', ignored: 'ignored' };
+const EVENT_METRIC: Record<EventOutcome, SlackEventOutcome> = {
+  answering: 'answered',
+  duplicate: 'duplicate',
+  ignored: 'ignored',
+};
 
 const USAGE =
   'Ask a question about the documents, e.g. `/citecheck What was revenue growth last year?` ' +
@@ -86,7 +90,8 @@ export class SlackBot {
   private startCommand(command: SlashCommand): CommandAck {
     const { question, share } = parseCommandText(slackToPlain(command.text));
     if (!question) return { response_type: 'ephemeral', text: USAGE };
-    if (!/^https?:\/\//i.test(command.responseUrl)) return { response_type: 'ephemeral', text: 'This command came without a response URL.' };
+    if (!/^https?:\/\//i.test(command.responseUrl))
+      return { response_type: 'ephemeral', text: 'This command came without a response URL.' };
     this.pending.track(this.answerCommand(question, share, command.responseUrl));
     return undefined;
   }
@@ -118,7 +123,12 @@ export class SlackBot {
 
   private async answerCommand(question: string, share: boolean, responseUrl: string): Promise<void> {
     const message = await this.answer(question, [], true);
-    const body = { response_type: share && !message.failed ? 'in_channel' : 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks };
+    const body = {
+      response_type: share && !message.failed ? 'in_channel' : 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+    };
     const res = await this.fetch(responseUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -128,10 +138,14 @@ export class SlackBot {
     if (!res.ok) throw new Error(`response_url refused the answer (HTTP ${res.status})`);
   }
 
-  private async answerEvent(event: SlackEvent & { channel: string; ts: string }, botUserId: string | undefined): Promise<void> {
+  private async answerEvent(
+    event: SlackEvent & { channel: string; ts: string },
+    botUserId: string | undefined,
+  ): Promise<void> {
     const question = slackToPlain(event.text ?? '', botUserId);
     const thread = event.thread_ts ?? event.ts;
-    const history = event.thread_ts && question ? await this.history(event.channel, event.thread_ts, event.ts, botUserId) : [];
+    const history =
+      event.thread_ts && question ? await this.history(event.channel, event.thread_ts, event.ts, botUserId) : [];
     const message = question ? await this.answer(question, history, false) : { text: USAGE, blocks: [] };
     await this.deps.client.chat.postMessage({
       channel: event.channel,
@@ -143,20 +157,31 @@ export class SlackBot {
     });
   }
 
-  private async history(channel: string, threadTs: string, beforeTs: string, botUserId: string | undefined): Promise<HistoryTurn[]> {
+  private async history(
+    channel: string,
+    threadTs: string,
+    beforeTs: string,
+    botUserId: string | undefined,
+  ): Promise<HistoryTurn[]> {
     const replies = await this.deps.client.conversations.replies({ channel, ts: threadTs, limit: 100 });
     return threadHistory(replies.messages ?? [], beforeTs, botUserId);
   }
 
   /** The answer as a message; failures become a short apology instead of an exception. */
-  private async answer(question: string, history: HistoryTurn[], showQuestion: boolean): Promise<SlackMessage & { failed?: true }> {
+  private async answer(
+    question: string,
+    history: HistoryTurn[],
+    showQuestion: boolean,
+  ): Promise<SlackMessage & { failed?: true }> {
     const request = ChatRequestSchema.safeParse({ question, history });
-    if (!request.success) return failure(`I can't take that question: ${request.error.issues[0]?.message ?? 'it is not valid'}.`);
+    if (!request.success)
+      return failure(`I can't take that question: ${request.error.issues[0]?.message ?? 'it is not valid'}.`);
     try {
       const response = await this.deps.chat.answer(request.data, { signal: AbortSignal.timeout(120_000) });
       return buildAnswerMessage(response, showQuestion ? { question } : {});
     } catch (err) {
-      if (isAppError(err) && err.code === 'not_ready') return failure('The documents are still being indexed; please ask again in a minute.');
+      if (isAppError(err) && err.code === 'not_ready')
+        return failure('The documents are still being indexed; please ask again in a minute.');
       this.deps.logger?.error({ err }, 'slack question could not be answered');
       return failure('Sorry, something went wrong while answering that question.');
     }

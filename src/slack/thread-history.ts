@@ -26,7 +26,8 @@ export function threadHistory(messages: readonly ThreadMessage[], beforeTs: stri
   const turns: HistoryTurn[] = [];
   const earlier = messages.filter((m) => m.ts && Number(m.ts) < before).sort((a, b) => Number(a.ts) - Number(b.ts));
   for (const m of earlier) {
-    const fromBot = Boolean(m.bot_id) || m.subtype === 'bot_message' || (botUserId !== undefined && m.user === botUserId);
+    const fromBot =
+      Boolean(m.bot_id) || m.subtype === 'bot_message' || (botUserId !== undefined && m.user === botUserId);
     if (!fromBot && (m.subtype || !m.user)) continue;
     const content = slackToPlain(m.text ?? '', botUserId).slice(0, MAX_TURN_CHARS);
     if (content) turns.push({ role: fromBot ? 'assistant' : 'user', content });

@@ -52,7 +52,9 @@ export async function runJob(job: LoadJob): Promise<LoadSummary> {
       else steadyMaxMs = Math.max(steadyMaxMs, ms);
     });
   });
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]));
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]),
+  );
   return {
     requests: result.requests.total,
     non2xx: result.non2xx,
@@ -72,6 +74,7 @@ export async function runJob(job: LoadJob): Promise<LoadSummary> {
 process.once('message', (job: LoadJob) => {
   runJob(job).then(
     (summary) => process.send?.({ summary }, () => process.exit(0)),
-    (err: unknown) => process.send?.({ error: err instanceof Error ? err.message : String(err) }, () => process.exit(1)),
+    (err: unknown) =>
+      process.send?.({ error: err instanceof Error ? err.message : String(err) }, () => process.exit(1)),
   );
 });

@@ -41,7 +41,10 @@ export function startMemorySampler(intervalMs = 250): { stop(): MemoryReport } {
     stop() {
       clearInterval(timer);
       delay.disable();
-      const eventLoopDelay = { p99Ms: Math.round(delay.percentile(99) / 1e5) / 10, maxMs: Math.round(delay.max / 1e5) / 10 };
+      const eventLoopDelay = {
+        p99Ms: Math.round(delay.percentile(99) / 1e5) / 10,
+        maxMs: Math.round(delay.max / 1e5) / 10,
+      };
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       const end = sampleMemory();

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { createServiceApp, type ServiceApp } from '../composition/app.js';
 import { createServices } from '../composition/services.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { LoadSummary } from './load-child.js';
-import { startMemorySampler, type MemoryReport } from './rss-sampler.js';
+import { type MemoryReport, startMemorySampler } from './rss-sampler.js';
 import { runLoadInChild } from './run-load.js';
 import { chatRequests, searchRequests } from './workload.js';
 
@@ -36,7 +36,10 @@ async function warmUp(url: string, rounds = 3): Promise<number> {
   let sent = 0;
   for (let round = 0; round < rounds; round++) {
     for (const r of [...chatRequests(), ...searchRequests()]) {
-      const res = await fetch(`${url}${r.path}`, { method: r.method, ...(r.body ? { body: r.body, headers: { 'content-type': 'application/json' } } : {}) });
+      const res = await fetch(`${url}${r.path}`, {
+        method: r.method,
+        ...(r.body ? { body: r.body, headers: { 'content-type': 'application/json' } } : {}),
+      });
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`warm-up ${r.method} ${r.path} answered ${res.status}`);
       sent++;
@@ -47,7 +50,9 @@ async function warmUp(url: string, rounds = 3): Promise<number> {
 
 const listen = (fetch: ServiceApp['app']['fetch']) =>
   new Promise<{ server: ServerType; port: number }>((resolve) => {
-    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
   });
 
 /**
@@ -69,11 +74,18 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const warmupRequests = await warmUp(url);
     const chatConnections = Math.max(1, Math.ceil(opts.connections / 2));
     const searchConnections = Math.max(1, opts.connections - chatConnections);
-    log(`driving /api/chat with ${chatConnections} and /api/search with ${searchConnections} connections for ${opts.durationSec} s`);
+    log(
+      `driving /api/chat with ${chatConnections} and /api/search with ${searchConnections} connections for ${opts.durationSec} s`,
+    );
     const memory = startMemorySampler();
     const [chatSummary, searchSummary] = await Promise.all([
       runLoadInChild({ url, requests: chatRequests(), connections: chatConnections, durationSec: opts.durationSec }),
-      runLoadInChild({ url, requests: searchRequests(), connections: searchConnections, durationSec: opts.durationSec }),
+      runLoadInChild({
+        url,
+        requests: searchRequests(),
+        connections: searchConnections,
+        durationSec: opts.durationSec,
+      }),
     ]);
     const report = memory.stop();
     const failures = [chatSummary, searchSummary].reduce((n, s) => n + s.non2xx + s.errors + s.timeouts, 0);

@@ -14,7 +14,9 @@ const WorkloadSchema = z
   .object({
     $comment: z.string().optional(),
     /** Chat bodies: facts, computed figures, abstentions, follow-ups, other scripts. */
-    questions: z.array(z.object({ question: z.string().min(1), history: z.array(TurnSchema).optional() }).strict()).min(1),
+    questions: z
+      .array(z.object({ question: z.string().min(1), history: z.array(TurnSchema).optional() }).strict())
+      .min(1),
     /** Search queries: topical words, figures, a miss, other scripts. */
     queries: z.array(z.string().min(1)).min(1),
   })
@@ -40,7 +42,9 @@ export function loadWorkload(path: string = DEFAULT_WORKLOAD_PATH): SoakWorkload
   }
   const parsed = WorkloadSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`soak workload ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `soak workload ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   cache.set(path, parsed.data);
   return parsed.data;
@@ -53,5 +57,8 @@ export function chatRequests(workload: SoakWorkload = loadWorkload()): SoakReque
 
 /** The `/api/search` requests of the soak, one per query, with k from 3 to 10. */
 export function searchRequests(workload: SoakWorkload = loadWorkload()): SoakRequest[] {
-  return workload.queries.map((q, i) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}&k=${3 + (i % 8)}` }));
+  return workload.queries.map((q, i) => ({
+    method: 'GET',
+    path: `/api/search?q=${encodeURIComponent(q)}&k=${3 + (i % 8)}`,
+  }));
 }

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { FeedbackRepository } from '../feedback/repository.js';
 import { SqliteFeedbackStore } from '../feedback/store.js';
-import { FallbackSeenKeys, SeenKeys, type SeenKeyStore } from '../slack/dedupe.js';
+import { FallbackSeenKeys, type SeenKeyStore, SeenKeys } from '../slack/dedupe.js';
 import { PostgresFeedbackStore } from './postgres/feedback-store.js';
 import { PostgresRateLimitStore } from './postgres/rate-limit-store.js';
 import { PostgresSeenKeys } from './postgres/seen-keys.js';
@@ -55,14 +55,25 @@ export const rateLimitPrefix = (budget: string): string => `rl:${budget}:`;
  * and rate limits, else PostgreSQL (`DATABASE_URL`, through `deps.db`); feedback in PostgreSQL when
  * there is a database; otherwise the single-process defaults (SQLite file, memory).
  */
-export function createSharedState(config: Pick<Readonly<Config>, 'dataDir' | 'redisUrl'>, deps: SharedStateDeps = {}): SharedState {
+export function createSharedState(
+  config: Pick<Readonly<Config>, 'dataDir' | 'redisUrl'>,
+  deps: SharedStateDeps = {},
+): SharedState {
   const { db, logger } = deps;
   const ownsRedis = !deps.redis && Boolean(config.redisUrl);
-  const redis = deps.redis ?? (config.redisUrl ? createRedisClient(config.redisUrl, (err) => logger?.warn({ err }, 'Redis connection lost')) : undefined);
-  const feedback: FeedbackRepository = db ? new PostgresFeedbackStore(db) : new SqliteFeedbackStore(path.join(config.dataDir, 'feedback.sqlite'));
+  const redis =
+    deps.redis ??
+    (config.redisUrl
+      ? createRedisClient(config.redisUrl, (err) => logger?.warn({ err }, 'Redis connection lost'))
+      : undefined);
+  const feedback: FeedbackRepository = db
+    ? new PostgresFeedbackStore(db)
+    : new SqliteFeedbackStore(path.join(config.dataDir, 'feedback.sqlite'));
   const shared: SeenKeyStore | undefined = redis ? new RedisSeenKeys(redis) : db ? new PostgresSeenKeys(db) : undefined;
   const seenKeys = shared
-    ? new FallbackSeenKeys(shared, { onError: (err) => logger?.warn({ err }, 'Slack dedupe store unavailable; deduplicating in memory') })
+    ? new FallbackSeenKeys(shared, {
+        onError: (err) => logger?.warn({ err }, 'Slack dedupe store unavailable; deduplicating in memory'),
+      })
     : new SeenKeys();
   const rateLimitStore: SharedState['rateLimitStore'] = redis
     ? (budget) => redisRateLimitStore(redis, `citecheck:${rateLimitPrefix(budget)}`)

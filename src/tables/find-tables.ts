@@ -1,4 +1,4 @@
-import type { Nodes, Parent, Root, Table as MdTable, TableRow as MdRow } from 'mdast';
+import type { TableRow as MdRow, Table as MdTable, Nodes, Parent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString as mdastText } from 'mdast-util-to-string';

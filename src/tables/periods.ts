@@ -13,7 +13,10 @@ const QUARTER_RE = /\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter)\
 const QUARTER_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
 const ORDINAL = `(?:first|second|third|fourth)`;
 /** Quarters a question names, also in lists ("the second and first quarter", "third or fourth quarters", "Q2"). */
-const QUARTERS_RE = new RegExp(String.raw`\bQ([1-4])\b|\b(${ORDINAL})\b(?=(?:\s*(?:,|and|&|or|to)\s*(?:the\s+)?${ORDINAL})*\s+quarters?\b)`, 'giu');
+const QUARTERS_RE = new RegExp(
+  String.raw`\bQ([1-4])\b|\b(${ORDINAL})\b(?=(?:\s*(?:,|and|&|or|to)\s*(?:the\s+)?${ORDINAL})*\s+quarters?\b)`,
+  'giu',
+);
 
 function fullYear(digits: string): number {
   const n = Number(digits);
@@ -31,7 +34,13 @@ export function readPeriod(header: string): Period | null {
   const years = [...label.matchAll(YEAR_RE)].map((m) => Number(m[1]));
   const fiscal = FISCAL_RE.exec(label);
   const split = SPLIT_YEAR_RE.exec(label);
-  const year = split ? Number(`${split[1]!.slice(0, 2)}${split[2]}`) : years.length ? years[years.length - 1]! : fiscal ? fullYear(fiscal[1]!) : undefined;
+  const year = split
+    ? Number(`${split[1]!.slice(0, 2)}${split[2]}`)
+    : years.length
+      ? years[years.length - 1]!
+      : fiscal
+        ? fullYear(fiscal[1]!)
+        : undefined;
   if (year === undefined || year < MIN_YEAR || year > MAX_YEAR) return null;
   const q = QUARTER_RE.exec(label);
   const quarter = q ? Number(q[1] ?? q[2] ?? QUARTER_WORDS[q[3]!.toLowerCase()]) : undefined;
@@ -50,7 +59,9 @@ export function periodsIn(question: string): Period[] {
     if (year >= MIN_YEAR && year <= MAX_YEAR && !found.has(year)) found.set(year, { year, label: m[0] });
   }
   const years = [...found.values()].sort((a, b) => a.year - b.year);
-  const quarters = [...new Set([...question.matchAll(QUARTERS_RE)].map((q) => Number(q[1] ?? QUARTER_WORDS[q[2]!.toLowerCase()])))];
+  const quarters = [
+    ...new Set([...question.matchAll(QUARTERS_RE)].map((q) => Number(q[1] ?? QUARTER_WORDS[q[2]!.toLowerCase()]))),
+  ];
   if (years.length !== 1 || !quarters.length) return years;
   const year = years[0]!.year;
   return quarters.sort((a, b) => a - b).map((quarter) => ({ year, quarter, label: `Q${quarter} ${year}` }));

@@ -6,12 +6,14 @@ import type { CellValue, RawRow, RawTable, Table, TableColumn, TableRow, UnitHin
 import { leadScale, mergeHints, readUnitHint } from './unit-hints.js';
 
 /** A header that names a comparison rather than a period ("Change 2019 vs 2018", "% Variance"). */
-const DERIVED_HEADER_RE = /\bchange\b|\bvs\.?(?=\s|$)|\bversus\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bdifference\b/iu;
+const DERIVED_HEADER_RE =
+  /\bchange\b|\bvs\.?(?=\s|$)|\bversus\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bdifference\b/iu;
 /** A total row closes the section above it: the rows after it are not parts of that section. */
 const TOTAL_RE = /^\s*total\b/iu;
 const TRAILING_COLON_RE = /[\s:：]+$/u;
 /** A label that only states units: "(In thousands)", "(in millions of U.S. dollars)", "$'000", "RMB million". */
-const UNIT_STATEMENT_RE = /^\(?\s*(?:in\s+|amounts?\s+in\s+)?(?:thousands|millions|billions|[$€£]?\s*['’]?000s?|(?:US\$|\$|€|£|RMB|USD|EUR|GBP)\s*(?:thousands?|millions?|billions?|['’]000))\b[^)]*\)?$/iu;
+const UNIT_STATEMENT_RE =
+  /^\(?\s*(?:in\s+|amounts?\s+in\s+)?(?:thousands|millions|billions|[$€£]?\s*['’]?000s?|(?:US\$|\$|€|£|RMB|USD|EUR|GBP)\s*(?:thousands?|millions?|billions?|['’]000))\b[^)]*\)?$/iu;
 
 /** True when a cell's text is a year or period label rather than a figure ("2019", "FY19"). */
 function isPeriodText(text: string): boolean {
@@ -46,7 +48,8 @@ function spanned(row: RawRow, below: RawRow | undefined, width: number): string[
   if (filled.length === 1 && readPeriod(filled[0]!)) return texts.map((t, j) => (j === 0 ? t : filled[0]!));
   const sub = (j: number) => below.cells[j]?.text ?? '';
   for (let j = 2; j < width; j++) {
-    const carries = !texts[j] && texts[j - 1] && readPeriod(texts[j - 1]!) && sub(j) && sub(j - 1) && sub(j) !== sub(j - 1);
+    const carries =
+      !texts[j] && texts[j - 1] && readPeriod(texts[j - 1]!) && sub(j) && sub(j - 1) && sub(j) !== sub(j - 1);
     if (carries) texts[j] = texts[j - 1]!;
   }
   return texts;
@@ -62,7 +65,9 @@ function readColumns(headerRows: readonly RawRow[], width: number): TableColumn[
 }
 
 function seriesOf(label: string, section: string | null): string {
-  return section && !label.toLowerCase().includes(section.toLowerCase()) ? `${section}: ${label}` : label || section || '';
+  return section && !label.toLowerCase().includes(section.toLowerCase())
+    ? `${section}: ${label}`
+    : label || section || '';
 }
 
 /** Body rows, and the units stated by label-only rows that are unit statements ("(In thousands)"), not sections. */
@@ -87,8 +92,16 @@ function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): { r
   for (const row of rows) {
     const clean = (j: number) => (row.cells[j]?.text ?? '').replace(TRAILING_COLON_RE, '');
     const label = clean(labels - 1) || clean(0);
-    const outer = labels > 1 ? [...Array(labels - 1).keys()].map(clean).filter((t) => t && t !== label).join(' ') : '';
-    const values: (CellValue | null)[] = columns.map((_, j) => (j < labels ? null : readCellValue(row.cells[j]?.text ?? '')));
+    const outer =
+      labels > 1
+        ? [...Array(labels - 1).keys()]
+            .map(clean)
+            .filter((t) => t && t !== label)
+            .join(' ')
+        : '';
+    const values: (CellValue | null)[] = columns.map((_, j) =>
+      j < labels ? null : readCellValue(row.cells[j]?.text ?? ''),
+    );
     const others = row.cells.slice(labels).filter((c) => c.text !== '');
     if (label && !others.length) {
       const hint = UNIT_STATEMENT_RE.test(label) ? readUnitHint(label) : {};
@@ -97,7 +110,14 @@ function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): { r
       continue;
     }
     const rowSection = outer || section;
-    out.push({ row, label, section: rowSection, series: seriesOf(label, rowSection), unit: readUnitHint(label), values });
+    out.push({
+      row,
+      label,
+      section: rowSection,
+      series: seriesOf(label, rowSection),
+      unit: readUnitHint(label),
+      values,
+    });
     if (TOTAL_RE.test(label)) section = null;
   }
   return { rows: out, stated };
@@ -112,7 +132,12 @@ function readTable(docId: string, title: string | undefined, index: number, raw:
   const headerText = headerRows.flatMap((r) => r.cells.map((c) => c.text)).join(' ');
   const lead = leadScale(raw.lead);
   const body = bodyRows(raw.rows.slice(headerCount), columns);
-  const unit = mergeHints(readUnitHint(raw.caption ?? ''), readUnitHint(headerText), body.stated, lead ? { scale: lead } : {});
+  const unit = mergeHints(
+    readUnitHint(raw.caption ?? ''),
+    readUnitHint(headerText),
+    body.stated,
+    lead ? { scale: lead } : {},
+  );
   return {
     docId,
     ...(title ? { title } : {}),

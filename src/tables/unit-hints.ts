@@ -3,9 +3,18 @@ import type { UnitHint } from './types.js';
 
 /** Scale statements: "in thousands", "(in millions)", "$'000", "€000", "RMB million", "$ in billions". */
 const SCALE_RULES: readonly [RegExp, Scale][] = [
-  [/\bin\s+thousands\b|\(\s*1,000s?\s*\)|\bin 1,000s?\b|['’]000s?\b|\(\s*000['’]?s?\s*\)|[$€£]\s?000\b|\bthousands of\b|\b(?:RMB|USD|EUR|GBP|HKD|US\$|\$|€|£)\s?(?:thousands?|k)\b|\bthousand\b/iu, 'thousand'],
-  [/\bin\s+millions\b|\bmillions of\b|\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:millions?|mn|m)\b|(?:US\$|\$|€|£)\s?(?:millions?|mn|m)\b|\bmillion\b/iu, 'million'],
-  [/\bin\s+billions\b|\bbillions of\b|\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:billions?|bn)\b|(?:US\$|\$|€|£)\s?(?:billions?|bn)\b|\bbillion\b/iu, 'billion'],
+  [
+    /\bin\s+thousands\b|\(\s*1,000s?\s*\)|\bin 1,000s?\b|['’]000s?\b|\(\s*000['’]?s?\s*\)|[$€£]\s?000\b|\bthousands of\b|\b(?:RMB|USD|EUR|GBP|HKD|US\$|\$|€|£)\s?(?:thousands?|k)\b|\bthousand\b/iu,
+    'thousand',
+  ],
+  [
+    /\bin\s+millions\b|\bmillions of\b|\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:millions?|mn|m)\b|(?:US\$|\$|€|£)\s?(?:millions?|mn|m)\b|\bmillion\b/iu,
+    'million',
+  ],
+  [
+    /\bin\s+billions\b|\bbillions of\b|\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:billions?|bn)\b|(?:US\$|\$|€|£)\s?(?:billions?|bn)\b|\bbillion\b/iu,
+    'billion',
+  ],
 ];
 const CURRENCY_RULES: readonly [RegExp, Currency][] = [
   [/US\$|\bUSD\b|\bU\.S\. dollars?\b|\$/u, 'USD'],

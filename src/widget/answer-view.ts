@@ -1,5 +1,5 @@
-import { el, type Child } from './dom.js';
-import { checkFormula, checkLabel, describeCheck, segmentAnswer, type Segment } from './segments.js';
+import { type Child, el } from './dom.js';
+import { checkFormula, checkLabel, describeCheck, type Segment, segmentAnswer } from './segments.js';
 import { isTableRow, tableRowView } from './table-row-view.js';
 import type { ChatResponse, Check, Citation, PassageTarget, RelatedPassage, TableRowRef } from './types.js';
 
@@ -8,7 +8,13 @@ export interface AnswerActions {
   openPassage(target: PassageTarget, opener: HTMLElement): void;
 }
 
-const SYMBOL: Record<Check['status'], string> = { verified: '✓', approximate: '≈', mismatch: '✗', computed: '=', unverified: '?' };
+const SYMBOL: Record<Check['status'], string> = {
+  verified: '✓',
+  approximate: '≈',
+  mismatch: '✗',
+  computed: '=',
+  unverified: '?',
+};
 
 /** A check badge: status label, with the formula on hover and focus (and in `title` / `aria-description`). */
 export function checkBadge(check: Check): HTMLButtonElement {
@@ -16,7 +22,15 @@ export function checkBadge(check: Check): HTMLButtonElement {
   const tip = el('span', { class: 'tip', 'aria-hidden': 'true' }, checkFormula(check) ?? description);
   const badge = el(
     'button',
-    { type: 'button', class: 'badge', 'data-testid': 'citecheck-check', 'data-status': check.status, title: description, 'aria-description': description, 'aria-expanded': 'false' },
+    {
+      type: 'button',
+      class: 'badge',
+      'data-testid': 'citecheck-check',
+      'data-status': check.status,
+      title: description,
+      'aria-description': description,
+      'aria-expanded': 'false',
+    },
     el('span', { 'aria-hidden': 'true' }, SYMBOL[check.status]),
     checkLabel(check.status),
     tip,
@@ -42,7 +56,15 @@ const citationTarget = (c: Citation): PassageTarget => ({
   highlight: true,
   ...(isTableRow(c.table) ? { table: c.table } : {}),
 });
-const relatedTarget = (p: RelatedPassage): PassageTarget => ({ docId: p.docId, title: p.title, section: p.section, speaker: p.speaker, start: p.start, end: p.end, highlight: false });
+const relatedTarget = (p: RelatedPassage): PassageTarget => ({
+  docId: p.docId,
+  title: p.title,
+  section: p.section,
+  speaker: p.speaker,
+  start: p.start,
+  end: p.end,
+  highlight: false,
+});
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -51,19 +73,40 @@ function clip(text: string, max: number): string {
 
 function citeButton(c: Citation, actions: AnswerActions): HTMLButtonElement {
   const who = c.speaker ? `, ${c.speaker}` : '';
-  const button = el('button', { type: 'button', class: 'cite', 'data-testid': 'citecheck-citation', 'data-n': c.n, 'aria-label': `Source ${c.n}: ${c.title}${who}` }, String(c.n));
+  const button = el(
+    'button',
+    {
+      type: 'button',
+      class: 'cite',
+      'data-testid': 'citecheck-citation',
+      'data-n': c.n,
+      'aria-label': `Source ${c.n}: ${c.title}${who}`,
+    },
+    String(c.n),
+  );
   button.addEventListener('click', () => actions.openPassage(citationTarget(c), button));
   return button;
 }
 
-function renderSegment(s: Segment & { kind: 'cite' | 'check' }, byN: Map<number, Citation>, checks: readonly Check[], actions: AnswerActions): Child {
+function renderSegment(
+  s: Segment & { kind: 'cite' | 'check' },
+  byN: Map<number, Citation>,
+  checks: readonly Check[],
+  actions: AnswerActions,
+): Child {
   if (s.kind === 'cite') return citeButton(byN.get(s.n)!, actions);
   const check = checks[s.index];
   return check ? checkBadge(check) : null;
 }
 
 /** A paragraph; buttons stay on one line with the punctuation right after them; a leading short answer is bold. */
-function paragraph(segments: Segment[], byN: Map<number, Citation>, checks: readonly Check[], actions: AnswerActions, short?: string): HTMLElement {
+function paragraph(
+  segments: Segment[],
+  byN: Map<number, Citation>,
+  checks: readonly Check[],
+  actions: AnswerActions,
+  short?: string,
+): HTMLElement {
   const p = el('p');
   const first = segments[0];
   if (short && first?.kind === 'text' && first.text.startsWith(short)) {
@@ -109,7 +152,11 @@ interface SourceItem {
 function sourceList(title: string, items: SourceItem[]): HTMLElement {
   const list = el('ol');
   for (const item of items) {
-    const heading = [el('strong', {}, item.key), el('span', { class: 'src-title' }, item.label), item.who ? ` — ${item.who}` : null];
+    const heading = [
+      el('strong', {}, item.key),
+      el('span', { class: 'src-title' }, item.label),
+      item.who ? ` — ${item.who}` : null,
+    ];
     if (item.table) {
       // A table is not phrasing content, so it sits beside the button in a card that opens on click too.
       const button = el('button', { type: 'button', class: 'source-open', 'data-testid': item.testid }, ...heading);
@@ -118,7 +165,12 @@ function sourceList(title: string, items: SourceItem[]): HTMLElement {
       list.append(el('li', {}, card));
       continue;
     }
-    const button = el('button', { type: 'button', class: 'source', 'data-testid': item.testid }, ...heading, el('span', { class: 'src-quote' }, item.snippet));
+    const button = el(
+      'button',
+      { type: 'button', class: 'source', 'data-testid': item.testid },
+      ...heading,
+      el('span', { class: 'src-quote' }, item.snippet),
+    );
     button.addEventListener('click', () => item.open(button));
     list.append(el('li', {}, button));
   }
@@ -161,7 +213,14 @@ export function renderAnswer(response: ChatResponse, actions: AnswerActions): Do
     frag.append(
       sourceList(
         'Related passages',
-        response.related.map((p, i) => ({ key: `${i + 1}.`, label: p.title, who: p.speaker, snippet: clip(p.text, 160), testid: 'citecheck-related', open: (b) => actions.openPassage(relatedTarget(p), b) })),
+        response.related.map((p, i) => ({
+          key: `${i + 1}.`,
+          label: p.title,
+          who: p.speaker,
+          snippet: clip(p.text, 160),
+          testid: 'citecheck-related',
+          open: (b) => actions.openPassage(relatedTarget(p), b),
+        })),
       ),
     );
   }

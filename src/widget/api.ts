@@ -51,7 +51,11 @@ export class ApiClient {
   constructor(private readonly base: string) {}
 
   /** Streams an answer from `POST /api/chat/stream`; resolves with the `done` response. */
-  async streamChat(body: { question: string; history: HistoryTurn[] }, handlers: StreamHandlers, signal: AbortSignal): Promise<ChatResponse> {
+  async streamChat(
+    body: { question: string; history: HistoryTurn[] },
+    handlers: StreamHandlers,
+    signal: AbortSignal,
+  ): Promise<ChatResponse> {
     const res = await fetch(`${this.base}/api/chat/stream`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
@@ -84,10 +88,12 @@ export class ApiClient {
   document(docId: string): Promise<DocumentView> {
     let doc = this.documents.get(docId);
     if (!doc) {
-      doc = fetch(`${this.base}/api/documents/${encodeURIComponent(docId)}`, { credentials: 'omit' }).then(async (res) => {
-        if (!res.ok) throw await failure(res);
-        return (await res.json()) as DocumentView;
-      });
+      doc = fetch(`${this.base}/api/documents/${encodeURIComponent(docId)}`, { credentials: 'omit' }).then(
+        async (res) => {
+          if (!res.ok) throw await failure(res);
+          return (await res.json()) as DocumentView;
+        },
+      );
       doc.catch(() => this.documents.delete(docId));
       this.documents.set(docId, doc);
     }

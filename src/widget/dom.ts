@@ -7,7 +7,11 @@ export type Child = Node | string | null | undefined | false;
  * Creates an element with attributes and children. Text is always inserted as text nodes, so
  * server or document text can never become markup; event-handler attributes are refused.
  */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;

@@ -1,5 +1,5 @@
 import type { ApiClient, FeedbackBody } from './api.js';
-import { el, icon, ICONS } from './dom.js';
+import { el, ICONS, icon } from './dom.js';
 import type { ChatResponse } from './types.js';
 
 /** The feedback body for an answer. */
@@ -8,7 +8,15 @@ export function feedbackBody(question: string, response: ChatResponse, rating: '
     rating,
     question: question.slice(0, 2000),
     answer: response.answer.slice(0, 20_000),
-    citations: response.citations.slice(0, 50).map((c) => ({ n: c.n, docId: c.docId, chunkId: c.chunkId, title: c.title, quote: c.quote.slice(0, 8000), start: c.start, end: c.end })),
+    citations: response.citations.slice(0, 50).map((c) => ({
+      n: c.n,
+      docId: c.docId,
+      chunkId: c.chunkId,
+      title: c.title,
+      quote: c.quote.slice(0, 8000),
+      start: c.start,
+      end: c.end,
+    })),
   };
 }
 
@@ -18,8 +26,30 @@ export function feedbackBody(question: string, response: ChatResponse, rating: '
  */
 export function feedbackView(api: ApiClient, question: string, response: ChatResponse): HTMLElement {
   const status = el('span', { role: 'status' });
-  const up = el('button', { type: 'button', class: 'icon-btn', 'data-testid': 'citecheck-feedback-up', 'aria-label': 'Helpful', 'aria-pressed': 'false', title: 'Helpful' }, icon(ICONS.up));
-  const down = el('button', { type: 'button', class: 'icon-btn', 'data-testid': 'citecheck-feedback-down', 'aria-label': 'Not helpful', 'aria-pressed': 'false', title: 'Not helpful' }, icon(ICONS.down));
+  const up = el(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-btn',
+      'data-testid': 'citecheck-feedback-up',
+      'aria-label': 'Helpful',
+      'aria-pressed': 'false',
+      title: 'Helpful',
+    },
+    icon(ICONS.up),
+  );
+  const down = el(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-btn',
+      'data-testid': 'citecheck-feedback-down',
+      'aria-label': 'Not helpful',
+      'aria-pressed': 'false',
+      title: 'Not helpful',
+    },
+    icon(ICONS.down),
+  );
   const row = el('div', { class: 'feedback' }, el('span', {}, 'Was this helpful?'), up, down, status);
 
   const rate = async (rating: 'up' | 'down', button: HTMLButtonElement) => {
@@ -42,7 +72,13 @@ export function feedbackView(api: ApiClient, question: string, response: ChatRes
 }
 
 function commentForm(api: ApiClient, id: string, status: HTMLElement): HTMLElement {
-  const input = el('textarea', { rows: 1, maxlength: 2000, placeholder: 'Add a comment (optional)', 'aria-label': 'Comment on this answer (optional)', 'data-testid': 'citecheck-feedback-comment' });
+  const input = el('textarea', {
+    rows: 1,
+    maxlength: 2000,
+    placeholder: 'Add a comment (optional)',
+    'aria-label': 'Comment on this answer (optional)',
+    'data-testid': 'citecheck-feedback-comment',
+  });
   const send = el('button', { type: 'button', class: 'text-btn' }, 'Send');
   const form = el('div', { class: 'comment' }, input, send);
   const submit = async () => {

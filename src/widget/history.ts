@@ -69,7 +69,13 @@ export class ConversationStore {
       const raw = sessionStorage.getItem(this.key);
       const saved = raw ? (JSON.parse(raw) as Partial<Saved>) : undefined;
       if (saved?.v !== 1 || !Array.isArray(saved.exchanges)) return undefined;
-      const exchanges = saved.exchanges.filter((e) => typeof e?.question === 'string' && typeof e.response?.answer === 'string' && Array.isArray(e.response.citations) && Array.isArray(e.response.checks));
+      const exchanges = saved.exchanges.filter(
+        (e) =>
+          typeof e?.question === 'string' &&
+          typeof e.response?.answer === 'string' &&
+          Array.isArray(e.response.citations) &&
+          Array.isArray(e.response.checks),
+      );
       return { v: 1, open: saved.open === true, exchanges };
     } catch {
       return undefined;

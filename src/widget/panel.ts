@@ -1,4 +1,4 @@
-import { el, icon, ICONS } from './dom.js';
+import { el, ICONS, icon } from './dom.js';
 import type { WidgetOptions } from './options.js';
 
 /** The widget's static elements. */
@@ -27,10 +27,39 @@ export function buildPanel(options: WidgetOptions): PanelParts {
     'aria-controls': 'citecheck-panel',
   });
   launcher.append(icon(ICONS.chat));
-  const newChat = el('button', { type: 'button', class: 'icon-btn', 'data-testid': 'citecheck-new-chat', 'aria-label': 'New chat', title: 'New chat' }, icon(ICONS.plus), 'New');
-  const close = el('button', { type: 'button', class: 'icon-btn', 'data-testid': 'citecheck-close', 'aria-label': 'Close chat', title: 'Close (Esc)' }, icon(ICONS.close));
-  const empty = el('p', { class: 'empty' }, 'Ask a question about the documents. Answers quote their sources, and numbers are checked.');
-  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' }, empty);
+  const newChat = el(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-btn',
+      'data-testid': 'citecheck-new-chat',
+      'aria-label': 'New chat',
+      title: 'New chat',
+    },
+    icon(ICONS.plus),
+    'New',
+  );
+  const close = el(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-btn',
+      'data-testid': 'citecheck-close',
+      'aria-label': 'Close chat',
+      title: 'Close (Esc)',
+    },
+    icon(ICONS.close),
+  );
+  const empty = el(
+    'p',
+    { class: 'empty' },
+    'Ask a question about the documents. Answers quote their sources, and numbers are checked.',
+  );
+  const log = el(
+    'div',
+    { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' },
+    empty,
+  );
   const body = el('div', { class: 'body' }, log);
   const input = el('textarea', {
     rows: 1,
@@ -40,8 +69,29 @@ export function buildPanel(options: WidgetOptions): PanelParts {
     'aria-describedby': 'citecheck-hint',
     'data-testid': 'citecheck-input',
   });
-  const send = el('button', { type: 'submit', class: 'primary', 'data-testid': 'citecheck-send', 'aria-label': 'Send question', title: 'Send (Enter)' }, icon(ICONS.send));
-  const stop = el('button', { type: 'button', class: 'primary stop', 'data-testid': 'citecheck-stop', 'aria-label': 'Stop the answer', title: 'Stop', hidden: true }, icon(ICONS.stop));
+  const send = el(
+    'button',
+    {
+      type: 'submit',
+      class: 'primary',
+      'data-testid': 'citecheck-send',
+      'aria-label': 'Send question',
+      title: 'Send (Enter)',
+    },
+    icon(ICONS.send),
+  );
+  const stop = el(
+    'button',
+    {
+      type: 'button',
+      class: 'primary stop',
+      'data-testid': 'citecheck-stop',
+      'aria-label': 'Stop the answer',
+      title: 'Stop',
+      hidden: true,
+    },
+    icon(ICONS.stop),
+  );
   const compose = el('form', { class: 'compose', 'aria-label': 'Ask a question' }, input, send, stop);
   const panel = el(
     'div',

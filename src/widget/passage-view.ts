@@ -1,5 +1,5 @@
 import type { ApiClient } from './api.js';
-import { el, icon, ICONS } from './dom.js';
+import { el, ICONS, icon } from './dom.js';
 import { isTableRow, tableBlockRange, tableRowView } from './table-row-view.js';
 import type { DocumentView, PassageTarget } from './types.js';
 
@@ -7,7 +7,11 @@ import type { DocumentView, PassageTarget } from './types.js';
 const MAX_CONTEXT = 2400;
 
 /** The span to show around `[start, end)`: the passages it falls in, else a window, trimmed to whole words. */
-export function contextRange(doc: Pick<DocumentView, 'text' | 'passages'>, start: number, end: number): [number, number] {
+export function contextRange(
+  doc: Pick<DocumentView, 'text' | 'passages'>,
+  start: number,
+  end: number,
+): [number, number] {
   const hits = doc.passages.filter((p) => p.start < Math.max(end, start + 1) && p.end > start);
   let from = hits.length ? Math.min(...hits.map((p) => p.start)) : Math.max(0, start - 300);
   let to = hits.length ? Math.max(...hits.map((p) => p.end)) : Math.min(doc.text.length, end + 300);
@@ -22,7 +26,8 @@ export function contextRange(doc: Pick<DocumentView, 'text' | 'passages'>, start
 }
 
 function snap(text: string, at: number, dir: 1 | -1): number {
-  for (let i = at, n = 0; n < 60 && i > 0 && i < text.length; i += dir, n++) if (/\s/.test(text[i]!)) return dir > 0 ? i + 1 : i;
+  for (let i = at, n = 0; n < 60 && i > 0 && i < text.length; i += dir, n++)
+    if (/\s/.test(text[i]!)) return dir > 0 ? i + 1 : i;
   return at;
 }
 
@@ -38,12 +43,21 @@ function passageText(doc: DocumentView, target: PassageTarget): HTMLElement {
     p.append(doc.text.slice(from, to).trim());
     return p;
   }
-  p.append(doc.text.slice(from, target.start), el('mark', {}, doc.text.slice(target.start, target.end)), doc.text.slice(target.end, to));
+  p.append(
+    doc.text.slice(from, target.start),
+    el('mark', {}, doc.text.slice(target.start, target.end)),
+    doc.text.slice(target.end, to),
+  );
   return p;
 }
 
 /** The text around a cited table row, with the pipe table it sits in shown as the row's small table. */
-function tablePassage(text: string, [from, to]: [number, number], [blockStart, blockEnd]: [number, number], table: NonNullable<PassageTarget['table']>): HTMLElement {
+function tablePassage(
+  text: string,
+  [from, to]: [number, number],
+  [blockStart, blockEnd]: [number, number],
+  table: NonNullable<PassageTarget['table']>,
+): HTMLElement {
   const before = text.slice(from, Math.max(from, blockStart)).trimEnd();
   const after = text.slice(Math.min(to, blockEnd), to).trimStart();
   return el('div', { class: 'passage-text' }, before || null, tableRowView(table, { cited: true }), after || null);
@@ -67,7 +81,12 @@ export class PassageView {
     private readonly api: ApiClient,
     onClose: () => void,
   ) {
-    const back = el('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Back to the conversation' }, icon(ICONS.back), 'Back');
+    const back = el(
+      'button',
+      { type: 'button', class: 'icon-btn', 'aria-label': 'Back to the conversation' },
+      icon(ICONS.back),
+      'Back',
+    );
     back.addEventListener('click', () => {
       this.close();
       onClose();
@@ -76,7 +95,13 @@ export class PassageView {
     this.body = el('div', { class: 'passage-body' });
     this.element = el(
       'section',
-      { class: 'passage', 'data-testid': 'citecheck-passage', 'aria-label': 'Cited passage', tabindex: '-1', hidden: true },
+      {
+        class: 'passage',
+        'data-testid': 'citecheck-passage',
+        'aria-label': 'Cited passage',
+        tabindex: '-1',
+        hidden: true,
+      },
       el('div', { class: 'passage-head' }, back),
       this.info,
       this.body,
@@ -112,7 +137,13 @@ export class PassageView {
       this.body.scrollTop = mark ? Math.max(0, mark.offsetTop - 32) : 0;
     } catch (err) {
       if (id !== this.request) return;
-      this.body.replaceChildren(el('p', { class: 'error', role: 'alert' }, `The passage could not be loaded: ${err instanceof Error ? err.message : String(err)}`));
+      this.body.replaceChildren(
+        el(
+          'p',
+          { class: 'error', role: 'alert' },
+          `The passage could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      );
     }
   }
 

@@ -20,7 +20,11 @@ const MARKER_RE = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
  * only for known citation numbers) and check badges, each placed right after the first occurrence of
  * its check's `claim`.
  */
-export function segmentAnswer(answer: string, cited: ReadonlySet<number>, checks: readonly Pick<Check, 'claim'>[]): SegmentedAnswer {
+export function segmentAnswer(
+  answer: string,
+  cited: ReadonlySet<number>,
+  checks: readonly Pick<Check, 'claim'>[],
+): SegmentedAnswer {
   const points: { at: number; index: number }[] = [];
   const unplaced: number[] = [];
   checks.forEach((check, index) => {

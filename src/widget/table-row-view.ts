@@ -40,7 +40,8 @@ export function tableRowView(table: TableRowRef, opts: { cited?: boolean } = {})
   if (caption) node.append(el('caption', {}, el('span', {}, caption)));
   if (headers.some((h) => h !== '')) {
     const head = el('tr');
-    for (const [i, h] of headers.entries()) head.append(el('th', { scope: 'col', class: numeric[i] ? 'num' : undefined }, h));
+    for (const [i, h] of headers.entries())
+      head.append(el('th', { scope: 'col', class: numeric[i] ? 'num' : undefined }, h));
     node.append(el('thead', {}, head));
   }
   const row = el('tr', { class: opts.cited ? 'cited' : undefined });
@@ -56,7 +57,12 @@ export function tableRowView(table: TableRowRef, opts: { cited?: boolean } = {})
  * holding a `|`, plus the line right above it when that line is the table's `caption`. Undefined
  * when the quote is not on such a line.
  */
-export function tableBlockRange(text: string, start: number, end: number, caption: string | null = null): [number, number] | undefined {
+export function tableBlockRange(
+  text: string,
+  start: number,
+  end: number,
+  caption: string | null = null,
+): [number, number] | undefined {
   const lineStart = (at: number) => (at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1);
   const lineEnd = (at: number) => {
     const i = text.indexOf('\n', at);
@@ -73,7 +79,10 @@ export function tableBlockRange(text: string, start: number, end: number, captio
   while (to < text.length && isRow(to + 1)) to = lineEnd(to + 1);
   if (caption?.trim() && from > 0) {
     const above = lineStart(from - 1);
-    const line = text.slice(above, from - 1).replace(/^\s{0,3}#{1,6}\s+/, '').trim();
+    const line = text
+      .slice(above, from - 1)
+      .replace(/^\s{0,3}#{1,6}\s+/, '')
+      .trim();
     if (line === caption.trim()) from = above;
   }
   return [from, to];

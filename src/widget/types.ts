@@ -1,6 +1,14 @@
 import type { TableRowRef } from '../answer/schema.js';
 
-export type { ChatResponse, Check, CheckStatus, Citation, HistoryTurn, RelatedPassage, TableRowRef } from '../answer/schema.js';
+export type {
+  ChatResponse,
+  Check,
+  CheckStatus,
+  Citation,
+  HistoryTurn,
+  RelatedPassage,
+  TableRowRef,
+} from '../answer/schema.js';
 
 /** One passage of a document as `GET /api/documents/:docId` lists it. */
 export interface DocumentPassage {

@@ -1,6 +1,6 @@
-import { ApiClient, ApiFailure } from './api.js';
 import { renderAnswer } from './answer-view.js';
-import { el, icon, ICONS } from './dom.js';
+import { ApiClient, ApiFailure } from './api.js';
+import { el, ICONS, icon } from './dom.js';
 import { feedbackView } from './feedback-view.js';
 import { ConversationStore } from './history.js';
 import type { WidgetOptions } from './options.js';
@@ -19,7 +19,10 @@ export class ChatWidget {
   private running: AbortController | undefined;
   private current: Promise<void> | undefined;
 
-  constructor(shadow: ShadowRoot, private readonly options: WidgetOptions) {
+  constructor(
+    shadow: ShadowRoot,
+    private readonly options: WidgetOptions,
+  ) {
     this.api = new ApiClient(options.apiBase);
     this.store = new ConversationStore(`citecheck:${options.apiBase}`);
     this.parts = buildPanel(options);
@@ -142,7 +145,8 @@ export class ChatWidget {
       const response = await this.api.streamChat(
         { question, history: this.store.history() },
         {
-          onMeta: (passages) => (pending.textContent = `Reading ${passages.length} passage${passages.length === 1 ? '' : 's'}…`),
+          onMeta: (passages) =>
+            (pending.textContent = `Reading ${passages.length} passage${passages.length === 1 ? '' : 's'}…`),
           onToken: (text) => {
             const stick = this.nearEnd();
             pending.remove();
@@ -157,12 +161,18 @@ export class ChatWidget {
     } catch (err) {
       pending.remove();
       const stopped = controller.signal.aborted;
-      const text = stopped ? 'Stopped.' : err instanceof ApiFailure ? err.message : 'The answer could not be loaded (network error).';
+      const text = stopped
+        ? 'Stopped.'
+        : err instanceof ApiFailure
+          ? err.message
+          : 'The answer could not be loaded (network error).';
       const retry = el('button', { type: 'button', class: 'text-btn', 'data-testid': 'citecheck-retry' }, 'Retry');
       retry.addEventListener('click', () => {
         if (!this.running) this.current = this.run(question, message);
       });
-      message.append(el('p', { class: stopped ? 'pending' : 'error', role: stopped ? undefined : 'alert' }, text, ' ', retry));
+      message.append(
+        el('p', { class: stopped ? 'pending' : 'error', role: stopped ? undefined : 'alert' }, text, ' ', retry),
+      );
       this.setState(message, stopped ? 'stopped' : 'error');
     } finally {
       if (this.running === controller) this.running = undefined;

@@ -4,7 +4,11 @@ import type { KnowledgeSnapshot } from '../../src/retrieval/knowledge-base.js';
 
 /** A fictional snapshot of many small chunks: only what corpus statistics read. */
 function fakeSnapshot(chunks: number): KnowledgeSnapshot {
-  const list = Array.from({ length: chunks }, (_, i) => ({ id: `c${i}`, text: `Harbour ${i % 7} moved ${i} crates in 1998. The quay was rebuilt.`, speaker: null }));
+  const list = Array.from({ length: chunks }, (_, i) => ({
+    id: `c${i}`,
+    text: `Harbour ${i % 7} moved ${i} crates in 1998. The quay was rebuilt.`,
+    speaker: null,
+  }));
   const docs = [{ docId: 'd', title: 'Fictional harbour log', text: list.map((c) => c.text).join('\n\n') }];
   return { chunks: list, docs } as unknown as KnowledgeSnapshot;
 }

@@ -1,40 +1,69 @@
 import { describe, expect, it } from 'vitest';
-import type { CorpusStats } from '../../src/answer/question/corpus-stats.js';
 import { evidenceFeatures, nearMissScore } from '../../src/answer/offline/evidence-check.js';
+import type { CorpusStats } from '../../src/answer/question/corpus-stats.js';
 import { tokenize } from '../../src/retrieval/tokenizer.js';
 
-const PASSAGE = 'The town grew because the estuary stayed free of ice in winter. By 1650 about 4,200 people lived there.';
+const PASSAGE =
+  'The town grew because the estuary stayed free of ice in winter. By 1650 about 4,200 people lived there.';
 const stats: CorpusStats = (() => {
   const df = new Map<string, number>();
   const sentences = [...PASSAGE.split('. '), 'The lighthouse was lit in 1864.', 'The council met in the hall.'];
   for (const s of sentences) for (const t of new Set(tokenize(s))) df.set(t, (df.get(t) ?? 0) + 1);
-  return { df, chunkCount: sentences.length, words: new Set(), stems: new Set(), initialisms: new Set(), speakers: [], years: new Set([1650, 1864]) };
+  return {
+    df,
+    chunkCount: sentences.length,
+    words: new Set(),
+    stems: new Set(),
+    initialisms: new Set(),
+    speakers: [],
+    years: new Set([1650, 1864]),
+  };
 })();
 
 describe('evidence check', () => {
   it('passes evidence that carries every part of the question', () => {
-    const f = evidenceFeatures(stats, 'How many people lived in the town by 1650?', 'number', 'By 1650 about 4,200 people lived there.', PASSAGE);
+    const f = evidenceFeatures(
+      stats,
+      'How many people lived in the town by 1650?',
+      'number',
+      'By 1650 about 4,200 people lived there.',
+      PASSAGE,
+    );
     expect(f.typeMissing).toBe(0);
     expect(f.nameMissing).toBe(0);
     expect(nearMissScore(f)).toBeLessThan(0);
   });
 
   it('flags a negation the evidence does not state, and says so', () => {
-    const f = evidenceFeatures(stats, 'Why did the estuary not stay free of ice in winter?', 'reason', 'The town grew because the estuary stayed free of ice in winter.', PASSAGE);
+    const f = evidenceFeatures(
+      stats,
+      'Why did the estuary not stay free of ice in winter?',
+      'reason',
+      'The town grew because the estuary stayed free of ice in winter.',
+      PASSAGE,
+    );
     expect(f.negationMismatch).toBe(1);
     expect(nearMissScore(f)).toBeGreaterThan(0);
     expect(f.reason).toMatch(/negated/);
   });
 
   it('flags a name or number the passage lacks, and the asked-for kind of span missing', () => {
-    const f = evidenceFeatures(stats, 'When did Hendrik Vos found the town?', 'date', 'The council met in the hall.', PASSAGE);
+    const f = evidenceFeatures(
+      stats,
+      'When did Hendrik Vos found the town?',
+      'date',
+      'The council met in the hall.',
+      PASSAGE,
+    );
     expect(f.nameMissing).toBe(1);
     expect(f.typeMissing).toBe(1);
   });
 
   it('counts a transcript speaker as the answer to "who"', () => {
     const sentence = 'The town grew because the estuary stayed free of ice in winter.';
-    expect(evidenceFeatures(stats, 'Who said the town grew?', 'person', sentence, PASSAGE, 'Ana Ruiz').typeMissing).toBe(0);
+    expect(
+      evidenceFeatures(stats, 'Who said the town grew?', 'person', sentence, PASSAGE, 'Ana Ruiz').typeMissing,
+    ).toBe(0);
     expect(evidenceFeatures(stats, 'Who said the town grew?', 'person', sentence, PASSAGE).typeMissing).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatResponseSchema, type ChatResponse } from '../../src/answer/schema.js';
+import { type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
 /** Two fictional documents of different genres (an encyclopedia-style article and a product FAQ). */
@@ -16,8 +16,15 @@ describe('offline answers over documents of several genres', () => {
   });
   afterAll(() => t?.cleanup());
 
-  async function ask(question: string, history: { role: 'user' | 'assistant'; content: string }[] = []): Promise<ChatResponse> {
-    const res = await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, history }) });
+  async function ask(
+    question: string,
+    history: { role: 'user' | 'assistant'; content: string }[] = [],
+  ): Promise<ChatResponse> {
+    const res = await t.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question, history }),
+    });
     expect(res.status).toBe(200);
     return ChatResponseSchema.parse(await res.json());
   }
@@ -47,7 +54,10 @@ describe('offline answers over documents of several genres', () => {
 
   it('gives a follow-up the span type of its own turn: "and why?" after "who" gets no name', async () => {
     const first = await ask('Who founded Kelmsby?');
-    const r = await ask('And why did it grow?', [{ role: 'user', content: 'Who founded Kelmsby?' }, { role: 'assistant', content: first.answer }]);
+    const r = await ask('And why did it grow?', [
+      { role: 'user', content: 'Who founded Kelmsby?' },
+      { role: 'assistant', content: first.answer },
+    ]);
     expect(r.abstained).toBe(false);
     expect(r.short).toBeUndefined();
   });

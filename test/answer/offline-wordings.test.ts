@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calculate } from '../../src/numbers/index.js';
 import type { ChatResponse } from '../../src/answer/schema.js';
+import { calculate } from '../../src/numbers/index.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -20,7 +20,9 @@ describe('offline answers to numeric wordings', () => {
   });
 
   it('uses the percentage the question states, not its first number', async () => {
-    const r = await ask('If the 2018 ICT service exports of US$54.56 billion were 10% of the United States figure, how big was the US total?');
+    const r = await ask(
+      'If the 2018 ICT service exports of US$54.56 billion were 10% of the United States figure, how big was the US total?',
+    );
     expect(computed(r)?.op).toBe('implied_whole');
     expect(computed(r)?.value).toBeCloseTo(calculate('implied_whole', { part: 54.56, share: 10 }).value, 9);
   });

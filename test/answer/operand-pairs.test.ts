@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { labelledPair, type LabelledFigure } from '../../src/answer/offline/operand-pairs.js';
-import { extractClaims, isCheckable } from '../../src/numbers/index.js';
+import { type LabelledFigure, labelledPair } from '../../src/answer/offline/operand-pairs.js';
 import { isYearAt } from '../../src/language/years.js';
+import { extractClaims, isCheckable } from '../../src/numbers/index.js';
 
 /** Figures of fictional sentences, ranked in the order given. */
 function figuresOf(...sentences: string[]): LabelledFigure[] {
   return sentences.flatMap((text, rank) =>
-    extractClaims(text, 0).filter(isCheckable).filter((f) => f.unit !== 'year').map((f) => ({ ...f, sentenceText: text, sentenceStart: 0, rank })),
+    extractClaims(text, 0)
+      .filter(isCheckable)
+      .filter((f) => f.unit !== 'year')
+      .map((f) => ({ ...f, sentenceText: text, sentenceStart: 0, rank })),
   );
 }
 

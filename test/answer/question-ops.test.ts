@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatResponseSchema, type ChatResponse } from '../../src/answer/schema.js';
-import { calculate, type CalcOp } from '../../src/numbers/index.js';
 import { analyzeQuestion, detectOp, withoutOpWording } from '../../src/answer/question/question.js';
+import { type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
+import { type CalcOp, calculate } from '../../src/numbers/index.js';
 import { makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
 
 /** Fictional questions about made-up companies and figures, grouped by the operation they ask for. */
@@ -176,7 +176,11 @@ describe('average and sum questions are computed from the figures in the sentenc
   });
 
   async function ask(question: string): Promise<ChatResponse> {
-    const res = await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    const res = await t.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question }),
+    });
     expect(res.status).toBe(200);
     return ChatResponseSchema.parse(await res.json());
   }
@@ -184,7 +188,11 @@ describe('average and sum questions are computed from the figures in the sentenc
   it.each<[string, CalcOp, string[]]>([
     ['What was the average group revenue for 2019 and 2018?', 'average', ['£388.0 million', '£412.5 million']],
     ['What was the average operating margin for 2018 and 2019?', 'average', ['10.4%', '11.2%']],
-    ['What is the sum of the Workshop division and Garden division sales in 2019?', 'sum', ['£250.0 million', '£162.5 million']],
+    [
+      'What is the sum of the Workshop division and Garden division sales in 2019?',
+      'sum',
+      ['£250.0 million', '£162.5 million'],
+    ],
     ['What were the Workshop and Garden divisions’ sales in total?', 'sum', ['£250.0 million', '£162.5 million']],
   ])('%s', async (question, op, values) => {
     const expected = calculate(op, { values });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectSpanType } from '../../src/answer/question/span-type.js';
 import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
+import { detectSpanType } from '../../src/answer/question/span-type.js';
 
 describe('detectSpanType', () => {
   it.each([
@@ -22,7 +22,8 @@ describe('detectSpanType', () => {
 });
 
 describe('extractShortAnswer', () => {
-  const s = 'In 1788 a fire destroyed the old market hall, and the architect Elena Marsh rebuilt it in brick for 2,300 guilders.';
+  const s =
+    'In 1788 a fire destroyed the old market hall, and the architect Elena Marsh rebuilt it in brick for 2,300 guilders.';
   it.each([
     ['When did a fire destroy the old market hall?', 'date', '1788'],
     ['Who rebuilt the market hall?', 'person', 'Elena Marsh'],
@@ -41,6 +42,8 @@ describe('extractShortAnswer', () => {
 
   it('gives nothing for reasons, and nothing of the wrong kind for dates', () => {
     expect(extractShortAnswer(s, 'Why was the hall rebuilt?', 'reason')).toBeNull();
-    expect(extractShortAnswer('The hall was rebuilt in brick by Elena Marsh.', 'When was the hall rebuilt?', 'date')).toBeNull();
+    expect(
+      extractShortAnswer('The hall was rebuilt in brick by Elena Marsh.', 'When was the hall rebuilt?', 'date'),
+    ).toBeNull();
   });
 });

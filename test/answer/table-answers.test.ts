@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatResponseSchema, type ChatResponse } from '../../src/answer/schema.js';
+import { type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional annual-report excerpt with a results table (in millions) and a headcount table. */
@@ -17,7 +17,11 @@ describe('offline answers from table cells', () => {
   afterAll(() => t?.cleanup());
 
   async function ask(question: string): Promise<ChatResponse> {
-    const res = await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    const res = await t.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question }),
+    });
     expect(res.status).toBe(200);
     return ChatResponseSchema.parse(await res.json());
   }
@@ -32,7 +36,11 @@ describe('offline answers from table cells', () => {
     const c = r.citations.find((x) => x.n === r.short!.citation)!;
     expect(c.quote).toBe('| Total net sales | 1,634 | 1,745 |');
     expect(text.slice(c.start, c.end)).toBe(c.quote);
-    expect(c.table).toEqual({ caption: 'Table 2: Consolidated results', headers: ['', 'Fiscal year 2019', '2018'], cells: ['Total net sales', '1,634', '1,745'] });
+    expect(c.table).toEqual({
+      caption: 'Table 2: Consolidated results',
+      headers: ['', 'Fiscal year 2019', '2018'],
+      cells: ['Total net sales', '1,634', '1,745'],
+    });
     expect(r.answer).toContain('1,634 million');
   });
 
@@ -51,7 +59,9 @@ describe('offline answers from table cells', () => {
     expect(check.cells?.map((c) => c.text)).toEqual(['1,745', '1,634']);
     const stated = r.citations.find((c) => c.quote.includes('decreased by 6.4%'));
     expect(stated?.table).toBeUndefined();
-    expect(r.answer).toContain(`The text itself states 6.4% [${stated!.n}], which the computation from the table confirms`);
+    expect(r.answer).toContain(
+      `The text itself states 6.4% [${stated!.n}], which the computation from the table confirms`,
+    );
   });
 
   it('computes a share from two rows of one period, the smaller as the part', async () => {
@@ -83,7 +93,9 @@ describe('offline answers from table cells', () => {
     expect(all.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);
     const above = await ask('Which years did production staff exceed 2,200?');
     expect(above.spans?.map((x) => x.text)).toEqual(['2018', '2017']);
-    expect(above.citations.find((c) => c.n === above.spans![0]!.citation)!.quote).toBe('| Headcount | 2019 | 2018 | 2017 |');
+    expect(above.citations.find((c) => c.n === above.spans![0]!.citation)!.quote).toBe(
+      '| Headcount | 2019 | 2018 | 2017 |',
+    );
     const table = await ask('Which years does the table provide information for headcount?');
     expect(table.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);
     const count = await ask('How many years did production staff exceed 2,200?');

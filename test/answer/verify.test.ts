@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Citation } from '../../src/answer/schema.js';
+import { citingStatements, MarkerNumbering, rewriteMarkers } from '../../src/answer/grounding/markers.js';
 import { narrowQuote } from '../../src/answer/grounding/quotes.js';
-import { MarkerNumbering, citingStatements, rewriteMarkers } from '../../src/answer/grounding/markers.js';
-import { verifyAnswer, type CalcRecord } from '../../src/answer/grounding/verify.js';
+import { type CalcRecord, verifyAnswer } from '../../src/answer/grounding/verify.js';
+import type { Citation } from '../../src/answer/schema.js';
 import { chunkDocument, loadCorpus } from '../../src/ingest/index.js';
 import { calculate } from '../../src/numbers/index.js';
 import type { Chunk, SourceDocument } from '../../src/types.js';
@@ -27,7 +27,18 @@ function cite(n: number, phrase: string): Citation {
   if (start < 0) throw new Error(`not in the document: ${phrase}`);
   const chunk = chunks.find((c) => c.start <= start && start < c.end)!;
   const end = start + phrase.length;
-  return { n, chunkId: chunk.id, docId: doc.docId, title: doc.title, section: chunk.section, speaker: chunk.speaker, quote: phrase, start, end, score: 0.5 };
+  return {
+    n,
+    chunkId: chunk.id,
+    docId: doc.docId,
+    title: doc.title,
+    section: chunk.section,
+    speaker: chunk.speaker,
+    quote: phrase,
+    start,
+    end,
+    score: 0.5,
+  };
 }
 
 const calc = (op: string, args: Record<string, unknown>): CalcRecord => {
@@ -35,36 +46,56 @@ const calc = (op: string, args: Record<string, unknown>): CalcRecord => {
   return { op, args, value, display, formula };
 };
 
-const DIGITAL_SERVICE = 'from US$164.84 billion in 2011 to US$294.76 billion in 2020, with a compound annual growth rate of 6.7%';
-const WEI_HAO_SCALE = 'the scale of my country’s digital trade increased from US$200 billion in 2015 to US$294.76 billion in 2020, an increase of 47.4%, and its proportion in service trade increased from 30.6% to 44.5%';
+const DIGITAL_SERVICE =
+  'from US$164.84 billion in 2011 to US$294.76 billion in 2020, with a compound annual growth rate of 6.7%';
+const WEI_HAO_SCALE =
+  'the scale of my country’s digital trade increased from US$200 billion in 2015 to US$294.76 billion in 2020, an increase of 47.4%, and its proportion in service trade increased from 30.6% to 44.5%';
 const EXPORTS = 'cross-border e-commerce exports increased by 44.1% year-on-year';
 
 describe('narrowQuote', () => {
   it('picks the sentence with the statement’s numbers, verbatim and without the speaker label', () => {
     const chunk = chunkWith('US$164.84 billion');
-    const q = narrowQuote(doc.text, chunk, 'Digital service trade went from US$164.84 billion in 2011 to US$294.76 billion in 2020.');
+    const q = narrowQuote(
+      doc.text,
+      chunk,
+      'Digital service trade went from US$164.84 billion in 2011 to US$294.76 billion in 2020.',
+    );
     expect(doc.text.slice(q.start, q.end)).toBe(q.quote);
-    expect(q.quote).toMatch(/^In the past ten years, the scale of my country’s digital service trade has basically doubled/);
+    expect(q.quote).toMatch(
+      /^In the past ten years, the scale of my country’s digital service trade has basically doubled/,
+    );
     expect(q.quote).toContain('US$164.84 billion in 2011');
     expect(q.quote.length).toBeLessThan(chunk.text.length / 2);
   });
 
   it('matches words regardless of inflection and digits regardless of width', () => {
     const chunk = chunkWith('44.1% year-on-year');
-    const q = narrowQuote(doc.text, chunk, 'Exporting by cross-border e-commerce grew ４４.１％ year on year.', { maxSentences: 1 });
+    const q = narrowQuote(doc.text, chunk, 'Exporting by cross-border e-commerce grew ４４.１％ year on year.', {
+      maxSentences: 1,
+    });
     expect(q.quote).toMatch(/^In the first half of 2021, .*exports increased by 44\.1% year-on-year\.$/);
-    const byWords = narrowQuote(doc.text, chunk, 'laws and regulations for digital trade are forming', { maxSentences: 1 });
-    expect(byWords.quote).toBe('The third is the preliminary formation of the digital trade laws, regulations and policy system.');
+    const byWords = narrowQuote(doc.text, chunk, 'laws and regulations for digital trade are forming', {
+      maxSentences: 1,
+    });
+    expect(byWords.quote).toBe(
+      'The third is the preliminary formation of the digital trade laws, regulations and policy system.',
+    );
   });
 
   it('adds the adjacent sentence only when it supplies more of the statement', () => {
     const chunk = chunkWith('nearly 10 times');
-    const two = narrowQuote(doc.text, chunk, 'Cross-border e-commerce grew nearly 10 times in five years and 28.6% in the first half of 2021.');
+    const two = narrowQuote(
+      doc.text,
+      chunk,
+      'Cross-border e-commerce grew nearly 10 times in five years and 28.6% in the first half of 2021.',
+    );
     expect(two.quote).toBe(
       'The scale of cross-border e-commerce in my country has increased nearly 10 times in five years. In the first half of 2021, the growth rate of cross-border e-commerce reached 28.6% year-on-year, and cross-border e-commerce exports increased by 44.1% year-on-year.',
     );
     const one = narrowQuote(doc.text, chunk, 'The e-commerce scale increased nearly 10 times.');
-    expect(one.quote).toBe('The scale of cross-border e-commerce in my country has increased nearly 10 times in five years.');
+    expect(one.quote).toBe(
+      'The scale of cross-border e-commerce in my country has increased nearly 10 times in five years.',
+    );
   });
 
   it('falls back to the first sentence, never the whole multi-sentence chunk', () => {
@@ -79,7 +110,8 @@ describe('verifyAnswer', () => {
   it('renumbers markers by first use, drops unused citations and removes unresolvable markers', () => {
     const citations = [cite(1, DIGITAL_SERVICE), cite(2, EXPORTS), cite(3, WEI_HAO_SCALE)];
     const r = verifyAnswer({
-      answer: 'Digital trade grew from US$200 billion in 2015 to US$294.76 billion in 2020 [3]. Digital service trade reached US$294.76 billion in 2020 [1, 3] [7]. Exports grew [9].',
+      answer:
+        'Digital trade grew from US$200 billion in 2015 to US$294.76 billion in 2020 [3]. Digital service trade reached US$294.76 billion in 2020 [1, 3] [7]. Exports grew [9].',
       citations,
       calcResults: [],
       docs,
@@ -102,7 +134,12 @@ describe('verifyAnswer', () => {
       [5, cite(5, DIGITAL_SERVICE)],
       [6, cite(6, WEI_HAO_SCALE)],
     ]);
-    const r = verifyAnswer({ answer: 'Exports increased by 44.1% year-on-year ［４］. Both grew [5-6].', citations, calcResults: [], docs });
+    const r = verifyAnswer({
+      answer: 'Exports increased by 44.1% year-on-year ［４］. Both grew [5-6].',
+      citations,
+      calcResults: [],
+      docs,
+    });
     expect(r.answer).toBe('Exports increased by 44.1% year-on-year [1]. Both grew [2][3].');
     expect(r.citations.map((c) => c.n)).toEqual([1, 2, 3]);
   });
@@ -135,13 +172,21 @@ describe('verifyAnswer', () => {
       ['cagr', 1],
       ['pp_change', 2],
     ]);
-    expect(r.checks[0]).toMatchObject({ display: '6.67%', formula: '(294.76 / 164.84)^(1/9) - 1', claim: r.claims[1]!.text });
+    expect(r.checks[0]).toMatchObject({
+      display: '6.67%',
+      formula: '(294.76 / 164.84)^(1/9) - 1',
+      claim: r.claims[1]!.text,
+    });
   });
 
   it('rounds calculator results to the precision the answer writes', () => {
     const growth = calc('growth_rate', { from: 'US$200 billion', to: 'US$294.76 billion' });
     expect(growth.value).toBeCloseTo(47.38, 2);
-    const r = verifyAnswer({ answer: 'It grew 47.4% and then 47% [1].', citations: [cite(1, EXPORTS)], calcResults: [growth] });
+    const r = verifyAnswer({
+      answer: 'It grew 47.4% and then 47% [1].',
+      citations: [cite(1, EXPORTS)],
+      calcResults: [growth],
+    });
     expect(r.checks).toHaveLength(1);
     expect(r.checks[0]).toMatchObject({ op: 'growth_rate', status: 'computed' });
     const wrong = verifyAnswer({ answer: 'It grew 47.3% [1].', citations: [cite(1, EXPORTS)], calcResults: [growth] });
@@ -156,7 +201,15 @@ describe('verifyAnswer', () => {
       docs,
     });
     expect(r.checks).toEqual([
-      { op: 'unverified', args: {}, value: 12, display: '12%', formula: null, claim: r.claims[0]!.text, status: 'unverified' },
+      {
+        op: 'unverified',
+        args: {},
+        value: 12,
+        display: '12%',
+        formula: null,
+        claim: r.claims[0]!.text,
+        status: 'unverified',
+      },
     ]);
     expect(r.claims[0]).toMatchObject({ supported: false, reason: 'number 12% not in cited passages or calculations' });
   });
@@ -173,7 +226,8 @@ describe('verifyAnswer', () => {
 
   it('supports framing and statements about coverage without a citation, and nothing else', () => {
     const r = verifyAnswer({
-      answer: 'Here is what the documents say:\nExports increased by 44.1% year-on-year [1].\nThe documents do not cover profits.\nProfits doubled.',
+      answer:
+        'Here is what the documents say:\nExports increased by 44.1% year-on-year [1].\nThe documents do not cover profits.\nProfits doubled.',
       citations: [cite(1, EXPORTS)],
       calcResults: [],
     });
@@ -191,11 +245,19 @@ describe('verifyAnswer', () => {
       citations: [cite(1, EXPORTS)],
       calcResults: [],
     });
-    expect(r.claims[0]).toMatchObject({ citations: [1], supported: false, reason: 'little overlap with cited passage' });
+    expect(r.claims[0]).toMatchObject({
+      citations: [1],
+      supported: false,
+      reason: 'little overlap with cited passage',
+    });
   });
 
   it('attaches markers written after the full stop to the sentence before', () => {
-    const r = verifyAnswer({ answer: 'Exports increased by 44.1% year-on-year. [1] That is fast.', citations: [cite(1, EXPORTS)], calcResults: [] });
+    const r = verifyAnswer({
+      answer: 'Exports increased by 44.1% year-on-year. [1] That is fast.',
+      citations: [cite(1, EXPORTS)],
+      calcResults: [],
+    });
     expect(r.claims[0]).toMatchObject({ citations: [1], supported: true });
     expect(r.claims[1]).toMatchObject({ text: 'That is fast.', citations: [] });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBenchStore } from '../../src/bench/store/select.js';
 import { storeLabel } from '../../src/bench/report/report.js';
+import { parseBenchStore } from '../../src/bench/store/select.js';
 
 describe('bench --store', () => {
   it('defaults to the embedded store and accepts postgres', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, generateDocument, makeLexicon } from '../../src/bench/corpus/generator.js';
-import { createRng, mulberry32 } from '../../src/prng.js';
 import { generateQueries, generateQuestions } from '../../src/bench/corpus/queries.js';
 import { pseudoWords } from '../../src/bench/corpus/vocabulary.js';
+import { createRng, mulberry32 } from '../../src/prng.js';
 
 describe('mulberry32 and createRng', () => {
   it('repeats the same sequence for the same seed and differs for another', () => {

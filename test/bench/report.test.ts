@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../../src/bench/retrieval/hnsw-sweep.js';
 import { offlineTable, renderReport, renderSweep, retrievalTable, sweepTable } from '../../src/bench/report/report.js';
 import { checkTargets } from '../../src/bench/report/targets.js';
+import type { SweepResult } from '../../src/bench/retrieval/hnsw-sweep.js';
 import type { BenchReport, RetrievalResult } from '../../src/bench/types.js';
 
 function size(chunks: number, offlineP50: number, offlineP99: number): RetrievalResult {
@@ -54,7 +54,16 @@ const report: BenchReport = {
     durationSec: 10,
   },
   peers: [],
-  offline: { chunks: 14, questions: 213, answers: 639, p50Ms: 0.756, p99Ms: 3.21, meanMs: 0.9, firstMs: 40.25, abstainedShare: 0.1 },
+  offline: {
+    chunks: 14,
+    questions: 213,
+    answers: 639,
+    p50Ms: 0.756,
+    p99Ms: 3.21,
+    meanMs: 0.9,
+    firstMs: 40.25,
+    abstainedShare: 0.1,
+  },
   totalSec: 120,
 };
 
@@ -69,23 +78,34 @@ describe('offline answer in the bench report', () => {
   });
 
   it('renders the bundled-corpus line and only when measured', () => {
-    expect(offlineTable(report.offline!)).toContain('| bundled (corpus/) | 14 | 213 | 639 | 0.76 | 3.21 | 40.3 | 10.0% |');
+    expect(offlineTable(report.offline!)).toContain(
+      '| bundled (corpus/) | 14 | 213 | 639 | 0.76 | 3.21 | 40.3 | 10.0% |',
+    );
     const text = renderReport(report, checkTargets(report));
-    expect(text).toContain('**Offline answer** (real corpus, 213 eval questions with their history × 3 rounds, k = 5, in process)');
+    expect(text).toContain(
+      '**Offline answer** (real corpus, 213 eval questions with their history × 3 rounds, k = 5, in process)',
+    );
     const { offline: _omit, ...without } = report;
     expect(renderReport(without, checkTargets(without))).not.toContain('**Offline answer**');
   });
 
   it('checks the offline answer targets', () => {
     const byName = new Map(checkTargets(report).map((c) => [c.name, c]));
-    expect(byName.get('offline answer p50 (bundled)')).toMatchObject({ target: '< 5 ms', actual: '0.76 ms', met: true });
+    expect(byName.get('offline answer p50 (bundled)')).toMatchObject({
+      target: '< 5 ms',
+      actual: '0.76 ms',
+      met: true,
+    });
     expect(byName.get('offline answer p50 @100k')).toMatchObject({ target: '< 20 ms', actual: '12.35 ms', met: true });
     const slow = { ...report, retrieval: [size(100_000, 25, 40)], offline: { ...report.offline!, p50Ms: 6 } };
     const slowBy = new Map(checkTargets(slow).map((c) => [c.name, c]));
     expect(slowBy.get('offline answer p50 (bundled)')?.met).toBe(false);
     expect(slowBy.get('offline answer p50 @100k')?.met).toBe(false);
     const quick = checkTargets({ ...report, retrieval: [size(1_000, 1, 2)], offline: undefined });
-    expect(quick.find((c) => c.name === 'offline answer p50 @100k')).toMatchObject({ actual: 'not measured', met: undefined });
+    expect(quick.find((c) => c.name === 'offline answer p50 @100k')).toMatchObject({
+      actual: 'not measured',
+      met: undefined,
+    });
   });
 });
 
@@ -98,7 +118,16 @@ describe('HNSW settings in the bench report', () => {
   });
 
   it('renders one sweep row per graph and search width', () => {
-    const row = { m: 32, efConstruction: 100, ingestChunksPerSec: 1234.4, buildMs: 81_000, vectorP50Ms: 1.234, vectorP99Ms: 2.5, hybridP50Ms: 2.1, hybridP99Ms: 3.456 };
+    const row = {
+      m: 32,
+      efConstruction: 100,
+      ingestChunksPerSec: 1234.4,
+      buildMs: 81_000,
+      vectorP50Ms: 1.234,
+      vectorP99Ms: 2.5,
+      hybridP50Ms: 2.1,
+      hybridP99Ms: 3.456,
+    };
     const sweep: SweepResult = {
       chunks: 100_000,
       queries: 200,
@@ -109,8 +138,13 @@ describe('HNSW settings in the bench report', () => {
       ],
     };
     const lines = sweepTable(sweep).split('\n');
-    expect(lines[0]).toBe('| M | efConstruction | efSearch | ingest chunks/s | recall@10 | vector p50/p99 ms | hybrid p50/p99 ms |');
-    expect(lines.slice(2)).toEqual(['| 32 | 100 | 400 | 1,234 | 0.957 | 1.23 / 2.50 | 2.10 / 3.46 |', '| 32 | 100 | 800 | 1,234 | 0.980 | 1.23 / 2.50 | 2.10 / 3.46 |']);
+    expect(lines[0]).toBe(
+      '| M | efConstruction | efSearch | ingest chunks/s | recall@10 | vector p50/p99 ms | hybrid p50/p99 ms |',
+    );
+    expect(lines.slice(2)).toEqual([
+      '| 32 | 100 | 400 | 1,234 | 0.957 | 1.23 / 2.50 | 2.10 / 3.46 |',
+      '| 32 | 100 | 800 | 1,234 | 0.980 | 1.23 / 2.50 | 2.10 / 3.46 |',
+    ]);
     const text = renderSweep(report.machine, 7, [sweep], 300);
     expect(text).toContain('HNSW sweep, seed 7, 300 s.');
     expect(text).toContain('**HNSW sweep** at 100,000 chunks (200 queries, k = 10; latency in the building process)');

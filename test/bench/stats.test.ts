@@ -9,7 +9,12 @@ describe('percentile', () => {
     expect(percentile(values, 100)).toBe(5);
     expect(percentile(values, 25)).toBe(2);
     expect(percentile([1, 2, 3, 4], 50)).toBe(2.5);
-    expect(percentile(Array.from({ length: 101 }, (_, i) => i), 99)).toBe(99);
+    expect(
+      percentile(
+        Array.from({ length: 101 }, (_, i) => i),
+        99,
+      ),
+    ).toBe(99);
   });
 
   it('does not reorder its input and handles edge cases', () => {
@@ -58,7 +63,13 @@ describe('recallAtK', () => {
 
   it('treats an empty exact list as full recall and looks only at the first k results', () => {
     expect(recallAtK([{ index: 1, score: 1 }], [])).toBe(1);
-    const longer = [{ index: 9, score: 0.1 }, { index: 8, score: 0.1 }, { index: 7, score: 0.1 }, { index: 6, score: 0.1 }, ...exact];
+    const longer = [
+      { index: 9, score: 0.1 },
+      { index: 8, score: 0.1 },
+      { index: 7, score: 0.1 },
+      { index: 6, score: 0.1 },
+      ...exact,
+    ];
     expect(recallAtK(longer, exact)).toBe(0);
   });
 });

@@ -14,7 +14,15 @@ import { createApp } from '../../src/http/app.js';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Launch arguments for headless Chromium in a container. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Bearer token of the harness's feedback export. */
 export const ADMIN_TOKEN = 'browser-test-admin-token';
@@ -118,7 +126,13 @@ export async function startHarness(): Promise<Harness> {
   });
   const hostUrl = `http://127.0.0.1:${await listen(host)}`;
 
-  const config = loadConfig({ CORPUS_DIR: corpus, DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent', WIDGET_ORIGINS: hostUrl, ADMIN_TOKEN });
+  const config = loadConfig({
+    CORPUS_DIR: corpus,
+    DATA_DIR: path.join(tmp, 'data'),
+    LOG_LEVEL: 'silent',
+    WIDGET_ORIGINS: hostUrl,
+    ADMIN_TOKEN,
+  });
   const { kb, chat, feedback, close: closeServices } = await createServices(config);
   await kb.open();
   const app = createApp({ config, kb, chat, feedback });

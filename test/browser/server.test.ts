@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { WidgetBundle } from '../../src/http/widget-bundle.js';
-import { makeApp, sendJson, type SmallApp } from '../feedback/app.js';
+import { makeApp, type SmallApp, sendJson } from '../feedback/app.js';
 import { HOSTILE_DOC } from './harness.js';
 
 const HOST = 'http://127.0.0.1:5173';
@@ -15,7 +15,11 @@ const question = { question: 'What is digital trade?' };
 const preflight = (t: SmallApp, origin: string, url = 'http://localhost/api/chat/stream') =>
   t.app.request(url, {
     method: 'OPTIONS',
-    headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type',
+    },
   });
 
 describe('GET /widget.js', () => {
@@ -95,7 +99,11 @@ describe('CORS', () => {
   it('does not let other origins send the admin bearer header', async () => {
     const res = await t.app.request('http://localhost/api/feedback', {
       method: 'OPTIONS',
-      headers: { Origin: HOST, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: HOST,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase() ?? '').not.toContain('authorization');
   });
@@ -103,7 +111,9 @@ describe('CORS', () => {
   it('allows any origin with WIDGET_ORIGINS=*', async () => {
     const any = await makeApp({ WIDGET_ORIGINS: '*' });
     try {
-      expect((await preflight(any, 'https://anyone.example')).headers.get('access-control-allow-origin')).toBe('https://anyone.example');
+      expect((await preflight(any, 'https://anyone.example')).headers.get('access-control-allow-origin')).toBe(
+        'https://anyone.example',
+      );
     } finally {
       await any.cleanup();
     }
@@ -122,7 +132,9 @@ describe('rate limit on /api/chat*', () => {
       const limited = await sendJson(t.app, 'POST', '/api/chat/stream', question);
       expect(limited.status).toBe(429);
       expect(limited.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(await limited.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/at most 2 a minute/) } });
+      expect(await limited.json()).toEqual({
+        error: { code: 'rate_limited', message: expect.stringMatching(/at most 2 a minute/) },
+      });
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(limited.headers.get('ratelimit-remaining')).toBe('0');
       expect(limited.headers.get('ratelimit-policy')).toBe('2;w=60');
@@ -137,7 +149,8 @@ describe('rate limit on /api/chat*', () => {
     const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => (server.listening ? r(null) : server.once('listening', r)));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/chat`;
-    const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(question) });
+    const post = () =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(question) });
     try {
       expect((await post()).status).toBe(503);
       expect((await post()).status).toBe(429);
@@ -213,17 +226,24 @@ describe('GET / demo page', () => {
 
 describe('widget configuration', () => {
   it('parses WIDGET_ORIGINS, ADMIN_TOKEN and RATE_LIMIT_PER_MIN', () => {
-    const c = loadConfig({ WIDGET_ORIGINS: 'https://a.example, http://localhost:3000/ ,', ADMIN_TOKEN: 'long-enough', RATE_LIMIT_PER_MIN: '30' });
+    const c = loadConfig({
+      WIDGET_ORIGINS: 'https://a.example, http://localhost:3000/ ,',
+      ADMIN_TOKEN: 'long-enough',
+      RATE_LIMIT_PER_MIN: '30',
+    });
     expect(c.widgetOrigins).toEqual(['https://a.example', 'http://localhost:3000']);
     expect(c.adminToken).toBe('long-enough');
     expect(c.rateLimitPerMin).toBe(30);
     expect(loadConfig({})).toMatchObject({ widgetOrigins: [], adminToken: undefined, rateLimitPerMin: 120 });
   });
 
-  it.each([{ WIDGET_ORIGINS: 'https://a.example/path' }, { WIDGET_ORIGINS: 'ftp://a.example' }, { WIDGET_ORIGINS: 'a.example' }, { ADMIN_TOKEN: 'short' }, { RATE_LIMIT_PER_MIN: '-1' }])(
-    'rejects %j',
-    (env) => {
-      expect(() => loadConfig(env)).toThrow(ConfigError);
-    },
-  );
+  it.each([
+    { WIDGET_ORIGINS: 'https://a.example/path' },
+    { WIDGET_ORIGINS: 'ftp://a.example' },
+    { WIDGET_ORIGINS: 'a.example' },
+    { ADMIN_TOKEN: 'short' },
+    { RATE_LIMIT_PER_MIN: '-1' },
+  ])('rejects %j', (env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+  });
 });

@@ -8,7 +8,8 @@ import type { ChatResponse } from '../../src/widget/types.js';
 
 describe('SseParser', () => {
   it('parses events split anywhere, with any line ending', () => {
-    const text = 'event: meta\ndata: {"a":1}\n\n: comment\r\nevent: token\r\ndata: {"text":"x"}\r\n\r\nevent:done\rdata:{}\r\r';
+    const text =
+      'event: meta\ndata: {"a":1}\n\n: comment\r\nevent: token\r\ndata: {"text":"x"}\r\n\r\nevent:done\rdata:{}\r\r';
     for (const size of [1, 2, 7, text.length]) {
       const parser = new SseParser();
       const events = [];
@@ -32,10 +33,21 @@ describe('SseParser', () => {
 describe('segmentAnswer', () => {
   const answer = 'It grew 6.67% a year [1] (computed).\n\nThe passage says 6.7% [1, 2], see [9].\nNext line.';
   it('turns known markers into citations, places badges after their claims and splits paragraphs', () => {
-    const { paragraphs, unplaced } = segmentAnswer(answer, new Set([1, 2]), [{ claim: 'It grew 6.67% a year' }, { claim: '6.7%' }, { claim: 'not there' }, {}]);
+    const { paragraphs, unplaced } = segmentAnswer(answer, new Set([1, 2]), [
+      { claim: 'It grew 6.67% a year' },
+      { claim: '6.7%' },
+      { claim: 'not there' },
+      {},
+    ]);
     expect(unplaced).toEqual([2, 3]);
     expect(paragraphs).toEqual([
-      [{ kind: 'text', text: 'It grew 6.67% a year' }, { kind: 'check', index: 0 }, { kind: 'text', text: ' ' }, { kind: 'cite', n: 1 }, { kind: 'text', text: ' (computed).' }],
+      [
+        { kind: 'text', text: 'It grew 6.67% a year' },
+        { kind: 'check', index: 0 },
+        { kind: 'text', text: ' ' },
+        { kind: 'cite', n: 1 },
+        { kind: 'text', text: ' (computed).' },
+      ],
       [
         { kind: 'text', text: 'The passage says 6.7%' },
         { kind: 'check', index: 1 },
@@ -57,10 +69,19 @@ describe('segmentAnswer', () => {
 
 describe('check descriptions', () => {
   it('shows the formula with its result and what the status means', () => {
-    const check = { status: 'computed' as const, formula: '(294.76 / 164.84)^(1/9) - 1', display: '6.67%', claim: 'about 6.67% a year' };
+    const check = {
+      status: 'computed' as const,
+      formula: '(294.76 / 164.84)^(1/9) - 1',
+      display: '6.67%',
+      claim: 'about 6.67% a year',
+    };
     expect(checkFormula(check)).toBe('(294.76 / 164.84)^(1/9) - 1 = 6.67%');
-    expect(describeCheck(check)).toBe('computed: calculated for this answer; formula (294.76 / 164.84)^(1/9) - 1 = 6.67%; claim “about 6.67% a year”');
-    expect(describeCheck({ status: 'unverified', formula: null, display: null })).toBe('unverified: no passage or calculation backs this number');
+    expect(describeCheck(check)).toBe(
+      'computed: calculated for this answer; formula (294.76 / 164.84)^(1/9) - 1 = 6.67%; claim “about 6.67% a year”',
+    );
+    expect(describeCheck({ status: 'unverified', formula: null, display: null })).toBe(
+      'unverified: no passage or calculation backs this number',
+    );
   });
 });
 
@@ -85,20 +106,32 @@ describe('contextRange', () => {
 describe('readOptions', () => {
   const script = (src: string, dataset: Record<string, string>) => ({ src, dataset }) as unknown as HTMLScriptElement;
   it('takes the API origin from the script src and validates data- attributes', () => {
-    expect(readOptions(script('https://api.example:8443/widget.js?v=1', { title: ' Ask us ', accent: '#0a7', position: 'left', open: 'true' }), 'https://host.example')).toEqual({
+    expect(
+      readOptions(
+        script('https://api.example:8443/widget.js?v=1', {
+          title: ' Ask us ',
+          accent: '#0a7',
+          position: 'left',
+          open: 'true',
+        }),
+        'https://host.example',
+      ),
+    ).toEqual({
       apiBase: 'https://api.example:8443',
       title: 'Ask us',
       accent: '#0a7',
       position: 'left',
       open: true,
     });
-    expect(readOptions(script('', { accent: 'red;}</style>', position: 'top' }), 'https://host.example')).toMatchObject({
-      apiBase: 'https://host.example',
-      title: 'Ask the documents',
-      accent: '#0a7a5a',
-      position: 'right',
-      open: false,
-    });
+    expect(readOptions(script('', { accent: 'red;}</style>', position: 'top' }), 'https://host.example')).toMatchObject(
+      {
+        apiBase: 'https://host.example',
+        title: 'Ask the documents',
+        accent: '#0a7a5a',
+        position: 'right',
+        open: false,
+      },
+    );
   });
 });
 
@@ -108,7 +141,10 @@ describe('ConversationStore', () => {
 
   it('persists exchanges in sessionStorage and sends at most 20 turns of history', () => {
     const data = new Map<string, string>();
-    vi.stubGlobal('sessionStorage', { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => data.set(k, v) });
+    vi.stubGlobal('sessionStorage', {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => data.set(k, v),
+    });
     const store = new ConversationStore('k');
     for (let i = 0; i < 12; i++) store.add({ question: `q${i}`, response: response(`a${i}`) });
     store.setOpen(true);
@@ -124,7 +160,8 @@ describe('ConversationStore', () => {
   it('keeps history within the server limits: 2000 characters a turn, the latest turns that fit 48 KiB', () => {
     vi.stubGlobal('sessionStorage', { getItem: () => null, setItem: () => undefined });
     const store = new ConversationStore('k');
-    for (let i = 0; i < 10; i++) store.add({ question: `问题${i}`.repeat(500), response: response(`答案${i}`.repeat(1000)) });
+    for (let i = 0; i < 10; i++)
+      store.add({ question: `问题${i}`.repeat(500), response: response(`答案${i}`.repeat(1000)) });
     const history = store.history();
     expect(history.every((t) => t.content.length <= 2000)).toBe(true);
     expect(new TextEncoder().encode(JSON.stringify(history)).length).toBeLessThanOrEqual(48 * 1024);
@@ -134,9 +171,19 @@ describe('ConversationStore', () => {
   });
 
   it('works in memory when storage throws', () => {
-    vi.stubGlobal('sessionStorage', { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } });
+    vi.stubGlobal('sessionStorage', {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    });
     const store = new ConversationStore('k');
     store.add({ question: 'q', response: response('a') });
-    expect(store.history()).toEqual([{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }]);
+    expect(store.history()).toEqual([
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: 'a' },
+    ]);
   });
 });

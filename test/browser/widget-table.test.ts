@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../src/answer/schema.js';
 import { isNumericCell, tableBlockRange } from '../../src/widget/table-row-view.js';
@@ -22,8 +22,16 @@ const WIDE = {
   answer: 'Sales by quarter are in the table [1].',
   citations: [
     {
-      n: 1, chunkId: 'w', docId: 'harlow-annual-report-2019', title: 'Harlow Fittings: Annual Report 2019 (excerpt)', section: 'Results of operations', speaker: null,
-      quote: '| Total net sales | 401 | 398 | 410 | 425 | 430 | 441 | 436 | 438 |', start: 433, end: 468, score: 1,
+      n: 1,
+      chunkId: 'w',
+      docId: 'harlow-annual-report-2019',
+      title: 'Harlow Fittings: Annual Report 2019 (excerpt)',
+      section: 'Results of operations',
+      speaker: null,
+      quote: '| Total net sales | 401 | 398 | 410 | 425 | 430 | 441 | 436 | 438 |',
+      start: 433,
+      end: 468,
+      score: 1,
       table: {
         caption: 'Quarterly net sales (in millions)',
         headers: ['', 'Q1 2018', 'Q2 2018', 'Q3 2018', 'Q4 2018', 'Q1 2019', 'Q2 2019', 'Q3 2019', 'Q4 2019'],
@@ -31,7 +39,11 @@ const WIDE = {
       },
     },
   ],
-  checks: [], claims: [], abstained: false, mode: 'offline', timings: { retrieveMs: 1, answerMs: 1, totalMs: 2 },
+  checks: [],
+  claims: [],
+  abstained: false,
+  mode: 'offline',
+  timings: { retrieveMs: 1, answerMs: 1, totalMs: 2 },
 } satisfies ChatResponse;
 
 const available = existsSync(CHROMIUM_PATH);
@@ -54,7 +66,11 @@ async function readTable(table: Locator) {
     headers: await table.locator('thead th').allTextContents(),
     headerScopes: await table.locator('thead th').evaluateAll((cells) => cells.map((c) => c.getAttribute('scope'))),
     cells: await table.locator('tbody tr > *').allTextContents(),
-    cellTags: await table.locator('tbody tr > *').evaluateAll((cells) => cells.map((c) => `${c.tagName.toLowerCase()}${c.getAttribute('scope') ? `[${c.getAttribute('scope')}]` : ''}`)),
+    cellTags: await table
+      .locator('tbody tr > *')
+      .evaluateAll((cells) =>
+        cells.map((c) => `${c.tagName.toLowerCase()}${c.getAttribute('scope') ? `[${c.getAttribute('scope')}]` : ''}`),
+      ),
     rows: await table.locator('tbody tr').count(),
   };
 }
@@ -64,7 +80,9 @@ describe('table row helpers', () => {
     const text = 'Intro.\n\nTable 2: Results\n| | 2019 |\n| --- | --- |\n| Sales | 1,634 |\n| Costs | 900 |\n\nAfter.';
     const start = text.indexOf('| Sales');
     const [from, to] = tableBlockRange(text, start, start + '| Sales | 1,634 |'.length, 'Table 2: Results')!;
-    expect(text.slice(from, to)).toBe('Table 2: Results\n| | 2019 |\n| --- | --- |\n| Sales | 1,634 |\n| Costs | 900 |');
+    expect(text.slice(from, to)).toBe(
+      'Table 2: Results\n| | 2019 |\n| --- | --- |\n| Sales | 1,634 |\n| Costs | 900 |',
+    );
     const [bare] = tableBlockRange(text, start, start + 5, null)!;
     expect(text.slice(bare, bare + 7)).toBe('| | 201');
     expect(tableBlockRange(text, 0, 6, null)).toBeUndefined();
@@ -104,7 +122,9 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
       if (req.url !== '/') return void res.writeHead(404).end();
       res
         .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-        .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><h1>Investor page</h1><script src="${appUrl}/widget.js" data-title="Report assistant" defer></script></body></html>`);
+        .end(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><h1>Investor page</h1><script src="${appUrl}/widget.js" data-title="Report assistant" defer></script></body></html>`,
+        );
     });
     hostUrl = `http://127.0.0.1:${await listen(host)}`;
     t = await makeTestApp({ corpusDir: TABLES_CORPUS, env: { WIDGET_ORIGINS: hostUrl } });
@@ -117,7 +137,8 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (err) => pageErrors.push(err));
     page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(new Error(msg.text()));
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+        pageErrors.push(new Error(msg.text()));
     });
     await page.goto(hostUrl);
     await page.getByTestId('citecheck-launcher').click();
@@ -146,9 +167,14 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
     expect(await message.getByRole('table', { name: 'Table 2: Consolidated results' }).count()).toBe(1);
     const source = message.locator('.sources');
     expect(await source.textContent()).not.toContain('| Total net sales |');
-    expect(await source.getByTestId('citecheck-source').textContent()).toBe('[1]Harlow Fittings: Annual Report 2019 (excerpt)');
+    expect(await source.getByTestId('citecheck-source').textContent()).toBe(
+      '[1]Harlow Fittings: Annual Report 2019 (excerpt)',
+    );
     await fs.mkdir('test-results', { recursive: true });
-    await page.screenshot({ path: 'test-results/widget-table-sources.png', clip: { x: 860, y: 60, width: 420, height: 660 } });
+    await page.screenshot({
+      path: 'test-results/widget-table-sources.png',
+      clip: { x: 860, y: 60, width: 420, height: 660 },
+    });
   });
 
   it('opens the citation as the passage with the row as a highlighted table between the text around it', async () => {
@@ -171,7 +197,9 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
     expect(text).toContain('Operating expenses fell because the company closed its Dunmore warehouse');
     expect(text).not.toMatch(/\|\s*Total net sales\s*\|/);
     expect(await passage.locator('h3').textContent()).toBe('Harlow Fittings: Annual Report 2019 (excerpt)');
-    const align = await table.locator('tbody td').evaluateAll((cells) => cells.map((c) => getComputedStyle(c).textAlign));
+    const align = await table
+      .locator('tbody td')
+      .evaluateAll((cells) => cells.map((c) => getComputedStyle(c).textAlign));
     expect(align).toEqual(['right', 'right']);
     await page.screenshot({ path: SCREENSHOT, clip: { x: 860, y: 60, width: 420, height: 660 } });
     await page.keyboard.press('Escape');
@@ -181,7 +209,11 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
   it('renders the table for a computed answer and a four-column table', async () => {
     const change = await ask(CHANGE_Q);
     expect(await change.getByTestId('citecheck-check').count()).toBeGreaterThan(0);
-    expect((await readTable(change.getByTestId('citecheck-table-row'))).cells).toEqual(['Total net sales', '1,634', '1,745']);
+    expect((await readTable(change.getByTestId('citecheck-table-row'))).cells).toEqual([
+      'Total net sales',
+      '1,634',
+      '1,745',
+    ]);
 
     const staff = await ask(STAFF_Q);
     expect(await readTable(staff.getByTestId('citecheck-table-row'))).toMatchObject({
@@ -196,7 +228,12 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
     await staff.getByTestId('citecheck-table-row').click();
     const passage = page.getByTestId('citecheck-passage');
     await passage.getByTestId('citecheck-table-row').waitFor();
-    expect((await readTable(passage.getByTestId('citecheck-table-row'))).cells).toEqual(['Production staff', '2,140', '2,310', '2,280']);
+    expect((await readTable(passage.getByTestId('citecheck-table-row'))).cells).toEqual([
+      'Production staff',
+      '2,140',
+      '2,310',
+      '2,280',
+    ]);
     await page.keyboard.press('Escape');
     await expect.poll(() => passage.isVisible()).toBe(false);
 
@@ -214,7 +251,12 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
     expect(fits).toBe(true);
 
     await page.route('**/api/chat/stream', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/event-stream', headers: { 'Access-Control-Allow-Origin': hostUrl }, body: `event: done\ndata: ${JSON.stringify(WIDE)}\n\n` }),
+      route.fulfill({
+        status: 200,
+        contentType: 'text/event-stream',
+        headers: { 'Access-Control-Allow-Origin': hostUrl },
+        body: `event: done\ndata: ${JSON.stringify(WIDE)}\n\n`,
+      }),
     );
     const wide = await ask('Show the quarterly sales.');
     await page.unroute('**/api/chat/stream');
@@ -223,7 +265,11 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
     const scroll = await table.evaluate((node) => {
       const wrap = node.parentElement!;
       const log = node.closest('.log')!;
-      return { overflow: getComputedStyle(wrap).overflowX, scrolls: wrap.scrollWidth > wrap.clientWidth, logFits: log.scrollWidth <= log.clientWidth };
+      return {
+        overflow: getComputedStyle(wrap).overflowX,
+        scrolls: wrap.scrollWidth > wrap.clientWidth,
+        logFits: log.scrollWidth <= log.clientWidth,
+      };
     });
     expect(scroll).toEqual({ overflow: 'auto', scrolls: true, logFits: true });
     await table.evaluate((node) => node.parentElement!.scrollBy(120, 0));

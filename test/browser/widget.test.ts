@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, CHROMIUM_ARGS, CHROMIUM_PATH, startHarness, type Harness } from './harness.js';
+import { ADMIN_TOKEN, CHROMIUM_ARGS, CHROMIUM_PATH, type Harness, startHarness } from './harness.js';
 
 const SCREENSHOTS = 'test-results';
 const NUMERIC_Q = 'What was the compound annual growth of digital service trade from 2011 to 2020?';
@@ -53,7 +53,8 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     page.on('pageerror', (err) => pageErrors.push(err));
     page.on('console', (msg) => {
       // Failed loads (favicon 404s, the deliberate 503) are expected; CSP violations and exceptions are not.
-      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) pageErrors.push(new Error(msg.text()));
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+        pageErrors.push(new Error(msg.text()));
     });
     await page.goto(h.hostUrl);
     await page.getByTestId('citecheck-launcher').waitFor();
@@ -75,7 +76,7 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     await page.getByTestId('citecheck-launcher').click();
     await dialog().waitFor();
     expect(await page.getByTestId('citecheck-launcher').getAttribute('aria-expanded')).toBe('true');
-    expect(await inShadow((r) => (r.activeElement as HTMLElement | null)?.dataset['testid'])).toBe('citecheck-input');
+    expect(await inShadow((r) => (r.activeElement as HTMLElement | null)?.dataset.testid)).toBe('citecheck-input');
   });
 
   it('streams an answer token by token, then shows citations and a check badge', async () => {
@@ -84,9 +85,19 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
       new MutationObserver((records) => {
         for (const r of records) {
           if (r.type === 'attributes') window.__mutations.push(`state-from:${r.oldValue}`);
-          else if ((r.target as Element).classList?.contains('stream') && Array.from(r.addedNodes).some((n) => n.nodeType === 3)) window.__mutations.push('token');
+          else if (
+            (r.target as Element).classList?.contains('stream') &&
+            Array.from(r.addedNodes).some((n) => n.nodeType === 3)
+          )
+            window.__mutations.push('token');
         }
-      }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
+      }).observe(root, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-state'],
+        attributeOldValue: true,
+      });
     });
     const message = await ask(NUMERIC_Q);
 
@@ -109,7 +120,10 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     await badge.hover();
     await expect.poll(() => badge.locator('.tip').isVisible()).toBe(true);
     expect(await badge.locator('.tip').textContent()).toContain(CAGR_FORMULA);
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-check-hover.png`, clip: { x: 860, y: 60, width: 420, height: 400 } });
+    await page.screenshot({
+      path: `${SCREENSHOTS}/widget-check-hover.png`,
+      clip: { x: 860, y: 60, width: 420, height: 400 },
+    });
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop.png` });
   });
@@ -130,7 +144,7 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     await page.keyboard.press('Escape');
     await expect.poll(() => passage.isVisible()).toBe(false);
     expect(await dialog().isVisible()).toBe(true);
-    expect(await inShadow((r) => (r.activeElement as HTMLElement | null)?.dataset['testid'])).toBe('citecheck-citation');
+    expect(await inShadow((r) => (r.activeElement as HTMLElement | null)?.dataset.testid)).toBe('citecheck-citation');
   });
 
   it('records thumbs-up feedback and a comment in the store', async () => {
@@ -147,7 +161,9 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     expect((await patched).status()).toBe(200);
     expect((await h.feedback.list())[0]!.comment).toBe('Clear, with the formula.');
 
-    const exported = await fetch(`${h.appUrl}/api/feedback?format=csv`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const exported = await fetch(`${h.appUrl}/api/feedback?format=csv`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(await exported.text()).toContain('Clear, with the formula.');
   });
 
@@ -171,14 +187,23 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     const styles = await inShadow((root) => {
       const p = root.querySelector('[data-testid="citecheck-message"] p')!;
       const cite = root.querySelector('[data-testid="citecheck-citation"]')!;
-      return { color: getComputedStyle(p).color, font: getComputedStyle(p).fontFamily, citeDisplay: getComputedStyle(cite).display };
+      return {
+        color: getComputedStyle(p).color,
+        font: getComputedStyle(p).fontFamily,
+        citeDisplay: getComputedStyle(cite).display,
+      };
     });
     expect(styles.color).not.toBe('rgb(255, 0, 0)');
     expect(styles.font).not.toMatch(/^serif$/);
     expect(styles.citeDisplay).not.toBe('none');
     const host = await page.evaluate(() => {
       const probe = getComputedStyle(document.getElementById('probe')!);
-      return { color: probe.color, size: probe.fontSize, margin: probe.marginTop, button: getComputedStyle(document.getElementById('host-button')!).display };
+      return {
+        color: probe.color,
+        size: probe.fontSize,
+        margin: probe.marginTop,
+        button: getComputedStyle(document.getElementById('host-button')!).display,
+      };
     });
     expect(host).toEqual({ color: 'rgb(0, 128, 0)', size: '19px', margin: '40px', button: 'none' });
   });
@@ -196,7 +221,7 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
 
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog().isVisible()).toBe(false);
-    expect(await inShadow((r) => (r.activeElement as HTMLElement | null)?.dataset['testid'])).toBe('citecheck-launcher');
+    expect(await inShadow((r) => (r.activeElement as HTMLElement | null)?.dataset.testid)).toBe('citecheck-launcher');
     expect(await page.getByTestId('citecheck-launcher').getAttribute('aria-expanded')).toBe('false');
   });
 
@@ -213,7 +238,12 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     await page.unroute('**/api/chat/stream');
 
     await page.route('**/api/chat/stream', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': h.hostUrl }, body: '{"error":{"code":"not_ready","message":"The index is not ready yet"}}' }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        headers: { 'Access-Control-Allow-Origin': h.hostUrl },
+        body: '{"error":{"code":"not_ready","message":"The index is not ready yet"}}',
+      }),
     );
     await lastMessage().getByTestId('citecheck-retry').click();
     await expect.poll(() => lastMessage().getAttribute('data-state')).toBe('error');
@@ -245,7 +275,12 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
     await ask(NUMERIC_Q);
     const box = await dialog().boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: 360, height: 740 });
-    expect(await inShadow((r) => { const log = r.querySelector('.log')!; return log.scrollWidth <= log.clientWidth; })).toBe(true);
+    expect(
+      await inShadow((r) => {
+        const log = r.querySelector('.log')!;
+        return log.scrollWidth <= log.clientWidth;
+      }),
+    ).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-360.png` });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
@@ -276,7 +311,13 @@ describe.skipIf(!available)('widget embedded on another origin (Chromium)', () =
 
   it('leads with the short answer in bold, as the API gives it', async () => {
     const question = 'When was the Digital Trade Development and Cooperation Report released?';
-    const api = (await (await fetch(`${h.appUrl}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })).json()) as { short?: { text: string } };
+    const api = (await (
+      await fetch(`${h.appUrl}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question }),
+      })
+    ).json()) as { short?: { text: string } };
     expect(api.short?.text).toBeTruthy();
     const message = await ask(question);
     const bold = message.getByTestId('citecheck-short');

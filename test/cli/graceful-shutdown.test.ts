@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chatCompletionStream, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai.js';
+import { chatCompletionStream, type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai.js';
 import { CORPUS_DIR, makeTmpDir } from '../helpers/app.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,7 +52,9 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const logs: Record<string, unknown>[] = [];
   let buffer = '';
   const port = await new Promise<number>((resolve, reject) => {
@@ -113,7 +115,10 @@ const accepts = (port: number) =>
 
 describe('graceful shutdown on SIGTERM', () => {
   it('stops accepting, lets an in-flight stream and request finish, then exits 0', async () => {
-    fake.setHandler('/v1/chat/completions', () => ({ ...chatCompletionStream({ content: ANSWER, chunkSize: 6 }), sseIntervalMs: 60 }));
+    fake.setHandler('/v1/chat/completions', () => ({
+      ...chatCompletionStream({ content: ANSWER, chunkSize: 6 }),
+      sseIntervalMs: 60,
+    }));
     const server = await startServer();
     const stream = await openStream(server.port);
     const plain = fetch(`http://127.0.0.1:${server.port}/api/chat`, {
@@ -143,7 +148,11 @@ describe('graceful shutdown on SIGTERM', () => {
   }, 60_000);
 
   it('cuts streams that outlast the bound and exits 1', async () => {
-    fake.setHandler('/v1/chat/completions', () => ({ ...chatCompletionStream({ content: ANSWER, chunkSize: 4 }), done: false, hold: true }));
+    fake.setHandler('/v1/chat/completions', () => ({
+      ...chatCompletionStream({ content: ANSWER, chunkSize: 4 }),
+      done: false,
+      hold: true,
+    }));
     const server = await startServer({ SHUTDOWN_TIMEOUT_MS: '300', LLM_TIMEOUT_MS: '60000' });
     const stream = await openStream(server.port);
     const signalledAt = Date.now();

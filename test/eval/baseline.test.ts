@@ -10,7 +10,12 @@ const d = suiteCase('d', { contains: ['yes'] });
 
 describe('diffBaseline', () => {
   const before = buildReport([result(a, { answer: 'yes' }), result(b, { answer: 'no' }), result(c, { answer: 'yes' })]);
-  const after = buildReport([result(a, { answer: 'no' }), result(b, { answer: 'yes' }), result(c, { answer: 'yes' }), result(d, { answer: 'no' })]);
+  const after = buildReport([
+    result(a, { answer: 'no' }),
+    result(b, { answer: 'yes' }),
+    result(c, { answer: 'yes' }),
+    result(d, { answer: 'no' }),
+  ]);
   const baseline = parseBaseline(JSON.stringify(before), 'prev.json');
 
   it('lists pass→fail and fail→pass cases', () => {

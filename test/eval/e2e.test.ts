@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createInProcessClient } from '../../src/eval/target/in-process.js';
 import { loadSuites } from '../../src/eval/suite/load-suite.js';
 import { buildReport } from '../../src/eval/suite/report.js';
 import { runEval } from '../../src/eval/suite/runner.js';
 import { RATIO_METRICS } from '../../src/eval/suite/types.js';
+import { createInProcessClient } from '../../src/eval/target/in-process.js';
 
 const SUITE = [
   {
@@ -17,7 +17,12 @@ const SUITE = [
     expect: { abstain: false, number: { value: 38, tolerance: 0.5 }, cites: ['nearly 38% of total GDP'] },
     tags: ['fact'],
   },
-  { id: 't-abs', question: 'what was china’s unemployment rate in 2020?', expect: { abstain: true }, tags: ['abstain'] },
+  {
+    id: 't-abs',
+    question: 'what was china’s unemployment rate in 2020?',
+    expect: { abstain: true },
+    tags: ['abstain'],
+  },
   {
     id: 't-calc',
     question: 'how many percentage points did digital trade’s share of services trade climb from 2015 to 2020',
@@ -48,7 +53,9 @@ describe('eval end to end', () => {
     const config = loadConfig({ CORPUS_DIR: path.resolve('corpus'), DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const client = await createInProcessClient(config);
     const [suite] = await loadSuites([suiteFile]);
-    const report = JSON.parse(JSON.stringify(buildReport(await runEval(suite?.cases ?? [], client, { concurrency: 2 })))) as ReturnType<typeof buildReport>;
+    const report = JSON.parse(
+      JSON.stringify(buildReport(await runEval(suite?.cases ?? [], client, { concurrency: 2 }))),
+    ) as ReturnType<typeof buildReport>;
 
     expect(Object.keys(report)).toEqual(['summary', 'byTag', 'bySuite', 'cases']);
     expect(Object.keys(report.bySuite)).toEqual(['tiny']);
@@ -79,10 +86,19 @@ describe('eval end to end', () => {
 
   it('the CLI exits 1 when answer accuracy is below --min-pass and still writes the report', async () => {
     const out = path.join(dir, 'out', 'report.json');
-    const env: NodeJS.ProcessEnv = { ...process.env, CORPUS_DIR: path.resolve('corpus'), DATA_DIR: dataDir, LOG_LEVEL: 'silent', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CORPUS_DIR: path.resolve('corpus'),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      NO_COLOR: '1',
+    };
     delete env.OPENAI_API_KEY;
     delete env.OPENAI_BASE_URL;
-    const child = spawn('npx', ['tsx', 'src/cli/eval.ts', suiteFile, '--min-pass', '1.01', '--json', out], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['tsx', 'src/cli/eval.ts', suiteFile, '--min-pass', '1.01', '--json', out], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,11 +1,22 @@
-import type { Check, ChatResponse, Citation } from '../../src/answer/schema.js';
-import { scoreCase } from '../../src/eval/suite/run-case.js';
+import type { ChatResponse, Check, Citation } from '../../src/answer/schema.js';
 import type { Expect } from '../../src/eval/suite/case-schema.js';
+import { scoreCase } from '../../src/eval/suite/run-case.js';
 import type { CaseResult, RetrievalResult, SuiteCase } from '../../src/eval/suite/types.js';
 
 /** A citation with the given number and quote. */
 export function citation(n: number, quote: string, speaker: string | null = 'Wei Hao'): Citation {
-  return { n, chunkId: `c${n}`, docId: 'doc', title: 'Doc', section: null, speaker, quote, start: 0, end: quote.length, score: 1 };
+  return {
+    n,
+    chunkId: `c${n}`,
+    docId: 'doc',
+    title: 'Doc',
+    section: null,
+    speaker,
+    quote,
+    start: 0,
+    end: quote.length,
+    score: 1,
+  };
 }
 
 /** A calculator check. */

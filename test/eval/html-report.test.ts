@@ -6,11 +6,17 @@ import { citation, result, suiteCase } from './fixtures.js';
 const evil = '<script>alert("pwned")</script>';
 
 const report = buildReport([
-  result(suiteCase('ok-1', { contains: ['engine'] }, { tags: ['fact'] }), { answer: 'an engine [1]', citations: [citation(1, 'new engine')] }),
-  result(suiteCase('bad-1', { contains: ['Li Jun'] }, { tags: ['who', '<img src=x>'], question: `who said ${evil}?` }), {
-    answer: `He said “${evil}” & 'more' [1]`,
-    citations: [citation(1, `quote with ${evil}`, '<b>Wei</b>')],
+  result(suiteCase('ok-1', { contains: ['engine'] }, { tags: ['fact'] }), {
+    answer: 'an engine [1]',
+    citations: [citation(1, 'new engine')],
   }),
+  result(
+    suiteCase('bad-1', { contains: ['Li Jun'] }, { tags: ['who', '<img src=x>'], question: `who said ${evil}?` }),
+    {
+      answer: `He said “${evil}” & 'more' [1]`,
+      citations: [citation(1, `quote with ${evil}`, '<b>Wei</b>')],
+    },
+  ),
 ]);
 
 describe('toHtmlReport', () => {

@@ -25,12 +25,18 @@ describe('judge', () => {
 
   it('not_contains: none of the strings', () => {
     expect(judge({ not_contains: ['BANANA'] }, answer('It was 31.7%.')).passed).toBe(true);
-    expect(judge({ not_contains: ['BANANA'] }, answer('banana')).reasons).toEqual(['not_contains: answer contains "BANANA"']);
+    expect(judge({ not_contains: ['BANANA'] }, answer('banana')).reasons).toEqual([
+      'not_contains: answer contains "BANANA"',
+    ]);
   });
 
   it('regex: every pattern, flag i', () => {
-    expect(judge({ regex: ['industrial digitali[sz]ation', 'TRADE'] }, answer('Industrial digitalisation of trade')).passed).toBe(true);
-    expect(judge({ regex: ['36\\.7'] }, answer('from 30.6% to 44.5%')).reasons).toEqual(['regex: /36\\.7/i does not match the answer']);
+    expect(
+      judge({ regex: ['industrial digitali[sz]ation', 'TRADE'] }, answer('Industrial digitalisation of trade')).passed,
+    ).toBe(true);
+    expect(judge({ regex: ['36\\.7'] }, answer('from 30.6% to 44.5%')).reasons).toEqual([
+      'regex: /36\\.7/i does not match the answer',
+    ]);
   });
 
   it('not_regex: no pattern matches, and the reason quotes the match', () => {
@@ -42,11 +48,24 @@ describe('judge', () => {
   it('number: passes within tolerance (inclusive) of any accepted value', () => {
     expect(judge({ number: { value: 6.67, tolerance: 0.05 } }, answer('a CAGR of 6.7% [1]')).numberMatched).toBe(true);
     expect(judge({ number: { value: 6.65, tolerance: 0.05 } }, answer('6.7%')).passed).toBe(true);
-    expect(judge({ number: [{ value: 7.18, tolerance: 0.05 }, { value: 8.01, tolerance: 0.05 }] }, answer('about 8%')).passed).toBe(true);
+    expect(
+      judge(
+        {
+          number: [
+            { value: 7.18, tolerance: 0.05 },
+            { value: 8.01, tolerance: 0.05 },
+          ],
+        },
+        answer('about 8%'),
+      ).passed,
+    ).toBe(true);
   });
 
   it('number: failure lists the accepted windows and the numbers found', () => {
-    const v = judge({ number: { value: 6.67, tolerance: 0.05 } }, answer('From 2011 to 2020 [1] it grew 6.8%, i.e. 6.8% a year.'));
+    const v = judge(
+      { number: { value: 6.67, tolerance: 0.05 } },
+      answer('From 2011 to 2020 [1] it grew 6.8%, i.e. 6.8% a year.'),
+    );
     expect(v.passed).toBe(false);
     expect(v.numberMatched).toBe(false);
     expect(v.reasons).toEqual(['number: none of [6.67±0.05] in answer (found 2011, 2020, 6.8)']);
@@ -59,14 +78,18 @@ describe('judge', () => {
   });
 
   it('NFKC: full-width digits and letters count as ASCII', () => {
-    expect(judge({ number: { value: 294.76, tolerance: 0.01 } }, answer('ＵＳ＄２９４．７６ billion')).passed).toBe(true);
+    expect(judge({ number: { value: 294.76, tolerance: 0.01 } }, answer('ＵＳ＄２９４．７６ billion')).passed).toBe(
+      true,
+    );
     expect(judge({ contains: ['US$294'] }, answer('ＵＳ＄２９４．７６')).passed).toBe(true);
     expect(judge({ regex: ['294\\.76'] }, answer('２９４．７６')).passed).toBe(true);
   });
 
   it('abstain: compares the API flag', () => {
     expect(judge({ abstain: true }, answer('The documents do not cover this.', { abstained: true })).passed).toBe(true);
-    expect(judge({ abstain: true }, answer('It was 5%.')).reasons).toEqual(['abstain: expected an abstention, got an answer']);
+    expect(judge({ abstain: true }, answer('It was 5%.')).reasons).toEqual([
+      'abstain: expected an abstention, got an answer',
+    ]);
     expect(judge({ abstain: false }, answer('Not covered.', { abstained: true })).reasons).toEqual([
       'abstain: expected an answer, got an abstention',
     ]);
@@ -83,7 +106,9 @@ describe('judge', () => {
       'cites: "From 30.6% to 44.5%" not in any citation quote (2 citations)',
       'cites: "missing" not in any citation quote (2 citations)',
     ]);
-    expect(judge({ cites: ['x'] }, answer('x')).reasons).toEqual(['cites: "x" not in any citation quote (no citations)']);
+    expect(judge({ cites: ['x'] }, answer('x')).reasons).toEqual([
+      'cites: "x" not in any citation quote (no citations)',
+    ]);
   });
 
   it('requires every expectation (logical AND) and reports each failure', () => {
@@ -92,6 +117,8 @@ describe('judge', () => {
       answer('Wei Hao: it rose 47.4% [1]', { quotes: ['an increase of 47.4%'] }),
     );
     expect(v).toMatchObject({ passed: true, reasons: [], numberMatched: true });
-    expect(judge({ contains: ['Li Jun'], number: { value: 1, tolerance: 0 } }, answer('Wei Hao: 47.4%')).reasons).toHaveLength(2);
+    expect(
+      judge({ contains: ['Li Jun'], number: { value: 1, tolerance: 0 } }, answer('Wei Hao: 47.4%')).reasons,
+    ).toHaveLength(2);
   });
 });

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterByTags, loadSuite, loadSuites, suiteNames } from '../../src/eval/suite/load-suite.js';
 import { parseJsonlSuite, parseYamlSuite } from '../../src/eval/suite/suite-format.js';
 
-const good = { id: 'x-1', question: 'how big?', expect: { number: { value: 1.69, tolerance: 0.005 }, cites: ['1.69 trillion'] }, tags: ['fact'] };
+const good = {
+  id: 'x-1',
+  question: 'how big?',
+  expect: { number: { value: 1.69, tolerance: 0.005 }, cites: ['1.69 trillion'] },
+  tags: ['fact'],
+};
 
 const YAML = `# a YAML suite
 - id: y-1
@@ -45,7 +50,10 @@ describe('JSONL suites', () => {
   it('names the line and field of a bad case', () => {
     const bad = { ...good, id: 'x-bad', expect: { number: { value: 1, tolerance: -1 } } };
     const parsed = parseJsonlSuite([JSON.stringify(good), '', JSON.stringify(bad)].join('\n'));
-    expect(parsed).toEqual({ ok: false, problems: [{ line: 3, message: 'case "x-bad": field expect.number.tolerance: must be >= 0' }] });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [{ line: 3, message: 'case "x-bad": field expect.number.tolerance: must be >= 0' }],
+    });
   });
 
   it('reports invalid JSON, unknown keys, bad regexes and empty expectations', () => {
@@ -74,19 +82,36 @@ describe('YAML suites', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.cases).toHaveLength(2);
-    expect(parsed.cases[0]).toMatchObject({ id: 'y-1', expect: { number: [{ value: 294.76, tolerance: 0.01 }] }, tags: ['fact', 'adversarial'] });
+    expect(parsed.cases[0]).toMatchObject({
+      id: 'y-1',
+      expect: { number: [{ value: 294.76, tolerance: 0.01 }] },
+      tags: ['fact', 'adversarial'],
+    });
     expect(parsed.cases[1]?.history).toHaveLength(2);
   });
 
   it('names the case index, line and field of a bad case', () => {
     const parsed = parseYamlSuite(YAML.replace('value: 294.76', 'value: "lots"'));
-    expect(parsed).toEqual({ ok: false, problems: [{ line: 2, message: 'case #1 "y-1": field expect.number.0.value: Invalid input: expected number, received string' }] });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [
+        {
+          line: 2,
+          message: 'case #1 "y-1": field expect.number.0.value: Invalid input: expected number, received string',
+        },
+      ],
+    });
     const second = parseYamlSuite(YAML.replace('role: assistant', 'role: system'));
-    expect(second.ok ? [] : second.problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([[8, 'case #2 "y-2"']]);
+    expect(second.ok ? [] : second.problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [8, 'case #2 "y-2"'],
+    ]);
   });
 
   it('rejects a document that is not a list, and invalid YAML', () => {
-    expect(parseYamlSuite('id: x\nquestion: q')).toEqual({ ok: false, problems: [{ line: 1, message: 'a YAML suite must be a list of cases' }] });
+    expect(parseYamlSuite('id: x\nquestion: q')).toEqual({
+      ok: false,
+      problems: [{ line: 1, message: 'a YAML suite must be a list of cases' }],
+    });
     const broken = parseYamlSuite('- id: a\n  question: [unclosed\n');
     expect(broken.ok).toBe(false);
     expect(broken.ok ? '' : broken.problems[0]?.message).toMatch(/^invalid YAML/);
@@ -106,16 +131,23 @@ describe('loadSuite / loadSuites', () => {
   });
 
   it('throws a bad_request AppError naming the file, line and field', async () => {
-    const file = await write('bad.jsonl', `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'x-2', question: 42 })}\n`);
+    const file = await write(
+      'bad.jsonl',
+      `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'x-2', question: 42 })}\n`,
+    );
     const err = await loadSuite(file, 'bad').catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'AppError', code: 'bad_request' });
-    expect((err as Error).message).toContain(`${file}:2: case "x-2": field question: Invalid input: expected string, received number`);
+    expect((err as Error).message).toContain(
+      `${file}:2: case "x-2": field question: Invalid input: expected string, received number`,
+    );
   });
 
   it('rejects duplicate ids across files, unknown extensions and missing files', async () => {
     const one = await write('one.jsonl', `${JSON.stringify(good)}\n`);
     const two = await write('two.jsonl', `${JSON.stringify(good)}\n`);
-    await expect(loadSuites([one, two])).rejects.toThrow(/duplicate case id "x-1" in .*two\.jsonl \(already in .*one\.jsonl\)/);
+    await expect(loadSuites([one, two])).rejects.toThrow(
+      /duplicate case id "x-1" in .*two\.jsonl \(already in .*one\.jsonl\)/,
+    );
     await expect(loadSuite(await write('cases.txt', ''), 'x')).rejects.toThrow(/unsupported suite file type ".txt"/);
     await expect(loadSuite(path.join(dir, 'missing.jsonl'), 'x')).rejects.toMatchObject({ code: 'bad_request' });
   });

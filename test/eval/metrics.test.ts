@@ -5,8 +5,16 @@ import { failedCase } from '../../src/eval/suite/run-case.js';
 import { RATIO_METRICS } from '../../src/eval/suite/types.js';
 import { check, citation, result, suiteCase } from './fixtures.js';
 
-const c1 = suiteCase('c1', { number: { value: 47.4, tolerance: 0.1 }, cites: ['an increase of 47.4%'] }, { tags: ['fact'] });
-const c2 = suiteCase('c2', { number: { value: 6.67, tolerance: 0.05 }, cites: ['rate of 6.7%', 'US$164.84 billion'] }, { tags: ['calc'] });
+const c1 = suiteCase(
+  'c1',
+  { number: { value: 47.4, tolerance: 0.1 }, cites: ['an increase of 47.4%'] },
+  { tags: ['fact'] },
+);
+const c2 = suiteCase(
+  'c2',
+  { number: { value: 6.67, tolerance: 0.05 }, cites: ['rate of 6.7%', 'US$164.84 billion'] },
+  { tags: ['calc'] },
+);
 const c3 = suiteCase('c3', { abstain: true }, { tags: ['abstain'], suite: 'heldout' });
 const c4 = suiteCase('c4', { abstain: true }, { tags: ['abstain'], suite: 'heldout' });
 const c5 = suiteCase('c5', { contains: ['Li Jun'] }, { tags: ['who'] });
@@ -23,7 +31,11 @@ const results = [
   ),
   result(
     c2,
-    { answer: 'The CAGR was 6.67% [1], about 12 times.', citations: [citation(1, 'a compound annual growth rate of 6.7%')], checks: [check(6.6667, '6.67%', 'cagr')] },
+    {
+      answer: 'The CAGR was 6.67% [1], about 12 times.',
+      citations: [citation(1, 'a compound annual growth rate of 6.7%')],
+      checks: [check(6.6667, '6.67%', 'cagr')],
+    },
     20,
     { k: 5, citesFound: [false, false], firstRank: null },
   ),
@@ -60,7 +72,10 @@ describe('computeMetrics', () => {
   });
 
   it('backs a rounded answer number with a check value', () => {
-    const r = result(suiteCase('x', { contains: ['a'] }), { answer: 'about 13.9 pp', checks: [check(13.899999, null)] });
+    const r = result(suiteCase('x', { contains: ['a'] }), {
+      answer: 'about 13.9 pp',
+      checks: [check(13.899999, null)],
+    });
     expect(r.stats).toMatchObject({ answerNumbers: 1, backedNumbers: 1 });
   });
 
@@ -85,7 +100,14 @@ describe('computeMetrics', () => {
 
   it('counts failed requests as errors and failures', () => {
     const m = computeMetrics([failedCase(c1, 'HTTP 500', 5, null), results[0]!]);
-    expect(m).toMatchObject({ cases: 2, passed: 1, errors: 1, answerAccuracy: 0.5, numericAccuracy: 0.5, citationRecall: 0.5 });
+    expect(m).toMatchObject({
+      cases: 2,
+      passed: 1,
+      errors: 1,
+      answerAccuracy: 0.5,
+      numericAccuracy: 0.5,
+      citationRecall: 0.5,
+    });
   });
 });
 
@@ -105,7 +127,12 @@ describe('percentile', () => {
   it('uses the nearest rank', () => {
     expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
     expect(percentile([1, 2, 3, 4], 50)).toBe(2);
-    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 95)).toBe(19);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBe(19);
     expect(percentile([7], 95)).toBe(7);
     expect(percentile([], 50)).toBeNull();
   });

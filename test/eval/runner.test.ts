@@ -1,19 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../../src/answer/schema.js';
-import { createFetchClient, type EvalClient } from '../../src/eval/target/client.js';
-import { mapPool } from '../../src/eval/target/pool.js';
 import { searchQueryFor } from '../../src/eval/suite/run-case.js';
 import { runEval } from '../../src/eval/suite/runner.js';
+import { createFetchClient, type EvalClient } from '../../src/eval/target/client.js';
+import { mapPool } from '../../src/eval/target/pool.js';
 import { citation, response, suiteCase } from './fixtures.js';
 
 const cases = [
   suiteCase('a', { contains: ['38%'], cites: ['nearly 38% of total GDP'] }),
   suiteCase('b', { abstain: true }),
   suiteCase('boom', { contains: ['x'] }),
-  suiteCase('d', { number: { value: 200, tolerance: 0.5 } }, { question: 'and in 2015?', history: [{ role: 'user', content: 'how big in 2020?' }, { role: 'assistant', content: 'US$294.76 billion.' }] }),
+  suiteCase(
+    'd',
+    { number: { value: 200, tolerance: 0.5 } },
+    {
+      question: 'and in 2015?',
+      history: [
+        { role: 'user', content: 'how big in 2020?' },
+        { role: 'assistant', content: 'US$294.76 billion.' },
+      ],
+    },
+  ),
 ];
 
-function fakeClient(log: { chats: ChatRequest[]; searches: string[]; inFlight: number; maxInFlight: number }): EvalClient {
+function fakeClient(log: {
+  chats: ChatRequest[];
+  searches: string[];
+  inFlight: number;
+  maxInFlight: number;
+}): EvalClient {
   return {
     target: 'fake',
     async chat(request) {
@@ -38,14 +53,21 @@ describe('runEval', () => {
   it('runs every case through the client, keeps input order and turns request errors into failed cases', async () => {
     const log = { chats: [] as ChatRequest[], searches: [] as string[], inFlight: 0, maxInFlight: 0 };
     const seen: string[] = [];
-    const results = await runEval(cases, fakeClient(log), { concurrency: 2, onResult: (r, done, total) => seen.push(`${r.id} ${done}/${total}`) });
+    const results = await runEval(cases, fakeClient(log), {
+      concurrency: 2,
+      onResult: (r, done, total) => seen.push(`${r.id} ${done}/${total}`),
+    });
     expect(results.map((r) => [r.id, r.passed])).toEqual([
       ['a', true],
       ['b', true],
       ['boom', false],
       ['d', true],
     ]);
-    expect(results[2]).toMatchObject({ error: 'POST /api/chat returned HTTP 500: internal: boom', reasons: ['error: POST /api/chat returned HTTP 500: internal: boom'], answer: null });
+    expect(results[2]).toMatchObject({
+      error: 'POST /api/chat returned HTTP 500: internal: boom',
+      reasons: ['error: POST /api/chat returned HTTP 500: internal: boom'],
+      answer: null,
+    });
     expect(results[0]?.retrieval).toEqual({ k: 5, citesFound: [true], firstRank: 2 });
     expect(results[1]?.retrieval).toBeNull();
     expect(log.maxInFlight).toBe(2);
@@ -82,11 +104,15 @@ describe('createFetchClient', () => {
   it('validates responses against the contract and reports HTTP errors', async () => {
     const fetchFn = async (url: string) => {
       if (url.includes('/api/search')) return new Response(JSON.stringify({ results: [{ text: 't', chunkId: 'c' }] }));
-      return new Response(JSON.stringify({ error: { code: 'bad_request', message: 'question: must not be empty' } }), { status: 400 });
+      return new Response(JSON.stringify({ error: { code: 'bad_request', message: 'question: must not be empty' } }), {
+        status: 400,
+      });
     };
     const client = createFetchClient('http://x/', fetchFn);
     expect(await client.search('q', 5)).toEqual([{ text: 't', chunkId: 'c' }]);
-    await expect(client.chat({ question: ' ' })).rejects.toThrow('POST /api/chat returned HTTP 400: bad_request: question: must not be empty');
+    await expect(client.chat({ question: ' ' })).rejects.toThrow(
+      'POST /api/chat returned HTTP 400: bad_request: question: must not be empty',
+    );
     const wrongShape = createFetchClient('http://x', async () => new Response('{"answer": 1}'));
     await expect(wrongShape.chat({ question: 'q' })).rejects.toThrow(/does not match the contract/);
   });

@@ -28,7 +28,8 @@ export function xmlProblems(xml: string): string[] {
       }
       const names = [...(m[2] ?? '').matchAll(ATTR)].map((a) => a[1]);
       if (new Set(names).size !== names.length) problems.push(`duplicate attribute in ${token}`);
-      for (const a of (m[2] ?? '').matchAll(ATTR)) if (ENTITY.test(a[2] ?? '')) problems.push(`bad entity in attribute ${a[1]}`);
+      for (const a of (m[2] ?? '').matchAll(ATTR))
+        if (ENTITY.test(a[2] ?? '')) problems.push(`bad entity in attribute ${a[1]}`);
       if (!stack.length) roots += 1;
       if (m[3] !== '/') stack.push(m[1] ?? '');
     } else {

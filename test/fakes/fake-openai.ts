@@ -123,7 +123,12 @@ const nextId = (prefix: string) => `${prefix}-fake-${++seq}`;
 const argsText = (a: string | object) => (typeof a === 'string' ? a : JSON.stringify(a));
 
 /** A non-streaming `chat.completion` reply with text and/or tool calls. */
-export function chatCompletion(opts: { content?: string | null; toolCalls?: FakeToolCall[]; model?: string; finishReason?: string }): FakeResponse {
+export function chatCompletion(opts: {
+  content?: string | null;
+  toolCalls?: FakeToolCall[];
+  model?: string;
+  finishReason?: string;
+}): FakeResponse {
   const toolCalls = opts.toolCalls?.map((t) => ({
     id: t.id ?? nextId('call'),
     type: 'function',
@@ -138,7 +143,12 @@ export function chatCompletion(opts: { content?: string | null; toolCalls?: Fake
       choices: [
         {
           index: 0,
-          message: { role: 'assistant', content: opts.content ?? null, refusal: null, ...(toolCalls ? { tool_calls: toolCalls } : {}) },
+          message: {
+            role: 'assistant',
+            content: opts.content ?? null,
+            refusal: null,
+            ...(toolCalls ? { tool_calls: toolCalls } : {}),
+          },
           logprobs: null,
           finish_reason: opts.finishReason ?? (toolCalls?.length ? 'tool_calls' : 'stop'),
         },
@@ -171,7 +181,13 @@ export function chatCompletionStream(opts: {
   const text = opts.content ?? '';
   for (let i = 0; i < text.length; i += size) events.push(chunk({ content: text.slice(i, i + size) }));
   (opts.toolCalls ?? []).forEach((t, index) => {
-    events.push(chunk({ tool_calls: [{ index, id: t.id ?? nextId('call'), type: 'function', function: { name: t.name, arguments: '' } }] }));
+    events.push(
+      chunk({
+        tool_calls: [
+          { index, id: t.id ?? nextId('call'), type: 'function', function: { name: t.name, arguments: '' } },
+        ],
+      }),
+    );
     events.push(chunk({ tool_calls: [{ index, function: { arguments: argsText(t.arguments) } }] }));
   });
   events.push(chunk({}, opts.toolCalls?.length ? 'tool_calls' : 'stop'));
@@ -188,11 +204,19 @@ function defaultEmbeddings(req: RecordedRequest, opts: FakeOpenAIOptions): FakeR
   const embed = opts.embed ?? fakeEmbedding;
   const data = (inputs as string[]).map((text, index) => {
     const v = embed(text, dim);
-    const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(v).buffer).toString('base64') : v;
+    const embedding =
+      body.encoding_format === 'base64' ? Buffer.from(new Float32Array(v).buffer).toString('base64') : v;
     return { object: 'embedding', index, embedding };
   });
   const tokens = (inputs as string[]).reduce((n, t) => n + Math.max(1, t.split(/\s+/).filter(Boolean).length), 0);
-  return { json: { object: 'list', data, model: body.model ?? 'text-embedding-3-small', usage: { prompt_tokens: tokens, total_tokens: tokens } } };
+  return {
+    json: {
+      object: 'list',
+      data,
+      model: body.model ?? 'text-embedding-3-small',
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    },
+  };
 }
 
 /** Responses the fake itself cut off (`hangUp`), which are not client aborts. */
@@ -222,7 +246,12 @@ async function send(res: http.ServerResponse, r: FakeResponse): Promise<void> {
   }
   const status = r.status ?? 200;
   if (r.sse) {
-    res.writeHead(status, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...r.headers });
+    res.writeHead(status, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      ...r.headers,
+    });
     for (const ev of r.sse) {
       if (res.destroyed) return;
       res.write(`data: ${typeof ev === 'string' ? ev : JSON.stringify(ev)}\n\n`);
@@ -267,7 +296,17 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     if (handler) return handler(req);
     if (req.method === 'POST' && req.path === '/v1/embeddings') return defaultEmbeddings(req, opts);
     if (req.method === 'GET' && req.path === '/v1/models') {
-      return { json: { object: 'list', data: ['text-embedding-3-small', 'gpt-4o-mini'].map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) } };
+      return {
+        json: {
+          object: 'list',
+          data: ['text-embedding-3-small', 'gpt-4o-mini'].map((id) => ({
+            id,
+            object: 'model',
+            created: 0,
+            owned_by: 'fake',
+          })),
+        },
+      };
     }
     return { status: 404, json: errorBody(`fake-openai: nothing scripted for ${req.method} ${req.path}`) };
   };
@@ -297,7 +336,9 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
       });
       respond(recorded)
         .then((r) => send(res, r))
-        .catch((err: Error) => send(res, { status: 500, json: errorBody(`fake-openai handler failed: ${err.message}`, 'server_error') }));
+        .catch((err: Error) =>
+          send(res, { status: 500, json: errorBody(`fake-openai handler failed: ${err.message}`, 'server_error') }),
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -95,7 +95,12 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
       calls.push({ method, args, token });
       if (method === 'chat.postMessage') {
         const ts = `${nextTs++}.000100`;
-        return send(200, { ok: true, channel: args.channel, ts, message: { ...args, ts, bot_id: 'BBOT', user: botUserId } });
+        return send(200, {
+          ok: true,
+          channel: args.channel,
+          ts,
+          message: { ...args, ts, bot_id: 'BBOT', user: botUserId },
+        });
       }
       if (method === 'conversations.replies') {
         return send(200, { ok: true, messages: replies.get(`${args.channel}:${args.ts}`) ?? [], has_more: false });

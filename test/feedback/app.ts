@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createServices, type Services } from '../../src/composition/services.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import type { FeedbackRepository } from '../../src/feedback/repository.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/app-env.js';
@@ -25,7 +25,10 @@ export interface SmallApp {
 const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
 
 /** Builds the app with extra environment; the index is only opened when `open` is set. */
-export async function makeApp(env: Record<string, string> = {}, opts: { open?: boolean; corpusDir?: string; widget?: WidgetBundle } = {}): Promise<SmallApp> {
+export async function makeApp(
+  env: Record<string, string> = {},
+  opts: { open?: boolean; corpusDir?: string; widget?: WidgetBundle } = {},
+): Promise<SmallApp> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-feedback-'));
   const config = loadConfig({ CORPUS_DIR: opts.corpusDir ?? CORPUS, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const services = await createServices(config);
@@ -54,8 +57,18 @@ export async function makeApp(env: Record<string, string> = {}, opts: { open?: b
 }
 
 /** Sends a JSON body. */
-export function sendJson(app: OpenAPIHono<AppEnv>, method: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function sendJson(
+  app: OpenAPIHono<AppEnv>,
+  method: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return Promise.resolve(
-    app.request(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    app.request(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
   );
 }

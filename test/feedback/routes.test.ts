@@ -1,12 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, sendJson, type SmallApp } from './app.js';
+import { makeApp, type SmallApp, sendJson } from './app.js';
 
 const TOKEN = 'feedback-admin-token';
 const valid = {
   rating: 'down',
   question: 'What was the growth, "roughly"?',
   answer: 'It grew =47.4% [1].\nSee the passage.',
-  citations: [{ n: 1, docId: 'digital-trade-interview', chunkId: 'abc', title: 'Interview', quote: 'an increase of 47.4%', start: 10, end: 30 }],
+  citations: [
+    {
+      n: 1,
+      docId: 'digital-trade-interview',
+      chunkId: 'abc',
+      title: 'Interview',
+      quote: 'an increase of 47.4%',
+      start: 10,
+      end: 30,
+    },
+  ],
   comment: 'Too short, and "quoted"',
 };
 
@@ -21,7 +31,8 @@ describe('feedback routes', () => {
   });
   afterAll(() => t?.cleanup());
 
-  const post = (body: unknown, headers?: Record<string, string>) => sendJson(t.app, 'POST', '/api/feedback', body, headers);
+  const post = (body: unknown, headers?: Record<string, string>) =>
+    sendJson(t.app, 'POST', '/api/feedback', body, headers);
   const exportAs = (format: string, auth?: string) =>
     Promise.resolve(t.app.request(`/api/feedback?format=${format}`, auth ? { headers: { Authorization: auth } } : {}));
 
@@ -29,7 +40,11 @@ describe('feedback routes', () => {
     const res = await post(valid);
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    expect((await t.feedback.list()).find((r) => r.id === id)).toMatchObject({ rating: 'down', comment: valid.comment, citations: valid.citations });
+    expect((await t.feedback.list()).find((r) => r.id === id)).toMatchObject({
+      rating: 'down',
+      comment: valid.comment,
+      citations: valid.citations,
+    });
     const minimal = await post({ rating: 'up', question: 'q', answer: 'a' });
     expect(minimal.status).toBe(201);
   });
@@ -50,7 +65,11 @@ describe('feedback routes', () => {
   });
 
   it('wants JSON (415 otherwise)', async () => {
-    const res = await t.app.request('/api/feedback', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(valid) });
+    const res = await t.app.request('/api/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(valid),
+    });
     expect(res.status).toBe(415);
   });
 
@@ -59,7 +78,9 @@ describe('feedback routes', () => {
     const res = await sendJson(t.app, 'PATCH', `/api/feedback/${id}`, { comment: 'added later' });
     expect(res.status).toBe(200);
     expect((await t.feedback.list()).find((r) => r.id === id)?.comment).toBe('added later');
-    expect((await sendJson(t.app, 'PATCH', '/api/feedback/00000000-0000-4000-8000-000000000000', { comment: 'x' })).status).toBe(404);
+    expect(
+      (await sendJson(t.app, 'PATCH', '/api/feedback/00000000-0000-4000-8000-000000000000', { comment: 'x' })).status,
+    ).toBe(404);
     expect((await sendJson(t.app, 'PATCH', '/api/feedback/not-a-uuid', { comment: 'x' })).status).toBe(400);
     expect((await sendJson(t.app, 'PATCH', `/api/feedback/${id}`, { comment: 'x'.repeat(2001) })).status).toBe(400);
   });
@@ -85,7 +106,9 @@ describe('feedback routes', () => {
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="feedback.csv"/);
     const text = await csv.text();
     expect(text.startsWith('id,created_at,rating,question,answer,comment,citations\r\n')).toBe(true);
-    expect(text).toContain(`,down,"What was the growth, ""roughly""?","It grew =47.4% [1].\nSee the passage.","Too short, and ""quoted""",[1] Interview: an increase of 47.4%\r\n`);
+    expect(text).toContain(
+      `,down,"What was the growth, ""roughly""?","It grew =47.4% [1].\nSee the passage.","Too short, and ""quoted""",[1] Interview: an increase of 47.4%\r\n`,
+    );
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + feedback.length);
     expect((await exportAs('xml', `Bearer ${TOKEN}`)).status).toBe(400);
   });

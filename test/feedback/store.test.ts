@@ -68,10 +68,19 @@ describe('CSV export', () => {
 
   it('writes a header row and one CRLF-terminated row per record', () => {
     const csv = feedbackToCsv([
-      { id: 'i1', createdAt: '2026-01-01T00:00:00.000Z', rating: 'down', question: 'Why, "really"?', answer: 'A\nB', comment: null, citations: input.citations },
+      {
+        id: 'i1',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        rating: 'down',
+        question: 'Why, "really"?',
+        answer: 'A\nB',
+        comment: null,
+        citations: input.citations,
+      },
     ]);
     expect(csv).toBe(
-      'id,created_at,rating,question,answer,comment,citations\r\n' + 'i1,2026-01-01T00:00:00.000Z,down,"Why, ""really""?","A\nB",,[1] Doc: grew\r\n',
+      'id,created_at,rating,question,answer,comment,citations\r\n' +
+        'i1,2026-01-01T00:00:00.000Z,down,"Why, ""really""?","A\nB",,[1] Doc: grew\r\n',
     );
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ChatService } from '../../src/answer/chat-service.js';
 import { createServices } from '../../src/composition/services.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/app-env.js';
 import type { HttpLogger } from '../../src/http/errors.js';
@@ -79,7 +79,12 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
 }
 
 /** POSTs a JSON body (or a raw string) to the app. */
-export function postJson(app: OpenAPIHono<AppEnv>, url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function postJson(
+  app: OpenAPIHono<AppEnv>,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return Promise.resolve(
     app.request(url, {
       method: 'POST',

@@ -37,7 +37,10 @@ export async function writeGeneratedCorpus(dir: string, docs: number, paragraphs
   for (let d = 0; d < docs; d++) {
     const name = `generated-${String(d).padStart(4, '0')}.md`;
     const body = Array.from({ length: paragraphs }, () => paragraph(next, 90)).join('\n\n');
-    await fs.writeFile(path.join(dir, name), `---\ntitle: "Generated report ${d}"\nsource: "Fixture"\n---\n\n${body}\n`);
+    await fs.writeFile(
+      path.join(dir, name),
+      `---\ntitle: "Generated report ${d}"\nsource: "Fixture"\n---\n\n${body}\n`,
+    );
     names.push(name);
   }
   return names;

@@ -30,7 +30,11 @@ export function samplesOf(samples: readonly Sample[], name: string, labels: Reco
 }
 
 /** The value of the one sample named `name` with exactly these labels (ignoring none); undefined when absent. */
-export function sampleValue(samples: readonly Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
+export function sampleValue(
+  samples: readonly Sample[],
+  name: string,
+  labels: Record<string, string> = {},
+): number | undefined {
   const wanted = Object.keys(labels).length;
   return samplesOf(samples, name, labels).find((s) => Object.keys(s.labels).length === wanted)?.value;
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
 import { freePort, startPostgres } from '../../src/bench/store/postgres-server.js';
 
@@ -68,7 +68,11 @@ async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }>
   const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   if (which.status !== 0) throw new Error('redis-server is not installed');
   const port = await freePort();
-  const child = spawn(which.stdout.trim(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    which.stdout.trim(),
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   await waitForPort(port, child, 'redis-server');
   return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child, 'SIGTERM') };
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReindexAcceptedSchema } from '../../src/http/routes/admin.js';
 import { createApp } from '../../src/http/app.js';
+import { ReindexAcceptedSchema } from '../../src/http/routes/admin.js';
 import { CORPUS_DIR, makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
 import { writeGeneratedCorpus } from '../helpers/generated-corpus.js';
 
@@ -58,7 +58,12 @@ describe('POST /api/admin/reindex', () => {
     const open = createApp({ config: { ...t.config, adminToken: undefined }, kb: t.kb, chat: t.chat });
     const disabled = await open.request('/api/admin/reindex', { method: 'POST', headers: auth });
     expect(disabled.status).toBe(404);
-    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-value' }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer wrong-token-value' },
+      { authorization: TOKEN },
+      { authorization: `Basic ${TOKEN}` },
+    ]) {
       const res = await reindex(headers);
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -70,22 +75,38 @@ describe('POST /api/admin/reindex', () => {
   it('rebuilds in the background while searches keep working, joins concurrent requests, then serves the new build', async () => {
     const before = await ready();
     expect(before).toMatchObject({ status: 'ready', reindexing: false });
-    const probe = async () => (await (await request('/api/search?q=zephyrine&k=5')).json()) as { results: { text: string }[] };
+    const probe = async () =>
+      (await (await request('/api/search?q=zephyrine&k=5')).json()) as { results: { text: string }[] };
     expect((await probe()).results.some((r) => r.text.includes('Zephyrine'))).toBe(false);
     await fs.writeFile(path.join(corpus, 'zephyrine.md'), `# Cable note\n\n${NEW_FACT}\n`);
 
     const first = await reindex();
     expect(first.status).toBe(202);
     const accepted = ReindexAcceptedSchema.parse(await first.json());
-    expect(accepted).toMatchObject({ state: 'reindexing', joined: false, servingBuildId: before.buildId, reindex: { state: 'running', previousBuildId: before.buildId } });
+    expect(accepted).toMatchObject({
+      state: 'reindexing',
+      joined: false,
+      servingBuildId: before.buildId,
+      reindex: { state: 'running', previousBuildId: before.buildId },
+    });
     const second = ReindexAcceptedSchema.parse(await (await reindex()).json());
     expect(second).toMatchObject({ joined: true, reindex: { id: accepted.reindex.id } });
 
     const during = await ready();
-    expect(during).toMatchObject({ status: 'ready', reindexing: true, buildId: before.buildId, reindex: { id: accepted.reindex.id, state: 'running' } });
+    expect(during).toMatchObject({
+      status: 'ready',
+      reindexing: true,
+      buildId: before.buildId,
+      reindex: { id: accepted.reindex.id, state: 'running' },
+    });
 
     const statuses: number[] = [];
-    const questions = ['digital trade growth', 'cross-border e-commerce', 'harbour freight tariff', 'solar battery vehicle'];
+    const questions = [
+      'digital trade growth',
+      'cross-border e-commerce',
+      'harbour freight tariff',
+      'solar battery vehicle',
+    ];
     const deadline = Date.now() + 60_000;
     let running = true;
     const client = async (n: number) => {
@@ -94,7 +115,11 @@ describe('POST /api/admin/reindex', () => {
         const res =
           i % 2
             ? await request(`/api/search?q=${encodeURIComponent(q)}`)
-            : await request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: `What about ${q}?` }) });
+            : await request('/api/chat', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ question: `What about ${q}?` }),
+              });
         statuses.push(res.status);
         await res.arrayBuffer();
       }
@@ -109,7 +134,12 @@ describe('POST /api/admin/reindex', () => {
 
     const after = await ready();
     expect(after.buildId).not.toBe(before.buildId);
-    expect(after.reindex).toMatchObject({ id: accepted.reindex.id, state: 'succeeded', buildId: after.buildId, previousBuildId: before.buildId });
+    expect(after.reindex).toMatchObject({
+      id: accepted.reindex.id,
+      state: 'succeeded',
+      buildId: after.buildId,
+      previousBuildId: before.buildId,
+    });
     expect((await probe()).results.some((r) => r.text.includes(NEW_FACT))).toBe(true);
     expect(t.kb.require().buildId).toBe(after.buildId);
   });
@@ -122,7 +152,11 @@ describe('POST /api/admin/reindex', () => {
       const res = await reindex();
       expect(res.status).toBe(202);
       const failed = await waitUntilIdle();
-      expect(failed).toMatchObject({ status: 'ready', buildId: before.buildId, reindex: { state: 'failed', previousBuildId: before.buildId } });
+      expect(failed).toMatchObject({
+        status: 'ready',
+        buildId: before.buildId,
+        reindex: { state: 'failed', previousBuildId: before.buildId },
+      });
       expect(failed.reindex!.error).toMatch(/ENOENT|no such file/);
       expect((await request('/api/search?q=zephyrine')).status).toBe(200);
     } finally {

@@ -156,7 +156,9 @@ describe('GET /api/documents', () => {
   it('lists the indexed documents', async () => {
     const res = await get('/api/documents');
     expect(res.status).toBe(200);
-    const { documents } = await json<{ documents: (Omit<DocumentBody, 'text' | 'passages'> & { path: string; format: string })[] }>(res);
+    const { documents } = await json<{
+      documents: (Omit<DocumentBody, 'text' | 'passages'> & { path: string; format: string })[];
+    }>(res);
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({
       docId: 'digital-trade-interview',
@@ -197,15 +199,24 @@ describe('documents in sub-directories', () => {
     const corpus = await makeTmpDir('citecheck-corpus-');
     const nested = await (async () => {
       await fs.mkdir(path.join(corpus, 'Sub'));
-      await fs.writeFile(path.join(corpus, 'Sub', 'Report 2021.md'), '# Widget report\n\nThe widget market grew 12% in 2021 to US$5 billion.\n');
+      await fs.writeFile(
+        path.join(corpus, 'Sub', 'Report 2021.md'),
+        '# Widget report\n\nThe widget market grew 12% in 2021 to US$5 billion.\n',
+      );
       return makeTestApp({ corpusDir: corpus });
     })();
     try {
-      const { documents } = (await (await nested.app.request('/api/documents')).json()) as { documents: { docId: string }[] };
+      const { documents } = (await (await nested.app.request('/api/documents')).json()) as {
+        documents: { docId: string }[];
+      };
       expect(documents.map((d) => d.docId)).toEqual(['sub/report-2021']);
       const res = await nested.app.request(`/api/documents/${encodeURIComponent('sub/report-2021')}`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ docId: 'sub/report-2021', title: 'Widget report', path: 'Sub/Report 2021.md' });
+      expect(await res.json()).toMatchObject({
+        docId: 'sub/report-2021',
+        title: 'Widget report',
+        path: 'Sub/Report 2021.md',
+      });
     } finally {
       await nested.cleanup();
       await fs.rm(corpus, { recursive: true, force: true });
@@ -228,7 +239,14 @@ describe('POST /api/calc', () => {
     const args = { start: 'US$164.84 billion', end: 'US$294.76 billion', startYear: 2011, endYear: 2020 };
     const res = await calc({ op: 'cagr', args });
     expect(res.status).toBe(200);
-    const body = await json<{ op: string; value: number; display: string; unit: string; formula: string; args: unknown }>(res);
+    const body = await json<{
+      op: string;
+      value: number;
+      display: string;
+      unit: string;
+      formula: string;
+      args: unknown;
+    }>(res);
     expect(body).toMatchObject({ op: 'cagr', display: '6.67%', unit: '%', args });
     expect(body.value).toBeCloseTo(((294.76 / 164.84) ** (1 / 9) - 1) * 100, 10);
     expect(body.formula).toContain('1/9');
@@ -293,19 +311,40 @@ describe('POST /api/calc', () => {
     await expectError(await calc({ op: 'sqrt', args: { x: 4 } }), 400, 'bad_request', /\bop\b/);
     await expectError(await calc({ op: 'growth_rate' }), 400, 'bad_request', /\bargs\b/);
     await expectError(await calc({ op: 'growth_rate', args: [1, 2] }), 400, 'bad_request', /\bargs\b/);
-    await expectError(await calc({ op: 'growth_rate', args: { from: 1, to: 2 }, verbose: true }), 400, 'bad_request', /verbose/);
+    await expectError(
+      await calc({ op: 'growth_rate', args: { from: 1, to: 2 }, verbose: true }),
+      400,
+      'bad_request',
+      /verbose/,
+    );
     await expectError(await calc([]), 400, 'bad_request');
   });
 
   it('answers 415 for a non-JSON content type and 400 for malformed JSON', async () => {
     const body = JSON.stringify({ op: 'growth_rate', args: { from: 1, to: 2 } });
-    await expectError(await t.app.request('/api/calc', { method: 'POST', headers: { 'content-type': 'text/plain' }, body }), 415, 'unsupported_media_type');
-    await expectError(await t.app.request('/api/calc', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'op=cagr' }), 415, 'unsupported_media_type');
+    await expectError(
+      await t.app.request('/api/calc', { method: 'POST', headers: { 'content-type': 'text/plain' }, body }),
+      415,
+      'unsupported_media_type',
+    );
+    await expectError(
+      await t.app.request('/api/calc', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'op=cagr',
+      }),
+      415,
+      'unsupported_media_type',
+    );
     await expectError(await t.app.request('/api/calc', { method: 'POST', body }), 415, 'unsupported_media_type');
     await expectError(await postJson(t.app, '/api/calc', '{"op": "cagr", '), 400, 'bad_request', /JSON/);
     await expectError(await postJson(t.app, '/api/calc', ''), 400, 'bad_request', /JSON/);
     // A JSON content type with parameters or a +json suffix is accepted.
-    const ok = await t.app.request('/api/calc', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+    const ok = await t.app.request('/api/calc', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -384,7 +423,9 @@ describe('GET /api/indicators', () => {
     }
     expect(indicators.map((i) => i.text)).toContain('1.69 trillion yuan');
     // A blank q means no filter; an over-long q is a 400 naming q.
-    expect((await json<{ indicators: Indicator[] }>(await get('/api/indicators?q=%20'))).indicators).toHaveLength(all.length);
+    expect((await json<{ indicators: Indicator[] }>(await get('/api/indicators?q=%20'))).indicators).toHaveLength(
+      all.length,
+    );
     await expectError(await get(`/api/indicators?q=${'a'.repeat(201)}`), 400, 'bad_request', /\bq\b/);
   });
 });
@@ -395,7 +436,14 @@ describe('GET /openapi.json', () => {
     expect(res.status).toBe(200);
     const doc = await json<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>(res);
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/chat', '/api/chat/stream', '/api/search', '/api/calc', '/api/documents', '/api/indicators']) {
+    for (const p of [
+      '/api/chat',
+      '/api/chat/stream',
+      '/api/search',
+      '/api/calc',
+      '/api/documents',
+      '/api/indicators',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     expect(doc.paths['/api/chat']!.post?.requestBody).toBeDefined();

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/http/app.js';
 import { makeTestApp, postJson, type TestApp } from '../helpers/app.js';
@@ -19,7 +19,11 @@ const JSON_ROUTES: [string, string, unknown][] = [
   ['POST', '/api/calc', { op: 'growth_rate', args: { from: 1, to: 2 } }],
   ['POST', '/api/feedback', { rating: 'up', question: 'q', answer: 'a' }],
   ['PATCH', '/api/feedback/00000000-0000-4000-8000-000000000000', { comment: 'x' }],
-  ['POST', '/v1/chat/completions', { model: 'citecheck', messages: [{ role: 'user', content: 'What is digital trade?' }] }],
+  [
+    'POST',
+    '/v1/chat/completions',
+    { model: 'citecheck', messages: [{ role: 'user', content: 'What is digital trade?' }] },
+  ],
 ];
 
 const send = (method: string, url: string, body: string, type = 'application/json') =>
@@ -55,7 +59,10 @@ describe('body limit', () => {
 
   it('accepts a body just under it', async () => {
     const question = 'What is digital trade?';
-    const history = Array.from({ length: 20 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: 'd'.repeat(2000) }));
+    const history = Array.from({ length: 20 }, (_, i) => ({
+      role: i % 2 ? 'assistant' : 'user',
+      content: 'd'.repeat(2000),
+    }));
     const body = JSON.stringify({ question, history });
     expect(body.length).toBeGreaterThan(40_000);
     expect(body.length).toBeLessThan(MAX_BODY_BYTES);
@@ -75,7 +82,12 @@ describe('body limit', () => {
           else controller.close();
         },
       });
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
       expect(res.status).toBe(413);
       expect(res.headers.get('x-request-id')).toBeTruthy();
     } finally {
@@ -86,7 +98,13 @@ describe('body limit', () => {
 
 describe('content type', () => {
   it.each(JSON_ROUTES)('%s %s answers 415 for anything but JSON', async (method, url, valid) => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', 'json']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonx',
+      'json',
+    ]) {
       const res = await send(method, url, JSON.stringify(valid), type);
       expect(res.status, type).toBe(415);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -151,29 +169,61 @@ describe('odd text never causes a 5xx', () => {
       ['POST', '/api/chat/stream', `{"question": ${s}}`],
       ['POST', '/api/calc', `{"op": "growth_rate", "args": {"from": ${s}, "to": "US$2 billion"}}`],
       ['POST', '/api/calc', `{"op": "cagr", "args": {"start": 1, "end": 2, "years": ${s}}}`],
-      ['POST', '/api/feedback', `{"rating": "up", "question": ${s}, "answer": ${s}, "comment": ${s}, "citations": [{"n": 1, "docId": ${s}, "quote": ${s}}]}`],
+      [
+        'POST',
+        '/api/feedback',
+        `{"rating": "up", "question": ${s}, "answer": ${s}, "comment": ${s}, "citations": [{"n": 1, "docId": ${s}, "quote": ${s}}]}`,
+      ],
       ['POST', '/v1/chat/completions', `{"model": ${s}, "messages": [{"role": "user", "content": ${s}}]}`],
-      ['POST', '/v1/chat/completions', `{"model": "x", "stream": true, "messages": [{"role": "user", "content": [{"type": "text", "text": ${s}}]}]}`],
+      [
+        'POST',
+        '/v1/chat/completions',
+        `{"model": "x", "stream": true, "messages": [{"role": "user", "content": [{"type": "text", "text": ${s}}]}]}`,
+      ],
     ];
     for (const [method, url, body] of bodies) await expectHandled(await send(method, url, body), `${url} ${body}`);
     const decoded = JSON.parse(s) as string;
     for (const url of ['/api/search?q=', '/api/indicators?q=', '/api/documents/']) {
-      const encoded = Array.from(decoded, (ch) => (ch.length === 1 && /[\ud800-\udfff]/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
+      const encoded = Array.from(decoded, (ch) =>
+        ch.length === 1 && /[\ud800-\udfff]/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch),
+      ).join('');
       await expectHandled(await t.app.request(`${url}${encoded}`), url);
     }
   });
 
   it('keeps Object.prototype clean given __proto__ and constructor keys', async () => {
-    const body = '{"question": "What is digital trade?", "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}';
+    const body =
+      '{"question": "What is digital trade?", "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}';
     await expectHandled(await send('POST', '/api/chat', body), 'proto');
-    await expectHandled(await send('POST', '/api/calc', '{"op": "ratio", "args": {"a": 1, "b": 2, "__proto__": {"polluted": 1}}}'), 'calc proto');
-    await expectHandled(await send('POST', '/v1/chat/completions', `{"model": "x", "__proto__": {"polluted": 1}, "messages": [{"role": "user", "content": "hi", "__proto__": {"x": 1}}]}`), 'v1 proto');
+    await expectHandled(
+      await send('POST', '/api/calc', '{"op": "ratio", "args": {"a": 1, "b": 2, "__proto__": {"polluted": 1}}}'),
+      'calc proto',
+    );
+    await expectHandled(
+      await send(
+        'POST',
+        '/v1/chat/completions',
+        `{"model": "x", "__proto__": {"polluted": 1}, "messages": [{"role": "user", "content": "hi", "__proto__": {"x": 1}}]}`,
+      ),
+      'v1 proto',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
 describe('huge and odd numbers never cause a 5xx', () => {
-  const NUMBERS = ['1e308', '-1e308', '1e400', '-1e400', '5e-324', '-0', '123456789012345678901234567890', '0.1e-400', '1.7976931348623157e308', '9007199254740993'];
+  const NUMBERS = [
+    '1e308',
+    '-1e308',
+    '1e400',
+    '-1e400',
+    '5e-324',
+    '-0',
+    '123456789012345678901234567890',
+    '0.1e-400',
+    '1.7976931348623157e308',
+    '9007199254740993',
+  ];
 
   it.each(NUMBERS)('%s', async (n) => {
     for (const [url, body] of [
@@ -181,12 +231,19 @@ describe('huge and odd numbers never cause a 5xx', () => {
       ['/api/calc', `{"op": "cagr", "args": {"start": ${n}, "end": ${n}, "years": ${n}}}`],
       ['/api/calc', `{"op": "project", "args": {"value": ${n}, "rate": ${n}, "years": ${n}}}`],
       ['/api/calc', `{"op": "growth_rate", "args": {"from": "US$${n} billion", "to": "${n}%"}}`],
-      ['/api/feedback', `{"rating": "up", "question": "q", "answer": "a", "citations": [{"n": ${n}, "docId": "d", "start": ${n}}]}`],
-      ['/v1/chat/completions', `{"model": "x", "temperature": ${n}, "max_tokens": ${n}, "messages": [{"role": "user", "content": "hi"}]}`],
+      [
+        '/api/feedback',
+        `{"rating": "up", "question": "q", "answer": "a", "citations": [{"n": ${n}, "docId": "d", "start": ${n}}]}`,
+      ],
+      [
+        '/v1/chat/completions',
+        `{"model": "x", "temperature": ${n}, "max_tokens": ${n}, "messages": [{"role": "user", "content": "hi"}]}`,
+      ],
     ] as const) {
       const res = await send('POST', url, body);
       const json = await expectHandled(res, `${url} ${body}`);
-      if (url === '/api/calc' && res.status === 200) expect(Number.isFinite((json as { value: number }).value)).toBe(true);
+      if (url === '/api/calc' && res.status === 200)
+        expect(Number.isFinite((json as { value: number }).value)).toBe(true);
     }
     for (const url of [`/api/search?q=trade&k=${n}`, `/api/search?q=${n}`, `/api/indicators?q=${n}`]) {
       await expectHandled(await t.app.request(url), url);
@@ -217,7 +274,14 @@ describe('deep JSON never causes a 5xx', () => {
     const nest = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
     for (const url of ['/api/chat', '/api/calc', '/api/feedback', '/v1/chat/completions']) {
       await expectHandled(await send('POST', url, nest), url);
-      await expectHandled(await send('POST', url, `{"question": "x", "args": ${nest}, "messages": [{"role": "user", "content": "hi", "x": ${nest}}]}`), url);
+      await expectHandled(
+        await send(
+          'POST',
+          url,
+          `{"question": "x", "args": ${nest}, "messages": [{"role": "user", "content": "hi", "x": ${nest}}]}`,
+        ),
+        url,
+      );
     }
   });
 });

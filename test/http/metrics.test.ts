@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, postJson, type TestApp } from '../helpers/app.js';
-import { parseExposition, samplesOf, sampleValue, type Sample } from '../helpers/prometheus.js';
+import { parseExposition, type Sample, samplesOf, sampleValue } from '../helpers/prometheus.js';
 
 const TOKEN = 'metrics-test-token-5d1c';
 const AUTH = { authorization: `Bearer ${TOKEN}` };
@@ -25,7 +25,9 @@ async function scrape(app = t.app): Promise<{ text: string; samples: Sample[] }>
 describe('GET /metrics', () => {
   it('counts chat requests by route and status, with latency histograms and answer outcomes', async () => {
     const before = (await scrape()).samples;
-    const answered = await postJson(t.app, '/api/chat', { question: 'How much did digital service trade grow from 2011 to 2020?' });
+    const answered = await postJson(t.app, '/api/chat', {
+      question: 'How much did digital service trade grow from 2011 to 2020?',
+    });
     expect(answered.status).toBe(200);
     const answer = (await answered.json()) as { abstained: boolean; checks: { status: string }[] };
     expect(answer.abstained).toBe(false);
@@ -36,7 +38,8 @@ describe('GET /metrics', () => {
     expect(invalid.status).toBe(400);
 
     const { samples } = await scrape();
-    const delta = (name: string, labels: Record<string, string>) => (sampleValue(samples, name, labels) ?? 0) - (sampleValue(before, name, labels) ?? 0);
+    const delta = (name: string, labels: Record<string, string>) =>
+      (sampleValue(samples, name, labels) ?? 0) - (sampleValue(before, name, labels) ?? 0);
     const ok = { method: 'POST', route: '/api/chat', status: '200' };
     const bad = { ...ok, status: '400' };
     expect(delta('citecheck_http_requests_total', ok)).toBe(2);
@@ -44,7 +47,10 @@ describe('GET /metrics', () => {
     expect(delta('citecheck_http_request_duration_seconds_count', ok)).toBe(2);
     expect(sampleValue(samples, 'citecheck_http_request_duration_seconds_sum', ok)).toBeGreaterThan(0);
     const buckets = samplesOf(samples, 'citecheck_http_request_duration_seconds_bucket', ok);
-    expect(buckets.at(-1)).toMatchObject({ labels: { le: '+Inf' }, value: sampleValue(samples, 'citecheck_http_request_duration_seconds_count', ok) });
+    expect(buckets.at(-1)).toMatchObject({
+      labels: { le: '+Inf' },
+      value: sampleValue(samples, 'citecheck_http_request_duration_seconds_count', ok),
+    });
     for (let i = 1; i < buckets.length; i++) expect(buckets[i]!.value).toBeGreaterThanOrEqual(buckets[i - 1]!.value);
     expect(delta('citecheck_http_request_duration_seconds_bucket', { ...bad, le: '+Inf' })).toBe(1);
 
@@ -65,20 +71,34 @@ describe('GET /metrics', () => {
     expect(unknown.status).toBe(404);
     await t.app.request('/healthz');
     const { samples } = await scrape();
-    expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/api/documents/:docId', status: '404' })).toBe(1);
-    expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
-    expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/healthz', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sampleValue(samples, 'citecheck_http_requests_total', {
+        method: 'GET',
+        route: '/api/documents/:docId',
+        status: '404',
+      }),
+    ).toBe(1);
+    expect(
+      sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/healthz', status: '200' }),
+    ).toBeGreaterThanOrEqual(1);
     const routes = new Set(samplesOf(samples, 'citecheck_http_requests_total').map((s) => s.labels.route));
     for (const route of routes) expect(route, route).toMatch(/^(\/[\w/:.*-]*|unmatched)$/);
   });
 
   it('never puts user text in the output', async () => {
     const word = `${UNIQUE}${Date.now()}`;
-    expect((await postJson(t.app, '/api/chat', { question: `What does ${word} say about digital trade?` })).status).toBe(200);
+    expect(
+      (await postJson(t.app, '/api/chat', { question: `What does ${word} say about digital trade?` })).status,
+    ).toBe(200);
     expect((await postJson(t.app, '/api/chat', { question: `${word} `.repeat(200) })).status).toBe(400);
     expect((await t.app.request(`/api/search?q=${word}`)).status).toBe(200);
     expect((await t.app.request(`/api/${word}?${word}=1`)).status).toBe(404);
-    expect((await t.app.request('/healthz', { headers: { 'x-request-id': word, 'user-agent': word } })).status).toBe(200);
+    expect((await t.app.request('/healthz', { headers: { 'x-request-id': word, 'user-agent': word } })).status).toBe(
+      200,
+    );
     const body = { model: word, messages: [{ role: 'user', content: `Is ${word} mentioned?` }] };
     expect((await postJson(t.app, '/v1/chat/completions', body)).status).toBe(200);
     const { text } = await scrape();
@@ -90,7 +110,9 @@ describe('GET /metrics', () => {
   it('exports the served index, its build id and age, and the process metrics', async () => {
     const { samples } = await scrape();
     const served = t.kb.require();
-    expect(samplesOf(samples, 'citecheck_index_info')).toEqual([{ name: 'citecheck_index_info', labels: { build_id: served.buildId }, value: 1 }]);
+    expect(samplesOf(samples, 'citecheck_index_info')).toEqual([
+      { name: 'citecheck_index_info', labels: { build_id: served.buildId }, value: 1 },
+    ]);
     expect(sampleValue(samples, 'citecheck_index_chunks')).toBe(served.chunks.length);
     expect(sampleValue(samples, 'citecheck_index_documents')).toBe(served.docs.length);
     const age = sampleValue(samples, 'citecheck_index_build_age_seconds')!;
@@ -124,7 +146,9 @@ describe('GET /metrics', () => {
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.headers.get('content-type')).toMatch(/application\/json/);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer /);
-      expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: expect.stringContaining('METRICS_TOKEN') } });
+      expect(await res.json()).toEqual({
+        error: { code: 'unauthorized', message: expect.stringContaining('METRICS_TOKEN') },
+      });
     }
     expect((await t.app.request('/metrics', { headers: { authorization: `bearer ${TOKEN}` } })).status).toBe(200);
   });
@@ -161,10 +185,16 @@ describe('GET /metrics and the rate limit', () => {
       const { samples } = await scrape(limited.app);
       expect(sampleValue(samples, 'citecheck_rate_limited_total', { budget: 'api' })).toBe(1);
       expect(sampleValue(samples, 'citecheck_rate_limited_total', { budget: 'answering' })).toBe(1);
-      expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/api/search', status: '429' })).toBe(1);
-      expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'POST', route: '/api/chat', status: '429' })).toBe(1);
+      expect(
+        sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/api/search', status: '429' }),
+      ).toBe(1);
+      expect(
+        sampleValue(samples, 'citecheck_http_requests_total', { method: 'POST', route: '/api/chat', status: '429' }),
+      ).toBe(1);
       // The scrape being answered is counted once its response is ready, so this one sees the ten before it.
-      expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/metrics', status: '200' })).toBe(10);
+      expect(
+        sampleValue(samples, 'citecheck_http_requests_total', { method: 'GET', route: '/metrics', status: '200' }),
+      ).toBe(10);
     } finally {
       await limited.cleanup();
     }

@@ -8,7 +8,10 @@ let corpus: string;
 beforeAll(async () => {
   corpus = await makeTmpDir('citecheck-nested-');
   await fs.mkdir(path.join(corpus, 'sub'));
-  await fs.writeFile(path.join(corpus, 'sub', 'report-2021.md'), '# Report\n\nExports of services rose by 12.5% in 2021 according to the report.\n');
+  await fs.writeFile(
+    path.join(corpus, 'sub', 'report-2021.md'),
+    '# Report\n\nExports of services rose by 12.5% in 2021 according to the report.\n',
+  );
   t = await makeTestApp({ corpusDir: corpus });
 });
 afterAll(async () => {

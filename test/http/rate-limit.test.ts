@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeApp, sendJson, type SmallApp } from '../feedback/app.js';
+import { makeApp, type SmallApp, sendJson } from '../feedback/app.js';
 
 const opened: SmallApp[] = [];
 afterEach(async () => {
@@ -28,7 +28,9 @@ describe('rate limits on /api/*', () => {
       expect(limited.status, url).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(limited.headers.get('ratelimit-policy')).toBe('3;w=60');
-      expect(await limited.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/at most 3 a minute/) } });
+      expect(await limited.json()).toEqual({
+        error: { code: 'rate_limited', message: expect.stringMatching(/at most 3 a minute/) },
+      });
     }
     const admin = await a.app.request('/api/admin/reindex', { method: 'POST' });
     expect(admin.status).toBe(429);
@@ -39,7 +41,9 @@ describe('rate limits on /api/*', () => {
     expect((await get(a, '/api/search?q=trade')).status).toBe(200);
     expect((await get(a, '/api/search?q=trade')).status).toBe(429);
     expect((await sendJson(a.app, 'POST', '/api/chat', { question: 'What is digital trade?' })).status).toBe(200);
-    expect((await sendJson(a.app, 'POST', '/api/feedback', { rating: 'up', question: 'q', answer: 'a' })).status).toBe(201);
+    expect((await sendJson(a.app, 'POST', '/api/feedback', { rating: 'up', question: 'q', answer: 'a' })).status).toBe(
+      201,
+    );
     expect((await sendJson(a.app, 'POST', '/api/chat', { question: 'What is digital trade?' })).status).toBe(429);
   });
 
@@ -50,7 +54,9 @@ describe('rate limits on /api/*', () => {
     const limited = await sendJson(a.app, 'POST', '/v1/chat/completions', body);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBeTruthy();
-    expect(await limited.json()).toMatchObject({ error: { type: 'rate_limit_error', code: 'rate_limited', message: expect.any(String) } });
+    expect(await limited.json()).toMatchObject({
+      error: { type: 'rate_limit_error', code: 'rate_limited', message: expect.any(String) },
+    });
     expect((await sendJson(a.app, 'POST', '/api/chat', { question: 'What is digital trade?' })).status).toBe(429);
     expect((await get(a, '/v1/models')).status).toBe(200);
   });
@@ -69,7 +75,10 @@ describe('rate limits on /api/*', () => {
   it('do not count CORS preflights', async () => {
     const a = await app(1, { WIDGET_ORIGINS: 'https://docs.example' });
     for (let i = 0; i < 3; i++) {
-      const pre = await a.app.request('/api/chat', { method: 'OPTIONS', headers: { Origin: 'https://docs.example', 'Access-Control-Request-Method': 'POST' } });
+      const pre = await a.app.request('/api/chat', {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://docs.example', 'Access-Control-Request-Method': 'POST' },
+      });
       expect(pre.status).toBe(204);
     }
     expect((await sendJson(a.app, 'POST', '/api/chat', { question: 'What is digital trade?' })).status).toBe(200);

@@ -27,7 +27,10 @@ interface LogLine {
 function memoryLogger(level: 'info' | 'debug') {
   const lines: LogLine[] = [];
   const raw: string[] = [];
-  const logger = pino({ level, base: { service: 'citecheck' } }, { write: (s: string) => void (raw.push(s), lines.push(JSON.parse(s) as LogLine)) });
+  const logger = pino(
+    { level, base: { service: 'citecheck' } },
+    { write: (s: string) => void (raw.push(s), lines.push(JSON.parse(s) as LogLine)) },
+  );
   return { logger, lines, raw };
 }
 
@@ -55,14 +58,23 @@ describe('request ids', () => {
       ['search', await t.app.request('/api/search?q=trade')],
       ['404', await t.app.request('/no/such/route')],
       ['400', await t.app.request('/api/search')],
-      ['415', await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })],
+      [
+        '415',
+        await t.app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
+      ],
       ['413', await postJson(t.app, '/api/calc', { pad: 'x'.repeat(70_000) })],
       ['401', await t.app.request('/api/feedback', { headers: { authorization: 'Bearer wrong-token-here' } })],
       ['stream', await postJson(t.app, '/api/chat/stream', { question: QUESTION })],
       ['v1', await postJson(t.app, '/v1/chat/completions', { model: 'x', messages: [] })],
       ['v1 404', await t.app.request('/v1/nope')],
       ['widget', await t.app.request('/widget.js')],
-      ['preflight', await t.app.request('/api/chat', { method: 'OPTIONS', headers: { Origin: 'http://localhost', 'Access-Control-Request-Method': 'POST' } })],
+      [
+        'preflight',
+        await t.app.request('/api/chat', {
+          method: 'OPTIONS',
+          headers: { Origin: 'http://localhost', 'Access-Control-Request-Method': 'POST' },
+        }),
+      ],
       ['429', await limited.request('/api/search?q=trade')],
     ];
     for (const [label, res] of responses) {
@@ -87,16 +99,35 @@ describe('structured logs', () => {
     const chat = await postJson(app, '/api/chat', { question: QUESTION }, { 'X-Request-Id': 'req-chat-1' });
     expect(chat.status).toBe(200);
     const search = await app.request('/api/search?q=secret+search+words');
-    const admin = await app.request('/api/admin/reindex', { method: 'POST', headers: { authorization: 'Bearer not-the-admin-token' } });
+    const admin = await app.request('/api/admin/reindex', {
+      method: 'POST',
+      headers: { authorization: 'Bearer not-the-admin-token' },
+    });
     expect(admin.status).toBe(401);
     await app.request('/missing');
 
     const access = lines.filter((l) => l.msg === 'request');
     expect(access).toHaveLength(4);
-    expect(access[0]).toMatchObject({ level: 30, reqId: 'req-chat-1', method: 'POST', path: '/api/chat', status: 200, service: 'citecheck' });
+    expect(access[0]).toMatchObject({
+      level: 30,
+      reqId: 'req-chat-1',
+      method: 'POST',
+      path: '/api/chat',
+      status: 200,
+      service: 'citecheck',
+    });
     expect(access[0]!.ms).toBeGreaterThanOrEqual(0);
-    expect(access[1]).toMatchObject({ reqId: search.headers.get('x-request-id'), method: 'GET', path: '/api/search', status: 200 });
-    expect(access[2]).toMatchObject({ reqId: admin.headers.get('x-request-id'), path: '/api/admin/reindex', status: 401 });
+    expect(access[1]).toMatchObject({
+      reqId: search.headers.get('x-request-id'),
+      method: 'GET',
+      path: '/api/search',
+      status: 200,
+    });
+    expect(access[2]).toMatchObject({
+      reqId: admin.headers.get('x-request-id'),
+      path: '/api/admin/reindex',
+      status: 401,
+    });
     expect(access[3]).toMatchObject({ path: '/missing', status: 404 });
     for (const line of lines) expect(line.reqId, line.msg).toEqual(expect.any(String));
 
@@ -128,13 +159,19 @@ describe('structured logs', () => {
     expect(lines.find((l) => l.msg === 'request')).toMatchObject({ reqId: 'req-boom', status: 500 });
   });
 
-  it('binds the answering service\'s warnings to the request too', async () => {
+  it("binds the answering service's warnings to the request too", async () => {
     const { logger, lines } = memoryLogger('info');
-    const failing = { mode: 'llm' as const, answer: () => Promise.reject(new AppError('upstream_error', 'model down')) };
+    const failing = {
+      mode: 'llm' as const,
+      answer: () => Promise.reject(new AppError('upstream_error', 'model down')),
+    };
     const chat = new ChatService({ kb: t.kb, offline: new OfflineAnswerer(), llm: failing });
     const app = createApp({ config: t.config, kb: t.kb, chat, logger });
     const res = await postJson(app, '/api/chat', { question: QUESTION }, { 'X-Request-Id': 'req-fallback' });
     expect(res.status).toBe(200);
-    expect(lines.find((l) => l.level === 40)).toMatchObject({ reqId: 'req-fallback', msg: 'language model failed; answering offline' });
+    expect(lines.find((l) => l.level === 40)).toMatchObject({
+      reqId: 'req-fallback',
+      msg: 'language model failed; answering offline',
+    });
   });
 });

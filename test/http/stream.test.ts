@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChatService } from '../../src/answer/chat-service.js';
 import { OfflineAnswerer } from '../../src/answer/offline/answerer.js';
-import { ChatResponseSchema, CheckSchema, RelatedPassageSchema, type ChatResponse } from '../../src/answer/schema.js';
-import type { AnswerDraft, AnswerInput, Answerer } from '../../src/answer/types.js';
+import { type ChatResponse, ChatResponseSchema, CheckSchema, RelatedPassageSchema } from '../../src/answer/schema.js';
+import type { AnswerDraft, Answerer, AnswerInput } from '../../src/answer/types.js';
 import { createApp } from '../../src/http/app.js';
 import { makeTestApp, postJson, type TestApp } from '../helpers/app.js';
 
@@ -67,7 +67,9 @@ describe('POST /api/chat/stream', () => {
       for (const p of meta.passages) expect(RelatedPassageSchema.safeParse(p).success).toBe(true);
 
       const done = ChatResponseSchema.parse(JSON.parse(events.at(-1)!.data)) as ChatResponse;
-      const tokens = events.filter((e) => e.event === 'token').map((e) => (JSON.parse(e.data) as { text: string }).text);
+      const tokens = events
+        .filter((e) => e.event === 'token')
+        .map((e) => (JSON.parse(e.data) as { text: string }).text);
       expect(tokens.length).toBeGreaterThan(1);
       expect(tokens.join('')).toBe(done.answer);
 
@@ -90,13 +92,21 @@ describe('POST /api/chat/stream', () => {
   });
 
   it('answers a bad body with a 400 JSON error, not a stream', async () => {
-    for (const body of [{ question: '' }, { question: 'What is digital trade?', k: 0 }, { question: 'x', extra: true }]) {
+    for (const body of [
+      { question: '' },
+      { question: 'What is digital trade?', k: 0 },
+      { question: 'x', extra: true },
+    ]) {
       const res = await postJson(t.app, '/api/chat/stream', body);
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(await res.json()).toMatchObject({ error: { code: 'bad_request' } });
     }
-    const res = await t.app.request('/api/chat/stream', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const res = await t.app.request('/api/chat/stream', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   });
@@ -120,7 +130,10 @@ class SlowAnswerer implements Answerer {
   async answer(input: AnswerInput): Promise<AnswerDraft> {
     if (input.signal) this.signals.push(input.signal);
     const tokens: string[] = [];
-    const draft = await this.inner.answer({ ...input, events: { ...input.events, onToken: (text) => tokens.push(text) } });
+    const draft = await this.inner.answer({
+      ...input,
+      events: { ...input.events, onToken: (text) => tokens.push(text) },
+    });
     for (const token of tokens) {
       input.signal?.throwIfAborted();
       input.events?.onToken?.(token);
@@ -140,13 +153,21 @@ describe('client abort on a real server', () => {
 
   const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
     new Promise<{ server: ServerType; base: string }>((resolve) => {
-      const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve({ server: s, base: `http://127.0.0.1:${info.port}` }));
+      const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+        resolve({ server: s, base: `http://127.0.0.1:${info.port}` }),
+      );
     });
-  const close = (s: ServerType | undefined) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()));
+  const close = (s: ServerType | undefined) =>
+    new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()));
 
   beforeAll(async () => {
     ({ server, base } = await listen(t.app.fetch));
-    const slowApp = createApp({ config: t.config, kb: t.kb, chat: new ChatService({ kb: t.kb, offline: slow }), logger: { error: (obj) => errors.push(obj) } });
+    const slowApp = createApp({
+      config: t.config,
+      kb: t.kb,
+      chat: new ChatService({ kb: t.kb, offline: slow }),
+      logger: { error: (obj) => errors.push(obj) },
+    });
     ({ server: slowServer, base: slowBase } = await listen(slowApp.fetch));
   });
   afterAll(async () => {
@@ -194,7 +215,10 @@ describe('client abort on a real server', () => {
   }
 
   it('stays healthy after a client aborts a stream after the first event', async () => {
-    const first = await abortAfterFirstEvent(`${base}/api/chat/stream`, 'How did digital trade change from 2015 to 2020?');
+    const first = await abortAfterFirstEvent(
+      `${base}/api/chat/stream`,
+      'How did digital trade change from 2015 to 2020?',
+    );
     expect(parseSse(first)[0]!.event).toBe('meta');
     await expectHealthy(base);
     const plain = await fetch(`${base}/api/chat`, {

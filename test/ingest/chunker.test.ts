@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chunkDocument, CHUNKER_VERSION, countWords } from '../../src/ingest/chunker.js';
+import { CHUNKER_VERSION, chunkDocument, countWords } from '../../src/ingest/chunker.js';
 import { splitSentences } from '../../src/ingest/sentences.js';
 import type { Chunk, SourceDocument } from '../../src/types.js';
 import { loadInterview, QUESTIONS } from './corpus-doc.js';
@@ -146,7 +146,8 @@ describe('chunkDocument on other text', () => {
   });
 
   it('chunks a Chinese interview by characters', () => {
-    const sentence = (i: number) => `数字贸易第${i}项指标在二〇二〇年增长了31.${i}%，跨境电商继续快速发展，带动了服务贸易的整体提升。`;
+    const sentence = (i: number) =>
+      `数字贸易第${i}项指标在二〇二〇年增长了31.${i}%，跨境电商继续快速发展，带动了服务贸易的整体提升。`;
     const long = Array.from({ length: 20 }, (_, i) => sentence(i)).join('');
     const text = `数字贸易访谈\n记者：数字贸易发展得怎么样？\n李军：${long}\n陈红娜：总体来看发展较快。\n记者：下一步怎么做？\n李军：继续扩大开放。`;
     const doc = make(text, { title: '数字贸易访谈', interviewer: '记者', language: 'zh' });

@@ -174,7 +174,8 @@ describe('loadCorpus on the real corpus', () => {
     expect(doc).toMatchObject({
       path: 'digital-trade-interview.md',
       format: 'md',
-      title: 'Create a digital trade demonstration zone and explore the way for the high-quality development of international trade',
+      title:
+        'Create a digital trade demonstration zone and explore the way for the high-quality development of international trade',
       source: 'China Economic Times',
       date: '2022',
       language: 'en',

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { loadPdf } from '../../src/ingest/load-pdf.js';
@@ -60,7 +60,12 @@ async function prosePdf(): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage([600, 800]);
-  const left = ['The fictional harbour opened in spring.', 'Ferries ran twice a day.', 'Visitors came from', 'nearby islands.'];
+  const left = [
+    'The fictional harbour opened in spring.',
+    'Ferries ran twice a day.',
+    'Visitors came from',
+    'nearby islands.',
+  ];
   const right = ['A second pier is planned.', 'Its cost is not known.', 'Work may start', 'next year.'];
   left.forEach((text, i) => page.drawText(text, { x: 50, y: 740 - i * LINE, size: SIZE, font }));
   right.forEach((text, i) => page.drawText(text, { x: 330, y: 740 - i * LINE, size: SIZE, font }));
@@ -74,7 +79,15 @@ async function extractTextPages(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const { text } = await extractText(pdf, { mergePages: false });
-    return text.map((page) => page.split('\n').map((line) => line.trimEnd()).join('\n').trim()).join('\n\n');
+    return text
+      .map((page) =>
+        page
+          .split('\n')
+          .map((line) => line.trimEnd())
+          .join('\n')
+          .trim(),
+      )
+      .join('\n\n');
   } finally {
     await pdf.destroy();
   }

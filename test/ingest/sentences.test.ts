@@ -73,7 +73,12 @@ describe('splitSentences', () => {
   });
 
   it('keeps CJK closing quotes and brackets with the sentence', () => {
-    expect(texts('他说：“很好。”然后离开了。「是吗？」她问。')).toEqual(['他说：“很好。”', '然后离开了。', '「是吗？」', '她问。']);
+    expect(texts('他说：“很好。”然后离开了。「是吗？」她问。')).toEqual([
+      '他说：“很好。”',
+      '然后离开了。',
+      '「是吗？」',
+      '她问。',
+    ]);
   });
 
   it('returns absolute offsets that slice back to the sentence', () => {
@@ -96,7 +101,13 @@ describe('splitSentences', () => {
     const raw = readFileSync(new URL('../../corpus/digital-trade-interview.md', import.meta.url), 'utf8');
     const spans = splitSentences(raw);
     for (const s of spans) expect(raw.slice(s.start, s.end)).toBe(s.text);
-    for (const needle of ['US$294.76 billion', '1.69 trillion yuan', '44.5%', 'US$164.84 billion', 'US$54.56 billion']) {
+    for (const needle of [
+      'US$294.76 billion',
+      '1.69 trillion yuan',
+      '44.5%',
+      'US$164.84 billion',
+      'US$54.56 billion',
+    ]) {
       for (let at = raw.indexOf(needle); at !== -1; at = raw.indexOf(needle, at + 1)) {
         const inside = spans.some(
           (s) => (s.start > at && s.start < at + needle.length) || (s.end > at && s.end < at + needle.length),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchSpeakerLabel } from '../../src/ingest/speaker-label.js';
-import { parseStructure, type Paragraph } from '../../src/ingest/structure.js';
+import { type Paragraph, parseStructure } from '../../src/ingest/structure.js';
 import type { SourceDocument } from '../../src/types.js';
 import { loadInterview, QUESTIONS } from './corpus-doc.js';
 
@@ -109,7 +109,8 @@ describe('parseStructure rules', () => {
   });
 
   it('uses markdown headings as sections and resets the speaker', () => {
-    const text = '# Doc\n\nIntro.\n\n## Background\n\nAnn Lee: One.\nTwo.\n\n## Outlook ##\n\nThree.\n\n```\n# not a heading\n```';
+    const text =
+      '# Doc\n\nIntro.\n\n## Background\n\nAnn Lee: One.\nTwo.\n\n## Outlook ##\n\nThree.\n\n```\n# not a heading\n```';
     const ps = parseStructure(doc(text));
     expect(ps.map((p) => [p.kind, p.speaker, p.section])).toEqual([
       ['title', null, null],
@@ -175,7 +176,9 @@ describe('parseStructure rules', () => {
 
 describe('title lines', () => {
   it('keeps a first line that reads like a sentence even when it is the title', () => {
-    const ps = parseStructure(doc('Trade grew fast in 2020.\nExports rose.', { title: 'Trade grew fast in 2020.', format: 'txt' }));
+    const ps = parseStructure(
+      doc('Trade grew fast in 2020.\nExports rose.', { title: 'Trade grew fast in 2020.', format: 'txt' }),
+    );
     expect(ps.map((p) => p.kind)).toEqual(['body', 'body']);
   });
 

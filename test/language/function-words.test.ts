@@ -1,18 +1,18 @@
 import { stopwords } from '@orama/stopwords/english';
 import { describe, expect, it } from 'vitest';
+import { isFiller, QUESTION_FILLER } from '../../src/answer/question/vocabulary.js';
 import { matchSpeakerLabel } from '../../src/ingest/speaker-label.js';
 import { FALL_WORDS, pastForms, RISE_VERBS, RISE_WORDS, verbForms } from '../../src/language/direction-words.js';
 import { APOSTROPHE_FREE_NEGATIONS, FUNCTION_WORDS, functionWords } from '../../src/language/function-words.js';
-import { extractClaims } from '../../src/numbers/claims/extract.js';
 import { roleOf } from '../../src/numbers/claims/context.js';
-import { isFiller, QUESTION_FILLER } from '../../src/answer/question/vocabulary.js';
+import { extractClaims } from '../../src/numbers/claims/extract.js';
 import { conceptTable } from '../../src/retrieval/concepts.js';
 import {
   STOPWORDS,
   stem,
-  tokenize,
   TOKENIZER_EXTRA_STOPWORDS,
   TOKENIZER_KEPT_WORDS,
+  tokenize,
 } from '../../src/retrieval/tokenizer.js';
 
 const plainWords = stopwords.filter((w) => !w.includes("'"));

@@ -1,8 +1,8 @@
 import { register as globalRegistry, validateMetricName } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { HTTP_DURATION_BUCKETS, METRIC_PREFIX, Metrics, type IndexSample } from '../../src/metrics/metrics.js';
+import { HTTP_DURATION_BUCKETS, type IndexSample, METRIC_PREFIX, Metrics } from '../../src/metrics/metrics.js';
 import { buildIdTime, newBuildId } from '../../src/retrieval/index-layout.js';
-import { parseExposition, samplesOf, typesOf, sampleValue } from '../helpers/prometheus.js';
+import { parseExposition, samplesOf, sampleValue, typesOf } from '../helpers/prometheus.js';
 
 const quiet = () => new Metrics({ processMetrics: false });
 
@@ -40,7 +40,9 @@ describe('Metrics', () => {
     const ok = { method: 'POST', route: '/api/chat', status: '200' };
     expect(sampleValue(samples, 'citecheck_http_requests_total', ok)).toBe(2);
     expect(sampleValue(samples, 'citecheck_http_requests_total', { ...ok, status: '400' })).toBe(1);
-    expect(sampleValue(samples, 'citecheck_http_requests_total', { method: 'OTHER', route: 'unmatched', status: '404' })).toBe(1);
+    expect(
+      sampleValue(samples, 'citecheck_http_requests_total', { method: 'OTHER', route: 'unmatched', status: '404' }),
+    ).toBe(1);
     expect(sampleValue(samples, 'citecheck_http_request_duration_seconds_count', ok)).toBe(2);
     expect(sampleValue(samples, 'citecheck_http_request_duration_seconds_sum', ok)).toBeCloseTo(0.204, 6);
     const buckets = samplesOf(samples, 'citecheck_http_request_duration_seconds_bucket', ok);
@@ -94,7 +96,9 @@ describe('Metrics', () => {
     const first = newBuildId(Date.UTC(2026, 0, 1, 23, 59, 30));
     served = index(first, 14, 3);
     ({ samples } = await scrape(m));
-    expect(samplesOf(samples, 'citecheck_index_info')).toEqual([{ name: 'citecheck_index_info', labels: { build_id: first }, value: 1 }]);
+    expect(samplesOf(samples, 'citecheck_index_info')).toEqual([
+      { name: 'citecheck_index_info', labels: { build_id: first }, value: 1 },
+    ]);
     expect(sampleValue(samples, 'citecheck_index_chunks')).toBe(14);
     expect(sampleValue(samples, 'citecheck_index_documents')).toBe(3);
     expect(sampleValue(samples, 'citecheck_index_build_age_seconds')).toBeCloseTo(30, 1);
@@ -116,14 +120,18 @@ describe('Metrics', () => {
   it('exports 0 for every known label combination before anything happened', async () => {
     const { samples } = await scrape(quiet());
     for (const mode of ['offline', 'llm']) {
-      for (const abstained of ['true', 'false']) expect(sampleValue(samples, 'citecheck_answers_total', { mode, abstained })).toBe(0);
+      for (const abstained of ['true', 'false'])
+        expect(sampleValue(samples, 'citecheck_answers_total', { mode, abstained })).toBe(0);
     }
     for (const status of ['verified', 'mismatch', 'approximate', 'computed', 'unverified']) {
       expect(sampleValue(samples, 'citecheck_answer_checks_total', { status }), status).toBe(0);
     }
-    for (const budget of ['answering', 'feedback', 'api']) expect(sampleValue(samples, 'citecheck_rate_limited_total', { budget })).toBe(0);
-    for (const outcome of ['answered', 'duplicate', 'ignored']) expect(sampleValue(samples, 'citecheck_slack_events_total', { outcome })).toBe(0);
-    for (const outcome of ['succeeded', 'failed']) expect(sampleValue(samples, 'citecheck_reindex_runs_total', { outcome })).toBe(0);
+    for (const budget of ['answering', 'feedback', 'api'])
+      expect(sampleValue(samples, 'citecheck_rate_limited_total', { budget })).toBe(0);
+    for (const outcome of ['answered', 'duplicate', 'ignored'])
+      expect(sampleValue(samples, 'citecheck_slack_events_total', { outcome })).toBe(0);
+    for (const outcome of ['succeeded', 'failed'])
+      expect(sampleValue(samples, 'citecheck_reindex_runs_total', { outcome })).toBe(0);
     expect(sampleValue(samples, 'citecheck_llm_request_duration_seconds_count', { outcome: 'error' })).toBe(0);
     expect(sampleValue(samples, 'citecheck_llm_retries_total')).toBe(0);
     expect(samplesOf(samples, 'citecheck_http_requests_total')).toEqual([]);

@@ -11,9 +11,9 @@ import { Metrics } from '../../src/metrics/metrics.js';
 import { createEmbedder } from '../../src/retrieval/embedder.js';
 import { KnowledgeBase, type KnowledgeSnapshot } from '../../src/retrieval/knowledge-base.js';
 import { SlackBot } from '../../src/slack/slack-bot.js';
-import { errorBody, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai.js';
 import { CHAT, passageNumber, say, script } from '../answer/llm/script.js';
 import { buildTestSnapshot, llmTestConfig } from '../answer/llm/snapshot.js';
+import { errorBody, type FakeOpenAI, startFakeOpenAI } from '../fakes/fake-openai.js';
 import { CORPUS_DIR, makeTmpDir } from '../helpers/app.js';
 import { parseExposition, sampleValue } from '../helpers/prometheus.js';
 
@@ -38,7 +38,10 @@ describe('LLM answers record retries, fallbacks and model call durations', () =>
 
   function service(metrics: Metrics): ChatService {
     // A generous answer deadline: a slow first answer on a busy machine must not turn into a fallback here.
-    const llm = createLlmAnswerer(llmTestConfig(fake.url, { LLM_TIMEOUT_MS: '60000' }), { retry: { baseDelayMs: 5, maxDelayMs: 20 }, metrics });
+    const llm = createLlmAnswerer(llmTestConfig(fake.url, { LLM_TIMEOUT_MS: '60000' }), {
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      metrics,
+    });
     const kb = { require: () => snapshot } as unknown as KnowledgeBase;
     return new ChatService({ kb, offline: new OfflineAnswerer(), llm, metrics });
   }
@@ -74,25 +77,64 @@ describe('LLM answers record retries, fallbacks and model call durations', () =>
 });
 
 describe('the Slack bot records events and commands by outcome', () => {
-  const response = { answer: 'An answer.', citations: [], checks: [], claims: [], abstained: false, mode: 'offline', timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 } };
+  const response = {
+    answer: 'An answer.',
+    citations: [],
+    checks: [],
+    claims: [],
+    abstained: false,
+    mode: 'offline',
+    timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 },
+  };
   const chat = { answer: async () => response as ChatResponse };
-  const client = { chat: { postMessage: async () => ({ ok: true }) }, conversations: { replies: async () => ({ ok: true, messages: [] }) } };
+  const client = {
+    chat: { postMessage: async () => ({ ok: true }) },
+    conversations: { replies: async () => ({ ok: true, messages: [] }) },
+  };
   const envelope = (eventId: string, event: Record<string, string>) => ({
     type: 'event_callback',
     event_id: eventId,
     authorizations: [{ user_id: 'UBOT' }],
-    event: { type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT> What is digital trade?', ts: '1700000000.000100', ...event },
+    event: {
+      type: 'app_mention',
+      channel: 'C1',
+      user: 'U1',
+      text: '<@UBOT> What is digital trade?',
+      ts: '1700000000.000100',
+      ...event,
+    },
   });
 
   it('answers a delivery once, counts its retry as a duplicate and bots’ messages as ignored', async () => {
     const metrics = new Metrics({ processMetrics: false });
     const posted: string[] = [];
-    const bot = new SlackBot({ chat, client: client as unknown as WebClient, fetch: async (url) => (posted.push(String(url)), new Response(null)), metrics });
+    const bot = new SlackBot({
+      chat,
+      client: client as unknown as WebClient,
+      fetch: async (url) => (posted.push(String(url)), new Response(null)),
+      metrics,
+    });
     expect(await bot.handleEvent(envelope('Ev1', {}))).toBe('answering');
     expect(await bot.handleEvent(envelope('Ev1', {}))).toBe('duplicate');
     expect(await bot.handleEvent(envelope('Ev2', { bot_id: 'B1', ts: '1700000000.000200' }))).toBe('ignored');
-    expect(bot.handleCommand({ command: '/citecheck', text: '', responseUrl: 'https://hooks.example/1', userId: 'U1', channelId: 'C1' })).toBeDefined();
-    expect(bot.handleCommand({ command: '/citecheck', text: 'What is digital trade?', responseUrl: 'https://hooks.example/2', userId: 'U1', channelId: 'C1' })).toBeUndefined();
+    expect(
+      bot.handleCommand({
+        command: '/citecheck',
+        text: '',
+        responseUrl: 'https://hooks.example/1',
+        userId: 'U1',
+        channelId: 'C1',
+      }),
+    ).toBeDefined();
+    expect(
+      bot.handleCommand({
+        command: '/citecheck',
+        text: 'What is digital trade?',
+        responseUrl: 'https://hooks.example/2',
+        userId: 'U1',
+        channelId: 'C1',
+      }),
+    ).toBeUndefined();
     await bot.drain();
     expect(posted).toEqual(['https://hooks.example/2']);
     const s = await samples(metrics);
@@ -119,7 +161,8 @@ describe('the knowledge base records reindex outcomes', () => {
     metrics.watchIndex(() => kb.current());
     await kb.open();
     const served = kb.require().buildId;
-    for (const entry of await fs.readdir(corpusDir)) await fs.rm(path.join(corpusDir, entry), { recursive: true, force: true });
+    for (const entry of await fs.readdir(corpusDir))
+      await fs.rm(path.join(corpusDir, entry), { recursive: true, force: true });
     expect((await kb.reindex().done).state).toBe('failed');
     const s = await samples(metrics);
     expect(sampleValue(s, 'citecheck_reindex_runs_total', { outcome: 'failed' })).toBe(1);

@@ -28,9 +28,18 @@ describe('calculatorTools', () => {
   });
 
   it('returns the CalcResult as JSON', async () => {
-    const out = await byName('cagr').invoke({ start: 'US$164.84 billion', end: 'US$294.76 billion', startYear: 2011, endYear: 2020 });
+    const out = await byName('cagr').invoke({
+      start: 'US$164.84 billion',
+      end: 'US$294.76 billion',
+      startYear: 2011,
+      endYear: 2020,
+    });
     expect(typeof out).toBe('string');
-    expect(JSON.parse(out as string)).toMatchObject({ op: 'cagr', display: '6.67%', formula: '(294.76 / 164.84)^(1/9) - 1' });
+    expect(JSON.parse(out as string)).toMatchObject({
+      op: 'cagr',
+      display: '6.67%',
+      formula: '(294.76 / 164.84)^(1/9) - 1',
+    });
   });
 
   it('returns invalid input as a readable error instead of throwing', async () => {
@@ -56,7 +65,9 @@ describe('calculatorTools', () => {
       // Generic wording: no figure beyond the formula's own count.
       expect(byName(name).description.replace('(a + b + c) / 3', '')).not.toMatch(/\d/);
     }
-    const mean = JSON.parse((await byName('average').invoke({ values: ['US$1.2 billion', 'US$900 million', 'US$1.5 billion'] })) as string);
+    const mean = JSON.parse(
+      (await byName('average').invoke({ values: ['US$1.2 billion', 'US$900 million', 'US$1.5 billion'] })) as string,
+    );
     expect(mean).toMatchObject({ op: 'average', display: 'US$1.2 billion', formula: '(1.2 + 0.9 + 1.5) / 3' });
     const total = JSON.parse((await byName('sum').invoke({ values: ['12.5%', '4%'] })) as string);
     expect(total).toMatchObject({ op: 'sum', display: '16.50%', unit: '%' });
@@ -64,7 +75,10 @@ describe('calculatorTools', () => {
     const short = JSON.parse((await byName('sum').invoke({ values: [1] } as never)) as string);
     expect(short.error.message).toContain("sum: 'values' is required (a list of 2 to 100 quantities");
     const bad = JSON.parse((await byName('average').invoke({ values: [1, 'US$2 billion', '3%'] })) as string);
-    expect(bad.error).toEqual({ code: 'invalid_argument', message: "average: 'values[1]' is a USD amount but 'values[2]' is a percentage" });
+    expect(bad.error).toEqual({
+      code: 'invalid_argument',
+      message: "average: 'values[1]' is a USD amount but 'values[2]' is a percentage",
+    });
     const missing = JSON.parse((await byName('average').invoke({} as never)) as string);
     expect(missing.error.message).toContain("average: 'values' is required");
   });

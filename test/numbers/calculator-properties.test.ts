@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
+import { type CalcResult, calculate } from '../../src/numbers/calculator/calculator.js';
 import { CALC_OPS, calcOps } from '../../src/numbers/calculator/schemas.js';
-import { calculate, type CalcResult } from '../../src/numbers/calculator/calculator.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -29,7 +29,18 @@ const anyValue = fc.oneof(
   fc.anything({ maxDepth: 3 }),
   fc.double(),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('US$294.76 billion', '1.69 trillion yuan', '44.5%', '1e999', '-0', '', 'NaN', '9 years', '¥', '１２３'),
+  fc.constantFrom(
+    'US$294.76 billion',
+    '1.69 trillion yuan',
+    '44.5%',
+    '1e999',
+    '-0',
+    '',
+    'NaN',
+    '9 years',
+    '¥',
+    '１２３',
+  ),
   fc.record({ value: fc.double(), scale: fc.string(), currency: fc.string() }, { requiredKeys: [] }),
 );
 
@@ -47,21 +58,37 @@ const argFor = (key: string) => (key === 'values' ? fc.oneof(anyValue, anyList) 
 
 describe('calculator properties', () => {
   it('is total: any operation name and arguments give a finite result or an invalid_argument error', () => {
-    const op = fc.oneof(fc.constantFrom(...CALC_OPS), fc.string({ maxLength: 20 }), fc.constantFrom('__proto__', 'constructor', 'toString'));
-    const args = fc.constantFrom(...CALC_OPS).chain((known) =>
-      fc.oneof(
-        fc.record(Object.fromEntries([...Object.keys(calcOps[known].schema.shape), 'rate'].map((k) => [k, argFor(k)])), { requiredKeys: [] }),
-        fc.dictionary(fc.string({ maxLength: 10 }), anyValue, { maxKeys: 5 }),
-      ),
+    const op = fc.oneof(
+      fc.constantFrom(...CALC_OPS),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('__proto__', 'constructor', 'toString'),
     );
-    fc.assert(fc.property(op, args, (o, a) => void outcome(o, a as Record<string, unknown>)), { numRuns: 1000 });
+    const args = fc
+      .constantFrom(...CALC_OPS)
+      .chain((known) =>
+        fc.oneof(
+          fc.record(
+            Object.fromEntries([...Object.keys(calcOps[known].schema.shape), 'rate'].map((k) => [k, argFor(k)])),
+            { requiredKeys: [] },
+          ),
+          fc.dictionary(fc.string({ maxLength: 10 }), anyValue, { maxKeys: 5 }),
+        ),
+      );
+    fc.assert(
+      fc.property(op, args, (o, a) => void outcome(o, a as Record<string, unknown>)),
+      { numRuns: 1000 },
+    );
   });
 
   it('is total on non-object arguments too', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CALC_OPS), fc.oneof(fc.constant(null), fc.array(fc.integer()), fc.string(), fc.integer()), (op, args) => {
-        expect(outcome(op, args as unknown as Record<string, unknown>)).toBeUndefined();
-      }),
+      fc.property(
+        fc.constantFrom(...CALC_OPS),
+        fc.oneof(fc.constant(null), fc.array(fc.integer()), fc.string(), fc.integer()),
+        (op, args) => {
+          expect(outcome(op, args as unknown as Record<string, unknown>)).toBeUndefined();
+        },
+      ),
       RUNS,
     );
   });
@@ -141,17 +168,27 @@ describe('calculator properties', () => {
     const pct = fc.double({ min: -1000, max: 1000, noNaN: true });
     const millions = fc.integer({ min: -1e6, max: 1e6 });
     fc.assert(
-      fc.property(fc.array(pct, { minLength: 2, maxLength: 20 }), fc.array(millions, { minLength: 2, maxLength: 20 }), (ps, ms) => {
-        for (const op of ['sum', 'average'] as const) {
-          expect(calculate(op, { values: ps.map((p) => ({ value: p, unit: '%' })) }).unit).toBe('%');
-          expect(calculate(op, { values: ps.map((p) => `${p.toFixed(3)}%`) }).unit).toBe('%');
-        }
-        const mixed = ms.map((m, i) => (i % 2 ? `US$${m / 1000} billion` : `US$${m} million`));
-        const r = calculate('sum', { values: mixed });
-        const factor = r.unit === 'USD billion' ? 1e3 : r.unit === 'USD thousand' ? 1e-3 : r.unit === 'USD' ? 1e-6 : 1;
-        expect(r.unit === null || r.unit.startsWith('USD')).toBe(true);
-        close(r.value * factor, ms.reduce((t, m) => t + m, 0), 1e-9, Math.max(1, ...ms.map(Math.abs)) * ms.length);
-      }),
+      fc.property(
+        fc.array(pct, { minLength: 2, maxLength: 20 }),
+        fc.array(millions, { minLength: 2, maxLength: 20 }),
+        (ps, ms) => {
+          for (const op of ['sum', 'average'] as const) {
+            expect(calculate(op, { values: ps.map((p) => ({ value: p, unit: '%' })) }).unit).toBe('%');
+            expect(calculate(op, { values: ps.map((p) => `${p.toFixed(3)}%`) }).unit).toBe('%');
+          }
+          const mixed = ms.map((m, i) => (i % 2 ? `US$${m / 1000} billion` : `US$${m} million`));
+          const r = calculate('sum', { values: mixed });
+          const factor =
+            r.unit === 'USD billion' ? 1e3 : r.unit === 'USD thousand' ? 1e-3 : r.unit === 'USD' ? 1e-6 : 1;
+          expect(r.unit === null || r.unit.startsWith('USD')).toBe(true);
+          close(
+            r.value * factor,
+            ms.reduce((t, m) => t + m, 0),
+            1e-9,
+            Math.max(1, ...ms.map(Math.abs)) * ms.length,
+          );
+        },
+      ),
       RUNS,
     );
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { isAppError } from '../../src/errors.js';
-import { CALC_OPS, calcOps } from '../../src/numbers/calculator/schemas.js';
 import { calculate } from '../../src/numbers/calculator/calculator.js';
+import { CALC_OPS, calcOps } from '../../src/numbers/calculator/schemas.js';
 
 function expectInvalid(op: string, args: Record<string, unknown>, fragment: string): void {
   try {
@@ -52,7 +52,11 @@ describe('worked examples from the interview', () => {
   it('implied_base {value: 1.69, growth: 31.1} = 1.289 trillion yuan', () => {
     const r = calculate('implied_base', { value: '1.69 trillion yuan', growth: 31.1 });
     expect(r.value).toBeCloseTo(1.28909, 5);
-    expect(r).toMatchObject({ display: '1.289 trillion yuan', unit: 'CNY trillion', formula: '1.69 / (1 + 31.1 / 100)' });
+    expect(r).toMatchObject({
+      display: '1.289 trillion yuan',
+      unit: 'CNY trillion',
+      formula: '1.69 / (1 + 31.1 / 100)',
+    });
   });
 
   it('annualized_multiple 10 over 5 years ≈ 58.49%/yr, reading "10 times" as 10×', () => {
@@ -115,34 +119,68 @@ describe('average and sum', () => {
   it('averages amounts in one currency, aligning scales', () => {
     const r = calculate('average', { values: ['US$1.2 billion', 'US$900 million', 'US$1.5 billion'] });
     expect(r.value).toBeCloseTo(1.2, 10);
-    expect(r).toMatchObject({ op: 'average', display: 'US$1.2 billion', unit: 'USD billion', formula: '(1.2 + 0.9 + 1.5) / 3' });
+    expect(r).toMatchObject({
+      op: 'average',
+      display: 'US$1.2 billion',
+      unit: 'USD billion',
+      formula: '(1.2 + 0.9 + 1.5) / 3',
+    });
     expect(r.args).toEqual({ values: ['US$1.2 billion', 'US$900 million', 'US$1.5 billion'] });
   });
 
   it('sums amounts in the first scale given', () => {
-    const r = calculate('sum', { values: ['US$250 million', 'US$0.5 billion', { value: 150, scale: 'million', currency: 'USD' }] });
+    const r = calculate('sum', {
+      values: ['US$250 million', 'US$0.5 billion', { value: 150, scale: 'million', currency: 'USD' }],
+    });
     expect(r).toMatchObject({ value: 900, display: 'US$900 million', unit: 'USD million', formula: '250 + 500 + 150' });
-    expect(r.args.values).toEqual(['US$250 million', 'US$0.5 billion', { value: 150, scale: 'million', currency: 'USD' }]);
-    expect(calculate('sum', { values: ['1.69 trillion yuan', '0.31 trillion yuan'] })).toMatchObject({ display: '2 trillion yuan', unit: 'CNY trillion' });
+    expect(r.args.values).toEqual([
+      'US$250 million',
+      'US$0.5 billion',
+      { value: 150, scale: 'million', currency: 'USD' },
+    ]);
+    expect(calculate('sum', { values: ['1.69 trillion yuan', '0.31 trillion yuan'] })).toMatchObject({
+      display: '2 trillion yuan',
+      unit: 'CNY trillion',
+    });
   });
 
   it('keeps percentages as percentages and plain numbers plain', () => {
-    expect(calculate('average', { values: ['12.5%', '13.25%'] })).toMatchObject({ value: 12.875, display: '12.88%', unit: '%', formula: '(12.5 + 13.25) / 2' });
-    expect(calculate('sum', { values: ['12.5%', 13.25, '4%'] })).toMatchObject({ value: 29.75, display: '29.75%', unit: '%', formula: '12.5 + 13.25 + 4' });
-    expect(calculate('average', { values: [1, 2, 2] })).toMatchObject({ display: '1.667', unit: null, formula: '(1 + 2 + 2) / 3' });
+    expect(calculate('average', { values: ['12.5%', '13.25%'] })).toMatchObject({
+      value: 12.875,
+      display: '12.88%',
+      unit: '%',
+      formula: '(12.5 + 13.25) / 2',
+    });
+    expect(calculate('sum', { values: ['12.5%', 13.25, '4%'] })).toMatchObject({
+      value: 29.75,
+      display: '29.75%',
+      unit: '%',
+      formula: '12.5 + 13.25 + 4',
+    });
+    expect(calculate('average', { values: [1, 2, 2] })).toMatchObject({
+      display: '1.667',
+      unit: null,
+      formula: '(1 + 2 + 2) / 3',
+    });
     expect(calculate('average', { values: ['+1.5 pp', '2 pp'] })).toMatchObject({ display: '+1.75 pp', unit: 'pp' });
     expect(calculate('sum', { values: ['2x', '3 times'] })).toMatchObject({ display: '5.00×', unit: 'x' });
   });
 
   it('lets bare numbers take the unit of the first value that has one', () => {
-    expect(calculate('sum', { values: [100, 'US$1.5 billion', 200] })).toMatchObject({ display: 'US$301.5 billion', formula: '100 + 1.5 + 200' });
+    expect(calculate('sum', { values: [100, 'US$1.5 billion', 200] })).toMatchObject({
+      display: 'US$301.5 billion',
+      formula: '100 + 1.5 + 200',
+    });
     expect(calculate('average', { values: [10, '20%'] })).toMatchObject({ display: '15.00%', unit: '%' });
   });
 
   it('handles negatives and zero totals without -0', () => {
     expect(calculate('sum', { values: [-5, 5] })).toMatchObject({ value: 0, display: '0', formula: '-5 + 5' });
     expect(Object.is(calculate('sum', { values: [-5, 5] }).value, -0)).toBe(false);
-    expect(calculate('average', { values: ['-US$3 million', 'US$1 million'] })).toMatchObject({ value: -1, display: '-US$1 million' });
+    expect(calculate('average', { values: ['-US$3 million', 'US$1 million'] })).toMatchObject({
+      value: -1,
+      display: '-US$1 million',
+    });
   });
 
   it('averages values whose plain total would overflow', () => {
@@ -162,9 +200,17 @@ describe('average and sum', () => {
     ['sum', { values: [1, null] }, "sum: 'values[1]' is required"],
     ['average', { values: [1, Number.NaN] }, "average: 'values[1]' must be a finite number"],
     ['average', { values: [1, 2, [3]] }, "average: 'values[2]' must be a number"],
-    ['sum', { values: ['US$1 billion', 'US$2 billion', '1 billion yuan'] }, "sum: cannot combine USD ('values[0]') with CNY ('values[2]')"],
+    [
+      'sum',
+      { values: ['US$1 billion', 'US$2 billion', '1 billion yuan'] },
+      "sum: cannot combine USD ('values[0]') with CNY ('values[2]')",
+    ],
     ['sum', { values: ['12%', 'US$1 billion'] }, "sum: 'values[0]' is a percentage but 'values[1]' is a USD amount"],
-    ['average', { values: ['1.2 billion', '12%'] }, "average: 'values[0]' is a plain number but 'values[1]' is a percentage"],
+    [
+      'average',
+      { values: ['1.2 billion', '12%'] },
+      "average: 'values[0]' is a plain number but 'values[1]' is a percentage",
+    ],
     ['average', { values: ['3 times', '12%'] }, "'values[0]' is a multiple but 'values[1]' is a percentage"],
   ])('%s %j', (op, args, fragment) => expectInvalid(op, args, fragment));
 
@@ -219,7 +265,10 @@ describe('edge and invalid cases', () => {
 
   it('handles negative and zero results without NaN or -0', () => {
     expect(calculate('growth_rate', { from: 100, to: 96.8 }).display).toBe('-3.20%');
-    expect(calculate('growth_rate', { from: -50, to: -25 })).toMatchObject({ value: 50, formula: '(-25 - -50) / |-50|' });
+    expect(calculate('growth_rate', { from: -50, to: -25 })).toMatchObject({
+      value: 50,
+      formula: '(-25 - -50) / |-50|',
+    });
     expect(Object.is(calculate('difference', { a: 5, b: 5 }).value, -0)).toBe(false);
     expect(calculate('pp_change', { from: 44.5, to: 36.7 }).display).toBe('-7.8 pp');
     expect(calculate('cagr', { start: 10, end: 0, years: 2 }).value).toBe(-100);

@@ -96,20 +96,26 @@ describe('checkClaims on other text', () => {
   });
 
   it('takes the CAGR period from a year range or a span', () => {
-    const range = 'It went from US$164.84 billion to US$294.76 billion between 2011 and 2020, a compound annual growth rate of 6.7%.';
+    const range =
+      'It went from US$164.84 billion to US$294.76 billion between 2011 and 2020, a compound annual growth rate of 6.7%.';
     expect(one(range, '6.7%')).toMatchObject({ status: 'verified', args: { startYear: 2011, endYear: 2020 } });
-    const span = 'Over nine years it went from US$164.84 billion to US$294.76 billion, a compound annual growth rate of 6.7%.';
+    const span =
+      'Over nine years it went from US$164.84 billion to US$294.76 billion, a compound annual growth rate of 6.7%.';
     expect(one(span, '6.7%')).toMatchObject({ status: 'verified', args: { years: 9 } });
     const none = 'It went from US$164.84 billion to US$294.76 billion, a compound annual growth rate of 6.7%.';
     expect(one(none, '6.7%').status).toBe('unchecked');
   });
 
   it('checks stated pp changes, differences, shares, ratios and falls', () => {
-    expect(one('The share rose from 30.6% to 44.5%, up 13.9 percentage points.', '13.9 percentage points')).toMatchObject({
+    expect(
+      one('The share rose from 30.6% to 44.5%, up 13.9 percentage points.', '13.9 percentage points'),
+    ).toMatchObject({
       status: 'verified',
       op: 'pp_change',
     });
-    expect(one('Trade grew by US$94.76 billion, from US$200 billion to US$294.76 billion.', 'US$94.76 billion')).toMatchObject({
+    expect(
+      one('Trade grew by US$94.76 billion, from US$200 billion to US$294.76 billion.', 'US$94.76 billion'),
+    ).toMatchObject({
       status: 'verified',
       op: 'difference',
     });
@@ -151,7 +157,11 @@ describe('checkClaims on other text', () => {
 });
 
 describe('judge', () => {
-  const p = (decimals: number, qualifier?: Parameters<typeof judge>[2]['qualifier'], words = false) => ({ decimals, qualifier, words });
+  const p = (decimals: number, qualifier?: Parameters<typeof judge>[2]['qualifier'], words = false) => ({
+    decimals,
+    qualifier,
+    words,
+  });
 
   it('matches at the stated precision', () => {
     expect(judge(47.4, 47.38, p(1), '47.4%', '47.38%').status).toBe('verified');

@@ -7,7 +7,8 @@ const body = loadInterview();
 
 describe('splitSentences', () => {
   it('splits on terminators and line breaks, not on decimals or abbreviations', () => {
-    const text = 'Exports were US$294.76 billion. The U.S. figure is larger, e.g. twice.\nNext line without stop\n数字贸易增长。很快！';
+    const text =
+      'Exports were US$294.76 billion. The U.S. figure is larger, e.g. twice.\nNext line without stop\n数字贸易增长。很快！';
     const spans = splitSentences(text, 10);
     expect(spans.map((s) => s.text)).toEqual([
       'Exports were US$294.76 billion.',
@@ -83,7 +84,12 @@ describe('extractClaims on the interview', () => {
   it('records values, currency, scale and sentence years', () => {
     const growth = claims.find((c) => c.text === 'US$200 billion');
     expect(growth).toMatchObject({ value: 200, currency: 'USD', scale: 'billion', years: [2015, 2020], decimals: 0 });
-    expect(claims.find((c) => c.text === '1.69 trillion yuan')).toMatchObject({ value: 1.69, currency: 'CNY', scale: 'trillion', decimals: 2 });
+    expect(claims.find((c) => c.text === '1.69 trillion yuan')).toMatchObject({
+      value: 1.69,
+      currency: 'CNY',
+      scale: 'trillion',
+      decimals: 2,
+    });
     expect(claims.find((c) => c.text === 'doubled')).toMatchObject({ value: 2, words: true });
     expect(claims.find((c) => c.text === 'five years')).toMatchObject({ value: 5, unit: 'duration' });
   });
@@ -111,9 +117,9 @@ describe('extractClaims on other text', () => {
   });
 
   it('reads word multiples and spelled-out numbers', () => {
-    const rows = extractClaims('Sales tripled while costs nearly doubled; output rose nearly ten times in three years.').map(
-      (c) => [c.text, c.unit, c.value, c.qualifier ?? null],
-    );
+    const rows = extractClaims(
+      'Sales tripled while costs nearly doubled; output rose nearly ten times in three years.',
+    ).map((c) => [c.text, c.unit, c.value, c.qualifier ?? null]);
     expect(rows).toEqual([
       ['tripled', 'times', 3, null],
       ['doubled', 'times', 2, 'nearly'],

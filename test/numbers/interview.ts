@@ -8,7 +8,10 @@ export function loadInterview(): string {
 }
 
 /** One chunk per line; a "Name: " prefix starts that speaker's turn. */
-export function lineChunks(docId: string, text: string): { id: string; docId: string; start: number; end: number; speaker: string | null }[] {
+export function lineChunks(
+  docId: string,
+  text: string,
+): { id: string; docId: string; start: number; end: number; speaker: string | null }[] {
   const chunks = [];
   let speaker: string | null = null;
   let start = 0;

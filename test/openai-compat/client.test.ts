@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChatService } from '../../src/answer/chat-service.js';
 import { OfflineAnswerer } from '../../src/answer/offline/answerer.js';
-import { ChatResponseSchema, type ChatRequest, type ChatResponse } from '../../src/answer/schema.js';
-import type { AnswerDraft, AnswerInput, Answerer } from '../../src/answer/types.js';
+import { type ChatRequest, type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
+import type { AnswerDraft, Answerer, AnswerInput } from '../../src/answer/types.js';
 import { createApp } from '../../src/http/app.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
@@ -17,12 +17,15 @@ let keyed: { server: ServerType; base: string };
 
 const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
   new Promise<{ server: ServerType; base: string }>((resolve) => {
-    const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve({ server: s, base: `http://127.0.0.1:${info.port}` }));
+    const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ server: s, base: `http://127.0.0.1:${info.port}` }),
+    );
   });
 const close = (s: ServerType | undefined) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()));
 
 /** The answer object carried next to the OpenAI fields. */
-const citecheckOf = (value: unknown) => ChatResponseSchema.parse((value as { citecheck: unknown }).citecheck) as ChatResponse;
+const citecheckOf = (value: unknown) =>
+  ChatResponseSchema.parse((value as { citecheck: unknown }).citecheck) as ChatResponse;
 
 beforeAll(async () => {
   t = await makeTestApp();
@@ -82,7 +85,10 @@ describe('the official openai client', () => {
     expect(content.startsWith(answer.answer)).toBe(true);
     expect(content).toMatch(/\n\nSources:\n\[1\] .+ — Chen Hongna: “/);
 
-    const plain = await client().chat.completions.create({ model: 'citecheck', messages: [{ role: 'user', content: QUESTION }] });
+    const plain = await client().chat.completions.create({
+      model: 'citecheck',
+      messages: [{ role: 'user', content: QUESTION }],
+    });
     expect(content).toBe(plain.choices[0]!.message.content);
   });
 
@@ -120,7 +126,10 @@ describe('the official openai client', () => {
 
   it('reports a bad body as a 400 in OpenAI error shape', async () => {
     const error = await client()
-      .chat.completions.create({ model: 'citecheck', messages: [{ role: 'tool', content: 'x', tool_call_id: '1' }] } as never)
+      .chat.completions.create({
+        model: 'citecheck',
+        messages: [{ role: 'tool', content: 'x', tool_call_id: '1' }],
+      } as never)
       .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).type).toBe('invalid_request_error');
@@ -141,13 +150,28 @@ describe('POST /v1/chat/completions over HTTP', () => {
     ['no messages', { model: 'citecheck', messages: [] }, /messages/],
     ['no model', { messages: [{ role: 'user', content: 'hi' }] }, /model/],
     ['no user message', { model: 'citecheck', messages: [{ role: 'system', content: 'hi' }] }, /user message/],
-    ['an image part', { model: 'citecheck', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'x' } }] }] }, /only text/],
-    ['a long question', { model: 'citecheck', messages: [{ role: 'user', content: 'q'.repeat(2001) }] }, /2000 characters/],
+    [
+      'an image part',
+      { model: 'citecheck', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'x' } }] }] },
+      /only text/,
+    ],
+    [
+      'a long question',
+      { model: 'citecheck', messages: [{ role: 'user', content: 'q'.repeat(2001) }] },
+      /2000 characters/,
+    ],
   ])('refuses %s with a 400 in OpenAI shape', async (_name, body, message) => {
     const res = await post(body);
     expect(res.status).toBe(400);
-    const json = (await res.json()) as { error: { message: string; type: string; code: string | null; param: string | null } };
-    expect(json.error).toEqual({ message: expect.stringMatching(message), type: 'invalid_request_error', code: 'bad_request', param: null });
+    const json = (await res.json()) as {
+      error: { message: string; type: string; code: string | null; param: string | null };
+    };
+    expect(json.error).toEqual({
+      message: expect.stringMatching(message),
+      type: 'invalid_request_error',
+      code: 'bad_request',
+      param: null,
+    });
   });
 
   it('answers unknown /v1 routes with a 404 in OpenAI shape', async () => {
@@ -193,7 +217,11 @@ describe('client disconnect', () => {
     const { server, base } = await listen(app.fetch);
     try {
       const client = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'unused', maxRetries: 0 });
-      const stream = await client.chat.completions.create({ model: 'citecheck', stream: true, messages: [{ role: 'user', content: QUESTION }] });
+      const stream = await client.chat.completions.create({
+        model: 'citecheck',
+        stream: true,
+        messages: [{ role: 'user', content: QUESTION }],
+      });
       let seen = 0;
       for await (const chunk of stream) {
         if (chunk.choices[0]!.delta.content && ++seen === 2) break; // leaving the loop aborts the request
@@ -212,18 +240,25 @@ describe('client disconnect', () => {
 describe('API keys', () => {
   it('requires one of the configured bearer keys on every /v1 route', async () => {
     const bad = new OpenAI({ baseURL: `${keyed.base}/v1`, apiKey: 'sk-wrong', maxRetries: 0 });
-    const error = await bad.chat.completions.create({ model: 'citecheck', messages: [{ role: 'user', content: QUESTION }] }).catch((e: unknown) => e);
+    const error = await bad.chat.completions
+      .create({ model: 'citecheck', messages: [{ role: 'user', content: QUESTION }] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
     expect((error as InstanceType<typeof OpenAI.AuthenticationError>).code).toBe('invalid_api_key');
 
     const models = await fetch(`${keyed.base}/v1/models`);
     expect(models.status).toBe(401);
     expect(models.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(await models.json()).toEqual({ error: { message: expect.any(String), type: 'invalid_request_error', code: 'invalid_api_key', param: null } });
+    expect(await models.json()).toEqual({
+      error: { message: expect.any(String), type: 'invalid_request_error', code: 'invalid_api_key', param: null },
+    });
 
     for (const key of ['sk-first', 'sk-second']) {
       const good = new OpenAI({ baseURL: `${keyed.base}/v1`, apiKey: key, maxRetries: 0 });
-      const completion = await good.chat.completions.create({ model: 'citecheck', messages: [{ role: 'user', content: QUESTION }] });
+      const completion = await good.chat.completions.create({
+        model: 'citecheck',
+        messages: [{ role: 'user', content: QUESTION }],
+      });
       expect(citecheckOf(completion).citations.length).toBeGreaterThan(0);
     }
   });

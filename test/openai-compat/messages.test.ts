@@ -1,14 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../../src/answer/schema.js';
 import { isAppError } from '../../src/errors.js';
-import { chunkBody, completionBody, completionContent, streamTail, stripSources } from '../../src/openai-compat/format.js';
+import {
+  chunkBody,
+  completionBody,
+  completionContent,
+  streamTail,
+  stripSources,
+} from '../../src/openai-compat/format.js';
 import { toChatRequest } from '../../src/openai-compat/messages.js';
 
 const response = (over: Partial<ChatResponse> = {}): ChatResponse => ({
   answer: 'It grew [1].',
   citations: [
-    { n: 1, chunkId: 'c', docId: 'd', title: 'Report', section: null, speaker: 'Chen Hongna', quote: 'It  grew\nfast.', start: 0, end: 1, score: 1 },
-    { n: 2, chunkId: 'e', docId: 'd', title: 'Notes', section: null, speaker: null, quote: 'Yes.', start: 0, end: 1, score: 1 },
+    {
+      n: 1,
+      chunkId: 'c',
+      docId: 'd',
+      title: 'Report',
+      section: null,
+      speaker: 'Chen Hongna',
+      quote: 'It  grew\nfast.',
+      start: 0,
+      end: 1,
+      score: 1,
+    },
+    {
+      n: 2,
+      chunkId: 'e',
+      docId: 'd',
+      title: 'Notes',
+      section: null,
+      speaker: null,
+      quote: 'Yes.',
+      start: 0,
+      end: 1,
+      score: 1,
+    },
   ],
   checks: [],
   claims: [],
@@ -20,8 +48,15 @@ const response = (over: Partial<ChatResponse> = {}): ChatResponse => ({
 
 describe('toChatRequest', () => {
   it('takes the last user message as the question and keeps at most 20 earlier turns', () => {
-    const turns = Array.from({ length: 30 }, (_, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content: `turn ${i}` }));
-    const request = toChatRequest([{ role: 'system', content: 'Obey me.' }, ...turns, { role: 'user', content: [{ type: 'text', text: ' Why? ' }] }]);
+    const turns = Array.from({ length: 30 }, (_, i) => ({
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: `turn ${i}`,
+    }));
+    const request = toChatRequest([
+      { role: 'system', content: 'Obey me.' },
+      ...turns,
+      { role: 'user', content: [{ type: 'text', text: ' Why? ' }] },
+    ]);
     expect(request.question).toBe('Why?');
     expect(request.history).toHaveLength(20);
     expect(request.history![0]).toEqual({ role: 'user', content: 'turn 10' });
@@ -56,11 +91,15 @@ describe('content formatting', () => {
     expect(content).toBe('It grew [1].\n\nSources:\n[1] Report — Chen Hongna: “It grew fast.”\n[2] Notes: “Yes.”');
     expect(stripSources(content)).toBe('It grew [1].');
     expect(stripSources('A heading\n\nSources:\nnone here')).toBe('A heading\n\nSources:\nnone here');
-    expect(completionContent(response({ citations: [], abstained: true, answer: 'Not covered.' }))).toBe('Not covered.');
+    expect(completionContent(response({ citations: [], abstained: true, answer: 'Not covered.' }))).toBe(
+      'Not covered.',
+    );
   });
 
   it('streams only the missing end of the answer, then the sources', () => {
-    expect(streamTail('It grew', response())).toBe(' [1].\n\nSources:\n[1] Report — Chen Hongna: “It grew fast.”\n[2] Notes: “Yes.”');
+    expect(streamTail('It grew', response())).toBe(
+      ' [1].\n\nSources:\n[1] Report — Chen Hongna: “It grew fast.”\n[2] Notes: “Yes.”',
+    );
     expect(streamTail('Something else', response({ citations: [] }))).toBe('');
   });
 });
@@ -82,7 +121,7 @@ describe('short answer in /v1', () => {
     expect(Object.keys(message).sort()).toEqual(['content', 'refusal', 'role']);
   });
 
-  it('streams it in the last chunk\'s citecheck', () => {
+  it("streams it in the last chunk's citecheck", () => {
     const last = chunkBody(meta, {}, response({ short }));
     expect(last.citecheck?.short).toEqual(short);
   });

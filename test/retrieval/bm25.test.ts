@@ -41,7 +41,10 @@ describe('Bm25Index', () => {
   });
 
   it('matches a hand-computed score', () => {
-    const tiny = Bm25Index.build([{ id: 1, text: 'alpha beta' }, { id: 2, text: 'gamma delta' }]);
+    const tiny = Bm25Index.build([
+      { id: 1, text: 'alpha beta' },
+      { id: 2, text: 'gamma delta' },
+    ]);
     const idf = Math.log(1 + (2 - 1 + 0.5) / (1 + 0.5));
     const tf = 1;
     const expected = (idf * (tf * 2.2)) / (tf + 1.2 * (1 - 0.75 + 0.75 * (2 / 2)));

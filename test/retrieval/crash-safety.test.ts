@@ -32,7 +32,10 @@ async function rankings(kb: KnowledgeBase): Promise<string[][]> {
  * reaches the process doing the work rather than a wrapper) and SIGKILLs it the moment its build
  * directory (`builds/<id>.tmp`) appears, i.e. while it is writing the new index files.
  */
-function killIngestMidBuild(corpusDir: string, dataDir: string): Promise<{ signal: NodeJS.Signals | null; tmp: string | undefined }> {
+function killIngestMidBuild(
+  corpusDir: string,
+  dataDir: string,
+): Promise<{ signal: NodeJS.Signals | null; tmp: string | undefined }> {
   const buildsDir = indexLayout(dataDir).buildsDir;
   return new Promise((resolve, reject) => {
     let tmp: string | undefined;
@@ -54,7 +57,8 @@ function killIngestMidBuild(corpusDir: string, dataDir: string): Promise<{ signa
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       watcher.close();
-      if (signal !== 'SIGKILL') reject(new Error(`ingest exited on its own (code ${code}) before being killed: ${stderr}`));
+      if (signal !== 'SIGKILL')
+        reject(new Error(`ingest exited on its own (code ${code}) before being killed: ${stderr}`));
       else resolve({ signal, tmp });
     });
   });

@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { createEmbedder } from '../../src/retrieval/embedder.js';
 import { LOCAL_EMBEDDER_VERSION, LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
 import { buildRetriever } from '../../src/retrieval/retriever.js';
-import { fakeEmbedding, startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai.js';
+import { type FakeOpenAI, fakeEmbedding, startFakeOpenAI } from '../fakes/fake-openai.js';
 import { SAMPLE } from './synthetic.js';
 
 let fake: FakeOpenAI;
@@ -44,16 +44,28 @@ describe('createEmbedder', () => {
     }
     const sent = fake.requests.slice(before);
     expect(sent).toHaveLength(2);
-    expect(sent[0]).toMatchObject({ method: 'POST', path: '/v1/embeddings', body: { model: 'test-embed', input: ['alpha', 'beta'] } });
+    expect(sent[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/embeddings',
+      body: { model: 'test-embed', input: ['alpha', 'beta'] },
+    });
     expect(sent[1]!.body.input).toBe('alpha');
     expect(sent[0]!.headers.authorization).toBe('Bearer not-needed');
   });
 
   it('sends the configured API key and surfaces server errors', async () => {
     const e = createEmbedder(
-      loadConfig({ EMBEDDINGS_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, LLM_MAX_RETRIES: '0' }),
+      loadConfig({
+        EMBEDDINGS_PROVIDER: 'openai',
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: fake.url,
+        LLM_MAX_RETRIES: '0',
+      }),
     );
-    fake.enqueue('/v1/embeddings', { status: 400, json: { error: { message: 'bad input', type: 'invalid_request_error' } } });
+    fake.enqueue('/v1/embeddings', {
+      status: 400,
+      json: { error: { message: 'bad input', type: 'invalid_request_error' } },
+    });
     await expect(e.embedQuery('x')).rejects.toThrow(/bad input/);
     await e.embedQuery('y');
     expect(fake.requests.at(-1)!.headers.authorization).toBe('Bearer sk-test');
@@ -74,9 +86,14 @@ describe('createEmbedder', () => {
 
 describe('HybridRetriever over a remote embedder', () => {
   it('reports a failing embedding service as upstream_error', async () => {
-    const e = createEmbedder(loadConfig({ EMBEDDINGS_PROVIDER: 'openai', OPENAI_BASE_URL: fake.url, LLM_MAX_RETRIES: '0' }));
+    const e = createEmbedder(
+      loadConfig({ EMBEDDINGS_PROVIDER: 'openai', OPENAI_BASE_URL: fake.url, LLM_MAX_RETRIES: '0' }),
+    );
     const r = await buildRetriever({ ...SAMPLE, embedder: e });
-    fake.enqueue('/v1/embeddings', { status: 400, json: { error: { message: 'model overloaded', type: 'invalid_request_error' } } });
+    fake.enqueue('/v1/embeddings', {
+      status: 400,
+      json: { error: { message: 'model overloaded', type: 'invalid_request_error' } },
+    });
     await expect(r.search('exports')).rejects.toMatchObject({ code: 'upstream_error' });
     expect((await r.search('exports', { k: 2 })).length).toBe(2);
   });

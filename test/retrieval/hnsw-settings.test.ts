@@ -9,14 +9,14 @@ import { KnowledgeBase } from '../../src/retrieval/knowledge-base.js';
 import { LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
 import { buildRetriever, computeCorpusHash } from '../../src/retrieval/retriever.js';
 import {
-  DEFAULT_HNSW_PARAMS,
-  SMALL_INDEX_EF_CONSTRUCTION,
-  SMALL_INDEX_MAX_VECTORS,
-  VectorIndex,
   bruteForceSearch,
+  DEFAULT_HNSW_PARAMS,
   graphParamsMismatch,
   recallAt,
   resolveHnswParams,
+  SMALL_INDEX_EF_CONSTRUCTION,
+  SMALL_INDEX_MAX_VECTORS,
+  VectorIndex,
 } from '../../src/retrieval/vector-index.js';
 import { CORPUS_DIR } from '../helpers/app.js';
 import { makeCorpus, rng } from './synthetic.js';
@@ -40,7 +40,11 @@ describe('HNSW settings in the configuration', () => {
   });
 
   it('reads integers within the limits', () => {
-    expect(loadConfig({ HNSW_M: '48', HNSW_EF_CONSTRUCTION: '200', HNSW_EF_SEARCH: '1200' }).hnsw).toEqual({ m: 48, efConstruction: 200, efSearch: 1200 });
+    expect(loadConfig({ HNSW_M: '48', HNSW_EF_CONSTRUCTION: '200', HNSW_EF_SEARCH: '1200' }).hnsw).toEqual({
+      m: 48,
+      efConstruction: 200,
+      efSearch: 1200,
+    });
     const [mMin, mMax] = HNSW_LIMITS.m;
     expect(loadConfig({ HNSW_M: String(mMin) }).hnsw.m).toBe(mMin);
     expect(loadConfig({ HNSW_M: String(mMax) }).hnsw.m).toBe(mMax);
@@ -63,7 +67,10 @@ describe('HNSW settings in the configuration', () => {
 
 describe('resolveHnswParams', () => {
   it('uses the size-dependent defaults and every given override', () => {
-    expect(resolveHnswParams(SMALL_INDEX_MAX_VECTORS)).toEqual({ ...DEFAULT_HNSW_PARAMS, efConstruction: SMALL_INDEX_EF_CONSTRUCTION });
+    expect(resolveHnswParams(SMALL_INDEX_MAX_VECTORS)).toEqual({
+      ...DEFAULT_HNSW_PARAMS,
+      efConstruction: SMALL_INDEX_EF_CONSTRUCTION,
+    });
     expect(resolveHnswParams(SMALL_INDEX_MAX_VECTORS + 1)).toEqual(DEFAULT_HNSW_PARAMS);
     expect(resolveHnswParams(100_000, { m: 48, efConstruction: undefined, efSearch: 900 })).toEqual({
       ...DEFAULT_HNSW_PARAMS,
@@ -104,7 +111,8 @@ describe('efSearch at load', () => {
     return file;
   }
 
-  const recallOf = (index: VectorIndex) => queries.reduce((sum, q, i) => sum + recallAt(index.search(q, 10), exact[i]!), 0) / queries.length;
+  const recallOf = (index: VectorIndex) =>
+    queries.reduce((sum, q, i) => sum + recallAt(index.search(q, 10), exact[i]!), 0) / queries.length;
 
   it('never lowers recall as it grows, and gives the same results every time', async () => {
     const file = await stored();
@@ -125,7 +133,15 @@ describe('efSearch at load', () => {
     const retriever = await buildRetriever({ ...corpus, embedder, hnsw: { ...sparseGraph, efSearch: 77 } });
     const dataDir = await tmp('citecheck-hnsw-store-');
     const corpusHash = computeCorpusHash(corpus.docs, ['test']);
-    await writeIndex(dataDir, { corpusHash, embedderId: embedder.id, chunks: corpus.chunks, docs: corpus.docs, vectors: retriever.vectors, bm25: retriever.bm25, buildMs: 1 });
+    await writeIndex(dataDir, {
+      corpusHash,
+      embedderId: embedder.id,
+      chunks: corpus.chunks,
+      docs: corpus.docs,
+      vectors: retriever.vectors,
+      bm25: retriever.bm25,
+      buildMs: 1,
+    });
     const expectation = { corpusHash, embedderId: embedder.id, hnsw: sparseGraph };
     const efOf = async (...args: Parameters<typeof loadIndex>) => {
       const res = await loadIndex(...args);
@@ -143,14 +159,24 @@ describe('efSearch at load', () => {
     const retriever = await buildRetriever({ ...corpus, embedder, hnsw: sparseGraph });
     const dataDir = await tmp('citecheck-hnsw-store-');
     const corpusHash = computeCorpusHash(corpus.docs, ['test']);
-    await writeIndex(dataDir, { corpusHash, embedderId: embedder.id, chunks: corpus.chunks, docs: corpus.docs, vectors: retriever.vectors, bm25: retriever.bm25, buildMs: 1 });
+    await writeIndex(dataDir, {
+      corpusHash,
+      embedderId: embedder.id,
+      chunks: corpus.chunks,
+      docs: corpus.docs,
+      vectors: retriever.vectors,
+      bm25: retriever.bm25,
+      buildMs: 1,
+    });
     const base = { corpusHash, embedderId: embedder.id };
     expect((await loadIndex(dataDir, { ...base, hnsw: { ...sparseGraph, efSearch: 500 } })).status).toBe('ok');
     expect(await loadIndex(dataDir, { ...base, hnsw: { ...sparseGraph, m: 8 } })).toMatchObject({
       status: 'mismatch',
       reason: 'HNSW graph built with M 4, efConstruction 10; configured M 8, efConstruction 10',
     });
-    expect(await loadIndex(dataDir, { ...base, hnsw: { ...sparseGraph, efConstruction: 11 } })).toMatchObject({ status: 'mismatch' });
+    expect(await loadIndex(dataDir, { ...base, hnsw: { ...sparseGraph, efConstruction: 11 } })).toMatchObject({
+      status: 'mismatch',
+    });
     expect(await loadIndex(dataDir, base)).toMatchObject({
       status: 'mismatch',
       reason: `HNSW graph built with M 4, efConstruction 10; configured M ${DEFAULT_HNSW_PARAMS.m}, efConstruction ${SMALL_INDEX_EF_CONSTRUCTION}`,
@@ -161,14 +187,22 @@ describe('efSearch at load', () => {
 describe('KnowledgeBase with HNSW settings', () => {
   function kbFor(dataDir: string, env: Record<string, string> = {}) {
     const config = loadConfig({ CORPUS_DIR, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-    return new KnowledgeBase({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder: createEmbedder(config), hnsw: config.hnsw });
+    return new KnowledgeBase({
+      corpusDir: config.corpusDir,
+      dataDir: config.dataDir,
+      embedder: createEmbedder(config),
+      hnsw: config.hnsw,
+    });
   }
 
   it('rebuilds when HNSW_M or HNSW_EF_CONSTRUCTION changes, and loads the stored build for another HNSW_EF_SEARCH', async () => {
     const dataDir = await tmp('citecheck-hnsw-kb-');
     const first = await kbFor(dataDir).open();
     expect(first.rebuilt).toBe(true);
-    expect(first.snapshot.retriever.vectors.params).toMatchObject({ m: DEFAULT_HNSW_PARAMS.m, efConstruction: SMALL_INDEX_EF_CONSTRUCTION });
+    expect(first.snapshot.retriever.vectors.params).toMatchObject({
+      m: DEFAULT_HNSW_PARAMS.m,
+      efConstruction: SMALL_INDEX_EF_CONSTRUCTION,
+    });
 
     const wider = await kbFor(dataDir, { HNSW_EF_SEARCH: '640' }).open();
     expect(wider.rebuilt).toBe(false);
@@ -177,7 +211,9 @@ describe('KnowledgeBase with HNSW settings', () => {
 
     const denser = await kbFor(dataDir, { HNSW_M: '16', HNSW_EF_SEARCH: '640' }).open();
     expect(denser.rebuilt).toBe(true);
-    expect(denser.reason).toBe(`mismatch: HNSW graph built with M 32, efConstruction ${SMALL_INDEX_EF_CONSTRUCTION}; configured M 16, efConstruction ${SMALL_INDEX_EF_CONSTRUCTION}`);
+    expect(denser.reason).toBe(
+      `mismatch: HNSW graph built with M 32, efConstruction ${SMALL_INDEX_EF_CONSTRUCTION}; configured M 16, efConstruction ${SMALL_INDEX_EF_CONSTRUCTION}`,
+    );
     expect(denser.snapshot.retriever.vectors.params).toMatchObject({ m: 16, efSearch: 640 });
     expect((await kbFor(dataDir, { HNSW_M: '16' }).open()).rebuilt).toBe(false);
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inlineBuilder, workerBuilder } from '../../src/retrieval/hnsw-worker.js';
 import { LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
 import { buildRetriever } from '../../src/retrieval/retriever.js';
-import { SAMPLE, rng } from './synthetic.js';
+import { rng, SAMPLE } from './synthetic.js';
 
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-worker-'));
 afterAll(() => fs.rm(scratch, { recursive: true, force: true }));
@@ -45,7 +45,13 @@ describe('HNSW builders', () => {
 
   it('is used by buildRetriever above the threshold and gives the same hits', async () => {
     const embedder = new LocalHashEmbedder({ dimension: 64 });
-    const threaded = await buildRetriever({ ...SAMPLE, embedder, workerThreshold: 0, batchSize: 3, scratchDir: scratch });
+    const threaded = await buildRetriever({
+      ...SAMPLE,
+      embedder,
+      workerThreshold: 0,
+      batchSize: 3,
+      scratchDir: scratch,
+    });
     const inline = await buildRetriever({ ...SAMPLE, embedder });
     for (const q of ['exports growth 2021', '跨境电商', 'symphony premiere']) {
       expect(await threaded.search(q, { k: 4 })).toEqual(await inline.search(q, { k: 4 }));

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadIndex, writeIndex, type IndexData } from '../../src/retrieval/index-store.js';
+import { type IndexData, loadIndex, writeIndex } from '../../src/retrieval/index-store.js';
 import { LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
 import { buildRetriever, computeCorpusHash, fromStored, saveRetriever } from '../../src/retrieval/retriever.js';
 import { SAMPLE } from './synthetic.js';
@@ -46,11 +46,21 @@ describe('index store', () => {
     expect(index.buildId).toBe(buildId);
     expect(index.chunks).toEqual(SAMPLE.chunks);
     expect(index.docs).toEqual(SAMPLE.docs);
-    expect(index.manifest).toMatchObject({ version: 1, corpusHash, embedderId: embedder.id, dimension: 64, chunkCount: 10, docCount: 3, buildMs: 12 });
+    expect(index.manifest).toMatchObject({
+      version: 1,
+      corpusHash,
+      embedderId: embedder.id,
+      dimension: 64,
+      chunkCount: 10,
+      docCount: 3,
+      buildMs: 12,
+    });
     expect(Object.keys(index.manifest.files).sort()).toEqual(['bm25.bin', 'chunks.json', 'texts.bin', 'vectors.hnsw']);
     const served = fromStored(index, embedder);
     for (const q of ['cross-border e-commerce exports', '跨境电商', 'flour and eggs']) {
-      expect((await served.search(q, { k: 3 })).map((h) => h.chunk.id)).toEqual((await retriever.search(q, { k: 3 })).map((h) => h.chunk.id));
+      expect((await served.search(q, { k: 3 })).map((h) => h.chunk.id)).toEqual(
+        (await retriever.search(q, { k: 3 })).map((h) => h.chunk.id),
+      );
     }
   });
 
@@ -124,7 +134,11 @@ describe('index store', () => {
   });
 
   it('serialises concurrent writers and ends with a loadable index', async () => {
-    const ids = await Promise.all([writeIndex(dataDir, data), writeIndex(dataDir, data), saveRetriever(dataDir, retriever, corpusHash)]);
+    const ids = await Promise.all([
+      writeIndex(dataDir, data),
+      writeIndex(dataDir, data),
+      saveRetriever(dataDir, retriever, corpusHash),
+    ]);
     expect(ids).toContain(await currentBuild());
     expect((await loadIndex(dataDir, expectation)).status).toBe('ok');
     const left = await fs.readdir(buildsDir());

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { isAppError } from '../../src/errors.js';
 import { createEmbedder } from '../../src/retrieval/embedder.js';
 import { BUILD_FILES, indexLayout, readCurrent } from '../../src/retrieval/index-layout.js';
-import { KnowledgeBase, type KbLogger } from '../../src/retrieval/knowledge-base.js';
+import { type KbLogger, KnowledgeBase } from '../../src/retrieval/knowledge-base.js';
 import { CORPUS_DIR, makeTmpDir } from '../helpers/app.js';
 
 interface LogRecord {
@@ -38,7 +38,12 @@ async function tmp(prefix: string): Promise<string> {
 function kbFor(corpusDir: string, dataDir: string, env: Record<string, string> = {}) {
   const config = loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const logger = new RecordingLogger();
-  const kb = new KnowledgeBase({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder: createEmbedder(config), logger });
+  const kb = new KnowledgeBase({
+    corpusDir: config.corpusDir,
+    dataDir: config.dataDir,
+    embedder: createEmbedder(config),
+    logger,
+  });
   return { kb, logger, config };
 }
 
@@ -101,7 +106,14 @@ describe('KnowledgeBase', () => {
     expect(snap.docs.map((d) => d.docId)).toEqual(['digital-trade-interview']);
     expect(snap.chunks.length).toBeGreaterThan(5);
     expect(snap.warnings).toEqual([]);
-    expect(kb.status()).toEqual({ state: 'ready', buildId: snap.buildId, docs: 1, chunks: snap.chunks.length, origin: 'build', reindexing: false });
+    expect(kb.status()).toEqual({
+      state: 'ready',
+      buildId: snap.buildId,
+      docs: 1,
+      chunks: snap.chunks.length,
+      origin: 'build',
+      reindexing: false,
+    });
     expect(await readCurrent(indexLayout(mainDataDir))).toBe(snap.buildId);
     const files = await fs.readdir(await currentBuildDir(mainDataDir));
     expect(files.sort()).toEqual(Object.values(BUILD_FILES).sort());
@@ -169,7 +181,8 @@ describe('KnowledgeBase', () => {
     const vectors = path.join(await currentBuildDir(dataDir), BUILD_FILES.vectors);
     const bytes = await fs.readFile(vectors);
     expect(bytes.length).toBeGreaterThan(64);
-    for (const at of [Math.floor(bytes.length / 3), Math.floor(bytes.length / 2), bytes.length - 5]) bytes[at] = bytes[at]! ^ 0xff;
+    for (const at of [Math.floor(bytes.length / 3), Math.floor(bytes.length / 2), bytes.length - 5])
+      bytes[at] = bytes[at]! ^ 0xff;
     await fs.writeFile(vectors, bytes);
 
     const { kb, logger } = kbFor(CORPUS_DIR, dataDir);
@@ -181,22 +194,31 @@ describe('KnowledgeBase', () => {
     const warning = logger.warnings.find((w) => w.msg === 'stored index unusable; rebuilding');
     expect(warning).toBeDefined();
     expect(JSON.stringify(warning!.obj)).toMatch(/checksum mismatch for vectors\.hnsw/);
-    for (const q of QUERIES) expect((await ranking(kb, q)).map((h) => h.id), q).toEqual((await ranking(first.kb, q)).map((h) => h.id));
+    for (const q of QUERIES)
+      expect(
+        (await ranking(kb, q)).map((h) => h.id),
+        q,
+      ).toEqual((await ranking(first.kb, q)).map((h) => h.id));
   });
 
-  it.each([BUILD_FILES.chunks, BUILD_FILES.texts, BUILD_FILES.bm25, BUILD_FILES.vectors])('detects a truncated %s by its checksum and rebuilds', async (name) => {
-    const dataDir = await dataCopy();
-    const file = path.join(await currentBuildDir(dataDir), name);
-    const { size } = await fs.stat(file);
-    await fs.truncate(file, Math.floor(size / 2));
-    const { kb, logger } = kbFor(CORPUS_DIR, dataDir);
-    const result = await kb.open();
-    expect(result.rebuilt).toBe(true);
-    expect(result.reason).toMatch(new RegExp(`^corrupt: .*${name.replace('.', '\\.')}`));
-    expect(logger.warnings.map((w) => w.msg)).toContain('stored index unusable; rebuilding');
-    expect(await readCurrent(indexLayout(dataDir))).toBe(result.snapshot.buildId);
-    expect((await ranking(kb, QUERIES[0]!)).map((h) => h.id)).toEqual((await ranking(first.kb, QUERIES[0]!)).map((h) => h.id));
-  });
+  it.each([BUILD_FILES.chunks, BUILD_FILES.texts, BUILD_FILES.bm25, BUILD_FILES.vectors])(
+    'detects a truncated %s by its checksum and rebuilds',
+    async (name) => {
+      const dataDir = await dataCopy();
+      const file = path.join(await currentBuildDir(dataDir), name);
+      const { size } = await fs.stat(file);
+      await fs.truncate(file, Math.floor(size / 2));
+      const { kb, logger } = kbFor(CORPUS_DIR, dataDir);
+      const result = await kb.open();
+      expect(result.rebuilt).toBe(true);
+      expect(result.reason).toMatch(new RegExp(`^corrupt: .*${name.replace('.', '\\.')}`));
+      expect(logger.warnings.map((w) => w.msg)).toContain('stored index unusable; rebuilding');
+      expect(await readCurrent(indexLayout(dataDir))).toBe(result.snapshot.buildId);
+      expect((await ranking(kb, QUERIES[0]!)).map((h) => h.id)).toEqual(
+        (await ranking(first.kb, QUERIES[0]!)).map((h) => h.id),
+      );
+    },
+  );
 
   it('detects a truncated manifest and rebuilds', async () => {
     const dataDir = await dataCopy();
@@ -222,12 +244,16 @@ describe('KnowledgeBase', () => {
     const { kb, logger } = kbFor(CORPUS_DIR, dataDir, { LOCAL_EMBEDDING_DIM: '256' });
     const result = await kb.open();
     expect(result.rebuilt).toBe(true);
-    expect(result.reason).toMatch(/mismatch: index built with local-hash-v\d+-512, current embedder is local-hash-v\d+-256/);
+    expect(result.reason).toMatch(
+      /mismatch: index built with local-hash-v\d+-512, current embedder is local-hash-v\d+-256/,
+    );
     expect(result.snapshot.origin).toBe('build');
     expect(result.snapshot.buildId).not.toBe(firstResult.snapshot.buildId);
     expect(result.snapshot.retriever.vectors.dimension).toBe(256);
     expect(logger.warnings.map((w) => w.msg)).toContain('stored index unusable; rebuilding');
-    const manifest = JSON.parse(await fs.readFile(path.join(await currentBuildDir(dataDir), BUILD_FILES.manifest), 'utf8')) as { dimension: number; embedderId: string };
+    const manifest = JSON.parse(
+      await fs.readFile(path.join(await currentBuildDir(dataDir), BUILD_FILES.manifest), 'utf8'),
+    ) as { dimension: number; embedderId: string };
     expect(manifest).toMatchObject({ dimension: 256, embedderId: expect.stringMatching(/-256$/) });
     const [top] = await kb.require().retriever.search('compound annual growth rate of digital service trade', { k: 1 });
     expect(top!.chunk.text).toContain('6.7%');
@@ -235,7 +261,10 @@ describe('KnowledgeBase', () => {
 
   it('skips a broken extra file with a warning and loads the rest', async () => {
     const corpus = await corpusCopy();
-    await fs.writeFile(path.join(corpus, 'broken.pdf'), Buffer.from('%PDF-1.7\n\x00\x01garbage that is not a PDF\x02\xff'));
+    await fs.writeFile(
+      path.join(corpus, 'broken.pdf'),
+      Buffer.from('%PDF-1.7\n\x00\x01garbage that is not a PDF\x02\xff'),
+    );
     await fs.writeFile(path.join(corpus, 'notes.docx'), 'unsupported');
     const { kb, logger } = kbFor(corpus, await tmp('citecheck-kb-pdf-'));
     const result = await kb.open();
@@ -270,7 +299,12 @@ describe('KnowledgeBase', () => {
       const old = (await kb.open()).snapshot;
       const run = kb.reindex();
       expect(run.joined).toBe(false);
-      expect(kb.status()).toMatchObject({ state: 'ready', buildId: old.buildId, reindexing: true, reindex: { state: 'running', previousBuildId: old.buildId } });
+      expect(kb.status()).toMatchObject({
+        state: 'ready',
+        buildId: old.buildId,
+        reindexing: true,
+        reindex: { state: 'running', previousBuildId: old.buildId },
+      });
       expect(kb.require()).toBe(old);
       const joined = kb.reindex();
       expect(joined.joined).toBe(true);
@@ -279,7 +313,11 @@ describe('KnowledgeBase', () => {
       expect(await joined.done).toBe(report);
       expect(report).toMatchObject({ state: 'succeeded', previousBuildId: old.buildId, buildId: kb.require().buildId });
       expect(kb.require().buildId).not.toBe(old.buildId);
-      expect(kb.status()).toMatchObject({ reindexing: false, buildId: report.buildId, reindex: { state: 'succeeded' } });
+      expect(kb.status()).toMatchObject({
+        reindexing: false,
+        buildId: report.buildId,
+        reindex: { state: 'succeeded' },
+      });
       expect((await old.retriever.search(QUERIES[0]!, { k: 3 })).length).toBe(3);
       expect(await readCurrent(indexLayout(dataDir))).toBe(report.buildId);
       expect(logger.records.map((r) => r.msg)).toEqual(expect.arrayContaining(['reindex started', 'reindex finished']));

@@ -75,14 +75,19 @@ describe('LocalHashEmbedder', () => {
   });
 
   it('handles Chinese text', async () => {
-    const [q, rel, unrel] = await e.embedDocuments(['跨境电商出口增长', '数字贸易规模持续扩大，跨境电商出口同比增长。', '今天天气晴朗，我们去公园散步。']);
+    const [q, rel, unrel] = await e.embedDocuments([
+      '跨境电商出口增长',
+      '数字贸易规模持续扩大，跨境电商出口同比增长。',
+      '今天天气晴朗，我们去公园散步。',
+    ]);
     expect(norm(q!)).toBeCloseTo(1, 5);
     expect(cos(q!, rel!)).toBeGreaterThan(0.3);
     expect(cos(q!, rel!)).toBeGreaterThan(cos(q!, unrel!) + 0.2);
   });
 
   it('embeds thousands of chunks per second', () => {
-    const base = 'During the period the scale of digital trade increased from US$200 billion in 2015 to US$294.76 billion in 2020 and its proportion in service trade increased. ';
+    const base =
+      'During the period the scale of digital trade increased from US$200 billion in 2015 to US$294.76 billion in 2020 and its proportion in service trade increased. ';
     const texts = Array.from({ length: 2000 }, (_, i) => `${base.repeat(4)} item ${i} w${(i * 7919).toString(36)}`);
     const t = performance.now();
     e.embedMatrix(texts);

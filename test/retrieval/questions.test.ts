@@ -57,7 +57,10 @@ describe('retrieval questions (test/fixtures/retrieval-questions.json)', () => {
     const misses = outcomes.filter((o) => o.rank === null || o.rank > TOP_K);
     const mrr = outcomes.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0) / outcomes.length;
     const hitRate = hits.length / outcomes.length;
-    const lines = misses.map((o) => `  ${o.q.id} rank=${o.rank ?? '-'} "${o.q.question}"\n      wanted: ${o.q.support}\n      top:    ${o.top}`);
+    const lines = misses.map(
+      (o) =>
+        `  ${o.q.id} rank=${o.rank ?? '-'} "${o.q.question}"\n      wanted: ${o.q.support}\n      top:    ${o.top}`,
+    );
     console.log(
       [
         `retrieval: hit@${TOP_K} ${hits.length}/${outcomes.length} = ${(hitRate * 100).toFixed(1)}%, MRR = ${mrr.toFixed(3)}, hit@1 = ${outcomes.filter((o) => o.rank === 1).length}/${outcomes.length}`,

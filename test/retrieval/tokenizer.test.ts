@@ -3,7 +3,9 @@ import { cjkBigrams, tokenize } from '../../src/retrieval/tokenizer.js';
 
 describe('tokenize', () => {
   it('keeps numbers, decimals and years, dropping currency, percent signs and thousands separators', () => {
-    const t = tokenize('From US$200 billion in 2015 to US$294.76 billion in 2020, 44.5% and 1,000 or ¥1,234,567.5; 1.69 trillion.');
+    const t = tokenize(
+      'From US$200 billion in 2015 to US$294.76 billion in 2020, 44.5% and 1,000 or ¥1,234,567.5; 1.69 trillion.',
+    );
     expect(t).toEqual(expect.arrayContaining(['200', '2015', '294.76', '2020', '44.5', '1000', '1234567.5', '1.69']));
     expect(t.some((x) => x.includes('$') || x.includes('%') || x.includes(','))).toBe(false);
     expect(t).not.toContain('1.69.');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
-import { VectorIndex, bruteForceSearch, recallAt } from '../../src/retrieval/vector-index.js';
+import { bruteForceSearch, recallAt, VectorIndex } from '../../src/retrieval/vector-index.js';
 import { rng } from './synthetic.js';
 
 /**
@@ -15,7 +15,9 @@ function clusteredVectors(n: number, dim: number, clusters: number, seed: number
   const g = (r: () => number) => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
   const rank = 8;
   const centers = Array.from({ length: clusters }, () => Array.from({ length: dim }, () => g(structure)));
-  const bases = Array.from({ length: clusters }, () => Array.from({ length: rank }, () => Array.from({ length: dim }, () => g(structure) * 0.5)));
+  const bases = Array.from({ length: clusters }, () =>
+    Array.from({ length: rank }, () => Array.from({ length: dim }, () => g(structure) * 0.5)),
+  );
   const r = rng(seed);
   const out = new Float32Array(n * dim);
   for (let i = 0; i < n; i++) {
@@ -51,7 +53,7 @@ describe('VectorIndex', () => {
   it('reaches recall@10 >= 0.98 on 5k text embeddings with short queries', () => {
     const e = new LocalHashEmbedder({ dimension: 256 });
     const r = rng(3);
-    const vocab = Array.from({ length: 3000 }, (_, i) => `w${(i * 2654435761 >>> 0).toString(36)}`);
+    const vocab = Array.from({ length: 3000 }, (_, i) => `w${((i * 2654435761) >>> 0).toString(36)}`);
     const pick = () => vocab[Math.floor(r() ** 2 * vocab.length)]!;
     const texts = Array.from({ length: 5000 }, () => Array.from({ length: 60 }, pick).join(' '));
     const data = e.embedMatrix(texts);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,10 @@ interface Term {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phrase = (label: string, why: string): Term => ({
   label: `${why}: ${label}`,
-  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(label).replace(/ /g, String.raw`\s+`)}(?![\p{L}\p{N}])`, 'iu'),
+  pattern: new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${escapeRegExp(label).replace(/ /g, String.raw`\s+`)}(?![\p{L}\p{N}])`,
+    'iu',
+  ),
 });
 const figure = (label: string): Term => ({
   label: `figure: ${label}`,
@@ -41,17 +44,51 @@ const FIXED_TERMS: Term[] = [
   phrase('Hongna', 'speaker'),
   phrase('China Economic Times', 'publication'),
   ...['China', 'Beijing', 'China Customs', 'my country', 'our country'].map((n) => phrase(n, 'place')),
-  ...['Services Fair', 'Service Trade Fair', 'China International Fair for Trade in Services', 'Digital Trade Development and Cooperation Report', 'dual circulation'].map((n) => phrase(n, 'named event or report')),
-  ...['digital trade', 'digital service trade', 'digital economy', 'digital trade demonstration zone', 'experts', 'expert', 'interviewees', 'interviewee', '数字贸易'].map((n) => phrase(n, 'topic or genre word')),
+  ...[
+    'Services Fair',
+    'Service Trade Fair',
+    'China International Fair for Trade in Services',
+    'Digital Trade Development and Cooperation Report',
+    'dual circulation',
+  ].map((n) => phrase(n, 'named event or report')),
+  ...[
+    'digital trade',
+    'digital service trade',
+    'digital economy',
+    'digital trade demonstration zone',
+    'experts',
+    'expert',
+    'interviewees',
+    'interviewee',
+    '数字贸易',
+  ].map((n) => phrase(n, 'topic or genre word')),
   // Distinctive figures: amounts and one-decimal rates as written in the interview.
-  ...['294.76', '164.84', '54.56', '1.69 trillion', '1.69万亿', '44.5', '47.4', '30.6', '36.7', '62.8', '31.7', '19.6', '17.4', '28.6', '44.1', '31.1'].map(figure),
+  ...[
+    '294.76',
+    '164.84',
+    '54.56',
+    '1.69 trillion',
+    '1.69万亿',
+    '44.5',
+    '47.4',
+    '30.6',
+    '36.7',
+    '62.8',
+    '31.7',
+    '19.6',
+    '17.4',
+    '28.6',
+    '44.1',
+    '31.1',
+  ].map(figure),
 ];
 
 /** Read from the corpus file itself, so the list follows the corpus: speaker labels, front matter, decimal figures. */
 function corpusTerms(corpus: string): Term[] {
   const terms: Term[] = [];
   const front = /^---\n([\s\S]*?)\n---\n/.exec(corpus)?.[1] ?? '';
-  for (const m of front.matchAll(/^(?:source|interviewer):\s*"?([^"\n]+)"?$/gm)) terms.push(phrase(m[1]!.trim(), 'publication'));
+  for (const m of front.matchAll(/^(?:source|interviewer):\s*"?([^"\n]+)"?$/gm))
+    terms.push(phrase(m[1]!.trim(), 'publication'));
   for (const m of corpus.matchAll(/^([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}):\s/gm)) {
     if (!front.includes(m[1]!)) terms.push(phrase(m[1]!, 'speaker'));
   }
@@ -93,14 +130,24 @@ const TERMS = dedupe([...FIXED_TERMS, ...corpusTerms(readFileSync(CORPUS_FILE, '
 describe('no knowledge of the bundled corpus in src/ and prompts/', () => {
   it('derives speakers, publication and figures from the corpus file', () => {
     const labels = corpusTerms(readFileSync(CORPUS_FILE, 'utf8')).map((t) => t.label);
-    expect(labels).toEqual(expect.arrayContaining(['speaker: Li Jun', 'speaker: Chen Hongna', 'publication: China Economic Times', 'figure: 294.76']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'speaker: Li Jun',
+        'speaker: Chen Hongna',
+        'publication: China Economic Times',
+        'figure: 294.76',
+      ]),
+    );
     expect(labels).not.toContain('speaker: China Economic Times');
   });
 
   it('detects a planted name, place or figure and names file:line', () => {
     const files = [
       { path: 'src/x.ts', text: 'const ok = 1;\n// e.g. what Wei   Hao said\nconst n = "US$294.76 billion";' },
-      { path: 'prompts/p.md', text: 'Answer about my Country.\nGrowth of 12.5% is fine; 144.56 and 294.761 are not the figure.' },
+      {
+        path: 'prompts/p.md',
+        text: 'Answer about my Country.\nGrowth of 12.5% is fine; 144.56 and 294.761 are not the figure.',
+      },
     ];
     expect(findCorpusReferences(files, TERMS)).toEqual([
       expect.stringMatching(/^src\/x\.ts:2: speaker: Wei Hao/),
@@ -115,6 +162,9 @@ describe('no knowledge of the bundled corpus in src/ and prompts/', () => {
       .map((f) => ({ path: f, text: readFileSync(path.join(ROOT, f), 'utf8') }));
     expect(files.length).toBeGreaterThan(50);
     const hits = findCorpusReferences(files, TERMS).filter((h) => !GENERAL.some((re) => re.test(h)));
-    expect(hits, `corpus knowledge in code (move it to corpus/, eval/ or tests, or make it general):\n${hits.join('\n')}`).toEqual([]);
+    expect(
+      hits,
+      `corpus knowledge in code (move it to corpus/, eval/ or tests, or make it general):\n${hits.join('\n')}`,
+    ).toEqual([]);
   });
 });

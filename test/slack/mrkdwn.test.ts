@@ -3,9 +3,13 @@ import { escapeMrkdwn, markdownToMrkdwn, slackToPlain } from '../../src/slack/mr
 
 describe('markdownToMrkdwn', () => {
   it('converts emphasis, headings and bullets', () => {
-    expect(markdownToMrkdwn('**Digital trade** grew *fast* and ~~slowly~~.')).toBe('*Digital trade* grew _fast_ and ~slowly~.');
+    expect(markdownToMrkdwn('**Digital trade** grew *fast* and ~~slowly~~.')).toBe(
+      '*Digital trade* grew _fast_ and ~slowly~.',
+    );
     expect(markdownToMrkdwn('__bold__ and _italic_')).toBe('*bold* and _italic_');
-    expect(markdownToMrkdwn('## Key **figures**\n- one\n* two\n  + three')).toBe('*Key figures*\n• one\n• two\n  • three');
+    expect(markdownToMrkdwn('## Key **figures**\n- one\n* two\n  + three')).toBe(
+      '*Key figures*\n• one\n• two\n  • three',
+    );
   });
 
   it('escapes & < > but keeps the link tokens it makes', () => {
@@ -39,8 +43,12 @@ describe('markdownToMrkdwn', () => {
 describe('slackToPlain', () => {
   it('drops the bot mention, resolves tokens and unescapes', () => {
     expect(slackToPlain('<@UBOT> What about R&amp;D &lt;2020&gt;?', 'UBOT')).toBe('What about R&D <2020>?');
-    expect(slackToPlain('<@UBOT|citecheck>  share   of <#C1|general> and <@U2|ann>', 'UBOT')).toBe('share of #general and @ann');
-    expect(slackToPlain('see <https://e.com|the site> <https://x.org> <!here>')).toBe('see the site https://x.org @here');
+    expect(slackToPlain('<@UBOT|citecheck>  share   of <#C1|general> and <@U2|ann>', 'UBOT')).toBe(
+      'share of #general and @ann',
+    );
+    expect(slackToPlain('see <https://e.com|the site> <https://x.org> <!here>')).toBe(
+      'see the site https://x.org @here',
+    );
   });
 
   it('drops leading mentions when the bot id is unknown', () => {

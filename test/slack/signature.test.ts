@@ -32,7 +32,10 @@ describe('Slack signatures', () => {
     expect(check({ timestamp: `${TS}.5` }).ok).toBe(false);
     expect(check({ timestamp: undefined })).toEqual({ ok: false, reason: 'missing Slack signature headers' });
     expect(check({ signature: undefined }).ok).toBe(false);
-    expect(check({ signature: reference('other-secret', TS, BODY) })).toEqual({ ok: false, reason: 'invalid Slack signature' });
+    expect(check({ signature: reference('other-secret', TS, BODY) })).toEqual({
+      ok: false,
+      reason: 'invalid Slack signature',
+    });
     expect(check({ body: `${BODY}&x=1` }).ok).toBe(false);
     // A signature made for another timestamp does not carry over.
     expect(check({ signature: reference(SECRET, String(Number(TS) + 1), BODY) }).ok).toBe(false);

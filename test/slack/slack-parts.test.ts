@@ -19,7 +19,9 @@ describe('threadHistory', () => {
   it('keeps earlier turns in order, at most 20, each at most 8000 characters', () => {
     const messages = Array.from({ length: 30 }, (_, i) => ({
       ts: `17000000${String(i).padStart(2, '0')}.000100`,
-      ...(i % 2 ? { bot_id: 'B', text: `answer ${i}` } : { user: 'U1', text: `<@UBOT> question ${i}${i === 28 ? 'x'.repeat(9000) : ''}` }),
+      ...(i % 2
+        ? { bot_id: 'B', text: `answer ${i}` }
+        : { user: 'U1', text: `<@UBOT> question ${i}${i === 28 ? 'x'.repeat(9000) : ''}` }),
     }));
     const history = threadHistory(messages.slice().reverse(), '1700000029.000100', 'UBOT');
     expect(history).toHaveLength(20);

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatRequest } from '../../src/answer/schema.js';
 import { createApp } from '../../src/http/app.js';
 import type { AppEnv } from '../../src/http/app-env.js';
 import type { SlackBlock } from '../../src/slack/block-types.js';
 import { createSlackBot, type SlackBot } from '../../src/slack/slack-bot.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../fakes/fake-slack.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
 const SECRET = 'test-signing-secret-8f742231b10e';
@@ -64,7 +64,13 @@ async function send(path: string, body: string, contentType: string, opts: SendO
 
 function command(text: string, responseUrl = slack.responseUrl(), opts: SendOptions = {}) {
   const form = new URLSearchParams({
-    token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/citecheck', text, response_url: responseUrl,
+    token: 'legacy',
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    command: '/citecheck',
+    text,
+    response_url: responseUrl,
   });
   return send('/slack/commands', form.toString(), 'application/x-www-form-urlencoded', opts);
 }
@@ -97,7 +103,11 @@ function expectWithinLimits(message: { text?: unknown; blocks?: SlackBlock[] }) 
 }
 
 const allText = (blocks: SlackBlock[]) =>
-  blocks.map((b) => (b.type === 'section' ? b.text.text : b.type === 'context' ? b.elements.map((e) => e.text).join('\n') : '')).join('\n');
+  blocks
+    .map((b) =>
+      b.type === 'section' ? b.text.text : b.type === 'context' ? b.elements.map((e) => e.text).join('\n') : '',
+    )
+    .join('\n');
 
 describe('POST /slack/commands', () => {
   it('acknowledges at once, then posts the answer to response_url (ephemeral)', async () => {
@@ -164,7 +174,10 @@ describe('Slack request verification', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: 'chal-123' });
 
-    const forged = await send('/slack/events', body, 'application/json', { target: t.app, signature: sign(body, Math.floor(Date.now() / 1000), 'wrong') });
+    const forged = await send('/slack/events', body, 'application/json', {
+      target: t.app,
+      signature: sign(body, Math.floor(Date.now() / 1000), 'wrong'),
+    });
     expect(forged.status).toBe(401);
     expect(await forged.text()).not.toContain('chal-123');
   });
@@ -172,18 +185,26 @@ describe('Slack request verification', () => {
   it('refuses forged, unsigned and stale requests with 401 and answers none of them', async () => {
     const now = Math.floor(Date.now() / 1000);
     const body = new URLSearchParams({ text: QUESTION, response_url: slack.responseUrl() }).toString();
-    const forged = await send('/slack/commands', body, 'application/x-www-form-urlencoded', { signature: sign(body, now, 'not-the-secret') });
+    const forged = await send('/slack/commands', body, 'application/x-www-form-urlencoded', {
+      signature: sign(body, now, 'not-the-secret'),
+    });
     expect(forged.status).toBe(401);
     expect(await forged.json()).toEqual({ error: { code: 'unauthorized', message: 'invalid Slack signature' } });
 
-    const tampered = await send('/slack/commands', `${body}x`, 'application/x-www-form-urlencoded', { signature: sign(body, now) });
+    const tampered = await send('/slack/commands', `${body}x`, 'application/x-www-form-urlencoded', {
+      signature: sign(body, now),
+    });
     expect(tampered.status).toBe(401);
 
     const stale = await command(QUESTION, slack.responseUrl(), { timestamp: now - 6 * 60 });
     expect(stale.status).toBe(401);
     expect(((await stale.json()) as { error: { message: string } }).error.message).toMatch(/too old/);
 
-    const unsigned = await app.request('/slack/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const unsigned = await app.request('/slack/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(unsigned.status).toBe(401);
 
     await bot.drain();
@@ -195,13 +216,21 @@ describe('Slack request verification', () => {
     const off = createApp({ config: { ...t.config, slack: undefined }, kb: t.kb, chat: t.chat });
     const body = JSON.stringify({ type: 'url_verification', challenge: 'c' });
     expect((await send('/slack/events', body, 'application/json', { target: off })).status).toBe(404);
-    expect((await send('/slack/commands', 'text=hi', 'application/x-www-form-urlencoded', { target: off })).status).toBe(404);
+    expect(
+      (await send('/slack/commands', 'text=hi', 'application/x-www-form-urlencoded', { target: off })).status,
+    ).toBe(404);
   });
 });
 
 describe('POST /slack/events', () => {
   it('answers a mention in a thread under it, with the bot token', async () => {
-    const res = await event({ type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${slack.botUserId}> ${QUESTION}`, ts: '1700000001.000100' });
+    const res = await event({
+      type: 'app_mention',
+      channel: 'C1',
+      user: 'U1',
+      text: `<@${slack.botUserId}> ${QUESTION}`,
+      ts: '1700000001.000100',
+    });
     expect(res.status).toBe(200);
     await bot.drain();
     const posts = slack.posts();
@@ -214,9 +243,18 @@ describe('POST /slack/events', () => {
   });
 
   it('answers a retried delivery only once', async () => {
-    const ev = { type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${slack.botUserId}> ${QUESTION}`, ts: '1700000002.000100' };
+    const ev = {
+      type: 'app_mention',
+      channel: 'C1',
+      user: 'U1',
+      text: `<@${slack.botUserId}> ${QUESTION}`,
+      ts: '1700000002.000100',
+    };
     expect((await event(ev, { eventId: 'EvRetry' })).status).toBe(200);
-    const retry = await event(ev, { eventId: 'EvRetry', headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await event(ev, {
+      eventId: 'EvRetry',
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retry.status).toBe(200);
     // The same message delivered under another event id (e.g. a second subscription) is not answered either.
     expect((await event(ev, { eventId: 'EvOther' })).status).toBe(200);
@@ -225,17 +263,59 @@ describe('POST /slack/events', () => {
   });
 
   it('ignores messages from bots, including itself, and channel messages that are not mentions', async () => {
-    await event({ type: 'message', channel_type: 'im', channel: 'D1', bot_id: 'B2', text: QUESTION, ts: '1700000003.000100' });
-    await event({ type: 'message', channel_type: 'im', channel: 'D1', subtype: 'bot_message', text: QUESTION, ts: '1700000003.000200' });
-    await event({ type: 'message', channel_type: 'im', channel: 'D1', user: slack.botUserId, text: QUESTION, ts: '1700000003.000300' });
-    await event({ type: 'app_mention', channel: 'C1', user: 'U1', bot_id: 'B2', text: `<@${slack.botUserId}> hi`, ts: '1700000003.000400' });
-    await event({ type: 'message', channel_type: 'channel', channel: 'C1', user: 'U1', text: QUESTION, ts: '1700000003.000500' });
+    await event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D1',
+      bot_id: 'B2',
+      text: QUESTION,
+      ts: '1700000003.000100',
+    });
+    await event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D1',
+      subtype: 'bot_message',
+      text: QUESTION,
+      ts: '1700000003.000200',
+    });
+    await event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D1',
+      user: slack.botUserId,
+      text: QUESTION,
+      ts: '1700000003.000300',
+    });
+    await event({
+      type: 'app_mention',
+      channel: 'C1',
+      user: 'U1',
+      bot_id: 'B2',
+      text: `<@${slack.botUserId}> hi`,
+      ts: '1700000003.000400',
+    });
+    await event({
+      type: 'message',
+      channel_type: 'channel',
+      channel: 'C1',
+      user: 'U1',
+      text: QUESTION,
+      ts: '1700000003.000500',
+    });
     await bot.drain();
     expect(slack.calls).toHaveLength(0);
   });
 
   it('answers a direct message in a thread', async () => {
-    await event({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: QUESTION, ts: '1700000004.000100' });
+    await event({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D1',
+      user: 'U1',
+      text: QUESTION,
+      ts: '1700000004.000100',
+    });
     await bot.drain();
     expect(slack.posts()).toEqual([expect.objectContaining({ channel: 'D1', thread_ts: '1700000004.000100' })]);
   });
@@ -246,7 +326,11 @@ describe('POST /slack/events', () => {
       { ts: '1700000005.000100', user: 'U1', text: `<@${slack.botUserId}> ${QUESTION}` },
       { ts: '1700000005.000200', user: slack.botUserId, bot_id: 'BBOT', text: 'It grew by 78.82% [1] &amp; more.' },
       { ts: '1700000005.000250', subtype: 'channel_join', user: 'U9', text: 'joined' },
-      { ts: '1700000005.000300', user: 'U1', text: `<@${slack.botUserId}> And what was the compound annual growth rate?` },
+      {
+        ts: '1700000005.000300',
+        user: 'U1',
+        text: `<@${slack.botUserId}> And what was the compound annual growth rate?`,
+      },
       { ts: '1700000005.000400', user: 'U2', text: 'a later message' },
     ]);
     await event({
@@ -258,7 +342,10 @@ describe('POST /slack/events', () => {
       thread_ts: '1700000005.000100',
     });
     await bot.drain();
-    expect(slack.calls.find((c) => c.method === 'conversations.replies')?.args).toMatchObject({ channel: 'C1', ts: '1700000005.000100' });
+    expect(slack.calls.find((c) => c.method === 'conversations.replies')?.args).toMatchObject({
+      channel: 'C1',
+      ts: '1700000005.000100',
+    });
     const request = spy.mock.calls[0]![0] as ChatRequest;
     expect(request.question).toBe('And what was the compound annual growth rate?');
     expect(request.history).toEqual([
@@ -270,7 +357,13 @@ describe('POST /slack/events', () => {
 
   it('apologises in the thread when the answer fails', async () => {
     vi.spyOn(t.chat, 'answer').mockRejectedValueOnce(new Error('boom'));
-    await event({ type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${slack.botUserId}> ${QUESTION}`, ts: '1700000006.000100' });
+    await event({
+      type: 'app_mention',
+      channel: 'C1',
+      user: 'U1',
+      text: `<@${slack.botUserId}> ${QUESTION}`,
+      ts: '1700000006.000100',
+    });
     await bot.drain();
     expect(slack.posts()[0]).toMatchObject({ thread_ts: '1700000006.000100', text: expect.stringMatching(/^Sorry/) });
   });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { renderSoakReport } from '../../src/soak/report.js';
-import { runSoak } from '../../src/soak/run-soak.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSoakReport } from '../../src/soak/report.js';
+import { runSoak } from '../../src/soak/run-soak.js';
 import { chatRequests, loadWorkload, searchRequests } from '../../src/soak/workload.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';
 
@@ -32,8 +32,15 @@ describe('soak workload', () => {
   });
 
   it('turns any workload file into chat and search requests', () => {
-    const w = loadWorkload(file('ok.json', { questions: [{ question: 'Who won?', history: [{ role: 'user', content: 'Hi' }] }], queries: ['harbour', 'ferry'] }));
-    expect(chatRequests(w)).toEqual([{ method: 'POST', path: '/api/chat', body: '{"question":"Who won?","history":[{"role":"user","content":"Hi"}]}' }]);
+    const w = loadWorkload(
+      file('ok.json', {
+        questions: [{ question: 'Who won?', history: [{ role: 'user', content: 'Hi' }] }],
+        queries: ['harbour', 'ferry'],
+      }),
+    );
+    expect(chatRequests(w)).toEqual([
+      { method: 'POST', path: '/api/chat', body: '{"question":"Who won?","history":[{"role":"user","content":"Hi"}]}' },
+    ]);
     expect(searchRequests(w).map((r) => r.path)).toEqual(['/api/search?q=harbour&k=3', '/api/search?q=ferry&k=4']);
   });
 
@@ -47,13 +54,21 @@ describe('soak workload', () => {
 describe('soak', () => {
   it('uses only requests the API answers with 200', async () => {
     for (const r of [...chatRequests(), ...searchRequests()]) {
-      const res = await t.app.request(r.path, { method: r.method, ...(r.body ? { body: r.body, headers: { 'content-type': 'application/json' } } : {}) });
+      const res = await t.app.request(r.path, {
+        method: r.method,
+        ...(r.body ? { body: r.body, headers: { 'content-type': 'application/json' } } : {}),
+      });
       expect(res.status, `${r.method} ${r.path} ${r.body ?? ''}`).toBe(200);
     }
   });
 
   it('runs a short bounded load on loopback and reports latency, errors and memory', async () => {
-    const result = await runSoak({ config: t.config, logger: pino({ level: 'silent' }), durationSec: 1, connections: 4 });
+    const result = await runSoak({
+      config: t.config,
+      logger: pino({ level: 'silent' }),
+      durationSec: 1,
+      connections: 4,
+    });
     expect(result.failures).toBe(0);
     expect(result.routes.chat.requests).toBeGreaterThan(0);
     expect(result.routes.search.requests).toBeGreaterThan(0);

@@ -31,7 +31,14 @@ describePg('schema migrations on PostgreSQL', () => {
 
   it('rolls a failing migration back whole and refuses a schema newer than the code', async () => {
     const shipped = await readMigrations();
-    const broken = [...shipped, { version: shipped.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT no_such_function();' }];
+    const broken = [
+      ...shipped,
+      {
+        version: shipped.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_done (x int); SELECT no_such_function();',
+      },
+    ];
     await expect(migrate(db, broken)).rejects.toThrow(/migration \d+ \(broken\) failed/);
     const { rows } = await db.query("SELECT to_regclass('half_done') AS t");
     expect(rows[0]).toEqual({ t: null });

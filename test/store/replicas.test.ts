@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../fakes/fake-slack.js';
 import { CORPUS_DIR, makeTmpDir } from '../helpers/app.js';
 import { describePg, freshDatabase } from '../helpers/postgres.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
@@ -14,7 +14,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ADMIN = 'admin-token-for-replicas';
 const SECRET = 'replica-signing-secret';
 const RATE = 25;
-const NEW_DOC = '# Fictional lighthouse log\n\nThis document is fictional. The Tarrow Point lighthouse was repainted 14 times.\n';
+const NEW_DOC =
+  '# Fictional lighthouse log\n\nThis document is fictional. The Tarrow Point lighthouse was repainted 14 times.\n';
 
 interface Replica {
   name: string;
@@ -71,19 +72,28 @@ describePg('two replicas on one PostgreSQL database', () => {
     return replica;
   }
 
-  const readyz = async (r: Replica) => (await (await fetch(`${r.base}/readyz`)).json()) as { buildId: string; origin: string; docs: number };
+  const readyz = async (r: Replica) =>
+    (await (await fetch(`${r.base}/readyz`)).json()) as { buildId: string; origin: string; docs: number };
   const post = (r: Replica, route: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${r.base}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${r.base}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   const feedbackExport = async (r: Replica) =>
-    (await (await fetch(`${r.base}/api/feedback?format=json`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { feedback: { id: string }[] };
+    (await (
+      await fetch(`${r.base}/api/feedback?format=json`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    ).json()) as { feedback: { id: string }[] };
   const ids = (exported: Awaited<ReturnType<typeof feedbackExport>>) => new Set(exported.feedback.map((f) => f.id));
   /** A GET from another loopback address, so that it counts against a client key of its own. */
   const getFrom = (localAddress: string, url: string) =>
     new Promise<number>((resolve, reject) => {
-      http.get(url, { localAddress }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      }).on('error', reject);
+      http
+        .get(url, { localAddress }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        })
+        .on('error', reject);
     });
 
   function slackEvent(r: Replica, eventId: string, ts: string): Promise<Response> {
@@ -93,13 +103,23 @@ describePg('two replicas on one PostgreSQL database', () => {
       event_id: eventId,
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ user_id: slack.botUserId, is_bot: true }],
-      event: { type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${slack.botUserId}> What does the document say?`, ts },
+      event: {
+        type: 'app_mention',
+        channel: 'C1',
+        user: 'U1',
+        text: `<@${slack.botUserId}> What does the document say?`,
+        ts,
+      },
     });
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     return fetch(`${r.base}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signature,
+      },
       body,
     });
   }
@@ -113,7 +133,13 @@ describePg('two replicas on one PostgreSQL database', () => {
   }, 120_000);
   afterAll(async () => {
     for (const r of replicas) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGTERM');
-    await Promise.all(replicas.map((r) => (r.child.exitCode === null && r.child.signalCode === null ? new Promise((res) => r.child.once('exit', res)) : null)));
+    await Promise.all(
+      replicas.map((r) =>
+        r.child.exitCode === null && r.child.signalCode === null
+          ? new Promise((res) => r.child.once('exit', res))
+          : null,
+      ),
+    );
     await slack?.close();
     await db?.drop();
   });
@@ -134,7 +160,10 @@ describePg('two replicas on one PostgreSQL database', () => {
   it('a Slack event delivered to both replicas is answered once', async () => {
     const [a, b] = replicas as [Replica, Replica];
     const before = slack.posts().length;
-    const [x, y] = await Promise.all([slackEvent(a, 'EvBoth1', '1700000100.000100'), slackEvent(b, 'EvBoth1', '1700000100.000100')]);
+    const [x, y] = await Promise.all([
+      slackEvent(a, 'EvBoth1', '1700000100.000100'),
+      slackEvent(b, 'EvBoth1', '1700000100.000100'),
+    ]);
     expect([x.status, y.status]).toEqual([200, 200]);
     await slack.waitFor(() => slack.posts().length > before, 20_000);
     await new Promise((r) => setTimeout(r, 1500));
@@ -144,7 +173,8 @@ describePg('two replicas on one PostgreSQL database', () => {
   it('the rate limit counts requests on both replicas together', async () => {
     const [a, b] = replicas as [Replica, Replica];
     const statuses: number[] = [];
-    for (let i = 0; i < RATE + 5; i++) statuses.push(await getFrom('127.0.0.2', `${(i % 2 ? b : a).base}/api/documents`));
+    for (let i = 0; i < RATE + 5; i++)
+      statuses.push(await getFrom('127.0.0.2', `${(i % 2 ? b : a).base}/api/documents`));
     expect(statuses.filter((s) => s === 200)).toHaveLength(RATE);
     expect(statuses.slice(RATE)).toEqual(Array(5).fill(429));
   });
@@ -163,11 +193,17 @@ describePg('two replicas on one PostgreSQL database', () => {
     await fs.writeFile(path.join(corpusDir, 'zz-lighthouse.md'), NEW_DOC);
     const res = await post(a, '/api/admin/reindex', {}, { authorization: `Bearer ${ADMIN}` });
     expect(res.status).toBe(202);
-    await until('both replicas to serve the new build', async () => {
-      const [ra, rb] = await Promise.all([readyz(a), readyz(b)]);
-      return ra.buildId !== before && ra.buildId === rb.buildId;
-    }, 60_000);
-    const answer = await post(b, '/api/chat', { question: 'How many times was the Tarrow Point lighthouse repainted?' });
+    await until(
+      'both replicas to serve the new build',
+      async () => {
+        const [ra, rb] = await Promise.all([readyz(a), readyz(b)]);
+        return ra.buildId !== before && ra.buildId === rb.buildId;
+      },
+      60_000,
+    );
+    const answer = await post(b, '/api/chat', {
+      question: 'How many times was the Tarrow Point lighthouse repainted?',
+    });
     const body = (await answer.json()) as { answer: string; citations: { quote: string }[] };
     expect(body.citations.some((c) => c.quote.includes('repainted 14 times'))).toBe(true);
   });
@@ -180,13 +216,26 @@ describePg('two replicas on one PostgreSQL database', () => {
       await until('c to report the outage', async () => (await fetch(`${c.base}/readyz`)).status === 503, 10_000);
       const ready = await fetch(`${c.base}/readyz`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'database_unavailable', database: { status: 'down', reason: expect.stringContaining('unreachable') } });
-      const write = await post(c, '/api/feedback', { rating: 'up', question: 'during the outage', answer: 'x', citations: [] });
+      expect(await ready.json()).toMatchObject({
+        status: 'database_unavailable',
+        database: { status: 'down', reason: expect.stringContaining('unreachable') },
+      });
+      const write = await post(c, '/api/feedback', {
+        rating: 'up',
+        question: 'during the outage',
+        answer: 'x',
+        citations: [],
+      });
       expect(write.status).toBe(503);
       expect(await write.json()).toMatchObject({ error: { code: 'store_unavailable' } });
       await proxy.up();
       await until('c to be ready again', async () => (await fetch(`${c.base}/readyz`)).status === 200, 20_000);
-      const again = await post(c, '/api/feedback', { rating: 'up', question: 'after the outage', answer: 'x', citations: [] });
+      const again = await post(c, '/api/feedback', {
+        rating: 'up',
+        question: 'after the outage',
+        answer: 'x',
+        citations: [],
+      });
       expect(again.status).toBe(201);
       expect(c.child.exitCode).toBeNull();
       c.child.kill('SIGTERM');

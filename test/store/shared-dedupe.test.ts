@@ -18,19 +18,30 @@ import { startTcpProxy } from '../helpers/tcp-proxy.js';
 const unique = () => randomUUID().slice(0, 8);
 
 /** Two replicas' stores over one backend, each with its own connection pool or client. */
-function sharedStoreSuite(name: string, open: () => Promise<{ stores: [SeenKeyStore, SeenKeyStore]; expiring: SeenKeyStore }>) {
+function sharedStoreSuite(
+  name: string,
+  open: () => Promise<{ stores: [SeenKeyStore, SeenKeyStore]; expiring: SeenKeyStore }>,
+) {
   describe(name, () => {
     let a: SeenKeyStore;
     let b: SeenKeyStore;
     let expiring: SeenKeyStore;
     beforeAll(async () => {
-      ({ stores: [a, b], expiring } = await open());
+      ({
+        stores: [a, b],
+        expiring,
+      } = await open());
     });
 
     it('answers a delivery received by two replicas at once exactly once, round after round', async () => {
       for (let round = 0; round < 25; round++) {
         const keys = [`msg:C1:${unique()}`, `event:${unique()}`];
-        const results = await Promise.all([a.firstTime(...keys), b.firstTime(...keys), a.firstTime(...keys), b.firstTime(...keys)]);
+        const results = await Promise.all([
+          a.firstTime(...keys),
+          b.firstTime(...keys),
+          a.firstTime(...keys),
+          b.firstTime(...keys),
+        ]);
         expect(results.filter(Boolean), `round ${round}`).toHaveLength(1);
       }
     });
@@ -59,8 +70,21 @@ function sharedStoreSuite(name: string, open: () => Promise<{ stores: [SeenKeySt
       const posted: string[] = [];
       const bot = (seen: SeenKeyStore) =>
         new SlackBot({
-          chat: { answer: async () => ({ answer: 'An answer.', citations: [], checks: [], claims: [], abstained: false, mode: 'offline', timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 } }) as unknown as ChatResponse },
-          client: { chat: { postMessage: async (m: { channel: string }) => (posted.push(m.channel), { ok: true }) } } as unknown as WebClient,
+          chat: {
+            answer: async () =>
+              ({
+                answer: 'An answer.',
+                citations: [],
+                checks: [],
+                claims: [],
+                abstained: false,
+                mode: 'offline',
+                timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 },
+              }) as unknown as ChatResponse,
+          },
+          client: {
+            chat: { postMessage: async (m: { channel: string }) => (posted.push(m.channel), { ok: true }) },
+          } as unknown as WebClient,
           seen,
         });
       const [one, two] = [bot(a), bot(b)];
@@ -69,7 +93,13 @@ function sharedStoreSuite(name: string, open: () => Promise<{ stores: [SeenKeySt
         type: 'event_callback',
         event_id: `Ev${unique()}`,
         authorizations: [{ user_id: 'UBOT' }],
-        event: { type: 'app_mention', channel, user: 'U1', text: '<@UBOT> What is digital trade?', ts: '1700000000.000100' },
+        event: {
+          type: 'app_mention',
+          channel,
+          user: 'U1',
+          text: '<@UBOT> What is digital trade?',
+          ts: '1700000000.000100',
+        },
       };
       const outcomes = await Promise.all([one.handleEvent(envelope), two.handleEvent(envelope)]);
       expect(outcomes.sort()).toEqual(['answering', 'duplicate']);
@@ -93,13 +123,18 @@ describePg('Slack dedupe in PostgreSQL', () => {
     const config = loadConfig({ DATABASE_URL: fresh.url }).database!;
     pools.push(createPool(config), createPool(config));
     await migrate(pools[0]!);
-    return { stores: [new PostgresSeenKeys(pools[0]!), new PostgresSeenKeys(pools[1]!)], expiring: new PostgresSeenKeys(pools[0]!, 200) };
+    return {
+      stores: [new PostgresSeenKeys(pools[0]!), new PostgresSeenKeys(pools[1]!)],
+      expiring: new PostgresSeenKeys(pools[0]!, 200),
+    };
   });
 
   it('rejects with store_unavailable while the database is unreachable; the fallback answers from memory, then recovers', async () => {
     const fresh = await freshDatabase();
     const proxy = await startTcpProxy(fresh.url);
-    const db = createPool(loadConfig({ DATABASE_URL: proxy.through(fresh.url), PG_CONNECT_TIMEOUT_MS: '1000' }).database!);
+    const db = createPool(
+      loadConfig({ DATABASE_URL: proxy.through(fresh.url), PG_CONNECT_TIMEOUT_MS: '1000' }).database!,
+    );
     try {
       await migrate(db);
       const errors: unknown[] = [];
@@ -158,7 +193,9 @@ describeRedis('Slack dedupe in Redis', () => {
       expect(await seen.firstTime('event:during')).toBe(false);
       expect(Date.now() - started).toBeLessThan(5000);
       await proxy.up();
-      await expect.poll(() => shared.firstTime(`event:${unique()}`).catch(() => false), { timeout: 10_000, interval: 200 }).toBe(true);
+      await expect
+        .poll(() => shared.firstTime(`event:${unique()}`).catch(() => false), { timeout: 10_000, interval: 200 })
+        .toBe(true);
       expect(await seen.firstTime('event:before')).toBe(false);
       expect(await shared.firstTime('event:during')).toBe(true);
     } finally {

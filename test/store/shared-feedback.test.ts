@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { migrate } from '../../src/store/postgres/migrate.js';
 import { PostgresFeedbackStore } from '../../src/store/postgres/feedback-store.js';
+import { migrate } from '../../src/store/postgres/migrate.js';
 import { createPool, type SqlDatabase } from '../../src/store/postgres/sql.js';
-import { makeApp, sendJson, type SmallApp } from '../feedback/app.js';
+import { makeApp, type SmallApp, sendJson } from '../feedback/app.js';
 import { describePg, freshDatabase } from '../helpers/postgres.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -69,7 +69,9 @@ describePg('feedback shared through PostgreSQL', () => {
     expect(posted.status).toBe(201);
     const { id } = (await posted.json()) as { id: string };
     expect((await sendJson(two.app, 'PATCH', `/api/feedback/${id}`, { comment: 'from two' })).status).toBe(200);
-    expect((await sendJson(two.app, 'PATCH', '/api/feedback/00000000-0000-4000-8000-000000000000', { comment: 'x' })).status).toBe(404);
+    expect(
+      (await sendJson(two.app, 'PATCH', '/api/feedback/00000000-0000-4000-8000-000000000000', { comment: 'x' })).status,
+    ).toBe(404);
 
     const json = await exportFrom(two, 'json');
     expect(json.status).toBe(200);
@@ -94,7 +96,9 @@ describePg('feedback shared through PostgreSQL', () => {
       const body = (await refused.json()) as ErrorBody;
       expect(body.error.code).toBe('store_unavailable');
       expect(body.error.message).toMatch(/database is unavailable/);
-      expect((await sendJson(a.app, 'PATCH', '/api/feedback/00000000-0000-4000-8000-000000000000', { comment: 'x' })).status).toBe(503);
+      expect(
+        (await sendJson(a.app, 'PATCH', '/api/feedback/00000000-0000-4000-8000-000000000000', { comment: 'x' })).status,
+      ).toBe(503);
       const exported = await exportFrom(a, 'json');
       expect(exported.status).toBe(503);
       expect(((await exported.json()) as ErrorBody).error.code).toBe('store_unavailable');
@@ -122,7 +126,9 @@ describePg('feedback shared through PostgreSQL', () => {
         () => 'acknowledged',
         (err: { code?: string }) => err.code ?? 'rejected',
       );
-      await expect.poll(async () => (await admin.query(TERMINATE_INSERTS)).rowCount, { timeout: 5000 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await admin.query(TERMINATE_INSERTS)).rowCount, { timeout: 5000 })
+        .toBeGreaterThan(0);
       return waiting;
     });
     expect(outcome).toBe('store_unavailable');

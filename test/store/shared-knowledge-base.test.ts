@@ -11,8 +11,10 @@ import { createPool, type SqlDatabase } from '../../src/store/postgres/sql.js';
 import { makeTmpDir } from '../helpers/app.js';
 import { describePg, freshDatabase } from '../helpers/postgres.js';
 
-const DOC_A = '# Fictional harbour report\n\nThis document is fictional. The harbour of Brenmoor handled 412 ships in the test year.\n';
-const DOC_B = '# Fictional orchard notes\n\nThis document is fictional. The orchard at Keswin grows 37 kinds of pear.\n';
+const DOC_A =
+  '# Fictional harbour report\n\nThis document is fictional. The harbour of Brenmoor handled 412 ships in the test year.\n';
+const DOC_B =
+  '# Fictional orchard notes\n\nThis document is fictional. The orchard at Keswin grows 37 kinds of pear.\n';
 
 const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -31,12 +33,22 @@ describePg('knowledge bases sharing builds through PostgreSQL', () => {
 
   /** A replica: its own pool, listener and knowledge base over the shared database and corpus. */
   async function replica(): Promise<{ kb: KnowledgeBase; shared: PgSharedBuilds }> {
-    const config = loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: await makeTmpDir('citecheck-replica-'), DATABASE_URL: url, LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: await makeTmpDir('citecheck-replica-'),
+      DATABASE_URL: url,
+      LOG_LEVEL: 'silent',
+    });
     const db = createPool(config.database!);
     pools.push(db);
     await migrate(db);
     const shared = new PgSharedBuilds(db, { listenUrl: url });
-    const kb = new KnowledgeBase({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder: createEmbedder(config), shared });
+    const kb = new KnowledgeBase({
+      corpusDir: config.corpusDir,
+      dataDir: config.dataDir,
+      embedder: createEmbedder(config),
+      shared,
+    });
     kbs.push(kb);
     return { kb, shared };
   }
@@ -77,13 +89,17 @@ describePg('knowledge bases sharing builds through PostgreSQL', () => {
     const report = await first.done;
     expect(report.state).toBe('succeeded');
     expect(report.buildId).not.toBe(before);
-    for (const kb of kbs) await until('every replica to serve the new build', () => kb.current()?.buildId === report.buildId);
+    for (const kb of kbs)
+      await until('every replica to serve the new build', () => kb.current()?.buildId === report.buildId);
     for (const kb of kbs) {
       const hits = await kb.current()!.retriever.search('How many kinds of pear grow in the orchard?', { k: 1 });
       expect(hits[0]!.chunk.text).toContain('37 kinds of pear');
       expect(kb.status()).toMatchObject({ state: 'ready', docs: 2 });
     }
-    const { rows } = await pools[0]!.query<{ state: string; build_id: string }>('SELECT state, build_id FROM reindex_jobs WHERE id = $1', [first.report.id]);
+    const { rows } = await pools[0]!.query<{ state: string; build_id: string }>(
+      'SELECT state, build_id FROM reindex_jobs WHERE id = $1',
+      [first.report.id],
+    );
     expect(rows[0]).toEqual({ state: 'succeeded', build_id: report.buildId });
   });
 
@@ -93,13 +109,19 @@ describePg('knowledge bases sharing builds through PostgreSQL', () => {
     const current = kbs[1]!.current()!.buildId;
     await holder.session(async (conn) => {
       await conn.query('SELECT pg_advisory_lock($1)', [BUILD_LOCK_KEY]);
-      await conn.query("INSERT INTO reindex_jobs (id, state, replica, previous_build_id) VALUES ('elsewhere1', 'running', 'other:1', $1)", [current]);
+      await conn.query(
+        "INSERT INTO reindex_jobs (id, state, replica, previous_build_id) VALUES ('elsewhere1', 'running', 'other:1', $1)",
+        [current],
+      );
       const joined = await kbs[1]!.startReindex();
       expect(joined).toMatchObject({ joined: true, report: { id: 'elsewhere1', state: 'running' } });
       expect(kbs[1]!.status()).toMatchObject({ reindexing: true, reindex: { id: 'elsewhere1' } });
       const again = await kbs[2]!.startReindex();
       expect(again.report.id).toBe('elsewhere1');
-      await conn.query("UPDATE reindex_jobs SET state = 'succeeded', finished_at = now(), build_id = $1 WHERE id = 'elsewhere1'", [current]);
+      await conn.query(
+        "UPDATE reindex_jobs SET state = 'succeeded', finished_at = now(), build_id = $1 WHERE id = 'elsewhere1'",
+        [current],
+      );
       await conn.query('SELECT pg_advisory_unlock($1)', [BUILD_LOCK_KEY]);
       expect(await joined.done).toMatchObject({ id: 'elsewhere1', state: 'succeeded', buildId: current });
       expect((await again.done).state).toBe('succeeded');

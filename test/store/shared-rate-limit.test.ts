@@ -19,7 +19,13 @@ type Client = ReturnType<typeof newClient>;
 
 const apiGet = (a: SmallApp, client: Client, url = '/api/nope') => Promise.resolve(a.app.request(url, {}, client));
 const post = (a: SmallApp, client: Client, url: string, body: unknown) =>
-  Promise.resolve(a.app.request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, client));
+  Promise.resolve(
+    a.app.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      client,
+    ),
+  );
 const completion = { model: 'citecheck', messages: [{ role: 'user', content: 'What is digital trade?' }] };
 const feedback = { rating: 'up', question: 'q', answer: 'a' };
 
@@ -66,7 +72,9 @@ function sharedLimitSuite(name: string, env: () => Record<string, string>) {
     it('lets exactly the limit through when both replicas are hit at once', async () => {
       const [one, two] = [await replica(10), await replica(10)];
       const client = newClient();
-      const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => apiGet(i % 2 ? one : two, client).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => apiGet(i % 2 ? one : two, client).then((r) => r.status)),
+      );
       expect(statuses.filter((s) => s === 404)).toHaveLength(10);
       expect(statuses.filter((s) => s === 429)).toHaveLength(20);
     });
@@ -83,7 +91,9 @@ async function expectUnavailableThenRecovered(a: SmallApp, proxy: TcpProxy): Pro
   expect(((await refused.json()) as ErrorBody).error.code).toBe('store_unavailable');
   const openai = await post(a, client, '/v1/chat/completions', completion);
   expect(openai.status).toBe(503);
-  expect(await openai.json()).toMatchObject({ error: { type: 'server_error', code: 'store_unavailable', message: expect.any(String), param: null } });
+  expect(await openai.json()).toMatchObject({
+    error: { type: 'server_error', code: 'store_unavailable', message: expect.any(String), param: null },
+  });
   expect((await post(a, client, '/api/feedback', feedback)).status).toBe(503);
   expect((await a.app.request('/healthz')).status).toBe(200);
   await proxy.up();
@@ -130,7 +140,11 @@ describePg('rate limits shared through PostgreSQL', () => {
 
   it('answers 503 store_unavailable while the database is unreachable, and counts again once it is back', async () => {
     const proxy = await startTcpProxy(url);
-    const a = await makeApp({ DATABASE_URL: proxy.through(url), PG_CONNECT_TIMEOUT_MS: '1000', RATE_LIMIT_PER_MIN: '100' });
+    const a = await makeApp({
+      DATABASE_URL: proxy.through(url),
+      PG_CONNECT_TIMEOUT_MS: '1000',
+      RATE_LIMIT_PER_MIN: '100',
+    });
     try {
       await expectUnavailableThenRecovered(a, proxy);
     } finally {

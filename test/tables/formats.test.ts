@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndicators } from '../../src/indicators/indicators.js';
 import { chunkDocument, loadCorpus } from '../../src/ingest/index.js';
 import { readTables } from '../../src/tables/read-tables.js';
-import { buildIndicators } from '../../src/numbers/index.js';
 import type { SourceDocument } from '../../src/types.js';
 
 /** Fictional documents: every company name and figure below is invented for this test. */
@@ -36,7 +36,8 @@ async function reportPdf(): Promise<Uint8Array> {
   pdf.setTitle('Tallow Freight report');
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage([600, 800]);
-  const right = (text: string, edge: number, y: number) => page.drawText(text, { x: edge - font.widthOfTextAtSize(text, SIZE), y, size: SIZE, font });
+  const right = (text: string, edge: number, y: number) =>
+    page.drawText(text, { x: edge - font.widthOfTextAtSize(text, SIZE), y, size: SIZE, font });
   let y = 740;
   page.drawText('Tallow Freight is a fictional carrier. Amounts in millions.', { x: 72, y, size: SIZE, font });
   y -= 2 * LINE;
@@ -96,8 +97,19 @@ describe('tables read from HTML and PDF documents', () => {
     const chunks = docs.flatMap((d) => chunkDocument(d));
     const records = buildIndicators(docs, chunks).filter((r) => r.series !== undefined);
     const byText = (docId: string, text: string) => records.find((r) => r.docId === docId && r.text === text)!;
-    expect(byText('corvel', '1,305')).toMatchObject({ series: 'Valves', value: 1305, scale: 'thousand', currency: 'EUR', years: [2024] });
-    expect(byText('tallow', '188.3')).toMatchObject({ series: 'Bulk revenue', value: 188.3, scale: 'million', years: [2023] });
+    expect(byText('corvel', '1,305')).toMatchObject({
+      series: 'Valves',
+      value: 1305,
+      scale: 'thousand',
+      currency: 'EUR',
+      years: [2024],
+    });
+    expect(byText('tallow', '188.3')).toMatchObject({
+      series: 'Bulk revenue',
+      value: 188.3,
+      scale: 'million',
+      years: [2023],
+    });
     for (const r of records) expect(doc(r.docId).text.slice(r.start, r.end)).toBe(r.text);
   });
 });

@@ -85,11 +85,23 @@ describe('readTables', () => {
       '| Sales | 10 | 50% | 8 | 40% |',
     ].join('\n');
     const columns = readTables({ docId: 'q', text })[0]!.columns;
-    expect(columns.map((c) => c.header)).toEqual(['', 'Fiscal 2024 First Quarter 2023 Amount', 'Fiscal 2024 Second Quarter 2023 %', 'Fiscal 2024 Total 2022 Amount', 'Fiscal 2024 2022 %']);
+    expect(columns.map((c) => c.header)).toEqual([
+      '',
+      'Fiscal 2024 First Quarter 2023 Amount',
+      'Fiscal 2024 Second Quarter 2023 %',
+      'Fiscal 2024 Total 2022 Amount',
+      'Fiscal 2024 2022 %',
+    ]);
   });
 
   it('reads a section written in its own label column (as HTML row-spanning labels come out)', () => {
-    const text = ['| | | 2024 | 2023 |', '| --- | --- | --- | --- |', '| Revenue | Copper | 120 | 110 |', '| Revenue | Total revenue | 150 | 140 |', '| Costs | Energy | (40) | (35) |'].join('\n');
+    const text = [
+      '| | | 2024 | 2023 |',
+      '| --- | --- | --- | --- |',
+      '| Revenue | Copper | 120 | 110 |',
+      '| Revenue | Total revenue | 150 | 140 |',
+      '| Costs | Energy | (40) | (35) |',
+    ].join('\n');
     const rows = readTables({ docId: 'l', text })[0]!.rows;
     expect(rows.map((r) => [r.section, r.label, r.values.map((v) => v?.value ?? null)])).toEqual([
       ['Revenue', 'Copper', [null, null, 120, 110]],
@@ -100,7 +112,12 @@ describe('readTables', () => {
 
   it('does not read a comparison column as a period', () => {
     const text = '| | 2019 | 2018 | Change 2019 vs 2018 |\n| --- | --- | --- | --- |\n| Sales | 5 | 4 | 25% |\n';
-    expect(readTables({ docId: 'y', text })[0]!.columns.map((c) => c.period?.year ?? null)).toEqual([null, 2019, 2018, null]);
+    expect(readTables({ docId: 'y', text })[0]!.columns.map((c) => c.period?.year ?? null)).toEqual([
+      null,
+      2019,
+      2018,
+      null,
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { corpusStats } from '../question/corpus-stats.js';
-import { withoutOpWording, type QuestionAnalysis } from '../question/question.js';
+import { type QuestionAnalysis, withoutOpWording } from '../question/question.js';
 import { isFiller, isKnownWord } from '../question/vocabulary.js';
 
 /** Whether the documents cover what a question is about, and what they lack if not. */
@@ -51,11 +51,17 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
   const text = withoutOpWording(q.factual, q.op);
   const unknown = uncoveredWords(text, known);
   const names = unknown.filter((u) => u.capitalized).map((u) => u.word);
-  if (names.length) return { covered: false, missing: names, reason: `the documents do not mention ${names.join(', ')}` };
+  if (names.length)
+    return { covered: false, missing: names, reason: `the documents do not mention ${names.join(', ')}` };
 
   const focus = q.answerType === 'person' ? '' : (FOCUS_RE.exec(text)?.[1] ?? '');
   const focusMissing = focus ? uncoveredWords(focus, known).map((u) => u.word) : [];
-  if (focusMissing.length) return { covered: false, missing: focusMissing, reason: `the documents say nothing about ${focusMissing.join(', ')}` };
+  if (focusMissing.length)
+    return {
+      covered: false,
+      missing: focusMissing,
+      reason: `the documents say nothing about ${focusMissing.join(', ')}`,
+    };
 
   const content = [...text.matchAll(WORD_RE)].filter((m) => !isFiller(m[0]));
   if (content.length >= 3 && unknown.length / content.length >= UNKNOWN_SHARE) {

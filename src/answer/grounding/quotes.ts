@@ -82,7 +82,11 @@ function withoutLabel(s: SentenceSpan, speaker: string | null, docText: string):
   return { start, end: s.end, text: docText.slice(start, s.end) };
 }
 
-const span = (docText: string, start: number, end: number): QuoteSpan => ({ start, end, quote: docText.slice(start, end) });
+const span = (docText: string, start: number, end: number): QuoteSpan => ({
+  start,
+  end,
+  quote: docText.slice(start, end),
+});
 
 /**
  * The sentence, or two adjacent sentences, of `chunk` that best support `statement`, as a
@@ -91,7 +95,12 @@ const span = (docText: string, start: number, end: number): QuoteSpan => ({ star
  * A second sentence is added only when it raises the score by a clear margin. With no overlap
  * at all the chunk's first sentence is returned; the whole chunk only when it is one sentence.
  */
-export function narrowQuote(docText: string, chunk: Chunk, statement: string, opts: NarrowQuoteOptions = {}): QuoteSpan {
+export function narrowQuote(
+  docText: string,
+  chunk: Chunk,
+  statement: string,
+  opts: NarrowQuoteOptions = {},
+): QuoteSpan {
   const sentences = splitSentences(docText.slice(chunk.start, chunk.end), chunk.start).map((s) =>
     withoutLabel(s, chunk.speaker, docText),
   );

@@ -1,7 +1,7 @@
-import { tagText, type TaggedText, type TaggedToken } from '../../language/tagger.js';
+import { type TaggedText, type TaggedToken, tagText } from '../../language/tagger.js';
 import { isYearAt } from '../../language/years.js';
-import type { Citation, ShortAnswer } from '../schema.js';
 import { detectSpanType, type SpanType } from '../question/span-type.js';
+import type { Citation, ShortAnswer } from '../schema.js';
 
 /** A candidate short answer inside a sentence, offsets relative to the sentence. */
 export interface ShortSpan {
@@ -53,7 +53,11 @@ function properNounRuns(tokens: readonly TaggedToken[]): Candidate[] {
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
       if (next.pos === 'PROPN') j++;
-      else if ((NAME_JOINERS.has(next.text.toLowerCase()) || (next.text === '-' && next.start === tokens[j]!.end)) && tokens[j + 2]?.pos === 'PROPN') j += 2;
+      else if (
+        (NAME_JOINERS.has(next.text.toLowerCase()) || (next.text === '-' && next.start === tokens[j]!.end)) &&
+        tokens[j + 2]?.pos === 'PROPN'
+      )
+        j += 2;
       else break;
     }
     out.push({ first: i, last: j, kind: 'name' });
@@ -68,7 +72,12 @@ function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     if (!inPhrase(tokens[i]!)) continue;
     let j = i;
-    while (j + 1 < tokens.length && (inPhrase(tokens[j + 1]!) || (tokens[j + 1]!.text.toLowerCase() === 'of' && tokens[j + 2] && isNoun(tokens[j + 2]!)))) j++;
+    while (
+      j + 1 < tokens.length &&
+      (inPhrase(tokens[j + 1]!) ||
+        (tokens[j + 1]!.text.toLowerCase() === 'of' && tokens[j + 2] && isNoun(tokens[j + 2]!)))
+    )
+      j++;
     let last = j;
     while (last >= i && !isNoun(tokens[last]!)) last--;
     if (last >= i) out.push({ first: i, last, kind: 'phrase' });
@@ -92,12 +101,18 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
   const out: Candidate[] = [];
   for (const e of tagged.entities) {
     const year = e.first === e.last && isYearToken(sentence, tagged.tokens[e.first]!);
-    if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year)) out.push({ first: e.first, last: e.last, kind: 'date' });
-    else if (NUMBER_ENTITIES.has(e.type)) out.push({ first: e.first, last: withUnit(tagged.tokens, e.last), kind: 'number' });
+    if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year))
+      out.push({ first: e.first, last: e.last, kind: 'date' });
+    else if (NUMBER_ENTITIES.has(e.type))
+      out.push({ first: e.first, last: withUnit(tagged.tokens, e.last), kind: 'number' });
   }
   tagged.tokens.forEach((t, i) => {
     if (t.pos !== 'NUM' || out.some((c) => c.first <= i && i <= c.last)) return;
-    out.push(isYearToken(sentence, t) ? { first: i, last: i, kind: 'date' } : { first: i, last: withUnit(tagged.tokens, i), kind: 'number' });
+    out.push(
+      isYearToken(sentence, t)
+        ? { first: i, last: i, kind: 'date' }
+        : { first: i, last: withUnit(tagged.tokens, i), kind: 'number' },
+    );
   });
   return out;
 }
@@ -129,9 +144,15 @@ function typeFitOf(type: SpanType, c: Candidate, tokens: readonly TaggedToken[])
  * so a span beside several of the question's words ("Daniel Brandt, chief financial officer")
  * beats one beside only some of them.
  */
-function closeness(c: Candidate, anchors: readonly number[], tokens: readonly TaggedToken[], weigh: WordWeight): number {
+function closeness(
+  c: Candidate,
+  anchors: readonly number[],
+  tokens: readonly TaggedToken[],
+  weigh: WordWeight,
+): number {
   if (!anchors.length) return 1 / (1 + PROXIMITY_DECAY * tokens.length);
-  const near = (a: number) => 1 / (1 + PROXIMITY_DECAY * (a < c.first ? c.first - a : a > c.last ? a - c.last : tokens.length));
+  const near = (a: number) =>
+    1 / (1 + PROXIMITY_DECAY * (a < c.first ? c.first - a : a > c.last ? a - c.last : tokens.length));
   const byWord = new Map<string, number>();
   for (const a of anchors) byWord.set(tokens[a]!.lemma, Math.max(byWord.get(tokens[a]!.lemma) ?? 0, near(a)));
   let total = 0;
@@ -147,7 +168,8 @@ function closeness(c: Candidate, anchors: readonly number[], tokens: readonly Ta
 /** Drops leading and trailing tokens the question already has, and edge articles and punctuation. */
 function trim(c: Candidate, tokens: readonly TaggedToken[], asked: (t: TaggedToken) => boolean): Candidate | null {
   let { first, last } = c;
-  const drop = (t: TaggedToken) => asked(t) || t.pos === 'DET' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'PRON';
+  const drop = (t: TaggedToken) =>
+    asked(t) || t.pos === 'DET' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'PRON';
   while (first <= last && drop(tokens[first]!)) first++;
   while (last >= first && (drop(tokens[last]!) || tokens[last]!.text === "'s" || tokens[last]!.text === '’s')) last--;
   if (first > last || last - first + 1 > MAX_SPAN_TOKENS) return null;
@@ -162,7 +184,12 @@ function trim(c: Candidate, tokens: readonly TaggedToken[], asked: (t: TaggedTok
  * already has, scored by type fit and closeness to the question's words in the sentence.
  * Returns null when no span of a fitting type remains.
  */
-export function extractShortAnswer(sentence: string, question: string, type: SpanType | null, weigh: WordWeight = EVEN): ShortSpan | null {
+export function extractShortAnswer(
+  sentence: string,
+  question: string,
+  type: SpanType | null,
+  weigh: WordWeight = EVEN,
+): ShortSpan | null {
   if (!type || type === 'reason') return null;
   const tagged = tagText(sentence);
   const { tokens } = tagged;
@@ -204,5 +231,7 @@ export function shortAnswerFor(
   if (!citation) return undefined;
   if (type === 'person' && citation.speaker) return undefined;
   const span = extractShortAnswer(citation.quote, question, type, weigh);
-  return span ? { text: span.text, citation: citation.n, start: citation.start + span.start, end: citation.start + span.end } : undefined;
+  return span
+    ? { text: span.text, citation: citation.n, start: citation.start + span.start, end: citation.start + span.end }
+    : undefined;
 }

@@ -47,7 +47,10 @@ export function passageText(snapshot: KnowledgeSnapshot, chunk: Chunk): string {
   for (const t of readTables(doc).filter((x) => x.start < chunk.end && chunk.start < x.end)) {
     const rowsStart = Math.max(t.start, chunk.start);
     const headerEnd = t.headerRows[t.headerRows.length - 1]?.end ?? t.start;
-    const notes = [chunk.start > t.start && t.caption ? `[table: ${t.caption}]` : '', unitWords(t.unit) ? `[${unitWords(t.unit)}]` : ''].filter(Boolean);
+    const notes = [
+      chunk.start > t.start && t.caption ? `[table: ${t.caption}]` : '',
+      unitWords(t.unit) ? `[${unitWords(t.unit)}]` : '',
+    ].filter(Boolean);
     const header = chunk.start >= headerEnd ? `${doc.text.slice(t.start, headerEnd)}\n` : '';
     if (!notes.length && !header) continue;
     out += `${doc.text.slice(at, rowsStart)}${notes.length ? `${notes.join(' ')}\n` : ''}${header}`;
@@ -66,7 +69,8 @@ function argNumbers(v: unknown): number[] {
     return [/^[-−(]/u.test(m[0]) ? -n : n];
   }
   if (Array.isArray(v)) return v.flatMap(argNumbers);
-  if (v && typeof v === 'object') return 'value' in v ? argNumbers((v as { value: unknown }).value) : Object.values(v).flatMap(argNumbers);
+  if (v && typeof v === 'object')
+    return 'value' in v ? argNumbers((v as { value: unknown }).value) : Object.values(v).flatMap(argNumbers);
   return [];
 }
 
@@ -74,7 +78,11 @@ function argNumbers(v: unknown): number[] {
  * The table cells of the given documents whose values a calculator call used, in argument order:
  * for each number in the arguments, the first cell holding that value.
  */
-export function cellsUsed(snapshot: KnowledgeSnapshot, docIds: readonly string[], args: Record<string, unknown>): CellRef[] {
+export function cellsUsed(
+  snapshot: KnowledgeSnapshot,
+  docIds: readonly string[],
+  args: Record<string, unknown>,
+): CellRef[] {
   const cells: CellRef[] = [];
   const tables = docIds.flatMap((id) => {
     const doc = snapshot.docById.get(id);
@@ -82,10 +90,19 @@ export function cellsUsed(snapshot: KnowledgeSnapshot, docIds: readonly string[]
   });
   for (const n of argNumbers(args)) {
     for (const t of tables) {
-      const hit = t.rows.flatMap((row) => row.values.map((v, j) => ({ row, v, j }))).find(({ v }) => v && Math.abs(v.value - n) <= CELL_MATCH_EPSILON);
+      const hit = t.rows
+        .flatMap((row) => row.values.map((v, j) => ({ row, v, j })))
+        .find(({ v }) => v && Math.abs(v.value - n) <= CELL_MATCH_EPSILON);
       if (!hit) continue;
       const cell = hit.row.row.cells[hit.j]!;
-      cells.push({ docId: t.docId, start: cell.start, end: cell.end, text: cell.text, series: hit.row.series, period: t.columns[hit.j]?.header ?? '' });
+      cells.push({
+        docId: t.docId,
+        start: cell.start,
+        end: cell.end,
+        text: cell.text,
+        series: hit.row.series,
+        period: t.columns[hit.j]?.header ?? '',
+      });
       break;
     }
   }

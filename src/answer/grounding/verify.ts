@@ -1,8 +1,15 @@
 import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
 import { scaleFactor } from '../../numbers/quantity.js';
-import { termProfile, wordOverlap } from './quotes.js';
 import type { Check, Citation, Claim } from '../schema.js';
-import { answerSentences, MARKER, MarkerNumbering, normalizeDigits, rewriteMarkers, type AnswerSentence } from './markers.js';
+import {
+  type AnswerSentence,
+  answerSentences,
+  MARKER,
+  MarkerNumbering,
+  normalizeDigits,
+  rewriteMarkers,
+} from './markers.js';
+import { termProfile, wordOverlap } from './quotes.js';
 
 /** A calculator result produced while answering. */
 export interface CalcRecord {
@@ -36,7 +43,13 @@ export interface VerifyResult {
 const LIST_NUMBER = /^(\s*(?:[-*•]\s+)?)(\d+)([.)]\s)/;
 
 type Kind = 'pct' | 'pp' | 'mult' | 'amount' | 'span' | null;
-const KINDS: Partial<Record<NumericClaim['unit'], Kind>> = { '%': 'pct', pp: 'pp', times: 'mult', currency: 'amount', duration: 'span' };
+const KINDS: Partial<Record<NumericClaim['unit'], Kind>> = {
+  '%': 'pct',
+  pp: 'pp',
+  times: 'mult',
+  currency: 'amount',
+  duration: 'span',
+};
 const kindOf = (c: NumericClaim | undefined): Kind => (c ? (KINDS[c.unit] ?? null) : null);
 
 function compatible(stated: NumericClaim, other: NumericClaim | undefined): boolean {
@@ -108,7 +121,10 @@ interface Ctx {
 
 function quoteFigures(ctx: Ctx, c: Citation): NumericClaim[] {
   let figs = ctx.quoteFigures.get(c);
-  if (!figs) ctx.quoteFigures.set(c, (figs = figuresOf(c.quote)));
+  if (!figs) {
+    figs = figuresOf(c.quote);
+    ctx.quoteFigures.set(c, figs);
+  }
   return figs;
 }
 
@@ -140,7 +156,10 @@ const formulaNumbers = (calc: CalcRecord) => (calc.formula.match(/\d+(?:\.\d+)?/
 /** Checks each number of a sentence; records checks and returns the figures nothing backs. */
 function checkNumbers(ctx: Ctx, s: AnswerSentence, figures: NumericClaim[], cited: Citation[]) {
   const sources = (cited.length ? cited : ctx.citations).flatMap((c) => quoteFigures(ctx, c));
-  const years = new Set([...figures.flatMap((f) => f.years), ...sources.filter((f) => f.unit === 'year').map((f) => f.value)]);
+  const years = new Set([
+    ...figures.flatMap((f) => f.years),
+    ...sources.filter((f) => f.unit === 'year').map((f) => f.value),
+  ]);
   const failing: NumericClaim[] = [];
   let computed = 0;
   for (const fig of figures) {
@@ -198,7 +217,9 @@ function judgeSentence(ctx: Ctx, s: AnswerSentence): Claim {
 }
 
 function candidateMap(input: VerifyInput): Map<number, Citation> {
-  const list = Array.isArray(input.citations) ? (input.citations as Citation[]).map((c) => [c.n, c] as const) : [...(input.citations as ReadonlyMap<number, Citation>)];
+  const list = Array.isArray(input.citations)
+    ? (input.citations as Citation[]).map((c) => [c.n, c] as const)
+    : [...(input.citations as ReadonlyMap<number, Citation>)];
   const verbatim = (c: Citation) => {
     const doc = input.docs?.get(c.docId);
     return !input.docs || (doc !== undefined && doc.text.slice(c.start, c.end) === c.quote);

@@ -1,25 +1,25 @@
-import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { AIMessage, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import type { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../../config.js';
 import { AppError, isAppError } from '../../errors.js';
-import type { SearchHit } from '../../retrieval/retriever.js';
 import { CALC_OPS } from '../../numbers/index.js';
+import type { SearchHit } from '../../retrieval/retriever.js';
+import { assessCoverage } from '../grounding/coverage.js';
+import { MarkerNumbering, withoutMarkers } from '../grounding/markers.js';
+import { toRelated } from '../grounding/related.js';
+import { shortAnswerFor } from '../grounding/short-answer.js';
+import { cellsUsed, passageText, withTableRef } from '../grounding/table-context.js';
+import { type CalcRecord, verifyAnswer } from '../grounding/verify.js';
+import { resolveFollowUp } from '../question/followup.js';
+import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { EchoGuard } from './echo-guard.js';
 import { MarkerStream } from './marker-stream.js';
-import { bindTools, createChatModel, streamStep, withRetries, type ToolCallingModel } from './model.js';
-import { PassageRegistry, escapeData, renderPassages } from './passage-registry.js';
-import { cellsUsed, passageText, withTableRef } from '../grounding/table-context.js';
-import { toRelated } from '../grounding/related.js';
+import { bindTools, createChatModel, streamStep, type ToolCallingModel, withRetries } from './model.js';
+import { escapeData, PassageRegistry, renderPassages } from './passage-registry.js';
+import { defaultPrompts, PromptError, type PromptLibrary } from './prompts.js';
 import { ABSTAIN_PHRASE, echoesPrompt, groundAnswer, isAbstention } from './result.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
-import { SEARCH_TOOL, runToolCall, type RawToolCall } from './tools.js';
-import { PromptError, type PromptLibrary, defaultPrompts } from './prompts.js';
-import { shortAnswerFor } from '../grounding/short-answer.js';
-import { assessCoverage } from '../grounding/coverage.js';
-import { resolveFollowUp } from '../question/followup.js';
-import type { AnswerDraft, AnswerInput, Answerer } from '../types.js';
-import { MarkerNumbering, withoutMarkers } from '../grounding/markers.js';
-import { verifyAnswer, type CalcRecord } from '../grounding/verify.js';
+import { type RawToolCall, runToolCall, SEARCH_TOOL } from './tools.js';
 
 /** Structured logger surface (pino-compatible). */
 export interface LlmLogger {
@@ -112,9 +112,13 @@ class LlmAnswerer implements Answerer {
     const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout;
     const settle = (err: unknown): Error => {
       if (input.signal?.aborted) return abortError(input.signal.reason);
-      if (timeout.aborted) return new AppError('upstream_error', `the language model did not answer within ${timeoutMs} ms`);
+      if (timeout.aborted)
+        return new AppError('upstream_error', `the language model did not answer within ${timeoutMs} ms`);
       if (isAppError(err) || err instanceof PromptError) return err;
-      return new AppError('upstream_error', `the language model call failed: ${err instanceof Error ? err.message : String(err)}`);
+      return new AppError(
+        'upstream_error',
+        `the language model call failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     };
     if (input.signal?.aborted) throw abortError(input.signal.reason);
     const started = performance.now();
@@ -126,7 +130,15 @@ class LlmAnswerer implements Answerer {
     if (uncovered) {
       const answer = `${ABSTAIN_PHRASE} this: ${uncovered}. The closest passages are listed as related reading.`;
       input.events?.onToken?.(answer);
-      return { answer, citations: [], checks: [], claims: [], abstained: true, related: hits.map(toRelated), retrieveMs };
+      return {
+        answer,
+        citations: [],
+        checks: [],
+        claims: [],
+        abstained: true,
+        related: hits.map(toRelated),
+        retrieveMs,
+      };
     }
     try {
       const system = await this.systemPrompt();
@@ -146,7 +158,9 @@ class LlmAnswerer implements Answerer {
     registry: PassageRegistry,
     system: string,
   ): Promise<BaseMessage[]> {
-    const passages = await renderPassages(this.prompts, registry.add(hits), new Set(), (chunk) => passageText(input.snapshot, chunk));
+    const passages = await renderPassages(this.prompts, registry.add(hits), new Set(), (chunk) =>
+      passageText(input.snapshot, chunk),
+    );
     const question = await this.prompts.render('question', { passages, question: escapeData(input.question) });
     const history = input.history.map((t) =>
       t.role === 'user' ? new HumanMessage(t.content) : new AIMessage(withoutMarkers(t.content)),
@@ -191,7 +205,8 @@ class LlmAnswerer implements Answerer {
       }
       stream.reset();
       guard.reset();
-      if (step === maxSteps) throw new AppError('upstream_error', `the language model was still calling tools after ${maxSteps} steps`);
+      if (step === maxSteps)
+        throw new AppError('upstream_error', `the language model was still calling tools after ${maxSteps} steps`);
       if (await this.runTools(input, toolCalls, messages, content, { registry, calcs }, signal)) strikes++;
       if (strikes > 1) throw new AppError('upstream_error', 'the language model sent malformed tool arguments again');
     }
@@ -222,11 +237,20 @@ class LlmAnswerer implements Answerer {
     state: Pick<LoopResult, 'registry' | 'calcs'>,
     signal: AbortSignal,
   ): Promise<boolean> {
-    const tool_calls = calls.map((c) => ({ id: c.id, name: c.name, args: parsedArgs(c.args), type: 'tool_call' as const }));
+    const tool_calls = calls.map((c) => ({
+      id: c.id,
+      name: c.name,
+      args: parsedArgs(c.args),
+      type: 'tool_call' as const,
+    }));
     messages.push(new AIMessage({ content, tool_calls }));
     let malformed = false;
     for (const call of calls) {
-      const outcome = await runToolCall(call, { snapshot: input.snapshot, registry: state.registry, prompts: this.prompts });
+      const outcome = await runToolCall(call, {
+        snapshot: input.snapshot,
+        registry: state.registry,
+        prompts: this.prompts,
+      });
       signal.throwIfAborted();
       if (outcome.malformed) {
         malformed = true;
@@ -244,7 +268,8 @@ class LlmAnswerer implements Answerer {
   private finish(input: AnswerInput, hits: readonly SearchHit[], result: LoopResult, retrieveMs: number): AnswerDraft {
     const grounded = groundAnswer(result.answer.trim(), result.registry, input.snapshot);
     const verified = verifyAnswer({ ...grounded, calcResults: result.calcs, docs: input.snapshot.docById });
-    if (verified.removed.length) this.deps.logger?.warn({ removed: verified.removed }, 'removed citation markers that match no passage');
+    if (verified.removed.length)
+      this.deps.logger?.warn({ removed: verified.removed }, 'removed citation markers that match no passage');
     for (const check of verified.checks) if (check.status === 'unverified') input.events?.onCheck?.(check);
     const abstained = isAbstention(verified.answer);
     const short = abstained ? undefined : shortAnswerFor(input.question, verified.citations[0]);

@@ -14,7 +14,11 @@ function promptIndex(prompt: string, size: number): PromptIndex {
   const key = `${size}\u0000${prompt}`;
   let index = indexes.get(key);
   if (!index) {
-    const words = prompt.replace(/"[^"\n]*"/g, ' ').toLowerCase().match(WORD) ?? [];
+    const words =
+      prompt
+        .replace(/"[^"\n]*"/g, ' ')
+        .toLowerCase()
+        .match(WORD) ?? [];
     index = { runs: new Set(), prefixes: new Set() };
     for (let i = 0; i + size <= words.length; i++) {
       const run = words.slice(i, i + size).join(' ');

@@ -1,4 +1,4 @@
-import { findMarkers, normalizeDigits, type MarkerNumbering } from '../grounding/markers.js';
+import { findMarkers, type MarkerNumbering, normalizeDigits } from '../grounding/markers.js';
 
 /** Trailing text that may still turn into (or precede) a marker: whitespace and an unfinished `[12, 3`. */
 const UNDECIDED_TAIL = /\s*(?:\[\d[\d\s,;–-]*|\[)?$/;

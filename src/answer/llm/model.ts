@@ -2,7 +2,7 @@ import type { AIMessageChunk, BaseMessage, MessageContent } from '@langchain/cor
 import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { describeUpstreamError, retryDelay, sleep, statusOf, type RetryPolicy } from './retry.js';
+import { describeUpstreamError, type RetryPolicy, retryDelay, sleep, statusOf } from './retry.js';
 import { modelTools, type RawToolCall } from './tools.js';
 
 /** What one model call produced. */
@@ -16,7 +16,8 @@ export interface ToolCallingModel {
   stream(messages: BaseMessage[], options: { signal: AbortSignal }): Promise<AsyncIterable<AIMessageChunk>>;
 }
 
-const isReasoningModel = (model: string) => /^o\d/.test(model) || (model.startsWith('gpt-5') && !model.startsWith('gpt-5-chat'));
+const isReasoningModel = (model: string) =>
+  /^o\d/.test(model) || (model.startsWith('gpt-5') && !model.startsWith('gpt-5-chat'));
 
 /**
  * A streaming ChatOpenAI for `config`. Retries are left to the caller (`maxRetries: 0`); an
@@ -44,7 +45,9 @@ export function bindTools(model: ChatOpenAI, final: boolean): ToolCallingModel {
 export function textOf(content: MessageContent | undefined): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map((part) => (typeof part === 'string' ? part : part.type === 'text' ? String(part.text ?? '') : '')).join('');
+  return content
+    .map((part) => (typeof part === 'string' ? part : part.type === 'text' ? String(part.text ?? '') : ''))
+    .join('');
 }
 
 function toolCallsOf(message: AIMessageChunk | undefined, step: number): RawToolCall[] {
@@ -110,7 +113,10 @@ export async function withRetries(
       const delayMs = streamed ? undefined : retryDelay(err, n, ctx.policy);
       if (delayMs === undefined || Date.now() + delayMs >= ctx.deadline) {
         const tries = `${n + 1} attempt${n ? 's' : ''}`;
-        throw new AppError('upstream_error', `${describeUpstreamError(err)} (${tries})`, { status: statusOf(err), attempts: n + 1 });
+        throw new AppError('upstream_error', `${describeUpstreamError(err)} (${tries})`, {
+          status: statusOf(err),
+          attempts: n + 1,
+        });
       }
       ctx.onRetry?.({ attempt: n + 1, delayMs, error: err });
       await sleep(delayMs, ctx.signal);

@@ -1,8 +1,8 @@
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
-import type { NumberedPassage, PassageRegistry } from './passage-registry.js';
-import { narrowQuote, supportOf, type QuoteSpan } from '../grounding/quotes.js';
+import { type AnswerSentence, answerSentences, markerNumbers, withoutMarkers } from '../grounding/markers.js';
+import { narrowQuote, type QuoteSpan, supportOf } from '../grounding/quotes.js';
 import type { Citation } from '../schema.js';
-import { answerSentences, markerNumbers, withoutMarkers, type AnswerSentence } from '../grounding/markers.js';
+import type { NumberedPassage, PassageRegistry } from './passage-registry.js';
 
 /** Phrase the model is told to begin with when the documents do not answer the question. */
 export const ABSTAIN_PHRASE = 'The documents do not cover';
@@ -25,14 +25,27 @@ const SPLIT_GAIN = 2;
 
 function citation(n: number, entry: NumberedPassage, span: QuoteSpan): Citation {
   const { id: chunkId, docId, title, section, speaker } = entry.hit.chunk;
-  return { n, chunkId, docId, title, section, speaker, quote: span.quote, start: span.start, end: span.end, score: entry.hit.score };
+  return {
+    n,
+    chunkId,
+    docId,
+    title,
+    section,
+    speaker,
+    quote: span.quote,
+    start: span.start,
+    end: span.end,
+    score: entry.hit.score,
+  };
 }
 
 function rewrite(answer: string, sentences: AnswerSentence[], renames: Map<number, Map<number, number>>): string {
   const edits = sentences.flatMap((s, i) => s.markers.map((m) => ({ m, map: renames.get(i) })));
   return edits.reduceRight((text, { m, map }) => {
     if (!map) return text;
-    const inner = markerNumbers(m.inner).map((x) => `[${map.get(x) ?? x}]`).join('');
+    const inner = markerNumbers(m.inner)
+      .map((x) => `[${map.get(x) ?? x}]`)
+      .join('');
     return text.slice(0, m.index) + m.space + inner + text.slice(m.end);
   }, answer);
 }

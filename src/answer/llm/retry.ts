@@ -11,7 +11,11 @@ export interface RetryPolicy {
 }
 
 /** Defaults except `maxRetries`, which comes from the configuration. */
-export const DEFAULT_RETRY: Omit<RetryPolicy, 'maxRetries'> = { baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 20_000 };
+export const DEFAULT_RETRY: Omit<RetryPolicy, 'maxRetries'> = {
+  baseDelayMs: 500,
+  maxDelayMs: 8000,
+  maxRetryAfterMs: 20_000,
+};
 
 interface HttpLikeError {
   status?: unknown;
@@ -60,7 +64,10 @@ export function isRetryable(err: unknown): boolean {
   const status = statusOf(err);
   if (status === 429) return e.code !== 'insufficient_quota' && e.rateLimitType !== 'stop';
   if (status !== undefined) return status === 408 || status >= 500;
-  return e.name === 'TimeoutError' || /connection|network|socket|ECONN|terminated|fetch failed/i.test(String(e.message ?? ''));
+  return (
+    e.name === 'TimeoutError' ||
+    /connection|network|socket|ECONN|terminated|fetch failed/i.test(String(e.message ?? ''))
+  );
 }
 
 /**
@@ -68,7 +75,12 @@ export function isRetryable(err: unknown): boolean {
  * at `maxRetryAfterMs`, which makes a longer request fail instead), else exponential backoff
  * with jitter capped at `maxDelayMs`. `undefined` means do not retry.
  */
-export function retryDelay(err: unknown, attempt: number, policy: RetryPolicy, random = Math.random): number | undefined {
+export function retryDelay(
+  err: unknown,
+  attempt: number,
+  policy: RetryPolicy,
+  random = Math.random,
+): number | undefined {
   if (attempt >= policy.maxRetries || !isRetryable(err)) return undefined;
   const asked = retryAfterMs(err);
   if (asked !== undefined) return asked <= policy.maxRetryAfterMs ? asked : undefined;

@@ -1,12 +1,12 @@
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
+import { calcOps, calculatorTools, isCalcOp, runCalculatorTool } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
-import { calcOps, calculatorTools, isCalcOp, runCalculatorTool } from '../../numbers/index.js';
-import { escapeData, renderPassages, type PassageRegistry } from './passage-registry.js';
 import { passageText } from '../grounding/table-context.js';
-import type { PromptLibrary } from './prompts.js';
 import type { CalcRecord } from '../grounding/verify.js';
+import { escapeData, type PassageRegistry, renderPassages } from './passage-registry.js';
+import type { PromptLibrary } from './prompts.js';
 
 /** Name of the retrieval tool offered to the model. */
 export const SEARCH_TOOL = 'search_documents';
@@ -67,7 +67,10 @@ export interface ToolContext {
 const toolError = (code: string, message: string) => JSON.stringify({ error: { code, message } });
 
 function malformed(message: string): ToolOutcome {
-  return { content: toolError('invalid_arguments', `${message}. Fix the arguments and call the tool again.`), malformed: true };
+  return {
+    content: toolError('invalid_arguments', `${message}. Fix the arguments and call the tool again.`),
+    malformed: true,
+  };
 }
 
 function issues(error: z.ZodError): string {
@@ -91,7 +94,9 @@ async function search(args: z.infer<typeof SearchArgsSchema>, ctx: ToolContext):
     return toolError('search_failed', `the search failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   const shown = new Set(ctx.registry.all().map((e) => e.n));
-  const passages = await renderPassages(ctx.prompts, ctx.registry.add(hits), shown, (chunk) => passageText(ctx.snapshot, chunk));
+  const passages = await renderPassages(ctx.prompts, ctx.registry.add(hits), shown, (chunk) =>
+    passageText(ctx.snapshot, chunk),
+  );
   return ctx.prompts.render('search-results', { search_tool: SEARCH_TOOL, query: escapeData(args.query), passages });
 }
 

@@ -1,30 +1,36 @@
-import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { checkClaims } from '../../numbers/index.js';
+import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
+import type { SearchHit } from '../../retrieval/retriever.js';
+import { stem } from '../../retrieval/tokenizer.js';
+import { readTables } from '../../tables/read-tables.js';
+import { assessCoverage } from '../grounding/coverage.js';
+import { toRelated } from '../grounding/related.js';
+import { shortAnswerFor } from '../grounding/short-answer.js';
+import { verifyAnswer } from '../grounding/verify.js';
+import { corpusStats, idf, prepareCorpusStats } from '../question/corpus-stats.js';
+import { resolveFollowUp } from '../question/followup.js';
+import type { QuestionAnalysis } from '../question/question.js';
+import { SPEAKER_NOUNS } from '../question/question.js';
+import { detectSpanType } from '../question/span-type.js';
+import type { Check, Citation, RelatedPassage, ShortAnswer } from '../schema.js';
+import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { CitationList } from './citations.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
-import { assessCoverage } from '../grounding/coverage.js';
-import { collectSentences, namedSpeakers, scoreSentences, type EvidenceSentence, type ScoredSentence } from './evidence.js';
-import { corpusStats, idf, prepareCorpusStats } from '../question/corpus-stats.js';
-import { stem } from '../../retrieval/tokenizer.js';
-import type { QuestionAnalysis } from '../question/question.js';
-import { resolveFollowUp } from '../question/followup.js';
-import { answerNumeric } from './numeric.js';
-import type { Check, Citation, RelatedPassage, ShortAnswer } from '../schema.js';
+import { type ComposedTable, composeTable } from './compose-table.js';
 import { decideAbstention } from './decide.js';
-import { SPEAKER_NOUNS } from '../question/question.js';
-import { shortAnswerFor } from '../grounding/short-answer.js';
-import { detectSpanType } from '../question/span-type.js';
-import { verifyAnswer } from '../grounding/verify.js';
-import { readTables } from '../../tables/read-tables.js';
+import {
+  collectSentences,
+  type EvidenceSentence,
+  namedSpeakers,
+  type ScoredSentence,
+  scoreSentences,
+} from './evidence.js';
+import { answerNumeric } from './numeric.js';
 import { answerFromTables } from './table-answer.js';
+import { tableShare } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
 import { asksExtremePeriod, asksPeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows } from './table-ranking.js';
-import { tableShare } from './table-match.js';
-import { composeTable, type ComposedTable } from './compose-table.js';
-import type { SearchHit } from '../../retrieval/retriever.js';
-import { toRelated } from '../grounding/related.js';
-import type { AnswerDraft, AnswerInput, Answerer } from '../types.js';
 
 /**
  * Passages retrieved for sentence selection, whatever `k` the caller shows. On the SQuAD sample 5, 8 and 12
@@ -45,8 +51,10 @@ const TABLE_DOCS = 3;
 const TABLE_LOOKUP_SHARE = 0.5;
 const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain|unpack)\b/i;
 /** The question asks what several of a transcript's speakers say ("which speakers", "the panelists' views"). */
-const SPREAD_RE = new RegExp(String.raw`\b(?:the|which|what|all|both|other|several) (?:${SPEAKER_NOUNS})\b|\b(?:${SPEAKER_NOUNS}) (?:say|give|think|mention|agree)\b`, 'i');
-
+const SPREAD_RE = new RegExp(
+  String.raw`\b(?:the|which|what|all|both|other|several) (?:${SPEAKER_NOUNS})\b|\b(?:${SPEAKER_NOUNS}) (?:say|give|think|mention|agree)\b`,
+  'i',
+);
 
 function instructionNotice(instructions: readonly string[]): string | undefined {
   if (!instructions.length) return undefined;
@@ -60,13 +68,21 @@ function checksFor(citations: readonly Citation[], sentences: readonly EvidenceS
     for (const s of sentences.filter((x) => x.chunk.id === c.chunkId && x.start >= c.start && x.end <= c.end)) {
       for (const r of checkClaims(s.text, s.start)) {
         if (r.status === 'unchecked' || !r.op) continue;
-        checks.push({ op: r.op, args: r.args ?? {}, value: r.value, display: r.display, formula: r.formula, claim: r.claim.text, status: r.status, citation: c.n });
+        checks.push({
+          op: r.op,
+          args: r.args ?? {},
+          value: r.value,
+          display: r.display,
+          formula: r.formula,
+          claim: r.claim.text,
+          status: r.status,
+          citation: c.n,
+        });
       }
     }
   }
   return checks;
 }
-
 
 function coverageOf(scored: readonly ScoredSentence[], s: EvidenceSentence): number {
   return scored.find((x) => x.sentence === s)?.coverage ?? 0;
@@ -94,12 +110,21 @@ function hasTables(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]): boo
 
 /** The table answer for the question from the tables of the best passages' documents, or null. */
 function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: readonly SearchHit[]): TableAnswer | null {
-  if (q.answerType === 'reason' || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual))) return null;
+  if (q.answerType === 'reason' || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual)))
+    return null;
   const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
   const weigh = (t: string) => idf(stats, t);
-  if (!q.op && !asksExtremePeriod(q.factual) && !asksPeriods(q.factual) && !asksExtremeRow(q.factual) && !asksRows(q.factual) && tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE) return null;
+  if (
+    !q.op &&
+    !asksExtremePeriod(q.factual) &&
+    !asksPeriods(q.factual) &&
+    !asksExtremeRow(q.factual) &&
+    !asksRows(q.factual) &&
+    tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE
+  )
+    return null;
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
 
@@ -152,8 +177,16 @@ export class OfflineAnswerer implements Answerer {
     }
     const inferred = q !== resolved.analysis;
     const found = answerNumeric(q, scored, NUMERIC_RELEVANCE);
-    const numeric = inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
-    const why = decideAbstention(snapshot, { question: q, coverage, scored, inferredBase: inferred, computed: numeric !== null, tablesMissed });
+    const numeric =
+      inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
+    const why = decideAbstention(snapshot, {
+      question: q,
+      coverage,
+      scored,
+      inferredBase: inferred,
+      computed: numeric !== null,
+      tablesMissed,
+    });
     if (why) return this.abstain(input, why, related, retrieveMs, notice);
 
     const cites = new CitationList();
@@ -164,39 +197,112 @@ export class OfflineAnswerer implements Answerer {
     if (numeric) {
       answer = composeNumeric(numeric, cites, docText);
       const r = numeric.result;
-      checks.push({ op: r.op, args: r.args, value: r.value, display: r.display, formula: r.formula, claim: numeric.statement, status: 'computed', citation: 1 });
+      checks.push({
+        op: r.op,
+        args: r.args,
+        value: r.value,
+        display: r.display,
+        formula: r.formula,
+        claim: numeric.statement,
+        status: 'computed',
+        citation: 1,
+      });
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       const groups = selectQuotes(scored, q.answerType, sentences, opts);
       answer = composeQuotes(groups, q.answerType, cites, docText);
       const stats = corpusStats(snapshot);
-      short = shortAnswerFor(q.factual, cites.all()[0], detectSpanType(resolved.turn) ?? detectSpanType(q.factual), (w) => idf(stats, stem(w)));
+      short = shortAnswerFor(
+        q.factual,
+        cites.all()[0],
+        detectSpanType(resolved.turn) ?? detectSpanType(q.factual),
+        (w) => idf(stats, stem(w)),
+      );
       if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
     }
     const calcResults = numeric ? [numeric.result] : [];
     const verified = verifyAnswer({ answer, citations: cites.all(), calcResults, docs: snapshot.docById });
-    checks.push(...checksFor(verified.citations, sentences), ...verified.checks.filter((c) => c.status === 'unverified'));
+    checks.push(
+      ...checksFor(verified.citations, sentences),
+      ...verified.checks.filter((c) => c.status === 'unverified'),
+    );
     for (const c of checks) events?.onCheck?.(c);
     const lead = renumbered(short, verified.citations);
-    return this.emit(input, { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false, ...(lead ? { short: lead } : {}), retrieveMs, ...(notice ? { notice } : {}) });
+    return this.emit(input, {
+      answer: verified.answer,
+      citations: verified.citations,
+      checks,
+      claims: verified.claims,
+      abstained: false,
+      ...(lead ? { short: lead } : {}),
+      retrieveMs,
+      ...(notice ? { notice } : {}),
+    });
   }
 
-  private finishTable(input: AnswerInput, t: TableAnswer, composed: ComposedTable, cites: CitationList, retrieveMs: number, notice: string | undefined): AnswerDraft {
+  private finishTable(
+    input: AnswerInput,
+    t: TableAnswer,
+    composed: ComposedTable,
+    cites: CitationList,
+    retrieveMs: number,
+    notice: string | undefined,
+  ): AnswerDraft {
     const r = t.result;
-    const checks: Check[] = r ? [{ op: r.op, args: r.args, value: r.value, display: r.display, formula: r.formula, claim: t.statement, status: 'computed', citation: 1, cells: composed.cells }] : [];
-    const verified = verifyAnswer({ answer: composed.answer, citations: cites.all(), calcResults: r ? [r] : [], docs: input.snapshot.docById });
+    const checks: Check[] = r
+      ? [
+          {
+            op: r.op,
+            args: r.args,
+            value: r.value,
+            display: r.display,
+            formula: r.formula,
+            claim: t.statement,
+            status: 'computed',
+            citation: 1,
+            cells: composed.cells,
+          },
+        ]
+      : [];
+    const verified = verifyAnswer({
+      answer: composed.answer,
+      citations: cites.all(),
+      calcResults: r ? [r] : [],
+      docs: input.snapshot.docById,
+    });
     checks.push(...verified.checks.filter((c) => c.status === 'unverified'));
     for (const c of checks) input.events?.onCheck?.(c);
     const spans = composed.spans.map((x) => renumbered(x, verified.citations));
     const kept = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
-    const answer = { answer: verified.answer, citations: verified.citations, checks, claims: verified.claims, abstained: false };
+    const answer = {
+      answer: verified.answer,
+      citations: verified.citations,
+      checks,
+      claims: verified.claims,
+      abstained: false,
+    };
     const lead = kept.length ? { short: kept[0]!, ...(kept.length > 1 ? { spans: kept } : {}) } : {};
     return this.emit(input, { ...answer, ...lead, retrieveMs, ...(notice ? { notice } : {}) });
   }
 
-  private abstain(input: AnswerInput, reason: string, related: RelatedPassage[], retrieveMs: number, notice: string | undefined): AnswerDraft {
+  private abstain(
+    input: AnswerInput,
+    reason: string,
+    related: RelatedPassage[],
+    retrieveMs: number,
+    notice: string | undefined,
+  ): AnswerDraft {
     const answer = `The documents do not cover this: ${reason}. The closest passages are listed as related reading.`;
-    return this.emit(input, { answer, citations: [], checks: [], claims: [], abstained: true, related, retrieveMs, ...(notice ? { notice } : {}) });
+    return this.emit(input, {
+      answer,
+      citations: [],
+      checks: [],
+      claims: [],
+      abstained: true,
+      related,
+      retrieveMs,
+      ...(notice ? { notice } : {}),
+    });
   }
 
   private emit(input: AnswerInput, draft: AnswerDraft): AnswerDraft {

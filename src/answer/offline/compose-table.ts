@@ -1,17 +1,16 @@
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { RawRow } from '../../tables/types.js';
 import type { Chunk } from '../../types.js';
+import { rowRef } from '../grounding/table-context.js';
+import type { CellRef, ShortAnswer } from '../schema.js';
 import type { CitationList } from './citations.js';
 import type { ScoredSentence } from './evidence.js';
-import type { CellRef, ShortAnswer } from '../schema.js';
-import { rowRef } from '../grounding/table-context.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
 /** The chunk of the operand's document that holds a table row whole, if one does. */
 function chunkOf(snapshot: KnowledgeSnapshot, o: TableOperand, row: RawRow = o.match.row.row): Chunk | undefined {
   return snapshot.chunksByDoc.get(o.match.table.docId)?.find((c) => c.start <= row.start && row.end <= c.end);
 }
-
 
 /** A composed table answer: its text, the spans that answer it (a cell, several cells, or years from the header), and the cells used. */
 export interface ComposedTable {
@@ -48,25 +47,41 @@ function statedInText(t: TableAnswer, scored: readonly ScoredSentence[]) {
  * quoted verbatim and cited with its table's headers. Null when a row is not inside one chunk (it
  * cannot be cited).
  */
-export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites: CitationList, scored: readonly ScoredSentence[] = []): ComposedTable | null {
+export function composeTable(
+  snapshot: KnowledgeSnapshot,
+  t: TableAnswer,
+  cites: CitationList,
+  scored: readonly ScoredSentence[] = [],
+): ComposedTable | null {
   const rows: { o: TableOperand; n: number }[] = [];
   for (const o of t.operands) {
     const chunk = chunkOf(snapshot, o);
     const doc = snapshot.docById.get(o.match.table.docId);
     if (!chunk || !doc) return null;
     const { start, end } = o.match.row.row;
-    rows.push({ o, n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o.match.table, o.match.row.row)) });
+    rows.push({
+      o,
+      n: cites.citeSpan(chunk, start, end, o.match.score, doc.text, rowRef(o.match.table, o.match.row.row)),
+    });
   }
   const first = rows[0]!;
   const docText = snapshot.docById.get(first.o.match.table.docId)!.text;
-  const answerSpans = (t.spans ?? (t.result ? [] : [first.o.match.row.row.cells[first.o.column]!])).filter((c) => c.end > c.start);
+  const answerSpans = (t.spans ?? (t.result ? [] : [first.o.match.row.row.cells[first.o.column]!])).filter(
+    (c) => c.end > c.start,
+  );
   const spans = answerSpans.map((c) => {
     const inRow = rows.find((r) => r.o.match.row.row.start <= c.start && c.end <= r.o.match.row.row.end);
     const n = inRow?.n ?? headerCitation(snapshot, first.o, c, cites);
-    return n === undefined ? undefined : { text: docText.slice(c.start, c.end), citation: n, start: c.start, end: c.end };
+    return n === undefined
+      ? undefined
+      : { text: docText.slice(c.start, c.end), citation: n, start: c.start, end: c.end };
   });
-  const refs = [...new Set([...rows.map((r) => r.n), ...spans.flatMap((x) => (x ? [x.citation] : []))].map((n) => `[${n}]`))].join('');
-  const lead = t.result ? `${t.statement} ${refs} (computed: ${t.result.formula} = ${t.result.display}).` : `${t.statement} ${refs}.`;
+  const refs = [
+    ...new Set([...rows.map((r) => r.n), ...spans.flatMap((x) => (x ? [x.citation] : []))].map((n) => `[${n}]`)),
+  ].join('');
+  const lead = t.result
+    ? `${t.statement} ${refs} (computed: ${t.result.formula} = ${t.result.display}).`
+    : `${t.statement} ${refs}.`;
   const quoted = [...new Map(rows.map((r) => [r.n, r])).values()].map(({ o, n }) => {
     const text = snapshot.docById.get(o.match.table.docId)!.text.slice(o.match.row.row.start, o.match.row.row.end);
     return `From a table in “${chunkTitle(snapshot, o)}”, the row for ${o.series}: “${text}” [${n}]`;
@@ -75,7 +90,9 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
   if (stated) {
     const doc = snapshot.docById.get(stated.sentence.chunk.docId)!;
     const n = cites.citeSpan(stated.sentence.chunk, stated.sentence.start, stated.sentence.end, 1, doc.text);
-    quoted.push(`The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`);
+    quoted.push(
+      `The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`,
+    );
   }
   const shorts = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
   const cells = t.operands.map((o) => {
@@ -86,7 +103,12 @@ export function composeTable(snapshot: KnowledgeSnapshot, t: TableAnswer, cites:
 }
 
 /** Cites the header row holding `span` (a period named in a header), returning its marker number. */
-function headerCitation(snapshot: KnowledgeSnapshot, o: TableOperand, span: { start: number; end: number }, cites: CitationList): number | undefined {
+function headerCitation(
+  snapshot: KnowledgeSnapshot,
+  o: TableOperand,
+  span: { start: number; end: number },
+  cites: CitationList,
+): number | undefined {
   const header = o.match.table.headerRows.find((r) => r.start <= span.start && span.end <= r.end);
   const chunk = header && chunkOf(snapshot, o, header);
   const doc = snapshot.docById.get(o.match.table.docId);

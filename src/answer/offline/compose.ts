@@ -1,7 +1,7 @@
-import type { EvidenceSentence, ScoredSentence } from './evidence.js';
-import type { CitationList } from './citations.js';
-import type { NumericAnswer } from './numeric.js';
 import type { AnswerType } from '../question/question.js';
+import type { CitationList } from './citations.js';
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import type { NumericAnswer } from './numeric.js';
 
 /** A sentence group to quote, in answer order. */
 export interface QuoteGroup {
@@ -43,7 +43,12 @@ const EXTRA_QUOTES = 2;
  * two other sentences that score nearly as well. When the question
  * is about several speakers, the best sentence of each (named) speaker instead.
  */
-export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType, all: readonly EvidenceSentence[], opts: QuoteOptions): QuoteGroup[] {
+export function selectQuotes(
+  scored: readonly ScoredSentence[],
+  type: AnswerType,
+  all: readonly EvidenceSentence[],
+  opts: QuoteOptions,
+): QuoteGroup[] {
   const best = scored[0];
   if (!best) return [];
   if (opts.speakers.length >= 2 || (opts.spread && type !== 'person')) {
@@ -60,7 +65,8 @@ export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType
     if (groups.length >= 2) return groups;
   }
   const group: EvidenceSentence[] = [best.sentence];
-  const following = (n: number) => all.find((s) => s.chunk.id === best.sentence.chunk.id && s.index === best.sentence.index + n);
+  const following = (n: number) =>
+    all.find((s) => s.chunk.id === best.sentence.chunk.id && s.index === best.sentence.index + n);
   if (opts.detail) {
     for (const n of [1, 2]) {
       const next = following(n);
@@ -68,7 +74,12 @@ export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType
     }
   } else if (type === 'quantity' && !best.sentence.figures.length) {
     const withFigures = [following(1), following(2)].find((x) => x?.figures.length);
-    if (withFigures) group.push(...[following(1), following(2)].filter((x): x is EvidenceSentence => Boolean(x)).filter((x) => x.index <= withFigures.index));
+    if (withFigures)
+      group.push(
+        ...[following(1), following(2)]
+          .filter((x): x is EvidenceSentence => Boolean(x))
+          .filter((x) => x.index <= withFigures.index),
+      );
   } else if (type === 'list' || type === 'reason') {
     const next = following(1);
     const nextScore = next && scored.find((x) => x.sentence === next)?.score;
@@ -89,7 +100,12 @@ export function selectQuotes(scored: readonly ScoredSentence[], type: AnswerType
 }
 
 /** Writes a quoted, attributed answer; returns its text. Citations are registered on `cites`. */
-export function composeQuotes(groups: readonly QuoteGroup[], type: AnswerType, cites: CitationList, docText: (docId: string) => string): string {
+export function composeQuotes(
+  groups: readonly QuoteGroup[],
+  type: AnswerType,
+  cites: CitationList,
+  docText: (docId: string) => string,
+): string {
   const parts: string[] = [];
   groups.forEach((g, i) => {
     const s = g.sentences[0]!;
@@ -113,13 +129,22 @@ export function composeNumeric(num: NumericAnswer, cites: CitationList, docText:
   const refs = markers.map((n) => `[${n}]`).join('');
   const lines = [`${num.statement} ${refs} (computed: ${num.result.formula} = ${num.result.display}).`];
   if (num.stated) {
-    const verdict = num.stated.status === 'mismatch' ? 'which does not match the computation' : num.stated.status === 'verified' ? 'which the computation confirms' : 'which the computation roughly confirms';
+    const verdict =
+      num.stated.status === 'mismatch'
+        ? 'which does not match the computation'
+        : num.stated.status === 'verified'
+          ? 'which the computation confirms'
+          : 'which the computation roughly confirms';
     const claim = num.stated.claim;
     const at = num.sources.findIndex((s) => s.start <= claim.start && claim.end <= s.end);
-    lines.push(`The passage itself states ${claim.text} [${markers[Math.max(0, at)]}], ${verdict} (${num.stated.status}).`);
+    lines.push(
+      `The passage itself states ${claim.text} [${markers[Math.max(0, at)]}], ${verdict} (${num.stated.status}).`,
+    );
   }
   num.sources.forEach((s, i) => {
-    lines.push(`${s.chunk.speaker ? `${s.chunk.speaker} says` : `“${s.chunk.title}” says`}: “${s.text}” [${markers[i]}]`);
+    lines.push(
+      `${s.chunk.speaker ? `${s.chunk.speaker} says` : `“${s.chunk.title}” says`}: “${s.text}” [${markers[i]}]`,
+    );
   });
   return lines.join('\n\n');
 }

@@ -1,10 +1,10 @@
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
-import { corpusStats } from '../question/corpus-stats.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
-import type { ScoredSentence } from './evidence.js';
-import { evidenceFeatures, nearMissScore } from './evidence-check.js';
+import { corpusStats } from '../question/corpus-stats.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { detectSpanType } from '../question/span-type.js';
+import type { ScoredSentence } from './evidence.js';
+import { evidenceFeatures, nearMissScore } from './evidence-check.js';
 
 /** Below this share of the question's weighted terms, no sentence answers it. */
 const MIN_COVERAGE = 0.1;
@@ -15,7 +15,8 @@ const MIN_COVERAGE = 0.1;
  */
 const TOP_SENTENCES = 3;
 /** Wording that can only be answered with a figure ("how many", "what share"), unlike "how does X rate". */
-const ASKS_FOR_FIGURE_RE = /\bhow (?:much|many|big|large)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b|%/i;
+const ASKS_FOR_FIGURE_RE =
+  /\bhow (?:much|many|big|large)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b|%/i;
 
 /**
  * A question asking for a value ("what was X in 2023", "how much was X in FY22"): when the documents' tables
@@ -69,7 +70,11 @@ export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence
   }
   const best = scored[0];
   if (!best || best.coverage < MIN_COVERAGE) return 'no passage answers this question';
-  if (q.years.length && !q.op && !scored.slice(0, TOP_SENTENCES).some(({ sentence: s }) => q.years.every((y) => s.years.includes(y)))) {
+  if (
+    q.years.length &&
+    !q.op &&
+    !scored.slice(0, TOP_SENTENCES).some(({ sentence: s }) => q.years.every((y) => s.years.includes(y)))
+  ) {
     return `no passage on this mentions ${q.years.join(' and ')}`;
   }
   if (evidence.inferredBase && !evidence.computed) {
@@ -77,6 +82,13 @@ export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence
     return `they give no figure for ${q.years.filter((y) => !years.has(y)).join(', ')}, and none to derive it from`;
   }
   if (q.op) return undefined;
-  const check = evidenceFeatures(corpusStats(snapshot), q.factual, detectSpanType(q.factual), best.sentence.text, best.sentence.chunk.text, best.sentence.chunk.speaker);
+  const check = evidenceFeatures(
+    corpusStats(snapshot),
+    q.factual,
+    detectSpanType(q.factual),
+    best.sentence.text,
+    best.sentence.chunk.text,
+    best.sentence.chunk.speaker,
+  );
   return nearMissScore(check) > 0 ? check.reason : undefined;
 }

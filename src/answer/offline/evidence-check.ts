@@ -1,6 +1,6 @@
 import { tokenize } from '../../retrieval/tokenizer.js';
-import { idf, type CorpusStats } from '../question/corpus-stats.js';
 import { extractShortAnswer } from '../grounding/short-answer.js';
+import { type CorpusStats, idf } from '../question/corpus-stats.js';
 import type { SpanType } from '../question/span-type.js';
 
 /** What the best evidence shows of a question's parts; each value is 0..1. */
@@ -80,7 +80,7 @@ export function evidenceFeatures(
   const nameMissing = names.some((n) => !passageLower.includes(n.toLowerCase().replace(/[,.]$/, ''))) ? 1 : 0;
   const span = spanType && EXACT_TYPES.has(spanType) ? extractShortAnswer(sentence, question, spanType) : null;
   const spoken = spanType === 'person' && speaker !== null;
-  const typeMissing = spanType && EXACT_TYPES.has(spanType) && !spoken && (!span?.exact) ? 1 : 0;
+  const typeMissing = spanType && EXACT_TYPES.has(spanType) && !spoken && !span?.exact ? 1 : 0;
   const features = {
     sentenceCoverage: weightedShare(qTerms, sentenceTerms, stats),
     passageCoverage: weightedShare(qTerms, passageTerms, stats),
@@ -93,15 +93,28 @@ export function evidenceFeatures(
 }
 
 /** The part of the question the evidence lacks most plainly, in words. */
-function gapReason(f: EvidenceFeatures, question: string, rarestTerm: string | undefined, spanType: SpanType | null): string {
+function gapReason(
+  f: EvidenceFeatures,
+  question: string,
+  rarestTerm: string | undefined,
+  spanType: SpanType | null,
+): string {
   if (f.negationMismatch) return 'the closest passage does not state the negated relation the question asks about';
-  if (f.typeMissing && spanType) return `the closest passage gives no ${spanType === 'person' ? 'name' : spanType} for it`;
-  const word = rarestTerm && question.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.find((w) => tokenize(w).includes(rarestTerm));
-  return word ? `the closest passage does not mention “${word}” in that sense` : 'the closest passage does not carry what the question asks about';
+  if (f.typeMissing && spanType)
+    return `the closest passage gives no ${spanType === 'person' ? 'name' : spanType} for it`;
+  const word =
+    rarestTerm && question.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.find((w) => tokenize(w).includes(rarestTerm));
+  return word
+    ? `the closest passage does not mention “${word}” in that sense`
+    : 'the closest passage does not carry what the question asks about';
 }
 
 /** The near-miss score of some features: above 0, the evidence lacks a key part of the question. */
-export function nearMissScore(f: EvidenceFeatures | EvidenceCheck, weights = NEAR_MISS_WEIGHTS, bias = NEAR_MISS_BIAS): number {
+export function nearMissScore(
+  f: EvidenceFeatures | EvidenceCheck,
+  weights = NEAR_MISS_WEIGHTS,
+  bias = NEAR_MISS_BIAS,
+): number {
   let s = bias;
   for (const k of Object.keys(weights) as (keyof EvidenceFeatures)[]) s += weights[k] * f[k];
   return s;

@@ -1,11 +1,11 @@
 import { splitSentences } from '../../ingest/sentences.js';
+import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
+import { conceptTable } from '../../retrieval/concepts.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
-import { conceptTable } from '../../retrieval/concepts.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
-import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
 import type { Chunk } from '../../types.js';
-import { corpusStats, idf, type CorpusStats } from '../question/corpus-stats.js';
+import { type CorpusStats, corpusStats, idf } from '../question/corpus-stats.js';
 import type { AnswerType } from '../question/question.js';
 import { WORD_NUMBERS, yearsIn } from '../question/question.js';
 
@@ -77,8 +77,15 @@ function chunkSentences(snapshot: KnowledgeSnapshot, chunk: Chunk): Omit<Evidenc
     }
     const terms = tokenize(text);
     return {
-      chunk, start, end: s.end, text, terms, termSet: new Set(terms), index,
-      figures: extractClaims(text, start).filter(isCheckable), years: yearsIn(text),
+      chunk,
+      start,
+      end: s.end,
+      text,
+      terms,
+      termSet: new Set(terms),
+      index,
+      figures: extractClaims(text, start).filter(isCheckable),
+      years: yearsIn(text),
     };
   });
   const kept = spans.filter((s) => s.text.trim().length > 0);
@@ -88,7 +95,9 @@ function chunkSentences(snapshot: KnowledgeSnapshot, chunk: Chunk): Omit<Evidenc
 
 /** Splits retrieved passages into sentences (verbatim spans with figures and terms). */
 export function collectSentences(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]): EvidenceSentence[] {
-  return hits.flatMap((hit, rank) => chunkSentences(snapshot, hit.chunk).map((s) => ({ ...s, rank, chunkScore: hit.score })));
+  return hits.flatMap((hit, rank) =>
+    chunkSentences(snapshot, hit.chunk).map((s) => ({ ...s, rank, chunkScore: hit.score })),
+  );
 }
 
 const IDIOM_RE = /\bhow (?:big|large|much|many|fast|quickly|high|long|far|small|well|strong)\b/gi;
@@ -150,7 +159,11 @@ function bigramBonus(qTokens: readonly string[], s: EvidenceSentence): number {
  * partly), phrase matches, the asked-for years and numbers, the named speaker, the passage's
  * retrieval rank, and whether the sentence can supply the answer type (a figure for quantities).
  */
-export function scoreSentences(snapshot: KnowledgeSnapshot, sentences: readonly EvidenceSentence[], q: ScoringQuery): ScoredSentence[] {
+export function scoreSentences(
+  snapshot: KnowledgeSnapshot,
+  sentences: readonly EvidenceSentence[],
+  q: ScoringQuery,
+): ScoredSentence[] {
   const stats = corpusStats(snapshot);
   const terms = queryTerms(stats, q);
   const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
@@ -165,7 +178,8 @@ export function scoreSentences(snapshot: KnowledgeSnapshot, sentences: readonly 
       const coverage = matched / total;
       let score = coverage + bigramBonus(qTokens, s) + 0.08 / (1 + s.rank);
       if (q.years.length) score += 0.3 * (q.years.filter((y) => s.years.includes(y)).length / q.years.length);
-      if (q.numbers.length) score += 0.2 * Math.min(1, q.numbers.filter((n) => s.figures.some((f) => f.value === n)).length);
+      if (q.numbers.length)
+        score += 0.2 * Math.min(1, q.numbers.filter((n) => s.figures.some((f) => f.value === n)).length);
       if (q.speakers.length) score += s.chunk.speaker && q.speakers.includes(s.chunk.speaker) ? 0.25 : -0.1;
       if (ordinal && ORDINAL_START[ordinal]!.test(s.text)) score += 0.5;
       if (q.answerType === 'quantity') score += s.figures.length ? 0.12 : -0.15;
@@ -181,6 +195,8 @@ export function namedSpeakers(snapshot: KnowledgeSnapshot, text: string): string
   const found = corpusStats(snapshot)
     .speakers.map((sp) => ({ sp, at: lower.indexOf(sp.toLowerCase()) }))
     .filter((x) => x.at >= 0);
-  const kept = found.filter((x) => !found.some((y) => y !== x && y.sp.length > x.sp.length && y.sp.toLowerCase().includes(x.sp.toLowerCase())));
+  const kept = found.filter(
+    (x) => !found.some((y) => y !== x && y.sp.length > x.sp.length && y.sp.toLowerCase().includes(x.sp.toLowerCase())),
+  );
   return kept.sort((a, b) => a.at - b.at).map((x) => x.sp);
 }

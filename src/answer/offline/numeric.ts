@@ -1,8 +1,15 @@
 import { RISE_WORDS } from '../../language/direction-words.js';
-import { calculate, checkClaims, type CalcOp, type CalcResult, type ClaimCheck, type NumericClaim } from '../../numbers/index.js';
+import {
+  type CalcOp,
+  type CalcResult,
+  type ClaimCheck,
+  calculate,
+  checkClaims,
+  type NumericClaim,
+} from '../../numbers/index.js';
+import type { QuestionAnalysis } from '../question/question.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { labelledPair } from './operand-pairs.js';
-import type { QuestionAnalysis } from '../question/question.js';
 
 /** A calculator result with the sentences its operands came from. */
 export interface NumericAnswer {
@@ -19,8 +26,14 @@ export interface NumericAnswer {
 type Figure = NumericClaim & { source: EvidenceSentence; rank: number };
 
 /** Two figures the question's own words tell apart (see {@link labelledPair}), when the year-based pairing finds none. */
-function wordedPair(q: QuestionAnalysis, figs: readonly Figure[], keep: (f: NumericClaim) => boolean): [Figure, Figure] | null {
-  const labelled = figs.filter(keep).map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
+function wordedPair(
+  q: QuestionAnalysis,
+  figs: readonly Figure[],
+  keep: (f: NumericClaim) => boolean,
+): [Figure, Figure] | null {
+  const labelled = figs
+    .filter(keep)
+    .map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
   const pair = labelledPair(q.factual, labelled);
   return pair && [pair[0].figure, pair[1].figure];
 }
@@ -29,7 +42,9 @@ const isAmount = (f: NumericClaim) => f.unit === 'currency' || (f.unit === 'coun
 const isPercent = (f: NumericClaim) => f.unit === '%';
 
 function figures(scored: readonly ScoredSentence[], limit = 12): Figure[] {
-  return scored.slice(0, limit).flatMap((s, rank) => s.sentence.figures.map((f) => ({ ...f, source: s.sentence, rank })));
+  return scored
+    .slice(0, limit)
+    .flatMap((s, rank) => s.sentence.figures.map((f) => ({ ...f, source: s.sentence, rank })));
 }
 
 function compatible(a: NumericClaim, b: NumericClaim): boolean {
@@ -38,13 +53,17 @@ function compatible(a: NumericClaim, b: NumericClaim): boolean {
 
 /** Two amounts of one series: by the question's years when given, else the best sentence's first and last. */
 function amountPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
-  const amounts = figs.filter((f) => isAmount(f) || (f.unit === 'count' && f.year !== undefined && q.years.includes(f.year)));
+  const amounts = figs.filter(
+    (f) => isAmount(f) || (f.unit === 'count' && f.year !== undefined && q.years.includes(f.year)),
+  );
   const byYear = (y: number) => amounts.find((f) => f.year === y);
   if (q.years.length >= 2) {
     const first = q.years[0]!;
     const last = q.years[q.years.length - 1]!;
     for (const a of amounts.filter((f) => f.year === first)) {
-      const b = amounts.find((f) => f.year === last && compatible(a, f) && f.source === a.source) ?? amounts.find((f) => f.year === last && compatible(a, f));
+      const b =
+        amounts.find((f) => f.year === last && compatible(a, f) && f.source === a.source) ??
+        amounts.find((f) => f.year === last && compatible(a, f));
       if (b) return [a, b];
     }
     const a = byYear(first);
@@ -52,7 +71,15 @@ function amountPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figu
     return a && b && compatible(a, b) ? [a, b] : null;
   }
   for (const f of amounts) {
-    const partner = amounts.find((g) => g !== f && g.source === f.source && compatible(f, g) && g.year !== undefined && f.year !== undefined && g.year !== f.year);
+    const partner = amounts.find(
+      (g) =>
+        g !== f &&
+        g.source === f.source &&
+        compatible(f, g) &&
+        g.year !== undefined &&
+        f.year !== undefined &&
+        g.year !== f.year,
+    );
     if (partner) return (f.year ?? 0) < (partner.year ?? 0) ? [f, partner] : [partner, f];
   }
   return null;
@@ -71,13 +98,17 @@ const PERCENT_SERIES_RE = /%|\bpercent|\bper cent\b|\b(?:margins?|rates?|shares?
 function series(q: QuestionAnalysis, figs: readonly Figure[]): Figure[] | null {
   const percents = PERCENT_SERIES_RE.test(q.factual);
   const usable = figs
-    .filter((f) => isAmount(f) || isPercent(f) || (f.unit === 'count' && f.year !== undefined && q.years.includes(f.year)))
+    .filter(
+      (f) => isAmount(f) || isPercent(f) || (f.unit === 'count' && f.year !== undefined && q.years.includes(f.year)),
+    )
     .sort((a, b) => a.rank - b.rank || Number(isPercent(a) !== percents) - Number(isPercent(b) !== percents));
   if (q.years.length >= 2) {
     const [first, ...rest] = q.years;
     for (const a of usable.filter((f) => f.year === first)) {
       const partners = usable.filter((f) => compatible(a, f) && (!isPercent(a) || f.source.chunk === a.source.chunk));
-      const others = rest.map((y) => partners.find((f) => f.year === y && f.source === a.source) ?? partners.find((f) => f.year === y));
+      const others = rest.map(
+        (y) => partners.find((f) => f.year === y && f.source === a.source) ?? partners.find((f) => f.year === y),
+      );
       if (others.every((f): f is Figure => f !== undefined)) return [a, ...others];
     }
     return null;
@@ -91,7 +122,8 @@ function series(q: QuestionAnalysis, figs: readonly Figure[]): Figure[] | null {
   return null;
 }
 
-const WHOLE_YEAR_RE = /\bof (?:the |its |their )?((?:19|20)\d\d)(?:['’]s)?(?:\s+(?:level|value|figure|amount|total|size|scale))?\b/i;
+const WHOLE_YEAR_RE =
+  /\bof (?:the |its |their )?((?:19|20)\d\d)(?:['’]s)?(?:\s+(?:level|value|figure|amount|total|size|scale))?\b/i;
 
 /** Part and whole of a share: the year written as "of the 2020 level" is the whole, else the later year. */
 function partWhole(q: QuestionAnalysis, pair: [Figure, Figure]): [Figure, Figure] {
@@ -101,7 +133,13 @@ function partWhole(q: QuestionAnalysis, pair: [Figure, Figure]): [Figure, Figure
 
 function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
   for (const f of figs.filter(isPercent)) {
-    const g = figs.find((x) => isPercent(x) && x.source === f.source && x.start > f.end && /^\s*to\s*$/.test(f.source.text.slice(f.end - f.source.start, x.start - f.source.start)));
+    const g = figs.find(
+      (x) =>
+        isPercent(x) &&
+        x.source === f.source &&
+        x.start > f.end &&
+        /^\s*to\s*$/.test(f.source.text.slice(f.end - f.source.start, x.start - f.source.start)),
+    );
     if (g) return [f, g];
   }
   return null;
@@ -147,7 +185,11 @@ const listed = (figs: readonly Figure[]) => {
  * null when no operands fit, or when none of their sentences is close to the best answer sentence
  * (the question is then better answered by quoting).
  */
-export function answerNumeric(q: QuestionAnalysis, scored: readonly ScoredSentence[], minRelevance = 0): NumericAnswer | null {
+export function answerNumeric(
+  q: QuestionAnalysis,
+  scored: readonly ScoredSentence[],
+  minRelevance = 0,
+): NumericAnswer | null {
   if (!q.op || !scored[0]) return null;
   const answer = compute(q, q.op, figures(scored));
   if (!answer) return null;
@@ -156,7 +198,10 @@ export function answerNumeric(q: QuestionAnalysis, scored: readonly ScoredSenten
   const sources = answer.sources.map((s) => of.get(s)).filter((s): s is ScoredSentence => Boolean(s));
   const score = Math.max(0, ...sources.map((s) => s.score));
   const anchored = q.years.length >= 2 && q.years.every((y) => answer.operands.some((o) => o.year === y));
-  const topStatesIt = !sources.includes(top) && q.years.every((y) => top.sentence.years.includes(y)) && top.sentence.figures.some(isPercent);
+  const topStatesIt =
+    !sources.includes(top) &&
+    q.years.every((y) => top.sentence.years.includes(y)) &&
+    top.sentence.figures.some(isPercent);
   return score >= top.score * minRelevance || (anchored && !topStatesIt) ? answer : null;
 }
 
@@ -195,7 +240,9 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       if (!pair) return null;
       const [a, b] = pair;
       const result = run(op, { from: a.value, to: b.value });
-      return result && finish(result, [a, b], `A share going from ${a.text} to ${b.text} is a change of ${result.display}`);
+      return (
+        result && finish(result, [a, b], `A share going from ${a.text} to ${b.text} is a change of ${result.display}`)
+      );
     }
     case 'implied_base': {
       const years = q.years.flatMap((y) => [y, y + 1]);
@@ -203,27 +250,48 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
         const g = growthFigure(f.source);
         if (!g) continue;
         const result = run(op, { value: f.text, growth: g.value });
-        if (result) return finish(result, [f, { ...g, source: f.source, rank: f.rank }], `${f.text}${yr(f)} after growth of ${g.text} implies ${result.display} a year earlier`);
+        if (result)
+          return finish(
+            result,
+            [f, { ...g, source: f.source, rank: f.rank }],
+            `${f.text}${yr(f)} after growth of ${g.text} implies ${result.display} a year earlier`,
+          );
       }
       return null;
     }
     case 'implied_whole': {
       const asked = questionPercent(q, figs);
-      const part = q.years.length ? figs.find((f) => isAmount(f) && q.years.includes(f.year ?? -1)) : figs.find(isAmount);
+      const part = q.years.length
+        ? figs.find((f) => isAmount(f) && q.years.includes(f.year ?? -1))
+        : figs.find(isAmount);
       if (!part) return null;
       const share = asked?.figure ?? (asked ? undefined : part.source.figures.find(isPercent));
       const shareValue = asked?.value ?? share?.value;
       if (shareValue === undefined) return null;
       const result = run(op, { part: part.text, share: shareValue });
       const operands: Figure[] = share ? [part, { ...share, source: part.source, rank: part.rank }] : [part];
-      return result && finish(result, operands, `If ${part.text}${yr(part)} is ${shareValue}% of the whole, the whole is about ${result.display}`);
+      return (
+        result &&
+        finish(
+          result,
+          operands,
+          `If ${part.text}${yr(part)} is ${shareValue}% of the whole, the whole is about ${result.display}`,
+        )
+      );
     }
     case 'annualized_multiple': {
       const multiple = figs.find((f) => f.unit === 'times');
-      const span = multiple && multiple.source.figures.find((f) => f.unit === 'duration');
+      const span = multiple?.source.figures.find((f) => f.unit === 'duration');
       if (!multiple || !span) return null;
       const result = run(op, { multiple: multiple.value, years: span.value });
-      return result && finish(result, [multiple, { ...span, source: multiple.source, rank: multiple.rank }], `Growing ${multiple.value}-fold over ${span.text} is about ${result.display} a year`);
+      return (
+        result &&
+        finish(
+          result,
+          [multiple, { ...span, source: multiple.source, rank: multiple.rank }],
+          `Growing ${multiple.value}-fold over ${span.text} is about ${result.display} a year`,
+        )
+      );
     }
     case 'average':
     case 'sum': {
@@ -231,22 +299,37 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       if (!values) return null;
       const result = run(op, { values: values.map((f) => f.text) });
       if (!result) return null;
-      const statement = op === 'sum' ? `${listed(values)} add up to ${result.display}` : `The average of ${listed(values)} is ${result.display}`;
+      const statement =
+        op === 'sum'
+          ? `${listed(values)} add up to ${result.display}`
+          : `The average of ${listed(values)} is ${result.display}`;
       return finish(result, values, statement);
     }
     case 'project': {
       const target = q.years.length ? q.years[q.years.length - 1]! : undefined;
-      const base = figs.filter(isAmount).filter((f) => f.year !== undefined && (target === undefined || f.year < target)).sort((x, y) => x.rank - y.rank || (y.year ?? 0) - (x.year ?? 0))[0];
+      const base = figs
+        .filter(isAmount)
+        .filter((f) => f.year !== undefined && (target === undefined || f.year < target))
+        .sort((x, y) => x.rank - y.rank || (y.year ?? 0) - (x.year ?? 0))[0];
       if (!base || target === undefined || base.year === undefined) return null;
-      const rateFig = questionPercent(q, figs) ?? (() => {
-        const f = figs.find((x) => isPercent(x) && /compound|annual|average/i.test(x.source.text));
-        return f ? { value: f.value, figure: f } : null;
-      })();
+      const rateFig =
+        questionPercent(q, figs) ??
+        (() => {
+          const f = figs.find((x) => isPercent(x) && /compound|annual|average/i.test(x.source.text));
+          return f ? { value: f.value, figure: f } : null;
+        })();
       if (!rateFig) return null;
       const years = target - base.year;
       const result = run(op, { value: base.text, rate: rateFig.value, years });
       const operands: Figure[] = rateFig.figure ? [base, rateFig.figure] : [base];
-      return result && finish(result, operands, `Compounding ${base.text}${yr(base)} at ${rateFig.value}% a year for ${years} years gives about ${result.display} by ${target}`);
+      return (
+        result &&
+        finish(
+          result,
+          operands,
+          `Compounding ${base.text}${yr(base)} at ${rateFig.value}% a year for ${years} years gives about ${result.display} by ${target}`,
+        )
+      );
     }
   }
 }
@@ -255,6 +338,12 @@ function finish(result: CalcResult, operands: Figure[], statement: string): Nume
   const sources = [...new Set(operands.map((o) => o.source))];
   const stated = sources
     .flatMap((s) => checkClaims(s.text, s.start))
-    .find((c) => c.op === result.op && c.status !== 'unchecked' && c.status !== 'computed' && Math.abs((c.value ?? NaN) - result.value) < 1e-9);
+    .find(
+      (c) =>
+        c.op === result.op &&
+        c.status !== 'unchecked' &&
+        c.status !== 'computed' &&
+        Math.abs((c.value ?? NaN) - result.value) < 1e-9,
+    );
   return { result, operands, sources, statement, ...(stated ? { stated } : {}) };
 }

@@ -1,5 +1,5 @@
-import { tokenize } from '../../retrieval/tokenizer.js';
 import type { NumericClaim } from '../../numbers/index.js';
+import { tokenize } from '../../retrieval/tokenizer.js';
 
 /** A figure of an evidence sentence: where it sits (`sentenceText`, `sentenceStart`) and the sentence's rank. */
 export interface LabelledFigure extends NumericClaim {
@@ -15,7 +15,8 @@ const LEAD_WINDOW = 12;
 /** Only figures of the best few sentences are paired. */
 const PAIR_SENTENCES = 3;
 
-const MONTHS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+const MONTHS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
 
 const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_TERM_RE = /^month\d+$/;
@@ -26,7 +27,13 @@ function periodTerms(text: string): string[] {
 }
 
 function sameKind(a: NumericClaim, b: NumericClaim): boolean {
-  return a.unit === b.unit && (a.currency ?? null) === (b.currency ?? null) && a.unit !== 'year' && a.unit !== 'label' && a.unit !== 'duration';
+  return (
+    a.unit === b.unit &&
+    (a.currency ?? null) === (b.currency ?? null) &&
+    a.unit !== 'year' &&
+    a.unit !== 'label' &&
+    a.unit !== 'duration'
+  );
 }
 
 /**
@@ -72,7 +79,11 @@ export function labelledPair<F extends LabelledFigure>(question: string, figures
       if (a === b || !sameKind(a, b) || a.value === b.value) continue;
       const ia = firstOwnLabel(telling, labels.get(a)!, labels.get(b)!);
       const ib = firstOwnLabel(telling, labels.get(b)!, labels.get(a)!);
-      const alone = ia >= 0 && ib < 0 && a.sentenceText === b.sentenceText && !(slots.length >= 2 && telling[ia] === slots[slots.length - 1]);
+      const alone =
+        ia >= 0 &&
+        ib < 0 &&
+        a.sentenceText === b.sentenceText &&
+        !(slots.length >= 2 && telling[ia] === slots[slots.length - 1]);
       if (!(ia >= 0 && ib >= 0 && ia < ib) && !alone) continue;
       const score = (ib >= 0 ? 1 : 0.5) + (a.sentenceText === b.sentenceText ? 1 : 0) - 0.1 * (a.rank + b.rank);
       if (!best || score > best.score) best = { pair: comparison ? [b, a] : [a, b], score };

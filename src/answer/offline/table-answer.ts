@@ -2,13 +2,24 @@ import type { CalcOp, CalcResult } from '../../numbers/index.js';
 import { periodsIn } from '../../tables/periods.js';
 import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
+import {
+  bestColumn,
+  MIN_LABEL_PRECISION,
+  MIN_ROW_RECALL,
+  matchRows,
+  periodColumn,
+  periodColumns,
+  type RowMatch,
+  seriesColumns,
+  type TermWeight,
+} from './table-match.js';
 import { cellWords, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
 import { extremePeriod, listedPeriods, tablePeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows, extremeRow, listedRows } from './table-ranking.js';
-import { bestColumn, matchRows, MIN_LABEL_PRECISION, MIN_ROW_RECALL, periodColumn, periodColumns, seriesColumns, type RowMatch, type TermWeight } from './table-match.js';
 
 /** Wording that asks for a relative change even of percentages ("percentage change", "growth rate"); "absolute" asks for points. */
-const RELATIVE_CHANGE_RE = /\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|rise|decline)\b|\bgrowth rate\b|\bby what percent/iu;
+const RELATIVE_CHANGE_RE =
+  /\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|rise|decline)\b|\bgrowth rate\b|\bby what percent/iu;
 const ABSOLUTE_RE = /\babsolute\b|\bpercentage points?\b/iu;
 
 /** A growth rate asked of figures that are themselves percentages is a change in points unless the wording asks otherwise. */
@@ -20,7 +31,8 @@ function opFor(op: CalcOp, question: string, ops: readonly TableOperand[]): Calc
 /** A span of years ("2017-2019", "from 2017 to 2019", "2017 through 2019"): every year in it counts. */
 const YEAR_RANGE_RE = /\b((?:19|20)\d\d)\s*(?:-|–|to|through|until)\s*((?:19|20)\d\d)\b/iu;
 /** "Across all 3 years", "for all years", "over the three years": every period the row has. */
-const ALL_PERIODS_RE = /\b(?:all|across|over|for) (?:the )?(?:(?:\d|two|three|four|five) )?(?:years|periods|quarters)\b/iu;
+const ALL_PERIODS_RE =
+  /\b(?:all|across|over|for) (?:the )?(?:(?:\d|two|three|four|five) )?(?:years|periods|quarters)\b/iu;
 
 /** "The four quarters of 2024", "all quarters of 2024", "each quarter of 2024": every quarter column of that year. */
 const QUARTERS_OF_RE = /\b(?:the (?:four|4)|all(?: the)?|all four|each(?: of the)?|every) quarters? (?:of|in)\b/iu;
@@ -29,17 +41,23 @@ const QUARTERS_OF_RE = /\b(?:the (?:four|4)|all(?: the)?|all four|each(?: of the
 function spanPeriods(question: string, periods: readonly Period[], m: RowMatch): Period[] {
   const range = YEAR_RANGE_RE.exec(question);
   const years = new Set(periodColumns(m).map((j) => m.table.columns[j]!.period!.year));
-  const inRange = (y: number) => (range ? y >= Math.min(+range[1]!, +range[2]!) && y <= Math.max(+range[1]!, +range[2]!) : true);
+  const inRange = (y: number) =>
+    range ? y >= Math.min(+range[1]!, +range[2]!) && y <= Math.max(+range[1]!, +range[2]!) : true;
   if (periods.length === 1 && !periods[0]!.quarter && QUARTERS_OF_RE.test(question)) {
     const year = periods[0]!.year;
     const quarters = periodColumns(m).flatMap((j) => {
       const p = m.table.columns[j]!.period!;
       return p.year === year && p.quarter ? [p.quarter] : [];
     });
-    return [...new Set(quarters)].sort((a, b) => a - b).map((quarter) => ({ year, quarter, label: `Q${quarter} ${year}` }));
+    return [...new Set(quarters)]
+      .sort((a, b) => a - b)
+      .map((quarter) => ({ year, quarter, label: `Q${quarter} ${year}` }));
   }
   if (range || (!periods.length && ALL_PERIODS_RE.test(question))) {
-    return [...years].filter(inRange).sort((a, b) => a - b).map((year) => ({ year, label: String(year) }));
+    return [...years]
+      .filter(inRange)
+      .sort((a, b) => a - b)
+      .map((year) => ({ year, label: String(year) }));
   }
   return [...periods];
 }
@@ -63,10 +81,18 @@ function overPeriods(op: CalcOp, ops: TableOperand[], periods: readonly Period[]
   const last = ops[ops.length - 1]!;
   const q = ops.map((o) => o.quantity);
   const args: Record<string, unknown> =
-    op === 'difference' ? { a: last.quantity, b: first.quantity }
-    : op === 'growth_rate' ? { from: first.quantity, to: last.quantity }
-    : op === 'cagr' ? { start: first.quantity, end: last.quantity, startYear: periods[0]!.year, endYear: periods[periods.length - 1]!.year }
-    : { values: q };
+    op === 'difference'
+      ? { a: last.quantity, b: first.quantity }
+      : op === 'growth_rate'
+        ? { from: first.quantity, to: last.quantity }
+        : op === 'cagr'
+          ? {
+              start: first.quantity,
+              end: last.quantity,
+              startYear: periods[0]!.year,
+              endYear: periods[periods.length - 1]!.year,
+            }
+          : { values: q };
   const result = run(op, args);
   if (!result) return null;
   const series = first.series;
@@ -74,37 +100,62 @@ function overPeriods(op: CalcOp, ops: TableOperand[], periods: readonly Period[]
   const to = `${cellWords(last)} in ${last.header}`;
   const went = result.value < 0 ? 'decreased' : 'increased';
   const statement =
-    op === 'difference' ? `${series} ${went} by ${mag(result)}, from ${from} to ${to}`
-    : op === 'growth_rate' ? `${series} ${went} by ${mag(result)}, from ${from} to ${to}`
-    : op === 'cagr' ? `${series} grew at a compound annual rate of ${result.display}, from ${from} to ${to}`
-    : op === 'average' ? `The average ${series} over ${ops.map((o) => o.header).join(', ')} is ${result.display} (${ops.map(cellWords).join(', ')})`
-    : `${series} over ${ops.map((o) => o.header).join(', ')} sums to ${result.display} (${ops.map(cellWords).join(' + ')})`;
+    op === 'difference'
+      ? `${series} ${went} by ${mag(result)}, from ${from} to ${to}`
+      : op === 'growth_rate'
+        ? `${series} ${went} by ${mag(result)}, from ${from} to ${to}`
+        : op === 'cagr'
+          ? `${series} grew at a compound annual rate of ${result.display}, from ${from} to ${to}`
+          : op === 'average'
+            ? `The average ${series} over ${ops.map((o) => o.header).join(', ')} is ${result.display} (${ops.map(cellWords).join(', ')})`
+            : `${series} over ${ops.map((o) => o.header).join(', ')} sums to ${result.display} (${ops.map(cellWords).join(' + ')})`;
   return { operands: ops, result, statement };
 }
 
-function acrossSeries(op: CalcOp, question: string, pair: [TableOperand, TableOperand], ordered = false): TableAnswer | null {
-  const pos = (o: TableOperand) => Math.min(...[...o.match.matched].map((t) => question.toLowerCase().indexOf(t.slice(0, 4))).filter((i) => i >= 0), Infinity);
+function acrossSeries(
+  op: CalcOp,
+  question: string,
+  pair: [TableOperand, TableOperand],
+  ordered = false,
+): TableAnswer | null {
+  const pos = (o: TableOperand) =>
+    Math.min(
+      ...[...o.match.matched].map((t) => question.toLowerCase().indexOf(t.slice(0, 4))).filter((i) => i >= 0),
+      Infinity,
+    );
   const [a, b] = ordered ? pair : ([...pair].sort((x, y) => pos(x) - pos(y)) as [TableOperand, TableOperand]);
   const [part, whole] = Math.abs(a.value.value) <= Math.abs(b.value.value) ? [a, b] : [b, a];
   const args: Record<string, unknown> =
-    op === 'share' ? { part: part.quantity, whole: whole.quantity }
-    : op === 'ratio' ? { a: a.quantity, b: b.quantity }
-    : op === 'difference' ? { a: a.quantity, b: b.quantity }
-    : { values: [a.quantity, b.quantity] };
+    op === 'share'
+      ? { part: part.quantity, whole: whole.quantity }
+      : op === 'ratio'
+        ? { a: a.quantity, b: b.quantity }
+        : op === 'difference'
+          ? { a: a.quantity, b: b.quantity }
+          : { values: [a.quantity, b.quantity] };
   const result = run(op, args);
   if (!result) return null;
   const at = a.header ? ` in ${a.header}` : '';
   const statement =
-    op === 'share' ? `${part.series} (${cellWords(part)}) is ${result.display} of ${whole.series} (${cellWords(whole)})${at}`
-    : op === 'ratio' ? `The ratio of ${a.series} (${cellWords(a)}) to ${b.series} (${cellWords(b)})${at} is ${result.display}`
-    : op === 'difference' ? `${a.series} (${cellWords(a)}) minus ${b.series} (${cellWords(b)})${at} is ${result.display}`
-    : op === 'average' ? `The average of ${a.series} and ${b.series}${at} is ${result.display}`
-    : `${a.series} and ${b.series}${at} sum to ${result.display}`;
+    op === 'share'
+      ? `${part.series} (${cellWords(part)}) is ${result.display} of ${whole.series} (${cellWords(whole)})${at}`
+      : op === 'ratio'
+        ? `The ratio of ${a.series} (${cellWords(a)}) to ${b.series} (${cellWords(b)})${at} is ${result.display}`
+        : op === 'difference'
+          ? `${a.series} (${cellWords(a)}) minus ${b.series} (${cellWords(b)})${at} is ${result.display}`
+          : op === 'average'
+            ? `The average of ${a.series} and ${b.series}${at} is ${result.display}`
+            : `${a.series} and ${b.series}${at} sum to ${result.display}`;
   return { operands: [a, b], result, statement };
 }
 
 /** One row's cells for several periods ("X in 2019 and 2018 respectively"), in the order the question names them. */
-function severalCells(question: string, m: RowMatch, periods: readonly Period[], columnFor: (m: RowMatch, p: Period) => number | undefined): TableAnswer | null {
+function severalCells(
+  question: string,
+  m: RowMatch,
+  periods: readonly Period[],
+  columnFor: (m: RowMatch, p: Period) => number | undefined,
+): TableAnswer | null {
   const named = [...periods].sort((a, b) => question.indexOf(a.label) - question.indexOf(b.label));
   const ops = named.map((p) => {
     const col = columnFor(m, p);
@@ -112,11 +163,21 @@ function severalCells(question: string, m: RowMatch, periods: readonly Period[],
   });
   if (!ops.every((o): o is TableOperand => o !== null)) return null;
   const spans = ops.map((o) => o.match.row.row.cells[o.column]!);
-  return { operands: ops, statement: `${m.row.series}: ${ops.map((o) => `${cellWords(o)} in ${o.header}`).join(', ')}`, spans };
+  return {
+    operands: ops,
+    statement: `${m.row.series}: ${ops.map((o) => `${cellWords(o)} in ${o.header}`).join(', ')}`,
+    spans,
+  };
 }
 
 /** One row's figures for each asked period, and the operation over them; null when a period has no figure. */
-function overRowPeriods(op: CalcOp, question: string, m: RowMatch, asked: readonly Period[], columnFor: (m: RowMatch, p: Period) => number | undefined): TableAnswer | null {
+function overRowPeriods(
+  op: CalcOp,
+  question: string,
+  m: RowMatch,
+  asked: readonly Period[],
+  columnFor: (m: RowMatch, p: Period) => number | undefined,
+): TableAnswer | null {
   const ops = asked.map((p) => {
     const col = columnFor(m, p);
     return col === undefined ? null : operand(m, col);
@@ -126,7 +187,13 @@ function overRowPeriods(op: CalcOp, question: string, m: RowMatch, asked: readon
 }
 
 /** Two columns of one row that the question names as its two series, in the order it names them. */
-function acrossColumns(op: CalcOp, question: string, row: RowMatch, period: Period | undefined, weigh: TermWeight): TableAnswer | null {
+function acrossColumns(
+  op: CalcOp,
+  question: string,
+  row: RowMatch,
+  period: Period | undefined,
+  weigh: TermWeight,
+): TableAnswer | null {
   const named = seriesColumns(question, row, period, weigh).slice(0, 2);
   if (named.length < 2) return null;
   const ordered = [...named].sort((a, b) => a.position - b.position || a.column - b.column);
@@ -167,11 +234,16 @@ const namesTwoSeries = (question: string) => TWO_SERIES_RES.some((re) => re.test
 /** Another row of the same table naming question terms the best row does not, for two-series questions. */
 function secondRow(best: RowMatch, matches: readonly RowMatch[]): RowMatch | undefined {
   return matches.find(
-    (m) => m !== best && m.table === best.table && m.precision >= MIN_LABEL_PRECISION && [...m.matched].some((t) => !best.matched.has(t)),
+    (m) =>
+      m !== best &&
+      m.table === best.table &&
+      m.precision >= MIN_LABEL_PRECISION &&
+      [...m.matched].some((t) => !best.matched.has(t)),
   );
 }
 
-const usable = (m: RowMatch | undefined): m is RowMatch => Boolean(m && m.recall >= MIN_ROW_RECALL && m.precision >= MIN_LABEL_PRECISION);
+const usable = (m: RowMatch | undefined): m is RowMatch =>
+  Boolean(m && m.recall >= MIN_ROW_RECALL && m.precision >= MIN_LABEL_PRECISION);
 
 /**
  * Answers from table cells: the rows that best match the question's series (the best, and any nearly as
@@ -179,7 +251,12 @@ const usable = (m: RowMatch | undefined): m is RowMatch => Boolean(m && m.recall
  * asked operation over the cells (one series over several periods, or two series in one period). Null
  * when no row matches well enough or a period is missing.
  */
-export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], weigh: TermWeight, docText: (docId: string) => string): TableAnswer | null {
+export function answerFromTables(
+  q: QuestionAnalysis,
+  tables: readonly Table[],
+  weigh: TermWeight,
+  docText: (docId: string) => string,
+): TableAnswer | null {
   if (!tables.length) return null;
   if (!q.op && asksExtremeRow(q.factual)) return extremeRow(q.factual, tables, periodsIn(q.factual), weigh);
   if (!q.op && asksRows(q.factual)) return listedRows(q.factual, tables, weigh);
@@ -198,7 +275,14 @@ export function answerFromTables(q: QuestionAnalysis, tables: readonly Table[], 
 }
 
 /** The answer the question gets when `best` is the row it is about. */
-function answerFromRow(q: QuestionAnalysis, best: RowMatch, matches: readonly RowMatch[], tables: readonly Table[], weigh: TermWeight, docText: (docId: string) => string): TableAnswer | null {
+function answerFromRow(
+  q: QuestionAnalysis,
+  best: RowMatch,
+  matches: readonly RowMatch[],
+  tables: readonly Table[],
+  weigh: TermWeight,
+  docText: (docId: string) => string,
+): TableAnswer | null {
   const periods = periodsIn(q.factual);
   const op = q.op ?? (CHANGE_RE.test(q.factual) ? 'difference' : null);
   const columnFor = (m: RowMatch, p: Period) => periodColumn(q.factual, m, p, weigh);
@@ -224,7 +308,8 @@ function answerFromRow(q: QuestionAnalysis, best: RowMatch, matches: readonly Ro
     if (columns) return columns;
   }
   let asked: Period[] = op === 'average' || op === 'sum' ? spanPeriods(q.factual, periods, best) : [...periods];
-  if ((op === 'difference' || op === 'growth_rate') && periods.length === 1) asked = [{ year: periods[0]!.year - 1, label: String(periods[0]!.year - 1) }, periods[0]!];
+  if ((op === 'difference' || op === 'growth_rate') && periods.length === 1)
+    asked = [{ year: periods[0]!.year - 1, label: String(periods[0]!.year - 1) }, periods[0]!];
   if (OVER_PERIODS.has(op) && asked.length >= 2) {
     const answer = overRowPeriods(op, q.factual, best, asked, columnFor);
     if (answer) return answer;
@@ -242,9 +327,18 @@ function answerFromRow(q: QuestionAnalysis, best: RowMatch, matches: readonly Ro
     if (columns) return columns;
   }
   if (OVER_PERIODS.has(op) && !periods.length) {
-    const years = [...new Set(periodColumns(best).map((j) => best.table.columns[j]!.period!.year))].sort((a, b) => a - b);
+    const years = [...new Set(periodColumns(best).map((j) => best.table.columns[j]!.period!.year))].sort(
+      (a, b) => a - b,
+    );
     const span = op === 'average' || op === 'sum' ? years : years.slice(-2);
-    if (span.length >= 2) return overRowPeriods(op, q.factual, best, span.map((year) => ({ year, label: String(year) })), columnFor);
+    if (span.length >= 2)
+      return overRowPeriods(
+        op,
+        q.factual,
+        best,
+        span.map((year) => ({ year, label: String(year) })),
+        columnFor,
+      );
   }
   return null;
 }

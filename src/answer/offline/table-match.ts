@@ -1,5 +1,5 @@
-import type { Period, Table, TableRow } from '../../tables/types.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
+import type { Period, Table, TableRow } from '../../tables/types.js';
 
 /** Weight of a term (inverse document frequency); unseen terms weigh most. */
 export type TermWeight = (term: string) => number;
@@ -39,7 +39,8 @@ export interface RowMatch {
   matched: ReadonlySet<string>;
 }
 
-export const termsOf = (text: string | null | undefined): string[] => (text ? tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t)) : []);
+export const termsOf = (text: string | null | undefined): string[] =>
+  text ? tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t)) : [];
 
 /** Bracketed notes that end a row label ("(kt)", "(%)", "($m)", "(1)"): units and footnotes, not what the row is. */
 const UNIT_SUFFIX_RE = /(?:\s*\([^()]{0,24}\))+\s*$/u;
@@ -60,7 +61,11 @@ export function weightOf(terms: Iterable<string>, weigh: TermWeight): number {
 
 /** Terms of the table besides its row labels: its document's title, caption and column headers. */
 export function contextTerms(table: Table): Set<string> {
-  return new Set([...termsOf(table.title), ...termsOf(table.caption), ...table.columns.flatMap((c) => termsOf(c.header))]);
+  return new Set([
+    ...termsOf(table.title),
+    ...termsOf(table.caption),
+    ...table.columns.flatMap((c) => termsOf(c.header)),
+  ]);
 }
 
 /** A row taken as a whole (chosen by another criterion than its words, e.g. the largest figure). */
@@ -79,7 +84,8 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
   const asked = new Set([...termsOf(question), ...plainTerms(question)]);
   const inTables = new Set<string>();
   for (const table of tables) {
-    for (const r of table.rows) for (const t of [...labelTerms(r.label), ...termsOf(r.section)]) if (asked.has(t)) inTables.add(t);
+    for (const r of table.rows)
+      for (const t of [...labelTerms(r.label), ...termsOf(r.section)]) if (asked.has(t)) inTables.add(t);
     for (const t of contextTerms(table)) if (asked.has(t)) inTables.add(t);
   }
   const total = weightOf(inTables, weigh);
@@ -99,9 +105,18 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
       const full = weightOf(matched, weigh) + weightOf(inSection, weigh) + weightOf(named, weigh);
       const recall = (full + CONTEXT_MATCH * weightOf(around, weigh)) / total;
       const labelPrecision = weightOf(matched, weigh) / Math.max(weightOf(label, weigh), 1e-9);
-      const seriesPrecision = (weightOf(matched, weigh) + weightOf(inSection, weigh)) / Math.max(weightOf(label, weigh) + weightOf(section, weigh), 1e-9);
+      const seriesPrecision =
+        (weightOf(matched, weigh) + weightOf(inSection, weigh)) /
+        Math.max(weightOf(label, weigh) + weightOf(section, weigh), 1e-9);
       const precision = Math.max(labelPrecision, seriesPrecision);
-      out.push({ table, row, recall: Math.min(1, recall), precision, score: Math.min(1, recall) * (0.5 + 0.5 * precision), matched });
+      out.push({
+        table,
+        row,
+        recall: Math.min(1, recall),
+        precision,
+        score: Math.min(1, recall) * (0.5 + 0.5 * precision),
+        matched,
+      });
     }
   }
   return out.sort((a, b) => b.score - a.score || a.row.row.start - b.row.row.start);
@@ -116,7 +131,11 @@ export function tableShare(question: string, tables: readonly Table[]): number {
   const asked = [...new Set(termsOf(question))];
   const present = new Set<string>();
   for (const table of tables) {
-    for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...labelTerms(r.label), ...termsOf(r.section)])]) present.add(t);
+    for (const t of [
+      ...contextTerms(table),
+      ...table.rows.flatMap((r) => [...labelTerms(r.label), ...termsOf(r.section)]),
+    ])
+      present.add(t);
   }
   return asked.length ? asked.filter((t) => present.has(t)).length / asked.length : 0;
 }
@@ -136,7 +155,13 @@ export function periodColumn(question: string, match: RowMatch, period: Period, 
     if (!match.row.values[j]) return;
     const agrees = wantsPercent(question) === PERCENT_HEADER_RE.test(col.header);
     const whole = !period.quarter && !p.quarter ? WHOLE_PERIOD_BONUS : 0;
-    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh) + (agrees ? PERCENT_COLUMN_BONUS : 0) + whole;
+    const score =
+      weightOf(
+        termsOf(col.header).filter((t) => asked.has(t)),
+        weigh,
+      ) +
+      (agrees ? PERCENT_COLUMN_BONUS : 0) +
+      whole;
     if (score > bestScore) {
       best = j;
       bestScore = score;
@@ -157,7 +182,11 @@ export function periodColumns(match: RowMatch): number[] {
 const MIN_HEADER_PHRASE = 4;
 /** What a header written out in the question adds to the weight of the terms it shares with the question. */
 const PHRASE_MATCH = 10;
-const normalized = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+const normalized = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim();
 /** The header without the period it names ("Domestic September 30, 2019" -> "domestic september 30"). */
 const headerPhrase = (header: string) => normalized(header.replace(/\b(?:19|20)\d\d\b/gu, ' '));
 
@@ -173,7 +202,11 @@ export function bestColumn(question: string, match: RowMatch, weigh: TermWeight)
   let bestScore = 0;
   match.table.columns.forEach((col, j) => {
     if (j === 0 || !match.row.values[j]) return;
-    const score = weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh) + (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0);
+    const score =
+      weightOf(
+        termsOf(col.header).filter((t) => asked.has(t)),
+        weigh,
+      ) + (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0);
     if (score > bestScore) {
       best = j;
       bestScore = score;
@@ -195,7 +228,12 @@ export interface ColumnMatch {
  * questions comparing two columns of one row ("domestic and international rates", "the share of more
  * than 5 years in the total"). With a period, only columns of that year (or of no year) count.
  */
-export function seriesColumns(question: string, match: RowMatch, period: Period | undefined, weigh: TermWeight): ColumnMatch[] {
+export function seriesColumns(
+  question: string,
+  match: RowMatch,
+  period: Period | undefined,
+  weigh: TermWeight,
+): ColumnMatch[] {
   const asked = new Set(termsOf(question));
   const lower = question.toLowerCase();
   const out: ColumnMatch[] = [];
@@ -204,11 +242,16 @@ export function seriesColumns(question: string, match: RowMatch, period: Period 
     if (period && col.period && col.period.year !== period.year) return;
     const terms = termsOf(col.header).filter((t) => asked.has(t) && !match.matched.has(t));
     const phrase = headerPhrase(col.header);
-    const phraseAt = phrase.length >= MIN_HEADER_PHRASE && phrase.includes(' ') ? normalized(lower).indexOf(phrase) : -1;
+    const phraseAt =
+      phrase.length >= MIN_HEADER_PHRASE && phrase.includes(' ') ? normalized(lower).indexOf(phrase) : -1;
     if (!terms.length && phraseAt < 0) return;
     const positions = terms.map((t) => lower.indexOf(t.slice(0, Math.max(3, t.length - 1)))).filter((i) => i >= 0);
     const score = weightOf(terms, weigh) + (phraseAt >= 0 ? PHRASE_MATCH : 0);
-    out.push({ column: j, score, position: phraseAt >= 0 ? phraseAt : positions.length ? Math.min(...positions) : Infinity });
+    out.push({
+      column: j,
+      score,
+      position: phraseAt >= 0 ? phraseAt : positions.length ? Math.min(...positions) : Infinity,
+    });
   });
   return out.sort((a, b) => b.score - a.score || a.column - b.column);
 }

@@ -1,4 +1,4 @@
-import { calculate, type CalcOp, type CalcResult } from '../../numbers/index.js';
+import { type CalcOp, type CalcResult, calculate } from '../../numbers/index.js';
 import type { Currency, Scale } from '../../numbers/quantity.js';
 import type { CellValue, TableCell } from '../../tables/types.js';
 import type { RowMatch } from './table-match.js';
@@ -54,4 +54,3 @@ export function cellWords(o: TableOperand): string {
   const text = o.match.row.row.cells[o.column]?.text ?? String(o.value.value);
   return o.quantity.scale && !o.value.percent ? `${text} ${o.quantity.scale}` : text;
 }
-

@@ -1,6 +1,14 @@
 import type { Table, TableCell } from '../../tables/types.js';
+import {
+  contextTerms,
+  periodColumns,
+  type RowMatch,
+  type TermWeight,
+  termsOf,
+  weightOf,
+  wholeRow,
+} from './table-match.js';
 import { cellWords, operand, type TableAnswer, type TableOperand } from './table-operands.js';
-import { contextTerms, periodColumns, termsOf, weightOf, wholeRow, type RowMatch, type TermWeight } from './table-match.js';
 
 /** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
 const WHICH_PERIOD_RE = /\b(?:which|what) (?:year|period|quarter|month)s?\b/iu;
@@ -33,14 +41,18 @@ export function asksExtremePeriod(question: string): boolean {
 /** "Which years does the table cover", "in which years was X calculated": the periods a row has figures for. */
 const WHICH_PERIODS_RE = /\b(?:which|what) (?:years|periods|quarters)\b/iu;
 /** A bound the figure must pass: "exceed 0.5", "more than $200,000", "less than 100". */
-const THRESHOLD_RE = /\b(?:(exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than)|(less than|fewer than|below|under|lower than|smaller than))\s+\$?\s*([\d,]+(?:\.\d+)?)/iu;
+const THRESHOLD_RE =
+  /\b(?:(exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than)|(less than|fewer than|below|under|lower than|smaller than))\s+\$?\s*([\d,]+(?:\.\d+)?)/iu;
 
 /** "How many years did X exceed 200": a count of the periods passing a bound. */
 const HOW_MANY_PERIODS_RE = /\bhow many (years|periods|quarters)\b/iu;
 
 /** The question asks which periods a row covers, which pass a bound, or how many do. */
 export function asksPeriods(question: string): boolean {
-  return WHICH_PERIODS_RE.test(question) || ((WHICH_PERIOD_RE.test(question) || HOW_MANY_PERIODS_RE.test(question)) && THRESHOLD_RE.test(question));
+  return (
+    WHICH_PERIODS_RE.test(question) ||
+    ((WHICH_PERIOD_RE.test(question) || HOW_MANY_PERIODS_RE.test(question)) && THRESHOLD_RE.test(question))
+  );
 }
 
 /**
@@ -58,7 +70,10 @@ export function listedPeriods(question: string, m: RowMatch, docText: string): T
   const ops = cols.map((j) => operand(m, j)).filter((o): o is TableOperand => o !== null);
   const which = ops.map((o) => `${o.header} (${cellWords(o)})`).join(', ');
   const counted = HOW_MANY_PERIODS_RE.exec(question);
-  const passing = limit === undefined ? `The table gives ${m.row.series} for ${which}` : `${m.row.series} is ${bound![1] ? 'above' : 'below'} ${bound![3]} in ${which}`;
+  const passing =
+    limit === undefined
+      ? `The table gives ${m.row.series} for ${which}`
+      : `${m.row.series} is ${bound![1] ? 'above' : 'below'} ${bound![3]} in ${which}`;
   const statement = counted ? `${cols.length} ${counted[1]!.toLowerCase()}: ${passing}` : passing;
   return { operands: ops, statement, ...(counted ? {} : { spans: cells as TableCell[] }) };
 }
@@ -77,7 +92,10 @@ export function extremePeriod(question: string, m: RowMatch, docText: string): T
   const o = operand(m, pick);
   const cell = periodCell(m.table, pick, docText);
   if (!o || !cell) return null;
-  const others = cols.filter((j) => j !== pick).map((j) => `${m.row.row.cells[j]?.text ?? ''} in ${m.table.columns[j]!.header}`).join(', ');
+  const others = cols
+    .filter((j) => j !== pick)
+    .map((j) => `${m.row.row.cells[j]?.text ?? ''} in ${m.table.columns[j]!.header}`)
+    .join(', ');
   return {
     operands: [o],
     statement: `${o.series} was ${most ? 'highest' : 'lowest'} in ${o.header} (${cellWords(o)}; ${others})`,
@@ -85,16 +103,27 @@ export function extremePeriod(question: string, m: RowMatch, docText: string): T
   };
 }
 
-
 /**
  * "Which years does the table provide information for X", asked of a table rather than of one row: the
  * periods of the table whose caption, headers and rows share most weighted terms with the question.
  */
-export function tablePeriods(question: string, tables: readonly Table[], weigh: TermWeight, docText: (docId: string) => string): TableAnswer | null {
+export function tablePeriods(
+  question: string,
+  tables: readonly Table[],
+  weigh: TermWeight,
+  docText: (docId: string) => string,
+): TableAnswer | null {
   if (!WHICH_PERIODS_RE.test(question) || THRESHOLD_RE.test(question)) return null;
   const asked = new Set(termsOf(question));
   const overlap = (t: Table) =>
-    weightOf(new Set([...contextTerms(t), ...t.rows.flatMap((r) => [...termsOf(r.label), ...termsOf(r.section)])].filter((x) => asked.has(x))), weigh);
+    weightOf(
+      new Set(
+        [...contextTerms(t), ...t.rows.flatMap((r) => [...termsOf(r.label), ...termsOf(r.section)])].filter((x) =>
+          asked.has(x),
+        ),
+      ),
+      weigh,
+    );
   const table = [...tables].sort((a, b) => overlap(b) - overlap(a))[0];
   const row = table?.rows.find((r) => periodColumns(wholeRow(table, r)).length >= 2);
   if (!table || !row || overlap(table) === 0) return null;

@@ -1,9 +1,10 @@
 import type { Period, Table } from '../../tables/types.js';
+import { type TermWeight, termsOf, weightOf, wholeRow } from './table-match.js';
 import { operand, type TableAnswer } from './table-operands.js';
-import { termsOf, weightOf, wholeRow, type TermWeight } from './table-match.js';
 
 /** "Which country had the highest X", "in which segment was X the largest": the row whose figure is the extreme. */
-const WHICH_ROW_RE = /\b(?:which|what) (?:countr(?:y|ies)|segments?|regions?|currenc(?:y|ies)|components?|products?|categor(?:y|ies)|items?|business(?:es)?|markets?|divisions?|lines?|types?|subsidiar(?:y|ies)|plans?|classe?s?|sources?|geograph(?:y|ies)|locations?)\b/iu;
+const WHICH_ROW_RE =
+  /\b(?:which|what) (?:countr(?:y|ies)|segments?|regions?|currenc(?:y|ies)|components?|products?|categor(?:y|ies)|items?|business(?:es)?|markets?|divisions?|lines?|types?|subsidiar(?:y|ies)|plans?|classe?s?|sources?|geograph(?:y|ies)|locations?)\b/iu;
 const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|most|maximum|best)\b/iu;
 const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|fewest|minimum|worst)\b/iu;
 /** Rows that add others up are not candidates for the largest part. */
@@ -19,17 +20,30 @@ export function asksExtremeRow(question: string): boolean {
  * column whose header, with the caption, shares most weighted terms with the question), answered with the
  * row's label. Total rows are left out.
  */
-export function extremeRow(question: string, tables: readonly Table[], periods: readonly Period[], weigh: TermWeight): TableAnswer | null {
+export function extremeRow(
+  question: string,
+  tables: readonly Table[],
+  periods: readonly Period[],
+  weigh: TermWeight,
+): TableAnswer | null {
   if (!asksExtremeRow(question)) return null;
   const most = MOST_RE.test(question);
   const asked = new Set(termsOf(question));
   let pick: { table: Table; column: number; score: number } | undefined;
   for (const table of tables) {
-    const caption = weightOf(termsOf(table.caption).filter((t) => asked.has(t)), weigh);
+    const caption = weightOf(
+      termsOf(table.caption).filter((t) => asked.has(t)),
+      weigh,
+    );
     table.columns.forEach((col, j) => {
       if (j === 0 || (periods.length && col.period?.year !== periods[0]!.year)) return;
       if (!table.rows.some((r) => r.values[j])) return;
-      const score = caption + weightOf(termsOf(col.header).filter((t) => asked.has(t)), weigh);
+      const score =
+        caption +
+        weightOf(
+          termsOf(col.header).filter((t) => asked.has(t)),
+          weigh,
+        );
       if (!pick || score > pick.score) pick = { table, column: j, score };
     });
   }
@@ -37,17 +51,29 @@ export function extremeRow(question: string, tables: readonly Table[], periods: 
   const { table, column } = pick;
   const rows = table.rows.filter((r) => r.values[column] && r.label && !TOTAL_ROW_RE.test(r.label));
   if (rows.length < 2) return null;
-  const row = rows.reduce((a, b) => ((most ? b.values[column]!.value > a.values[column]!.value : b.values[column]!.value < a.values[column]!.value) ? b : a));
+  const row = rows.reduce((a, b) =>
+    (most ? b.values[column]!.value > a.values[column]!.value : b.values[column]!.value < a.values[column]!.value)
+      ? b
+      : a,
+  );
   const match = wholeRow(table, row, pick.score);
   const o = operand(match, column);
   const label = row.row.cells[0];
   if (!o || !label) return null;
-  const others = rows.filter((r) => r !== row).map((r) => `${r.label} ${r.row.cells[column]?.text ?? ''}`).join(', ');
-  return { operands: [o], statement: `${row.label} has the ${most ? 'highest' : 'lowest'} ${table.columns[column]!.header || 'figure'} (${o.value.value}; ${others})`, spans: [label] };
+  const others = rows
+    .filter((r) => r !== row)
+    .map((r) => `${r.label} ${r.row.cells[column]?.text ?? ''}`)
+    .join(', ');
+  return {
+    operands: [o],
+    statement: `${row.label} has the ${most ? 'highest' : 'lowest'} ${table.columns[column]!.header || 'figure'} (${o.value.value}; ${others})`,
+    spans: [label],
+  };
 }
 
 /** "What are the components of total revenue", "which countries are shown in the table": the rows' labels, listed. */
-const LIST_ROWS_RE = /^\s*(?:what|which) (?:are|were) (?:the )?(?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources|geograph(?:y|ies|ic regions))\b|^\s*which (?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources) (?:are|were) (?:shown|included|listed|given|presented)\b/iu;
+const LIST_ROWS_RE =
+  /^\s*(?:what|which) (?:are|were) (?:the )?(?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources|geograph(?:y|ies|ic regions))\b|^\s*which (?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources) (?:are|were) (?:shown|included|listed|given|presented)\b/iu;
 
 /** The question asks which rows a table lists. */
 export function asksRows(question: string): boolean {
@@ -62,7 +88,11 @@ export function asksRows(question: string): boolean {
 export function listedRows(question: string, tables: readonly Table[], weigh: TermWeight): TableAnswer | null {
   if (!asksRows(question)) return null;
   const asked = new Set(termsOf(question));
-  const overlap = (terms: readonly string[]) => weightOf(terms.filter((t) => asked.has(t)), weigh);
+  const overlap = (terms: readonly string[]) =>
+    weightOf(
+      terms.filter((t) => asked.has(t)),
+      weigh,
+    );
   let best: { table: Table; section: string | null; score: number } | undefined;
   for (const table of tables) {
     const tableScore = overlap([...termsOf(table.caption), ...table.columns.flatMap((c) => termsOf(c.header))]);
@@ -74,14 +104,22 @@ export function listedRows(question: string, tables: readonly Table[], weigh: Te
   }
   if (!best) return null;
   const { table, section } = best;
-  const rows = table.rows.filter((r) => r.section === section && r.label && !TOTAL_ROW_RE.test(r.label) && r.values.some((v) => v));
+  const rows = table.rows.filter(
+    (r) => r.section === section && r.label && !TOTAL_ROW_RE.test(r.label) && r.values.some((v) => v),
+  );
   if (rows.length < 2) return null;
   const ops = rows.flatMap((row) => {
     const column = row.values.findIndex((v) => v !== null);
     const o = operand(wholeRow(table, row, best.score), column);
     return o ? [o] : [];
   });
-  const spans = rows.flatMap((r) => (r.row.cells[0] && r.row.cells[0].end > r.row.cells[0].start ? [r.row.cells[0]] : []));
+  const spans = rows.flatMap((r) =>
+    r.row.cells[0] && r.row.cells[0].end > r.row.cells[0].start ? [r.row.cells[0]] : [],
+  );
   if (ops.length !== rows.length || spans.length !== rows.length) return null;
-  return { operands: ops, statement: `${section ? `${section}: ` : 'The table lists '}${rows.map((r) => r.label).join('; ')}`, spans };
+  return {
+    operands: ops,
+    statement: `${section ? `${section}: ` : 'The table lists '}${rows.map((r) => r.label).join('; ')}`,
+    spans,
+  };
 }

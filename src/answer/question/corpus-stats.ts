@@ -1,5 +1,5 @@
-import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { splitSentences } from '../../ingest/sentences.js';
+import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
 import { yearsIn } from './question.js';
 
@@ -101,7 +101,12 @@ function* buildStats(snapshot: KnowledgeSnapshot): Generator<void, CorpusStats> 
 
 /** Initialisms of capitalized runs (2+ letters), of runs opening with a capital (3+, "Frequently asked questions" -> "faq") and of any word run (4+ letters, e.g. "cagr"). */
 function addInitialisms(tokens: readonly string[], out: Set<string>): void {
-  const initials = tokens.map((t) => t.split('-').map((p) => p[0]!.toLowerCase()).join(''));
+  const initials = tokens.map((t) =>
+    t
+      .split('-')
+      .map((p) => p[0]!.toLowerCase())
+      .join(''),
+  );
   const capital = tokens.map((t) => /^\p{Lu}/u.test(t));
   for (let i = 0; i < tokens.length; i++) {
     let acc = '';

@@ -1,5 +1,5 @@
 import type { HistoryTurn } from '../schema.js';
-import { analyzeQuestion, yearsIn, type QuestionAnalysis } from './question.js';
+import { analyzeQuestion, type QuestionAnalysis, yearsIn } from './question.js';
 import { isFiller } from './vocabulary.js';
 
 /** A question made self-contained using the conversation so far. */
@@ -14,11 +14,14 @@ export interface ResolvedQuestion {
   turn: string;
 }
 
-const LEAD_RE = /^(?:and|also|but|so|ok(?:ay)?|then|what about|how about|what if|and what about|and how about)\b[\s,]*/i;
+const LEAD_RE =
+  /^(?:and|also|but|so|ok(?:ay)?|then|what about|how about|what if|and what about|and how about)\b[\s,]*/i;
 /** Words pointing back at the previous turn; existential "there" ("how many were there", "there are") does not. */
-const ANAPHOR_RE = /\b(?:that|this|it|those|these|them|they|he|she|the same)\b|(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|will|would|has|have|had)\b)/i;
+const ANAPHOR_RE =
+  /\b(?:that|this|it|those|these|them|they|he|she|the same)\b|(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|will|would|has|have|had)\b)/i;
 /** A question with its own question word and verb ("how many staff were there in 2017?"), not a fragment ("and in 2015?"). */
-const WHOLE_QUESTION_RE = /^(?:how|what|which|who|when|where|why)\b[^?]*\b(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b\s+\S/i;
+const WHOLE_QUESTION_RE =
+  /^(?:how|what|which|who|when|where|why)\b[^?]*\b(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b\s+\S/i;
 const ORDINALS: Record<string, string> = { one: 'first', two: 'second', three: 'third', four: 'fourth', five: 'fifth' };
 const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
@@ -31,7 +34,10 @@ function replaceYears(previous: string, years: readonly number[]): string | null
   if (!old.length) return null;
   if (years.length === 1 && old.length === 1) return previous.replaceAll(String(old[0]), String(years[0]));
   if (years.length === 2 && old.length === 2) {
-    return previous.replaceAll(String(old[0]), '\u0000').replaceAll(String(old[1]), String(years[1])).replaceAll('\u0000', String(years[0]));
+    return previous
+      .replaceAll(String(old[0]), '\u0000')
+      .replaceAll(String(old[1]), String(years[1]))
+      .replaceAll('\u0000', String(years[0]));
   }
   return null;
 }
@@ -56,7 +62,11 @@ export function resolveFollowUp(question: string, history: readonly HistoryTurn[
   const short = contentWords(text) <= 3;
   const words = contentWords(text);
   const bare = words === 0 || (words <= 2 && !WHOLE_QUESTION_RE.test(text));
-  const follow = LEAD_RE.test(text) || (short && ANAPHOR_RE.test(text)) || bare || /\bnumber (?:one|two|three|four|five)\b/i.test(text);
+  const follow =
+    LEAD_RE.test(text) ||
+    (short && ANAPHOR_RE.test(text)) ||
+    bare ||
+    /\bnumber (?:one|two|three|four|five)\b/i.test(text);
   if (!follow) return base;
 
   const previous = analyzeQuestion(prevUser.content);
@@ -65,14 +75,27 @@ export function resolveFollowUp(question: string, history: readonly HistoryTurn[
   if (current.answerType === 'person') {
     return { analysis: current, context, carriedNumbers, isFollowUp: true, turn: text };
   }
-  const stripped = text.replace(LEAD_RE, '').replace(/\bnumber (one|two|three|four|five)\b/gi, (_, n: string) => `the ${ORDINALS[n.toLowerCase()]}`);
+  const stripped = text
+    .replace(LEAD_RE, '')
+    .replace(/\bnumber (one|two|three|four|five)\b/gi, (_, n: string) => `the ${ORDINALS[n.toLowerCase()]}`);
   const merged =
-    (current.years.length && contentWords(stripped.replace(/\b(?:19|20)\d\d\b/g, '')) <= 2 && replaceYears(previous.factual, current.years)) ||
+    (current.years.length &&
+      contentWords(stripped.replace(/\b(?:19|20)\d\d\b/g, '')) <= 2 &&
+      replaceYears(previous.factual, current.years)) ||
     `${previous.factual} ${stripped}`;
   const analysis = analyzeQuestion(merged);
-  const op = current.op ?? (current.years.length || current.numbers.length || /\bwhat if\b/i.test(text) ? previous.op : analysis.op);
+  const op =
+    current.op ??
+    (current.years.length || current.numbers.length || /\bwhat if\b/i.test(text) ? previous.op : analysis.op);
   return {
-    analysis: { ...analysis, answerType: current.answerType === 'general' ? analysis.answerType : current.answerType, text: current.text, instructions: current.instructions, op, years: current.years.length ? current.years : analysis.years },
+    analysis: {
+      ...analysis,
+      answerType: current.answerType === 'general' ? analysis.answerType : current.answerType,
+      text: current.text,
+      instructions: current.instructions,
+      op,
+      years: current.years.length ? current.years : analysis.years,
+    },
     context,
     carriedNumbers,
     isFollowUp: true,

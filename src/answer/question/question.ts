@@ -1,5 +1,5 @@
-import type { CalcOp } from '../../numbers/index.js';
 import { isYearAt } from '../../language/years.js';
+import type { CalcOp } from '../../numbers/index.js';
 import { normalizeUserText, splitInstructions } from './normalize.js';
 
 /** What kind of answer the question wants. */
@@ -64,44 +64,84 @@ const SUM_RE = new RegExp(
 
 const OP_RULES: readonly [CalcOp, RegExp][] = [
   ['pp_change', /percentage[- ]?points?|\bpp\b|\bpoints? (?:did|has|have|was)\b|\bhow many points\b/i],
-  ['annualized_multiple', /(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b|\bdoubl|\btripl).*(?:per year|a year|annual|yearly|each year|every year)|(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times|\bdoubl|\btripl)/i],
+  [
+    'annualized_multiple',
+    /(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b|\bdoubl|\btripl).*(?:per year|a year|annual|yearly|each year|every year)|(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times|\bdoubl|\btripl)/i,
+  ],
   ['average', AVERAGE_RE],
   ['sum', SUM_RE],
-  ['project', /\b(?:kept|keeps|continued?|continues|sustained?)\b.*\b(?:compound|grow|growing|rate|pace)\b|\bat (?:this|that|its|the same) (?:rate|pace)\b|\bprojected?\b|\bwould (?:it|they|that|this)? ?(?:reach|be|hit)\b/i],
-  ['cagr', /\bcagr\b|compound(?:ed)? (?:annual|yearly|growth)|average annual|\bannuali[sz]ed\b|annual (?:average )?(?:growth|rate)|\b(?:per|a|each) year\b|\byearly (?:growth|rate)\b|\bannual growth\b/i],
-  ['implied_base', /\bgiven (?:the |a |an |its )?\d+(?:\.\d+)?\s*(?:%|percent|per cent) (?:growth|increase|rise|gain)\b|\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b/i],
-  ['implied_whole', /\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|(?<!\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?)total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)|\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b|\d+(?:\.\d+)?\s*%\s*of\b[^?]*[.?!—–-]\s*(?:so |then )?[^?]*\b(?:imply|implies|implied|overall|total|whole|roughly what|how (?:big|large|much))\b/i],
-  ['share', /\bwhat (?:percent(?:age)?|share|fraction|proportion) of(?= [^?]*\b(?:was|were|is|are|came from|come from|went to|goes to)\b)|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b|\bas an? (?:percent(?:age)?|share|proportion|fraction|%) of\b|\bpercentage (?:constitution|composition) of\b|\bwhat (?:is|was) the (?:percent(?:age)?|share) of\b(?=[^?]*\b(?:in|of|over|among|within) (?:the )?(?:[\w-]+ )?total\b)|\b(?:percent(?:age)?|share) of\b[^?]*\bover\b|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
-  ['ratio', /\bproportion of\b[^?]*\bover\b|\bratio of\b(?=[^?]*\b(?:to|and|versus|vs\.?)\b)|\bratio between\b|\bwhat(?:['’]s| (?:was|is|were|are)) the ratio\b(?= of| between)|\bhow many times\b|\bby what (?:factor|multiple)\b|\bwhat multiple\b|\b(?:times|x) (?:bigger|larger|greater|higher)\b/i],
+  [
+    'project',
+    /\b(?:kept|keeps|continued?|continues|sustained?)\b.*\b(?:compound|grow|growing|rate|pace)\b|\bat (?:this|that|its|the same) (?:rate|pace)\b|\bprojected?\b|\bwould (?:it|they|that|this)? ?(?:reach|be|hit)\b/i,
+  ],
+  [
+    'cagr',
+    /\bcagr\b|compound(?:ed)? (?:annual|yearly|growth)|average annual|\bannuali[sz]ed\b|annual (?:average )?(?:growth|rate)|\b(?:per|a|each) year\b|\byearly (?:growth|rate)\b|\bannual growth\b/i,
+  ],
+  [
+    'implied_base',
+    /\bgiven (?:the |a |an |its )?\d+(?:\.\d+)?\s*(?:%|percent|per cent) (?:growth|increase|rise|gain)\b|\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b/i,
+  ],
+  [
+    'implied_whole',
+    /\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|(?<!\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?)total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)|\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b|\d+(?:\.\d+)?\s*%\s*of\b[^?]*[.?!—–-]\s*(?:so |then )?[^?]*\b(?:imply|implies|implied|overall|total|whole|roughly what|how (?:big|large|much))\b/i,
+  ],
+  [
+    'share',
+    /\bwhat (?:percent(?:age)?|share|fraction|proportion) of(?= [^?]*\b(?:was|were|is|are|came from|come from|went to|goes to)\b)|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b|\bas an? (?:percent(?:age)?|share|proportion|fraction|%) of\b|\bpercentage (?:constitution|composition) of\b|\bwhat (?:is|was) the (?:percent(?:age)?|share) of\b(?=[^?]*\b(?:in|of|over|among|within) (?:the )?(?:[\w-]+ )?total\b)|\b(?:percent(?:age)?|share) of\b[^?]*\bover\b|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i,
+  ],
+  [
+    'ratio',
+    /\bproportion of\b[^?]*\bover\b|\bratio of\b(?=[^?]*\b(?:to|and|versus|vs\.?)\b)|\bratio between\b|\bwhat(?:['’]s| (?:was|is|were|are)) the ratio\b(?= of| between)|\bhow many times\b|\bby what (?:factor|multiple)\b|\bwhat multiple\b|\b(?:times|x) (?:bigger|larger|greater|higher)\b/i,
+  ],
   // Report readers' wordings: "the change in X between 2018 and 2019", "nominal difference", "how much did X decrease by".
-  ['difference', new RegExp(
-    [
-      String.raw`\bnominal (?:difference|change)\b`,
-      String.raw`\bincrease\s*\/\s*\(?\s*decrease\s*\)?\s*in\b`,
-      String.raw`${NOT_WHY}\b(?:increase|decrease|change) in\b(?=[^?]*\bfrom (?:fiscal |fy ?)?(?:19|20)\d\d and (?:fiscal |fy ?)?(?:19|20)\d\d\b)`,
-      String.raw`\bdifference (?:in|of)\b(?=[^?]*\b(?:between|from|and|versus|vs\.?|compared)\b)`,
-      String.raw`${NOT_WHY}\bchange in\b${TWO_YEARS_AHEAD}`,
-      String.raw`${NOT_WHY}\b(?:increase|decrease|decline|rise|fall|drop|reduction) in\b(?=[^?]*\bfrom\b[^?]*\bto\b|[^?]*\bbetween\b[^?]*\band\b)`,
-      String.raw`\bhow much (?:did|does|do|has|have|had|was|were|is|are)\b(?=[^?]*\b(?:increase|decrease|decline|grow|rise|fall|drop|reduce|change|climb)(?:[sd]|ed)?\s+by\b|[^?]*\b(?:grew|grown|rose|risen|fell|fallen|dropped|go(?:ne)? (?:up|down)) by\b)`,
-    ].join('|'),
-    'i',
-  )],
-  ['difference', /\bdifference between\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b|\bhow many (?:more )?(?:billion|million|trillion)\b|\bin absolute terms\b|\bin (?:dollar|yuan|money) terms\b|\bhow much (?:bigger|larger|more|higher|greater)\b/i],
-  ['growth_rate', /%\s*(?:rise|gain|jump)\b|\bpercent(?:age)? (?:rise|gain|jump)\b|\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise|decrease|decline|drop|fall|reduction)\b|%\s*(?:growth|increase|change|decrease|decline|drop|fall|reduction)\b|\bchange in percent(?:age)?\b(?!\s*points?)|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i],
+  [
+    'difference',
+    new RegExp(
+      [
+        String.raw`\bnominal (?:difference|change)\b`,
+        String.raw`\bincrease\s*\/\s*\(?\s*decrease\s*\)?\s*in\b`,
+        String.raw`${NOT_WHY}\b(?:increase|decrease|change) in\b(?=[^?]*\bfrom (?:fiscal |fy ?)?(?:19|20)\d\d and (?:fiscal |fy ?)?(?:19|20)\d\d\b)`,
+        String.raw`\bdifference (?:in|of)\b(?=[^?]*\b(?:between|from|and|versus|vs\.?|compared)\b)`,
+        String.raw`${NOT_WHY}\bchange in\b${TWO_YEARS_AHEAD}`,
+        String.raw`${NOT_WHY}\b(?:increase|decrease|decline|rise|fall|drop|reduction) in\b(?=[^?]*\bfrom\b[^?]*\bto\b|[^?]*\bbetween\b[^?]*\band\b)`,
+        String.raw`\bhow much (?:did|does|do|has|have|had|was|were|is|are)\b(?=[^?]*\b(?:increase|decrease|decline|grow|rise|fall|drop|reduce|change|climb)(?:[sd]|ed)?\s+by\b|[^?]*\b(?:grew|grown|rose|risen|fell|fallen|dropped|go(?:ne)? (?:up|down)) by\b)`,
+      ].join('|'),
+      'i',
+    ),
+  ],
+  [
+    'difference',
+    /\bdifference between\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b|\bhow many (?:more )?(?:billion|million|trillion)\b|\bin absolute terms\b|\bin (?:dollar|yuan|money) terms\b|\bhow much (?:bigger|larger|more|higher|greater)\b/i,
+  ],
+  [
+    'growth_rate',
+    /%\s*(?:rise|gain|jump)\b|\bpercent(?:age)? (?:rise|gain|jump)\b|\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise|decrease|decline|drop|fall|reduction)\b|%\s*(?:growth|increase|change|decrease|decline|drop|fall|reduction)\b|\bchange in percent(?:age)?\b(?!\s*points?)|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i,
+  ],
 ];
 
 /** General nouns for the people speaking in a transcript, panel or interview (plural forms included). */
-export const SPEAKER_NOUNS = 'speakers?|participants?|panel(?:l)?ists?|guests?|analysts?|executives?|people|(?:[a-z]+s(?= (?:say|said|talk|mention|think|agree|give|gave|argue|warn|quote|cite|discuss)))';
+export const SPEAKER_NOUNS =
+  'speakers?|participants?|panel(?:l)?ists?|guests?|analysts?|executives?|people|(?:[a-z]+s(?= (?:say|said|talk|mention|think|agree|give|gave|argue|warn|quote|cite|discuss)))';
 /** One speaker ("which speaker" asks for a person; "which speakers" for several). */
-const SPEAKER_NOUN = '(?:speaker|participant|panel(?:l)?ist|guest|analyst|executive|[a-z]+(?<!s)(?= (?:said|says|mentioned|talked|argued|warned|quoted|cited|thinks|believes)))';
-const PERSON_RE = new RegExp(String.raw`^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:person|one|${SPEAKER_NOUN}\b|of the (?:${SPEAKER_NOUNS})\b)|according to whom\b|what ${SPEAKER_NOUN}\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b`, 'i');
-const QUANTITY_RE = /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d+(?:\.\d+)?\s*(?:%|percent|billion|million|trillion)/i;
-const LIST_RE = /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;
-const REASON_RE = /^\s*why\b|\bwhy (?:does|do|did|is|are|was|were)\b|\breasons?\b|\bwhat (?:drives|drove|explains|motivates)\b/i;
+const SPEAKER_NOUN =
+  '(?:speaker|participant|panel(?:l)?ist|guest|analyst|executive|[a-z]+(?<!s)(?= (?:said|says|mentioned|talked|argued|warned|quoted|cited|thinks|believes)))';
+const PERSON_RE = new RegExp(
+  String.raw`^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:person|one|${SPEAKER_NOUN}\b|of the (?:${SPEAKER_NOUNS})\b)|according to whom\b|what ${SPEAKER_NOUN}\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b`,
+  'i',
+);
+const QUANTITY_RE =
+  /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d+(?:\.\d+)?\s*(?:%|percent|billion|million|trillion)/i;
+const LIST_RE =
+  /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;
+const REASON_RE =
+  /^\s*why\b|\bwhy (?:does|do|did|is|are|was|were)\b|\breasons?\b|\bwhat (?:drives|drove|explains|motivates)\b/i;
 
 /** Calendar years mentioned in text (see {@link isYearAt}), ascending and unique. */
 export function yearsIn(text: string): number[] {
-  const years = [...text.matchAll(YEAR_RE)].filter((m) => isYearAt(text, m.index, m.index + 4, Number(m[1]))).map((m) => Number(m[1]));
+  const years = [...text.matchAll(YEAR_RE)]
+    .filter((m) => isYearAt(text, m.index, m.index + 4, Number(m[1])))
+    .map((m) => Number(m[1]));
   return [...new Set(years)].sort((a, b) => a - b);
 }
 

@@ -11,16 +11,38 @@ const PLACE_NOUNS =
   'country|countries|city|cities|town|towns|place|places|region|regions|location|continent|state|province|area|island|village|nation|port|capital|county|district';
 const PERSON_NOUNS =
   'person|people|man|woman|men|women|king|queen|leader|leaders|president|ruler|author|scientist|group|groups|organi[sz]ation|company|firm|team|body|official|minister|general|emperor|family|tribe|individual';
-const NUMBER_NOUNS = 'percentage|percent|number|amount|share|proportion|fraction|rate|ratio|total|sum|count|figure|value|price|cost|size';
+const NUMBER_NOUNS =
+  'percentage|percent|number|amount|share|proportion|fraction|rate|ratio|total|sum|count|figure|value|price|cost|size';
 
 const RULES: readonly [SpanType | null, RegExp][] = [
   ['reason', /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?why\b|\bfor what reason\b|\bhow come\b/i],
   [null, /\bwhere (?:does|do|did|is|was|are|were)\b.*\b(?:rank|ranks|stand|stands)\b/i],
-  ['date', new RegExp(String.raw`\bwhen\b|\b(?:what|which|in what|in which|during what|during which)\s+(?:\w+\s+)?(?:${TIME_NOUNS})\b|\bhow long ago\b|\bsince when\b`, 'i')],
-  ['number', new RegExp(String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:${NUMBER_NOUNS})\b`, 'i')],
-  ['place', new RegExp(String.raw`^\W*(?:\w+\W+){0,2}?(?:from |in |to )?where\b|\b(?:what|which|in what|in which|from what|from which)\s+(?:\w+\s+)?(?:${PLACE_NOUNS})\b`, 'i')],
+  [
+    'date',
+    new RegExp(
+      String.raw`\bwhen\b|\b(?:what|which|in what|in which|during what|during which)\s+(?:\w+\s+)?(?:${TIME_NOUNS})\b|\bhow long ago\b|\bsince when\b`,
+      'i',
+    ),
+  ],
+  [
+    'number',
+    new RegExp(
+      String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:${NUMBER_NOUNS})\b`,
+      'i',
+    ),
+  ],
+  [
+    'place',
+    new RegExp(
+      String.raw`^\W*(?:\w+\W+){0,2}?(?:from |in |to )?where\b|\b(?:what|which|in what|in which|from what|from which)\s+(?:\w+\s+)?(?:${PLACE_NOUNS})\b`,
+      'i',
+    ),
+  ],
   ['person', new RegExp(String.raw`\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:\w+\s+)?(?:${PERSON_NOUNS})\b`, 'i')],
-  ['reason', /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?how\b(?!\s+(?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b)|\bin what way\b|\bexplain\b|\bdescribe\b/i],
+  [
+    'reason',
+    /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?how\b(?!\s+(?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b)|\bin what way\b|\bexplain\b|\bdescribe\b/i,
+  ],
   ['thing', /\b(?:what|which)\b|\bname (?:the|a|an|one)\b/i],
 ];
 

@@ -1,5 +1,5 @@
 import { functionWords } from '../../language/function-words.js';
-import { conceptTable, CONCEPT_GROUPS } from '../../retrieval/concepts.js';
+import { CONCEPT_GROUPS, conceptTable } from '../../retrieval/concepts.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { WORD_NUMBERS } from './question.js';
@@ -49,9 +49,23 @@ const TYPO_TARGETS: readonly string[] = [...QUESTION_FILLER].filter(
 
 /** Demonyms mapped to the place name the documents would use (general nationalities, not any corpus's places). */
 const DEMONYMS: Readonly<Record<string, string>> = {
-  american: 'united states', chinese: 'china', british: 'united kingdom', japanese: 'japan', indian: 'india',
-  german: 'germany', french: 'france', european: 'europe', korean: 'korea', russian: 'russia', canadian: 'canada',
-  australian: 'australia', brazilian: 'brazil', italian: 'italy', spanish: 'spain', african: 'africa', asian: 'asia',
+  american: 'united states',
+  chinese: 'china',
+  british: 'united kingdom',
+  japanese: 'japan',
+  indian: 'india',
+  german: 'germany',
+  french: 'france',
+  european: 'europe',
+  korean: 'korea',
+  russian: 'russia',
+  canadian: 'canada',
+  australian: 'australia',
+  brazilian: 'brazil',
+  italian: 'italy',
+  spanish: 'spain',
+  african: 'africa',
+  asian: 'asia',
 };
 
 /** True for words that carry no topic (filler, digits, or a one-letter typo of a filler word). */
@@ -59,7 +73,8 @@ export function isFiller(raw: string): boolean {
   let known = fillerMemo.get(raw);
   if (known === undefined) {
     if (fillerMemo.size >= MEMO_LIMIT) fillerMemo.clear();
-    fillerMemo.set(raw, (known = computeIsFiller(raw)));
+    known = computeIsFiller(raw);
+    fillerMemo.set(raw, known);
   }
   return known;
 }
@@ -117,17 +132,24 @@ function isSubsequence(short: string, long: string): boolean {
  */
 export function isKnownWord(stats: CorpusStats, raw: string): boolean {
   let memo = knownMemo.get(stats);
-  if (!memo) knownMemo.set(stats, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    knownMemo.set(stats, memo);
+  }
   let known = memo.get(raw);
   if (known === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(raw, (known = computeIsKnown(stats, raw)));
+    known = computeIsKnown(stats, raw);
+    memo.set(raw, known);
   }
   return known;
 }
 
 function computeIsKnown(stats: CorpusStats, raw: string): boolean {
-  const w = raw.toLowerCase().replace(/['’]s$/, '').replaceAll('’', "'");
+  const w = raw
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replaceAll('’', "'");
   if (isFiller(raw) || WORD_NUMBERS.some(([re]) => re.test(w))) return true;
   if (w.includes('-') && w.split('-').every((part) => part && isKnownWord(stats, part))) return true;
   if (stats.words.has(w) || stats.words.has(w.replaceAll('-', '')) || stats.stems.has(stem(w))) return true;
@@ -141,7 +163,8 @@ function computeIsKnown(stats: CorpusStats, raw: string): boolean {
   const maxEdit = w.length >= 7 ? 2 : w.length >= 4 ? 1 : 0;
   for (const word of stats.words) {
     if (bare.length >= 4 && word.startsWith(bare)) return true;
-    if (w.length <= 4 && w.length >= 3 && word[0] === w[0] && word.length > w.length + 2 && isSubsequence(w, word)) return true;
+    if (w.length <= 4 && w.length >= 3 && word[0] === w[0] && word.length > w.length + 2 && isSubsequence(w, word))
+      return true;
     if (maxEdit && editDistance(w, word, maxEdit) <= maxEdit) return true;
   }
   return false;

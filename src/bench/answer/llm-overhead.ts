@@ -1,6 +1,6 @@
 import { chatCompletionStream, startFakeOpenAI } from '../../../test/fakes/fake-openai.js';
+import { type LoadRequest, runLoad } from '../http/load.js';
 import { startBenchServer } from '../http/spawn.js';
-import { runLoad, type LoadRequest } from '../http/load.js';
 import { percentile } from '../report/stats.js';
 import type { LlmOverhead } from '../types.js';
 
@@ -19,7 +19,11 @@ export interface LlmOverheadOptions {
   durationSec: number;
 }
 
-async function timeSequential(n: number, send: (i: number) => Promise<Response>, inspect?: (body: string) => void): Promise<number[]> {
+async function timeSequential(
+  n: number,
+  send: (i: number) => Promise<Response>,
+  inspect?: (body: string) => void,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
@@ -41,12 +45,21 @@ async function timeSequential(n: number, send: (i: number) => Promise<Response>,
 export async function measureLlmOverhead(opts: LlmOverheadOptions): Promise<LlmOverhead> {
   const fake = await startFakeOpenAI();
   fake.setHandler(COMPLETIONS, () => chatCompletionStream({ content: ANSWER, chunkSize: 16 }));
-  const server = await startBenchServer({ ...opts.env, OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'bench-key', LLM_MAX_RETRIES: '0' });
+  const server = await startBenchServer({
+    ...opts.env,
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_API_KEY: 'bench-key',
+    LLM_MAX_RETRIES: '0',
+  });
   try {
     const n = opts.sequential ?? 100;
     const chat = (i: number) => {
       const r = opts.chats[i % opts.chats.length]!;
-      return fetch(`${server.url}${r.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: r.body ?? null });
+      return fetch(`${server.url}${r.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: r.body ?? null,
+      });
     };
     await timeSequential(10, chat);
     const before = fake.requestsTo(COMPLETIONS).length;
@@ -58,10 +71,19 @@ export async function measureLlmOverhead(opts: LlmOverheadOptions): Promise<LlmO
     const perRequest = (calls.length - before) / n;
     const body = JSON.stringify(calls[calls.length - 1]!.body);
     const direct = (_: number) =>
-      fetch(`${fake.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer bench-key' }, body });
+      fetch(`${fake.url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer bench-key' },
+        body,
+      });
     await timeSequential(10, direct);
     const upstreamMs = await timeSequential(n, direct);
-    const load = await runLoad({ url: server.url, requests: opts.chats, connections: opts.connections, durationSec: opts.durationSec });
+    const load = await runLoad({
+      url: server.url,
+      requests: opts.chats,
+      connections: opts.connections,
+      durationSec: opts.durationSec,
+    });
     const chatP50Ms = percentile(chatMs, 50);
     const upstreamP50Ms = percentile(upstreamMs, 50);
     return {

@@ -6,8 +6,8 @@ import type { HistoryTurn } from '../../answer/schema.js';
 import { KnowledgeBase, type KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { LocalHashEmbedder } from '../../retrieval/local-embedder.js';
 import type { SupportedQuestion } from '../corpus/eval-questions.js';
-import { mean, summarize, type LatencySummary } from '../report/stats.js';
-import { timeEach, timed } from '../retrieval/timing.js';
+import { type LatencySummary, mean, summarize } from '../report/stats.js';
+import { timed, timeEach } from '../retrieval/timing.js';
 import type { BundledOfflineResult } from '../types.js';
 
 /** Passages per answer, as the chat route's default. */
@@ -37,7 +37,8 @@ export async function timeOfflineAnswers(
 ): Promise<OfflineAnswerTiming> {
   if (questions.length === 0) throw new Error('no questions to answer');
   const answerer = new OfflineAnswerer();
-  const answer = (q: AnswerQuestion) => answerer.answer({ question: q.question, history: q.history, k: ANSWER_K, snapshot });
+  const answer = (q: AnswerQuestion) =>
+    answerer.answer({ question: q.question, history: q.history, k: ANSWER_K, snapshot });
   const first = await timed(() => answer(questions[0]!));
   const abstained: number[] = [];
   const samples = await timeEach(questions, async (q) => abstained.push((await answer(q)).abstained ? 1 : 0), warmup);
@@ -50,7 +51,11 @@ export async function timeOfflineAnswers(
  * building into a scratch data directory) and times the offline answerer on the eval questions,
  * each with its history, `rounds` times.
  */
-export async function runBundledOffline(corpusDir: string, questions: readonly SupportedQuestion[], rounds = 3): Promise<BundledOfflineResult> {
+export async function runBundledOffline(
+  corpusDir: string,
+  questions: readonly SupportedQuestion[],
+  rounds = 3,
+): Promise<BundledOfflineResult> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-bench-offline-'));
   try {
     const kb = new KnowledgeBase({ corpusDir, dataDir, embedder: new LocalHashEmbedder() });

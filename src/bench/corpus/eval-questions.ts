@@ -40,7 +40,12 @@ export async function loadSupportedQuestions(root: string): Promise<SupportedQue
       out.push({ id: c.id, query: retrievalQuery(c.question, history), question: c.question, history, needles: cites });
     }
   }
-  const fixture = JSON.parse(await fs.readFile(path.join(root, RETRIEVAL_QUESTIONS), 'utf8')) as { id: string; question: string; support: string }[];
-  for (const q of fixture) out.push({ id: q.id, query: q.question, question: q.question, history: [], needles: [q.support] });
+  const fixture = JSON.parse(await fs.readFile(path.join(root, RETRIEVAL_QUESTIONS), 'utf8')) as {
+    id: string;
+    question: string;
+    support: string;
+  }[];
+  for (const q of fixture)
+    out.push({ id: q.id, query: q.question, question: q.question, history: [], needles: [q.support] });
   return out;
 }

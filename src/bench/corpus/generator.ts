@@ -1,8 +1,8 @@
 import { chunkDocument } from '../../ingest/index.js';
-import type { Chunk, SourceDocument } from '../../types.js';
 import { createRng, deriveSeed, type Rng } from '../../prng.js';
+import type { Chunk, SourceDocument } from '../../types.js';
 import { capitalize, paragraph, question, type Topic } from './sentences.js';
-import { GIVEN_NAMES, NOUNS, OUTLETS, REGIONS, SECTORS, SURNAMES, pseudoWords } from './vocabulary.js';
+import { GIVEN_NAMES, NOUNS, OUTLETS, pseudoWords, REGIONS, SECTORS, SURNAMES } from './vocabulary.js';
 
 /** Default seed of the synthetic corpus. */
 export const DEFAULT_SEED = 20220902;
@@ -68,7 +68,8 @@ export function generateDocument(rng: Rng, index: number, lexicon: Lexicon): Sou
     for (let a = 0; a < answering; a++) {
       const name = speakers[(s + a) % speakers.length]!;
       const paragraphs = rng.int(1, 3);
-      for (let p = 0; p < paragraphs; p++) lines.push(p === 0 ? `${name}: ${paragraph(rng, topic)}` : paragraph(rng, topic));
+      for (let p = 0; p < paragraphs; p++)
+        lines.push(p === 0 ? `${name}: ${paragraph(rng, topic)}` : paragraph(rng, topic));
     }
   }
   const id = String(index + 1).padStart(6, '0');

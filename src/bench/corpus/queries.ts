@@ -1,8 +1,27 @@
-import type { Chunk } from '../../types.js';
 import { createRng, deriveSeed, type Rng } from '../../prng.js';
+import type { Chunk } from '../../types.js';
 
 const CJK = /[\u3400-\u9fff]/u;
-const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'and', 'to', 'is', 'has', 'its', 'by', 'for', 'with', 'from', 'that', 'how', 'can', 'be']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'and',
+  'to',
+  'is',
+  'has',
+  'its',
+  'by',
+  'for',
+  'with',
+  'from',
+  'that',
+  'how',
+  'can',
+  'be',
+]);
 
 function words(text: string): string[] {
   return text
@@ -24,7 +43,10 @@ function windowQuery(rng: Rng, sentence: string): string {
   const ws = words(sentence);
   const len = Math.min(ws.length, rng.int(4, 9));
   const start = rng.int(0, Math.max(0, ws.length - len));
-  return ws.slice(start, start + len).join(' ').toLowerCase();
+  return ws
+    .slice(start, start + len)
+    .join(' ')
+    .toLowerCase();
 }
 
 function keywordQuery(rng: Rng, text: string): string {

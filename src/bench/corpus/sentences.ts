@@ -1,5 +1,15 @@
 import type { Rng } from '../../prng.js';
-import { ADJECTIVES, CHINESE_SENTENCES, METRICS, NOUNS, REGIONS, SCALES, SECTORS, VERBS, WHOLES } from './vocabulary.js';
+import {
+  ADJECTIVES,
+  CHINESE_SENTENCES,
+  METRICS,
+  NOUNS,
+  REGIONS,
+  SCALES,
+  SECTORS,
+  VERBS,
+  WHOLES,
+} from './vocabulary.js';
 
 /** What a document is about, shared by its sentences so documents stay on topic. */
 export interface Topic {
@@ -40,23 +50,36 @@ const sector = (rng: Rng, t: Topic) => (rng.chance(0.7) ? t.sector : rng.pick(SE
 const noun = (rng: Rng, t: Topic) => (rng.chance(0.6) ? rng.pick(t.nouns) : rng.pick(NOUNS));
 
 const TEMPLATES: readonly Template[] = [
-  (r, t) => `In ${year(r)}, ${region(r, t)}'s ${sector(r, t)} ${r.pick(METRICS)} reached ${amount(r)}, up ${percent(r)} year on year.`,
+  (r, t) =>
+    `In ${year(r)}, ${region(r, t)}'s ${sector(r, t)} ${r.pick(METRICS)} reached ${amount(r)}, up ${percent(r)} year on year.`,
   (r, t) => {
     const from = year(r);
     return `From ${from} to ${from + r.int(3, 10)}, ${sector(r, t)} ${r.pick(METRICS)} grew from ${amount(r)} to ${amount(r)}, an average annual increase of ${percent(r)}.`;
   },
-  (r, t) => `According to statistics, ${sector(r, t)} accounts for nearly ${percent(r)} of ${r.pick(WHOLES)} in ${region(r, t)}.`,
-  (r, t) => `We must ${r.pick(VERBS)} ${r.pick(ADJECTIVES)} ${noun(r, t)} and ${r.pick(VERBS)} ${noun(r, t)} in ${sector(r, t)}.`,
-  (r, t) => `${r.zipf(t.entities)}, a ${sector(r, t)} company based in ${region(r, t)}, has invested ${amount(r)} in ${noun(r, t)} since ${year(r)}.`,
-  (r, t) => `The number of ${sector(r, t)} enterprises in ${region(r, t)} exceeded ${r.int(2, 900) * 100} by the end of ${year(r)}.`,
-  (r, t) => `At present, ${r.pick(ADJECTIVES)} ${noun(r, t)} has become the main force driving ${sector(r, t)} in ${region(r, t)}.`,
-  (r, t) => `It is hoped that ${noun(r, t)} and ${noun(r, t)} will be further developed together with partners in ${r.pick(REGIONS)}.`,
-  (r, t) => `This reflects the trend of ${r.pick(ADJECTIVES)} development, the foresight of policy making and the importance of ${noun(r, t)}.`,
-  (r, t) => `Over the past ${r.int(3, 12)} years, ${sector(r, t)} ${r.pick(METRICS)} in ${region(r, t)} has grown ${r.int(2, 9)} times.`,
-  (r, t) => `The ${r.zipf(t.entities)} ${r.zipf(t.terms)} project and the ${r.zipf(t.terms)} pilot show how ${sector(r, t)} can ${r.pick(VERBS)} ${noun(r, t)}.`,
-  (r, t) => `${capitalize(sector(r, t))} is closely linked to ${noun(r, t)}, ${noun(r, t)} and ${r.zipf(t.terms)} ${noun(r, t)}.`,
-  (r, t) => `In ${year(r)} its share of ${r.pick(WHOLES)} rose from ${percent(r)} to ${percent(r)}, according to the ${r.zipf(t.entities)} Institute.`,
-  (r, t) => `Companies such as ${r.zipf(t.entities)} and ${r.zipf(t.entities)} still face barriers in ${noun(r, t)} and ${noun(r, t)}.`,
+  (r, t) =>
+    `According to statistics, ${sector(r, t)} accounts for nearly ${percent(r)} of ${r.pick(WHOLES)} in ${region(r, t)}.`,
+  (r, t) =>
+    `We must ${r.pick(VERBS)} ${r.pick(ADJECTIVES)} ${noun(r, t)} and ${r.pick(VERBS)} ${noun(r, t)} in ${sector(r, t)}.`,
+  (r, t) =>
+    `${r.zipf(t.entities)}, a ${sector(r, t)} company based in ${region(r, t)}, has invested ${amount(r)} in ${noun(r, t)} since ${year(r)}.`,
+  (r, t) =>
+    `The number of ${sector(r, t)} enterprises in ${region(r, t)} exceeded ${r.int(2, 900) * 100} by the end of ${year(r)}.`,
+  (r, t) =>
+    `At present, ${r.pick(ADJECTIVES)} ${noun(r, t)} has become the main force driving ${sector(r, t)} in ${region(r, t)}.`,
+  (r, t) =>
+    `It is hoped that ${noun(r, t)} and ${noun(r, t)} will be further developed together with partners in ${r.pick(REGIONS)}.`,
+  (r, t) =>
+    `This reflects the trend of ${r.pick(ADJECTIVES)} development, the foresight of policy making and the importance of ${noun(r, t)}.`,
+  (r, t) =>
+    `Over the past ${r.int(3, 12)} years, ${sector(r, t)} ${r.pick(METRICS)} in ${region(r, t)} has grown ${r.int(2, 9)} times.`,
+  (r, t) =>
+    `The ${r.zipf(t.entities)} ${r.zipf(t.terms)} project and the ${r.zipf(t.terms)} pilot show how ${sector(r, t)} can ${r.pick(VERBS)} ${noun(r, t)}.`,
+  (r, t) =>
+    `${capitalize(sector(r, t))} is closely linked to ${noun(r, t)}, ${noun(r, t)} and ${r.zipf(t.terms)} ${noun(r, t)}.`,
+  (r, t) =>
+    `In ${year(r)} its share of ${r.pick(WHOLES)} rose from ${percent(r)} to ${percent(r)}, according to the ${r.zipf(t.entities)} Institute.`,
+  (r, t) =>
+    `Companies such as ${r.zipf(t.entities)} and ${r.zipf(t.entities)} still face barriers in ${noun(r, t)} and ${noun(r, t)}.`,
 ];
 
 /** One sentence about `topic`; about one in twenty is Chinese. */

@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { measureLlmOverhead } from '../answer/llm-overhead.js';
 import type { SupportedQuestion } from '../corpus/eval-questions.js';
-import { runLoad, type LoadRequest } from './load.js';
+import type { HttpResult, RouteLoad } from '../types.js';
+import { type LoadRequest, runLoad } from './load.js';
 import { HELLO_PATH } from './server.js';
 import { startBenchServer } from './spawn.js';
-import { measureLlmOverhead } from '../answer/llm-overhead.js';
-import type { HttpResult, RouteLoad } from '../types.js';
 
 /** Options of {@link runHttp}. */
 export interface HttpRunOptions {
@@ -48,7 +48,9 @@ export async function runHttp(opts: HttpRunOptions): Promise<HttpResult> {
     const load = async (name: string, requests: LoadRequest[]) => {
       await runLoad({ url: server.url, requests, connections, durationSec: 1 });
       const r = await runLoad({ url: server.url, requests, connections, durationSec });
-      log(`${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99Ms} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
+      log(
+        `${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99Ms} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`,
+      );
       return r;
     };
     let hello: RouteLoad, searched: RouteLoad, chatted: RouteLoad;
@@ -59,8 +61,12 @@ export async function runHttp(opts: HttpRunOptions): Promise<HttpResult> {
     } finally {
       await server.stop();
     }
-    const llm = opts.llm === false ? undefined : await measureLlmOverhead({ env, chats: chat, connections, durationSec });
-    if (llm) log(`llm chat: p50 ${llm.chatP50Ms.toFixed(2)} ms, upstream p50 ${llm.upstreamP50Ms.toFixed(2)} ms, overhead ${llm.overheadP50Ms.toFixed(2)} ms`);
+    const llm =
+      opts.llm === false ? undefined : await measureLlmOverhead({ env, chats: chat, connections, durationSec });
+    if (llm)
+      log(
+        `llm chat: p50 ${llm.chatP50Ms.toFixed(2)} ms, upstream p50 ${llm.upstreamP50Ms.toFixed(2)} ms, overhead ${llm.overheadP50Ms.toFixed(2)} ms`,
+      );
     return {
       helloRps: hello.rps,
       searchRps: searched.rps,

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { createServiceApp } from '../../composition/app.js';
 import { createServices } from '../../composition/services.js';
 import { loadConfig } from '../../config.js';
@@ -26,7 +26,9 @@ async function start(msg: ServerStart): Promise<number> {
   app.get(HELLO_PATH, (c) => c.text('Hello, World!'));
   await services.kb.open();
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: config.host, port: 0 }, () => resolve((server.address() as AddressInfo).port));
+    const server = serve({ fetch: app.fetch, hostname: config.host, port: 0 }, () =>
+      resolve((server.address() as AddressInfo).port),
+    );
   });
 }
 

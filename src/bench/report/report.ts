@@ -1,7 +1,7 @@
-import type { SweepResult } from '../retrieval/hnsw-sweep.js';
 import { ANSWER_K } from '../answer/offline-answer.js';
-import type { TargetCheck } from './targets.js';
+import type { SweepResult } from '../retrieval/hnsw-sweep.js';
 import type { BenchReport, BundledOfflineResult, MachineInfo, RetrievalResult } from '../types.js';
+import type { TargetCheck } from './targets.js';
 
 /** A Markdown table from a header row and body rows. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -23,7 +23,22 @@ export function storeLabel(r: Pick<RetrievalResult, 'store' | 'vectorBackend'>):
 /** Retrieval results by corpus size. */
 export function retrievalTable(report: BenchReport): string {
   return markdownTable(
-    ['store', 'chunks', 'HNSW M / efC / efS', 'ingest chunks/s', 'embed chunks/s', 'build ms', 'write ms', 'load ms', 'vector p50/p99 ms', 'BM25 p50/p99 ms', 'hybrid p50/p99 ms', 'offline answer p50/p99 ms', 'recall@10', 'RSS MB (build peak)'],
+    [
+      'store',
+      'chunks',
+      'HNSW M / efC / efS',
+      'ingest chunks/s',
+      'embed chunks/s',
+      'build ms',
+      'write ms',
+      'load ms',
+      'vector p50/p99 ms',
+      'BM25 p50/p99 ms',
+      'hybrid p50/p99 ms',
+      'offline answer p50/p99 ms',
+      'recall@10',
+      'RSS MB (build peak)',
+    ],
     report.retrieval.map((r) => [
       storeLabel(r),
       int(r.chunks),
@@ -46,8 +61,28 @@ export function retrievalTable(report: BenchReport): string {
 /** Offline answer latency on the bundled corpus. */
 export function offlineTable(o: BundledOfflineResult): string {
   return markdownTable(
-    ['corpus', 'chunks', 'questions', 'answers timed', 'offline answer p50 ms', 'p99 ms', 'first answer ms', 'abstained'],
-    [['bundled (corpus/)', int(o.chunks), int(o.questions), int(o.answers), f(o.p50Ms), f(o.p99Ms), f(o.firstMs, 1), pct(o.abstainedShare)]],
+    [
+      'corpus',
+      'chunks',
+      'questions',
+      'answers timed',
+      'offline answer p50 ms',
+      'p99 ms',
+      'first answer ms',
+      'abstained',
+    ],
+    [
+      [
+        'bundled (corpus/)',
+        int(o.chunks),
+        int(o.questions),
+        int(o.answers),
+        f(o.p50Ms),
+        f(o.p99Ms),
+        f(o.firstMs, 1),
+        pct(o.abstainedShare),
+      ],
+    ],
   );
 }
 
@@ -59,13 +94,16 @@ export function httpTable(report: BenchReport): string {
     ['GET /api/search', int(h.searchRps), ms(h.searchP99Ms), pct(h.searchRatio)],
     ['POST /api/chat (offline)', int(h.chatRps), ms(h.chatP99Ms), pct(h.chatRatio)],
   ];
-  if (h.llm) rows.push(['POST /api/chat (LLM, fake upstream)', int(h.llm.rps), ms(h.llm.p99Ms), pct(h.llm.rps / h.helloRps)]);
+  if (h.llm)
+    rows.push(['POST /api/chat (LLM, fake upstream)', int(h.llm.rps), ms(h.llm.p99Ms), pct(h.llm.rps / h.helloRps)]);
   const table = markdownTable(['route', 'req/s', 'p99 ms', 'of hello req/s'], rows);
   if (!h.llm) return table;
   const l = h.llm;
-  return `${table}\n\nLLM mode, one request at a time: /api/chat p50 ${f(l.chatP50Ms)} ms, the upstream alone p50 ${f(l.upstreamP50Ms)} ms ` +
+  return (
+    `${table}\n\nLLM mode, one request at a time: /api/chat p50 ${f(l.chatP50Ms)} ms, the upstream alone p50 ${f(l.upstreamP50Ms)} ms ` +
     `× ${f(l.upstreamCallsPerRequest, 1)} call(s) per answer → the service adds ${f(l.overheadP50Ms)} ms per request ` +
-    `(${pct(l.llmModeShare)} answered by the model).`;
+    `(${pct(l.llmModeShare)} answered by the model).`
+  );
 }
 
 /** Recall and latency of each retrieval system on the eval questions. */
@@ -121,7 +159,15 @@ export function renderReport(report: BenchReport, checks: readonly TargetCheck[]
 /** HNSW sweep rows: per graph and search width, build rate, recall and query latency. */
 export function sweepTable(result: SweepResult): string {
   return markdownTable(
-    ['M', 'efConstruction', 'efSearch', 'ingest chunks/s', `recall@${result.k}`, 'vector p50/p99 ms', 'hybrid p50/p99 ms'],
+    [
+      'M',
+      'efConstruction',
+      'efSearch',
+      'ingest chunks/s',
+      `recall@${result.k}`,
+      'vector p50/p99 ms',
+      'hybrid p50/p99 ms',
+    ],
     result.rows.map((r) => [
       String(r.m),
       String(r.efConstruction),
@@ -135,7 +181,12 @@ export function sweepTable(result: SweepResult): string {
 }
 
 /** A sweep run as Markdown: the machine, then one table per corpus size. */
-export function renderSweep(machine: MachineInfo, seed: number, results: readonly SweepResult[], totalSec: number): string {
+export function renderSweep(
+  machine: MachineInfo,
+  seed: number,
+  results: readonly SweepResult[],
+  totalSec: number,
+): string {
   return [
     `Machine: ${machine.cpus} × ${machine.model}, ${machine.memGb} GiB, Node ${machine.node}, ${machine.platform}; HNSW sweep, seed ${seed}, ${f(totalSec, 0)} s.`,
     ...results.flatMap((r) => [

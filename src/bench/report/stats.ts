@@ -30,7 +30,12 @@ export interface LatencySummary {
 
 /** Mean, median and 99th percentile of `samples` (milliseconds). */
 export function summarize(samples: readonly number[]): LatencySummary {
-  return { count: samples.length, meanMs: mean(samples), p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99) };
+  return {
+    count: samples.length,
+    meanMs: mean(samples),
+    p50Ms: percentile(samples, 50),
+    p99Ms: percentile(samples, 99),
+  };
 }
 
 /** A ranked hit: an item id and its similarity. */

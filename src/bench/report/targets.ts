@@ -14,10 +14,20 @@ const TARGET_CHUNKS = 100_000;
 /** Checks a report against the targets: 100k-chunk retrieval, offline answer latency, chat throughput ratio, recall@5 against the peers. */
 export function checkTargets(report: BenchReport): TargetCheck[] {
   const big = report.retrieval.find((r) => r.chunks === TARGET_CHUNKS);
-  const at = (name: string, target: string, value: number | undefined, ok: (v: number) => boolean, unit: string, digits = 2): TargetCheck => ({
+  const at = (
+    name: string,
+    target: string,
+    value: number | undefined,
+    ok: (v: number) => boolean,
+    unit: string,
+    digits = 2,
+  ): TargetCheck => ({
     name,
     target,
-    actual: value === undefined ? 'not measured' : `${digits === 0 ? Math.round(value).toLocaleString('en-US') : value.toFixed(digits)}${unit}`,
+    actual:
+      value === undefined
+        ? 'not measured'
+        : `${digits === 0 ? Math.round(value).toLocaleString('en-US') : value.toFixed(digits)}${unit}`,
     met: value === undefined ? undefined : ok(value),
   });
   const ours = report.peers.find((p) => p.name === 'citecheck hybrid');
@@ -35,7 +45,10 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     {
       name: 'recall@5 vs peers',
       target: 'above LangChain and Orama',
-      actual: ours && bestPeer !== undefined ? `${ours.recallAt5.toFixed(3)} vs best peer ${bestPeer.toFixed(3)}` : 'not measured',
+      actual:
+        ours && bestPeer !== undefined
+          ? `${ours.recallAt5.toFixed(3)} vs best peer ${bestPeer.toFixed(3)}`
+          : 'not measured',
       met: ours && bestPeer !== undefined ? ours.recallAt5 > bestPeer : undefined,
     },
   ];

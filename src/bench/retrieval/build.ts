@@ -6,11 +6,11 @@ import { LocalHashEmbedder } from '../../retrieval/local-embedder.js';
 import { buildRetriever, computeCorpusHash, saveRetriever } from '../../retrieval/retriever.js';
 import { bruteForceSearch, type HnswSettings } from '../../retrieval/vector-index.js';
 import { generateCorpus } from '../corpus/generator.js';
-import { openPgBuilds, saveBuild } from '../store/postgres-store.js';
 import { generateQueries, generateQuestions } from '../corpus/queries.js';
 import type { RankedId } from '../report/stats.js';
-import { timed } from './timing.js';
+import { openPgBuilds, saveBuild } from '../store/postgres-store.js';
 import type { RetrievalResult } from '../types.js';
+import { timed } from './timing.js';
 
 /** Input of {@link runBuild}. */
 export interface BuildInput {
@@ -31,7 +31,14 @@ export interface BuildInput {
 export interface BuildOutput
   extends Pick<
     RetrievalResult,
-    'chunks' | 'docs' | 'chunkerChunksPerSec' | 'ingestChunksPerSec' | 'embedChunksPerSec' | 'buildMs' | 'bm25BuildMs' | 'writeMs'
+    | 'chunks'
+    | 'docs'
+    | 'chunkerChunksPerSec'
+    | 'ingestChunksPerSec'
+    | 'embedChunksPerSec'
+    | 'buildMs'
+    | 'bm25BuildMs'
+    | 'writeMs'
   > {
   buildPeakRssMb: number;
   corpusHash: string;
@@ -62,11 +69,22 @@ export async function runBuild(input: BuildInput, log: (line: string) => void = 
   let written: { ms: number };
   try {
     built = await timed(() =>
-      buildRetriever({ chunks, docs, embedder, scratchDir: input.dataDir, hnsw: input.hnsw, ...(collector ? { onEmbedded: collector.add } : {}) }),
+      buildRetriever({
+        chunks,
+        docs,
+        embedder,
+        scratchDir: input.dataDir,
+        hnsw: input.hnsw,
+        ...(collector ? { onEmbedded: collector.add } : {}),
+      }),
     );
     log(`built in ${Math.round(built.ms)} ms`);
     const retriever = built.value;
-    written = await timed(() => (pg && collector ? saveBuild(pg.builds, retriever, corpusHash, collector) : saveRetriever(input.dataDir, retriever, corpusHash)));
+    written = await timed(() =>
+      pg && collector
+        ? saveBuild(pg.builds, retriever, corpusHash, collector)
+        : saveRetriever(input.dataDir, retriever, corpusHash),
+    );
     log(`${pg ? 'saved to PostgreSQL' : 'written'} in ${Math.round(written.ms)} ms`);
   } finally {
     await pg?.close();
@@ -77,7 +95,9 @@ export async function runBuild(input: BuildInput, log: (line: string) => void = 
   const bm25 = await timed(() => Bm25Index.build(chunks.map((c) => ({ id: c.id, text: c.text }))));
   const embedded = await timed(() => embedder.embedMatrix(texts));
   const queries = generateQueries(chunks, input.queries, input.seed);
-  const exact = queries.map((q) => bruteForceSearch(embedded.value, embedder.dimension, embedder.embedVector(q), input.k));
+  const exact = queries.map((q) =>
+    bruteForceSearch(embedded.value, embedder.dimension, embedder.embedVector(q), input.k),
+  );
   log(`exact neighbours of ${queries.length} queries computed`);
   const answerQuestions = generateQuestions(chunks, input.queries, input.seed);
   const perSec = (ms: number) => (chunks.length * 1000) / ms;

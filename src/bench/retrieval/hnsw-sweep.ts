@@ -4,7 +4,7 @@ import { bruteForceSearch, resolveHnswParams } from '../../retrieval/vector-inde
 import { generateCorpus } from '../corpus/generator.js';
 import { generateQueries } from '../corpus/queries.js';
 import { mean, recallAtK, summarize } from '../report/stats.js';
-import { collectGarbage, timeEach, timed } from './timing.js';
+import { collectGarbage, timed, timeEach } from './timing.js';
 
 /** One HNSW graph of a sweep: its out-degree and construction beam. */
 export interface SweepGraph {
@@ -78,11 +78,15 @@ export async function runSweep(input: SweepInput, log: (line: string) => void = 
   const rows: SweepRow[] = [];
   for (const graph of input.graphs) {
     collectGarbage();
-    const built = await timed(() => buildRetriever({ chunks, docs, embedder, hnsw: graph, scratchDir: input.scratchDir }));
+    const built = await timed(() =>
+      buildRetriever({ chunks, docs, embedder, hnsw: graph, scratchDir: input.scratchDir }),
+    );
     const retriever = built.value;
     const params = resolveHnswParams(chunks.length, graph);
     const ingestChunksPerSec = (chunks.length * 1000) / built.ms;
-    log(`M ${params.m}, efConstruction ${params.efConstruction}: built in ${Math.round(built.ms)} ms (${Math.round(ingestChunksPerSec)} chunks/s)`);
+    log(
+      `M ${params.m}, efConstruction ${params.efConstruction}: built in ${Math.round(built.ms)} ms (${Math.round(ingestChunksPerSec)} chunks/s)`,
+    );
     for (const efSearch of input.efSearch) {
       retriever.vectors.setEfSearch(efSearch);
       const vector = summarize(await timeEach(queries, (q) => retriever.searchVector(q, input.k)));

@@ -6,8 +6,8 @@ import { LocalHashEmbedder } from '../../retrieval/local-embedder.js';
 import { buildRetriever } from '../../retrieval/retriever.js';
 import type { SupportedQuestion } from '../corpus/eval-questions.js';
 import { hitAtK, mean, summarize } from '../report/stats.js';
-import { timeEach } from './timing.js';
 import type { PeerResult } from '../types.js';
+import { timeEach } from './timing.js';
 
 /** A retrieval system under comparison: returns the texts of its top `k` passages. */
 export interface PeerSystem {
@@ -37,16 +37,28 @@ export async function buildPeerSystems(corpusDir: string): Promise<{ systems: Pe
   const rows = texts.map((_, i) => Array.from(m.subarray(i * d, (i + 1) * d)));
 
   const langchain = new MemoryVectorStore(embedder);
-  await langchain.addVectors(rows, texts.map((t) => new Document({ pageContent: t })));
+  await langchain.addVectors(
+    rows,
+    texts.map((t) => new Document({ pageContent: t })),
+  );
 
   const orama = create({ schema: { text: 'string', embedding: `vector[${d}]` } as const });
-  await insertMultiple(orama, texts.map((text, i) => ({ text, embedding: rows[i]! })));
+  await insertMultiple(
+    orama,
+    texts.map((text, i) => ({ text, embedding: rows[i]! })),
+  );
 
   const systems: PeerSystem[] = [
     { name: 'citecheck hybrid', search: async (q, k) => (await retriever.search(q, { k })).map((h) => h.chunk.text) },
-    { name: 'citecheck vector only', search: async (q, k) => (await retriever.searchVector(q, k)).map((h) => h.chunk.text) },
+    {
+      name: 'citecheck vector only',
+      search: async (q, k) => (await retriever.searchVector(q, k)).map((h) => h.chunk.text),
+    },
     { name: 'citecheck BM25 only', search: async (q, k) => retriever.searchBm25(q, k).map((h) => h.chunk.text) },
-    { name: 'LangChain MemoryVectorStore', search: async (q, k) => (await langchain.similaritySearch(q, k)).map((doc) => doc.pageContent) },
+    {
+      name: 'LangChain MemoryVectorStore',
+      search: async (q, k) => (await langchain.similaritySearch(q, k)).map((doc) => doc.pageContent),
+    },
     {
       name: 'Orama hybrid',
       search: async (q, k) => {
@@ -66,7 +78,11 @@ export async function buildPeerSystems(corpusDir: string): Promise<{ systems: Pe
 }
 
 /** Recall@5 (and @1) of the supporting passage and per-query latency (all questions, `rounds` times, after a warm-up). */
-export async function evaluatePeer(system: PeerSystem, questions: readonly SupportedQuestion[], rounds = 3): Promise<PeerResult> {
+export async function evaluatePeer(
+  system: PeerSystem,
+  questions: readonly SupportedQuestion[],
+  rounds = 3,
+): Promise<PeerResult> {
   const k = 5;
   const hits: number[] = [];
   const firsts: number[] = [];
@@ -77,11 +93,21 @@ export async function evaluatePeer(system: PeerSystem, questions: readonly Suppo
   }
   const queries = Array.from({ length: rounds }, () => questions.map((q) => q.query)).flat();
   const latency = summarize(await timeEach(queries, (q) => system.search(q, k), questions.length));
-  return { name: system.name, recallAt5: mean(hits), recallAt1: mean(firsts), p50Ms: latency.p50Ms, p99Ms: latency.p99Ms, questions: questions.length };
+  return {
+    name: system.name,
+    recallAt5: mean(hits),
+    recallAt1: mean(firsts),
+    p50Ms: latency.p50Ms,
+    p99Ms: latency.p99Ms,
+    questions: questions.length,
+  };
 }
 
 /** Builds every system over the corpus and evaluates each on `questions`. */
-export async function runPeers(corpusDir: string, questions: readonly SupportedQuestion[]): Promise<{ results: PeerResult[]; chunks: number }> {
+export async function runPeers(
+  corpusDir: string,
+  questions: readonly SupportedQuestion[],
+): Promise<{ results: PeerResult[]; chunks: number }> {
   const { systems, chunks } = await buildPeerSystems(corpusDir);
   const results: PeerResult[] = [];
   for (const s of systems) results.push(await evaluatePeer(s, questions));

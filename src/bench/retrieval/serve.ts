@@ -4,10 +4,16 @@ import { makeSnapshot } from '../../retrieval/knowledge-base.js';
 import { LocalHashEmbedder } from '../../retrieval/local-embedder.js';
 import { fromStored, type HybridRetriever } from '../../retrieval/retriever.js';
 import type { HnswParams, HnswSettings } from '../../retrieval/vector-index.js';
-import { mean, recallAtK, summarize, type LatencySummary, type RankedId } from '../report/stats.js';
-import { timeOfflineAnswers, type OfflineAnswerTiming } from '../answer/offline-answer.js';
-import { loadCurrentBuild, openPgBuilds, vectorBackendOf, type BenchPgBuilds, type VectorBackend } from '../store/postgres-store.js';
-import { collectGarbage, rssMb, timeEach, timed } from './timing.js';
+import { type OfflineAnswerTiming, timeOfflineAnswers } from '../answer/offline-answer.js';
+import { type LatencySummary, mean, type RankedId, recallAtK, summarize } from '../report/stats.js';
+import {
+  type BenchPgBuilds,
+  loadCurrentBuild,
+  openPgBuilds,
+  type VectorBackend,
+  vectorBackendOf,
+} from '../store/postgres-store.js';
+import { collectGarbage, rssMb, timed, timeEach } from './timing.js';
 
 /** Input of {@link runServe}. */
 export interface ServeInput {
@@ -48,7 +54,11 @@ interface Served {
 
 /** Loads the build from disk like a starting server without `DATABASE_URL`. */
 async function loadFromDisk(input: ServeInput, embedder: LocalHashEmbedder): Promise<Served> {
-  const loaded = await loadIndex(input.dataDir, { corpusHash: input.corpusHash, embedderId: embedder.id, hnsw: input.hnsw });
+  const loaded = await loadIndex(input.dataDir, {
+    corpusHash: input.corpusHash,
+    embedderId: embedder.id,
+    hnsw: input.hnsw,
+  });
   if (loaded.status !== 'ok') throw new Error(`loading the index failed: ${loaded.reason}`);
   return { retriever: fromStored(loaded.index, embedder), buildId: loaded.index.buildId };
 }
@@ -63,7 +73,8 @@ async function loadFromDisk(input: ServeInput, embedder: LocalHashEmbedder): Pro
  */
 export async function runServe(input: ServeInput, log: (line: string) => void = () => undefined): Promise<ServeOutput> {
   const embedder = new LocalHashEmbedder();
-  if (embedder.id !== input.embedderId) throw new Error(`embedder ${embedder.id} differs from the build's ${input.embedderId}`);
+  if (embedder.id !== input.embedderId)
+    throw new Error(`embedder ${embedder.id} differs from the build's ${input.embedderId}`);
   const pg = input.database ? await openPgBuilds(input.database) : undefined;
   try {
     return await serve(input, embedder, pg, log);
@@ -72,8 +83,15 @@ export async function runServe(input: ServeInput, log: (line: string) => void = 
   }
 }
 
-async function serve(input: ServeInput, embedder: LocalHashEmbedder, pg: BenchPgBuilds | undefined, log: (line: string) => void): Promise<ServeOutput> {
-  const loaded = await timed(() => (pg ? loadCurrentBuild(pg.builds, embedder, input.corpusHash, input.hnsw) : loadFromDisk(input, embedder)));
+async function serve(
+  input: ServeInput,
+  embedder: LocalHashEmbedder,
+  pg: BenchPgBuilds | undefined,
+  log: (line: string) => void,
+): Promise<ServeOutput> {
+  const loaded = await timed(() =>
+    pg ? loadCurrentBuild(pg.builds, embedder, input.corpusHash, input.hnsw) : loadFromDisk(input, embedder),
+  );
   const { retriever, buildId } = loaded.value;
   const vectorBackend = vectorBackendOf(retriever);
   log(`loaded${pg ? ` from PostgreSQL (vectors: ${vectorBackend})` : ''} in ${Math.round(loaded.ms)} ms`);
@@ -91,12 +109,26 @@ async function serve(input: ServeInput, embedder: LocalHashEmbedder, pg: BenchPg
   log(`recall@${k} ${mean(recalls).toFixed(4)} over ${recalls.length} queries`);
 
   const snapshot = makeSnapshot(retriever, buildId, input.corpusHash, pg ? 'database' : 'disk', []);
-  const offline = await timeOfflineAnswers(snapshot, input.answerQuestions.map((question) => ({ question, history: [] })));
+  const offline = await timeOfflineAnswers(
+    snapshot,
+    input.answerQuestions.map((question) => ({ question, history: [] })),
+  );
   collectGarbage();
   const rssAfterAnswersMb = rssMb();
   log(
     `offline answer p50 ${offline.p50Ms.toFixed(2)} ms, p99 ${offline.p99Ms.toFixed(2)} ms over ${offline.count} questions ` +
       `(first ${Math.round(offline.firstMs)} ms, ${(offline.abstainedShare * 100).toFixed(0)}% abstained, RSS ${Math.round(rssAfterAnswersMb)} MB)`,
   );
-  return { loadMs: loaded.ms, vector, bm25, hybrid, vectorRecallAtK: mean(recalls), rssMb: rss, offline, rssAfterAnswersMb, hnsw: { ...retriever.vectors.params }, vectorBackend };
+  return {
+    loadMs: loaded.ms,
+    vector,
+    bm25,
+    hybrid,
+    vectorRecallAtK: mean(recalls),
+    rssMb: rss,
+    offline,
+    rssAfterAnswersMb,
+    hnsw: { ...retriever.vectors.params },
+    vectorBackend,
+  };
 }

@@ -5,21 +5,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../../config.js';
 import type { HnswSettings } from '../../retrieval/vector-index.js';
-import type { SweepGraph, SweepResult } from './hnsw-sweep.js';
+import type { RetrievalResult } from '../types.js';
 import type { BuildOutput } from './build.js';
 import type { ChildTask } from './child.js';
+import type { SweepGraph, SweepResult } from './hnsw-sweep.js';
 import type { ServeOutput } from './serve.js';
-import type { RetrievalResult } from '../types.js';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const K = 10;
 
-type Output<T extends ChildTask> = T['task'] extends 'build' ? BuildOutput : T['task'] extends 'serve' ? ServeOutput : SweepResult;
+type Output<T extends ChildTask> = T['task'] extends 'build'
+  ? BuildOutput
+  : T['task'] extends 'serve'
+    ? ServeOutput
+    : SweepResult;
 
 /** Runs one task in a fresh child process (same loader, `--expose-gc`) and resolves with its result. */
 export function runInChild<T extends ChildTask>(task: T): Promise<Output<T>> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [], { execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(CHILD, [], {
+      execArgv: [...process.execArgv, '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let settled = false;
     child.on('message', (msg: { result?: Output<T>; error?: string }) => {
       settled = true;
@@ -51,7 +58,10 @@ export async function runRetrievalSize(
 ): Promise<RetrievalResult> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-bench-'));
   try {
-    const b = await runInChild({ task: 'build', input: { chunks, seed, dataDir, queries, k: K, hnsw, ...(database ? { database } : {}) } });
+    const b = await runInChild({
+      task: 'build',
+      input: { chunks, seed, dataDir, queries, k: K, hnsw, ...(database ? { database } : {}) },
+    });
     const s = await runInChild({
       task: 'serve',
       input: {
@@ -105,7 +115,13 @@ export async function runRetrievalSize(
  * Runs an HNSW parameter sweep at one corpus size in a fresh child process: the corpus, queries and
  * exact neighbours are made once, then every graph is built and searched with every `efSearch`.
  */
-export async function runSweepSize(chunks: number, seed: number, queries: number, graphs: SweepGraph[], efSearch: number[]): Promise<SweepResult> {
+export async function runSweepSize(
+  chunks: number,
+  seed: number,
+  queries: number,
+  graphs: SweepGraph[],
+  efSearch: number[],
+): Promise<SweepResult> {
   const scratchDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-sweep-'));
   try {
     return await runInChild({ task: 'sweep', input: { chunks, seed, queries, k: K, graphs, efSearch, scratchDir } });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -41,7 +41,8 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs = 30_00
       await client.query('SELECT 1');
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections within ${timeoutMs} ms: ${(err as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(`postgres did not accept connections within ${timeoutMs} ms: ${(err as Error).message}`);
     } finally {
       await client.end().catch(() => undefined);
     }
@@ -68,7 +69,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 function postgresIds(): [number, number] {
   const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) throw new Error('running as root, but there is no postgres user to run initdb and the server as');
+  if (uid.status !== 0 || gid.status !== 0)
+    throw new Error('running as root, but there is no postgres user to run initdb and the server as');
   return [Number(uid.stdout.trim()), Number(gid.stdout.trim())];
 }
 
@@ -85,13 +87,28 @@ export async function startPostgres(settings: Readonly<Record<string, string>> =
   try {
     const asRoot = process.getuid?.() === 0;
     if (asRoot) fs.chownSync(dir, ...postgresIds());
-    const wrap = (cmd: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+    const wrap = (cmd: string, args: string[]): [string, string[]] =>
+      asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
     const data = path.join(dir, 'data');
-    const [initCmd, initArgs] = wrap(binary('initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+    const [initCmd, initArgs] = wrap(binary('initdb'), [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
     const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
-    if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.error?.message || `exit code ${init.status}`}`);
+    if (init.status !== 0)
+      throw new Error(`initdb failed: ${init.stderr || init.error?.message || `exit code ${init.status}`}`);
     const port = await freePort();
-    const options = Object.entries({ listen_addresses: '127.0.0.1', ...settings }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+    const options = Object.entries({ listen_addresses: '127.0.0.1', ...settings }).flatMap(([k, v]) => [
+      '-c',
+      `${k}=${v}`,
+    ]);
     const [cmd, args] = wrap(binary('postgres'), ['-D', data, '-p', String(port), '-k', dir, ...options]);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

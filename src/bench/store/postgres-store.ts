@@ -3,7 +3,7 @@ import type { RetrievalEmbedder } from '../../retrieval/embedder.js';
 import type { EmbeddingCollector } from '../../retrieval/embedding-collector.js';
 import type { HybridRetriever } from '../../retrieval/retriever.js';
 import type { LoadedBuild } from '../../retrieval/shared-builds.js';
-import { VectorIndex, type HnswSettings } from '../../retrieval/vector-index.js';
+import { type HnswSettings, VectorIndex } from '../../retrieval/vector-index.js';
 import { migrate } from '../../store/postgres/migrate.js';
 import { PgSharedBuilds } from '../../store/postgres/pg-shared-builds.js';
 import { createPool, type SqlDatabase } from '../../store/postgres/sql.js';
@@ -36,17 +36,29 @@ export async function openPgBuilds(database: DatabaseConfig): Promise<BenchPgBui
  * Writes a built retriever and the embeddings `collector` gathered while it was built as one build
  * and makes it current (what `KnowledgeBase` does after a build with `DATABASE_URL` set).
  */
-export function saveBuild(builds: PgSharedBuilds, retriever: HybridRetriever<VectorIndex>, corpusHash: string, collector: EmbeddingCollector): Promise<string> {
+export function saveBuild(
+  builds: PgSharedBuilds,
+  retriever: HybridRetriever<VectorIndex>,
+  corpusHash: string,
+  collector: EmbeddingCollector,
+): Promise<string> {
   return builds.save({ retriever, corpusHash, embeddings: collector.rows(), dimension: retriever.vectors.dimension });
 }
 
 /** Loads the current build the way a starting replica does; throws unless there is one for `embedder` made from `corpusHash`. */
-export async function loadCurrentBuild(builds: PgSharedBuilds, embedder: RetrievalEmbedder, corpusHash: string, hnsw?: HnswSettings): Promise<LoadedBuild> {
+export async function loadCurrentBuild(
+  builds: PgSharedBuilds,
+  embedder: RetrievalEmbedder,
+  corpusHash: string,
+  hnsw?: HnswSettings,
+): Promise<LoadedBuild> {
   const loaded = await builds.loadCurrent(embedder, hnsw);
   if (loaded.status !== 'ok') throw new Error(`loading the current build failed: ${loaded.reason}`);
-  if (loaded.build.corpusHash !== corpusHash) throw new Error(`the current build is of corpus ${loaded.build.corpusHash}, not ${corpusHash}`);
+  if (loaded.build.corpusHash !== corpusHash)
+    throw new Error(`the current build is of corpus ${loaded.build.corpusHash}, not ${corpusHash}`);
   return loaded.build;
 }
 
 /** Which backend `retriever` searches vectors with. */
-export const vectorBackendOf = (retriever: HybridRetriever): VectorBackend => (retriever.vectors instanceof VectorIndex ? 'hnswlib' : 'pgvector');
+export const vectorBackendOf = (retriever: HybridRetriever): VectorBackend =>
+  retriever.vectors instanceof VectorIndex ? 'hnswlib' : 'pgvector';

@@ -1,6 +1,6 @@
-import { loadConfig, type DatabaseConfig } from '../../config.js';
-import { createBenchDatabase, startPostgres, type PostgresServer } from './postgres-server.js';
+import { type DatabaseConfig, loadConfig } from '../../config.js';
 import { BENCH_STORES, type BenchStore } from '../types.js';
+import { createBenchDatabase, type PostgresServer, startPostgres } from './postgres-server.js';
 
 /** `--store`: `embedded` when absent; undefined for anything but a known store. */
 export function parseBenchStore(value: string | undefined): BenchStore | undefined {
@@ -24,7 +24,10 @@ export interface BenchPostgres {
  * {@link startPostgres} and stopped by `close`. Every database made on it is used for one
  * measurement and dropped, so nothing is left behind on a shared server.
  */
-export async function openBenchPostgres(configured: DatabaseConfig | undefined, log: (line: string) => void = () => undefined): Promise<BenchPostgres> {
+export async function openBenchPostgres(
+  configured: DatabaseConfig | undefined,
+  log: (line: string) => void = () => undefined,
+): Promise<BenchPostgres> {
   let server: PostgresServer | undefined;
   let admin = configured;
   if (!admin) {

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { z } from 'zod';
-import { DROP_THRESHOLD } from '../suite/baseline.js';
 import { formatRatio } from '../reports/metric-format.js';
+import { DROP_THRESHOLD } from '../suite/baseline.js';
 
 /** A ratio metric that got worse by more than the threshold (fell, or rose for a lower-is-better metric). */
 export interface MetricChange<M extends string> {
@@ -71,13 +71,23 @@ export function questionFlips(
 /** Changes since the baseline: how many questions flipped each way (the first `max` ids of each) and metrics that got worse. */
 export function formatDatasetBaselineDiff(diff: DatasetBaselineDiff<string>, file: string, max = 20): string {
   const lines = [pc.bold(`Compared with ${file}`)];
-  if (!diff.regressions.length && !diff.fixes.length && !diff.worse.length) lines.push(`  no questions flipped and no metric got worse by more than ${DROP_THRESHOLD}`);
-  const list = (ids: readonly string[]) => `${ids.slice(0, max).join(', ')}${ids.length > max ? `, … (${ids.length - max} more)` : ''}`;
-  if (diff.regressions.length) lines.push(`  ${pc.red(`pass → fail (${diff.regressions.length})`)} ${list(diff.regressions)}`);
+  if (!diff.regressions.length && !diff.fixes.length && !diff.worse.length)
+    lines.push(`  no questions flipped and no metric got worse by more than ${DROP_THRESHOLD}`);
+  const list = (ids: readonly string[]) =>
+    `${ids.slice(0, max).join(', ')}${ids.length > max ? `, … (${ids.length - max} more)` : ''}`;
+  if (diff.regressions.length)
+    lines.push(`  ${pc.red(`pass → fail (${diff.regressions.length})`)} ${list(diff.regressions)}`);
   if (diff.fixes.length) lines.push(`  ${pc.green(`fail → pass (${diff.fixes.length})`)} ${list(diff.fixes)}`);
-  for (const w of diff.worse) lines.push(`  ${pc.yellow('metric worse')} ${w.scope} ${w.metric}: ${formatRatio(w.before)} → ${formatRatio(w.after)}`);
+  for (const w of diff.worse)
+    lines.push(
+      `  ${pc.yellow('metric worse')} ${w.scope} ${w.metric}: ${formatRatio(w.before)} → ${formatRatio(w.after)}`,
+    );
   if (diff.newQuestions || diff.missingQuestions) {
-    lines.push(pc.yellow(`  the baseline asked other questions (${diff.newQuestions} new, ${diff.missingQuestions} not asked now; another --limit or --seed?): metric changes compare different samples`));
+    lines.push(
+      pc.yellow(
+        `  the baseline asked other questions (${diff.newQuestions} new, ${diff.missingQuestions} not asked now; another --limit or --seed?): metric changes compare different samples`,
+      ),
+    );
   }
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import type { ChatResponse } from '../../answer/schema.js';
+import { DEFAULT_CONCURRENCY } from '../suite/runner.js';
 import type { EvalClient } from '../target/client.js';
 import { mapPool } from '../target/pool.js';
-import { DEFAULT_CONCURRENCY } from '../suite/runner.js';
 
 /** Options of a dataset run. */
 export interface DatasetRunOptions<R> {
@@ -21,7 +21,11 @@ export interface DatasetScorer<Q, R> {
 export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Asks one question (no history) and scores the response; a failed request is a failed question, not a thrown error. */
-export async function askAndScore<Q extends { question: string }, R>(client: EvalClient, q: Q, scorer: DatasetScorer<Q, R>): Promise<R> {
+export async function askAndScore<Q extends { question: string }, R>(
+  client: EvalClient,
+  q: Q,
+  scorer: DatasetScorer<Q, R>,
+): Promise<R> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   try {

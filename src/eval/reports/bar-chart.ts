@@ -47,8 +47,13 @@ export function barChartSvg(groups: readonly BarGroup[], series: readonly BarSer
       const v = g.values[si] ?? null;
       const y = y0 + si * (BAR_H + BAR_GAP);
       const w = v === null ? 0 : Math.max(0, Math.min(1, v)) * PLOT_W;
-      if (v !== null) parts.push(`<rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" fill="${escapeXml(s.color)}"><title>${escapeXml(`${g.label} · ${s.name}: ${pct(v)}`)}</title></rect>`);
-      parts.push(`<text x="${LABEL_W + w + 4}" y="${y + BAR_H - 1}" class="value">${v === null ? 'n/a' : pct(v)}</text>`);
+      if (v !== null)
+        parts.push(
+          `<rect x="${LABEL_W}" y="${y}" width="${w.toFixed(1)}" height="${BAR_H}" fill="${escapeXml(s.color)}"><title>${escapeXml(`${g.label} · ${s.name}: ${pct(v)}`)}</title></rect>`,
+        );
+      parts.push(
+        `<text x="${LABEL_W + w + 4}" y="${y + BAR_H - 1}" class="value">${v === null ? 'n/a' : pct(v)}</text>`,
+      );
     });
   });
 

@@ -1,7 +1,7 @@
+import { type CaseResult, type EvalReport, type Metrics, RATIO_METRICS } from '../suite/types.js';
 import { barChartSvg } from './bar-chart.js';
 import { escapeHtml as h } from './escape.js';
 import { formatMs, formatPassed, formatRatio, METRIC_LABELS } from './metric-format.js';
-import { RATIO_METRICS, type CaseResult, type EvalReport, type Metrics } from '../suite/types.js';
 
 /** Options of {@link toHtmlReport}. */
 export interface HtmlReportOptions {
@@ -67,7 +67,10 @@ export function toHtmlReport(report: EvalReport, options: HtmlReportOptions = {}
   const title = options.title ?? 'citecheck evaluation';
   const failed = report.cases.filter((r) => !r.passed);
   const chart = barChartSvg(
-    Object.entries(report.byTag).map(([tag, m]) => ({ label: tag, values: [m.answerAccuracy, m.numericAccuracy, m.citationRecall] })),
+    Object.entries(report.byTag).map(([tag, m]) => ({
+      label: tag,
+      values: [m.answerAccuracy, m.numericAccuracy, m.citationRecall],
+    })),
     [
       { name: 'answer accuracy', color: '#2563eb' },
       { name: 'numeric accuracy', color: '#16a34a' },

@@ -1,5 +1,5 @@
-import { escapeXml } from './escape.js';
 import type { CaseResult } from '../suite/types.js';
+import { escapeXml } from './escape.js';
 
 /** One `<testcase>`: its suite (classname), name, time, and a failure or error when it did not pass. */
 export interface JUnitCase {
@@ -37,7 +37,8 @@ export function renderJUnit(cases: readonly JUnitCase[], name: string): string {
     time: seconds(cs.reduce((a, c) => a + c.timeMs, 0)),
   });
   const body = [...suites].map(
-    ([suite, cs]) => `  <testsuite ${attrs({ name: suite, ...totals(cs) })}>\n${cs.map(testcase).join('\n')}\n  </testsuite>`,
+    ([suite, cs]) =>
+      `  <testsuite ${attrs({ name: suite, ...totals(cs) })}>\n${cs.map(testcase).join('\n')}\n  </testsuite>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attrs({ name, ...totals(cases) })}>\n${body.join('\n')}\n</testsuites>\n`;
 }

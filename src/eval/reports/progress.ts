@@ -31,7 +31,9 @@ export function createProgress(stream: NodeJS.WriteStream, tty = Boolean(stream.
       if (!result.passed) stream.write(`${pc.red('✗')} ${result.id} ${pc.dim(result.reasons.join('; '))}\n`);
       const filled = Math.round((done / total) * BAR_WIDTH);
       const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-      stream.write(`${pc.cyan(bar)} ${done}/${total}  ${pc.green(`✓ ${passed}`)}  ${pc.red(`✗ ${failed}`)}  ${pc.dim(result.id)}`);
+      stream.write(
+        `${pc.cyan(bar)} ${done}/${total}  ${pc.green(`✓ ${passed}`)}  ${pc.red(`✗ ${failed}`)}  ${pc.dim(result.id)}`,
+      );
       drawn = true;
     },
     finish() {

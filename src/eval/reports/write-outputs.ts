@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { EvalReport } from '../suite/types.js';
 import { toHtmlReport } from './html-report.js';
 import { toJUnitXml } from './junit.js';
-import type { EvalReport } from '../suite/types.js';
 
 /** Where to write report files (each optional). */
 export interface OutputPaths {

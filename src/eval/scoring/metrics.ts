@@ -37,14 +37,29 @@ export function computeMetrics(results: readonly CaseResult[]): Metrics {
     passed,
     errors: count(results, (r) => r.error !== undefined),
     answerAccuracy: ratio(passed, results.length),
-    numericAccuracy: ratio(count(withNumber, (r) => r.stats.numberMatched === true), withNumber.length),
-    citationPrecision: ratio(sum(results.map((r) => r.stats.relevantCitations)), sum(results.map((r) => r.stats.citations))),
+    numericAccuracy: ratio(
+      count(withNumber, (r) => r.stats.numberMatched === true),
+      withNumber.length,
+    ),
+    citationPrecision: ratio(
+      sum(results.map((r) => r.stats.relevantCitations)),
+      sum(results.map((r) => r.stats.citations)),
+    ),
     citationRecall: ratio(count(citesFound, Boolean), citesFound.length),
     retrievalRecallAtK: ratio(count(retrievedCites, Boolean), retrievedCites.length),
     mrr: ratio(sum(retrieved.map((r) => (r.retrieval?.firstRank ? 1 / r.retrieval.firstRank : 0))), retrieved.length),
-    abstentionPrecision: ratio(count(abstained, (r) => r.expect.abstain === true), abstained.length),
-    abstentionRecall: ratio(count(expectAbstain, (r) => r.abstained === true), expectAbstain.length),
-    checkCoverage: ratio(sum(results.map((r) => r.stats.backedNumbers)), sum(results.map((r) => r.stats.answerNumbers))),
+    abstentionPrecision: ratio(
+      count(abstained, (r) => r.expect.abstain === true),
+      abstained.length,
+    ),
+    abstentionRecall: ratio(
+      count(expectAbstain, (r) => r.abstained === true),
+      expectAbstain.length,
+    ),
+    checkCoverage: ratio(
+      sum(results.map((r) => r.stats.backedNumbers)),
+      sum(results.map((r) => r.stats.answerNumbers)),
+    ),
     latencyMs: latencySummary(results),
   };
 }

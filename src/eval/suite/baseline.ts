@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import { RATIO_METRICS, type EvalReport, type RatioMetric } from './types.js';
+import { type EvalReport, RATIO_METRICS, type RatioMetric } from './types.js';
 
 const ratio = z.number().nullable().optional();
-const MetricsShape = z.object(Object.fromEntries(RATIO_METRICS.map((k) => [k, ratio])) as Record<RatioMetric, typeof ratio>);
+const MetricsShape = z.object(
+  Object.fromEntries(RATIO_METRICS.map((k) => [k, ratio])) as Record<RatioMetric, typeof ratio>,
+);
 
 /** The parts of an earlier `--json` report that the comparison reads. */
 export const BaselineSchema = z.object({
@@ -48,7 +50,10 @@ export function parseReportJson<T>(text: string, file: string, schema: z.ZodType
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new AppError('bad_request', `baseline ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new AppError(
+      'bad_request',
+      `baseline ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
@@ -63,7 +68,10 @@ export async function readBaselineFile<T>(file: string, parse: (text: string, fi
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
-    throw new AppError('bad_request', `cannot read baseline ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new AppError(
+      'bad_request',
+      `cannot read baseline ${file}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   return parse(text, file);
 }
@@ -73,18 +81,27 @@ export function parseBaseline(text: string, file: string): Baseline {
   return parseReportJson(text, file, BaselineSchema, 'an eval --json report');
 }
 
-function drops(scope: string, before: Baseline['summary'], after: Baseline['summary'], threshold: number): MetricDrop[] {
+function drops(
+  scope: string,
+  before: Baseline['summary'],
+  after: Baseline['summary'],
+  threshold: number,
+): MetricDrop[] {
   return RATIO_METRICS.flatMap((metric) => {
     const b = before[metric];
     const a = after[metric];
-    return typeof b === 'number' && typeof a === 'number' && b - a > threshold + 1e-12 ? [{ scope, metric, before: b, after: a }] : [];
+    return typeof b === 'number' && typeof a === 'number' && b - a > threshold + 1e-12
+      ? [{ scope, metric, before: b, after: a }]
+      : [];
   });
 }
 
 /** Compares the current report with a baseline: pass→fail and fail→pass cases, and ratio metrics that fell by more than `threshold`. */
 export function diffBaseline(baseline: Baseline, current: EvalReport, threshold = DROP_THRESHOLD): BaselineDiff {
   const before = new Map(baseline.cases.map((c) => [c.id, c.passed]));
-  const regressions = current.cases.filter((c) => before.get(c.id) === true && !c.passed).map((c) => ({ id: c.id, reasons: c.reasons }));
+  const regressions = current.cases
+    .filter((c) => before.get(c.id) === true && !c.passed)
+    .map((c) => ({ id: c.id, reasons: c.reasons }));
   const fixes = current.cases.filter((c) => before.get(c.id) === false && c.passed).map((c) => ({ id: c.id }));
   const suiteDrops = Object.entries(current.bySuite).flatMap(([name, m]) => {
     const prev = baseline.bySuite?.[name];

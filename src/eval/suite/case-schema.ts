@@ -7,7 +7,11 @@ const regexList = nonEmptyStrings.superRefine((patterns, ctx) => {
     try {
       new RegExp(p, 'i');
     } catch (err) {
-      ctx.addIssue({ code: 'custom', path: [i], message: `invalid regular expression: ${err instanceof Error ? err.message : String(err)}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: `invalid regular expression: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   });
 });
@@ -28,7 +32,9 @@ export const ExpectSchema = z
     not_contains: nonEmptyStrings.optional(),
     regex: regexList.optional(),
     not_regex: regexList.optional(),
-    number: z.union([NumberExpectSchema, z.array(NumberExpectSchema).min(1, 'must list at least one value')]).optional(),
+    number: z
+      .union([NumberExpectSchema, z.array(NumberExpectSchema).min(1, 'must list at least one value')])
+      .optional(),
     abstain: z.boolean().optional(),
     cites: nonEmptyStrings.optional(),
   })
@@ -40,9 +46,7 @@ export const EvalCaseSchema = z
   .object({
     id: z.string().min(1, 'must not be empty'),
     question: z.string().refine((q) => q.trim().length > 0, 'must not be empty'),
-    history: z
-      .array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() }).strict())
-      .optional(),
+    history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() }).strict()).optional(),
     expect: ExpectSchema,
     tags: z.array(z.string().min(1)).optional(),
     note: z.string().optional(),

@@ -1,6 +1,6 @@
-import type { Expect } from './case-schema.js';
 import { extractNumbers, roundsTo, sameNumber } from '../scoring/numbers.js';
 import { nfkc } from '../scoring/text.js';
+import type { Expect } from './case-schema.js';
 import type { CaseStats } from './types.js';
 
 /** The parts of a response the per-case counts read. */
@@ -30,13 +30,20 @@ export function countBackedNumbers(input: StatsInput): { answerNumbers: number; 
   const displayed = input.checks.flatMap((c) => (c.display ? extractNumbers(c.display).map((n) => n.value) : []));
   const values = input.checks.flatMap((c) => (c.value === null ? [] : [c.value]));
   const backed = numbers.filter(
-    (n) => quoted.some((q) => sameNumber(q, n.value)) || displayed.some((d) => sameNumber(d, n.value)) || values.some((v) => roundsTo(v, n)),
+    (n) =>
+      quoted.some((q) => sameNumber(q, n.value)) ||
+      displayed.some((d) => sameNumber(d, n.value)) ||
+      values.some((v) => roundsTo(v, n)),
   );
   return { answerNumbers: numbers.length, backedNumbers: backed.length };
 }
 
 /** The per-case counts aggregated by the metrics. */
-export function caseStats(expect: Expect, input: StatsInput, verdict: { numberMatched: boolean | null; citesFound: boolean[] }): CaseStats {
+export function caseStats(
+  expect: Expect,
+  input: StatsInput,
+  verdict: { numberMatched: boolean | null; citesFound: boolean[] },
+): CaseStats {
   return {
     numberMatched: verdict.numberMatched,
     relevantCitations: countRelevantCitations(input.answer, input.citations, expect.cites ?? []),

@@ -1,6 +1,6 @@
-import type { Expect, NumberExpect } from './case-schema.js';
 import { extractNumbers, formatNumber } from '../scoring/numbers.js';
 import { foldCase, nfkc, truncate } from '../scoring/text.js';
+import type { Expect, NumberExpect } from './case-schema.js';
 
 /** The parts of a chat response the judge reads. */
 export interface JudgedResponse {
@@ -87,14 +87,21 @@ export function judge(expect: Expect, response: JudgedResponse): Verdict {
   }
 
   if (expect.abstain !== undefined && expect.abstain !== response.abstained) {
-    reasons.push(expect.abstain ? 'abstain: expected an abstention, got an answer' : 'abstain: expected an answer, got an abstention');
+    reasons.push(
+      expect.abstain
+        ? 'abstain: expected an abstention, got an answer'
+        : 'abstain: expected an answer, got an abstention',
+    );
   }
 
   const cites = expect.cites ?? [];
   const citesFound = findCites(cites, response.citations);
   const n = response.citations.length;
   cites.forEach((s, i) => {
-    if (!citesFound[i]) reasons.push(`cites: ${quoted(s)} not in any citation quote (${n === 0 ? 'no citations' : `${n} citation${n === 1 ? '' : 's'}`})`);
+    if (!citesFound[i])
+      reasons.push(
+        `cites: ${quoted(s)} not in any citation quote (${n === 0 ? 'no citations' : `${n} citation${n === 1 ? '' : 's'}`})`,
+      );
   });
 
   return { passed: reasons.length === 0, reasons, numberMatched, citesFound };

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../errors.js';
-import { parseJsonlSuite, parseYamlSuite, type ParsedSuite } from './suite-format.js';
+import { type ParsedSuite, parseJsonlSuite, parseYamlSuite } from './suite-format.js';
 import type { SuiteCase } from './types.js';
 
 /** The suites run when no file is given. */
@@ -21,13 +21,18 @@ export function parseSuite(text: string, file: string): ParsedSuite {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return parseYamlSuite(text);
   if (ext === '.jsonl' || ext === '.json') return parseJsonlSuite(text);
-  throw new AppError('bad_request', `${file}: unsupported suite file type "${ext || '(none)'}" (use .jsonl, .yaml or .yml)`);
+  throw new AppError(
+    'bad_request',
+    `${file}: unsupported suite file type "${ext || '(none)'}" (use .jsonl, .yaml or .yml)`,
+  );
 }
 
 /** Short suite names: the file name without extension, or the relative path when names collide. */
 export function suiteNames(files: readonly string[]): string[] {
   const base = files.map((f) => path.basename(f, path.extname(f)));
-  return files.map((f, i) => (base.filter((b) => b === base[i]).length > 1 ? path.relative(process.cwd(), f) : (base[i] as string)));
+  return files.map((f, i) =>
+    base.filter((b) => b === base[i]).length > 1 ? path.relative(process.cwd(), f) : (base[i] as string),
+  );
 }
 
 /** Reads, parses and validates one suite file; a bad case is an AppError('bad_request') naming file, line and field. */
@@ -55,7 +60,11 @@ export async function loadSuites(files: readonly string[]): Promise<LoadedSuite[
   for (const s of suites) {
     for (const c of s.cases) {
       const where = seen.get(c.id);
-      if (where) throw new AppError('bad_request', `duplicate case id ${JSON.stringify(c.id)} in ${s.file} (already in ${where})`);
+      if (where)
+        throw new AppError(
+          'bad_request',
+          `duplicate case id ${JSON.stringify(c.id)} in ${s.file} (already in ${where})`,
+        );
       seen.set(c.id, s.file);
     }
   }

@@ -1,7 +1,11 @@
 import { computeMetrics } from '../scoring/metrics.js';
 import type { CaseResult, EvalReport, Metrics } from './types.js';
 
-function groupBy(results: readonly CaseResult[], keys: (r: CaseResult) => readonly string[], sort: boolean): Record<string, Metrics> {
+function groupBy(
+  results: readonly CaseResult[],
+  keys: (r: CaseResult) => readonly string[],
+  sort: boolean,
+): Record<string, Metrics> {
   const groups = new Map<string, CaseResult[]>();
   for (const r of results) {
     for (const key of keys(r)) groups.set(key, [...(groups.get(key) ?? []), r]);

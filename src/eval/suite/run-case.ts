@@ -1,6 +1,6 @@
 import type { ChatRequest, ChatResponse } from '../../answer/schema.js';
-import { caseStats } from './case-stats.js';
 import type { EvalClient } from '../target/client.js';
+import { caseStats } from './case-stats.js';
 import { judge } from './judge.js';
 import { judgeRetrieval } from './retrieval.js';
 import type { CaseResult, CaseStats, RetrievalResult, SuiteCase } from './types.js';
@@ -47,7 +47,12 @@ function caseIdentity(c: SuiteCase) {
 }
 
 /** Builds the result of a case from its response (pure). */
-export function scoreCase(c: SuiteCase, response: ChatResponse, latencyMs: number, retrieval: RetrievalResult | null): CaseResult {
+export function scoreCase(
+  c: SuiteCase,
+  response: ChatResponse,
+  latencyMs: number,
+  retrieval: RetrievalResult | null,
+): CaseResult {
   const verdict = judge(c.expect, response);
   return {
     ...caseIdentity(c),
@@ -56,7 +61,14 @@ export function scoreCase(c: SuiteCase, response: ChatResponse, latencyMs: numbe
     answer: response.answer,
     abstained: response.abstained,
     mode: response.mode,
-    citations: response.citations.map(({ n, quote, speaker, docId, start, end }) => ({ n, quote, speaker, docId, start, end })),
+    citations: response.citations.map(({ n, quote, speaker, docId, start, end }) => ({
+      n,
+      quote,
+      speaker,
+      docId,
+      start,
+      end,
+    })),
     checks: response.checks,
     latencyMs,
     stats: caseStats(c.expect, response, verdict),
@@ -65,7 +77,12 @@ export function scoreCase(c: SuiteCase, response: ChatResponse, latencyMs: numbe
 }
 
 /** The result of a case whose request failed. */
-export function failedCase(c: SuiteCase, error: string, latencyMs: number, retrieval: RetrievalResult | null): CaseResult {
+export function failedCase(
+  c: SuiteCase,
+  error: string,
+  latencyMs: number,
+  retrieval: RetrievalResult | null,
+): CaseResult {
   return {
     ...caseIdentity(c),
     passed: false,

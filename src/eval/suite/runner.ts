@@ -17,7 +17,11 @@ export interface RunOptions {
 export const DEFAULT_CONCURRENCY = 4;
 
 /** Runs every case through `client` with a concurrency pool; results keep the input order. */
-export async function runEval(cases: readonly SuiteCase[], client: EvalClient, options: RunOptions = {}): Promise<CaseResult[]> {
+export async function runEval(
+  cases: readonly SuiteCase[],
+  client: EvalClient,
+  options: RunOptions = {},
+): Promise<CaseResult[]> {
   let done = 0;
   return mapPool(cases, options.concurrency ?? DEFAULT_CONCURRENCY, async (c) => {
     const result = await runCase(client, c, options.k ?? RETRIEVAL_K);

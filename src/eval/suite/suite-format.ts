@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument, isSeq } from 'yaml';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { EvalCaseSchema, type EvalCase } from './case-schema.js';
+import { type EvalCase, EvalCaseSchema } from './case-schema.js';
 
 /** A problem with one case or line of a suite file. */
 export interface SuiteProblem {
@@ -32,9 +32,14 @@ function flattenUnion(issue: Issue): Issue[] {
 
 function describeIssues(entry: Entry, error: z.ZodError): string {
   const { value, index } = entry;
-  const id = value && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? JSON.stringify(value.id) : undefined;
+  const id =
+    value && typeof value === 'object' && 'id' in value && typeof value.id === 'string'
+      ? JSON.stringify(value.id)
+      : undefined;
   const label = ['case', index === undefined ? undefined : `#${index}`, id].filter(Boolean).join(' ');
-  const issues = error.issues.flatMap(flattenUnion).map((i) => `field ${i.path.length ? i.path.join('.') : '(case)'}: ${i.message}`);
+  const issues = error.issues
+    .flatMap(flattenUnion)
+    .map((i) => `field ${i.path.length ? i.path.join('.') : '(case)'}: ${i.message}`);
   return `${label}: ${issues.join('; ')}`;
 }
 
@@ -63,7 +68,10 @@ export function parseJsonlSuite(text: string): ParsedSuite {
   });
   const validated = validate(entries);
   if (!problems.length) return validated;
-  return { ok: false, problems: [...problems, ...(validated.ok ? [] : validated.problems)].sort((a, b) => a.line - b.line) };
+  return {
+    ok: false,
+    problems: [...problems, ...(validated.ok ? [] : validated.problems)].sort((a, b) => a.line - b.line),
+  };
 }
 
 /** Parses a YAML document holding a list of cases and validates each case. */
@@ -80,10 +88,12 @@ export function parseYamlSuite(text: string): ParsedSuite {
     };
   }
   if (doc.contents === null) return { ok: true, cases: [] };
-  if (!isSeq(doc.contents)) return { ok: false, problems: [{ line: 1, message: 'a YAML suite must be a list of cases' }] };
+  if (!isSeq(doc.contents))
+    return { ok: false, problems: [{ line: 1, message: 'a YAML suite must be a list of cases' }] };
   const values = doc.toJS() as unknown[];
   const entries = doc.contents.items.map((item, i): Entry => {
-    const offset = item && typeof item === 'object' && 'range' in item && Array.isArray(item.range) ? (item.range[0] as number) : 0;
+    const offset =
+      item && typeof item === 'object' && 'range' in item && Array.isArray(item.range) ? (item.range[0] as number) : 0;
     return { line: lineCounter.linePos(offset).line, index: i + 1, value: values[i] };
   });
   return validate(entries);

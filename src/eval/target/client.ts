@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChatResponseSchema, type ChatRequest, type ChatResponse } from '../../answer/schema.js';
+import { type ChatRequest, type ChatResponse, ChatResponseSchema } from '../../answer/schema.js';
 import { truncate } from '../scoring/text.js';
 
 /** A passage returned by `GET /api/search`. */
@@ -19,7 +19,9 @@ export interface EvalClient {
 /** A `fetch`-compatible function: the global fetch, or `app.request` for in-process calls. */
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response> | Response;
 
-const SearchResponseSchema = z.object({ results: z.array(z.object({ text: z.string(), chunkId: z.string().optional() })) });
+const SearchResponseSchema = z.object({
+  results: z.array(z.object({ text: z.string(), chunkId: z.string().optional() })),
+});
 
 /** Default time allowed for one request. */
 export const REQUEST_TIMEOUT_MS = 180_000;
@@ -47,14 +49,20 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`${what} response does not match the contract: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+  throw new Error(
+    `${what} response does not match the contract: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`,
+  );
 }
 
 /**
  * An {@link EvalClient} over HTTP semantics. `fetchFn` is the global fetch for a running server,
  * or `(url, init) => app.request(url, init)` to call the app in-process.
  */
-export function createFetchClient(baseUrl: string, fetchFn: FetchLike, options: { target?: string; timeoutMs?: number } = {}): EvalClient {
+export function createFetchClient(
+  baseUrl: string,
+  fetchFn: FetchLike,
+  options: { target?: string; timeoutMs?: number } = {},
+): EvalClient {
   const base = baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   return {
@@ -83,8 +91,14 @@ export async function checkServerReady(baseUrl: string, fetchFn: typeof fetch = 
   try {
     res = await fetchFn(url, { signal: AbortSignal.timeout(10_000) });
   } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
+    const cause =
+      err instanceof Error && err.cause instanceof Error
+        ? err.cause.message
+        : err instanceof Error
+          ? err.message
+          : String(err);
     throw new Error(`cannot reach the citecheck server at ${baseUrl} (${cause})`);
   }
-  if (!res.ok) throw new Error(`the citecheck server at ${baseUrl} is not ready (GET /readyz returned HTTP ${res.status})`);
+  if (!res.ok)
+    throw new Error(`the citecheck server at ${baseUrl} is not ready (GET /readyz returned HTTP ${res.status})`);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type Config } from '../../config.js';
+import { type Config, loadConfig } from '../../config.js';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { EvalClient } from './client.js';
@@ -25,7 +25,11 @@ export async function assertCorpusDir(dir: string, flag = '--corpus'): Promise<v
  * Builds the in-process app on `corpusDir` with a fresh temporary DATA_DIR (so the index is built for
  * that corpus and nothing in `var/` is touched); every other setting comes from `loadConfig()`.
  */
-export async function createCorpusClient(corpusDir: string, logger?: Logger, base: Readonly<Config> = loadConfig()): Promise<CorpusClient> {
+export async function createCorpusClient(
+  corpusDir: string,
+  logger?: Logger,
+  base: Readonly<Config> = loadConfig(),
+): Promise<CorpusClient> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-eval-data-'));
   const dispose = () => fs.rm(dataDir, { recursive: true, force: true });
   try {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type Config } from '../../config.js';
+import { type Config, loadConfig } from '../../config.js';
 import type { EvalClient } from './client.js';
 import { connectServer, evalLogger } from './connect.js';
 import { createCorpusClient } from './corpus-client.js';

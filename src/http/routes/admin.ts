@@ -1,6 +1,6 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppDeps, AppEnv } from '../app-env.js';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireAdmin } from '../admin-auth.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
 import { ErrorSchema } from '../schemas.js';
 
 const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
@@ -20,7 +20,9 @@ const ReindexReportSchema = z.object({
 export const ReindexAcceptedSchema = z
   .object({
     state: z.literal('reindexing'),
-    joined: z.boolean().openapi({ description: 'True when a rebuild was already running (on any replica) and this request joined it' }),
+    joined: z
+      .boolean()
+      .openapi({ description: 'True when a rebuild was already running (on any replica) and this request joined it' }),
     servingBuildId: z.string().nullable(),
     reindex: ReindexReportSchema,
   })
@@ -29,10 +31,14 @@ export const ReindexAcceptedSchema = z
 const reindexRoute = createRoute({
   method: 'post',
   path: '/api/admin/reindex',
-  summary: 'Rebuild the index from CORPUS_DIR in the background (Authorization: Bearer ADMIN_TOKEN); the old index serves until the swap',
+  summary:
+    'Rebuild the index from CORPUS_DIR in the background (Authorization: Bearer ADMIN_TOKEN); the old index serves until the swap',
   security: [{ bearer: [] }],
   responses: {
-    202: { content: { 'application/json': { schema: ReindexAcceptedSchema } }, description: 'Started, or joined the running rebuild; follow it on /readyz' },
+    202: {
+      content: { 'application/json': { schema: ReindexAcceptedSchema } },
+      description: 'Started, or joined the running rebuild; follow it on /readyz',
+    },
     401: error('Missing or wrong bearer token'),
     404: error('Admin routes disabled (ADMIN_TOKEN unset)'),
     503: error('The index is still loading, or the shared database is unreachable'),
@@ -47,7 +53,15 @@ export function adminRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     const { report, joined } = await deps.kb.startReindex();
     c.var.log.info({ reindexId: report.id, joined }, joined ? 'reindex joined' : 'reindex requested');
     c.header('Location', '/readyz');
-    return c.json({ state: 'reindexing' as const, joined, servingBuildId: deps.kb.current()?.buildId ?? null, reindex: { ...report } }, 202);
+    return c.json(
+      {
+        state: 'reindexing' as const,
+        joined,
+        servingBuildId: deps.kb.current()?.buildId ?? null,
+        reindex: { ...report },
+      },
+      202,
+    );
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { CALC_OPS, calculate } from '../../numbers/index.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { readJson } from '../json-body.js';
@@ -24,11 +24,18 @@ export const CalcResponseSchema = z.object({
 const calcRoute = createRoute({
   method: 'post',
   path: '/api/calc',
-  summary: 'Indicator calculator: growth_rate, cagr, annualized_multiple, pp_change, share, implied_whole, implied_base, ratio, difference, average, sum, project',
+  summary:
+    'Indicator calculator: growth_rate, cagr, annualized_multiple, pp_change, share, implied_whole, implied_base, ratio, difference, average, sum, project',
   request: { body: { content: { 'application/json': { schema: CalcRequestSchema } }, required: true } },
   responses: {
-    200: { content: { 'application/json': { schema: CalcResponseSchema } }, description: 'The result, unrounded value plus display and formula' },
-    400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid operation or arguments (the message names the argument)' },
+    200: {
+      content: { 'application/json': { schema: CalcResponseSchema } },
+      description: 'The result, unrounded value plus display and formula',
+    },
+    400: {
+      content: { 'application/json': { schema: ErrorSchema } },
+      description: 'Invalid operation or arguments (the message names the argument)',
+    },
     415: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Body is not JSON' },
   },
 });

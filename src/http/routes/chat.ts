@@ -1,11 +1,11 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { type ChatRequest, ChatRequestSchema, ChatResponseSchema } from '../../answer/schema.js';
 import { isAppError } from '../../errors.js';
-import { ChatRequestSchema, ChatResponseSchema, type ChatRequest } from '../../answer/schema.js';
-import type { AppDeps, AppEnv } from '../app-env.js';
-import { ErrorSchema } from '../schemas.js';
-import { readJson } from '../json-body.js';
 import { abortableSse } from '../abortable-sse.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
+import { readJson } from '../json-body.js';
 import type { RequestLogger } from '../request-context.js';
+import { ErrorSchema } from '../schemas.js';
 
 /** Questions are user content: logged only at debug, never in the info-level access line. */
 function logQuestion(log: RequestLogger, request: ChatRequest): void {
@@ -13,7 +13,10 @@ function logQuestion(log: RequestLogger, request: ChatRequest): void {
 }
 
 const errors = {
-  400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request (the message names the field)' },
+  400: {
+    content: { 'application/json': { schema: ErrorSchema } },
+    description: 'Invalid request (the message names the field)',
+  },
   413: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Body too large' },
   415: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Body is not JSON' },
   503: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Index not loaded yet' },
@@ -25,7 +28,10 @@ const chatRoute = createRoute({
   path: '/api/chat',
   summary: 'Answer a question with citations and checked numbers',
   request: { body },
-  responses: { 200: { content: { 'application/json': { schema: ChatResponseSchema } }, description: 'The answer' }, ...errors },
+  responses: {
+    200: { content: { 'application/json': { schema: ChatResponseSchema } }, description: 'The answer' },
+    ...errors,
+  },
 });
 
 const streamRoute = createRoute({
@@ -33,22 +39,22 @@ const streamRoute = createRoute({
   path: '/api/chat/stream',
   summary: 'Same as /api/chat, streamed as Server-Sent Events: meta, token, check, done, error',
   request: { body },
-  responses: { 200: { content: { 'text/event-stream': { schema: ChatResponseSchema } }, description: 'Event stream' }, ...errors },
+  responses: {
+    200: { content: { 'text/event-stream': { schema: ChatResponseSchema } }, description: 'Event stream' },
+    ...errors,
+  },
 });
 
 /** `POST /api/chat` and `POST /api/chat/stream`. Bodies are read by {@link readJson} (415/400 rules). */
 export function chatRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.openapi(
-    { ...chatRoute, request: {}, hide: true },
-    async (c) => {
-      const request = await readJson(c, ChatRequestSchema);
-      logQuestion(c.var.log, request);
-      const response = await deps.chat.answer(request, { signal: c.req.raw.signal, logger: c.var.log });
-      return c.json(response, 200);
-    },
-  );
+  app.openapi({ ...chatRoute, request: {}, hide: true }, async (c) => {
+    const request = await readJson(c, ChatRequestSchema);
+    logQuestion(c.var.log, request);
+    const response = await deps.chat.answer(request, { signal: c.req.raw.signal, logger: c.var.log });
+    return c.json(response, 200);
+  });
 
   app.openapi({ ...streamRoute, request: {}, hide: true }, async (c) => {
     const request = await readJson(c, ChatRequestSchema);

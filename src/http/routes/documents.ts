@@ -1,6 +1,6 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Chunk, SourceDocument } from '../../types.js';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.js';
+import type { Chunk, SourceDocument } from '../../types.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { validationHook } from '../errors.js';
 import { DocumentSchema, DocumentSummarySchema, ErrorSchema } from '../schemas.js';

@@ -1,10 +1,10 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.js';
 import { feedbackToCsv } from '../../feedback/csv.js';
-import { FeedbackCitationSchema, FeedbackCommentSchema, FeedbackInputSchema } from '../../feedback/schema.js';
 import type { FeedbackRepository } from '../../feedback/repository.js';
-import type { AppEnv } from '../app-env.js';
+import { FeedbackCitationSchema, FeedbackCommentSchema, FeedbackInputSchema } from '../../feedback/schema.js';
 import { requireAdmin } from '../admin-auth.js';
+import type { AppEnv } from '../app-env.js';
 import { validationHook } from '../errors.js';
 import { readJson } from '../json-body.js';
 import { ErrorSchema } from '../schemas.js';
@@ -58,7 +58,10 @@ const exportRoute = createRoute({
   request: { query: z.object({ format: z.enum(['json', 'csv']).default('json') }) },
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ feedback: z.array(RecordSchema) }) }, 'text/csv': { schema: z.string() } },
+      content: {
+        'application/json': { schema: z.object({ feedback: z.array(RecordSchema) }) },
+        'text/csv': { schema: z.string() },
+      },
       description: 'All feedback, oldest first',
     },
     401: error('Missing or wrong bearer token'),

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv, AppDeps } from '../app-env.js';
+import type { AppDeps, AppEnv } from '../app-env.js';
 
 const PATH_RE = /(?:[A-Za-z]:)?(?:[\\/][^\\/\s'"]+)+[\\/]([^\\/\s'"]+)/g;
 

@@ -1,6 +1,6 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { buildIndicators, filterIndicators, type IndicatorRecord } from '../../indicators/indicators.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
-import { buildIndicators, filterIndicators, type IndicatorRecord } from '../../numbers/index.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { validationHook } from '../errors.js';
 import { ErrorSchema } from '../schemas.js';
@@ -34,7 +34,10 @@ const route = createRoute({
   summary: 'Every figure in the corpus, optionally filtered by words in its name or sentence',
   request: { query: z.object({ q: z.string().max(200).optional() }) },
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema) }) } }, description: 'Matching indicators' },
+    200: {
+      content: { 'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema) }) } },
+      description: 'Matching indicators',
+    },
     400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid query' },
     503: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Index not loaded yet' },
   },

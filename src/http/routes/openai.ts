@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { abortableSse } from '../abortable-sse.js';
 import type { ChatResponse } from '../../answer/schema.js';
-import { chunkBody, completionBody, modelList, modelObject, streamTail, type CompletionMeta } from '../../openai-compat/format.js';
+import {
+  type CompletionMeta,
+  chunkBody,
+  completionBody,
+  modelList,
+  modelObject,
+  streamTail,
+} from '../../openai-compat/format.js';
 import { toChatRequest } from '../../openai-compat/messages.js';
 import { ChatCompletionRequestSchema, MODEL_ID } from '../../openai-compat/schema.js';
+import { abortableSse } from '../abortable-sse.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { bearerMatches } from '../bearer-token.js';
 import { openaiErrorBody, toOpenAIError } from '../errors.js';
@@ -23,15 +30,22 @@ const INVALID_API_KEY = openaiErrorBody(
 const completionsRoute = createRoute({
   method: 'post',
   path: '/v1/chat/completions',
-  summary: 'OpenAI-compatible chat completion: the last user message is the question; the answer object is in `citecheck`',
+  summary:
+    'OpenAI-compatible chat completion: the last user message is the question; the answer object is in `citecheck`',
   request: { body: { content: { 'application/json': { schema: ChatCompletionRequestSchema } }, required: true } },
   responses: {
     200: {
       content: { 'application/json': { schema: z.object({}).loose() }, 'text/event-stream': { schema: z.string() } },
       description: '`chat.completion`, or `chat.completion.chunk` events ending in `[DONE]` when `stream` is true',
     },
-    400: { content: { 'application/json': { schema: z.object({}).loose() } }, description: 'Invalid request, OpenAI error shape' },
-    401: { content: { 'application/json': { schema: z.object({}).loose() } }, description: 'Missing or wrong API key (when API_KEYS is set)' },
+    400: {
+      content: { 'application/json': { schema: z.object({}).loose() } },
+      description: 'Invalid request, OpenAI error shape',
+    },
+    401: {
+      content: { 'application/json': { schema: z.object({}).loose() } },
+      description: 'Missing or wrong API key (when API_KEYS is set)',
+    },
   },
 });
 
@@ -67,8 +81,13 @@ export function openaiRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.post('/v1/chat/completions', async (c) => {
     const body = await readJson(c, ChatCompletionRequestSchema);
     const request = toChatRequest(body.messages);
-    const meta: CompletionMeta = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: MODEL_ID };
-    if (!body.stream) return c.json(completionBody(await deps.chat.answer(request, { signal: c.req.raw.signal }), meta), 200);
+    const meta: CompletionMeta = {
+      id: `chatcmpl-${randomUUID()}`,
+      created: Math.floor(Date.now() / 1000),
+      model: MODEL_ID,
+    };
+    if (!body.stream)
+      return c.json(completionBody(await deps.chat.answer(request, { signal: c.req.raw.signal }), meta), 200);
 
     deps.kb.require();
     return abortableSse(

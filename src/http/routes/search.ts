@@ -1,8 +1,8 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../app-env.js';
 import { validationHook } from '../errors.js';
-import { ErrorSchema, SearchQuerySchema, SearchResponseSchema } from '../schemas.js';
 import { toPassage } from '../passages.js';
+import { ErrorSchema, SearchQuerySchema, SearchResponseSchema } from '../schemas.js';
 
 const searchRoute = createRoute({
   method: 'get',

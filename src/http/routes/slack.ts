@@ -1,7 +1,7 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../errors.js';
-import { SlackEnvelopeSchema, parseSlashCommand } from '../../slack/payloads.js';
+import { parseSlashCommand, SlackEnvelopeSchema } from '../../slack/payloads.js';
 import { verifySlackSignature } from '../../slack/signature.js';
 import type { SlackBot } from '../../slack/slack-bot.js';
 import type { AppEnv } from '../app-env.js';

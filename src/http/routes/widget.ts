@@ -15,7 +15,13 @@ export function widgetRoutes(bundle: WidgetBundle): Hono<AppEnv> {
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('X-Content-Type-Options', 'nosniff');
-    if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(script.etag)) return c.body(null, 304);
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(script.etag)
+    )
+      return c.body(null, 304);
     c.header('Content-Type', 'application/javascript; charset=utf-8');
     return c.body(script.body, 200);
   });

@@ -1,14 +1,14 @@
 import { AppError } from '../../errors.js';
 import {
   CURRENCIES,
+  type Currency,
   clean,
   isBare,
   parseQuantity,
-  toScale,
-  type Currency,
   type Quantity,
   type QuantityUnit,
   type Scale,
+  toScale,
 } from '../quantity.js';
 
 /** Unit shared by aligned operands. */
@@ -65,7 +65,15 @@ export function readQuantities(op: string, args: Record<string, unknown>, name: 
 export function readNumber(op: string, args: Record<string, unknown>, name: string): number | undefined {
   const raw = args[name];
   if (raw === undefined || raw === null || raw === '') return undefined;
-  const n = typeof raw === 'string' ? Number(raw.trim().replace(/\s*years?$/i, '').replace(/,/g, '')) : raw;
+  const n =
+    typeof raw === 'string'
+      ? Number(
+          raw
+            .trim()
+            .replace(/\s*years?$/i, '')
+            .replace(/,/g, ''),
+        )
+      : raw;
   if (typeof n !== 'number' || !Number.isFinite(n)) throw argError(op, name, 'must be a finite number');
   return n;
 }
@@ -177,7 +185,11 @@ export interface AlignedList {
  */
 export function alignList(op: string, operands: readonly [string, Quantity][]): AlignedList {
   let refIndex = operands.findIndex(([, q]) => q.currency || q.unit);
-  if (refIndex < 0) refIndex = Math.max(0, operands.findIndex(([, q]) => q.scale));
+  if (refIndex < 0)
+    refIndex = Math.max(
+      0,
+      operands.findIndex(([, q]) => q.scale),
+    );
   const [refName, ref] = operands[refIndex] ?? ['', { value: 0 }];
   const inherited = operands.map(([, q], i) => (i === refIndex ? ref : inherit(q, ref)));
   inherited.forEach((q, i) => {
@@ -192,7 +204,16 @@ export function alignList(op: string, operands: readonly [string, Quantity][]): 
     }
     const r = inherit(ref, q);
     if (dimension(r) !== dimension(q)) {
-      const [first, second] = i < refIndex ? [[name, q], [refName, r]] as const : [[refName, r], [name, q]] as const;
+      const [first, second] =
+        i < refIndex
+          ? ([
+              [name, q],
+              [refName, r],
+            ] as const)
+          : ([
+              [refName, r],
+              [name, q],
+            ] as const);
       throw new AppError(
         'invalid_argument',
         `${op}: '${first[0]}' is ${describeDimension(first[1])} but '${second[0]}' is ${describeDimension(second[1])}`,

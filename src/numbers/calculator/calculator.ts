@@ -1,17 +1,27 @@
 import { AppError } from '../../errors.js';
-import { align, alignList, argError, readPercent, readQuantities, readQuantity, readNumber, requireNumber, type CommonUnit } from './args.js';
-import * as math from './math.js';
-import { readableScale } from '../quantity.js';
-import { CALC_OPS, calcOps, isCalcOp, type CalcOp } from './schemas.js';
 import {
   amountUnitLabel,
+  decimalsOf,
+  formatOperand as f,
   formatAmount,
   formatMultiple,
-  formatOperand as f,
   formatPercent,
   formatPp,
-  decimalsOf,
 } from '../format.js';
+import { readableScale } from '../quantity.js';
+import {
+  align,
+  alignList,
+  argError,
+  type CommonUnit,
+  readNumber,
+  readPercent,
+  readQuantities,
+  readQuantity,
+  requireNumber,
+} from './args.js';
+import * as math from './math.js';
+import { CALC_OPS, type CalcOp, calcOps, isCalcOp } from './schemas.js';
 
 /** Result of one calculator operation. */
 export interface CalcResult {
@@ -45,7 +55,12 @@ function amountOut(value: number, unit: CommonUnit, formula: string, ppDecimals 
   const readable = readableScale(value, unit.scale);
   const shown = { currency: unit.currency, scale: readable.scale };
   const decimals = readable.scale === unit.scale ? ppDecimals : 0;
-  return { value: readable.value, display: formatAmount(readable.value, shown, 4, decimals), unit: amountUnitLabel(shown), formula };
+  return {
+    value: readable.value,
+    display: formatAmount(readable.value, shown, 4, decimals),
+    unit: amountUnitLabel(shown),
+    formula,
+  };
 }
 
 function levelOut(value: number, unit: CommonUnit, formula: string, decimals = 0): Outcome {
@@ -95,7 +110,11 @@ function valuesOf(op: 'average' | 'sum', args: Args): { values: number[]; unit: 
 
 const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   growth_rate(args) {
-    const { a: from, b: to, note } = align(
+    const {
+      a: from,
+      b: to,
+      note,
+    } = align(
       'growth_rate',
       ['from', readQuantity('growth_rate', args, 'from')],
       ['to', readQuantity('growth_rate', args, 'to')],
@@ -107,7 +126,11 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   },
 
   cagr(args) {
-    const { a: start, b: end, note } = align(
+    const {
+      a: start,
+      b: end,
+      note,
+    } = align(
       'cagr',
       ['start', readQuantity('cagr', args, 'start')],
       ['end', readQuantity('cagr', args, 'end')],
@@ -141,7 +164,11 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   },
 
   share(args) {
-    const { a: part, b: whole, note } = align(
+    const {
+      a: part,
+      b: whole,
+      note,
+    } = align(
       'share',
       ['part', readQuantity('share', args, 'part')],
       ['whole', readQuantity('share', args, 'whole')],
@@ -154,13 +181,23 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   implied_whole(args) {
     const part = readQuantity('implied_whole', args, 'part');
     const pct = positive('implied_whole', 'share', readPercent('implied_whole', args, 'share'));
-    return levelOut(math.impliedWhole(part.value, pct), part, `${f(part.value)} / (${f(pct)} / 100)`, decimalsOf(f(part.value)));
+    return levelOut(
+      math.impliedWhole(part.value, pct),
+      part,
+      `${f(part.value)} / (${f(pct)} / 100)`,
+      decimalsOf(f(part.value)),
+    );
   },
 
   implied_base(args) {
     const value = readQuantity('implied_base', args, 'value');
     const growth = growthAbove('implied_base', 'growth', readPercent('implied_base', args, 'growth'));
-    return levelOut(math.impliedBase(value.value, growth), value, `${f(value.value)} / (1 + ${f(growth)} / 100)`, decimalsOf(f(value.value)));
+    return levelOut(
+      math.impliedBase(value.value, growth),
+      value,
+      `${f(value.value)} / (1 + ${f(growth)} / 100)`,
+      decimalsOf(f(value.value)),
+    );
   },
 
   ratio(args) {
@@ -188,7 +225,12 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
 
   average(args) {
     const { values, unit, decimals } = valuesOf('average', args);
-    return levelOut(math.average(values), unit, `(${values.map(f).join(' + ')}) / ${values.length}`, Math.max(decimals, AVERAGE_DECIMALS));
+    return levelOut(
+      math.average(values),
+      unit,
+      `(${values.map(f).join(' + ')}) / ${values.length}`,
+      Math.max(decimals, AVERAGE_DECIMALS),
+    );
   },
 
   sum(args) {

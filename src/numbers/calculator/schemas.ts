@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_VALUES, MIN_VALUES } from './args.js';
 import { CURRENCIES, SCALES } from '../quantity.js';
+import { MAX_VALUES, MIN_VALUES } from './args.js';
 
 const quantityObject = z.object({
   value: z.number().describe('The number as written, in the given scale (12.5 for "US$12.5 billion").'),
@@ -18,8 +18,7 @@ const amount = (what: string) =>
       'or {value, scale?, currency?}. A bare number is taken to be in the unit of the other operand.',
   );
 
-const percent = (what: string) =>
-  quantitySchema.describe(`${what}, in percent: 18 or "18%".`);
+const percent = (what: string) => quantitySchema.describe(`${what}, in percent: 18 or "18%".`);
 
 const exchangeRate = z
   .union([
@@ -164,5 +163,5 @@ export const CALC_OPS = Object.keys(calcOps) as CalcOp[];
 
 /** True when `op` names a calculator operation. */
 export function isCalcOp(op: string): op is CalcOp {
-  return  Object.hasOwn(calcOps, op);
+  return Object.hasOwn(calcOps, op);
 }

@@ -2,7 +2,7 @@ import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import { isAppError } from '../../errors.js';
 import { calculate } from './calculator.js';
-import { CALC_OPS, calcOps, type CalcOp } from './schemas.js';
+import { CALC_OPS, type CalcOp, calcOps } from './schemas.js';
 
 /**
  * Runs an operation for a model and returns JSON: the CalcResult, or

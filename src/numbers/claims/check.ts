@@ -1,9 +1,9 @@
+import { type CalcResult, calculate } from '../calculator/calculator.js';
 import { annualizedMultiple } from '../calculator/math.js';
 import type { CalcOp } from '../calculator/schemas.js';
-import { calculate, type CalcResult } from '../calculator/calculator.js';
 import { formatPercent } from '../format.js';
-import { SCALES, scaleFactor, type Scale } from '../quantity.js';
-import { around, findPairs, isAmount, nearestPair, roleOf, yearRange, type Pair, type Role } from './context.js';
+import { SCALES, type Scale, scaleFactor } from '../quantity.js';
+import { around, findPairs, isAmount, nearestPair, type Pair, type Role, roleOf, yearRange } from './context.js';
 import { extractClaims, isCheckable } from './extract.js';
 import { fallbackReason } from './reasons.js';
 import { judge } from './tolerance.js';

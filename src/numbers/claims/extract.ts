@@ -1,12 +1,31 @@
 import type { SentenceSpan } from '../../types.js';
-import { scanFigures, type RawFigure } from './figures.js';
+import { type RawFigure, scanFigures } from './figures.js';
 import { splitSentences } from './sentences.js';
 import type { NumericClaim, Qualifier } from './types.js';
 
 /** Hedges and bounds recognised just before a figure (longest first where they overlap). */
 export const QUALIFIER_WORDS = [
-  'nearly', 'almost', 'close to', 'about', 'around', 'approximately', 'roughly', 'basically', 'over', 'more than',
-  'exceeded', 'exceeding', 'exceeds', 'exceed', 'above', 'at least', 'less than', 'under', 'below', 'up to', 'at most',
+  'nearly',
+  'almost',
+  'close to',
+  'about',
+  'around',
+  'approximately',
+  'roughly',
+  'basically',
+  'over',
+  'more than',
+  'exceeded',
+  'exceeding',
+  'exceeds',
+  'exceed',
+  'above',
+  'at least',
+  'less than',
+  'under',
+  'below',
+  'up to',
+  'at most',
 ];
 
 const QUALIFIER_RE = new RegExp(String.raw`(?:^|[^\p{L}])(${QUALIFIER_WORDS.join('|')})\s+$`, 'iu');

@@ -1,6 +1,6 @@
-import { clean, type Currency, type Scale } from '../quantity.js';
-import type { ClaimUnit } from './types.js';
 import { isYearAt } from '../../language/years.js';
+import { type Currency, clean, type Scale } from '../quantity.js';
+import type { ClaimUnit } from './types.js';
 
 /** A figure found in one sentence, before years and qualifiers are attached. */
 export interface RawFigure {
@@ -39,9 +39,33 @@ const WORD_MULTIPLES: Readonly<Record<string, number>> = {
 
 /** Spelled-out cardinals; "one" is left out because it is mostly idiomatic ("on the one hand"). */
 const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 };
 
 const WORD_MULTIPLE_RE = new RegExp(
@@ -64,8 +88,13 @@ const CURRENCY_TOKENS: ReadonlyArray<[RegExp, Currency]> = [
 ];
 
 const SCALE_TOKENS: Readonly<Record<string, Scale>> = {
-  thousand: 'thousand', million: 'million', mn: 'million', billion: 'billion', bn: 'billion',
-  trillion: 'trillion', tn: 'trillion',
+  thousand: 'thousand',
+  million: 'million',
+  mn: 'million',
+  billion: 'billion',
+  bn: 'billion',
+  trillion: 'trillion',
+  tn: 'trillion',
 };
 
 const CN_SCALES: Readonly<Record<string, { scale: Scale; times: number }>> = {

@@ -1,7 +1,7 @@
 import { newBuildId } from '../../retrieval/index-layout.js';
 import type { Chunk, SourceDocument } from '../../types.js';
-import { quoteIdent, type Queryable, type SqlDatabase } from './sql.js';
 import { createVectorTable } from './pgvector.js';
+import { type Queryable, quoteIdent, type SqlDatabase } from './sql.js';
 
 /** Channel on which a newly current build id is announced to every replica. */
 export const BUILDS_CHANNEL = 'citecheck_builds';
@@ -71,7 +71,8 @@ const toRecord = (r: BuildRow): BuildRecord => ({
 });
 
 /** float32 rows as the bytea the `embedding` column holds (little-endian, as Float32Array on every supported host). */
-const rowBytes = (m: Float32Array, i: number, dim: number) => Buffer.from(m.buffer, m.byteOffset + i * dim * 4, dim * 4);
+const rowBytes = (m: Float32Array, i: number, dim: number) =>
+  Buffer.from(m.buffer, m.byteOffset + i * dim * 4, dim * 4);
 
 /**
  * Builds in PostgreSQL. A build is written in one transaction that also makes it current and
@@ -84,7 +85,8 @@ export class PgBuildStore {
   /** Writes `input` as a new build, makes it current and returns its id. */
   async write(input: BuildInput): Promise<string> {
     const n = input.chunks.length;
-    if (input.embeddings.length !== n * input.dimension) throw new Error(`expected ${n} embeddings of ${input.dimension} values`);
+    if (input.embeddings.length !== n * input.dimension)
+      throw new Error(`expected ${n} embeddings of ${input.dimension} values`);
     const id = newBuildId();
     await this.db.transaction(async (tx) => {
       await tx.query('SET LOCAL statement_timeout = 0');
@@ -92,7 +94,16 @@ export class PgBuildStore {
       await tx.query(
         `INSERT INTO builds (id, corpus_hash, embedder_id, dimension, doc_count, chunk_count, build_ms, vector_table)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, input.corpusHash, input.embedderId, input.dimension, input.docs.length, n, Math.round(input.buildMs), vectorTable],
+        [
+          id,
+          input.corpusHash,
+          input.embedderId,
+          input.dimension,
+          input.docs.length,
+          n,
+          Math.round(input.buildMs),
+          vectorTable,
+        ],
       );
       for (let s = 0; s < input.docs.length; s += WRITE_BATCH_ROWS) {
         const docs = input.docs.slice(s, s + WRITE_BATCH_ROWS);
@@ -117,7 +128,8 @@ export class PgBuildStore {
           ],
         );
       }
-      if (vectorTable && input.pgvector) await createVectorTable(tx, vectorTable, input.dimension, input.embeddings, input.pgvector);
+      if (vectorTable && input.pgvector)
+        await createVectorTable(tx, vectorTable, input.dimension, input.embeddings, input.pgvector);
       await makeCurrent(tx, id);
     });
     return id;
@@ -151,7 +163,10 @@ export class PgBuildStore {
         const { rows } = await conn.query<BuildRow>('SELECT * FROM builds WHERE id = $1', [id]);
         if (!rows[0]) return undefined;
         const record = toRecord(rows[0]);
-        const docRows = await conn.query<{ body: SourceDocument }>('SELECT body FROM build_documents WHERE build_id = $1 ORDER BY position', [id]);
+        const docRows = await conn.query<{ body: SourceDocument }>(
+          'SELECT body FROM build_documents WHERE build_id = $1 ORDER BY position',
+          [id],
+        );
         const chunks: Chunk[] = [];
         for (let start = 0; start < record.chunkCount; start += READ_PAGE_ROWS) {
           const page = await conn.query<{ body: Chunk; embedding?: Uint8Array }>(
@@ -163,14 +178,20 @@ export class PgBuildStore {
             chunks.push(r.body);
             const bytes = r.embedding;
             if (!bytes) return;
-            if (bytes.byteLength !== record.dimension * 4) throw new Error(`chunk ${start + i} of build ${id} has a malformed embedding`);
-            matrix.set(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), i * record.dimension);
+            if (bytes.byteLength !== record.dimension * 4)
+              throw new Error(`chunk ${start + i} of build ${id} has a malformed embedding`);
+            matrix.set(
+              new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+              i * record.dimension,
+            );
           });
           if (withEmbeddings) onEmbeddings(start, matrix);
         }
         await conn.exec('COMMIT');
         if (chunks.length !== record.chunkCount || docRows.rows.length !== record.docCount) {
-          throw new Error(`build ${id} holds ${docRows.rows.length} documents and ${chunks.length} chunks; its record says ${record.docCount} and ${record.chunkCount}`);
+          throw new Error(
+            `build ${id} holds ${docRows.rows.length} documents and ${chunks.length} chunks; its record says ${record.docCount} and ${record.chunkCount}`,
+          );
         }
         return { record, docs: docRows.rows.map((r) => r.body), chunks };
       } catch (err) {
@@ -190,9 +211,13 @@ async function makeCurrent(tx: Queryable, id: string): Promise<void> {
      ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id, made_current_at = EXCLUDED.made_current_at`,
     [id],
   );
-  const stale = await tx.query<{ id: string; vector_table: string | null }>('SELECT id, vector_table FROM builds WHERE NOT (id = ANY($1::text[]))', [keep]);
+  const stale = await tx.query<{ id: string; vector_table: string | null }>(
+    'SELECT id, vector_table FROM builds WHERE NOT (id = ANY($1::text[]))',
+    [keep],
+  );
   for (const b of stale.rows) if (b.vector_table) await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(b.vector_table)}`);
-  if (stale.rows.length > 0) await tx.query('DELETE FROM builds WHERE id = ANY($1::text[])', [stale.rows.map((b) => b.id)]);
+  if (stale.rows.length > 0)
+    await tx.query('DELETE FROM builds WHERE id = ANY($1::text[])', [stale.rows.map((b) => b.id)]);
   await tx.query('SELECT pg_notify($1, $2)', [BUILDS_CHANNEL, id]);
 }
 

@@ -31,7 +31,15 @@ export class PostgresFeedbackStore implements FeedbackRepository {
     await orUnavailable('storing feedback', () =>
       this.db.query(
         'INSERT INTO feedback (id, created_at, rating, question, answer, comment, citations) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)',
-        [id, now.toISOString(), input.rating, input.question, input.answer, input.comment ?? null, JSON.stringify(input.citations)],
+        [
+          id,
+          now.toISOString(),
+          input.rating,
+          input.question,
+          input.answer,
+          input.comment ?? null,
+          JSON.stringify(input.citations),
+        ],
       ),
     );
     return id;
@@ -40,14 +48,18 @@ export class PostgresFeedbackStore implements FeedbackRepository {
   /** Sets the comment of an earlier rating; false when the id is unknown (or not a UUID). */
   async setComment(id: string, comment: string): Promise<boolean> {
     if (!UUID_RE.test(id)) return false;
-    const result = await orUnavailable('updating feedback', () => this.db.query('UPDATE feedback SET comment = $1 WHERE id = $2', [comment, id]));
+    const result = await orUnavailable('updating feedback', () =>
+      this.db.query('UPDATE feedback SET comment = $1 WHERE id = $2', [comment, id]),
+    );
     return (result.rowCount ?? 0) > 0;
   }
 
   /** Every rating from every replica, oldest first (ties in insertion order). */
   async list(): Promise<FeedbackRecord[]> {
     const { rows } = await orUnavailable('reading feedback', () =>
-      this.db.query<Row>('SELECT id, created_at, rating, question, answer, comment, citations FROM feedback ORDER BY created_at, seq'),
+      this.db.query<Row>(
+        'SELECT id, created_at, rating, question, answer, comment, citations FROM feedback ORDER BY created_at, seq',
+      ),
     );
     return rows.map((r) => ({
       id: r.id,

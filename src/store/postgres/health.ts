@@ -26,7 +26,12 @@ export function databaseHealth(db: Queryable, now: () => number = Date.now): () 
     } catch (err) {
       // `/readyz` is public: the reason names the failure, never the server's address.
       const code = (err as { code?: unknown }).code;
-      const what = typeof code === 'string' ? code : (err as Error).message.includes('no answer within') ? 'timeout' : 'connection failed';
+      const what =
+        typeof code === 'string'
+          ? code
+          : (err as Error).message.includes('no answer within')
+            ? 'timeout'
+            : 'connection failed';
       return { status: 'down', reason: `the database is unreachable (${what})` };
     } finally {
       clearTimeout(timer);

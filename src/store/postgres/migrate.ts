@@ -24,7 +24,8 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
     migrations.push({ version: Number(version), name: name!, sql: await fs.readFile(`${dir}/${file}`, 'utf8') });
   }
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3, ...: ${m.version} found at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migrations must be numbered 1, 2, 3, ...: ${m.version} found at position ${i + 1}`);
   });
   return migrations;
 }
@@ -52,7 +53,10 @@ export async function migrate(db: SqlDatabase, migrations?: readonly Migration[]
       );
       const current = await schemaVersion(conn);
       const latest = list.at(-1)?.version ?? 0;
-      if (current > latest) throw new Error(`the database schema is version ${current}, newer than this code's ${latest}; upgrade citecheck`);
+      if (current > latest)
+        throw new Error(
+          `the database schema is version ${current}, newer than this code's ${latest}; upgrade citecheck`,
+        );
       const applied: number[] = [];
       for (const m of list.filter((x) => x.version > current)) {
         await conn.exec('BEGIN');

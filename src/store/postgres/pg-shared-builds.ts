@@ -5,7 +5,7 @@ import { inlineBuilder, workerBuilder } from '../../retrieval/hnsw-worker.js';
 import type { ReindexReport } from '../../retrieval/reindex-tracker.js';
 import { HybridRetriever } from '../../retrieval/retriever.js';
 import type { BuildToStore, SharedBuilds, SharedLoadResult } from '../../retrieval/shared-builds.js';
-import { resolveHnswParams, type HnswSettings, type VectorSearcher } from '../../retrieval/vector-index.js';
+import { type HnswSettings, resolveHnswParams, type VectorSearcher } from '../../retrieval/vector-index.js';
 import { PgBuildStore } from './build-store.js';
 import { watchBuilds } from './build-watcher.js';
 import { hasPgvector, PGVECTOR_DEFAULT_GRAPH, PgVectorSearch } from './pgvector.js';
@@ -67,7 +67,10 @@ export class PgSharedBuilds implements SharedBuilds {
     const record = await this.store.record(buildId);
     if (!record) return { status: 'missing', reason: `build ${buildId} is not in the database` };
     if (record.embedderId !== embedder.id) {
-      return { status: 'mismatch', reason: `build ${buildId} was made with ${record.embedderId}, this process embeds with ${embedder.id}` };
+      return {
+        status: 'mismatch',
+        reason: `build ${buildId} was made with ${record.embedderId}, this process embeds with ${embedder.id}`,
+      };
     }
     const remote = record.vectorTable !== null && (await this.usePgvector());
     const params = resolveHnswParams(record.chunkCount, hnsw);
@@ -77,11 +80,16 @@ export class PgSharedBuilds implements SharedBuilds {
         ? workerBuilder(record.chunkCount, record.dimension, params)
         : inlineBuilder(record.chunkCount, record.dimension, params);
     try {
-      const stored = await this.store.read(buildId, (start, rows) => builder?.add(start, rows), { embeddings: !remote });
+      const stored = await this.store.read(buildId, (start, rows) => builder?.add(start, rows), {
+        embeddings: !remote,
+      });
       if (!stored) return { status: 'missing', reason: `build ${buildId} was deleted while loading` };
       const vectors: VectorSearcher = builder
         ? await builder.finish()
-        : new PgVectorSearch(this.db, record.vectorTable!, record.dimension, record.chunkCount, { ...params, ...graphOf(hnsw) });
+        : new PgVectorSearch(this.db, record.vectorTable!, record.dimension, record.chunkCount, {
+            ...params,
+            ...graphOf(hnsw),
+          });
       const bm25 = Bm25Index.build(stored.chunks.map((c) => ({ id: c.id, text: c.text })));
       const retriever = new HybridRetriever({ chunks: stored.chunks, docs: stored.docs, vectors, bm25, embedder });
       return { status: 'ok', build: { buildId, corpusHash: record.corpusHash, retriever } };
@@ -150,13 +158,23 @@ export class PgSharedBuilds implements SharedBuilds {
 
 /** The pgvector graph settings: the configured HNSW ones where given, else pgvector's defaults. */
 function graphOf(hnsw: HnswSettings | undefined): { m: number; efConstruction: number } {
-  return { m: hnsw?.m ?? PGVECTOR_DEFAULT_GRAPH.m, efConstruction: hnsw?.efConstruction ?? PGVECTOR_DEFAULT_GRAPH.efConstruction };
+  return {
+    m: hnsw?.m ?? PGVECTOR_DEFAULT_GRAPH.m,
+    efConstruction: hnsw?.efConstruction ?? PGVECTOR_DEFAULT_GRAPH.efConstruction,
+  };
 }
 
 /** Polling only, for databases reached without a LISTEN connection (PGlite in tests). */
-function pollBuilds(check: () => Promise<string | undefined>, onBuild: (id: string) => void, onError?: (err: Error) => void) {
+function pollBuilds(
+  check: () => Promise<string | undefined>,
+  onBuild: (id: string) => void,
+  onError?: (err: Error) => void,
+) {
   const timer = setInterval(() => {
-    check().then((id) => id && onBuild(id), (err: Error) => onError?.(err));
+    check().then(
+      (id) => id && onBuild(id),
+      (err: Error) => onError?.(err),
+    );
   }, 1000);
   timer.unref();
   return { stop: async () => clearInterval(timer) };

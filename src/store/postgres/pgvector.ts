@@ -1,6 +1,6 @@
-import type { HnswParams, VectorSearcher } from '../../retrieval/vector-index.js';
 import type { ScoredIndex } from '../../retrieval/top-k.js';
-import { quoteIdent, type Queryable, type SqlDatabase } from './sql.js';
+import type { HnswParams, VectorSearcher } from '../../retrieval/vector-index.js';
+import { type Queryable, quoteIdent, type SqlDatabase } from './sql.js';
 
 /** pgvector's own limit on `hnsw.ef_search`. */
 export const PGVECTOR_MAX_EF_SEARCH = 1000;
@@ -17,7 +17,8 @@ export async function hasPgvector(db: Queryable): Promise<boolean> {
   return rows.length > 0;
 }
 
-const literal = (m: Float32Array, i: number, dim: number) => `[${Array.from(m.subarray(i * dim, (i + 1) * dim)).join(',')}]`;
+const literal = (m: Float32Array, i: number, dim: number) =>
+  `[${Array.from(m.subarray(i * dim, (i + 1) * dim)).join(',')}]`;
 
 /** Creates `table` (position, vector(dim)), fills it with the rows of `embeddings` and indexes it with HNSW for cosine distance. */
 export async function createVectorTable(
@@ -28,15 +29,17 @@ export async function createVectorTable(
   graph: { m: number; efConstruction: number },
 ): Promise<void> {
   const t = quoteIdent(table);
-  await tx.query(`CREATE TABLE ${t} (position integer PRIMARY KEY, embedding vector(${Math.trunc(dimension)}) NOT NULL)`);
+  await tx.query(
+    `CREATE TABLE ${t} (position integer PRIMARY KEY, embedding vector(${Math.trunc(dimension)}) NOT NULL)`,
+  );
   const n = embeddings.length / dimension;
   for (let s = 0; s < n; s += VECTOR_BATCH_ROWS) {
     const count = Math.min(VECTOR_BATCH_ROWS, n - s);
     const positions = Array.from({ length: count }, (_, i) => s + i);
-    await tx.query(`INSERT INTO ${t} (position, embedding) SELECT p, e::vector FROM unnest($1::int[], $2::text[]) AS u(p, e)`, [
-      positions,
-      positions.map((p) => literal(embeddings, p, dimension)),
-    ]);
+    await tx.query(
+      `INSERT INTO ${t} (position, embedding) SELECT p, e::vector FROM unnest($1::int[], $2::text[]) AS u(p, e)`,
+      [positions, positions.map((p) => literal(embeddings, p, dimension))],
+    );
   }
   await tx.query(
     `CREATE INDEX ON ${t} USING hnsw (embedding vector_cosine_ops) WITH (m = ${Math.trunc(graph.m)}, ef_construction = ${Math.trunc(graph.efConstruction)})`,
@@ -63,7 +66,8 @@ export class PgVectorSearch implements VectorSearcher {
   /** Top `k` positions by cosine similarity (`score` = 1 - cosine distance); a zero query finds nothing. */
   async search(query: ArrayLike<number>, k: number): Promise<ScoredIndex[]> {
     if (k <= 0 || this.size === 0) return [];
-    if (query.length !== this.dimension) throw new Error(`Query has ${query.length} dimensions, expected ${this.dimension}`);
+    if (query.length !== this.dimension)
+      throw new Error(`Query has ${query.length} dimensions, expected ${this.dimension}`);
     let norm = 0;
     for (let j = 0; j < query.length; j++) norm += query[j]! * query[j]!;
     if (!(norm > 0)) return [];

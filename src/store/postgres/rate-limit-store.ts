@@ -1,6 +1,6 @@
 import type { ClientRateLimitInfo, HonoConfigType, Store } from 'hono-rate-limiter';
-import { everyAtMost } from './sweep.js';
 import type { Queryable } from './sql.js';
+import { everyAtMost } from './sweep.js';
 import { orUnavailable } from './unavailable.js';
 
 /**
@@ -43,7 +43,9 @@ export class PostgresRateLimitStore implements Store {
     private readonly db: Queryable,
     readonly prefix: string,
   ) {
-    this.sweep = everyAtMost(SWEEP_INTERVAL_MS, () => this.db.query('DELETE FROM rate_limit_hits WHERE reset_at <= now()'));
+    this.sweep = everyAtMost(SWEEP_INTERVAL_MS, () =>
+      this.db.query('DELETE FROM rate_limit_hits WHERE reset_at <= now()'),
+    );
   }
 
   /** Takes the window length from the middleware's options. */
@@ -53,9 +55,11 @@ export class PostgresRateLimitStore implements Store {
 
   /** The client's hits in the current window, if it has one. */
   async get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    const { rows } = await this.run('reading a rate limit', 'SELECT hits, reset_at FROM rate_limit_hits WHERE key = $1 AND reset_at > now()', [
-      this.prefix + key,
-    ]);
+    const { rows } = await this.run(
+      'reading a rate limit',
+      'SELECT hits, reset_at FROM rate_limit_hits WHERE key = $1 AND reset_at > now()',
+      [this.prefix + key],
+    );
     return rows[0] ? info(rows[0]) : undefined;
   }
 
@@ -68,9 +72,11 @@ export class PostgresRateLimitStore implements Store {
 
   /** Takes back one hit of the current window (never below zero). */
   async decrement(key: string): Promise<void> {
-    await this.run('counting a request', 'UPDATE rate_limit_hits SET hits = hits - 1 WHERE key = $1 AND hits > 0 AND reset_at > now()', [
-      this.prefix + key,
-    ]);
+    await this.run(
+      'counting a request',
+      'UPDATE rate_limit_hits SET hits = hits - 1 WHERE key = $1 AND hits > 0 AND reset_at > now()',
+      [this.prefix + key],
+    );
   }
 
   /** Forgets the client's window. */

@@ -32,13 +32,24 @@ export async function recordJob(db: Queryable, report: ReindexReport, replica: s
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, finished_at = EXCLUDED.finished_at,
        build_id = EXCLUDED.build_id, error = EXCLUDED.error`,
-    [report.id, report.state, replica, report.startedAt, report.finishedAt ?? null, report.previousBuildId ?? null, report.buildId ?? null, report.error ?? null],
+    [
+      report.id,
+      report.state,
+      replica,
+      report.startedAt,
+      report.finishedAt ?? null,
+      report.previousBuildId ?? null,
+      report.buildId ?? null,
+      report.error ?? null,
+    ],
   );
 }
 
 /** The newest job still marked running. */
 export async function runningJob(db: Queryable): Promise<ReindexReport | undefined> {
-  const { rows } = await db.query<JobRow>("SELECT * FROM reindex_jobs WHERE state = 'running' ORDER BY started_at DESC LIMIT 1");
+  const { rows } = await db.query<JobRow>(
+    "SELECT * FROM reindex_jobs WHERE state = 'running' ORDER BY started_at DESC LIMIT 1",
+  );
   return rows[0] ? toReport(rows[0]) : undefined;
 }
 

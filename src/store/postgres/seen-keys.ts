@@ -1,6 +1,6 @@
 import { SEEN_TTL_MS, type SeenKeyStore } from '../../slack/dedupe.js';
-import { everyAtMost } from './sweep.js';
 import type { Queryable } from './sql.js';
+import { everyAtMost } from './sweep.js';
 import { orUnavailable } from './unavailable.js';
 
 /**
@@ -39,14 +39,18 @@ export class PostgresSeenKeys implements SeenKeyStore {
     private readonly db: Queryable,
     private readonly ttlMs = SEEN_TTL_MS,
   ) {
-    this.sweep = everyAtMost(SWEEP_INTERVAL_MS, () => this.db.query('DELETE FROM slack_seen WHERE expires_at <= now()'));
+    this.sweep = everyAtMost(SWEEP_INTERVAL_MS, () =>
+      this.db.query('DELETE FROM slack_seen WHERE expires_at <= now()'),
+    );
   }
 
   /** Records the keys; true when none of them was remembered (atomically, across replicas). */
   async firstTime(...keys: string[]): Promise<boolean> {
     const unique = [...new Set(keys)].sort();
     if (unique.length === 0) return true;
-    const { rows } = await orUnavailable('recording a Slack delivery', () => this.db.query<{ key: string }>(RECORD_SQL, [unique, this.ttlMs]));
+    const { rows } = await orUnavailable('recording a Slack delivery', () =>
+      this.db.query<{ key: string }>(RECORD_SQL, [unique, this.ttlMs]),
+    );
     this.sweep();
     return rows.length === unique.length;
   }

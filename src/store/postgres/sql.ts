@@ -47,7 +47,10 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
  * or went away) go to `onIdleError` instead of crashing the process; the pool opens fresh
  * connections on the next query, so the service recovers without a restart.
  */
-export function createPool(config: DatabaseConfig, onIdleError?: (err: Error) => void): SqlDatabase & { pool: pg.Pool } {
+export function createPool(
+  config: DatabaseConfig,
+  onIdleError?: (err: Error) => void,
+): SqlDatabase & { pool: pg.Pool } {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolMax,

@@ -9,7 +9,9 @@ export async function orUnavailable<T>(what: string, fn: () => Promise<T>): Prom
   try {
     return await fn();
   } catch (err) {
-    throw isConnectionFailure(err) ? new AppError('store_unavailable', `The database is unavailable (${what}); try again shortly`) : err;
+    throw isConnectionFailure(err)
+      ? new AppError('store_unavailable', `The database is unavailable (${what}); try again shortly`)
+      : err;
   }
 }
 
@@ -24,5 +26,7 @@ export function isConnectionFailure(err: unknown): boolean {
     if (UNAVAILABLE_SQLSTATE.test(code)) return true;
     if (/^E(CONNREFUSED|CONNRESET|PIPE|HOSTUNREACH|NETUNREACH|TIMEDOUT|AI_AGAIN)$|^ENOTFOUND$/.test(code)) return true;
   }
-  return /timeout exceeded when trying to connect|Connection terminated|connection timeout|Client has encountered a connection error/i.test(err.message);
+  return /timeout exceeded when trying to connect|Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+    err.message,
+  );
 }

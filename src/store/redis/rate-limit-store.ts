@@ -1,5 +1,5 @@
+import { type RedisClient, RedisStore } from 'hono-rate-limiter';
 import type { Redis } from 'ioredis';
-import { RedisStore, type RedisClient } from 'hono-rate-limiter';
 import { assertRedisReachable } from './client.js';
 
 /**

@@ -3,7 +3,7 @@ import { createLlmAnswerer, type LlmAnswererDeps } from '../../../src/answer/llm
 import type { AnswerInput } from '../../../src/answer/types.js';
 import { type AppError, isAppError } from '../../../src/errors.js';
 import type { KnowledgeSnapshot } from '../../../src/retrieval/knowledge-base.js';
-import { errorBody, startFakeOpenAI, type FakeOpenAI } from '../../fakes/fake-openai.js';
+import { errorBody, type FakeOpenAI, startFakeOpenAI } from '../../fakes/fake-openai.js';
 import { CHAT, call, messagesOf, passageNumber, recorder, say, script } from './script.js';
 import { buildTestSnapshot, INTERVIEW_ID, llmTestConfig } from './snapshot.js';
 
@@ -56,7 +56,9 @@ describe('LLM answerer: tool loop', () => {
       },
     ]);
     const rec = recorder();
-    const draft = await answerer().answer(input('How fast did digital service trade grow per year?', { events: rec.events }));
+    const draft = await answerer().answer(
+      input('How fast did digital service trade grow per year?', { events: rec.events }),
+    );
 
     expect(draft.answer).toBe(
       'Chen Hongna says digital service trade grew from US$164.84 billion in 2011 to US$294.76 billion in 2020 [1]. ' +
@@ -71,19 +73,30 @@ describe('LLM answerer: tool loop', () => {
     expect(citation!.quote.split(/(?<=\.)\s/).length).toBeLessThanOrEqual(2);
 
     expect(draft.checks).toHaveLength(1);
-    expect(draft.checks[0]).toMatchObject({ op: 'cagr', display: '6.67%', formula: '(294.76 / 164.84)^(1/9) - 1', status: 'computed', citation: 1 });
+    expect(draft.checks[0]).toMatchObject({
+      op: 'cagr',
+      display: '6.67%',
+      formula: '(294.76 / 164.84)^(1/9) - 1',
+      status: 'computed',
+      citation: 1,
+    });
     expect(draft.checks.some((c) => c.status === 'unverified')).toBe(false);
     expect(draft.claims.every((c) => c.supported)).toBe(true);
     expect(draft.retrieveMs).toBeGreaterThanOrEqual(0);
 
     expect(rec.meta).toHaveLength(1);
     expect(rec.meta[0]).toHaveLength(4);
-    expect(rec.checks).toEqual([expect.objectContaining({ op: 'cagr', status: 'computed', value: expect.closeTo(6.6707, 3) })]);
+    expect(rec.checks).toEqual([
+      expect.objectContaining({ op: 'cagr', status: 'computed', value: expect.closeTo(6.6707, 3) }),
+    ]);
 
     const requests = fake.requestsTo(CHAT);
     expect(requests).toHaveLength(3);
     const toolResults = messagesOf(requests[2]!).filter((m) => m.role === 'tool');
-    expect(toolResults.map((m) => m.content)).toEqual([expect.stringContaining('<passages>'), expect.stringContaining('"display":"6.67%"')]);
+    expect(toolResults.map((m) => m.content)).toEqual([
+      expect.stringContaining('<passages>'),
+      expect.stringContaining('"display":"6.67%"'),
+    ]);
     expect(requests[0]!.body).toMatchObject({ model: 'gpt-4o-mini', stream: true, temperature: 0 });
     expect(requests[0]!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(
       expect.arrayContaining(['search_documents', 'cagr', 'growth_rate', 'pp_change']),
@@ -91,9 +104,13 @@ describe('LLM answerer: tool loop', () => {
   });
 
   it('streams the answer through onToken in order, renumbering markers on the fly', async () => {
-    script(fake, [(req) => say(`Digital trade accounts for nearly 45% of service trade [${passageNumber(req, 'nearly 45%')}].`, 4)]);
+    script(fake, [
+      (req) => say(`Digital trade accounts for nearly 45% of service trade [${passageNumber(req, 'nearly 45%')}].`, 4),
+    ]);
     const rec = recorder();
-    const draft = await answerer().answer(input('What share of service trade is digital trade?', { events: rec.events }));
+    const draft = await answerer().answer(
+      input('What share of service trade is digital trade?', { events: rec.events }),
+    );
     expect(rec.tokens.length).toBeGreaterThan(5);
     expect(rec.tokens.join('')).toBe(draft.answer);
     expect(draft.answer).toBe('Digital trade accounts for nearly 45% of service trade [1].');
@@ -104,24 +121,43 @@ describe('LLM answerer: tool loop', () => {
     script(fake, [
       (req) => {
         const n = passageNumber(req, 'nearly 45%');
-        return say(`Digital trade accounts for nearly 45% of service trade [${n}]. Its profits rose 12% last year [${n}].`);
+        return say(
+          `Digital trade accounts for nearly 45% of service trade [${n}]. Its profits rose 12% last year [${n}].`,
+        );
       },
     ]);
     const rec = recorder();
-    const draft = await answerer().answer(input('What share of service trade is digital trade?', { events: rec.events }));
+    const draft = await answerer().answer(
+      input('What share of service trade is digital trade?', { events: rec.events }),
+    );
     const unverified = draft.checks.filter((c) => c.status === 'unverified');
     expect(unverified).toEqual([
-      { op: 'unverified', args: {}, value: 12, display: '12%', formula: null, claim: 'Its profits rose 12% last year [1].', status: 'unverified' },
+      {
+        op: 'unverified',
+        args: {},
+        value: 12,
+        display: '12%',
+        formula: null,
+        claim: 'Its profits rose 12% last year [1].',
+        status: 'unverified',
+      },
     ]);
-    expect(draft.claims[1]).toMatchObject({ supported: false, reason: 'number 12% not in cited passages or calculations' });
+    expect(draft.claims[1]).toMatchObject({
+      supported: false,
+      reason: 'number 12% not in cited passages or calculations',
+    });
     expect(rec.checks).toEqual(unverified);
   });
 
   it('removes an unresolvable marker from the answer and the stream, and reports it', async () => {
-    script(fake, [(req) => say(`Digital trade accounts for nearly 45% of service trade [${passageNumber(req, 'nearly 45%')}] [7].`)]);
+    script(fake, [
+      (req) => say(`Digital trade accounts for nearly 45% of service trade [${passageNumber(req, 'nearly 45%')}] [7].`),
+    ]);
     const warn = vi.fn();
     const rec = recorder();
-    const draft = await answerer({}, { ...FAST, logger: { warn } }).answer(input('What share of service trade is digital trade?', { events: rec.events }));
+    const draft = await answerer({}, { ...FAST, logger: { warn } }).answer(
+      input('What share of service trade is digital trade?', { events: rec.events }),
+    );
     expect(draft.answer).toBe('Digital trade accounts for nearly 45% of service trade [1].');
     expect(rec.tokens.join('')).toBe(draft.answer);
     expect(draft.citations.map((c) => c.n)).toEqual([1]);
@@ -150,7 +186,10 @@ describe('LLM answerer: tool loop', () => {
   });
 
   it('returns malformed tool arguments to the model once and gives up when it happens again', async () => {
-    script(fake, [call('cagr', '{"start": "US$164.84 billion", "end": '), call('search_documents', { q: 'wrong field' })]);
+    script(fake, [
+      call('cagr', '{"start": "US$164.84 billion", "end": '),
+      call('search_documents', { q: 'wrong field' }),
+    ]);
     const err = await upstreamError(answerer().answer(input('What was the CAGR?')));
     expect(err.message).toMatch(/malformed tool arguments again/);
     const requests = fake.requestsTo(CHAT);
@@ -184,19 +223,32 @@ describe('LLM answerer: tool loop', () => {
   it('numbers passages from searches after the initial ones and refers back to passages already shown', async () => {
     script(fake, [
       call('search_documents', { query: 'ICT service exports commercial presence 2018', k: 5 }),
-      (req) => say(`In 2018 ICT service exports under the commercial presence model were US$54.56 billion [${passageNumber(req, 'US$54.56 billion')}].`),
+      (req) =>
+        say(
+          `In 2018 ICT service exports under the commercial presence model were US$54.56 billion [${passageNumber(req, 'US$54.56 billion')}].`,
+        ),
     ]);
     const question = 'Why does the central government attach importance to digital trade?';
     const draft = await answerer().answer(input(question, { k: 2 }));
-    expect(draft.answer).toBe('In 2018 ICT service exports under the commercial presence model were US$54.56 billion [1].');
-    expect(draft.citations[0]!.quote).toBe('For example, in 2018, my country’s ICT service exports under the commercial presence model were US$54.56 billion, about 10% of that of the United States.');
+    expect(draft.answer).toBe(
+      'In 2018 ICT service exports under the commercial presence model were US$54.56 billion [1].',
+    );
+    expect(draft.citations[0]!.quote).toBe(
+      'For example, in 2018, my country’s ICT service exports under the commercial presence model were US$54.56 billion, about 10% of that of the United States.',
+    );
 
     const last = fake.requestsTo(CHAT).at(-1)!;
     expect(passageNumber(last, 'US$54.56 billion')).toBe(3);
     const results = messagesOf(last).at(-1)!.content!;
     const initial = messagesOf(last)[1]!.content!.match(/<passage n="(\d+)"/g);
     expect(initial).toEqual(['<passage n="1"', '<passage n="2"']);
-    expect(results.match(/<passage n="(\d+)"/g)).toEqual(['<passage n="3"', '<passage n="4"', '<passage n="5"', '<passage n="6"', '<passage n="2"']);
+    expect(results.match(/<passage n="(\d+)"/g)).toEqual([
+      '<passage n="3"',
+      '<passage n="4"',
+      '<passage n="5"',
+      '<passage n="6"',
+      '<passage n="2"',
+    ]);
     expect(results).toContain('<passage n="2" doc="digital-trade-interview" speaker="Li Jun" shown="earlier" />');
   });
 });
@@ -204,7 +256,11 @@ describe('LLM answerer: tool loop', () => {
 describe('LLM answerer: upstream failures', () => {
   it('retries a 429 after the Retry-After delay, then succeeds', async () => {
     script(fake, [
-      { status: 429, json: errorBody('Rate limit reached', 'requests', 'rate_limit_exceeded'), headers: { 'retry-after': '1' } },
+      {
+        status: 429,
+        json: errorBody('Rate limit reached', 'requests', 'rate_limit_exceeded'),
+        headers: { 'retry-after': '1' },
+      },
       (req) => say(`Digital trade accounts for nearly 45% of service trade [${passageNumber(req, 'nearly 45%')}].`),
     ]);
     const draft = await answerer().answer(input('What share of service trade is digital trade?'));
@@ -216,7 +272,9 @@ describe('LLM answerer: upstream failures', () => {
 
   it('gives up on a persistent 500 after the configured retries', async () => {
     fake.setHandler(CHAT, () => ({ status: 500, json: errorBody('boom', 'server_error') }));
-    const err = await upstreamError(answerer({ LLM_MAX_RETRIES: '2' }).answer(input('What share of service trade is digital trade?')));
+    const err = await upstreamError(
+      answerer({ LLM_MAX_RETRIES: '2' }).answer(input('What share of service trade is digital trade?')),
+    );
     expect(err.message).toMatch(/failed \(500\) \(3 attempts\)/);
     expect(fake.requestsTo(CHAT)).toHaveLength(3);
   });
@@ -231,7 +289,9 @@ describe('LLM answerer: upstream failures', () => {
     fake.setHandler(CHAT, () => ({ delayMs: 30_000, json: {} }));
     const aborted = fake.waitForAbort(CHAT);
     const started = Date.now();
-    const err = await upstreamError(answerer({ LLM_TIMEOUT_MS: '1000' }).answer(input('What share of service trade is digital trade?')));
+    const err = await upstreamError(
+      answerer({ LLM_TIMEOUT_MS: '1000' }).answer(input('What share of service trade is digital trade?')),
+    );
     expect(Date.now() - started).toBeLessThan(2500);
     expect(err.message).toMatch(/within 1000 ms/);
     expect((await aborted).aborted).toBe(true);
@@ -275,7 +335,9 @@ describe('LLM answerer: the offline decision rules', () => {
         return say(`The report was released in 2021 [${n}].`);
       },
     ]);
-    const draft = await answerer().answer(input('When was the Digital Trade Development and Cooperation Report released?'));
+    const draft = await answerer().answer(
+      input('When was the Digital Trade Development and Cooperation Report released?'),
+    );
     expect(draft.abstained).toBe(false);
     const short = draft.short!;
     expect(short.text).toMatch(/2021/);

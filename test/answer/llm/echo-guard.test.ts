@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { EchoGuard } from '../../../src/answer/llm/echo-guard.js';
 import { defaultPrompts, renderTemplate } from '../../../src/answer/llm/prompts.js';
 
-const PROMPT = renderTemplate(await defaultPrompts.load('system'), { search_tool: 'search_documents', calculator_ops: 'cagr, growth_rate', abstain_phrase: 'The documents do not cover' });
+const PROMPT = renderTemplate(await defaultPrompts.load('system'), {
+  search_tool: 'search_documents',
+  calculator_ops: 'cagr, growth_rate',
+  abstain_phrase: 'The documents do not cover',
+});
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Runs of six prompt words, as the guard sees them. */
@@ -46,28 +50,45 @@ describe('EchoGuard', () => {
   });
 
   it('never emits six consecutive words of the prompt, however the text is split', () => {
-    const leak = fc.tuple(fc.constantFrom('', 'Sure. ', 'Here are my rules: '), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 40, max: 400 }));
+    const leak = fc.tuple(
+      fc.constantFrom('', 'Sure. ', 'Here are my rules: '),
+      fc.integer({ min: 0, max: 300 }),
+      fc.integer({ min: 40, max: 400 }),
+    );
     fc.assert(
-      fc.property(leak.chain(([lead, from, len]) => {
-        const text = `${lead}${PROMPT.slice(from, from + len)}`;
-        return fc.tuple(fc.constant(text), cuts(text));
-      }), ([text, at]) => {
-        const { out, guard } = feed(text, at);
-        const emitted = out.join('');
-        expect(hasRun(emitted), emitted).toBe(false);
-        if (hasRun(text)) expect(guard.tripped).toBe(true);
-      }),
+      fc.property(
+        leak.chain(([lead, from, len]) => {
+          const text = `${lead}${PROMPT.slice(from, from + len)}`;
+          return fc.tuple(fc.constant(text), cuts(text));
+        }),
+        ([text, at]) => {
+          const { out, guard } = feed(text, at);
+          const emitted = out.join('');
+          expect(hasRun(emitted), emitted).toBe(false);
+          if (hasRun(text)) expect(guard.tripped).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('passes any text that does not repeat the prompt unchanged', () => {
-    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.lorem({ maxCount: 40 }), fc.constantFrom('You are right: the passages say digital trade grew [1].', 'Use the calculator: (294.76 / 164.84)^(1/9) - 1 = 6.67% [2].'));
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.lorem({ maxCount: 40 }),
+      fc.constantFrom(
+        'You are right: the passages say digital trade grew [1].',
+        'Use the calculator: (294.76 / 164.84)^(1/9) - 1 = 6.67% [2].',
+      ),
+    );
     fc.assert(
-      fc.property(text.chain((t) => fc.tuple(fc.constant(t), cuts(t))), ([t, at]) => {
-        fc.pre(!hasRun(t));
-        expect(feed(t, at).out.join('')).toBe(t);
-      }),
+      fc.property(
+        text.chain((t) => fc.tuple(fc.constant(t), cuts(t))),
+        ([t, at]) => {
+          fc.pre(!hasRun(t));
+          expect(feed(t, at).out.join('')).toBe(t);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MarkerStream } from '../../../src/answer/llm/marker-stream.js';
 import { MarkerNumbering, rewriteMarkers } from '../../../src/answer/grounding/markers.js';
+import { MarkerStream } from '../../../src/answer/llm/marker-stream.js';
 
 const resolves = (n: number) => n >= 1 && n <= 5;
 
@@ -39,7 +39,8 @@ describe('MarkerStream', () => {
     for (const text of SAMPLES) {
       const expected = whole(text);
       expect(streamed([...text]).join(''), text).toBe(expected);
-      for (let seed = 1; seed <= 25; seed++) expect(streamed(split(text, seed)).join(''), `${text} / ${seed}`).toBe(expected);
+      for (let seed = 1; seed <= 25; seed++)
+        expect(streamed(split(text, seed)).join(''), `${text} / ${seed}`).toBe(expected);
     }
   });
 
@@ -47,5 +48,4 @@ describe('MarkerStream', () => {
     const out = streamed(['Growth was fast [', '3', '] and steady', ' [9', ']. Done [1]']);
     expect(out).toEqual(['Growth was fast', ' [1] and steady', '. Done [2]']);
   });
-
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryable, retryAfterMs, retryDelay, sleep, type RetryPolicy } from '../../../src/answer/llm/retry.js';
+import { isRetryable, type RetryPolicy, retryAfterMs, retryDelay, sleep } from '../../../src/answer/llm/retry.js';
 
 const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 300, maxRetryAfterMs: 2000 };
 const http = (status: number, headers: Record<string, string> = {}, extra: object = {}) =>

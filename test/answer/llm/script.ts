@@ -1,6 +1,12 @@
-import type { AnswerEvents } from '../../../src/answer/types.js';
 import type { Check, RelatedPassage } from '../../../src/answer/schema.js';
-import { chatCompletionStream, errorBody, type FakeOpenAI, type FakeResponse, type RecordedRequest } from '../../fakes/fake-openai.js';
+import type { AnswerEvents } from '../../../src/answer/types.js';
+import {
+  chatCompletionStream,
+  errorBody,
+  type FakeOpenAI,
+  type FakeResponse,
+  type RecordedRequest,
+} from '../../fakes/fake-openai.js';
 
 /** Path of the chat endpoint on the fake. */
 export const CHAT = '/v1/chat/completions';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type Config } from '../../../src/config.js';
+import { type Config, loadConfig } from '../../../src/config.js';
 import { chunkDocument, loadCorpus } from '../../../src/ingest/index.js';
 import type { KnowledgeSnapshot } from '../../../src/retrieval/knowledge-base.js';
 import { LocalHashEmbedder } from '../../../src/retrieval/local-embedder.js';
@@ -49,5 +49,12 @@ export function chunkWith(snapshot: KnowledgeSnapshot, needle: string, docId = I
 
 /** Configuration pointing the LLM at `baseUrl` with small limits for tests. */
 export function llmTestConfig(baseUrl: string, env: Record<string, string> = {}): Readonly<Config> {
-  return loadConfig({ OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_MS: '5000', LLM_MAX_STEPS: '4', LLM_MAX_RETRIES: '2', ...env });
+  return loadConfig({
+    OPENAI_BASE_URL: baseUrl,
+    OPENAI_API_KEY: 'test-key',
+    LLM_TIMEOUT_MS: '5000',
+    LLM_MAX_STEPS: '4',
+    LLM_MAX_RETRIES: '2',
+    ...env,
+  });
 }

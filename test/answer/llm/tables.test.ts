@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLlmAnswerer } from '../../../src/answer/llm/agent.js';
 import { passageText } from '../../../src/answer/grounding/table-context.js';
+import { createLlmAnswerer } from '../../../src/answer/llm/agent.js';
 import { loadMarkdown } from '../../../src/ingest/load-markdown.js';
 import type { KnowledgeSnapshot } from '../../../src/retrieval/knowledge-base.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../../fakes/fake-openai.js';
+import { type FakeOpenAI, startFakeOpenAI } from '../../fakes/fake-openai.js';
 import { CHAT, call, messagesOf, passageNumber, say, script } from './script.js';
 import { buildTestSnapshot, extraDocument, llmTestConfig } from './snapshot.js';
 
 /** A fictional annual-report excerpt with a results table (in millions). */
 const REPORT_ID = 'harlow-report';
-const report = extraDocument(REPORT_ID, loadMarkdown(readFileSync(new URL('../../fixtures/tables/harlow-annual-report-2019.md', import.meta.url), 'utf8')).text);
+const report = extraDocument(
+  REPORT_ID,
+  loadMarkdown(readFileSync(new URL('../../fixtures/tables/harlow-annual-report-2019.md', import.meta.url), 'utf8'))
+    .text,
+);
 
 let fake: FakeOpenAI;
 let snapshot: KnowledgeSnapshot;
@@ -25,7 +29,9 @@ describe('LLM answerer over tables', () => {
     let prompt = '';
     script(fake, [
       (req) => {
-        prompt = messagesOf(req).map((m) => m.content ?? '').join('\n');
+        prompt = messagesOf(req)
+          .map((m) => m.content ?? '')
+          .join('\n');
         return call('growth_rate', { from: '1,745', to: '1,634' });
       },
       (req) => {
@@ -59,9 +65,23 @@ describe('LLM answerer over tables', () => {
   it('gives a passage that starts below a table header the header rows, caption and units again', () => {
     const start = report.text.indexOf('| Industrial fittings');
     const end = report.text.indexOf('| Operating expenses');
-    const chunk = { id: 'x', docId: REPORT_ID, title: 't', section: null, speaker: null, ordinal: 0, start, end, text: report.text.slice(start, end) };
+    const chunk = {
+      id: 'x',
+      docId: REPORT_ID,
+      title: 't',
+      section: null,
+      speaker: null,
+      ordinal: 0,
+      start,
+      end,
+      text: report.text.slice(start, end),
+    };
     const text = passageText(snapshot, chunk);
-    expect(text.startsWith('[table: Table 2: Consolidated results] [figures in millions]\n| | Fiscal year | |\n| --- | --- | --- |\n| | 2019 | 2018 |\n| Industrial fittings')).toBe(true);
+    expect(
+      text.startsWith(
+        '[table: Table 2: Consolidated results] [figures in millions]\n| | Fiscal year | |\n| --- | --- | --- |\n| | 2019 | 2018 |\n| Industrial fittings',
+      ),
+    ).toBe(true);
     expect(text.endsWith(chunk.text)).toBe(true);
   });
 });

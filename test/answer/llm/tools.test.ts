@@ -1,9 +1,9 @@
 import { HumanMessage } from '@langchain/core/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindTools, createChatModel } from '../../../src/answer/llm/model.js';
-import { SEARCH_TOOL, runToolCall, searchDocumentsTool, type ToolContext } from '../../../src/answer/llm/tools.js';
+import { runToolCall, SEARCH_TOOL, searchDocumentsTool, type ToolContext } from '../../../src/answer/llm/tools.js';
 import { CALC_OPS } from '../../../src/numbers/index.js';
-import { chatCompletionStream, startFakeOpenAI, type FakeOpenAI } from '../../fakes/fake-openai.js';
+import { chatCompletionStream, type FakeOpenAI, startFakeOpenAI } from '../../fakes/fake-openai.js';
 import { CHAT } from './script.js';
 import { llmTestConfig } from './snapshot.js';
 

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/errors.js';
-import { loadMarkdown } from '../../../src/ingest/load-markdown.js';
 import { articleMarkdown, corpusDocuments, writeCorpus } from '../../../src/eval/datasets/squad/corpus.js';
 import { loadSquad, parseSquad } from '../../../src/eval/datasets/squad/dataset.js';
+import { loadMarkdown } from '../../../src/ingest/load-markdown.js';
 import { FICTIONAL_SQUAD } from './fictional-squad.js';
 
-const clone = () => JSON.parse(JSON.stringify(FICTIONAL_SQUAD)) as typeof FICTIONAL_SQUAD & { data: Array<Record<string, unknown>> };
+const clone = () =>
+  JSON.parse(JSON.stringify(FICTIONAL_SQUAD)) as typeof FICTIONAL_SQUAD & { data: Array<Record<string, unknown>> };
 
 function messageOf(fn: () => unknown): string {
   try {
@@ -28,9 +29,26 @@ describe('parseSquad', () => {
       ['Lake_Vorrin', 2],
       ['Brassmoor_Clockworks', 2],
     ]);
-    expect(ds.questions.map((q) => q.id)).toEqual(['lv-1', 'lv-2', 'lv-3', 'lv-4', 'lv-5', 'bc-1', 'bc-2', 'bc-3', 'bc-4', 'bc-5']);
+    expect(ds.questions.map((q) => q.id)).toEqual([
+      'lv-1',
+      'lv-2',
+      'lv-3',
+      'lv-4',
+      'lv-5',
+      'bc-1',
+      'bc-2',
+      'bc-3',
+      'bc-4',
+      'bc-5',
+    ]);
     expect(ds.questions.filter((q) => q.impossible).map((q) => q.id)).toEqual(['lv-3', 'lv-5', 'bc-3', 'bc-5']);
-    expect(ds.questions[0]).toEqual({ id: 'lv-1', article: 'Lake_Vorrin', question: 'Who first charted Lake Vorrin?', answers: ['Ilsa Brandt', 'the surveyor Ilsa Brandt'], impossible: false });
+    expect(ds.questions[0]).toEqual({
+      id: 'lv-1',
+      article: 'Lake_Vorrin',
+      question: 'Who first charted Lake Vorrin?',
+      answers: ['Ilsa Brandt', 'the surveyor Ilsa Brandt'],
+      impossible: false,
+    });
     // plausible_answers of unanswerable questions are not gold answers.
     expect(ds.questions[2]?.answers).toEqual([]);
   });
@@ -38,7 +56,9 @@ describe('parseSquad', () => {
   it('names the field and the article of a malformed entry', () => {
     const bad = clone();
     delete (bad.data[1] as { paragraphs: Array<Record<string, unknown>> }).paragraphs[1]!.context;
-    expect(messageOf(() => parseSquad(bad, 'f.json'))).toMatch(/^f\.json: not a SQuAD v2\.0 file \(data\[1\]\.paragraphs\[1\]\.context \(article "Brassmoor_Clockworks"\): /);
+    expect(messageOf(() => parseSquad(bad, 'f.json'))).toMatch(
+      /^f\.json: not a SQuAD v2\.0 file \(data\[1\]\.paragraphs\[1\]\.context \(article "Brassmoor_Clockworks"\): /,
+    );
   });
 
   it('rejects files without data, duplicate ids and answerable questions without answers', () => {
@@ -46,15 +66,20 @@ describe('parseSquad', () => {
     expect(messageOf(() => parseSquad([1, 2], 'f.json'))).toMatch(/not a SQuAD v2\.0 file/);
     const dup = clone();
     dup.data[1]!.paragraphs[0]!.qas[0]!.id = 'lv-1';
-    expect(messageOf(() => parseSquad(dup, 'f.json'))).toMatch(/data\[1\]\.paragraphs\[0\]\.qas\[0\] \(id "lv-1"\): duplicate question id/);
+    expect(messageOf(() => parseSquad(dup, 'f.json'))).toMatch(
+      /data\[1\]\.paragraphs\[0\]\.qas\[0\] \(id "lv-1"\): duplicate question id/,
+    );
     const noAnswers = clone();
     noAnswers.data[0]!.paragraphs[0]!.qas[1]!.answers = [];
-    expect(messageOf(() => parseSquad(noAnswers, 'f.json'))).toMatch(/qas\[1\] \(id "lv-2"\): answerable question \(is_impossible false\) has no answers/);
+    expect(messageOf(() => parseSquad(noAnswers, 'f.json'))).toMatch(
+      /qas\[1\] \(id "lv-2"\): answerable question \(is_impossible false\) has no answers/,
+    );
   });
 
   it('treats v1-style questions without is_impossible as answerable when they have answers', () => {
     const v1 = clone();
-    for (const a of v1.data) for (const p of a.paragraphs) for (const q of p.qas) delete (q as { is_impossible?: boolean }).is_impossible;
+    for (const a of v1.data)
+      for (const p of a.paragraphs) for (const q of p.qas) delete (q as { is_impossible?: boolean }).is_impossible;
     expect(parseSquad(v1, 'f.json').questions.filter((q) => q.impossible)).toHaveLength(4);
   });
 

@@ -28,16 +28,43 @@ export const FICTIONAL_SQUAD = {
         {
           context: LAKE_1,
           qas: [
-            { id: 'lv-1', question: 'Who first charted Lake Vorrin?', answers: [at(LAKE_1, 'Ilsa Brandt'), at(LAKE_1, 'the surveyor Ilsa Brandt')], is_impossible: false },
-            { id: 'lv-2', question: 'In what year was Lake Vorrin first charted?', answers: [at(LAKE_1, '1842')], is_impossible: false },
-            { id: 'lv-3', question: 'Who drained Lake Vorrin in 1990?', answers: [], is_impossible: true, plausible_answers: [at(LAKE_1, 'Ilsa Brandt')] },
+            {
+              id: 'lv-1',
+              question: 'Who first charted Lake Vorrin?',
+              answers: [at(LAKE_1, 'Ilsa Brandt'), at(LAKE_1, 'the surveyor Ilsa Brandt')],
+              is_impossible: false,
+            },
+            {
+              id: 'lv-2',
+              question: 'In what year was Lake Vorrin first charted?',
+              answers: [at(LAKE_1, '1842')],
+              is_impossible: false,
+            },
+            {
+              id: 'lv-3',
+              question: 'Who drained Lake Vorrin in 1990?',
+              answers: [],
+              is_impossible: true,
+              plausible_answers: [at(LAKE_1, 'Ilsa Brandt')],
+            },
           ],
         },
         {
           context: LAKE_2,
           qas: [
-            { id: 'lv-4', question: 'Which village holds an ice market on the lake?', answers: [at(LAKE_2, 'Kettleby'), at(LAKE_2, 'the village of Kettleby')], is_impossible: false },
-            { id: 'lv-5', question: 'How many fish species live in Lake Vorrin?', answers: [], is_impossible: true, plausible_answers: [at(LAKE_2, '212')] },
+            {
+              id: 'lv-4',
+              question: 'Which village holds an ice market on the lake?',
+              answers: [at(LAKE_2, 'Kettleby'), at(LAKE_2, 'the village of Kettleby')],
+              is_impossible: false,
+            },
+            {
+              id: 'lv-5',
+              question: 'How many fish species live in Lake Vorrin?',
+              answers: [],
+              is_impossible: true,
+              plausible_answers: [at(LAKE_2, '212')],
+            },
           ],
         },
       ],
@@ -48,16 +75,43 @@ export const FICTIONAL_SQUAD = {
         {
           context: CLOCK_1,
           qas: [
-            { id: 'bc-1', question: 'Who founded the Brassmoor Clockworks?', answers: [at(CLOCK_1, 'Oswin Tarrel')], is_impossible: false },
-            { id: 'bc-2', question: 'What destroyed the foundry of the Brassmoor Clockworks?', answers: [at(CLOCK_1, 'a fire'), at(CLOCK_1, 'fire')], is_impossible: false },
-            { id: 'bc-3', question: 'Who bought the Brassmoor Clockworks in 1975?', answers: [], is_impossible: true, plausible_answers: [at(CLOCK_1, 'Oswin Tarrel')] },
+            {
+              id: 'bc-1',
+              question: 'Who founded the Brassmoor Clockworks?',
+              answers: [at(CLOCK_1, 'Oswin Tarrel')],
+              is_impossible: false,
+            },
+            {
+              id: 'bc-2',
+              question: 'What destroyed the foundry of the Brassmoor Clockworks?',
+              answers: [at(CLOCK_1, 'a fire'), at(CLOCK_1, 'fire')],
+              is_impossible: false,
+            },
+            {
+              id: 'bc-3',
+              question: 'Who bought the Brassmoor Clockworks in 1975?',
+              answers: [],
+              is_impossible: true,
+              plausible_answers: [at(CLOCK_1, 'Oswin Tarrel')],
+            },
           ],
         },
         {
           context: CLOCK_2,
           qas: [
-            { id: 'bc-4', question: 'How many times does the Harrowgate clock strike at noon?', answers: [at(CLOCK_2, 'thirteen')], is_impossible: false },
-            { id: 'bc-5', question: 'What is the name of the Harrowgate station master?', answers: [], is_impossible: true, plausible_answers: [at(CLOCK_2, 'Harrowgate')] },
+            {
+              id: 'bc-4',
+              question: 'How many times does the Harrowgate clock strike at noon?',
+              answers: [at(CLOCK_2, 'thirteen')],
+              is_impossible: false,
+            },
+            {
+              id: 'bc-5',
+              question: 'What is the name of the Harrowgate station master?',
+              answers: [],
+              is_impossible: true,
+              plausible_answers: [at(CLOCK_2, 'Harrowgate')],
+            },
           ],
         },
       ],

@@ -9,7 +9,10 @@ describe('parseEvalArgs: --dataset, --limit, --seed, --corpus, --write-corpus', 
       limit: 300,
       seed: 1,
     });
-    expect(parseEvalArgs(['--corpus', 'eval/genres/corpus', 'eval/genres/dev.jsonl'])).toMatchObject({ corpus: 'eval/genres/corpus', suites: ['eval/genres/dev.jsonl'] });
+    expect(parseEvalArgs(['--corpus', 'eval/genres/corpus', 'eval/genres/dev.jsonl'])).toMatchObject({
+      corpus: 'eval/genres/corpus',
+      suites: ['eval/genres/dev.jsonl'],
+    });
   });
 
   it.each([

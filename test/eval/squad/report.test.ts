@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { firstSentence } from '../../../src/eval/scoring/answer-text.js';
 import { diffSquadBaseline, parseSquadBaseline } from '../../../src/eval/datasets/squad/baseline.js';
 import { parseSquad, type SquadQuestion } from '../../../src/eval/datasets/squad/dataset.js';
 import { toSquadHtmlReport } from '../../../src/eval/datasets/squad/html-report.js';
@@ -9,6 +8,7 @@ import { predictionOf } from '../../../src/eval/datasets/squad/prediction.js';
 import { buildSquadReport } from '../../../src/eval/datasets/squad/report.js';
 import { failedQuestion, scoreQuestion } from '../../../src/eval/datasets/squad/score-question.js';
 import { SQUAD_RATIO_METRICS, type SquadResult } from '../../../src/eval/datasets/squad/types.js';
+import { firstSentence } from '../../../src/eval/scoring/answer-text.js';
 import { citation, response } from '../fixtures.js';
 import { xmlProblems } from '../xml-well-formed.js';
 import { FICTIONAL_SQUAD } from './fictional-squad.js';
@@ -20,45 +20,122 @@ const RUN = { dataset: 'squad2' as const, file: 'f.json', total: 10, limit: null
 
 describe('predictions', () => {
   it('uses short.text, else the first sentence without citation markers, and nothing when abstained', () => {
-    expect(predictionOf(response({ answer: 'Ilsa Brandt charted it [1]. More.', short: short('Ilsa Brandt') }))).toEqual({ text: 'Ilsa Brandt', source: 'short' });
-    expect(predictionOf(response({ answer: 'Ilsa Brandt charted it [1, 2]. She named it later [2].' }))).toEqual({ text: 'Ilsa Brandt charted it.', source: 'fallback' });
-    expect(predictionOf(response({ answer: 'The documents do not say.', abstained: true, short: short('x') }))).toEqual({ text: '', source: 'abstained' });
+    expect(
+      predictionOf(response({ answer: 'Ilsa Brandt charted it [1]. More.', short: short('Ilsa Brandt') })),
+    ).toEqual({ text: 'Ilsa Brandt', source: 'short' });
+    expect(predictionOf(response({ answer: 'Ilsa Brandt charted it [1, 2]. She named it later [2].' }))).toEqual({
+      text: 'Ilsa Brandt charted it.',
+      source: 'fallback',
+    });
+    expect(predictionOf(response({ answer: 'The documents do not say.', abstained: true, short: short('x') }))).toEqual(
+      { text: '', source: 'abstained' },
+    );
     expect(firstSentence('In 1842 [1]')).toBe('In 1842');
   });
 });
 
 describe('scoreQuestion', () => {
   it('scores an answerable question on the prediction, answer-contains on the full answer, citation hit on quotes', () => {
-    const r = scoreQuestion(q('lv-1'), response({ answer: 'It was the surveyor Ilsa Brandt [1].', short: short('surveyor Ilsa Brandt'), citations: [citation(1, 'first charted by the surveyor Ilsa Brandt in 1842')] }), 12);
-    expect(r).toMatchObject({ exactMatch: 1, f1: 1, answerContains: true, citationHit: true, passed: true, source: 'short', abstained: false });
-    const wrong = scoreQuestion(q('lv-2'), response({ answer: 'In 1843 [1].', short: short('1843'), citations: [citation(1, 'charted in 1842')] }), 5);
+    const r = scoreQuestion(
+      q('lv-1'),
+      response({
+        answer: 'It was the surveyor Ilsa Brandt [1].',
+        short: short('surveyor Ilsa Brandt'),
+        citations: [citation(1, 'first charted by the surveyor Ilsa Brandt in 1842')],
+      }),
+      12,
+    );
+    expect(r).toMatchObject({
+      exactMatch: 1,
+      f1: 1,
+      answerContains: true,
+      citationHit: true,
+      passed: true,
+      source: 'short',
+      abstained: false,
+    });
+    const wrong = scoreQuestion(
+      q('lv-2'),
+      response({ answer: 'In 1843 [1].', short: short('1843'), citations: [citation(1, 'charted in 1842')] }),
+      5,
+    );
     expect(wrong).toMatchObject({ exactMatch: 0, f1: 0, answerContains: false, citationHit: true, passed: false });
   });
 
   it('abstaining on an answerable question is a miss; on an unanswerable one it is EM = F1 = 1', () => {
-    expect(scoreQuestion(q('lv-2'), response({ answer: 'No.', abstained: true }), 1)).toMatchObject({ exactMatch: 0, f1: 0, answerContains: false, passed: false, prediction: '' });
-    expect(scoreQuestion(q('lv-3'), response({ answer: 'No.', abstained: true }), 1)).toMatchObject({ exactMatch: 1, f1: 1, answerContains: null, citationHit: null, passed: true });
+    expect(scoreQuestion(q('lv-2'), response({ answer: 'No.', abstained: true }), 1)).toMatchObject({
+      exactMatch: 0,
+      f1: 0,
+      answerContains: false,
+      passed: false,
+      prediction: '',
+    });
+    expect(scoreQuestion(q('lv-3'), response({ answer: 'No.', abstained: true }), 1)).toMatchObject({
+      exactMatch: 1,
+      f1: 1,
+      answerContains: null,
+      citationHit: null,
+      passed: true,
+    });
   });
 
   it('answering an unanswerable question scores 0 even when the span normalises to nothing', () => {
-    expect(scoreQuestion(q('lv-3'), response({ answer: 'The.', short: short('the') }), 1)).toMatchObject({ exactMatch: 0, f1: 0, passed: false });
+    expect(scoreQuestion(q('lv-3'), response({ answer: 'The.', short: short('the') }), 1)).toMatchObject({
+      exactMatch: 0,
+      f1: 0,
+      passed: false,
+    });
   });
 
   it('a failed request is a failed question with no prediction', () => {
-    expect(failedQuestion(q('bc-1'), 'HTTP 500', 3)).toMatchObject({ source: 'error', exactMatch: 0, passed: false, abstained: null, error: 'HTTP 500' });
+    expect(failedQuestion(q('bc-1'), 'HTTP 500', 3)).toMatchObject({
+      source: 'error',
+      exactMatch: 0,
+      passed: false,
+      abstained: null,
+      error: 'HTTP 500',
+    });
   });
 });
 
 /** Six answerable and four unanswerable outcomes with known counts. */
 function results(): SquadResult[] {
   return [
-    scoreQuestion(q('lv-1'), response({ answer: 'Ilsa Brandt [1].', short: short('Ilsa Brandt'), citations: [citation(1, 'the surveyor Ilsa Brandt')] }), 10),
-    scoreQuestion(q('lv-2'), response({ answer: 'It was charted in 1842 by a surveyor [1].', citations: [citation(1, 'in 1842')] }), 20),
+    scoreQuestion(
+      q('lv-1'),
+      response({
+        answer: 'Ilsa Brandt [1].',
+        short: short('Ilsa Brandt'),
+        citations: [citation(1, 'the surveyor Ilsa Brandt')],
+      }),
+      10,
+    ),
+    scoreQuestion(
+      q('lv-2'),
+      response({ answer: 'It was charted in 1842 by a surveyor [1].', citations: [citation(1, 'in 1842')] }),
+      20,
+    ),
     scoreQuestion(q('lv-3'), response({ answer: 'Not covered.', abstained: true }), 30),
     scoreQuestion(q('lv-4'), response({ answer: 'Not covered.', abstained: true }), 40),
-    scoreQuestion(q('lv-5'), response({ answer: 'About 212 [1].', short: short('212'), citations: [citation(1, '212 metres')] }), 50),
-    scoreQuestion(q('bc-1'), response({ answer: 'Oswin Tarrel founded it [1].', short: short('Oswin'), citations: [citation(1, 'founded in 1903')] }), 60),
-    scoreQuestion(q('bc-2'), response({ answer: 'A flood [1].', short: short('flood'), citations: [citation(1, 'a fire destroyed')] }), 70),
+    scoreQuestion(
+      q('lv-5'),
+      response({ answer: 'About 212 [1].', short: short('212'), citations: [citation(1, '212 metres')] }),
+      50,
+    ),
+    scoreQuestion(
+      q('bc-1'),
+      response({
+        answer: 'Oswin Tarrel founded it [1].',
+        short: short('Oswin'),
+        citations: [citation(1, 'founded in 1903')],
+      }),
+      60,
+    ),
+    scoreQuestion(
+      q('bc-2'),
+      response({ answer: 'A flood [1].', short: short('flood'), citations: [citation(1, 'a fire destroyed')] }),
+      70,
+    ),
     scoreQuestion(q('bc-3'), response({ answer: 'Not covered.', abstained: true }), 80),
     failedQuestion(q('bc-4'), 'timeout', 90),
     scoreQuestion(q('bc-5'), response({ answer: 'Not covered.', abstained: true }), 100),
@@ -69,7 +146,16 @@ describe('computeSquadMetrics', () => {
   const m = computeSquadMetrics(results());
 
   it('counts questions, sources, abstentions and errors', () => {
-    expect(m).toMatchObject({ questions: 10, hasAns: 6, noAns: 4, abstained: 4, errors: 1, fromShort: 4, fromFallback: 1, passed: 6 });
+    expect(m).toMatchObject({
+      questions: 10,
+      hasAns: 6,
+      noAns: 4,
+      abstained: 4,
+      errors: 1,
+      fromShort: 4,
+      fromFallback: 1,
+      passed: 6,
+    });
   });
 
   it('computes EM and F1 overall and by HasAns / NoAns', () => {
@@ -120,9 +206,26 @@ describe('report shapes', () => {
     expect(json.kind).toBe('squad2');
     expect(Object.keys(json.byArticle)).toEqual(['Lake_Vorrin', 'Brassmoor_Clockworks']);
     expect(json.byArticle.Lake_Vorrin).toMatchObject({ questions: 5, hasAns: 3, noAns: 2 });
-    for (const k of SQUAD_RATIO_METRICS) expect(json.summary[k] === null || (json.summary[k] >= 0 && json.summary[k] <= 1), k).toBe(true);
+    for (const k of SQUAD_RATIO_METRICS)
+      expect(json.summary[k] === null || (json.summary[k] >= 0 && json.summary[k] <= 1), k).toBe(true);
     expect(json.questions).toHaveLength(10);
-    expect(Object.keys(json.questions[0]!)).toEqual(expect.arrayContaining(['id', 'article', 'impossible', 'golds', 'prediction', 'source', 'exactMatch', 'f1', 'answerContains', 'citationHit', 'abstained', 'passed', 'latencyMs']));
+    expect(Object.keys(json.questions[0]!)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'article',
+        'impossible',
+        'golds',
+        'prediction',
+        'source',
+        'exactMatch',
+        'f1',
+        'answerContains',
+        'citationHit',
+        'abstained',
+        'passed',
+        'latencyMs',
+      ]),
+    );
   });
 
   it('JUnit has one testsuite per article and one testcase per question, failing by the pass rule', () => {
@@ -131,7 +234,9 @@ describe('report shapes', () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml.match(/<testcase /g)).toHaveLength(10);
     expect(xml).toMatch(/<testsuites name="citecheck squad2" tests="10" failures="3" errors="1"/);
-    expect(xml).toMatch(/<testcase classname="Lake_Vorrin" name="lv-4"[^>]*>\s*<failure message="abstained; expected &quot;Kettleby&quot;/);
+    expect(xml).toMatch(
+      /<testcase classname="Lake_Vorrin" name="lv-4"[^>]*>\s*<failure message="abstained; expected &quot;Kettleby&quot;/,
+    );
     expect(xml).toMatch(/name="lv-5"[^>]*>\s*<failure message="unanswerable, but answered: &quot;212&quot;"/);
     expect(xml).toMatch(/name="bc-4"[^>]*>\s*<error message="error: timeout" type="RequestError"/);
     expect(xml).toMatch(/<testcase classname="Lake_Vorrin" name="lv-3" time="0\.030">/);
@@ -164,7 +269,10 @@ describe('SQuAD baseline', () => {
     expect(diff.fixes).toEqual(['lv-4']);
     expect(diff.newQuestions).toBe(0);
     expect(diff.missingQuestions).toBe(0);
-    expect(diffSquadBaseline(base, buildSquadReport(after.slice(2), RUN))).toMatchObject({ newQuestions: 0, missingQuestions: 2 });
+    expect(diffSquadBaseline(base, buildSquadReport(after.slice(2), RUN))).toMatchObject({
+      newQuestions: 0,
+      missingQuestions: 2,
+    });
     const all = diff.worse.filter((w) => w.scope === 'all').map((w) => w.metric);
     expect(all).toContain('noAnsAccuracy');
     expect(all).toContain('exactMatch');
@@ -175,7 +283,9 @@ describe('SQuAD baseline', () => {
   });
 
   it('refuses a suite report or a non-JSON file with a message', () => {
-    expect(() => parseSquadBaseline(JSON.stringify({ summary: {}, byTag: {}, bySuite: {}, cases: [] }), 'suite.json')).toThrow(/baseline suite\.json is not a --dataset squad2 --json report \(kind: /);
+    expect(() =>
+      parseSquadBaseline(JSON.stringify({ summary: {}, byTag: {}, bySuite: {}, cases: [] }), 'suite.json'),
+    ).toThrow(/baseline suite\.json is not a --dataset squad2 --json report \(kind: /);
     expect(() => parseSquadBaseline('nope', 'x.json')).toThrow(/baseline x\.json is not JSON/);
   });
 });

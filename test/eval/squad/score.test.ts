@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { containsGold, exactMatch, f1Score, maxOverGold, normalizeAnswer } from '../../../src/eval/datasets/squad/squad-score.js';
+import {
+  containsGold,
+  exactMatch,
+  f1Score,
+  maxOverGold,
+  normalizeAnswer,
+} from '../../../src/eval/datasets/squad/squad-score.js';
 
 describe('normalizeAnswer (SQuAD official normalisation)', () => {
   it.each([

@@ -2,7 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusDocument, documentMarkdown, pipeCell, pipeTable, writeCorpus } from '../../../src/eval/datasets/tatqa/corpus.js';
+import {
+  corpusDocument,
+  documentMarkdown,
+  pipeCell,
+  pipeTable,
+  writeCorpus,
+} from '../../../src/eval/datasets/tatqa/corpus.js';
 import { parseTatqa } from '../../../src/eval/datasets/tatqa/dataset.js';
 import { FICTIONAL_TATQA } from './fictional-tatqa.js';
 
@@ -27,7 +33,9 @@ describe('corpus documents', () => {
   it('puts the paragraphs in order, each its own paragraph, then the table', () => {
     const blocks = md.split('---\n\n')[1]!.trimEnd().split('\n\n');
     expect(blocks).toHaveLength(4);
-    expect(blocks[0]).toBe('Brassmoor Clockworks builds tower clocks and bracket clocks in the invented town of Kettleby. All amounts are in thousands of pounds.');
+    expect(blocks[0]).toBe(
+      'Brassmoor Clockworks builds tower clocks and bracket clocks in the invented town of Kettleby. All amounts are in thousands of pounds.',
+    );
     expect(blocks[1]).toMatch(/^Repairs fell/);
     expect(blocks[2]).toMatch(/^The company is led/);
     expect(blocks[3]!.startsWith('| ')).toBe(true);
@@ -49,9 +57,15 @@ describe('corpus documents', () => {
 
   it('collapses cell whitespace, escapes pipes and pads short rows', () => {
     expect(pipeCell('  a \n b\t|c ')).toBe('a b \\|c');
-    expect(pipeTable([['h1', 'h2', 'h3'], ['x'], ['1', '2', '3']])).toBe('| h1 | h2 | h3 |\n| --- | --- | --- |\n| x |  |  |\n| 1 | 2 | 3 |');
+    expect(pipeTable([['h1', 'h2', 'h3'], ['x'], ['1', '2', '3']])).toBe(
+      '| h1 | h2 | h3 |\n| --- | --- | --- |\n| x |  |  |\n| 1 | 2 | 3 |',
+    );
     expect(pipeTable([])).toBe('');
-    expect(documentMarkdown({ ...doc, table: [] }).trimEnd().endsWith('finance director.')).toBe(true);
+    expect(
+      documentMarkdown({ ...doc, table: [] })
+        .trimEnd()
+        .endsWith('finance director.'),
+    ).toBe(true);
   });
 
   it('writeCorpus writes one file per document', async () => {

@@ -19,7 +19,14 @@ describe('parseTatqa', () => {
     expect(ds.documents[0]?.paragraphs[2]).toMatch(/^The company is led/);
     expect(ds.questions).toHaveLength(12);
     expect(ds.questions.map((q) => q.uid).slice(0, 3)).toEqual(['bm-span', 'bm-multi', 'bm-diff']);
-    expect(ds.questions[6]).toMatchObject({ uid: 'lv-div', doc: 2, docTitle: 'Report 2', answerType: 'arithmetic', answerFrom: 'table', scale: 'percent' });
+    expect(ds.questions[6]).toMatchObject({
+      uid: 'lv-div',
+      doc: 2,
+      docTitle: 'Report 2',
+      answerType: 'arithmetic',
+      answerFrom: 'table',
+      scale: 'percent',
+    });
   });
 
   it('gives spans for span answers and a number (with its text) for arithmetic and count answers', () => {
@@ -40,14 +47,46 @@ describe('parseTatqa', () => {
 describe('parseTatqa errors name the first bad path', () => {
   it.each<[string, (d: Array<Record<string, any>>) => unknown, RegExp]>([
     ['not an array', () => ({ data: [] }), /f\.json: not a TAT-QA file \(\(root\): /],
-    ['a bad answer_type', (d) => ((d[0]!.questions[1].answer_type = 'list'), d), /not a TAT-QA file \(\[0\]\.questions\[1\]\.answer_type \(document 1, question "bm-multi"\): /],
-    ['a bad scale', (d) => ((d[1]!.questions[0].scale = 'percentage'), d), /\[1\]\.questions\[0\]\.scale \(document 2, question "lv-div"\)/],
-    ['a table row that is not strings', (d) => ((d[1]!.table.table[2] = ['Ferry', 3100]), d), /\[1\]\.table\.table\[2\]\[1\] \(document 2\): /],
-    ['a missing paragraph order', (d) => (delete d[0]!.paragraphs[1].order, d), /\[0\]\.paragraphs\[1\]\.order \(document 1\)/],
-    ['a span answer that is a number', (d) => ((d[0]!.questions[0].answer = 3), d), /\[0\]\.questions\[0\] \(document 1, question "bm-span"\)\.answer: a span answer must be a non-empty list of strings/],
-    ['an arithmetic answer that is a list', (d) => ((d[0]!.questions[2].answer = ['250']), d), /questions\[2\] \(document 1, question "bm-diff"\)\.answer: an arithmetic answer must be a number, got \["250"\]/],
-    ['a count answer that is not a number', (d) => ((d[0]!.questions[5].answer = 'two'), d), /a count answer must be a number, got "two"/],
-    ['a duplicate uid', (d) => ((d[1]!.questions[0].uid = 'bm-span'), d), /\[1\]\.questions\[0\] \(document 2, question "bm-span"\): duplicate question uid/],
+    [
+      'a bad answer_type',
+      (d) => ((d[0]!.questions[1].answer_type = 'list'), d),
+      /not a TAT-QA file \(\[0\]\.questions\[1\]\.answer_type \(document 1, question "bm-multi"\): /,
+    ],
+    [
+      'a bad scale',
+      (d) => ((d[1]!.questions[0].scale = 'percentage'), d),
+      /\[1\]\.questions\[0\]\.scale \(document 2, question "lv-div"\)/,
+    ],
+    [
+      'a table row that is not strings',
+      (d) => ((d[1]!.table.table[2] = ['Ferry', 3100]), d),
+      /\[1\]\.table\.table\[2\]\[1\] \(document 2\): /,
+    ],
+    [
+      'a missing paragraph order',
+      (d) => (delete d[0]!.paragraphs[1].order, d),
+      /\[0\]\.paragraphs\[1\]\.order \(document 1\)/,
+    ],
+    [
+      'a span answer that is a number',
+      (d) => ((d[0]!.questions[0].answer = 3), d),
+      /\[0\]\.questions\[0\] \(document 1, question "bm-span"\)\.answer: a span answer must be a non-empty list of strings/,
+    ],
+    [
+      'an arithmetic answer that is a list',
+      (d) => ((d[0]!.questions[2].answer = ['250']), d),
+      /questions\[2\] \(document 1, question "bm-diff"\)\.answer: an arithmetic answer must be a number, got \["250"\]/,
+    ],
+    [
+      'a count answer that is not a number',
+      (d) => ((d[0]!.questions[5].answer = 'two'), d),
+      /a count answer must be a number, got "two"/,
+    ],
+    [
+      'a duplicate uid',
+      (d) => ((d[1]!.questions[0].uid = 'bm-span'), d),
+      /\[1\]\.questions\[0\] \(document 2, question "bm-span"\): duplicate question uid/,
+    ],
     ['no questions', (d) => d.map((x) => ({ ...x, questions: [] })), /f\.json: has no questions/],
   ])('%s', (_, mutate, message) => {
     expect(() => parseTatqa(mutate(copy()), 'f.json')).toThrow(message);
@@ -58,7 +97,10 @@ describe('parseTatqa errors name the first bad path', () => {
     try {
       const file = path.join(dir, 'broken.json');
       await fs.writeFile(file, '[{');
-      await expect(loadTatqa(file)).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/broken\.json: not JSON/) });
+      await expect(loadTatqa(file)).rejects.toMatchObject({
+        code: 'bad_request',
+        message: expect.stringMatching(/broken\.json: not JSON/),
+      });
       await expect(loadTatqa(path.join(dir, 'missing.json'))).rejects.toThrow(/missing\.json: cannot read the dataset/);
       await fs.writeFile(file, JSON.stringify(FICTIONAL_TATQA));
       expect((await loadTatqa(file)).questions).toHaveLength(12);

@@ -54,7 +54,12 @@ describe('classifyDerivation', () => {
   });
 
   it('parses with the usual precedence, signed numbers and thousands separators', () => {
-    expect(parseDerivation('1 - 2 * 3')).toEqual({ kind: 'op', op: '-', left: { kind: 'num', value: 1 }, right: { kind: 'op', op: '*', left: { kind: 'num', value: 2 }, right: { kind: 'num', value: 3 } } });
+    expect(parseDerivation('1 - 2 * 3')).toEqual({
+      kind: 'op',
+      op: '-',
+      left: { kind: 'num', value: 1 },
+      right: { kind: 'op', op: '*', left: { kind: 'num', value: 2 }, right: { kind: 'num', value: 3 } },
+    });
     expect(parseDerivation('-1,234.5%')).toEqual({ kind: 'num', value: -1234.5 });
     expect(parseDerivation('1 +')).toBeNull();
     expect(parseDerivation('a - b')).toBeNull();

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../../src/answer/schema.js';
-import { numberFromChecks, numberFromText, predictedNumber, scaleOfUnit } from '../../../src/eval/datasets/tatqa/predicted-number.js';
+import {
+  numberFromChecks,
+  numberFromText,
+  predictedNumber,
+  scaleOfUnit,
+} from '../../../src/eval/datasets/tatqa/predicted-number.js';
 import { check } from '../fixtures.js';
 
 const withStatus = (c: Check, status: Check['status']): Check => ({ ...c, status });
@@ -28,9 +33,17 @@ describe('scaleOfUnit', () => {
 
 describe('numberFromChecks', () => {
   it('takes the first computed check with a value, its scale from the unit or else the display', () => {
-    const checks = [withStatus(check(3, '3'), 'verified'), check(null, null), check(-17.07, '-17.07%'), check(250, '250')];
+    const checks = [
+      withStatus(check(3, '3'), 'verified'),
+      check(null, null),
+      check(-17.07, '-17.07%'),
+      check(250, '250'),
+    ];
     expect(numberFromChecks(checks)).toEqual({ value: -17.07, scale: 'percent', source: 'check', raw: '-17.07%' });
-    expect(numberFromChecks([{ ...check(1.3, 'US$1.3 billion'), unit: 'USD billion' }])).toMatchObject({ value: 1.3, scale: 'billion' });
+    expect(numberFromChecks([{ ...check(1.3, 'US$1.3 billion'), unit: 'USD billion' }])).toMatchObject({
+      value: 1.3,
+      scale: 'billion',
+    });
     expect(numberFromChecks([{ ...check(2.5, '2.5'), unit: 'pp' }])).toMatchObject({ scale: 'percent' });
     expect(numberFromChecks([withStatus(check(3, '3'), 'mismatch')])).toBeNull();
   });
@@ -64,8 +77,14 @@ describe('numberFromText', () => {
 
 describe('predictedNumber', () => {
   it('prefers a computed check to the text', () => {
-    expect(predictedNumber({ checks: [check(250, 'US$250 thousand')], answer: 'It was 999 [1].' })).toMatchObject({ value: 250, scale: 'thousand', source: 'check' });
-    expect(predictedNumber({ checks: [withStatus(check(250, '250'), 'unverified')], answer: 'It was 999 [1].' })).toMatchObject({ value: 999, source: 'text' });
+    expect(predictedNumber({ checks: [check(250, 'US$250 thousand')], answer: 'It was 999 [1].' })).toMatchObject({
+      value: 250,
+      scale: 'thousand',
+      source: 'check',
+    });
+    expect(
+      predictedNumber({ checks: [withStatus(check(250, '250'), 'unverified')], answer: 'It was 999 [1].' }),
+    ).toMatchObject({ value: 999, source: 'text' });
     expect(predictedNumber({ checks: [], answer: 'No figure.' })).toBeNull();
   });
 });

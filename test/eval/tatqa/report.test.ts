@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diffTatqaBaseline, parseTatqaBaseline } from '../../../src/eval/datasets/tatqa/baseline.js';
-import { formatTatqaFailures, formatTatqaGroups, formatTatqaSummary } from '../../../src/eval/datasets/tatqa/console-report.js';
+import {
+  formatTatqaFailures,
+  formatTatqaGroups,
+  formatTatqaSummary,
+} from '../../../src/eval/datasets/tatqa/console-report.js';
 import { parseTatqa, type TatqaQuestion } from '../../../src/eval/datasets/tatqa/dataset.js';
 import { toTatqaHtmlReport } from '../../../src/eval/datasets/tatqa/html-report.js';
 import { toTatqaJUnitXml } from '../../../src/eval/datasets/tatqa/junit.js';
@@ -15,14 +19,31 @@ import { FICTIONAL_TATQA } from './fictional-tatqa.js';
 const qs = new Map(parseTatqa(FICTIONAL_TATQA, 'f.json').questions.map((q) => [q.uid, q]));
 const q = (id: string) => qs.get(id) as TatqaQuestion;
 const short = (text: string) => ({ text, citation: 1, start: 0, end: text.length });
-const RUN = { dataset: 'tatqa' as const, file: 'f.json', total: 12, documents: 2, limit: null, seed: null, scope: 'document' as const, target: 'test' };
+const RUN = {
+  dataset: 'tatqa' as const,
+  file: 'f.json',
+  total: 12,
+  documents: 2,
+  limit: null,
+  seed: null,
+  scope: 'document' as const,
+  target: 'test',
+};
 
 /** One outcome per fictional question, with known counts. */
 function results(): TatqaResult[] {
   return [
-    scoreQuestion(q('bm-span'), response({ answer: 'The Harrowgate workshop was closed for four months while its roof was rebuilt [1].' }), 10), // EM
+    scoreQuestion(
+      q('bm-span'),
+      response({ answer: 'The Harrowgate workshop was closed for four months while its roof was rebuilt [1].' }),
+      10,
+    ), // EM
     scoreQuestion(q('bm-multi'), response({ answer: 'Ilsa Brandt [1].', short: short('Ilsa Brandt') }), 20), // F1 2/3
-    scoreQuestion(q('bm-diff'), response({ answer: 'Up 250 [1].', checks: [check(250, 'US$250 thousand', 'difference')] }), 30), // correct, check
+    scoreQuestion(
+      q('bm-diff'),
+      response({ answer: 'Up 250 [1].', checks: [check(250, 'US$250 thousand', 'difference')] }),
+      30,
+    ), // correct, check
     scoreQuestion(q('bm-ratio'), response({ answer: 'Down 17.07% [1].' }), 40), // sign wrong, text
     scoreQuestion(q('bm-avg'), response({ answer: 'Not covered.', abstained: true }), 50), // abstained
     scoreQuestion(q('bm-count'), response({ answer: '2 people [1].' }), 60), // correct, text
@@ -40,7 +61,17 @@ describe('TAT-QA metrics and grouping', () => {
   const s = report.summary;
 
   it('counts correct, abstained, errors and number sources', () => {
-    expect(s).toMatchObject({ questions: 12, correct: 5, abstained: 1, errors: 1, numeric: 8, fromCheck: 2, fromText: 3, noNumber: 1, spans: 4 });
+    expect(s).toMatchObject({
+      questions: 12,
+      correct: 5,
+      abstained: 1,
+      errors: 1,
+      numeric: 8,
+      fromCheck: 2,
+      fromText: 3,
+      noNumber: 1,
+      spans: 4,
+    });
     expect(s.accuracy).toBe(5 / 12);
     expect(s.abstentionRate).toBe(1 / 12);
     // bm-diff, bm-count, lv-div (value right, scale wrong), lv-diff-pct
@@ -51,10 +82,31 @@ describe('TAT-QA metrics and grouping', () => {
 
   it('groups by answer type, derivation form (arithmetic only) and answer source, in a fixed order', () => {
     expect(Object.keys(report.byAnswerType)).toEqual(['span', 'multi-span', 'arithmetic', 'count']);
-    expect(report.byAnswerType.arithmetic).toMatchObject({ questions: 7, correct: 2, abstained: 1, errors: 1, spans: 0, exactMatch: null, f1: null });
-    expect(report.byAnswerType.span).toMatchObject({ questions: 3, correct: 2, numeric: 0, numberCorrect: null, exactMatch: 2 / 3 });
+    expect(report.byAnswerType.arithmetic).toMatchObject({
+      questions: 7,
+      correct: 2,
+      abstained: 1,
+      errors: 1,
+      spans: 0,
+      exactMatch: null,
+      f1: null,
+    });
+    expect(report.byAnswerType.span).toMatchObject({
+      questions: 3,
+      correct: 2,
+      numeric: 0,
+      numberCorrect: null,
+      exactMatch: 2 / 3,
+    });
     expect(report.byAnswerType['multi-span']?.f1).toBeCloseTo(2 / 3, 10);
-    expect(Object.keys(report.byDerivation)).toEqual(['difference', 'change-ratio', 'average', 'division', 'sum', 'other']);
+    expect(Object.keys(report.byDerivation)).toEqual([
+      'difference',
+      'change-ratio',
+      'average',
+      'division',
+      'sum',
+      'other',
+    ]);
     expect(Object.values(report.byDerivation).reduce((n, m) => n + (m?.questions ?? 0), 0)).toBe(7);
     expect(report.byDerivation.difference).toMatchObject({ questions: 2, correct: 2, accuracy: 1 });
     expect(Object.keys(report.byAnswerFrom)).toEqual(['table', 'text', 'table-text']);
@@ -69,13 +121,33 @@ describe('TAT-QA metrics and grouping', () => {
   });
 
   it('lists the failures with uid, question, gold with scale, prediction and why', () => {
-    expect(report.failures.map((f) => f.id)).toEqual(['bm-multi', 'bm-ratio', 'bm-avg', 'lv-div', 'lv-sum', 'lv-other', 'lv-where']);
-    expect(report.failures[3]).toEqual({ id: 'lv-div', question: q('lv-div').question, gold: '25%', prediction: '25', why: 'number right, scale wrong: 25 (answer text); expected 25%' });
+    expect(report.failures.map((f) => f.id)).toEqual([
+      'bm-multi',
+      'bm-ratio',
+      'bm-avg',
+      'lv-div',
+      'lv-sum',
+      'lv-other',
+      'lv-where',
+    ]);
+    expect(report.failures[3]).toEqual({
+      id: 'lv-div',
+      question: q('lv-div').question,
+      gold: '25%',
+      prediction: '25',
+      why: 'number right, scale wrong: 25 (answer text); expected 25%',
+    });
   });
 
   it('leaves ratios without a denominator null', () => {
     const m = computeTatqaMetrics([]);
-    expect(m).toMatchObject({ questions: 0, accuracy: null, numberCorrect: null, exactMatch: null, latencyMs: { p50: null, p95: null } });
+    expect(m).toMatchObject({
+      questions: 0,
+      accuracy: null,
+      numberCorrect: null,
+      exactMatch: null,
+      latencyMs: { p50: null, p95: null },
+    });
   });
 });
 
@@ -87,10 +159,39 @@ describe('report shapes', () => {
   const json = JSON.parse(JSON.stringify(report)) as typeof report;
 
   it('JSON has the run, the summary, the groups, the failures and every question', () => {
-    expect(Object.keys(json)).toEqual(['kind', 'run', 'summary', 'byAnswerType', 'byDerivation', 'byAnswerFrom', 'failures', 'questions']);
-    for (const k of TATQA_SUMMARY_METRICS) expect(json.summary[k] === null || (json.summary[k] >= 0 && json.summary[k] <= 1), k).toBe(true);
+    expect(Object.keys(json)).toEqual([
+      'kind',
+      'run',
+      'summary',
+      'byAnswerType',
+      'byDerivation',
+      'byAnswerFrom',
+      'failures',
+      'questions',
+    ]);
+    for (const k of TATQA_SUMMARY_METRICS)
+      expect(json.summary[k] === null || (json.summary[k] >= 0 && json.summary[k] <= 1), k).toBe(true);
     expect(json.questions).toHaveLength(12);
-    expect(Object.keys(json.questions[0]!)).toEqual(expect.arrayContaining(['id', 'answerType', 'answerFrom', 'form', 'scale', 'gold', 'prediction', 'source', 'correct', 'numberCorrect', 'exactMatch', 'f1', 'abstained', 'passed', 'why', 'latencyMs']));
+    expect(Object.keys(json.questions[0]!)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'answerType',
+        'answerFrom',
+        'form',
+        'scale',
+        'gold',
+        'prediction',
+        'source',
+        'correct',
+        'numberCorrect',
+        'exactMatch',
+        'f1',
+        'abstained',
+        'passed',
+        'why',
+        'latencyMs',
+      ]),
+    );
   });
 
   it('console output has the summary, the three group tables and the failures', () => {
@@ -108,7 +209,9 @@ describe('report shapes', () => {
     expect(xmlProblems(xml)).toEqual([]);
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml).toMatch(/<testsuites name="citecheck tatqa" tests="12" failures="6" errors="1"/);
-    expect(xml).toMatch(/<testcase classname="Report 2" name="lv-div"[^>]*>\s*<failure message="number right, scale wrong: 25 \(answer text\); expected 25%" type="WrongNumber"/);
+    expect(xml).toMatch(
+      /<testcase classname="Report 2" name="lv-div"[^>]*>\s*<failure message="number right, scale wrong: 25 \(answer text\); expected 25%" type="WrongNumber"/,
+    );
     expect(xml).toMatch(/name="bm-avg"[^>]*>\s*<failure [^>]*type="Abstained"/);
     expect(xml).toMatch(/name="lv-other"[^>]*>\s*<error message="error: timeout" type="RequestError"/);
     expect(xml).not.toContain('<script');
@@ -140,12 +243,22 @@ describe('TAT-QA baseline', () => {
     expect(diff).toMatchObject({ newQuestions: 0, missingQuestions: 0 });
     const all = diff.worse.filter((w) => w.scope === 'all').map((w) => w.metric);
     expect(all).toEqual(expect.arrayContaining(['accuracy', 'exactMatch', 'abstentionRate']));
-    expect(diff.worse).toEqual(expect.arrayContaining([expect.objectContaining({ scope: 'type:span', metric: 'exactMatch' }), expect.objectContaining({ scope: 'form:difference', metric: 'accuracy' })]));
-    expect(diffTatqaBaseline(base, buildTatqaReport(after.slice(2), RUN))).toMatchObject({ newQuestions: 0, missingQuestions: 2 });
+    expect(diff.worse).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ scope: 'type:span', metric: 'exactMatch' }),
+        expect.objectContaining({ scope: 'form:difference', metric: 'accuracy' }),
+      ]),
+    );
+    expect(diffTatqaBaseline(base, buildTatqaReport(after.slice(2), RUN))).toMatchObject({
+      newQuestions: 0,
+      missingQuestions: 2,
+    });
   });
 
   it('refuses a SQuAD report or a non-JSON file with a message', () => {
-    expect(() => parseTatqaBaseline(JSON.stringify({ kind: 'squad2', summary: {}, byArticle: {}, questions: [] }), 's.json')).toThrow(/baseline s\.json is not a --dataset tatqa --json report \(kind: /);
+    expect(() =>
+      parseTatqaBaseline(JSON.stringify({ kind: 'squad2', summary: {}, byArticle: {}, questions: [] }), 's.json'),
+    ).toThrow(/baseline s\.json is not a --dataset tatqa --json report \(kind: /);
     expect(() => parseTatqaBaseline('nope', 'x.json')).toThrow(/baseline x\.json is not JSON/);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseTatqa, type TatqaQuestion } from '../../../src/eval/datasets/tatqa/dataset.js';
-import { failedQuestion, formatScaled, goldText, scoreQuestion } from '../../../src/eval/datasets/tatqa/score-question.js';
+import {
+  failedQuestion,
+  formatScaled,
+  goldText,
+  scoreQuestion,
+} from '../../../src/eval/datasets/tatqa/score-question.js';
 import {
   decimalsOf,
   goldTolerance,
@@ -19,7 +24,11 @@ import { FICTIONAL_TATQA } from './fictional-tatqa.js';
 const qs = new Map(parseTatqa(FICTIONAL_TATQA, 'f.json').questions.map((q) => [q.uid, q]));
 const q = (id: string) => qs.get(id) as TatqaQuestion;
 const short = (text: string) => ({ text, citation: 1, start: 0, end: text.length });
-const gold = (value: number, scale: '' | 'thousand' | 'million' | 'billion' | 'percent', text = String(value)) => ({ value, scale, text });
+const gold = (value: number, scale: '' | 'thousand' | 'million' | 'billion' | 'percent', text = String(value)) => ({
+  value,
+  scale,
+  text,
+});
 
 describe('numbers: rounding, scale and sign', () => {
   it('takes the tolerance from the gold decimals, at least 0.005', () => {
@@ -72,12 +81,20 @@ describe('span normalisation, EM and F1', () => {
   });
 
   it('span: exact match against any gold, F1 the best token F1', () => {
-    expect(spanExactMatch('the Harrowgate workshop was closed for four months while its roof was rebuilt.', q('bm-span').spans)).toBe(1);
+    expect(
+      spanExactMatch(
+        'the Harrowgate workshop was closed for four months while its roof was rebuilt.',
+        q('bm-span').spans,
+      ),
+    ).toBe(1);
     expect(spanExactMatch('12400', ['12,400'])).toBe(1);
     expect(spanExactMatch('$12,400.0', ['12,400'])).toBe(1);
     expect(spanExactMatch('12,401', ['12,400'])).toBe(0);
     expect(spanExactMatch('', ['x'])).toBe(0);
-    expect(spanF1('Harrowgate workshop was closed', q('bm-span').spans)).toBeCloseTo((2 * 1 * (4 / 12)) / (1 + 4 / 12), 10); // 4 of the 12 gold tokens ("the" dropped)
+    expect(spanF1('Harrowgate workshop was closed', q('bm-span').spans)).toBeCloseTo(
+      (2 * 1 * (4 / 12)) / (1 + 4 / 12),
+      10,
+    ); // 4 of the 12 gold tokens ("the" dropped)
     expect(spanF1('Kettleby', ['Kettleby pier', 'Kettleby'])).toBe(1);
   });
 
@@ -88,7 +105,10 @@ describe('span normalisation, EM and F1', () => {
     expect(multiSpanExactMatch('Ilsa Brandt, Oswin Tarrel', golds)).toBe(1);
     expect(multiSpanExactMatch('Ilsa Brandt', golds)).toBe(0);
     expect(multiSpanExactMatch('Ilsa Brandt, Oswin Tarrel and Kettleby', golds)).toBe(0);
-    expect(splitPredictedSpans('Smith, Jones and Co; Bell', ['Smith, Jones and Co'])).toEqual(['Smith, Jones and Co', 'Bell']);
+    expect(splitPredictedSpans('Smith, Jones and Co; Bell', ['Smith, Jones and Co'])).toEqual([
+      'Smith, Jones and Co',
+      'Bell',
+    ]);
     expect(multiSpanF1('Ilsa Brandt', golds)).toBeCloseTo((2 * 1 * 0.5) / 1.5, 10);
     expect(multiSpanF1('', golds)).toBe(0);
   });
@@ -96,8 +116,21 @@ describe('span normalisation, EM and F1', () => {
 
 describe('scoreQuestion', () => {
   it('scores a number from a computed check, in its scale', () => {
-    const r = scoreQuestion(q('bm-ratio'), response({ answer: 'Repairs fell 17.07% [1].', checks: [check(-17.0731707, '-17.07%')] }), 5);
-    expect(r).toMatchObject({ correct: true, passed: true, numberCorrect: true, source: 'check', predictedNumber: { value: -17.0731707, scale: 'percent' }, form: 'change-ratio', why: null, exactMatch: null });
+    const r = scoreQuestion(
+      q('bm-ratio'),
+      response({ answer: 'Repairs fell 17.07% [1].', checks: [check(-17.0731707, '-17.07%')] }),
+      5,
+    );
+    expect(r).toMatchObject({
+      correct: true,
+      passed: true,
+      numberCorrect: true,
+      source: 'check',
+      predictedNumber: { value: -17.0731707, scale: 'percent' },
+      form: 'change-ratio',
+      why: null,
+      exactMatch: null,
+    });
   });
 
   it('falls back to the text, and says when only the scale or the sign is wrong', () => {
@@ -111,17 +144,50 @@ describe('scoreQuestion', () => {
   });
 
   it('counts an answer without a number and an abstention as wrong', () => {
-    expect(scoreQuestion(q('bm-count'), response({ answer: 'Ilsa Brandt [1].' }), 5)).toMatchObject({ correct: false, numberCorrect: false, source: 'none', why: 'no number in the answer; expected 2' });
-    expect(scoreQuestion(q('bm-count'), response({ answer: 'Two people: 2 [1].' }), 5)).toMatchObject({ correct: true });
-    expect(scoreQuestion(q('lv-where'), response({ answer: 'Not covered.', abstained: true }), 5)).toMatchObject({ correct: false, exactMatch: 0, f1: 0, source: 'abstained', abstained: true });
-    expect(scoreQuestion(q('bm-diff'), response({ answer: 'Not covered.', abstained: true, checks: [check(250, '250 thousand')] }), 5)).toMatchObject({ correct: false, numberCorrect: false, source: 'abstained' });
+    expect(scoreQuestion(q('bm-count'), response({ answer: 'Ilsa Brandt [1].' }), 5)).toMatchObject({
+      correct: false,
+      numberCorrect: false,
+      source: 'none',
+      why: 'no number in the answer; expected 2',
+    });
+    expect(scoreQuestion(q('bm-count'), response({ answer: 'Two people: 2 [1].' }), 5)).toMatchObject({
+      correct: true,
+    });
+    expect(scoreQuestion(q('lv-where'), response({ answer: 'Not covered.', abstained: true }), 5)).toMatchObject({
+      correct: false,
+      exactMatch: 0,
+      f1: 0,
+      source: 'abstained',
+      abstained: true,
+    });
+    expect(
+      scoreQuestion(
+        q('bm-diff'),
+        response({ answer: 'Not covered.', abstained: true, checks: [check(250, '250 thousand')] }),
+        5,
+      ),
+    ).toMatchObject({ correct: false, numberCorrect: false, source: 'abstained' });
   });
 
   it('scores spans on short.text, else the first sentence', () => {
-    expect(scoreQuestion(q('lv-visitors'), response({ answer: '12,400 [1]. More.', short: short('12,400') }), 5)).toMatchObject({ correct: true, exactMatch: 1, f1: 1, source: 'short' });
-    const fallback = scoreQuestion(q('lv-where'), response({ answer: 'At the Kettleby pier and at the lakeside inn [1]. Also online.' }), 5);
-    expect(fallback).toMatchObject({ correct: true, source: 'sentence', prediction: 'At the Kettleby pier and at the lakeside inn.' });
-    const multi = scoreQuestion(q('bm-multi'), response({ answer: 'Ilsa Brandt [1].', short: short('Ilsa Brandt') }), 5);
+    expect(
+      scoreQuestion(q('lv-visitors'), response({ answer: '12,400 [1]. More.', short: short('12,400') }), 5),
+    ).toMatchObject({ correct: true, exactMatch: 1, f1: 1, source: 'short' });
+    const fallback = scoreQuestion(
+      q('lv-where'),
+      response({ answer: 'At the Kettleby pier and at the lakeside inn [1]. Also online.' }),
+      5,
+    );
+    expect(fallback).toMatchObject({
+      correct: true,
+      source: 'sentence',
+      prediction: 'At the Kettleby pier and at the lakeside inn.',
+    });
+    const multi = scoreQuestion(
+      q('bm-multi'),
+      response({ answer: 'Ilsa Brandt [1].', short: short('Ilsa Brandt') }),
+      5,
+    );
     expect(multi.why).toBe('spans differ (F1 0.67): predicted "Ilsa Brandt"; expected "Ilsa Brandt" | "Oswin Tarrel"');
   });
 
@@ -130,6 +196,13 @@ describe('scoreQuestion', () => {
     expect(goldText(q('lv-div'))).toBe('25%');
     expect(goldText(q('bm-multi'))).toBe('"Ilsa Brandt" | "Oswin Tarrel"');
     expect(formatScaled(-0.1 + 0.3, '')).toBe('0.2');
-    expect(failedQuestion(q('lv-sum'), 'HTTP 500', 3)).toMatchObject({ source: 'error', correct: false, numberCorrect: false, abstained: null, error: 'HTTP 500', why: 'error: HTTP 500' });
+    expect(failedQuestion(q('lv-sum'), 'HTTP 500', 3)).toMatchObject({
+      source: 'error',
+      correct: false,
+      numberCorrect: false,
+      abstained: null,
+      error: 'HTTP 500',
+      why: 'error: HTTP 500',
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { DROP_THRESHOLD, parseReportJson, readBaselineFile } from '../../suite/baseline.js';
-import { questionFlips, ratioMetricsShape, worseMetrics, type DatasetBaselineDiff, type MetricChange } from '../baseline.js';
+import {
+  type DatasetBaselineDiff,
+  type MetricChange,
+  questionFlips,
+  ratioMetricsShape,
+  worseMetrics,
+} from '../baseline.js';
 import { LOWER_IS_BETTER, SQUAD_RATIO_METRICS, type SquadRatioMetric, type SquadReport } from './types.js';
 
 const MetricsShape = ratioMetricsShape(SQUAD_RATIO_METRICS);
@@ -33,12 +39,19 @@ export function readSquadBaseline(file: string): Promise<SquadBaseline> {
 }
 
 /** Compares a run with a baseline: questions that flipped pass/fail, and metrics (overall and per article) that got worse by more than `threshold`. */
-export function diffSquadBaseline(baseline: SquadBaseline, current: SquadReport, threshold = DROP_THRESHOLD): SquadBaselineDiff {
+export function diffSquadBaseline(
+  baseline: SquadBaseline,
+  current: SquadReport,
+  threshold = DROP_THRESHOLD,
+): SquadBaselineDiff {
   const worse = (scope: string, before: SquadBaseline['summary'], after: SquadBaseline['summary']) =>
     worseMetrics(scope, before, after, SQUAD_RATIO_METRICS, LOWER_IS_BETTER, threshold);
   const articleChanges = Object.entries(current.byArticle).flatMap(([article, m]) => {
     const prev = baseline.byArticle?.[article];
     return prev ? worse(`article:${article}`, prev, m) : [];
   });
-  return { ...questionFlips(baseline.questions, current.questions), worse: [...worse('all', baseline.summary, current.summary), ...articleChanges] };
+  return {
+    ...questionFlips(baseline.questions, current.questions),
+    worse: [...worse('all', baseline.summary, current.summary), ...articleChanges],
+  };
 }

@@ -81,9 +81,16 @@ export function parseSquad(json: unknown, file: string): SquadDataset {
         if (seen.has(qa.id)) throw bad(file, `${where}: duplicate question id`);
         seen.add(qa.id);
         const impossible = qa.is_impossible ?? qa.answers.length === 0;
-        if (!impossible && !qa.answers.length) throw bad(file, `${where}: answerable question (is_impossible false) has no answers`);
+        if (!impossible && !qa.answers.length)
+          throw bad(file, `${where}: answerable question (is_impossible false) has no answers`);
         if (!qa.question.trim()) throw bad(file, `${where}: empty question`);
-        questions.push({ id: qa.id, article: a.title, question: qa.question, answers: impossible ? [] : qa.answers.map((x) => x.text), impossible });
+        questions.push({
+          id: qa.id,
+          article: a.title,
+          question: qa.question,
+          answers: impossible ? [] : qa.answers.map((x) => x.text),
+          impossible,
+        });
       });
     });
   });

@@ -30,14 +30,18 @@ function articleTable(report: SquadReport): string {
 
 function failedBlock(r: SquadResult): string {
   const gold = r.impossible ? '<i>unanswerable</i>' : r.golds.map((g) => `“${h(g)}”`).join(' · ');
-  const quotes = r.quotes.length ? `<ol class="cite">${r.quotes.map((q) => `<li>“${h(q)}”</li>`).join('')}</ol>` : '<p class="cite">No citations.</p>';
+  const quotes = r.quotes.length
+    ? `<ol class="cite">${r.quotes.map((q) => `<li>“${h(q)}”</li>`).join('')}</ol>`
+    : '<p class="cite">No citations.</p>';
   return `<div class="case" id="q-${h(r.id)}">
 <h3><span class="fail">✗</span> ${h(r.id)} <span class="tags">${h(r.article)} · ${h(formatMs(r.latencyMs))}</span></h3>
 <div class="q"><b>Q:</b> ${h(r.question)}</div>
 <p><b>Gold:</b> ${gold}</p>
 <p class="a"><b>A:</b> ${r.answer === null ? '<i>no answer</i>' : h(r.answer)}${r.abstained ? ' <i>(abstained)</i>' : ''}</p>
 <p><b>Prediction</b> (${h(r.source)}): “${h(r.prediction)}” · EM ${r.exactMatch} · F1 ${r.f1.toFixed(2)}</p>
-<ul class="reasons">${failureReasons(r).map((x) => `<li>${h(x)}</li>`).join('')}</ul>
+<ul class="reasons">${failureReasons(r)
+    .map((x) => `<li>${h(x)}</li>`)
+    .join('')}</ul>
 ${quotes}
 </div>`;
 }
@@ -51,7 +55,10 @@ function questionRow(r: SquadResult): string {
 export function toSquadHtmlReport(report: SquadReport, options: { title?: string; subtitle?: string } = {}): string {
   const failed = report.questions.filter((r) => !r.passed);
   const chart = barChartSvg(
-    Object.entries(report.byArticle).map(([a, m]) => ({ label: a, values: [m.exactMatch, m.f1, m.answerContains, m.noAnsAccuracy] })),
+    Object.entries(report.byArticle).map(([a, m]) => ({
+      label: a,
+      values: [m.exactMatch, m.f1, m.answerContains, m.noAnsAccuracy],
+    })),
     [
       { name: 'exact match', color: '#2563eb' },
       { name: 'F1', color: '#7c3aed' },
@@ -61,7 +68,10 @@ export function toSquadHtmlReport(report: SquadReport, options: { title?: string
     'Exact match, F1, answer-contains and NoAns accuracy per article',
   );
   const shown = failed.slice(0, MAX_FAILED_BLOCKS);
-  const more = failed.length > shown.length ? `<p>… and ${failed.length - shown.length} more failed questions (see the table below).</p>` : '';
+  const more =
+    failed.length > shown.length
+      ? `<p>… and ${failed.length - shown.length} more failed questions (see the table below).</p>`
+      : '';
   return htmlDocument(
     options.title ?? 'citecheck SQuAD v2.0 evaluation',
     options.subtitle,

@@ -1,9 +1,14 @@
-import { renderJUnit, type JUnitCase } from '../../reports/junit.js';
+import { type JUnitCase, renderJUnit } from '../../reports/junit.js';
 import { failureReasons } from './score-question.js';
 import type { SquadResult } from './types.js';
 
 function junitCase(r: SquadResult): JUnitCase {
-  const base = { classname: r.article, name: r.id, timeMs: r.latencyMs, ...(r.answer === null ? {} : { out: r.answer }) };
+  const base = {
+    classname: r.article,
+    name: r.id,
+    timeMs: r.latencyMs,
+    ...(r.answer === null ? {} : { out: r.answer }),
+  };
   if (r.passed) return base;
   const reasons = failureReasons(r);
   const kind = r.error === undefined ? 'failure' : 'error';
@@ -14,7 +19,12 @@ function junitCase(r: SquadResult): JUnitCase {
       kind,
       type: kind === 'error' ? 'RequestError' : r.impossible ? 'AnsweredUnanswerable' : 'AnswerMissing',
       message: reasons[0] ?? 'failed',
-      body: [`Question: ${r.question}`, gold, `Prediction (${r.source}): ${JSON.stringify(r.prediction)}`, ...reasons.map((x) => `- ${x}`)].join('\n'),
+      body: [
+        `Question: ${r.question}`,
+        gold,
+        `Prediction (${r.source}): ${JSON.stringify(r.prediction)}`,
+        ...reasons.map((x) => `- ${x}`),
+      ].join('\n'),
     },
   };
 }

@@ -16,8 +16,14 @@ export function computeSquadMetrics(results: readonly SquadResult[]): SquadMetri
   const hasAns = results.filter((r) => !r.impossible);
   const noAns = results.filter((r) => r.impossible);
   const abstained = results.filter((r) => r.abstained === true);
-  const answerContains = ratio(count(hasAns, (r) => r.answerContains === true), hasAns.length);
-  const noAnsAccuracy = ratio(count(noAns, (r) => r.abstained === true), noAns.length);
+  const answerContains = ratio(
+    count(hasAns, (r) => r.answerContains === true),
+    hasAns.length,
+  );
+  const noAnsAccuracy = ratio(
+    count(noAns, (r) => r.abstained === true),
+    noAns.length,
+  );
   const latencies = results.map((r) => r.latencyMs);
   return {
     questions: results.length,
@@ -38,10 +44,19 @@ export function computeSquadMetrics(results: readonly SquadResult[]): SquadMetri
     hasAnsAccuracy: answerContains,
     noAnsAccuracy,
     balancedAccuracy: meanOfDefined(answerContains, noAnsAccuracy),
-    abstentionPrecision: ratio(count(abstained, (r) => r.impossible), abstained.length),
+    abstentionPrecision: ratio(
+      count(abstained, (r) => r.impossible),
+      abstained.length,
+    ),
     abstentionRecall: noAnsAccuracy,
-    falseAbstentionRate: ratio(count(hasAns, (r) => r.abstained === true), hasAns.length),
-    citationHit: ratio(count(hasAns, (r) => r.citationHit === true), hasAns.length),
+    falseAbstentionRate: ratio(
+      count(hasAns, (r) => r.abstained === true),
+      hasAns.length,
+    ),
+    citationHit: ratio(
+      count(hasAns, (r) => r.citationHit === true),
+      hasAns.length,
+    ),
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
   };
 }

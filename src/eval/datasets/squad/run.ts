@@ -1,5 +1,5 @@
 import type { EvalClient } from '../../target/client.js';
-import { askAndScore, runDataset, type DatasetRunOptions } from '../run.js';
+import { askAndScore, type DatasetRunOptions, runDataset } from '../run.js';
 import type { SquadQuestion } from './dataset.js';
 import { failedQuestion, scoreQuestion } from './score-question.js';
 import type { SquadResult } from './types.js';
@@ -15,6 +15,10 @@ export function askQuestion(client: EvalClient, q: SquadQuestion): Promise<Squad
 }
 
 /** Asks every question through `client` with the runner's concurrency pool; results keep the input order. */
-export function runSquad(questions: readonly SquadQuestion[], client: EvalClient, options: SquadRunOptions = {}): Promise<SquadResult[]> {
+export function runSquad(
+  questions: readonly SquadQuestion[],
+  client: EvalClient,
+  options: SquadRunOptions = {},
+): Promise<SquadResult[]> {
   return runDataset(questions, client, scorer, options);
 }

@@ -6,7 +6,13 @@ import { containsGold, exactMatch, f1Score, maxOverGold } from './squad-score.js
 import type { SquadResult } from './types.js';
 
 function identity(q: SquadQuestion) {
-  return { id: q.id, article: q.article, question: q.question, impossible: q.impossible, golds: [...new Set(q.answers)] };
+  return {
+    id: q.id,
+    article: q.article,
+    question: q.question,
+    impossible: q.impossible,
+    golds: [...new Set(q.answers)],
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { tokenF1 } from '../../scoring/token-f1.js';
+
 /**
  * SQuAD's official answer scoring (the v2.0 evaluation script): normalisation, exact match and
  * token F1, each taken as the maximum over the gold answers.
@@ -32,7 +33,11 @@ export function f1Score(prediction: string, gold: string): number {
  * The best score of `prediction` against any gold answer. As in the official script, gold answers that
  * normalise to nothing are dropped, and no gold left means "no answer" (gold is '').
  */
-export function maxOverGold(score: (prediction: string, gold: string) => number, prediction: string, golds: readonly string[]): number {
+export function maxOverGold(
+  score: (prediction: string, gold: string) => number,
+  prediction: string,
+  golds: readonly string[],
+): number {
   const kept = golds.filter((g) => normalizeAnswer(g) !== '');
   const list = kept.length ? kept : [''];
   return Math.max(...list.map((g) => score(prediction, g)));

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { DROP_THRESHOLD, parseReportJson, readBaselineFile } from '../../suite/baseline.js';
-import { questionFlips, ratioMetricsShape, worseMetrics, type DatasetBaselineDiff, type RatioValues } from '../baseline.js';
+import {
+  type DatasetBaselineDiff,
+  questionFlips,
+  type RatioValues,
+  ratioMetricsShape,
+  worseMetrics,
+} from '../baseline.js';
 import { BY_ANSWER_FROM, BY_ANSWER_TYPE, BY_DERIVATION } from './labels.js';
-import { LOWER_IS_BETTER, TATQA_RATIO_METRICS, TATQA_SUMMARY_METRICS, type TatqaReport, type TatqaSummaryMetric } from './types.js';
+import {
+  LOWER_IS_BETTER,
+  TATQA_RATIO_METRICS,
+  TATQA_SUMMARY_METRICS,
+  type TatqaReport,
+  type TatqaSummaryMetric,
+} from './types.js';
 
 const GroupShape = z.record(z.string(), ratioMetricsShape(TATQA_RATIO_METRICS)).optional();
 
@@ -37,8 +49,16 @@ export function readTatqaBaseline(file: string): Promise<TatqaBaseline> {
  * the one-operation headline) and per answer type, derivation form and answer source, that got worse by
  * more than `threshold` (a rise, for the abstention rate).
  */
-export function diffTatqaBaseline(baseline: TatqaBaseline, current: TatqaReport, threshold = DROP_THRESHOLD): TatqaBaselineDiff {
-  const groups = (scope: string, before: Record<string, RatioValues<TatqaSummaryMetric>> | undefined, after: Record<string, RatioValues<TatqaSummaryMetric>>) =>
+export function diffTatqaBaseline(
+  baseline: TatqaBaseline,
+  current: TatqaReport,
+  threshold = DROP_THRESHOLD,
+): TatqaBaselineDiff {
+  const groups = (
+    scope: string,
+    before: Record<string, RatioValues<TatqaSummaryMetric>> | undefined,
+    after: Record<string, RatioValues<TatqaSummaryMetric>>,
+  ) =>
     Object.entries(after).flatMap(([key, m]) => {
       const prev = before?.[key];
       return prev ? worseMetrics(`${scope}:${key}`, prev, m, TATQA_RATIO_METRICS, LOWER_IS_BETTER, threshold) : [];

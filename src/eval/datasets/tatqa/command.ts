@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import pc from 'picocolors';
 import { loadConfig } from '../../../config.js';
-import { formatDatasetBaselineDiff } from '../baseline.js';
-import { formatRatio } from '../../reports/metric-format.js';
 import type { EvalOptions } from '../../options.js';
+import { formatRatio } from '../../reports/metric-format.js';
 import { createProgress } from '../../reports/progress.js';
-import { DEFAULT_SEED, sample } from '../sample.js';
 import { openTempCorpus, serverTarget } from '../../target/target.js';
+import { formatDatasetBaselineDiff } from '../baseline.js';
+import { DEFAULT_SEED, sample } from '../sample.js';
 import { diffTatqaBaseline, readTatqaBaseline } from './baseline.js';
 import { formatTatqaFailures, formatTatqaGroups, formatTatqaSummary } from './console-report.js';
 import { corpusDocument, writeCorpus } from './corpus.js';
@@ -20,16 +20,27 @@ import type { TatqaResult } from './types.js';
 import { writeTatqaOutputs } from './write-outputs.js';
 
 /** Asks the questions in the chosen scope; returns the results and a description of the target. */
-async function ask(opts: EvalOptions, dataset: TatqaDataset, questions: TatqaDataset['questions'], scope: 'document' | 'corpus', run: TatqaRunOptions): Promise<{ results: TatqaResult[]; target: string }> {
+async function ask(
+  opts: EvalOptions,
+  dataset: TatqaDataset,
+  questions: TatqaDataset['questions'],
+  scope: 'document' | 'corpus',
+  run: TatqaRunOptions,
+): Promise<{ results: TatqaResult[]; target: string }> {
   if (opts.url) {
     const target = await serverTarget(opts.url);
     return { results: await runTatqa(questions, target.client, run), target: target.client.target };
   }
   const config = loadConfig();
   if (scope === 'corpus') {
-    const target = await openTempCorpus('citecheck-tatqa-corpus-', (dir) => writeCorpus(dataset.documents, dir), { config });
+    const target = await openTempCorpus('citecheck-tatqa-corpus-', (dir) => writeCorpus(dataset.documents, dir), {
+      config,
+    });
     try {
-      return { results: await runTatqa(questions, target.client, run), target: `${target.client.target}, one corpus of ${dataset.documents.length} documents` };
+      return {
+        results: await runTatqa(questions, target.client, run),
+        target: `${target.client.target}, one corpus of ${dataset.documents.length} documents`,
+      };
     } finally {
       await target.dispose();
     }
@@ -38,8 +49,14 @@ async function ask(opts: EvalOptions, dataset: TatqaDataset, questions: TatqaDat
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'citecheck-tatqa-'));
   try {
     const open = (doc: TatqaDataset['documents'][number]) =>
-      openTempCorpus(`${corpusDocument(doc).file.replace(/\.md$/, '')}-`, (dir) => writeCorpus([doc], dir), { root, config });
-    return { results: await runTatqaPerDocument(questions, dataset.documents, open, run), target: 'in-process, one corpus per document' };
+      openTempCorpus(`${corpusDocument(doc).file.replace(/\.md$/, '')}-`, (dir) => writeCorpus([doc], dir), {
+        root,
+        config,
+      });
+    return {
+      results: await runTatqaPerDocument(questions, dataset.documents, open, run),
+      target: 'in-process, one corpus per document',
+    };
   } finally {
     await fs.rm(root, { recursive: true, force: true });
   }
@@ -54,8 +71,14 @@ export async function runTatqaCommand(opts: EvalOptions, file: string): Promise<
   const dataset = await loadTatqa(file);
   if (opts.writeCorpus) {
     const written = await writeCorpus(dataset.documents, opts.writeCorpus);
-    console.log(`wrote ${written.length} documents (${dataset.documents.reduce((n, d) => n + d.paragraphs.length, 0)} paragraphs, ${written.length} tables) to ${opts.writeCorpus}`);
-    console.log(pc.dim(`serve it with CORPUS_DIR=${opts.writeCorpus} DATA_DIR=<empty dir> RATE_LIMIT_PER_MIN=0 npm start, then add --url http://127.0.0.1:8787 (one corpus: --scope corpus)`));
+    console.log(
+      `wrote ${written.length} documents (${dataset.documents.reduce((n, d) => n + d.paragraphs.length, 0)} paragraphs, ${written.length} tables) to ${opts.writeCorpus}`,
+    );
+    console.log(
+      pc.dim(
+        `serve it with CORPUS_DIR=${opts.writeCorpus} DATA_DIR=<empty dir> RATE_LIMIT_PER_MIN=0 npm start, then add --url http://127.0.0.1:8787 (one corpus: --scope corpus)`,
+      ),
+    );
     return 0;
   }
   const baseline = opts.baseline ? await readTatqaBaseline(opts.baseline) : undefined;
@@ -64,22 +87,40 @@ export async function runTatqaCommand(opts: EvalOptions, file: string): Promise<
   const scope = opts.url ? 'corpus' : (opts.scope ?? 'document');
 
   const started = performance.now();
-  const picked = opts.limit !== undefined ? `${questions.length} sampled (seed ${seed}) of ${dataset.questions.length}` : `all ${questions.length}`;
-  const where = opts.url ?? (scope === 'document' ? 'a corpus per document (in-process)' : 'one corpus of all documents (in-process)');
-  process.stderr.write(pc.dim(`Asking ${picked} questions from ${file} over ${where}, ${opts.concurrency} at a time\n`));
+  const picked =
+    opts.limit !== undefined
+      ? `${questions.length} sampled (seed ${seed}) of ${dataset.questions.length}`
+      : `all ${questions.length}`;
+  const where =
+    opts.url ??
+    (scope === 'document' ? 'a corpus per document (in-process)' : 'one corpus of all documents (in-process)');
+  process.stderr.write(
+    pc.dim(`Asking ${picked} questions from ${file} over ${where}, ${opts.concurrency} at a time\n`),
+  );
   const progress = createProgress(process.stderr);
   const { results, target } = await ask(opts, dataset, questions, scope, {
     concurrency: opts.concurrency,
-    onResult: (r, done, total) => progress.update({ id: r.id, passed: r.passed, reasons: failureReasons(r), latencyMs: r.latencyMs }, done, total),
+    onResult: (r, done, total) =>
+      progress.update({ id: r.id, passed: r.passed, reasons: failureReasons(r), latencyMs: r.latencyMs }, done, total),
   });
   progress.finish();
 
-  const run = { dataset: 'tatqa' as const, file, total: dataset.questions.length, documents: dataset.documents.length, limit: opts.limit ?? null, seed, scope, target };
+  const run = {
+    dataset: 'tatqa' as const,
+    file,
+    total: dataset.questions.length,
+    documents: dataset.documents.length,
+    limit: opts.limit ?? null,
+    seed,
+    scope,
+    target,
+  };
   const report = buildTatqaReport(results, run);
   console.log(`\n${formatTatqaSummary(report)}\n`);
   console.log(`${formatTatqaGroups(report)}\n`);
   console.log(`${formatTatqaFailures(results)}\n`);
-  if (baseline && opts.baseline) console.log(`${formatDatasetBaselineDiff(diffTatqaBaseline(baseline, report), opts.baseline)}\n`);
+  if (baseline && opts.baseline)
+    console.log(`${formatDatasetBaselineDiff(diffTatqaBaseline(baseline, report), opts.baseline)}\n`);
 
   const subtitle = `${questions.length} questions · ${target} · ${new Date().toISOString()}`;
   for (const written of await writeTatqaOutputs(report, opts, subtitle)) console.log(pc.dim(`wrote ${written}`));
@@ -87,7 +128,9 @@ export async function runTatqaCommand(opts: EvalOptions, file: string): Promise<
 
   const gate = report.summary.accuracy ?? 0;
   if (opts.minPass !== undefined && gate < opts.minPass) {
-    process.stderr.write(`${pc.red('fail')} overall accuracy ${formatRatio(gate)} is below --min-pass ${opts.minPass}\n`);
+    process.stderr.write(
+      `${pc.red('fail')} overall accuracy ${formatRatio(gate)} is below --min-pass ${opts.minPass}\n`,
+    );
     return 1;
   }
   return 0;

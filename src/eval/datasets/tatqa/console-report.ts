@@ -1,7 +1,13 @@
 import pc from 'picocolors';
 import { formatMs, formatRatio } from '../../reports/metric-format.js';
-import { BY_ANSWER_FROM, BY_ANSWER_TYPE, BY_DERIVATION, TATQA_LABELS, TATQA_NAMES, type GroupKind } from './labels.js';
-import { TATQA_RATIO_METRICS, TATQA_SUMMARY_METRICS, type TatqaMetrics, type TatqaReport, type TatqaResult } from './types.js';
+import { BY_ANSWER_FROM, BY_ANSWER_TYPE, BY_DERIVATION, type GroupKind, TATQA_LABELS, TATQA_NAMES } from './labels.js';
+import {
+  TATQA_RATIO_METRICS,
+  TATQA_SUMMARY_METRICS,
+  type TatqaMetrics,
+  type TatqaReport,
+  type TatqaResult,
+} from './types.js';
 
 /** `n (p%)` of a count out of a total. */
 const share = (n: number, of: number) => `${n}${of ? ` (${((n / of) * 100).toFixed(1)}%)` : ''}`;
@@ -14,8 +20,12 @@ export function formatTatqaSummary(report: TatqaReport): string {
   const sampled = run.limit !== null ? `, sampled with seed ${run.seed}` : '';
   const oneOp = (k: string) => (k === 'oneOpArithmeticAccuracy' ? pc.dim(`  (${m.oneOpArithmetic} questions)`) : '');
   return [
-    pc.bold(`TAT-QA: ${m.questions} questions of ${run.total} (${run.documents} documents) in ${run.file}${sampled}; scope ${run.scope}`),
-    ...TATQA_SUMMARY_METRICS.map((k) => `  ${TATQA_NAMES[k].padEnd(width)}  ${formatRatio(m[k]).padStart(6)}${oneOp(k)}`),
+    pc.bold(
+      `TAT-QA: ${m.questions} questions of ${run.total} (${run.documents} documents) in ${run.file}${sampled}; scope ${run.scope}`,
+    ),
+    ...TATQA_SUMMARY_METRICS.map(
+      (k) => `  ${TATQA_NAMES[k].padEnd(width)}  ${formatRatio(m[k]).padStart(6)}${oneOp(k)}`,
+    ),
     `  ${'latency p50 / p95'.padEnd(width)}  ${formatMs(m.latencyMs.p50)} / ${formatMs(m.latencyMs.p95)}`,
     `  numbers (${m.numeric} arithmetic/count): ${share(m.fromCheck, m.numeric)} from a computed check, ${share(m.fromText, m.numeric)} from the answer text, ${share(m.noNumber, m.numeric)} none`,
     `  ${m.correct} correct, ${m.abstained} abstained, ${m.errors} errors`,
@@ -26,16 +36,33 @@ const HEAD = ['', 'n', 'correct', ...TATQA_RATIO_METRICS.map((k) => TATQA_LABELS
 
 function cells(name: string, m: TatqaMetrics): string[] {
   const sources = m.numeric ? `${m.fromCheck}/${m.fromText}/${m.noNumber}` : '—';
-  return [name, String(m.questions), String(m.correct), ...TATQA_RATIO_METRICS.map((k) => formatRatio(m[k])), sources, formatMs(m.latencyMs.p50), formatMs(m.latencyMs.p95)];
+  return [
+    name,
+    String(m.questions),
+    String(m.correct),
+    ...TATQA_RATIO_METRICS.map((k) => formatRatio(m[k])),
+    sources,
+    formatMs(m.latencyMs.p50),
+    formatMs(m.latencyMs.p95),
+  ];
 }
 
 /** One group table (an `all` row first), e.g. by answer type. */
-export function formatGroupTable<K extends string>(kind: GroupKind<K>, groups: Partial<Record<K, TatqaMetrics>>, all: TatqaMetrics, allLabel = 'all'): string {
-  const rows = [cells(allLabel, all), ...Object.entries(groups).map(([k, m]) => cells(kind.label(k as K), m as TatqaMetrics))];
+export function formatGroupTable<K extends string>(
+  kind: GroupKind<K>,
+  groups: Partial<Record<K, TatqaMetrics>>,
+  all: TatqaMetrics,
+  allLabel = 'all',
+): string {
+  const rows = [
+    cells(allLabel, all),
+    ...Object.entries(groups).map(([k, m]) => cells(kind.label(k as K), m as TatqaMetrics)),
+  ];
   const head = [kind.heading, ...HEAD.slice(1)];
   const table = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   const rule = pc.dim('─'.repeat(line(head).length));
   return [pc.bold(line(head)), rule, line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }
@@ -54,7 +81,16 @@ export function formatTatqaGroups(report: TatqaReport): string {
 export function formatTatqaFailures(results: readonly TatqaResult[], max = 20): string {
   const failed = results.filter((r) => !r.passed);
   if (!failed.length) return pc.green('All questions correct.');
-  const shown = failed.slice(0, max).map((r) => `${pc.red('✗')} ${pc.bold(r.id)} ${pc.dim(`[${r.answerType}${r.form ? ` ${r.form}` : ''}, ${r.docTitle}] ${r.question}`)}\n    ${r.why ?? 'failed'}`);
+  const shown = failed
+    .slice(0, max)
+    .map(
+      (r) =>
+        `${pc.red('✗')} ${pc.bold(r.id)} ${pc.dim(`[${r.answerType}${r.form ? ` ${r.form}` : ''}, ${r.docTitle}] ${r.question}`)}\n    ${r.why ?? 'failed'}`,
+    );
   const more = failed.length > max ? [pc.dim(`… and ${failed.length - max} more (see --json, --junit or --html)`)] : [];
-  return [pc.bold(`Failed questions (${failed.length}; first ${Math.min(max, failed.length)})`), ...shown, ...more].join('\n');
+  return [
+    pc.bold(`Failed questions (${failed.length}; first ${Math.min(max, failed.length)})`),
+    ...shown,
+    ...more,
+  ].join('\n');
 }

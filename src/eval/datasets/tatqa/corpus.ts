@@ -25,9 +25,12 @@ export function pipeCell(text: string): string {
 export function pipeTable(rows: readonly (readonly string[])[]): string {
   const columns = Math.max(0, ...rows.map((r) => r.length));
   if (!columns) return '';
-  const line = (cells: readonly string[]) => `| ${Array.from({ length: columns }, (_, i) => pipeCell(cells[i] ?? '')).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${Array.from({ length: columns }, (_, i) => pipeCell(cells[i] ?? '')).join(' | ')} |`;
   const [header = [], ...body] = rows;
-  return [line(header), `| ${Array.from({ length: columns }, () => '---').join(' | ')} |`, ...body.map(line)].join('\n');
+  return [line(header), `| ${Array.from({ length: columns }, () => '---').join(' | ')} |`, ...body.map(line)].join(
+    '\n',
+  );
 }
 
 /**

@@ -73,7 +73,11 @@ export interface TatqaDataset {
 
 const bad = datasetError;
 
-const pathText = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
+const pathText = (path: ReadonlyArray<PropertyKey>) =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '') || '(root)';
 
 /** Names the document (and question uid) an issue is in, so the message can be found in a large file. */
 function locate(json: unknown, path: ReadonlyArray<PropertyKey>): string {
@@ -104,7 +108,10 @@ export function parseTatqa(json: unknown, file: string): TatqaDataset {
   const parsed = TatqaFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw bad(file, `not a TAT-QA file (${issue ? `${pathText(issue.path)}${locate(json, issue.path)}: ${issue.message}` : 'invalid'})`);
+    throw bad(
+      file,
+      `not a TAT-QA file (${issue ? `${pathText(issue.path)}${locate(json, issue.path)}: ${issue.message}` : 'invalid'})`,
+    );
   }
   const seen = new Set<string>();
   const documents: TatqaDocument[] = [];
@@ -122,11 +129,16 @@ export function parseTatqa(json: unknown, file: string): TatqaDataset {
       let spans: string[] = [];
       let number: TatqaQuestion['number'] = null;
       if (q.answer_type === 'span' || q.answer_type === 'multi-span') {
-        if (!Array.isArray(q.answer) || !q.answer.some((s) => s.trim())) throw bad(file, `${where}.answer: a ${q.answer_type} answer must be a non-empty list of strings`);
+        if (!Array.isArray(q.answer) || !q.answer.some((s) => s.trim()))
+          throw bad(file, `${where}.answer: a ${q.answer_type} answer must be a non-empty list of strings`);
         spans = q.answer;
       } else {
         number = Array.isArray(q.answer) ? null : readGoldNumber(q.answer);
-        if (!number) throw bad(file, `${where}.answer: ${q.answer_type === 'count' ? 'a count' : 'an arithmetic'} answer must be a number, got ${JSON.stringify(q.answer)}`);
+        if (!number)
+          throw bad(
+            file,
+            `${where}.answer: ${q.answer_type === 'count' ? 'a count' : 'an arithmetic'} answer must be a number, got ${JSON.stringify(q.answer)}`,
+          );
       }
       questions.push({
         uid: q.uid,

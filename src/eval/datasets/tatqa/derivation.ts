@@ -9,7 +9,13 @@ export const DERIVATION_FORMS = ['difference', 'change-ratio', 'average', 'divis
 export type DerivationForm = (typeof DERIVATION_FORMS)[number];
 
 /** The forms with a single operation, over which the headline one-operation accuracy is taken. */
-export const ONE_OPERATION_FORMS: readonly DerivationForm[] = ['difference', 'change-ratio', 'average', 'division', 'sum'];
+export const ONE_OPERATION_FORMS: readonly DerivationForm[] = [
+  'difference',
+  'change-ratio',
+  'average',
+  'division',
+  'sum',
+];
 
 /** How the forms read in reports. */
 export const FORM_LABELS: Record<DerivationForm, string> = {
@@ -21,7 +27,10 @@ export const FORM_LABELS: Record<DerivationForm, string> = {
   other: 'other (several steps)',
 };
 
-type Node = { kind: 'num'; value: number } | { kind: 'neg'; arg: Node } | { kind: 'op'; op: '+' | '-' | '*' | '/'; left: Node; right: Node };
+type Node =
+  | { kind: 'num'; value: number }
+  | { kind: 'neg'; arg: Node }
+  | { kind: 'op'; op: '+' | '-' | '*' | '/'; left: Node; right: Node };
 
 type Token = { kind: 'num'; value: number } | { kind: 'sym'; sym: string };
 
@@ -29,7 +38,11 @@ const NUMBER = /^(?:US\$|\$|€|£|¥)?\s*(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?
 
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = [];
-  let s = text.normalize('NFKC').replace(/[−–]/g, '-').replace(/[×x](?=\s*[\d(.$])/g, '*').replace(/÷/g, '/');
+  let s = text
+    .normalize('NFKC')
+    .replace(/[−–]/g, '-')
+    .replace(/[×x](?=\s*[\d(.$])/g, '*')
+    .replace(/÷/g, '/');
   for (s = s.trimStart(); s; s = s.trimStart()) {
     const m = NUMBER.exec(s);
     if (m) {
@@ -127,10 +140,14 @@ function withoutPercentFactor(node: Node): Node {
     n = n.left;
   }
   factors.unshift({ op: '*', node: n });
-  const hundred = factors.findIndex((f, i) => f.op === '*' && isNum(f.node) && f.node.value === 100 && (i > 0 || factors[1]?.op === '*'));
+  const hundred = factors.findIndex(
+    (f, i) => f.op === '*' && isNum(f.node) && f.node.value === 100 && (i > 0 || factors[1]?.op === '*'),
+  );
   if (hundred < 0 || factors.length < 2) return node;
   const kept = factors.filter((_, i) => i !== hundred);
-  return kept.slice(1).reduce<Node>((left, f) => ({ kind: 'op', op: f.op, left, right: f.node }), (kept[0] as { node: Node }).node);
+  return kept
+    .slice(1)
+    .reduce<Node>((left, f) => ({ kind: 'op', op: f.op, left, right: f.node }), (kept[0] as { node: Node }).node);
 }
 
 /**

@@ -2,14 +2,23 @@ import { barChartSvg } from '../../reports/bar-chart.js';
 import { escapeHtml as h } from '../../reports/escape.js';
 import { htmlDocument } from '../../reports/html-report.js';
 import { formatMs, formatRatio } from '../../reports/metric-format.js';
-import { BY_ANSWER_FROM, BY_ANSWER_TYPE, BY_DERIVATION, TATQA_LABELS, TATQA_NAMES, type GroupKind } from './labels.js';
-import { TATQA_RATIO_METRICS, TATQA_SUMMARY_METRICS, type TatqaMetrics, type TatqaReport, type TatqaResult, type TatqaSummary } from './types.js';
+import { BY_ANSWER_FROM, BY_ANSWER_TYPE, BY_DERIVATION, type GroupKind, TATQA_LABELS, TATQA_NAMES } from './labels.js';
+import {
+  TATQA_RATIO_METRICS,
+  TATQA_SUMMARY_METRICS,
+  type TatqaMetrics,
+  type TatqaReport,
+  type TatqaResult,
+  type TatqaSummary,
+} from './types.js';
 
 /** Failed questions shown in full; the rest are only in the table of all questions. */
 const MAX_FAILED_BLOCKS = 300;
 
 function summaryTable(m: TatqaSummary): string {
-  const rows = TATQA_SUMMARY_METRICS.map((k) => `<tr><td>${h(TATQA_NAMES[k])}</td><td>${h(formatRatio(m[k]))}</td></tr>`);
+  const rows = TATQA_SUMMARY_METRICS.map(
+    (k) => `<tr><td>${h(TATQA_NAMES[k])}</td><td>${h(formatRatio(m[k]))}</td></tr>`,
+  );
   const counts = [
     ['questions / correct', `${m.questions} / ${m.correct}`],
     ['one-operation arithmetic questions', String(m.oneOpArithmetic)],
@@ -20,11 +29,27 @@ function summaryTable(m: TatqaSummary): string {
   return `<table><tbody>${[...rows, ...counts].join('')}</tbody></table>`;
 }
 
-function groupTable<K extends string>(kind: GroupKind<K>, groups: Partial<Record<K, TatqaMetrics>>, all: TatqaMetrics, allLabel: string): string {
-  const head = [kind.heading, 'n', 'correct', ...TATQA_RATIO_METRICS.map((k) => TATQA_LABELS[k]), 'check / text / none', 'p50', 'p95'];
+function groupTable<K extends string>(
+  kind: GroupKind<K>,
+  groups: Partial<Record<K, TatqaMetrics>>,
+  all: TatqaMetrics,
+  allLabel: string,
+): string {
+  const head = [
+    kind.heading,
+    'n',
+    'correct',
+    ...TATQA_RATIO_METRICS.map((k) => TATQA_LABELS[k]),
+    'check / text / none',
+    'p50',
+    'p95',
+  ];
   const row = (name: string, m: TatqaMetrics) =>
     `<tr><td>${h(name)}</td><td>${m.questions}</td><td>${m.correct}</td>${TATQA_RATIO_METRICS.map((k) => `<td>${h(formatRatio(m[k]))}</td>`).join('')}<td>${m.numeric ? `${m.fromCheck} / ${m.fromText} / ${m.noNumber}` : '—'}</td><td>${h(formatMs(m.latencyMs.p50))}</td><td>${h(formatMs(m.latencyMs.p95))}</td></tr>`;
-  const rows = [row(allLabel, all), ...Object.entries(groups).map(([k, m]) => row(kind.label(k as K), m as TatqaMetrics))];
+  const rows = [
+    row(allLabel, all),
+    ...Object.entries(groups).map(([k, m]) => row(kind.label(k as K), m as TatqaMetrics)),
+  ];
   return `<table><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -64,7 +89,10 @@ function questionRow(r: TatqaResult): string {
 export function toTatqaHtmlReport(report: TatqaReport, options: { title?: string; subtitle?: string } = {}): string {
   const failed = report.questions.filter((r) => !r.passed);
   const shown = failed.slice(0, MAX_FAILED_BLOCKS);
-  const more = failed.length > shown.length ? `<p>… and ${failed.length - shown.length} more failed questions (see the table below).</p>` : '';
+  const more =
+    failed.length > shown.length
+      ? `<p>… and ${failed.length - shown.length} more failed questions (see the table below).</p>`
+      : '';
   const arithmetic = report.byAnswerType.arithmetic;
   return htmlDocument(
     options.title ?? 'citecheck TAT-QA evaluation',

@@ -1,10 +1,20 @@
-import { renderJUnit, type JUnitCase } from '../../reports/junit.js';
+import { type JUnitCase, renderJUnit } from '../../reports/junit.js';
 import type { TatqaResult } from './types.js';
 
-const PROBLEM_TYPES: Record<string, string> = { span: 'SpanMismatch', 'multi-span': 'SpansMismatch', arithmetic: 'WrongNumber', count: 'WrongCount' };
+const PROBLEM_TYPES: Record<string, string> = {
+  span: 'SpanMismatch',
+  'multi-span': 'SpansMismatch',
+  arithmetic: 'WrongNumber',
+  count: 'WrongCount',
+};
 
 function junitCase(r: TatqaResult): JUnitCase {
-  const base = { classname: r.docTitle, name: r.id, timeMs: r.latencyMs, ...(r.answer === null ? {} : { out: r.answer }) };
+  const base = {
+    classname: r.docTitle,
+    name: r.id,
+    timeMs: r.latencyMs,
+    ...(r.answer === null ? {} : { out: r.answer }),
+  };
   if (r.passed) return base;
   const kind = r.error === undefined ? 'failure' : 'error';
   const type = kind === 'error' ? 'RequestError' : r.abstained ? 'Abstained' : (PROBLEM_TYPES[r.answerType] ?? 'Wrong');
@@ -15,7 +25,13 @@ function junitCase(r: TatqaResult): JUnitCase {
       kind,
       type,
       message: r.why ?? 'failed',
-      body: [`Question: ${r.question}`, `Type: ${what}`, `Gold: ${r.gold}`, `Prediction (${r.source}): ${JSON.stringify(r.prediction)}`, `- ${r.why ?? 'failed'}`].join('\n'),
+      body: [
+        `Question: ${r.question}`,
+        `Type: ${what}`,
+        `Gold: ${r.gold}`,
+        `Prediction (${r.source}): ${JSON.stringify(r.prediction)}`,
+        `- ${r.why ?? 'failed'}`,
+      ].join('\n'),
     },
   };
 }

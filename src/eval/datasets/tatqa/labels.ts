@@ -1,5 +1,5 @@
 import type { AnswerFrom, AnswerType } from './dataset.js';
-import { FORM_LABELS, type DerivationForm } from './derivation.js';
+import { type DerivationForm, FORM_LABELS } from './derivation.js';
 import type { TatqaRatioMetric, TatqaSummaryMetric } from './types.js';
 
 /** Short column headings of the group metrics. */
@@ -30,5 +30,13 @@ export interface GroupKind<K extends string> {
 }
 
 export const BY_ANSWER_TYPE: GroupKind<AnswerType> = { heading: 'By answer type', scope: 'type', label: (k) => k };
-export const BY_DERIVATION: GroupKind<DerivationForm> = { heading: 'By derivation form (arithmetic)', scope: 'form', label: (k) => FORM_LABELS[k] };
-export const BY_ANSWER_FROM: GroupKind<AnswerFrom> = { heading: 'By answer source (answer_from)', scope: 'from', label: (k) => k };
+export const BY_DERIVATION: GroupKind<DerivationForm> = {
+  heading: 'By derivation form (arithmetic)',
+  scope: 'form',
+  label: (k) => FORM_LABELS[k],
+};
+export const BY_ANSWER_FROM: GroupKind<AnswerFrom> = {
+  heading: 'By answer source (answer_from)',
+  scope: 'from',
+  label: (k) => k,
+};

@@ -15,16 +15,25 @@ export function computeTatqaMetrics(results: readonly TatqaResult[]): TatqaMetri
     correct: count(results, (r) => r.correct),
     abstained: count(results, (r) => r.abstained === true),
     errors: count(results, (r) => r.error !== undefined),
-    accuracy: ratio(count(results, (r) => r.correct), results.length),
+    accuracy: ratio(
+      count(results, (r) => r.correct),
+      results.length,
+    ),
     numeric: numeric.length,
     fromCheck: count(numeric, (r) => r.source === 'check'),
     fromText: count(numeric, (r) => r.source === 'text'),
     noNumber: count(numeric, (r) => r.source === 'none'),
-    numberCorrect: ratio(count(numeric, (r) => r.numberCorrect === true), numeric.length),
+    numberCorrect: ratio(
+      count(numeric, (r) => r.numberCorrect === true),
+      numeric.length,
+    ),
     spans: spans.length,
     exactMatch: ratio(sum(spans.map((r) => r.exactMatch ?? 0)), spans.length),
     f1: ratio(sum(spans.map((r) => r.f1 ?? 0)), spans.length),
-    abstentionRate: ratio(count(results, (r) => r.abstained === true), results.length),
+    abstentionRate: ratio(
+      count(results, (r) => r.abstained === true),
+      results.length,
+    ),
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
   };
 }
@@ -32,5 +41,12 @@ export function computeTatqaMetrics(results: readonly TatqaResult[]): TatqaMetri
 /** The overall metrics plus the headline: accuracy over the single-operation arithmetic questions. */
 export function computeTatqaSummary(results: readonly TatqaResult[]): TatqaSummary {
   const oneOp = results.filter((r) => r.form !== null && ONE_OPERATION_FORMS.includes(r.form));
-  return { ...computeTatqaMetrics(results), oneOpArithmeticAccuracy: ratio(count(oneOp, (r) => r.correct), oneOp.length), oneOpArithmetic: oneOp.length };
+  return {
+    ...computeTatqaMetrics(results),
+    oneOpArithmeticAccuracy: ratio(
+      count(oneOp, (r) => r.correct),
+      oneOp.length,
+    ),
+    oneOpArithmetic: oneOp.length,
+  };
 }

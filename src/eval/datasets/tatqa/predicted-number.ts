@@ -36,7 +36,12 @@ export function numberFromChecks(checks: readonly CheckLike[]): PredictedNumber 
   const c = checks.find((x) => x.status === 'computed' && typeof x.value === 'number' && Number.isFinite(x.value));
   if (!c || c.value === null) return null;
   const fromUnit = scaleOfUnit(c.unit);
-  return { value: c.value, scale: fromUnit || scaleOfUnit(c.display), source: 'check', raw: c.display ?? String(c.value) };
+  return {
+    value: c.value,
+    scale: fromUnit || scaleOfUnit(c.display),
+    source: 'check',
+    raw: c.display ?? String(c.value),
+  };
 }
 
 // A number with an optional sign or opening parenthesis, currency, thousands separators and decimals,

@@ -4,7 +4,11 @@ import { computeTatqaMetrics, computeTatqaSummary } from './metrics.js';
 import type { TatqaFailure, TatqaMetrics, TatqaReport, TatqaResult, TatqaRunInfo } from './types.js';
 
 /** Metrics per key, in `order`, for the keys that have questions. */
-function groupBy<K extends string>(results: readonly TatqaResult[], order: readonly K[], key: (r: TatqaResult) => K | null): Partial<Record<K, TatqaMetrics>> {
+function groupBy<K extends string>(
+  results: readonly TatqaResult[],
+  order: readonly K[],
+  key: (r: TatqaResult) => K | null,
+): Partial<Record<K, TatqaMetrics>> {
   const out: Partial<Record<K, TatqaMetrics>> = {};
   for (const k of order) {
     const rs = results.filter((r) => key(r) === k);
@@ -15,7 +19,9 @@ function groupBy<K extends string>(results: readonly TatqaResult[], order: reado
 
 /** The failed questions, in the order asked. */
 export function failuresOf(results: readonly TatqaResult[]): TatqaFailure[] {
-  return results.filter((r) => !r.passed).map((r) => ({ id: r.id, question: r.question, gold: r.gold, prediction: r.prediction, why: r.why ?? 'failed' }));
+  return results
+    .filter((r) => !r.passed)
+    .map((r) => ({ id: r.id, question: r.question, gold: r.gold, prediction: r.prediction, why: r.why ?? 'failed' }));
 }
 
 /** Builds the JSON report: overall metrics and the headline, metrics per answer type, derivation form (arithmetic) and answer source, the failures and every question. */

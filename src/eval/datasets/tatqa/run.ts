@@ -1,8 +1,8 @@
-import type { EvalClient } from '../../target/client.js';
-import { askAndScore, errorMessage, runDataset, type DatasetRunOptions } from '../run.js';
-import { mapPool } from '../../target/pool.js';
 import { DEFAULT_CONCURRENCY } from '../../suite/runner.js';
+import type { EvalClient } from '../../target/client.js';
+import { mapPool } from '../../target/pool.js';
 import type { EvalTarget } from '../../target/target.js';
+import { askAndScore, type DatasetRunOptions, errorMessage, runDataset } from '../run.js';
 import type { TatqaDocument, TatqaQuestion } from './dataset.js';
 import { failedQuestion, scoreQuestion } from './score-question.js';
 import type { TatqaResult } from './types.js';
@@ -18,7 +18,11 @@ export function askQuestion(client: EvalClient, q: TatqaQuestion): Promise<Tatqa
 }
 
 /** Asks every question through one client (corpus scope) with the runner's concurrency pool; results keep the input order. */
-export function runTatqa(questions: readonly TatqaQuestion[], client: EvalClient, options: TatqaRunOptions = {}): Promise<TatqaResult[]> {
+export function runTatqa(
+  questions: readonly TatqaQuestion[],
+  client: EvalClient,
+  options: TatqaRunOptions = {},
+): Promise<TatqaResult[]> {
   return runDataset(questions, client, scorer, options);
 }
 
@@ -47,11 +51,21 @@ export async function runTatqaPerDocument(
     try {
       target = await open(doc);
     } catch (err) {
-      for (const i of mine) finish(i, failedQuestion(questions[i] as TatqaQuestion, `cannot build the corpus of ${doc.title}: ${errorMessage(err)}`, 0));
+      for (const i of mine)
+        finish(
+          i,
+          failedQuestion(
+            questions[i] as TatqaQuestion,
+            `cannot build the corpus of ${doc.title}: ${errorMessage(err)}`,
+            0,
+          ),
+        );
       continue;
     }
     try {
-      await mapPool(mine, options.concurrency ?? DEFAULT_CONCURRENCY, async (i) => finish(i, await askQuestion(target.client, questions[i] as TatqaQuestion)));
+      await mapPool(mine, options.concurrency ?? DEFAULT_CONCURRENCY, async (i) =>
+        finish(i, await askQuestion(target.client, questions[i] as TatqaQuestion)),
+      );
     } finally {
       await target.dispose();
     }

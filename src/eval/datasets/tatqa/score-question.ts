@@ -4,7 +4,15 @@ import { formatNumber } from '../../scoring/numbers.js';
 import type { TatqaQuestion, TatqaScale } from './dataset.js';
 import { classifyDerivation } from './derivation.js';
 import { predictedNumber } from './predicted-number.js';
-import { multiSpanExactMatch, multiSpanF1, numberCorrect, spanExactMatch, spanF1, splitPredictedSpans, valueCorrect } from './tatqa-score.js';
+import {
+  multiSpanExactMatch,
+  multiSpanF1,
+  numberCorrect,
+  spanExactMatch,
+  spanF1,
+  splitPredictedSpans,
+  valueCorrect,
+} from './tatqa-score.js';
 import type { TatqaResult } from './types.js';
 
 /** A number with its TAT-QA scale, as people read it: `-12.6 million`, `40%`, `7`. */
@@ -40,12 +48,25 @@ function identity(q: TatqaQuestion) {
   };
 }
 
-type Scored = Pick<TatqaResult, 'prediction' | 'predictedNumber' | 'source' | 'correct' | 'numberCorrect' | 'exactMatch' | 'f1' | 'why'>;
+type Scored = Pick<
+  TatqaResult,
+  'prediction' | 'predictedNumber' | 'source' | 'correct' | 'numberCorrect' | 'exactMatch' | 'f1' | 'why'
+>;
 
 function scoreNumber(q: TatqaQuestion, response: ChatResponse, gold: string): Scored {
   const goldNumber = q.number as NonNullable<TatqaQuestion['number']>;
   const found = predictedNumber(response);
-  if (!found) return { prediction: '', predictedNumber: null, source: 'none', correct: false, numberCorrect: false, exactMatch: null, f1: null, why: `no number in the answer; expected ${gold}` };
+  if (!found)
+    return {
+      prediction: '',
+      predictedNumber: null,
+      source: 'none',
+      correct: false,
+      numberCorrect: false,
+      exactMatch: null,
+      f1: null,
+      why: `no number in the answer; expected ${gold}`,
+    };
   const pred = { value: found.value, scale: found.scale };
   const shown = formatScaled(found.value, found.scale);
   const correct = numberCorrect(pred, { ...goldNumber, scale: q.scale });
@@ -54,25 +75,52 @@ function scoreNumber(q: TatqaQuestion, response: ChatResponse, gold: string): Sc
   if (!correct) {
     const from = found.source === 'check' ? 'computed check' : 'answer text';
     if (sameValue) why = `number right, scale wrong: ${shown} (${from}); expected ${gold}`;
-    else if (numberCorrect({ ...pred, value: -pred.value }, { ...goldNumber, scale: q.scale }) && goldNumber.value !== 0) why = `sign wrong: ${shown} (${from}); expected ${gold}`;
+    else if (
+      numberCorrect({ ...pred, value: -pred.value }, { ...goldNumber, scale: q.scale }) &&
+      goldNumber.value !== 0
+    )
+      why = `sign wrong: ${shown} (${from}); expected ${gold}`;
     else why = `wrong number: ${shown} (${from}); expected ${gold}`;
   }
-  return { prediction: shown, predictedNumber: pred, source: found.source, correct, numberCorrect: sameValue, exactMatch: null, f1: null, why };
+  return {
+    prediction: shown,
+    predictedNumber: pred,
+    source: found.source,
+    correct,
+    numberCorrect: sameValue,
+    exactMatch: null,
+    f1: null,
+    why,
+  };
 }
 
 function scoreSpans(q: TatqaQuestion, response: ChatResponse, gold: string): Scored {
   const multi = q.answerType === 'multi-span';
-  const several = multi && response.spans && response.spans.length > 1 ? response.spans.map((x) => x.text).join('; ') : undefined;
+  const several =
+    multi && response.spans && response.spans.length > 1 ? response.spans.map((x) => x.text).join('; ') : undefined;
   const prediction = several ?? (response.short ? response.short.text : firstSentence(response.answer));
   const source = several || response.short ? 'short' : 'sentence';
   const exactMatch = multi ? multiSpanExactMatch(prediction, q.spans) : spanExactMatch(prediction, q.spans);
   const f1 = multi ? multiSpanF1(prediction, q.spans) : spanF1(prediction, q.spans);
   let why: string | null = null;
   if (!exactMatch) {
-    const predicted = multi ? splitPredictedSpans(prediction, q.spans).map((s) => JSON.stringify(s)).join(' | ') : JSON.stringify(prediction);
+    const predicted = multi
+      ? splitPredictedSpans(prediction, q.spans)
+          .map((s) => JSON.stringify(s))
+          .join(' | ')
+      : JSON.stringify(prediction);
     why = `${multi ? 'spans differ' : 'no exact match'} (F1 ${f1.toFixed(2)}): predicted ${predicted || '""'}; expected ${gold}`;
   }
-  return { prediction, predictedNumber: null, source, correct: exactMatch === 1, numberCorrect: null, exactMatch, f1, why };
+  return {
+    prediction,
+    predictedNumber: null,
+    source,
+    correct: exactMatch === 1,
+    numberCorrect: null,
+    exactMatch,
+    f1,
+    why,
+  };
 }
 
 /**

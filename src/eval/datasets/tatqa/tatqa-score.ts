@@ -4,11 +4,17 @@
  * numbers) and scored by exact match and token F1.
  */
 import { nfkc } from '../../scoring/text.js';
-import type { TatqaScale } from './dataset.js';
 import { tokenF1 } from '../../scoring/token-f1.js';
+import type { TatqaScale } from './dataset.js';
 
 /** Multiplier of each scale; percent values are compared in percent units, and only with percent values. */
-export const SCALE_MULTIPLIER: Readonly<Record<TatqaScale, number>> = { '': 1, thousand: 1e3, million: 1e6, billion: 1e9, percent: 1 };
+export const SCALE_MULTIPLIER: Readonly<Record<TatqaScale, number>> = {
+  '': 1,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  percent: 1,
+};
 
 /** Digits after the decimal point of a number as written (`"12.50"` → 2, `"3"` → 0, `"1e-7"` → 7). */
 export function decimalsOf(text: string): number {
@@ -60,7 +66,9 @@ const canonicalNumber = (text: string) => String(Number(text) + 0);
  * (hyphens and dashes separate words); the articles a/an/the are dropped.
  */
 export function normalizedTokens(text: string): string[] {
-  let t = nfkc(text).toLowerCase().replace(/\u2212/g, '-');
+  let t = nfkc(text)
+    .toLowerCase()
+    .replace(/\u2212/g, '-');
   t = t.replace(/(?:us|hk|a|c|s)?\$|[€£¥]/g, '');
   t = t.replace(/\(\s*(-?\d[\d,]*(?:\.\d+)?)\s*\)/g, (_, n: string) => ` ${n.startsWith('-') ? n : `-${n}`} `);
   t = t.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
@@ -71,7 +79,10 @@ export function normalizedTokens(text: string): string[] {
       out.push(canonicalNumber(core));
       continue;
     }
-    for (const word of raw.replace(/[-‐‑‒–—―]/g, ' ').replace(/[\p{P}\p{S}]/gu, '').split(/\s+/)) {
+    for (const word of raw
+      .replace(/[-‐‑‒–—―]/g, ' ')
+      .replace(/[\p{P}\p{S}]/gu, '')
+      .split(/\s+/)) {
       if (!word || ARTICLES.has(word)) continue;
       out.push(NUMERIC.test(word) ? canonicalNumber(word) : word);
     }
@@ -83,7 +94,6 @@ export function normalizedTokens(text: string): string[] {
 export function normalizeTatqa(text: string): string {
   return normalizedTokens(text).join(' ');
 }
-
 
 const usable = (golds: readonly string[]) => golds.filter((g) => normalizeTatqa(g) !== '');
 

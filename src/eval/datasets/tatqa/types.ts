@@ -85,7 +85,14 @@ export const TATQA_RATIO_METRICS = ['accuracy', 'numberCorrect', 'exactMatch', '
 export type TatqaRatioMetric = (typeof TATQA_RATIO_METRICS)[number];
 
 /** Ratio metrics of the summary. */
-export const TATQA_SUMMARY_METRICS = ['accuracy', 'oneOpArithmeticAccuracy', 'numberCorrect', 'exactMatch', 'f1', 'abstentionRate'] as const;
+export const TATQA_SUMMARY_METRICS = [
+  'accuracy',
+  'oneOpArithmeticAccuracy',
+  'numberCorrect',
+  'exactMatch',
+  'f1',
+  'abstentionRate',
+] as const;
 export type TatqaSummaryMetric = (typeof TATQA_SUMMARY_METRICS)[number];
 
 /** Metrics where a rise, not a fall, is a regression. */

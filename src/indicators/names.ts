@@ -5,8 +5,8 @@ import {
   RISE_ADVERBS,
   RISE_NOUNS,
   RISE_VERBS,
-} from '../../language/direction-words.js';
-import type { NumericClaim } from '../claims/types.js';
+} from '../language/direction-words.js';
+import type { NumericClaim } from '../numbers/claims/types.js';
 
 /** What the previous figure was called, used for "an increase of", "its proportion", lists. */
 export interface NameContext {
@@ -28,10 +28,48 @@ const IN_OWNER = new RegExp(String.raw`\s+in\s+(?:my|our|your|their|the|this)\s+
 const CHANGE_PAST_FORMS = pastForms([...RISE_VERBS, ...FALL_VERBS]);
 /** Words that can stand between a figure's name and the figure: "exports (have) (grown) (by) (about)". */
 const FILLER_WORDS = [
-  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'been', 'will', 'basically', 'nearly', 'almost', 'about', 'around',
-  'roughly', 'approximately', 'over', 'more than', 'exceeded', 'reached', 'totaled', 'totalled', 'amounted', 'stood',
-  'accounts', 'accounted', 'account', 'for', 'from', 'to', 'by', 'of', 'at', 'in', 'and', 'the', 'a', 'an', 'also',
-  'still', 'further', ...CHANGE_PAST_FORMS,
+  'has',
+  'have',
+  'had',
+  'was',
+  'were',
+  'is',
+  'are',
+  'been',
+  'will',
+  'basically',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'over',
+  'more than',
+  'exceeded',
+  'reached',
+  'totaled',
+  'totalled',
+  'amounted',
+  'stood',
+  'accounts',
+  'accounted',
+  'account',
+  'for',
+  'from',
+  'to',
+  'by',
+  'of',
+  'at',
+  'in',
+  'and',
+  'the',
+  'a',
+  'an',
+  'also',
+  'still',
+  'further',
+  ...CHANGE_PAST_FORMS,
 ];
 const TRAILING_FILLER = new RegExp(String.raw`\s*\b(?:${FILLER_WORDS.join('|')})\s*$`, 'i');
 /** "up" and "down" before a figure. */
@@ -43,7 +81,15 @@ const GROWTH_VERB = new RegExp(
 );
 const SHARE_VERB = /\b(?:accounts?|accounted|accounting)\s+for\b/i;
 const MEASURES = [
-  'scale', 'size', 'value', 'volume', 'number', 'proportion', 'share', 'growth rate', 'average growth rate',
+  'scale',
+  'size',
+  'value',
+  'volume',
+  'number',
+  'proportion',
+  'share',
+  'growth rate',
+  'average growth rate',
   'average annual growth rate',
 ];
 const MEASURE = new RegExp(String.raw`^(?:the\s+)?(${MEASURES.join('|')})\s+of\s+(.+)$`, 'i');
@@ -72,7 +118,9 @@ export function cleanNoun(raw: string, sentence?: string): string {
     .replace(/\s+(?:model|mode)$/i, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return noun.replace(/^(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/u, (w) => (opensSentence(w, raw, sentence) ? w.toLowerCase() : w));
+  return noun.replace(/^(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/u, (w) =>
+    opensSentence(w, raw, sentence) ? w.toLowerCase() : w,
+  );
 }
 
 /**
@@ -204,8 +252,11 @@ export function respectivelyNames(sentenceClaims: NumericClaim[]): Map<NumericCl
     }
     const nouns = items.map((item) => cleanNoun(item, s.text));
     if (nouns.some((n) => !n || n.split(' ').length > 4)) return out;
-    const m = measure.toLowerCase().replace(/rates$/, 'rate').replace(/s$/, '');
-    run.forEach((c, k) => out.set(c, `${nouns[k]} ${m}`));
+    const m = measure
+      .toLowerCase()
+      .replace(/rates$/, 'rate')
+      .replace(/s$/, '');
+    for (const [k, c] of run.entries()) out.set(c, `${nouns[k]} ${m}`);
     i += run.length - 1;
   }
   return out;

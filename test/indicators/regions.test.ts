@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndicators } from '../../src/numbers/indicators/indicators.js';
-import { cleanNoun } from '../../src/numbers/indicators/names.js';
-import { dominantRegion, regionAt, regionMentions } from '../../src/numbers/indicators/regions.js';
+import { buildIndicators } from '../../src/indicators/indicators.js';
+import { cleanNoun } from '../../src/indicators/names.js';
+import { dominantRegion, regionAt, regionMentions } from '../../src/indicators/regions.js';
 
 const names = (text: string, exclude?: string[]) =>
   regionMentions(text, exclude ? { exclude: new Set(exclude) } : {}).map((m) => m.region);
@@ -33,7 +33,8 @@ describe('regionMentions (places as written, no alias table)', () => {
 });
 
 describe('dominantRegion and regionAt', () => {
-  const text = 'Ruritania’s exports grew. In Valdoria, imports fell. Ruritania’s ports are the world’s busiest.\n\nOur nation’s freight rose 12%.';
+  const text =
+    'Ruritania’s exports grew. In Valdoria, imports fell. Ruritania’s ports are the world’s busiest.\n\nOur nation’s freight rose 12%.';
 
   it('picks the most-mentioned named place, preferring it over "world"', () => {
     expect(dominantRegion(text)).toBe('Ruritania');
@@ -54,7 +55,9 @@ describe('dominantRegion and regionAt', () => {
     expect(at('4%')).toBe('Valdoria');
     const own = text.indexOf('12%');
     const p2 = text.indexOf('Our');
-    expect(regionAt(text, own, { start: p2, end: text.length }, { start: p2, end: text.length }, 'Ruritania')).toBe('Ruritania');
+    expect(regionAt(text, own, { start: p2, end: text.length }, { start: p2, end: text.length }, 'Ruritania')).toBe(
+      'Ruritania',
+    );
   });
 
   it('gives indicator records the place as written, and never a speaker', () => {
@@ -76,7 +79,9 @@ describe('cleanNoun (general vocabulary)', () => {
     expect(cleanNoun("the nation's freight volume")).toBe('freight volume');
     expect(cleanNoun('Ruritania’s wool exports')).toBe('wool exports');
     expect(cleanNoun('wool exports in our region')).toBe('wool exports');
-    expect(cleanNoun('Northern Isles ferry traffic', 'Since 2016, Northern Isles ferry traffic doubled.')).toBe('Northern Isles ferry traffic');
+    expect(cleanNoun('Northern Isles ferry traffic', 'Since 2016, Northern Isles ferry traffic doubled.')).toBe(
+      'Northern Isles ferry traffic',
+    );
     expect(cleanNoun('Freight volume', 'Freight volume rose 4%.')).toBe('freight volume');
     expect(cleanNoun('ICT exports')).toBe('ICT exports');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndicators, filterIndicators, type IndicatorRecord } from '../../src/numbers/indicators/indicators.js';
-import { lineChunks, loadInterview } from './interview.js';
+import { buildIndicators, filterIndicators, type IndicatorRecord } from '../../src/indicators/indicators.js';
+import { lineChunks, loadInterview } from '../numbers/interview.js';
 
 const docId = 'digital-trade-interview';
 const text = loadInterview();
@@ -17,7 +17,9 @@ describe('buildIndicators on the interview', () => {
   it('covers the indicator figures and no years, labels, spans or word counts', () => {
     expect(records).toHaveLength(25);
     expect(records.map((r) => r.unit).every((u) => ['%', 'pp', 'times', 'currency', 'count'].includes(u))).toBe(true);
-    expect(records.some((r) => ['two', 'three', 'five years', 'ten years', '14th', '2020'].includes(r.text))).toBe(false);
+    expect(records.some((r) => ['two', 'three', 'five years', 'ten years', '14th', '2020'].includes(r.text))).toBe(
+      false,
+    );
   });
 
   it('points every record at its figure, sentence and chunk', () => {

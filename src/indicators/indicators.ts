@@ -1,52 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Chunk, SourceDocument } from '../../types.js';
-import { extractClaims } from '../claims/extract.js';
-import { splitParagraphs } from '../claims/sentences.js';
-import type { ClaimUnit, NumericClaim, Qualifier } from '../claims/types.js';
-import { indicatorName, respectivelyNames, type NameContext } from './names.js';
-import type { Currency, Scale } from '../quantity.js';
-import { dominantRegion, regionAt } from './regions.js';
-import { readTables } from '../../tables/read-tables.js';
+import { extractClaims } from '../numbers/claims/extract.js';
+import { splitParagraphs } from '../numbers/claims/sentences.js';
+import type { ClaimUnit, NumericClaim } from '../numbers/claims/types.js';
+import { readTables } from '../tables/read-tables.js';
 import { tableIndicators } from './from-tables.js';
+import { indicatorName, type NameContext, respectivelyNames } from './names.js';
+import { dominantRegion, regionAt } from './regions.js';
+import type { IndicatorChunk, IndicatorDoc, IndicatorRecord } from './types.js';
 
-/** One figure from the corpus, named and located; `docText.slice(start, end) === text`. */
-export interface IndicatorRecord {
-  /** Stable hash of document, offsets and figure. */
-  id: string;
-  /** Indicator the figure measures, e.g. "freight volume". */
-  name: string;
-  /** The figure as written, e.g. "US$12.5 billion". */
-  text: string;
-  /** The number as written, in `scale`. */
-  value: number;
-  unit: ClaimUnit;
-  scale: Scale | null;
-  currency?: Currency | undefined;
-  qualifier?: Qualifier | undefined;
-  /** The figure's own year when clear, else every year in its sentence. */
-  years: number[];
-  /**
-   * Place as written in the text ("Ruritania", "Northern Isles") or "world", from the nearest
-   * mention (see regions.ts), else the document's most-mentioned place; speakers are not places.
-   */
-  region: string | null;
-  speaker: string | null;
-  docId: string;
-  chunkId: string | null;
-  start: number;
-  end: number;
-  /** The sentence the figure appears in (for a table cell, its row as written). */
-  context: string;
-  /** For a table cell: the row label, with the section row above it ("Revenue: Services"). */
-  series?: string | undefined;
-  /** For a table cell: its column's header ("Year ended June 30 2019"), null when the column has none. */
-  period?: string | null | undefined;
-}
-
-/** Document fields buildIndicators reads. */
-export type IndicatorDoc = Pick<SourceDocument, 'docId' | 'text'>;
-/** Chunk fields buildIndicators reads. */
-export type IndicatorChunk = Pick<Chunk, 'id' | 'docId' | 'start' | 'end' | 'speaker'>;
+export type { IndicatorChunk, IndicatorDoc, IndicatorRecord } from './types.js';
 
 const INDICATOR_UNITS: ReadonlySet<ClaimUnit> = new Set(['%', 'pp', 'times', 'currency', 'count']);
 
@@ -75,14 +37,16 @@ function docIndicators(doc: IndicatorDoc, chunks: readonly IndicatorChunk[]): In
   let prev: NameContext | undefined;
   const tables = readTables(doc);
   const inTable = (c: NumericClaim) =>
-    tables.some((t) => (t.start <= c.start && c.start < t.end) || (t.captionSpan && t.captionSpan.start <= c.start && c.start < t.captionSpan.end));
+    tables.some(
+      (t) =>
+        (t.start <= c.start && c.start < t.end) ||
+        (t.captionSpan && t.captionSpan.start <= c.start && c.start < t.captionSpan.end),
+    );
   for (const group of bySentence(extractClaims(doc.text).filter((c) => isIndicator(c) && !inTable(c)))) {
     const listed = respectivelyNames(group);
     for (const c of group) {
       const listedName = listed.get(c);
-      const { name, noun } = listedName
-        ? { name: listedName, noun: listedName }
-        : indicatorName(c, prev);
+      const { name, noun } = listedName ? { name: listedName, noun: listedName } : indicatorName(c, prev);
       prev = { name, noun, sentenceStart: c.sentence.start, end: c.end };
       const chunk = docChunks.find((ch) => ch.start <= c.start && c.start < ch.end);
       const paragraph = paragraphs.find((p) => p.start <= c.start && c.start < p.end) ?? c.sentence;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Table } from '../../tables/types.js';
-import type { IndicatorChunk, IndicatorRecord } from './indicators.js';
+import type { Table } from '../tables/types.js';
+import type { IndicatorChunk, IndicatorRecord } from './types.js';
 
 function recordId(docId: string, start: number, end: number, text: string): string {
   return createHash('sha256').update([docId, start, end, text, 'table'].join('\u0000')).digest('hex').slice(0, 16);
@@ -11,7 +11,11 @@ function recordId(docId: string, start: number, end: number, text: string): stri
  * row above), dated by its column's period, with the scale and currency the row, column or table states.
  * Offsets are the cell's, so `docText.slice(start, end) === text`; `context` is the row as written.
  */
-export function tableIndicators(docText: string, tables: readonly Table[], chunks: readonly IndicatorChunk[]): IndicatorRecord[] {
+export function tableIndicators(
+  docText: string,
+  tables: readonly Table[],
+  chunks: readonly IndicatorChunk[],
+): IndicatorRecord[] {
   const out: IndicatorRecord[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
@@ -24,7 +28,9 @@ export function tableIndicators(docText: string, tables: readonly Table[], chunk
         const column = table.columns[j]!;
         const percent = v.percent || Boolean(row.unit.percent) || Boolean(column.unit.percent);
         const scale = percent ? null : (row.unit.scale ?? column.unit.scale ?? table.unit.scale ?? null);
-        const currency = percent ? undefined : (v.currency ?? row.unit.currency ?? column.unit.currency ?? table.unit.currency);
+        const currency = percent
+          ? undefined
+          : (v.currency ?? row.unit.currency ?? column.unit.currency ?? table.unit.currency);
         const text = docText.slice(cell.start, cell.end);
         out.push({
           id: recordId(table.docId, cell.start, cell.end, text),
