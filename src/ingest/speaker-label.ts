@@ -18,73 +18,13 @@ const LATIN_LABEL = new RegExp(
 const CJK_LABEL = /^(\*\*|__)?([\p{Script=Han}·・]{1,8})(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*/u;
 
 /** Words beyond the function words that open a heading or note rather than a name ("Note:", "Table 2:"). */
-const HEADING_OPENERS: readonly string[] = [
-  'note',
-  'notes',
-  'nb',
-  'ps',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'finally',
-  'lastly',
-  'example',
-  'examples',
-  'source',
-  'sources',
-  'summary',
-  'update',
-  'warning',
-  'tip',
-  'important',
-  'conclusion',
-  'background',
-  'abstract',
-  'keywords',
-  'key',
-  'step',
-  'part',
-  'chapter',
-  'section',
-  'table',
-  'figure',
-  'fig',
-  'chart',
-  'title',
-  'date',
-  'author',
-  'authors',
-  'subject',
-  're',
-  'cc',
-  'tags',
-  'category',
-  'status',
-  'result',
-  'results',
-  'objective',
-  'method',
-  'methods',
-  'definition',
-  'remark',
-  'remarks',
-  'notice',
-  'caution',
-  'attention',
-  'disclaimer',
-  'reference',
-  'references',
-  'http',
-  'https',
-  'edit',
-  'editor',
-  'translator',
-  'translation',
-  'see',
-  'also',
-];
+const HEADING_OPENERS: readonly string[] = (
+  'note notes nb ps first second third fourth fifth finally lastly example examples source sources summary ' +
+  'update warning tip important conclusion background abstract keywords key step part chapter section table ' +
+  'figure fig chart title date author authors subject re cc tags category status result results objective method ' +
+  'methods definition remark remarks notice caution attention disclaimer reference references http https edit ' +
+  'editor translator translation see also'
+).split(' ');
 
 /** Function words that are also given names ("Will", "May", "Can"), so a speaker label may open with them. */
 const NAME_HOMOGRAPHS: readonly string[] = ['will', 'may', 'can'];
@@ -93,48 +33,12 @@ const NAME_HOMOGRAPHS: readonly string[] = ['will', 'may', 'can'];
 const NOT_A_NAME = functionWords({ add: HEADING_OPENERS, keep: NAME_HOMOGRAPHS });
 
 /** Chinese openers that introduce a point rather than name a speaker. */
-const CJK_NOT_A_NAME = new Set([
-  '例如',
-  '比如',
-  '首先',
-  '其次',
-  '再次',
-  '最后',
-  '总之',
-  '注',
-  '注意',
-  '备注',
-  '说明',
-  '问题',
-  '答案',
-  '一是',
-  '二是',
-  '三是',
-  '四是',
-  '第一',
-  '第二',
-  '第三',
-  '第四',
-  '另外',
-  '此外',
-  '因此',
-  '所以',
-  '但是',
-  '同时',
-  '具体来说',
-  '总的来说',
-  '简而言之',
-  '来源',
-  '资料来源',
-  '摘要',
-  '关键词',
-  '标题',
-  '日期',
-  '作者',
-  '编者按',
-  '结论',
-  '背景',
-]);
+const CJK_NOT_A_NAME = new Set(
+  (
+    '例如 比如 首先 其次 再次 最后 总之 注 注意 备注 说明 问题 答案 一是 二是 三是 四是 第一 第二 第三 第四 另外 此外 因此 所以 但是 同时 具体来说 总的来说 简而言之 来源 资料来源 摘要 关键词 ' +
+    '标题 日期 作者 编者按 结论 背景'
+  ).split(' '),
+);
 
 /**
  * Matches a speaker label such as `Ana Ruiz:`, `The Harbour Gazette:` or `王芳：` at the start

@@ -13,8 +13,13 @@ export interface Unit {
 }
 
 const CLAUSE_END = /(?:[,;:](?=\s)|[，；：、])/gu;
-const ATOM =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^\s\p{L}\p{N}]*|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const ATOM = new RegExp(
+  [
+    String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][^\s\p{L}\p{N}]*`,
+    String.raw`[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+`,
+  ].join('|'),
+  'gu',
+);
 
 /**
  * Splits the paragraph `text.slice(start, end)` into units of at most `maxWords`: the whole

@@ -4,15 +4,46 @@ import type { UnitHint } from './types.js';
 /** Scale statements: "in thousands", "(in millions)", "$'000", "€000", "RMB million", "$ in billions". */
 const SCALE_RULES: readonly [RegExp, Scale][] = [
   [
-    /\bin\s+thousands\b|\(\s*1,000s?\s*\)|\bin 1,000s?\b|['’]000s?\b|\(\s*000['’]?s?\s*\)|[$€£]\s?000\b|\bthousands of\b|\b(?:RMB|USD|EUR|GBP|HKD|US\$|\$|€|£)\s?(?:thousands?|k)\b|\bthousand\b/iu,
+    new RegExp(
+      [
+        String.raw`\bin\s+thousands\b`,
+        String.raw`\(\s*1,000s?\s*\)`,
+        String.raw`\bin 1,000s?\b`,
+        String.raw`['’]000s?\b`,
+        String.raw`\(\s*000['’]?s?\s*\)`,
+        String.raw`[$€£]\s?000\b`,
+        String.raw`\bthousands of\b`,
+        String.raw`\b(?:RMB|USD|EUR|GBP|HKD|US\$|\$|€|£)\s?(?:thousands?|k)\b`,
+        String.raw`\bthousand\b`,
+      ].join('|'),
+      'iu',
+    ),
     'thousand',
   ],
   [
-    /\bin\s+millions\b|\bmillions of\b|\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:millions?|mn|m)\b|(?:US\$|\$|€|£)\s?(?:millions?|mn|m)\b|\bmillion\b/iu,
+    new RegExp(
+      [
+        String.raw`\bin\s+millions\b`,
+        String.raw`\bmillions of\b`,
+        String.raw`\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:millions?|mn|m)\b`,
+        String.raw`(?:US\$|\$|€|£)\s?(?:millions?|mn|m)\b`,
+        String.raw`\bmillion\b`,
+      ].join('|'),
+      'iu',
+    ),
     'million',
   ],
   [
-    /\bin\s+billions\b|\bbillions of\b|\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:billions?|bn)\b|(?:US\$|\$|€|£)\s?(?:billions?|bn)\b|\bbillion\b/iu,
+    new RegExp(
+      [
+        String.raw`\bin\s+billions\b`,
+        String.raw`\bbillions of\b`,
+        String.raw`\b(?:RMB|USD|EUR|GBP|HKD|JPY)\s?(?:billions?|bn)\b`,
+        String.raw`(?:US\$|\$|€|£)\s?(?:billions?|bn)\b`,
+        String.raw`\bbillion\b`,
+      ].join('|'),
+      'iu',
+    ),
     'billion',
   ],
 ];

@@ -15,8 +15,14 @@ const MIN_COVERAGE = 0.1;
  */
 const TOP_SENTENCES = 3;
 /** Wording that can only be answered with a figure ("how many", "what share"), unlike "how does X rate". */
-const ASKS_FOR_FIGURE_RE =
-  /\bhow (?:much|many|big|large)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b|%/i;
+const ASKS_FOR_FIGURE_RE = new RegExp(
+  [
+    String.raw`\bhow (?:much|many|big|large)\b`,
+    String.raw`\bwhat (?:share|percent(?:age)?|proportion|portion|value|size|scale|amount|level|total)\b`,
+    String.raw`%`,
+  ].join('|'),
+  'i',
+);
 
 /**
  * A question asking for a value ("what was X in 2023", "how much was X in FY22"): when the documents' tables

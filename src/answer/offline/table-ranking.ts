@@ -72,8 +72,13 @@ export function extremeRow(
 }
 
 /** "What are the components of total revenue", "which countries are shown in the table": the rows' labels, listed. */
-const LIST_ROWS_RE =
-  /^\s*(?:what|which) (?:are|were) (?:the )?(?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources|geograph(?:y|ies|ic regions))\b|^\s*which (?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources) (?:are|were) (?:shown|included|listed|given|presented)\b/iu;
+const LIST_ROWS_RE = new RegExp(
+  [
+    String.raw`^\s*(?:what|which) (?:are|were) (?:the )?(?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources|geograph(?:y|ies|ic regions))\b`,
+    String.raw`^\s*which (?:components?|regions?|segments?|countries|types|categories|items|currencies|products|lines|classes|sources) (?:are|were) (?:shown|included|listed|given|presented)\b`,
+  ].join('|'),
+  'iu',
+);
 
 /** The question asks which rows a table lists. */
 export function asksRows(question: string): boolean {

@@ -17,8 +17,13 @@ export interface ResolvedQuestion {
 const LEAD_RE =
   /^(?:and|also|but|so|ok(?:ay)?|then|what about|how about|what if|and what about|and how about)\b[\s,]*/i;
 /** Words pointing back at the previous turn; existential "there" ("how many were there", "there are") does not. */
-const ANAPHOR_RE =
-  /\b(?:that|this|it|those|these|them|they|he|she|the same)\b|(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|will|would|has|have|had)\b)/i;
+const ANAPHOR_RE = new RegExp(
+  [
+    String.raw`\b(?:that|this|it|those|these|them|they|he|she|the same)\b`,
+    String.raw`(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|will|would|has|have|had)\b)`,
+  ].join('|'),
+  'i',
+);
 /** A question with its own question word and verb ("how many staff were there in 2017?"), not a fragment ("and in 2015?"). */
 const WHOLE_QUESTION_RE =
   /^(?:how|what|which|who|when|where|why)\b[^?]*\b(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b\s+\S/i;

@@ -66,33 +66,95 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
   ['pp_change', /percentage[- ]?points?|\bpp\b|\bpoints? (?:did|has|have|was)\b|\bhow many points\b/i],
   [
     'annualized_multiple',
-    /(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b|\bdoubl|\btripl).*(?:per year|a year|annual|yearly|each year|every year)|(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times|\bdoubl|\btripl)/i,
+    new RegExp(
+      [
+        String.raw`(?:\d+(?:\.\d+)?\s*(?:x|times|-?fold)|tenfold|ten times|\bfold\b|\bdoubl|\btripl).*(?:per year|a year|annual|yearly|each year|every year)`,
+        String.raw`(?:per year|a year|annual|yearly).*(?:\d+\s*(?:x|times|-?fold)|tenfold|ten times|\bdoubl|\btripl)`,
+      ].join('|'),
+      'i',
+    ),
   ],
   ['average', AVERAGE_RE],
   ['sum', SUM_RE],
   [
     'project',
-    /\b(?:kept|keeps|continued?|continues|sustained?)\b.*\b(?:compound|grow|growing|rate|pace)\b|\bat (?:this|that|its|the same) (?:rate|pace)\b|\bprojected?\b|\bwould (?:it|they|that|this)? ?(?:reach|be|hit)\b/i,
+    new RegExp(
+      [
+        String.raw`\b(?:kept|keeps|continued?|continues|sustained?)\b.*\b(?:compound|grow|growing|rate|pace)\b`,
+        String.raw`\bat (?:this|that|its|the same) (?:rate|pace)\b`,
+        String.raw`\bprojected?\b`,
+        String.raw`\bwould (?:it|they|that|this)? ?(?:reach|be|hit)\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   [
     'cagr',
-    /\bcagr\b|compound(?:ed)? (?:annual|yearly|growth)|average annual|\bannuali[sz]ed\b|annual (?:average )?(?:growth|rate)|\b(?:per|a|each) year\b|\byearly (?:growth|rate)\b|\bannual growth\b/i,
+    new RegExp(
+      [
+        String.raw`\bcagr\b`,
+        String.raw`compound(?:ed)? (?:annual|yearly|growth)`,
+        String.raw`average annual`,
+        String.raw`\bannuali[sz]ed\b`,
+        String.raw`annual (?:average )?(?:growth|rate)`,
+        String.raw`\b(?:per|a|each) year\b`,
+        String.raw`\byearly (?:growth|rate)\b`,
+        String.raw`\bannual growth\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   [
     'implied_base',
-    /\bgiven (?:the |a |an |its )?\d+(?:\.\d+)?\s*(?:%|percent|per cent) (?:growth|increase|rise|gain)\b|\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b/i,
+    new RegExp(
+      [
+        String.raw`\bgiven (?:the |a |an |its )?\d+(?:\.\d+)?\s*(?:%|percent|per cent) (?:growth|increase|rise|gain)\b`,
+        String.raw`\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   [
     'implied_whole',
-    /\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|(?<!\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?)total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)|\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b|\d+(?:\.\d+)?\s*%\s*of\b[^?]*[.?!—–-]\s*(?:so |then )?[^?]*\b(?:imply|implies|implied|overall|total|whole|roughly what|how (?:big|large|much))\b/i,
+    new RegExp(
+      [
+        String.raw`\b(?:how (?:big|large|much) (?:was|is|would) (?:the )?(?:total|whole|overall)|(?<!\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?)total \w+(?: \w+)? (?:was|is|would be)|implied (?:total|whole)|of what total|what (?:total|whole) does\b|what was the whole\b)`,
+        String.raw`\bif [^?]*\d+(?:\.\d+)?\s*%\s*of\b`,
+        String.raw`\d+(?:\.\d+)?\s*%\s*of\b[^?]*[.?!—–-]\s*(?:so |then )?[^?]*\b(?:imply|implies|implied|overall|total|whole|roughly what|how (?:big|large|much))\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   [
     'share',
-    /\bwhat (?:percent(?:age)?|share|fraction|proportion) of(?= [^?]*\b(?:was|were|is|are|came from|come from|went to|goes to)\b)|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b|\bas an? (?:percent(?:age)?|share|proportion|fraction|%) of\b|\bpercentage (?:constitution|composition) of\b|\bwhat (?:is|was) the (?:percent(?:age)?|share) of\b(?=[^?]*\b(?:in|of|over|among|within) (?:the )?(?:[\w-]+ )?total\b)|\b(?:percent(?:age)?|share) of\b[^?]*\bover\b|\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i,
+    new RegExp(
+      [
+        String.raw`\bwhat (?:percent(?:age)?|share|fraction|proportion) of(?= [^?]*\b(?:was|were|is|are|came from|come from|went to|goes to)\b)`,
+        String.raw`\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:\d{4}|\w+['’]s)? ?(?:level|value|figure|amount|total|size)\b`,
+        String.raw`\bas an? (?:percent(?:age)?|share|proportion|fraction|%) of\b`,
+        String.raw`\bpercentage (?:constitution|composition) of\b`,
+        String.raw`\bwhat (?:is|was) the (?:percent(?:age)?|share) of\b(?=[^?]*\b(?:in|of|over|among|within) (?:the )?(?:[\w-]+ )?total\b)`,
+        String.raw`\b(?:percent(?:age)?|share) of\b[^?]*\bover\b`,
+        String.raw`\bwhat (?:percent(?:age)?|share|fraction|proportion) of (?:the )?(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   [
     'ratio',
-    /\bproportion of\b[^?]*\bover\b|\bratio of\b(?=[^?]*\b(?:to|and|versus|vs\.?)\b)|\bratio between\b|\bwhat(?:['’]s| (?:was|is|were|are)) the ratio\b(?= of| between)|\bhow many times\b|\bby what (?:factor|multiple)\b|\bwhat multiple\b|\b(?:times|x) (?:bigger|larger|greater|higher)\b/i,
+    new RegExp(
+      [
+        String.raw`\bproportion of\b[^?]*\bover\b`,
+        String.raw`\bratio of\b(?=[^?]*\b(?:to|and|versus|vs\.?)\b)`,
+        String.raw`\bratio between\b`,
+        String.raw`\bwhat(?:['’]s| (?:was|is|were|are)) the ratio\b(?= of| between)`,
+        String.raw`\bhow many times\b`,
+        String.raw`\bby what (?:factor|multiple)\b`,
+        String.raw`\bwhat multiple\b`,
+        String.raw`\b(?:times|x) (?:bigger|larger|greater|higher)\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   // Report readers' wordings: "the change in X between 2018 and 2019", "nominal difference", "how much did X decrease by".
   [
@@ -112,11 +174,36 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
   ],
   [
     'difference',
-    /\bdifference between\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b|\bhow many (?:more )?(?:billion|million|trillion)\b|\bin absolute terms\b|\bin (?:dollar|yuan|money) terms\b|\bhow much (?:bigger|larger|more|higher|greater)\b/i,
+    new RegExp(
+      [
+        String.raw`\bdifference between\b`,
+        String.raw`\bhow (?:much|many \w+(?: \w+)?) (?:did|does|has|have) [^?]*\b(?:add|added|gain|gained)\b`,
+        String.raw`\bhow many (?:more )?(?:billion|million|trillion)\b`,
+        String.raw`\bin absolute terms\b`,
+        String.raw`\bin (?:dollar|yuan|money) terms\b`,
+        String.raw`\bhow much (?:bigger|larger|more|higher|greater)\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   [
     'growth_rate',
-    /%\s*(?:rise|gain|jump)\b|\bpercent(?:age)? (?:rise|gain|jump)\b|\bby what percent(?:age)?\b|\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b|\bpercent(?:age)? (?:growth|increase|change|rise|decrease|decline|drop|fall|reduction)\b|%\s*(?:growth|increase|change|decrease|decline|drop|fall|reduction)\b|\bchange in percent(?:age)?\b(?!\s*points?)|\bby how much\b|\btotal growth\b|\bgrowth (?:rate )?(?:between|from)\b|\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b/i,
+    new RegExp(
+      [
+        String.raw`%\s*(?:rise|gain|jump)\b`,
+        String.raw`\bpercent(?:age)? (?:rise|gain|jump)\b`,
+        String.raw`\bby what percent(?:age)?\b`,
+        String.raw`\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b`,
+        String.raw`\bpercent(?:age)? (?:growth|increase|change|rise|decrease|decline|drop|fall|reduction)\b`,
+        String.raw`%\s*(?:growth|increase|change|decrease|decline|drop|fall|reduction)\b`,
+        String.raw`\bchange in percent(?:age)?\b(?!\s*points?)`,
+        String.raw`\bby how much\b`,
+        String.raw`\btotal growth\b`,
+        String.raw`\bgrowth (?:rate )?(?:between|from)\b`,
+        String.raw`\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
 ];
 
@@ -130,10 +217,24 @@ const PERSON_RE = new RegExp(
   String.raw`^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:person|one|${SPEAKER_NOUN}\b|of the (?:${SPEAKER_NOUNS})\b)|according to whom\b|what ${SPEAKER_NOUN}\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b`,
   'i',
 );
-const QUANTITY_RE =
-  /\bhow (?:much|many|big|large|fast|quickly|high)\b|\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b|\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b|%|\d+(?:\.\d+)?\s*(?:%|percent|billion|million|trillion)/i;
-const LIST_RE =
-  /\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b|\b(?:list|name) (?:the|some|all)\b|\bwhat are the\b/i;
+const QUANTITY_RE = new RegExp(
+  [
+    String.raw`\bhow (?:much|many|big|large|fast|quickly|high)\b`,
+    String.raw`\bwhat (?:share|percent(?:age)?|proportion|portion|fraction|rate|value|size|scale|amount|level)\b`,
+    String.raw`\b(?:share|percent(?:age)?|proportion|rate|growth|scale|size|value|total|worth|numbers|figures|statistics|data)\b`,
+    String.raw`%`,
+    String.raw`\d+(?:\.\d+)?\s*(?:%|percent|billion|million|trillion)`,
+  ].join('|'),
+  'i',
+);
+const LIST_RE = new RegExp(
+  [
+    String.raw`\b(?:which|what) (?:\d+ |two |three |four |five )?(?:technolog(?:y|ies)|techs?|directions|considerations|reasons|areas|features|characteristics|fields|sectors|measures|steps|ways|trends|points|factors)\b`,
+    String.raw`\b(?:list|name) (?:the|some|all)\b`,
+    String.raw`\bwhat are the\b`,
+  ].join('|'),
+  'i',
+);
 const REASON_RE =
   /^\s*why\b|\bwhy (?:does|do|did|is|are|was|were)\b|\breasons?\b|\bwhat (?:drives|drove|explains|motivates)\b/i;
 

@@ -41,7 +41,15 @@ const RULES: readonly [SpanType | null, RegExp][] = [
   ['person', new RegExp(String.raw`\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:\w+\s+)?(?:${PERSON_NOUNS})\b`, 'i')],
   [
     'reason',
-    /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?how\b(?!\s+(?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b)|\bin what way\b|\bexplain\b|\bdescribe\b/i,
+    new RegExp(
+      [
+        String.raw`^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?how\b(?!\s+(?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b)`,
+        String.raw`\bin what way\b`,
+        String.raw`\bexplain\b`,
+        String.raw`\bdescribe\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   ['thing', /\b(?:what|which)\b|\bname (?:the|a|an|one)\b/i],
 ];

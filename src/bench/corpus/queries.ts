@@ -2,26 +2,7 @@ import { createRng, deriveSeed, type Rng } from '../../prng.js';
 import type { Chunk } from '../../types.js';
 
 const CJK = /[\u3400-\u9fff]/u;
-const STOP = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'in',
-  'and',
-  'to',
-  'is',
-  'has',
-  'its',
-  'by',
-  'for',
-  'with',
-  'from',
-  'that',
-  'how',
-  'can',
-  'be',
-]);
+const STOP = new Set('the a an of in and to is has its by for with from that how can be'.split(' '));
 
 function words(text: string): string[] {
   return text

@@ -1,82 +1,16 @@
 import { createRng } from '../../prng.js';
 
 /** Given names and surnames of the people interviewed in the synthetic corpus. */
-export const SURNAMES = [
-  'Li',
-  'Wang',
-  'Zhang',
-  'Liu',
-  'Chen',
-  'Yang',
-  'Zhao',
-  'Huang',
-  'Zhou',
-  'Wu',
-  'Xu',
-  'Sun',
-  'Hu',
-  'Zhu',
-  'Gao',
-  'Lin',
-  'He',
-  'Guo',
-  'Ma',
-  'Luo',
-  'Smith',
-  'Johnson',
-  'Garcia',
-  'Miller',
-  'Davis',
-  'Martin',
-  'Müller',
-  'Schmidt',
-  'Rossi',
-  'Dubois',
-  'Tanaka',
-  'Sato',
-  'Kim',
-  'Park',
-  'Singh',
-  'Patel',
-  'Okafor',
-  'Silva',
-  'Novak',
-  'Ivanova',
-] as const;
+export const SURNAMES: readonly string[] = (
+  'Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Smith Johnson Garcia ' +
+  'Miller Davis Martin Müller Schmidt Rossi Dubois Tanaka Sato Kim Park Singh Patel Okafor Silva Novak Ivanova'
+).split(' ');
 
 /** Given names (any gender) paired with {@link SURNAMES}. */
-export const GIVEN_NAMES = [
-  'Jian',
-  'Yu',
-  'Hui',
-  'Ming',
-  'Xiuying',
-  'Min',
-  'Lei',
-  'Ying',
-  'Fang',
-  'Tao',
-  'Xiaoming',
-  'Lan',
-  'Peng',
-  'Qiang',
-  'Anna',
-  'James',
-  'Maria',
-  'David',
-  'Elena',
-  'Thomas',
-  'Sofia',
-  'Daniel',
-  'Aiko',
-  'Kenji',
-  'Ji-woo',
-  'Priya',
-  'Chidi',
-  'Lucas',
-  'Petra',
-  'Olga',
-] as const;
+export const GIVEN_NAMES: readonly string[] = (
+  'Jian Yu Hui Ming Xiuying Min Lei Ying Fang Tao Xiaoming Lan Peng Qiang Anna James Maria David Elena Thomas ' +
+  'Sofia Daniel Aiko Kenji Ji-woo Priya Chidi Lucas Petra Olga'
+).split(' ');
 
 /** Interviewing outlets; their turns are the section questions. */
 export const OUTLETS = [
@@ -205,25 +139,10 @@ export const VERBS = [
 ] as const;
 
 /** Adjectives of policy language. */
-export const ADJECTIVES = [
-  'high-quality',
-  'innovative',
-  'competitive',
-  'sustainable',
-  'open',
-  'secure',
-  'efficient',
-  'inclusive',
-  'international',
-  'regional',
-  'digital',
-  'green',
-  'resilient',
-  'modern',
-  'coordinated',
-  'fair',
-  'transparent',
-] as const;
+export const ADJECTIVES: readonly string[] = (
+  'high-quality innovative competitive sustainable open secure efficient inclusive international regional ' +
+  'digital green resilient modern coordinated fair transparent'
+).split(' ');
 
 /** Policy nouns. */
 export const NOUNS = [
@@ -270,32 +189,7 @@ export const CHINESE_SENTENCES = [
   '中小企业数字化转型仍面临资金和人才不足的问题。',
 ] as const;
 
-const ONSETS = [
-  'b',
-  'c',
-  'd',
-  'f',
-  'g',
-  'h',
-  'k',
-  'l',
-  'm',
-  'n',
-  'p',
-  'r',
-  's',
-  't',
-  'v',
-  'z',
-  'br',
-  'cr',
-  'st',
-  'tr',
-  'pl',
-  'qu',
-  'sh',
-  'ch',
-];
+const ONSETS = 'b c d f g h k l m n p r s t v z br cr st tr pl qu sh ch'.split(' ');
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou'];
 const CODAS = ['', '', 'n', 'r', 's', 'x', 'l', 'm', 'nt', 'rd'];
 
