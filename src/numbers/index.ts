@@ -1,7 +1,7 @@
 export { type CalcResult, calculate } from './calculator/calculator.js';
 export * as calcMath from './calculator/math.js';
 export { CALC_OPS, type CalcOp, calcOps, isCalcOp, quantitySchema } from './calculator/schemas.js';
-export { calculatorTools, runCalculatorTool } from './calculator/tools.js';
+export { calculatorTools, runCalculatorTool, toolErrorJson } from './calculator/tools.js';
 export { checkClaimList, checkClaims } from './claims/check.js';
 export { extractClaims, isCheckable } from './claims/extract.js';
 export { splitSentences } from './claims/sentences.js';

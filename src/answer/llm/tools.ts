@@ -1,6 +1,6 @@
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import { calcOps, calculatorTools, isCalcOp, runCalculatorTool } from '../../numbers/index.js';
+import { calcOps, calculatorTools, isCalcOp, runCalculatorTool, toolErrorJson } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
 import { passageText } from '../grounding/table-context.js';
@@ -64,11 +64,9 @@ export interface ToolContext {
   prompts: PromptLibrary;
 }
 
-const toolError = (code: string, message: string) => JSON.stringify({ error: { code, message } });
-
 function malformed(message: string): ToolOutcome {
   return {
-    content: toolError('invalid_arguments', `${message}. Fix the arguments and call the tool again.`),
+    content: toolErrorJson('invalid_arguments', `${message}. Fix the arguments and call the tool again.`),
     malformed: true,
   };
 }
@@ -91,7 +89,7 @@ async function search(args: z.infer<typeof SearchArgsSchema>, ctx: ToolContext):
   try {
     hits = await ctx.snapshot.retriever.search(args.query, { k: args.k ?? DEFAULT_SEARCH_K });
   } catch (err) {
-    return toolError('search_failed', `the search failed: ${err instanceof Error ? err.message : String(err)}`);
+    return toolErrorJson('search_failed', `the search failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   const shown = new Set(ctx.registry.all().map((e) => e.n));
   const passages = await renderPassages(ctx.prompts, ctx.registry.add(hits), shown, (chunk) =>

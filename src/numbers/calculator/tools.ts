@@ -4,6 +4,11 @@ import { isAppError } from '../../errors.js';
 import { calculate } from './calculator.js';
 import { CALC_OPS, type CalcOp, calcOps } from './schemas.js';
 
+/** A tool's failure as the model reads it: `{"error": {"code", "message"}}`, which it can correct. */
+export function toolErrorJson(code: string, message: string): string {
+  return JSON.stringify({ error: { code, message } });
+}
+
 /**
  * Runs an operation for a model and returns JSON: the CalcResult, or
  * `{"error": {"code", "message"}}` that the model can read and correct.
@@ -16,7 +21,7 @@ export function runCalculatorTool(op: string, args: unknown): string {
   } catch (err) {
     const code = isAppError(err) ? err.code : 'internal';
     const message = err instanceof Error ? err.message : String(err);
-    return JSON.stringify({ error: { code, message } });
+    return toolErrorJson(code, message);
   }
 }
 
