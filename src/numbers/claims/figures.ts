@@ -1,16 +1,10 @@
 import { isYearAt } from '../../language/years.js';
 import { type Currency, clean, type Scale } from '../quantity.js';
-import type { ClaimUnit } from './types.js';
+import type { ClaimUnit, NumericClaim } from './types.js';
 
 /** A figure found in one sentence, before years and qualifiers are attached. */
-export interface RawFigure {
-  text: string;
-  value: number;
-  unit: ClaimUnit;
-  currency?: Currency | undefined;
-  scale?: Scale | undefined;
-  decimals: number;
-  words: boolean;
+export interface RawFigure
+  extends Pick<NumericClaim, 'text' | 'value' | 'unit' | 'currency' | 'scale' | 'decimals' | 'words'> {
   /** Offsets within the scanned string. */
   start: number;
   end: number;

@@ -1,4 +1,4 @@
-import type { SquadRatioMetric } from './types.js';
+import { SQUAD_RATIO_METRICS, type SquadRatioMetric } from './types.js';
 
 /** Short column headings of the SQuAD ratio metrics. */
 export const SQUAD_LABELS: Record<SquadRatioMetric, string> = {
@@ -36,17 +36,8 @@ export const SQUAD_NAMES: Record<SquadRatioMetric, string> = {
   citationHit: 'citation hit',
 };
 
-/** The columns of the per-article table (HasAcc, NoEM and NoF1 repeat other columns, so they are left out). */
-export const ARTICLE_COLUMNS: readonly SquadRatioMetric[] = [
-  'exactMatch',
-  'f1',
-  'hasAnsExactMatch',
-  'hasAnsF1',
-  'answerContains',
-  'noAnsAccuracy',
-  'balancedAccuracy',
-  'abstentionPrecision',
-  'abstentionRecall',
-  'falseAbstentionRate',
-  'citationHit',
-];
+/** Metrics the per-article table leaves out: they repeat other columns. */
+const NOT_PER_ARTICLE: ReadonlySet<SquadRatioMetric> = new Set(['hasAnsAccuracy', 'noAnsExactMatch', 'noAnsF1']);
+
+/** The columns of the per-article table: every ratio metric but {@link NOT_PER_ARTICLE}, in display order. */
+export const ARTICLE_COLUMNS: readonly SquadRatioMetric[] = SQUAD_RATIO_METRICS.filter((m) => !NOT_PER_ARTICLE.has(m));
