@@ -1,15 +1,14 @@
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 // Characters XML 1.0 cannot carry at all: C0 controls except tab/newline/return, U+FFFE/U+FFFF and lone surrogates.
-const NOT_XML_CHAR =
-  new RegExp(
-    [
-      String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]`,
-      String.raw`[\uD800-\uDBFF](?![\uDC00-\uDFFF])`,
-      String.raw`(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`,
-    ].join('|'),
-    'g',
-  );
+const NOT_XML_CHAR = new RegExp(
+  [
+    String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]`,
+    String.raw`[\uD800-\uDBFF](?![\uDC00-\uDFFF])`,
+    String.raw`(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`,
+  ].join('|'),
+  'g',
+);
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
