@@ -13,6 +13,9 @@ const PERSON_NOUNS =
   'person|people|man|woman|men|women|king|queen|leader|leaders|president|ruler|author|scientist|group|groups|organi[sz]ation|company|firm|team|body|official|minister|general|emperor|family|tribe|individual';
 const NUMBER_NOUNS =
   'percentage|percent|number|amount|share|proportion|fraction|rate|ratio|total|sum|count|figure|value|price|cost|size';
+/** Nouns of money and other measured quantities: "what was the compensation expense in 2019?". */
+const MEASURE_NOUNS =
+  'expenses?|costs|revenues?|income|sales|earnings|profits?|loss(?:es)?|tax(?:es)?|payments?|fees?|balance|budget|salary|wages?|debt|population|spending|turnover';
 
 const RULES: readonly [SpanType | null, RegExp][] = [
   ['reason', /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?why\b|\bfor what reason\b|\bhow come\b/i],
@@ -27,7 +30,11 @@ const RULES: readonly [SpanType | null, RegExp][] = [
   [
     'number',
     new RegExp(
-      String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:${NUMBER_NOUNS})\b`,
+      [
+        String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b`,
+        String.raw`\b(?:what|which)\s+(?:\w+\s+)?(?:${NUMBER_NOUNS})\b`,
+        String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
+      ].join('|'),
       'i',
     ),
   ],
