@@ -2,6 +2,7 @@ import { type TaggedText, type TaggedToken, tagText } from '../../language/tagge
 import { isYearAt } from '../../language/years.js';
 import { detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
+import { extractClause } from './clause-answer.js';
 
 /** A candidate short answer inside a sentence, offsets relative to the sentence. */
 export interface ShortSpan {
@@ -91,6 +92,22 @@ function withUnit(tokens: readonly TaggedToken[], last: number): number {
   return tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
 }
 
+/** A currency written before its amount: "£", "€", "$" (also "US" or "HK" then "$"), "RMB", "EUR". */
+const CURRENCY_PREFIX = /^(?:[£€¥￥$]|RMB|CNY|USD|EUR|GBP|JPY|HKD)$/;
+/** A country prefix written against a dollar sign: "US$", "HK$". */
+const DOLLAR_COUNTRY = /^(?:US|HK|A|C|S|NZ)$/;
+
+/** Extends a number back over the currency written right before it ("£3.5 million", "RMB 12 billion", "HK$ 2"). */
+function withCurrency(tokens: readonly TaggedToken[], first: number): number {
+  let at = first;
+  const before = tokens[at - 1];
+  if (before && CURRENCY_PREFIX.test(before.text) && tokens[at]!.start - before.end <= 1) at--;
+  const country = tokens[at - 1];
+  if (tokens[at]!.text === '$' && country && DOLLAR_COUNTRY.test(country.text) && country.end === tokens[at]!.start)
+    at--;
+  return at;
+}
+
 /** A token that is a calendar year as written in `sentence` ("1066", "1840s"). */
 function isYearToken(sentence: string, t: TaggedToken): boolean {
   const digits = /^(\d{4})s?$/.exec(t.text)?.[1];
@@ -104,14 +121,14 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
     if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year))
       out.push({ first: e.first, last: e.last, kind: 'date' });
     else if (NUMBER_ENTITIES.has(e.type))
-      out.push({ first: e.first, last: withUnit(tagged.tokens, e.last), kind: 'number' });
+      out.push({ first: withCurrency(tagged.tokens, e.first), last: withUnit(tagged.tokens, e.last), kind: 'number' });
   }
   tagged.tokens.forEach((t, i) => {
     if (t.pos !== 'NUM' || out.some((c) => c.first <= i && i <= c.last)) return;
     out.push(
       isYearToken(sentence, t)
         ? { first: i, last: i, kind: 'date' }
-        : { first: i, last: withUnit(tagged.tokens, i), kind: 'number' },
+        : { first: withCurrency(tagged.tokens, i), last: withUnit(tagged.tokens, i), kind: 'number' },
     );
   });
   return out;
@@ -191,6 +208,10 @@ export function extractShortAnswer(
   weigh: WordWeight = EVEN,
 ): ShortSpan | null {
   if (!type || type === 'reason') return null;
+  if (type === 'clause') {
+    const clause = extractClause(sentence);
+    return clause ? { ...clause, score: TYPE_FIT, exact: true } : null;
+  }
   const tagged = tagText(sentence);
   const { tokens } = tagged;
   const q = tagText(question).tokens.filter(isContent);

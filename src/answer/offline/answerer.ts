@@ -110,8 +110,8 @@ function hasTables(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]): boo
 
 /** The table answer for the question from the tables of the best passages' documents, or null. */
 function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: readonly SearchHit[]): TableAnswer | null {
-  if (q.answerType === 'reason' || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual)))
-    return null;
+  const descriptive = q.answerType === 'reason' || detectSpanType(q.factual) === 'clause';
+  if (descriptive || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual))) return null;
   const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);

@@ -2,9 +2,10 @@
  * The kind of span a question asks for, read from its wh-word and the noun after it:
  * `person` (who: a person, group or organisation), `date` (when, what year), `place` (where),
  * `number` (how many / how much / what percentage), `thing` (what / which + a noun: a named thing
- * or noun phrase), `reason` (why / how: sentences, never a span), or null (yes/no and other wordings).
+ * or noun phrase), `clause` (what something consists of, includes, relates to or is due to: the clause after
+ * the sentence's relation word), `reason` (why / how: sentences, never a span), or null (yes/no and other wordings).
  */
-export type SpanType = 'person' | 'date' | 'place' | 'number' | 'thing' | 'reason';
+export type SpanType = 'person' | 'date' | 'place' | 'number' | 'thing' | 'clause' | 'reason';
 
 const TIME_NOUNS = 'year|years|date|day|month|century|centuries|decade|decades|era|period|time|season|age';
 const PLACE_NOUNS =
@@ -33,7 +34,7 @@ const RULES: readonly [SpanType | null, RegExp][] = [
       [
         String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b`,
         String.raw`\b(?:what|which)\s+(?:\w+\s+)?(?:${NUMBER_NOUNS})\b`,
-        String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
+        String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
       ].join('|'),
       'i',
     ),
@@ -54,6 +55,16 @@ const RULES: readonly [SpanType | null, RegExp][] = [
         String.raw`\bin what way\b`,
         String.raw`\bexplain\b`,
         String.raw`\bdescribe\b`,
+      ].join('|'),
+      'i',
+    ),
+  ],
+  [
+    'clause',
+    new RegExp(
+      [
+        String.raw`\bwhat (?:do|does|did|is|are|was|were)\b[^?]*\b(?:consists? of|include|comprise(?: of)?|relate to|due to|attributable to)\s*\??\s*$`,
+        String.raw`\bwhat (?:is|are|was|were) (?:included|comprised) in\b`,
       ].join('|'),
       'i',
     ),

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { extractClause } from '../../src/answer/grounding/clause-answer.js';
+import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
+import { detectSpanType } from '../../src/answer/question/span-type.js';
+
+// Fictional sentences and questions.
+describe('clause answers', () => {
+  it.each([
+    ['What do the ferry operating costs consist of?', 'clause'],
+    ['What is included in harbour fees?', 'clause'],
+    ['What does the maintenance budget include?', 'clause'],
+    ['What is the rise in spare-parts inventory due to?', 'clause'],
+    ['What do floating rate deposits comprise of?', 'clause'],
+    ['Which products does the range include?', 'thing'],
+    ['What is a harbour fee?', 'thing'],
+  ])('%s -> %s', (q, type) => expect(detectSpanType(q)).toBe(type));
+
+  it('is the clause after the relation word, verbatim with its offsets', () => {
+    const s = 'Operating costs consist of fuel, crew wages and harbour fees.';
+    const c = extractClause(s);
+    expect(c?.text).toBe('fuel, crew wages and harbour fees');
+    expect(s.slice(c!.start, c!.end)).toBe(c!.text);
+    expect(extractClause('The rise in inventory was primarily due to a larger order book.')?.text).toBe(
+      'a larger order book',
+    );
+  });
+
+  it('is none without a relation word, or for a clause of one word', () => {
+    expect(extractClause('Operating costs rose by 4% in the year.')).toBeNull();
+    expect(extractClause('The total includes fuel.')).toBeNull();
+  });
+
+  it('is what a clause question gets as its short answer', () => {
+    const span = extractShortAnswer(
+      'Harbour fees include berth charges, pilotage and waste collection.',
+      'What is included in harbour fees?',
+      'clause',
+    );
+    expect(span?.text).toBe('berth charges, pilotage and waste collection');
+  });
+});
+
+describe('number answers keep their currency', () => {
+  const q = 'What is the amount of deposits held as collateral at the year end?';
+  it.each([
+    ['Deposits of £3.5 million were held as collateral at the year end.', '£3.5 million'],
+    ['Deposits of RMB 3.5 million were held as collateral at the year end.', 'RMB 3.5 million'],
+    ['Deposits of HK$2 million were held as collateral at the year end.', 'HK$2 million'],
+    ['Deposits of 3,500 yuan were held as collateral at the year end.', '3,500 yuan'],
+  ])('%s', (sentence, want) => expect(extractShortAnswer(sentence, q, 'number')?.text).toBe(want));
+});
