@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClause } from '../../src/answer/grounding/clause-answer.js';
+import { definedTerm, extractClause, extractDefinition } from '../../src/answer/grounding/clause-answer.js';
 import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
 import { detectSpanType } from '../../src/answer/question/span-type.js';
 
@@ -11,6 +11,7 @@ describe('clause answers', () => {
     ['What does the maintenance budget include?', 'clause'],
     ['What is the rise in spare-parts inventory due to?', 'clause'],
     ['What do floating rate deposits comprise of?', 'clause'],
+    ['What are segment assets composed of?', 'clause'],
     ['Which products does the range include?', 'thing'],
     ['What is a harbour fee?', 'thing'],
   ])('%s -> %s', (q, type) => expect(detectSpanType(q)).toBe(type));
@@ -37,6 +38,26 @@ describe('clause answers', () => {
       'clause',
     );
     expect(span?.text).toBe('berth charges, pilotage and waste collection');
+  });
+});
+
+describe('definition answers', () => {
+  it('read the term a definition question asks about, and only such questions', () => {
+    expect(definedTerm('What is berth occupancy?')).toBe('berth occupancy');
+    expect(definedTerm('What does pilotage mean?')).toBe('pilotage');
+    expect(definedTerm('What is the name of the pilot?')).toBeNull();
+    expect(definedTerm('What is the capital of the province?')).toBeNull();
+  });
+
+  it('give the clause after the defined term and its verb, as the short answer', () => {
+    const s = 'Berth occupancy represents the share of hours a berth is taken by a moored vessel.';
+    expect(extractDefinition(s, 'berth occupancy')?.text).toBe(
+      'the share of hours a berth is taken by a moored vessel',
+    );
+    expect(extractShortAnswer(s, 'What is berth occupancy?', 'thing')?.text).toBe(
+      'the share of hours a berth is taken by a moored vessel',
+    );
+    expect(extractDefinition('Berth occupancy rose to 71% in the year.', 'berth occupancy')).toBeNull();
   });
 });
 

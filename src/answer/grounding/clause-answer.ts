@@ -5,7 +5,7 @@
 const RELATION_RE = new RegExp(
   [
     String.raw`\b(?:(?:primarily|mainly|largely|principally|mostly)\s+)?`,
-    String.raw`(?:consists?\s+of|consisting\s+of|includes?|included|including|comprises?|comprising|comprised\s+of|`,
+    String.raw`(?:consists?\s+of|consisting\s+of|includes?|included|including|comprises?|comprising|comprised\s+of|composed\s+of|made\s+up\s+of|`,
     String.raw`relates?\s+to|related\s+to|relating\s+to|due\s+to|attributable\s+to|driven\s+by|as\s+a\s+result\s+of|`,
     String.raw`because\s+of|resulting\s+from)\s+`,
   ].join(''),
@@ -26,6 +26,42 @@ export function extractClause(sentence: string): { text: string; start: number; 
   const m = RELATION_RE.exec(sentence);
   if (!m) return null;
   const start = m.index + m[0].length;
+  const end = start + sentence.slice(start).replace(TRAILING_RE, '').length;
+  const words = sentence.slice(start, end).split(/\s+/).filter(Boolean).length;
+  if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;
+  return { text: sentence.slice(start, end), start, end };
+}
+
+/** "What is X?" / "What are X?" / "What does X mean?": the term X a definition question asks about. */
+const DEFINITION_QUESTION_RE =
+  /^\s*what\s+(?:is|are)\s+(?:meant\s+by\s+)?(?:an?\s+|the\s+)?(?<term>[^?]{2,60}?)\s*\??\s*$|^\s*what\s+does\s+(?<term2>[^?]{2,60}?)\s+mean\s*\??\s*$/i;
+/** Words that make "what is the X" ask for something other than a definition ("the name of", "the reason"). */
+const NOT_A_TERM_RE =
+  /\b(?:of|for|in|on|at|by|from|with|to|between|during|than|and|or|name|reason|purpose|difference)\b/i;
+/** Verbs that introduce a definition after the defined term: "goodwill represents the excess of …". */
+const DEFINING_VERB_RE =
+  /^\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:is|are|represents?|means?|refers?\s+to|is\s+defined\s+as|are\s+defined\s+as|is\s+the\s+term\s+for|describes?)\s+/i;
+
+/** The term a definition question asks about ("What is aggregate intrinsic value?" -> "aggregate intrinsic value"). */
+export function definedTerm(question: string): string | null {
+  const m = DEFINITION_QUESTION_RE.exec(question);
+  const term = (m?.groups?.term ?? m?.groups?.term2)?.replace(/^["'“‘]|["'”’]$/g, '').trim();
+  if (!term || NOT_A_TERM_RE.test(term) || term.split(/\s+/).length > 6) return null;
+  return term;
+}
+
+/**
+ * The definition of `term` in a sentence that gives one: the clause after "<term> is / represents / means /
+ * refers to", to the end of the sentence ("Goodwill represents the excess of the price over …" -> "the excess of
+ * the price over …"). Null when the sentence does not define the term that way.
+ */
+export function extractDefinition(sentence: string, term: string): { text: string; start: number; end: number } | null {
+  const at = sentence.toLowerCase().indexOf(term.toLowerCase());
+  if (at < 0) return null;
+  const after = at + term.length;
+  const verb = DEFINING_VERB_RE.exec(sentence.slice(after));
+  if (!verb) return null;
+  const start = after + verb[0].length;
   const end = start + sentence.slice(start).replace(TRAILING_RE, '').length;
   const words = sentence.slice(start, end).split(/\s+/).filter(Boolean).length;
   if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;

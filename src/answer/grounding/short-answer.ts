@@ -2,7 +2,7 @@ import { type TaggedText, type TaggedToken, tagText } from '../../language/tagge
 import { isYearAt } from '../../language/years.js';
 import { detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
-import { extractClause } from './clause-answer.js';
+import { definedTerm, extractClause, extractDefinition } from './clause-answer.js';
 
 /** A candidate short answer inside a sentence, offsets relative to the sentence. */
 export interface ShortSpan {
@@ -212,6 +212,9 @@ export function extractShortAnswer(
     const clause = extractClause(sentence);
     return clause ? { ...clause, score: TYPE_FIT, exact: true } : null;
   }
+  const term = type === 'thing' ? definedTerm(question) : null;
+  const definition = term ? extractDefinition(sentence, term) : null;
+  if (definition) return { ...definition, score: TYPE_FIT, exact: true };
   const tagged = tagText(sentence);
   const { tokens } = tagged;
   const q = tagText(question).tokens.filter(isContent);

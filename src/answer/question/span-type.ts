@@ -63,7 +63,7 @@ const RULES: readonly [SpanType | null, RegExp][] = [
     'clause',
     new RegExp(
       [
-        String.raw`\bwhat (?:do|does|did|is|are|was|were)\b[^?]*\b(?:consists? of|include|comprise(?: of)?|relate to|due to|attributable to)\s*\??\s*$`,
+        String.raw`\bwhat (?:do|does|did|is|are|was|were)\b[^?]*\b(?:consists? of|include|comprise(?: of)?|composed of|made up of|relate to|due to|attributable to)\s*\??\s*$`,
         String.raw`\bwhat (?:is|are|was|were) (?:included|comprised) in\b`,
       ].join('|'),
       'i',
