@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { definedTerm, extractClause, extractDefinition } from '../../src/answer/grounding/clause-answer.js';
+import {
+  definedTerm,
+  extractCause,
+  extractClause,
+  extractDefinition,
+} from '../../src/answer/grounding/clause-answer.js';
 import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
 import { detectSpanType } from '../../src/answer/question/span-type.js';
 
@@ -58,6 +63,22 @@ describe('definition answers', () => {
       'the share of hours a berth is taken by a moored vessel',
     );
     expect(extractDefinition('Berth occupancy rose to 71% in the year.', 'berth occupancy')).toBeNull();
+  });
+});
+
+describe('cause answers', () => {
+  it("give a why question the clause after the cited sentence's cause word", () => {
+    const s = 'Ferry revenue fell in 2021, primarily due to the closure of the northern terminal.';
+    expect(extractCause(s)?.text).toBe('the closure of the northern terminal');
+    expect(extractShortAnswer(s, 'Why did ferry revenue fall in 2021?', 'reason')?.text).toBe(
+      'the closure of the northern terminal',
+    );
+  });
+
+  it('give none for how questions or a sentence that states no cause', () => {
+    const s = 'Ferry revenue fell in 2021 because the northern terminal closed for repairs.';
+    expect(extractShortAnswer(s, 'How did the closure affect revenue?', 'reason')).toBeNull();
+    expect(extractShortAnswer('Ferry revenue fell in 2021.', 'Why did ferry revenue fall?', 'reason')).toBeNull();
   });
 });
 

@@ -67,3 +67,27 @@ export function extractDefinition(sentence: string, term: string): { text: strin
   if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;
   return { text: sentence.slice(start, end), start, end };
 }
+
+/** Words after which a sentence gives a cause or purpose: "… rose, primarily due to higher volumes". */
+const CAUSE_RE = new RegExp(
+  [
+    String.raw`\b(?:(?:primarily|mainly|largely|principally|partly|mostly)\s+)?`,
+    String.raw`(?:due\s+to|because(?:\s+of)?|as\s+a\s+result\s+of|owing\s+to|driven\s+by|attributable\s+to|`,
+    String.raw`resulting\s+from|in\s+order\s+to|so\s+as\s+to|reflecting)\s+`,
+  ].join(''),
+  'i',
+);
+
+/**
+ * The cause or purpose a "why" question asks for, in a sentence: the clause after its first cause word ("due to",
+ * "because", "as a result of", "in order to", …), to the end of the sentence; null without one.
+ */
+export function extractCause(sentence: string): { text: string; start: number; end: number } | null {
+  const m = CAUSE_RE.exec(sentence);
+  if (!m) return null;
+  const start = m.index + m[0].length;
+  const end = start + sentence.slice(start).replace(TRAILING_RE, '').length;
+  const words = sentence.slice(start, end).split(/\s+/).filter(Boolean).length;
+  if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;
+  return { text: sentence.slice(start, end), start, end };
+}

@@ -2,7 +2,7 @@ import { type TaggedText, type TaggedToken, tagText } from '../../language/tagge
 import { isYearAt } from '../../language/years.js';
 import { detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
-import { definedTerm, extractClause, extractDefinition } from './clause-answer.js';
+import { definedTerm, extractCause, extractClause, extractDefinition } from './clause-answer.js';
 
 /** A candidate short answer inside a sentence, offsets relative to the sentence. */
 export interface ShortSpan {
@@ -91,6 +91,9 @@ function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
 function withUnit(tokens: readonly TaggedToken[], last: number): number {
   return tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
 }
+
+/** A "why" question, whose short answer is the cause a cited sentence gives ("how" questions get none). */
+const WHY_RE = /^\W*(?:(?:and|so|but|then)\W+)?why\b/i;
 
 /** A currency written before its amount: "£", "€", "$" (also "US" or "HK" then "$"), "RMB", "EUR". */
 const CURRENCY_PREFIX = /^(?:[£€¥￥$]|RMB|CNY|USD|EUR|GBP|JPY|HKD)$/;
@@ -207,7 +210,11 @@ export function extractShortAnswer(
   type: SpanType | null,
   weigh: WordWeight = EVEN,
 ): ShortSpan | null {
-  if (!type || type === 'reason') return null;
+  if (!type) return null;
+  if (type === 'reason') {
+    const cause = WHY_RE.test(question) ? extractCause(sentence) : null;
+    return cause ? { ...cause, score: TYPE_FIT, exact: true } : null;
+  }
   if (type === 'clause') {
     const clause = extractClause(sentence);
     return clause ? { ...clause, score: TYPE_FIT, exact: true } : null;
@@ -243,7 +250,8 @@ export function extractShortAnswer(
 
 /**
  * The short answer to a question from the answer's first citation: the span of the asked-for type
- * (the question's own, unless a follow-up's turn names another) in its quote, with document offsets (`docText.slice(start, end) === text`). None for reasons, for
+ * (the question's own, unless a follow-up's turn names another) in its quote, with document offsets (`docText.slice(start, end) === text`). None for "how"
+ * reasons or a "why" whose sentence states no cause, for
  * "who" when a transcript's speaker answers it (the attribution names them), or when no span fits.
  */
 export function shortAnswerFor(

@@ -3,7 +3,7 @@
  * `person` (who: a person, group or organisation), `date` (when, what year), `place` (where),
  * `number` (how many / how much / what percentage), `thing` (what / which + a noun: a named thing
  * or noun phrase), `clause` (what something consists of, includes, relates to or is due to: the clause after
- * the sentence's relation word), `reason` (why / how: sentences, never a span), or null (yes/no and other wordings).
+ * the sentence's relation word), `reason` (why / how: sentences; for "why", the cause clause a sentence states), or null (yes/no and other wordings).
  */
 export type SpanType = 'person' | 'date' | 'place' | 'number' | 'thing' | 'clause' | 'reason';
 
