@@ -82,6 +82,13 @@ describe('cause answers', () => {
   });
 });
 
+describe('date answers', () => {
+  it('take a range of years the tagger reads as a duration', () => {
+    const s = 'The harbour was rebuilt in stages from 1562 to 1598, after the great storm.';
+    expect(extractShortAnswer(s, 'When was the harbour rebuilt?', 'date')?.text).toBe('1562 to 1598');
+  });
+});
+
 describe('number answers keep their currency', () => {
   const q = 'What is the amount of deposits held as collateral at the year end?';
   it.each([

@@ -121,7 +121,8 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
   const out: Candidate[] = [];
   for (const e of tagged.entities) {
     const year = e.first === e.last && isYearToken(sentence, tagged.tokens[e.first]!);
-    if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year))
+    const spansYears = tagged.tokens.slice(e.first, e.last + 1).some((t) => isYearToken(sentence, t));
+    if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year) || (e.type === 'DURATION' && spansYears))
       out.push({ first: e.first, last: e.last, kind: 'date' });
     else if (NUMBER_ENTITIES.has(e.type))
       out.push({ first: withCurrency(tagged.tokens, e.first), last: withUnit(tagged.tokens, e.last), kind: 'number' });

@@ -24,7 +24,12 @@ const RULES: readonly [SpanType | null, RegExp][] = [
   [
     'date',
     new RegExp(
-      String.raw`\bwhen\b|\b(?:what|which|in what|in which|during what|during which)\s+(?:\w+\s+)?(?:${TIME_NOUNS})\b|\bhow long ago\b|\bsince when\b`,
+      [
+        String.raw`^(?:(?!\b(?:who|whom|whose|what|which|where|how)\b).)*\bwhen\b`,
+        String.raw`\b(?:what|which|in what|in which|during what|during which)\s+(?!(?:present|modern)[- ]day\b)(?:\w+\s+)?(?:${TIME_NOUNS})\b`,
+        String.raw`\bhow long ago\b`,
+        String.raw`\bsince when\b`,
+      ].join('|'),
       'i',
     ),
   ],
