@@ -17,19 +17,34 @@ const MIN_CLAUSE_WORDS = 2;
 const MAX_CLAUSE_WORDS = 45;
 const TRAILING_RE = /[\s.;:,]+$/u;
 
+/** A span of a sentence: its text and offsets (`sentence.slice(start, end) === text`). */
+export interface ClauseSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The clause after the first match of `re` in the sentence (see {@link clauseFrom}); null without a match. */
+function clauseAfter(re: RegExp, sentence: string): ClauseSpan | null {
+  const m = re.exec(sentence);
+  return m ? clauseFrom(sentence, m.index + m[0].length) : null;
+}
+
+/** The clause from `start` to the end of the sentence (closing punctuation dropped), if its length fits. */
+function clauseFrom(sentence: string, start: number): ClauseSpan | null {
+  const end = start + sentence.slice(start).replace(TRAILING_RE, '').length;
+  const words = sentence.slice(start, end).split(/\s+/).filter(Boolean).length;
+  if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;
+  return { text: sentence.slice(start, end), start, end };
+}
+
 /**
  * What a "consist of / include / relate to / due to" question asks, in a sentence: the clause after the
  * sentence's first such relation word, to the end of the sentence. Null when the sentence has no such word
  * or the clause is shorter than {@link MIN_CLAUSE_WORDS} or longer than {@link MAX_CLAUSE_WORDS} words.
  */
-export function extractClause(sentence: string): { text: string; start: number; end: number } | null {
-  const m = RELATION_RE.exec(sentence);
-  if (!m) return null;
-  const start = m.index + m[0].length;
-  const end = start + sentence.slice(start).replace(TRAILING_RE, '').length;
-  const words = sentence.slice(start, end).split(/\s+/).filter(Boolean).length;
-  if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;
-  return { text: sentence.slice(start, end), start, end };
+export function extractClause(sentence: string): ClauseSpan | null {
+  return clauseAfter(RELATION_RE, sentence);
 }
 
 /** "What is X?" / "What are X?" / "What does X mean?": the term X a definition question asks about. */
@@ -55,17 +70,14 @@ export function definedTerm(question: string): string | null {
  * refers to", to the end of the sentence ("Goodwill represents the excess of the price over …" -> "the excess of
  * the price over …"). Null when the sentence does not define the term that way.
  */
-export function extractDefinition(sentence: string, term: string): { text: string; start: number; end: number } | null {
+export function extractDefinition(sentence: string, term: string): ClauseSpan | null {
   const at = sentence.toLowerCase().indexOf(term.toLowerCase());
   if (at < 0) return null;
   const after = at + term.length;
   const verb = DEFINING_VERB_RE.exec(sentence.slice(after));
   if (!verb) return null;
   const start = after + verb[0].length;
-  const end = start + sentence.slice(start).replace(TRAILING_RE, '').length;
-  const words = sentence.slice(start, end).split(/\s+/).filter(Boolean).length;
-  if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;
-  return { text: sentence.slice(start, end), start, end };
+  return clauseFrom(sentence, start);
 }
 
 /** Words after which a sentence gives a cause or purpose: "… rose, primarily due to higher volumes". */
@@ -82,12 +94,6 @@ const CAUSE_RE = new RegExp(
  * The cause or purpose a "why" question asks for, in a sentence: the clause after its first cause word ("due to",
  * "because", "as a result of", "in order to", …), to the end of the sentence; null without one.
  */
-export function extractCause(sentence: string): { text: string; start: number; end: number } | null {
-  const m = CAUSE_RE.exec(sentence);
-  if (!m) return null;
-  const start = m.index + m[0].length;
-  const end = start + sentence.slice(start).replace(TRAILING_RE, '').length;
-  const words = sentence.slice(start, end).split(/\s+/).filter(Boolean).length;
-  if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;
-  return { text: sentence.slice(start, end), start, end };
+export function extractCause(sentence: string): ClauseSpan | null {
+  return clauseAfter(CAUSE_RE, sentence);
 }
