@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { BaselineDiff } from '../suite/baseline.js';
 import { type CaseResult, type EvalReport, type Metrics, RATIO_METRICS } from '../suite/types.js';
 import { formatMs, formatPassed, formatRatio, METRIC_LABELS } from './metric-format.js';
+import { columnAligner } from './text-table.js';
 
 const HEAD = ['', 'passed', ...RATIO_METRICS.map((k) => METRIC_LABELS[k]), 'p50', 'p95'];
 
@@ -29,9 +30,7 @@ export function formatSummaryTable(report: EvalReport): string {
     ...Object.entries(report.byTag),
   ];
   const table = [HEAD, ...rows.map(([n, m]) => cells(n, m))];
-  const widths = HEAD.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = columnAligner(table);
   const breaks = new Set([0, 1, 1 + Object.keys(report.bySuite).length]);
   const rule = pc.dim('─'.repeat(line(HEAD).length));
   return [

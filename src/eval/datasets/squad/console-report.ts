@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { formatMs, formatRatio } from '../../reports/metric-format.js';
+import { columnAligner } from '../../reports/text-table.js';
 import { formatDatasetBaselineDiff } from '../baseline.js';
 import type { SquadBaselineDiff } from './baseline.js';
 import { ARTICLE_COLUMNS, SQUAD_LABELS, SQUAD_NAMES } from './labels.js';
@@ -40,9 +41,7 @@ function cells(name: string, m: SquadMetrics): string[] {
 export function formatArticleTable(report: SquadReport): string {
   const rows = [cells('all', report.summary), ...Object.entries(report.byArticle).map(([a, m]) => cells(a, m))];
   const table = [HEAD, ...rows];
-  const widths = HEAD.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = columnAligner(table);
   const rule = pc.dim('─'.repeat(line(HEAD).length));
   return [pc.bold(line(HEAD)), rule, line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }

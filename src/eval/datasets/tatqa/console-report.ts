@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { formatMs, formatRatio } from '../../reports/metric-format.js';
+import { columnAligner } from '../../reports/text-table.js';
 import { BY_ANSWER_FROM, BY_ANSWER_TYPE, BY_DERIVATION, type GroupKind, TATQA_LABELS, TATQA_NAMES } from './labels.js';
 import {
   TATQA_RATIO_METRICS,
@@ -60,9 +61,7 @@ export function formatGroupTable<K extends string>(
   ];
   const head = [kind.heading, ...HEAD.slice(1)];
   const table = [head, ...rows];
-  const widths = head.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = columnAligner(table);
   const rule = pc.dim('─'.repeat(line(head).length));
   return [pc.bold(line(head)), rule, line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }
