@@ -1,6 +1,11 @@
-/** Words before a four-digit number that make it a date ("in 1801", "between 1801 and 1901", "the 1840s"). */
-const DATE_CONTEXT_RE =
-  /(?:\b(?:in|since|from|by|until|till|to|between|and|before|after|of|around|circa|c\.|early|late|mid|during|through|year|years|the)[\s-]+|[(–-])$/i;
+/** Month and season names, full and abbreviated, that date a number after them ("November 1852", "spring 1798"). */
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|fall|winter';
+/** Words before a four-digit number that make it a date ("in 1801", "between 1801 and 1901", "the 1840s", "May 1790"). */
+const DATE_CONTEXT_RE = new RegExp(
+  String.raw`(?:\b(?:in|since|from|by|until|till|to|between|and|before|after|of|around|circa|c\.|early|late|mid|during|through|year|years|the|${MONTHS})\.?[\s-]+|[(–-])$`,
+  'i',
+);
 /** Earliest year recognised without date wording around it; earlier four-digit numbers need it ("1,500 mills" stays a count). */
 const BARE_YEAR_FROM = 1900;
 /** Earliest year recognised at all. */
@@ -9,7 +14,7 @@ const LATEST_YEAR = 2099;
 
 /**
  * Whether the four-digit number `value` written at `start` in `text` is a calendar year: any of
- * 1900–2099, or 1000–1899 after date wording ("in 1801", "from 1660 to 1700") or before "s" ("1840s").
+ * 1900–2099, or 1000–1899 after date wording ("in 1801", "from 1660 to 1700", "May 1790") or before "s" ("1840s").
  */
 export function isYearAt(text: string, start: number, end: number, value: number): boolean {
   if (!Number.isInteger(value) || value < EARLIEST_YEAR || value > LATEST_YEAR) return false;

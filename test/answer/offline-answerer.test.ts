@@ -118,6 +118,12 @@ describe('years and numbers', () => {
     expect(yearsIn('grew 2020% to 2020.5 and 12020 or 1899 or 2100')).toEqual([]);
   });
 
+  it('reads an early year after a month or season as a date, but not a count after other words', () => {
+    expect(yearsIn('In November 1852, after heavy rain, and by Sept. 1853')).toEqual([1852, 1853]);
+    expect(yearsIn('the winter 1709 was hard')).toEqual([1709]);
+    expect(yearsIn('some 1500 mills and many 1200 looms')).toEqual([]);
+  });
+
   it('reads full-width digits as years after normalization', () => {
     const q = analyzeQuestion('How much did digital trade grow from ２０１５ to ２０２０？');
     expect(q.years).toEqual([2015, 2020]);
