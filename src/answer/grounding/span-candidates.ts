@@ -1,0 +1,135 @@
+import type { TaggedText, TaggedToken } from '../../language/tagger.js';
+import { isYearAt } from '../../language/years.js';
+
+/** Longest span offered as a short answer, in tokens. */
+export const MAX_SPAN_TOKENS = 8;
+const NAME_JOINERS = new Set(['of', 'de', 'von', 'van', 'la', 'le', 'du', 'der', 'da', 'the', '&']);
+const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'ORDINAL', 'DURATION']);
+const DATE_ENTITIES = new Set(['DATE', 'TIME']);
+
+/** A span of a tagged sentence that may answer a question, by token indexes (inclusive). */
+export interface Candidate {
+  first: number;
+  last: number;
+  kind: 'date' | 'number' | 'name' | 'phrase';
+}
+
+/** A token that carries content: not a function word, punctuation or symbol. */
+export const isContent = (t: TaggedToken) =>
+  !t.stop && t.pos !== 'PUNCT' && t.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(t.text);
+/** A common or proper noun. */
+export const isNoun = (t: TaggedToken) => t.pos === 'NOUN' || t.pos === 'PROPN';
+
+function properNounRuns(tokens: readonly TaggedToken[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.pos !== 'PROPN') continue;
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1]!;
+      if (next.pos === 'PROPN') j++;
+      else if (
+        (NAME_JOINERS.has(next.text.toLowerCase()) || (next.text === '-' && next.start === tokens[j]!.end)) &&
+        tokens[j + 2]?.pos === 'PROPN'
+      )
+        j += 2;
+      else break;
+    }
+    out.push({ first: i, last: j, kind: 'name' });
+    i = j;
+  }
+  return out;
+}
+
+function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
+  const out: Candidate[] = [];
+  const inPhrase = (t: TaggedToken) => isNoun(t) || t.pos === 'ADJ' || t.pos === 'NUM';
+  for (let i = 0; i < tokens.length; i++) {
+    if (!inPhrase(tokens[i]!)) continue;
+    let j = i;
+    while (
+      j + 1 < tokens.length &&
+      (inPhrase(tokens[j + 1]!) ||
+        (tokens[j + 1]!.text.toLowerCase() === 'of' && tokens[j + 2] && isNoun(tokens[j + 2]!)))
+    )
+      j++;
+    let last = j;
+    while (last >= i && !isNoun(tokens[last]!)) last--;
+    if (last >= i) out.push({ first: i, last, kind: 'phrase' });
+    i = j;
+  }
+  return out;
+}
+
+/** Extends a number over the unit noun right after it ("38 metres"); trimming drops it when the question has it. */
+function withUnit(tokens: readonly TaggedToken[], last: number): number {
+  return tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
+}
+
+/** A currency written before its amount: "£", "€", "$" (also "US" or "HK" then "$"), "RMB", "EUR". */
+const CURRENCY_PREFIX = /^(?:[£€¥￥$]|RMB|CNY|USD|EUR|GBP|JPY|HKD)$/;
+/** A country prefix written against a dollar sign: "US$", "HK$". */
+const DOLLAR_COUNTRY = /^(?:US|HK|A|C|S|NZ)$/;
+
+/** Extends a number back over the currency written right before it ("£3.5 million", "RMB 12 billion", "HK$ 2"). */
+function withCurrency(tokens: readonly TaggedToken[], first: number): number {
+  let at = first;
+  const before = tokens[at - 1];
+  if (before && CURRENCY_PREFIX.test(before.text) && tokens[at]!.start - before.end <= 1) at--;
+  const country = tokens[at - 1];
+  if (tokens[at]!.text === '$' && country && DOLLAR_COUNTRY.test(country.text) && country.end === tokens[at]!.start)
+    at--;
+  return at;
+}
+
+/** A token that is a calendar year as written in `sentence` ("1066", "1840s"). */
+function isYearToken(sentence: string, t: TaggedToken): boolean {
+  const digits = /^(\d{4})s?$/.exec(t.text)?.[1];
+  return digits !== undefined && isYearAt(sentence, t.start, t.start + 4, Number(digits));
+}
+
+function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
+  const out: Candidate[] = [];
+  for (const e of tagged.entities) {
+    const year = e.first === e.last && isYearToken(sentence, tagged.tokens[e.first]!);
+    const spansYears = tagged.tokens.slice(e.first, e.last + 1).some((t) => isYearToken(sentence, t));
+    if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year) || (e.type === 'DURATION' && spansYears))
+      out.push({ first: e.first, last: e.last, kind: 'date' });
+    else if (NUMBER_ENTITIES.has(e.type))
+      out.push({ first: withCurrency(tagged.tokens, e.first), last: withUnit(tagged.tokens, e.last), kind: 'number' });
+  }
+  tagged.tokens.forEach((t, i) => {
+    if (t.pos !== 'NUM' || out.some((c) => c.first <= i && i <= c.last)) return;
+    out.push(
+      isYearToken(sentence, t)
+        ? { first: i, last: i, kind: 'date' }
+        : { first: withCurrency(tagged.tokens, i), last: withUnit(tagged.tokens, i), kind: 'number' },
+    );
+  });
+  return out;
+}
+
+/**
+ * The spans of a tagged sentence that may answer a question: number and date entities (with their currency
+ * and unit), proper-noun runs and noun phrases, in that order, untrimmed.
+ */
+export function rawCandidates(sentence: string, tagged: TaggedText): Candidate[] {
+  return [...entityCandidates(sentence, tagged), ...properNounRuns(tagged.tokens), ...nounPhrases(tagged.tokens)];
+}
+
+/** Drops leading and trailing tokens the question already has, and edge articles and punctuation. */
+export function trim(
+  c: Candidate,
+  tokens: readonly TaggedToken[],
+  asked: (t: TaggedToken) => boolean,
+): Candidate | null {
+  let { first, last } = c;
+  const drop = (t: TaggedToken) =>
+    asked(t) || t.pos === 'DET' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'PRON';
+  while (first <= last && drop(tokens[first]!)) first++;
+  while (last >= first && (drop(tokens[last]!) || tokens[last]!.text === "'s" || tokens[last]!.text === '’s')) last--;
+  if (first > last || last - first + 1 > MAX_SPAN_TOKENS) return null;
+  const span = tokens.slice(first, last + 1);
+  if ((c.kind === 'phrase' || c.kind === 'name') && !span.some((t) => isNoun(t) || t.pos === 'NUM')) return null;
+  return { ...c, first, last };
+}

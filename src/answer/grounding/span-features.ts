@@ -1,0 +1,170 @@
+import type { TaggedToken } from '../../language/tagger.js';
+import type { SpanType } from '../question/span-type.js';
+import { type Candidate, isContent } from './span-candidates.js';
+
+/** How much a question word (a lemma) counts when closeness to it is averaged: rarer words more, e.g. their IDF. */
+export type WordWeight = (lemma: string) => number;
+
+/** Type fit of a span whose kind is exactly the asked-for one (a DATE for "when"). */
+const TYPE_FIT = 1;
+/** Type fit of a span of a kind that can stand for the asked-for one (a noun phrase for "who"). */
+const LOOSE_FIT = 0.45;
+/** Type fit from which a span counts as of the asked-for kind. */
+export const EXACT_FIT = 0.8;
+/** How fast closeness fades per token of distance. */
+const PROXIMITY_DECAY = 0.35;
+/** A place name after one of these prepositions is more likely the answer to "where". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'on', 'across', 'throughout', 'within']);
+/** Tokens around a span within which a question word counts as next to it. */
+const NEXT_TO = 2;
+
+/** A tagged sentence and what the question asks, as candidate spans are weighed against them. */
+export interface SpanContext {
+  tokens: readonly TaggedToken[];
+  type: SpanType;
+  /** Indexes of the sentence's content tokens the question also has. */
+  anchors: readonly number[];
+  asked: (t: TaggedToken) => boolean;
+  weigh: WordWeight;
+  /** Lemma of the noun the question's wh-word asks about ("which river" -> "river"), if any. */
+  focus: string | null;
+}
+
+/** What a candidate span is weighed by, each documented by what it measures; all are 0..1 unless said. */
+export const SPAN_FEATURES = [
+  /** How well the span's kind fits the asked-for type (1 exact, less for a stand-in). */
+  'typeFit',
+  /** Closeness to the question's words in the sentence, rarer words counting more. */
+  'closeness',
+  /** Share of the span's tokens the question already has. */
+  'overlap',
+  'kindDate',
+  'kindNumber',
+  'kindName',
+  'kindPhrase',
+  /** log(1 + tokens). */
+  'length',
+  'singleToken',
+  /** The token before is a preposition. */
+  'afterPreposition',
+  /** A question word ends within two tokens before the span. */
+  'afterQuestionWord',
+  /** A question word starts within two tokens after the span. */
+  'beforeQuestionWord',
+  /** Question words stand on both sides of the span. */
+  'betweenQuestionWords',
+  /** Share of the question's words in the sentence that come before the span. */
+  'questionWordsBefore',
+  /** A comma just before or just after the span (an apposition). */
+  'besideComma',
+  /** A verb or auxiliary right after the span (the span is a subject). */
+  'beforeVerb',
+  /** The span is inside parentheses. */
+  'inParentheses',
+  /** Share of the span's tokens that are proper nouns. */
+  'properShare',
+  /** Share of the span's tokens that are capitalised. */
+  'capitalShare',
+  /** The noun the wh-word asks about stands within two tokens of the span. */
+  'nextToFocus',
+  /** Where the span starts in the sentence, 0 at the start to 1 at the end. */
+  'position',
+  /** A name offered for a "what/which" question. */
+  'nameForThing',
+  /** A figure offered for a "what/which" question. */
+  'numberForThing',
+] as const;
+
+/** One feature's name. */
+export type SpanFeature = (typeof SPAN_FEATURES)[number];
+
+function typeFitOf(type: SpanType, c: Candidate, tokens: readonly TaggedToken[]): number {
+  switch (type) {
+    case 'date':
+      return c.kind === 'date' ? TYPE_FIT : 0;
+    case 'number':
+      return c.kind === 'number' ? TYPE_FIT : c.kind === 'date' ? LOOSE_FIT / 2 : 0;
+    case 'person':
+      return c.kind === 'name' ? TYPE_FIT : c.kind === 'phrase' ? LOOSE_FIT : 0;
+    case 'place': {
+      if (c.kind !== 'name' && c.kind !== 'phrase') return 0;
+      const before = tokens[c.first - 1]?.text.toLowerCase() ?? '';
+      const base = c.kind === 'name' ? TYPE_FIT * 0.8 : LOOSE_FIT * 0.6;
+      return PLACE_PREPOSITIONS.has(before) ? base + 0.2 : base;
+    }
+    case 'thing':
+      return c.kind === 'phrase' || c.kind === 'name' ? TYPE_FIT * 0.8 : LOOSE_FIT / 2;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * How close a span sits to the question's words in the sentence, 0..1: for each distinct question
+ * word, the nearest of its occurrences counts, nearer ones more, averaged with the single nearest
+ * so a span beside several of the question's words ("Daniel Brandt, chief financial officer")
+ * beats one beside only some of them.
+ */
+function closeness(c: Candidate, ctx: SpanContext): number {
+  const { anchors, tokens } = ctx;
+  if (!anchors.length) return 1 / (1 + PROXIMITY_DECAY * tokens.length);
+  const near = (a: number) =>
+    1 / (1 + PROXIMITY_DECAY * (a < c.first ? c.first - a : a > c.last ? a - c.last : tokens.length));
+  const byWord = new Map<string, number>();
+  for (const a of anchors) byWord.set(tokens[a]!.lemma, Math.max(byWord.get(tokens[a]!.lemma) ?? 0, near(a)));
+  let total = 0;
+  let weighted = 0;
+  for (const [word, value] of byWord) {
+    const w = ctx.weigh(word);
+    total += w;
+    weighted += w * value;
+  }
+  return (Math.max(...byWord.values()) + (total ? weighted / total : 0)) / 2;
+}
+
+const CAPITAL_RE = /^\p{Lu}/u;
+
+/** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
+export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature, number> {
+  const { tokens, anchors, type } = ctx;
+  const span = tokens.slice(c.first, c.last + 1);
+  const n = span.length;
+  const before = anchors.filter((a) => a < c.first);
+  const after = anchors.filter((a) => a > c.last);
+  const prev = tokens[c.first - 1];
+  const next = tokens[c.last + 1];
+  const focusAt = ctx.focus ? tokens.flatMap((t, i) => (t.lemma === ctx.focus ? [i] : [])) : [];
+  const yes = (b: boolean) => (b ? 1 : 0);
+  return {
+    typeFit: typeFitOf(type, c, tokens),
+    closeness: closeness(c, ctx),
+    overlap: span.filter((t) => isContent(t) && ctx.asked(t)).length / n,
+    kindDate: yes(c.kind === 'date'),
+    kindNumber: yes(c.kind === 'number'),
+    kindName: yes(c.kind === 'name'),
+    kindPhrase: yes(c.kind === 'phrase'),
+    length: Math.log1p(n),
+    singleToken: yes(n === 1),
+    afterPreposition: yes(prev?.pos === 'ADP'),
+    afterQuestionWord: yes(before.some((a) => c.first - a <= NEXT_TO)),
+    beforeQuestionWord: yes(after.some((a) => a - c.last <= NEXT_TO)),
+    betweenQuestionWords: yes(before.length > 0 && after.length > 0),
+    questionWordsBefore: anchors.length ? before.length / anchors.length : 0,
+    besideComma: yes(prev?.text === ',' || next?.text === ','),
+    beforeVerb: yes(next?.pos === 'VERB' || next?.pos === 'AUX'),
+    inParentheses: yes(prev?.text === '(' && next?.text === ')'),
+    properShare: span.filter((t) => t.pos === 'PROPN').length / n,
+    capitalShare: span.filter((t, i) => CAPITAL_RE.test(t.text) && c.first + i > 0).length / n,
+    nextToFocus: yes(focusAt.some((f) => (f < c.first ? c.first - f : f - c.last) <= NEXT_TO && f !== c.first)),
+    position: tokens.length > 1 ? c.first / (tokens.length - 1) : 0,
+    nameForThing: yes(type === 'thing' && c.kind === 'name'),
+    numberForThing: yes(type === 'thing' && (c.kind === 'number' || c.kind === 'date')),
+  };
+}
+
+/** A weighted sum of a candidate's features. */
+export function spanScore(features: Record<SpanFeature, number>, weights: Record<SpanFeature, number>): number {
+  let score = 0;
+  for (const f of SPAN_FEATURES) score += weights[f] * features[f];
+  return score;
+}
