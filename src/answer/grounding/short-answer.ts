@@ -3,7 +3,14 @@ import { detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
 import { definedTerm, extractCause, extractClause, extractDefinition } from './clause-answer.js';
 import { isContent, isNoun, rawCandidates, trim } from './span-candidates.js';
-import { EXACT_FIT, type SpanContext, spanFeatures, spanScore, type WordWeight } from './span-features.js';
+import {
+  EXACT_FIT,
+  type SpanContext,
+  type SpanFeature,
+  spanFeatures,
+  spanScore,
+  type WordWeight,
+} from './span-features.js';
 import { SPAN_WEIGHTS } from './span-weights.js';
 
 export type { WordWeight } from './span-features.js';
@@ -19,10 +26,35 @@ export interface ShortSpan {
   exact: boolean;
 }
 
+/** A candidate span with the features it was scored by. */
+export interface SpanCandidate extends ShortSpan {
+  features: Record<SpanFeature, number>;
+}
+
 /** Score of a clause, cause or definition answer, which has no competing span. */
 const CLAUSE_SCORE = 1;
 const EVEN: WordWeight = () => 1;
 const WH_RE = /^(?:what|which|whose)$/i;
+const WH_ANY_RE = /^(?:what|which|whose|who|whom|where|when)$/i;
+
+/** The question's wh-word as its subject, with the verb it takes: "who founded", "what river flows". */
+function subjectVerb(question: readonly TaggedToken[]): string | null {
+  const at = question.findIndex((t) => WH_ANY_RE.test(t.text));
+  if (at < 0 || at > 1) return null;
+  for (const t of question.slice(at + 1, at + 4)) {
+    if (t.pos === 'VERB') return t.lemma;
+    if (t.pos === 'AUX' || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'DET')) return null;
+  }
+  return null;
+}
+
+/** The content word right before a wh-word late in the question: "attached to what" gives "attach". */
+function beforeWh(question: readonly TaggedToken[]): string | null {
+  const at = question.findIndex((t) => WH_ANY_RE.test(t.text));
+  if (at < 2) return null;
+  for (let i = at - 1; i >= Math.max(0, at - 3); i--) if (isContent(question[i]!)) return question[i]!.lemma;
+  return null;
+}
 
 /** The noun a question's "what/which" asks about ("which river", "what type of"), as a lemma; null if none. */
 function focusNoun(question: readonly TaggedToken[]): string | null {
@@ -62,10 +94,13 @@ export function extractShortAnswer(
   const term = type === 'thing' ? definedTerm(question) : null;
   const definition = term ? extractDefinition(sentence, term) : null;
   if (definition) return { ...definition, score: CLAUSE_SCORE, exact: true };
-  return spanCandidates(sentence, question, type, weigh).reduce<ShortSpan | null>(
-    (best, c) => (!best || c.score > best.score + 1e-9 ? c : best),
+  const best = spanCandidates(sentence, question, type, weigh).reduce<SpanCandidate | null>(
+    (top, c) => (!top || c.score > top.score + 1e-9 ? c : top),
     null,
   );
+  if (!best) return null;
+  const { features: _, ...span } = best;
+  return span;
 }
 
 /**
@@ -77,15 +112,24 @@ export function spanCandidates(
   question: string,
   type: SpanType,
   weigh: WordWeight = EVEN,
-): ShortSpan[] {
+): SpanCandidate[] {
   const tagged = tagText(sentence);
   const { tokens } = tagged;
   const qTokens = tagText(question).tokens;
   const qForms = new Set(qTokens.filter(isContent).flatMap((t) => [t.lemma, t.text.toLowerCase()]));
   const asked = (t: TaggedToken) => qForms.has(t.lemma) || qForms.has(t.text.toLowerCase());
   const anchors = tokens.map((t, i) => (isContent(t) && asked(t) ? i : -1)).filter((i) => i >= 0);
-  const ctx: SpanContext = { tokens, type, anchors, asked, weigh, focus: focusNoun(qTokens) };
-  const out: ShortSpan[] = [];
+  const ctx: SpanContext = {
+    tokens,
+    type,
+    anchors,
+    asked,
+    weigh,
+    focus: focusNoun(qTokens),
+    subjectVerb: subjectVerb(qTokens),
+    beforeWh: beforeWh(qTokens),
+  };
+  const out: SpanCandidate[] = [];
   for (const c0 of rawCandidates(sentence, tagged)) {
     const c = trim(c0, tokens, asked);
     if (!c) continue;
@@ -101,9 +145,15 @@ export function spanCandidates(
       end,
       score: spanScore(features, SPAN_WEIGHTS),
       exact: features.typeFit >= EXACT_FIT,
+      features,
     });
   }
   return out;
+}
+
+/** Whether a sentence has a span of exactly the asked-for kind (a date for "when", a name for "who"). */
+export function hasExactSpan(sentence: string, question: string, type: SpanType): boolean {
+  return spanCandidates(sentence, question, type).some((c) => c.exact);
 }
 
 /**

@@ -28,6 +28,10 @@ export interface SpanContext {
   weigh: WordWeight;
   /** Lemma of the noun the question's wh-word asks about ("which river" -> "river"), if any. */
   focus: string | null;
+  /** Lemma of the verb right after a wh-word that is the question's subject ("who founded X" -> "found"). */
+  subjectVerb: string | null;
+  /** Lemma of the content word right before a late wh-word ("attached to what" -> "attach"). */
+  beforeWh: string | null;
 }
 
 /** What a candidate span is weighed by, each documented by what it measures; all are 0..1 unless said. */
@@ -67,6 +71,10 @@ export const SPAN_FEATURES = [
   'capitalShare',
   /** The noun the wh-word asks about stands within two tokens of the span. */
   'nextToFocus',
+  /** The span ends just before the verb the question's subject wh-word takes ("X founded" for "who founded"). */
+  'beforeSubjectVerb',
+  /** The span starts just after the word before the question's late wh-word ("attached to X" for "attached to what"). */
+  'afterWordBeforeWh',
   /** Where the span starts in the sentence, 0 at the start to 1 at the end. */
   'position',
   /** A name offered for a "what/which" question. */
@@ -123,6 +131,13 @@ function closeness(c: Candidate, ctx: SpanContext): number {
 }
 
 const CAPITAL_RE = /^\p{Lu}/u;
+/** Tokens between a span and the question's verb or wh-neighbour within which it counts as next to it. */
+const NEAR_VERB = 3;
+
+/** Whether a token with the given lemma stands at an index that passes `near`. */
+function within(lemma: string | null, tokens: readonly TaggedToken[], near: (i: number) => boolean): boolean {
+  return lemma !== null && tokens.some((t, i) => t.lemma === lemma && near(i));
+}
 
 /** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
 export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature, number> {
@@ -156,6 +171,8 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     properShare: span.filter((t) => t.pos === 'PROPN').length / n,
     capitalShare: span.filter((t, i) => CAPITAL_RE.test(t.text) && c.first + i > 0).length / n,
     nextToFocus: yes(focusAt.some((f) => (f < c.first ? c.first - f : f - c.last) <= NEXT_TO && f !== c.first)),
+    beforeSubjectVerb: yes(within(ctx.subjectVerb, tokens, (i) => i > c.last && i - c.last <= NEAR_VERB)),
+    afterWordBeforeWh: yes(within(ctx.beforeWh, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
     position: tokens.length > 1 ? c.first / (tokens.length - 1) : 0,
     nameForThing: yes(type === 'thing' && c.kind === 'name'),
     numberForThing: yes(type === 'thing' && (c.kind === 'number' || c.kind === 'date')),

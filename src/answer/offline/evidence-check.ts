@@ -1,5 +1,5 @@
 import { tokenize } from '../../retrieval/tokenizer.js';
-import { extractShortAnswer } from '../grounding/short-answer.js';
+import { hasExactSpan } from '../grounding/short-answer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
 import type { SpanType } from '../question/span-type.js';
 
@@ -78,9 +78,9 @@ export function evidenceFeatures(
   const passageLower = passage.toLowerCase();
   const names = question.match(NAME_RE) ?? [];
   const nameMissing = names.some((n) => !passageLower.includes(n.toLowerCase().replace(/[,.]$/, ''))) ? 1 : 0;
-  const span = spanType && EXACT_TYPES.has(spanType) ? extractShortAnswer(sentence, question, spanType) : null;
+  const exactType = spanType !== null && EXACT_TYPES.has(spanType);
   const spoken = spanType === 'person' && speaker !== null;
-  const typeMissing = spanType && EXACT_TYPES.has(spanType) && !spoken && !span?.exact ? 1 : 0;
+  const typeMissing = exactType && !spoken && !hasExactSpan(sentence, question, spanType) ? 1 : 0;
   const features = {
     sentenceCoverage: weightedShare(qTerms, sentenceTerms, stats),
     passageCoverage: weightedShare(qTerms, passageTerms, stats),

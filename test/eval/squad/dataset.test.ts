@@ -47,8 +47,15 @@ describe('parseSquad', () => {
       article: 'Lake_Vorrin',
       question: 'Who first charted Lake Vorrin?',
       answers: ['Ilsa Brandt', 'the surveyor Ilsa Brandt'],
+      answerStarts: [expect.any(Number), expect.any(Number)],
+      paragraph: 0,
       impossible: false,
     });
+    const first = ds.questions[0]!;
+    const context = ds.articles[0]!.paragraphs[first.paragraph]!;
+    first.answers.forEach((a, i) =>
+      expect(context.slice(first.answerStarts[i], first.answerStarts[i]! + a.length)).toBe(a),
+    );
     // plausible_answers of unanswerable questions are not gold answers.
     expect(ds.questions[2]?.answers).toEqual([]);
   });

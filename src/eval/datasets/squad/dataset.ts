@@ -36,6 +36,10 @@ export interface SquadQuestion {
   question: string;
   /** Gold answer texts (may repeat, as in the file); empty for unanswerable questions. */
   answers: string[];
+  /** Where each gold answer starts in its paragraph (character offsets), in the order of `answers`. */
+  answerStarts: number[];
+  /** Index of the question's paragraph in its article's `paragraphs`. */
+  paragraph: number;
   impossible: boolean;
 }
 
@@ -89,6 +93,8 @@ export function parseSquad(json: unknown, file: string): SquadDataset {
           article: a.title,
           question: qa.question,
           answers: impossible ? [] : qa.answers.map((x) => x.text),
+          answerStarts: impossible ? [] : qa.answers.map((x) => x.answer_start),
+          paragraph: pi,
           impossible,
         });
       });
