@@ -8,6 +8,9 @@ import type { Chunk } from '../../types.js';
 import { type CorpusStats, corpusStats, idf } from '../question/corpus-stats.js';
 import type { AnswerType } from '../question/question.js';
 import { WORD_NUMBERS, yearsIn } from '../question/question.js';
+import type { SpanType } from '../question/span-type.js';
+import { SENTENCE_FEATURES, type SentenceFeature } from './sentence-features.js';
+import { SENTENCE_WEIGHTS } from './sentence-weights.js';
 
 /** A sentence of a retrieved passage, with what scoring needs. */
 export interface EvidenceSentence {
@@ -39,6 +42,8 @@ export interface ScoringQuery {
   calculation?: boolean;
   /** Extra text whose terms count at lower weight (carried over from earlier turns). */
   context?: string;
+  /** The kind of span the question asks for: a sentence that can hold one scores higher. */
+  spanType?: SpanType | null;
 }
 
 const ORDINAL_RE = /\b(?:the|number|point|reason|item)\s+(first|second|third|fourth|fifth)\b/i;
@@ -146,45 +151,101 @@ function termMatch(t: WeightedTerm, s: EvidenceSentence, sentenceConcepts: () =>
   return 0;
 }
 
-function bigramBonus(qTokens: readonly string[], s: EvidenceSentence): number {
+function phraseMatches(qTokens: readonly string[], s: EvidenceSentence): number {
   let hits = 0;
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < s.terms.length; i++) pairs.add(`${s.terms[i]} ${s.terms[i + 1]}`);
   for (let i = 0; i + 1 < qTokens.length; i++) if (pairs.has(`${qTokens[i]} ${qTokens[i + 1]}`)) hits++;
-  return Math.min(hits, 3) * 0.08;
+  return Math.min(hits, MAX_PHRASES) / MAX_PHRASES;
+}
+
+/** Question word pairs found as pairs in a sentence beyond this many add nothing. */
+const MAX_PHRASES = 3;
+const MONTH_RE =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|century|centuries)\b/;
+/** A capitalised word inside a sentence (a name), after its first word. */
+const NAME_RE = /(?<=[\s(“"'‘-])\p{Lu}[\p{L}'’-]*/gu;
+
+/**
+ * Whether a sentence can hold the asked-for kind of span, 1 or -1 (0 when it cannot be told): a year or month
+ * for a date, a figure for a number, a capitalised word the question does not have for a person or place.
+ */
+function spanFit(type: SpanType | null | undefined, s: EvidenceSentence, qWords: ReadonlySet<string>): number {
+  switch (type) {
+    case 'date':
+      return s.years.length || MONTH_RE.test(s.text) ? 1 : -1;
+    case 'number':
+      return s.figures.length || /\d/.test(s.text) ? 1 : -1;
+    case 'person':
+    case 'place':
+      return (s.text.match(NAME_RE) ?? []).some((w) => !qWords.has(w.toLowerCase())) ? 1 : -1;
+    default:
+      return 0;
+  }
+}
+
+/** The features of a sentence for a question, in {@link SENTENCE_FEATURES} order. */
+export function sentenceFeatures(
+  stats: CorpusStats,
+  sentences: readonly EvidenceSentence[],
+  q: ScoringQuery,
+): Record<SentenceFeature, number>[] {
+  const terms = queryTerms(stats, q);
+  const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
+  const rarest = terms.reduce<WeightedTerm | undefined>((a, t) => (!a || t.weight > a.weight ? t : a), undefined);
+  const qTokens = tokenize(stripIdioms(q.text, q.calculation));
+  const concepts = conceptTable();
+  const ordinal = ORDINAL_RE.exec(q.text)?.[1]?.toLowerCase();
+  const qWords = new Set(q.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const topChunk = Math.max(0, ...sentences.map((s) => s.chunkScore)) || 1;
+  const yes = (b: boolean) => (b ? 1 : 0);
+  return sentences.map((s) => {
+    let conceptSet: Set<number> | undefined;
+    const sentenceConcepts = () => (conceptSet ??= new Set(s.terms.flatMap((t) => concepts.get(t) ?? [])));
+    const matched = terms.reduce((a, t) => a + t.weight * termMatch(t, s, sentenceConcepts), 0);
+    const fit = spanFit(q.spanType, s, qWords);
+    const speaker = Boolean(s.chunk.speaker && q.speakers.includes(s.chunk.speaker));
+    const quantity = q.answerType === 'quantity';
+    return {
+      coverage: matched / total,
+      phrases: phraseMatches(qTokens, s),
+      rankPrior: 1 / (1 + s.rank),
+      passageScore: s.chunkScore / topChunk,
+      years: q.years.length ? q.years.filter((y) => s.years.includes(y)).length / q.years.length : 0,
+      numbers: yes(q.numbers.length > 0 && q.numbers.some((n) => s.figures.some((f) => f.value === n))),
+      rarestTerm: yes(rarest !== undefined && s.termSet.has(rarest.term)),
+      spanFits: yes(fit > 0),
+      spanMissing: yes(fit < 0),
+      length: Math.log1p(s.terms.length),
+      firstInPassage: yes(s.index === 0),
+      namedSpeaker: yes(speaker),
+      otherSpeaker: yes(q.speakers.length > 0 && !speaker),
+      ordinal: yes(ordinal !== undefined && ORDINAL_START[ordinal]!.test(s.text)),
+      quantityFigure: yes(quantity && s.figures.length > 0),
+      quantityNoFigure: yes(quantity && s.figures.length === 0),
+      listLike: yes(q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2),
+    };
+  });
 }
 
 /**
- * Scores sentences for a question: IDF-weighted coverage of the question's terms (synonyms count
- * partly), phrase matches, the asked-for years and numbers, the named speaker, the passage's
- * retrieval rank, and whether the sentence can supply the answer type (a figure for quantities).
+ * Scores sentences for a question by the weighted sum of their features (see `sentence-weights.ts`): IDF-weighted
+ * coverage of the question's terms (synonyms count partly), phrase matches, the passage's retrieval rank and score,
+ * the asked-for years and numbers, the named speaker, and whether the sentence can supply the answer type (a figure
+ * for quantities, a name for "who").
  */
 export function scoreSentences(
   snapshot: KnowledgeSnapshot,
   sentences: readonly EvidenceSentence[],
   q: ScoringQuery,
 ): ScoredSentence[] {
-  const stats = corpusStats(snapshot);
-  const terms = queryTerms(stats, q);
-  const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
-  const qTokens = tokenize(stripIdioms(q.text, q.calculation));
-  const concepts = conceptTable();
-  const ordinal = ORDINAL_RE.exec(q.text)?.[1]?.toLowerCase();
+  const features = sentenceFeatures(corpusStats(snapshot), sentences, q);
   return sentences
-    .map((s) => {
-      let conceptSet: Set<number> | undefined;
-      const sentenceConcepts = () => (conceptSet ??= new Set(s.terms.flatMap((t) => concepts.get(t) ?? [])));
-      const matched = terms.reduce((a, t) => a + t.weight * termMatch(t, s, sentenceConcepts), 0);
-      const coverage = matched / total;
-      let score = coverage + bigramBonus(qTokens, s) + 0.08 / (1 + s.rank);
-      if (q.years.length) score += 0.3 * (q.years.filter((y) => s.years.includes(y)).length / q.years.length);
-      if (q.numbers.length)
-        score += 0.2 * Math.min(1, q.numbers.filter((n) => s.figures.some((f) => f.value === n)).length);
-      if (q.speakers.length) score += s.chunk.speaker && q.speakers.includes(s.chunk.speaker) ? 0.25 : -0.1;
-      if (ordinal && ORDINAL_START[ordinal]!.test(s.text)) score += 0.5;
-      if (q.answerType === 'quantity') score += s.figures.length ? 0.12 : -0.15;
-      if (q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2) score += 0.08;
-      return { sentence: s, score, coverage };
+    .map((sentence, i) => {
+      const f = features[i]!;
+      let score = 0;
+      for (const name of SENTENCE_FEATURES) score += SENTENCE_WEIGHTS[name] * f[name];
+      return { sentence, score, coverage: f.coverage };
     })
     .sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
 }

@@ -1,0 +1,40 @@
+/** What an evidence sentence is weighed by for a question; values are 0..1 unless said. */
+export const SENTENCE_FEATURES = [
+  /** IDF-weighted share of the question's terms the sentence has (related terms count 0.6). */
+  'coverage',
+  /** Pairs of the question's words found as pairs in the sentence, up to three, as a share of three. */
+  'phrases',
+  /** 1 / (1 + the rank of the sentence's passage in retrieval). */
+  'rankPrior',
+  /** The passage's retrieval score over the best passage's. */
+  'passageScore',
+  /** Share of the question's years the sentence mentions. */
+  'years',
+  /** The sentence gives one of the question's numbers. */
+  'numbers',
+  /** The sentence has the question's rarest term. */
+  'rarestTerm',
+  /** The sentence can hold the asked-for kind of span (a year for "when", a name for "who"). */
+  'spanFits',
+  /** It cannot. */
+  'spanMissing',
+  /** log(1 + the sentence's terms). */
+  'length',
+  /** The sentence opens its passage. */
+  'firstInPassage',
+  /** The question names a speaker and this is their passage. */
+  'namedSpeaker',
+  /** The question names a speaker and this is someone else's passage. */
+  'otherSpeaker',
+  /** The question asks for the first, second... point and the sentence opens with it. */
+  'ordinal',
+  /** A quantity is asked for and the sentence gives a figure. */
+  'quantityFigure',
+  /** A quantity is asked for and the sentence gives none. */
+  'quantityNoFigure',
+  /** A list is asked for and the sentence enumerates. */
+  'listLike',
+] as const;
+
+/** One sentence feature's name. */
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
