@@ -166,7 +166,6 @@ export class OfflineAnswerer implements Answerer {
       numbers: q.answerType === 'person' && resolved.isFollowUp ? resolved.carriedNumbers : q.numbers,
       speakers,
       calculation: q.op !== null,
-      spanType: detectSpanType(q.factual),
       ...(resolved.context ? { context: resolved.context } : {}),
     });
     const tabled = tableAnswer(snapshot, q, hits);

@@ -8,7 +8,6 @@ import type { Chunk } from '../../types.js';
 import { type CorpusStats, corpusStats, idf } from '../question/corpus-stats.js';
 import type { AnswerType } from '../question/question.js';
 import { WORD_NUMBERS, yearsIn } from '../question/question.js';
-import type { SpanType } from '../question/span-type.js';
 import { SENTENCE_FEATURES, type SentenceFeature } from './sentence-features.js';
 import { SENTENCE_WEIGHTS } from './sentence-weights.js';
 
@@ -42,8 +41,6 @@ export interface ScoringQuery {
   calculation?: boolean;
   /** Extra text whose terms count at lower weight (carried over from earlier turns). */
   context?: string;
-  /** The kind of span the question asks for: a sentence that can hold one scores higher. */
-  spanType?: SpanType | null;
 }
 
 const ORDINAL_RE = /\b(?:the|number|point|reason|item)\s+(first|second|third|fourth|fifth)\b/i;
@@ -161,63 +158,30 @@ function phraseMatches(qTokens: readonly string[], s: EvidenceSentence): number 
 
 /** Question word pairs found as pairs in a sentence beyond this many add nothing. */
 const MAX_PHRASES = 3;
-const MONTH_RE =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|century|centuries)\b/;
-/** A capitalised word inside a sentence (a name), after its first word. */
-const NAME_RE = /(?<=[\s(“"'‘-])\p{Lu}[\p{L}'’-]*/gu;
-
-/**
- * Whether a sentence can hold the asked-for kind of span, 1 or -1 (0 when it cannot be told): a year or month
- * for a date, a figure for a number, a capitalised word the question does not have for a person or place.
- */
-function spanFit(type: SpanType | null | undefined, s: EvidenceSentence, qWords: ReadonlySet<string>): number {
-  switch (type) {
-    case 'date':
-      return s.years.length || MONTH_RE.test(s.text) ? 1 : -1;
-    case 'number':
-      return s.figures.length || /\d/.test(s.text) ? 1 : -1;
-    case 'person':
-    case 'place':
-      return (s.text.match(NAME_RE) ?? []).some((w) => !qWords.has(w.toLowerCase())) ? 1 : -1;
-    default:
-      return 0;
-  }
-}
-
 /** The features of a sentence for a question, in {@link SENTENCE_FEATURES} order. */
-export function sentenceFeatures(
+function sentenceFeatures(
   stats: CorpusStats,
   sentences: readonly EvidenceSentence[],
   q: ScoringQuery,
 ): Record<SentenceFeature, number>[] {
   const terms = queryTerms(stats, q);
   const total = terms.reduce((a, t) => a + t.weight, 0) || 1;
-  const rarest = terms.reduce<WeightedTerm | undefined>((a, t) => (!a || t.weight > a.weight ? t : a), undefined);
   const qTokens = tokenize(stripIdioms(q.text, q.calculation));
   const concepts = conceptTable();
   const ordinal = ORDINAL_RE.exec(q.text)?.[1]?.toLowerCase();
-  const qWords = new Set(q.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const topChunk = Math.max(0, ...sentences.map((s) => s.chunkScore)) || 1;
   const yes = (b: boolean) => (b ? 1 : 0);
   return sentences.map((s) => {
     let conceptSet: Set<number> | undefined;
     const sentenceConcepts = () => (conceptSet ??= new Set(s.terms.flatMap((t) => concepts.get(t) ?? [])));
     const matched = terms.reduce((a, t) => a + t.weight * termMatch(t, s, sentenceConcepts), 0);
-    const fit = spanFit(q.spanType, s, qWords);
     const speaker = Boolean(s.chunk.speaker && q.speakers.includes(s.chunk.speaker));
     const quantity = q.answerType === 'quantity';
     return {
       coverage: matched / total,
       phrases: phraseMatches(qTokens, s),
       rankPrior: 1 / (1 + s.rank),
-      passageScore: s.chunkScore / topChunk,
       years: q.years.length ? q.years.filter((y) => s.years.includes(y)).length / q.years.length : 0,
       numbers: yes(q.numbers.length > 0 && q.numbers.some((n) => s.figures.some((f) => f.value === n))),
-      rarestTerm: yes(rarest !== undefined && s.termSet.has(rarest.term)),
-      spanFits: yes(fit > 0),
-      spanMissing: yes(fit < 0),
-      length: Math.log1p(s.terms.length),
-      firstInPassage: yes(s.index === 0),
       namedSpeaker: yes(speaker),
       otherSpeaker: yes(q.speakers.length > 0 && !speaker),
       ordinal: yes(ordinal !== undefined && ORDINAL_START[ordinal]!.test(s.text)),
@@ -230,9 +194,9 @@ export function sentenceFeatures(
 
 /**
  * Scores sentences for a question by the weighted sum of their features (see `sentence-weights.ts`): IDF-weighted
- * coverage of the question's terms (synonyms count partly), phrase matches, the passage's retrieval rank and score,
+ * coverage of the question's terms (synonyms count partly), phrase matches, the passage's retrieval rank,
  * the asked-for years and numbers, the named speaker, and whether the sentence can supply the answer type (a figure
- * for quantities, a name for "who").
+ * for quantities, an enumeration for lists).
  */
 export function scoreSentences(
   snapshot: KnowledgeSnapshot,

@@ -6,22 +6,10 @@ export const SENTENCE_FEATURES = [
   'phrases',
   /** 1 / (1 + the rank of the sentence's passage in retrieval). */
   'rankPrior',
-  /** The passage's retrieval score over the best passage's. */
-  'passageScore',
   /** Share of the question's years the sentence mentions. */
   'years',
   /** The sentence gives one of the question's numbers. */
   'numbers',
-  /** The sentence has the question's rarest term. */
-  'rarestTerm',
-  /** The sentence can hold the asked-for kind of span (a year for "when", a name for "who"). */
-  'spanFits',
-  /** It cannot. */
-  'spanMissing',
-  /** log(1 + the sentence's terms). */
-  'length',
-  /** The sentence opens its passage. */
-  'firstInPassage',
   /** The question names a speaker and this is their passage. */
   'namedSpeaker',
   /** The question names a speaker and this is someone else's passage. */
