@@ -62,6 +62,8 @@ await runMain(async () => {
   console.log(`span F1 on the gold sentence   training (${fit.length})   held out (${held.length})`);
   console.log(`  current weights             ${before[0]!.padStart(13)}   ${before[1]!.padStart(14)}`);
   console.log(`  fitted weights              ${after[0]!.padStart(13)}   ${after[1]!.padStart(14)}`);
+  const oracle = [fit, held].map((gs) => pct(gs.reduce((a, g) => a + Math.max(0, ...g.gains), 0) / (gs.length || 1)));
+  console.log(`  best candidate              ${oracle[0]!.padStart(13)}   ${oracle[1]!.padStart(14)}`);
   const named = Object.fromEntries(SPAN_FEATURES.map((f, i) => [f, Number(weights[i]!.toFixed(3))])) as Record<
     SpanFeature,
     number

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
+import { extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
 import { detectSpanType } from '../../src/answer/question/span-type.js';
 
 describe('detectSpanType', () => {
@@ -54,5 +54,36 @@ describe('extractShortAnswer', () => {
     expect(
       extractShortAnswer('The hall was rebuilt in brick by Elena Marsh.', 'When was the hall rebuilt?', 'date'),
     ).toBeNull();
+  });
+});
+
+describe('spanCandidates', () => {
+  const texts = (sentence: string, q: string, type: Parameters<typeof spanCandidates>[2]) =>
+    spanCandidates(sentence, q, type).map((c) => c.text);
+
+  it('offers a number alone and with the unit after it, once each', () => {
+    const got = texts('The old mill had four wheels and ten looms.', 'How many wheels did the mill have?', 'number');
+    expect(got).toContain('four');
+    expect(got).toContain('ten');
+    expect(got).toContain('ten looms');
+    expect(got.filter((t) => t === 'four')).toHaveLength(1);
+  });
+
+  it('keeps a scale with its number ("£59.1m", "3 billion") and not a word after a space', () => {
+    const got = texts('Exposure was £59.1m, against $3 billion of loans.', 'What was the exposure?', 'number');
+    expect(got).toContain('£59.1m');
+    expect(got).toContain('$3 billion');
+    expect(got).not.toContain('£59.1');
+  });
+
+  it('gives every candidate the same named features, and offsets into the sentence', () => {
+    const sentence = 'The architect Elena Marsh rebuilt the hall in 1788.';
+    const cands = spanCandidates(sentence, 'Who rebuilt the hall?', 'person');
+    expect(cands.length).toBeGreaterThan(0);
+    const keys = Object.keys(cands[0]!.features);
+    for (const c of cands) {
+      expect(Object.keys(c.features)).toEqual(keys);
+      expect(sentence.slice(c.start, c.end)).toBe(c.text);
+    }
   });
 });

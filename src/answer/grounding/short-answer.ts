@@ -35,6 +35,8 @@ export interface SpanCandidate extends ShortSpan {
 const CLAUSE_SCORE = 1;
 const EVEN: WordWeight = () => 1;
 const WH_RE = /^(?:what|which|whose)$/i;
+/** A question asking for a measure, whose unit belongs to the answer ("how much did it cost", "how long is it"). */
+const MEASURE_RE = /\bhow (?:much|long|far|tall|high|deep|wide|heavy|big|large|old|fast)\b/i;
 const WH_ANY_RE = /^(?:what|which|whose|who|whom|where|when)$/i;
 
 /** The question's wh-word as its subject, with the verb it takes: "who founded", "what river flows". */
@@ -126,13 +128,16 @@ export function spanCandidates(
     asked,
     weigh,
     focus: focusNoun(qTokens),
+    measure: MEASURE_RE.test(question),
     subjectVerb: subjectVerb(qTokens),
     beforeWh: beforeWh(qTokens),
   };
   const out: SpanCandidate[] = [];
+  const seen = new Set<string>();
   for (const c0 of rawCandidates(sentence, tagged)) {
     const c = trim(c0, tokens, asked);
-    if (!c) continue;
+    if (!c || seen.has(`${c.first}:${c.last}`)) continue;
+    seen.add(`${c.first}:${c.last}`);
     const span = tokens.slice(c.first, c.last + 1);
     if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) continue;
     const features = spanFeatures(c, ctx);

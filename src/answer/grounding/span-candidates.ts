@@ -14,9 +14,9 @@ export interface Candidate {
   kind: 'date' | 'number' | 'name' | 'phrase';
 }
 
-/** A token that carries content: not a function word, punctuation or symbol. */
+/** A token that carries content: a number, or not a function word, punctuation or symbol. */
 export const isContent = (t: TaggedToken) =>
-  !t.stop && t.pos !== 'PUNCT' && t.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(t.text);
+  (!t.stop || t.pos === 'NUM') && t.pos !== 'PUNCT' && t.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(t.text);
 /** A common or proper noun. */
 export const isNoun = (t: TaggedToken) => t.pos === 'NOUN' || t.pos === 'PROPN';
 
@@ -61,9 +61,28 @@ function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
   return out;
 }
 
-/** Extends a number over the unit noun right after it ("38 metres"); trimming drops it when the question has it. */
-function withUnit(tokens: readonly TaggedToken[], last: number): number {
-  return tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
+/**
+ * A number with the currency written before it, alone and, when a noun follows, with that unit too ("38" and
+ * "38 metres"); trimming drops the unit when the question has it.
+ */
+function numberSpans(tokens: readonly TaggedToken[], first: number, last: number): Candidate[] {
+  const from = withCurrency(tokens, first);
+  let end = last;
+  while (isScale(tokens, end + 1)) end++;
+  const bare: Candidate = { first: from, last: end, kind: 'number' };
+  return tokens[end + 1]?.pos === 'NOUN' ? [bare, { ...bare, last: end + 1 }] : [bare];
+}
+
+/** Words that scale a number and belong to it ("3 billion"). */
+const SCALE_WORD = /^(?:thousand|million|billion|trillion|%)$/i;
+/** Abbreviated scales, written against the number ("£59.1m", "€2bn"). */
+const SCALE_SUFFIX = /^(?:m|mn|bn|k|tn)$/i;
+
+/** Whether the token at `i` scales the number before it. */
+function isScale(tokens: readonly TaggedToken[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return false;
+  return SCALE_WORD.test(t.text) || (SCALE_SUFFIX.test(t.text) && tokens[i - 1]!.end === t.start);
 }
 
 /** A currency written before its amount: "£", "€", "$" (also "US" or "HK" then "$"), "RMB", "EUR". */
@@ -95,16 +114,12 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
     const spansYears = tagged.tokens.slice(e.first, e.last + 1).some((t) => isYearToken(sentence, t));
     if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year) || (e.type === 'DURATION' && spansYears))
       out.push({ first: e.first, last: e.last, kind: 'date' });
-    else if (NUMBER_ENTITIES.has(e.type))
-      out.push({ first: withCurrency(tagged.tokens, e.first), last: withUnit(tagged.tokens, e.last), kind: 'number' });
+    else if (NUMBER_ENTITIES.has(e.type)) out.push(...numberSpans(tagged.tokens, e.first, e.last));
   }
   tagged.tokens.forEach((t, i) => {
     if (t.pos !== 'NUM' || out.some((c) => c.first <= i && i <= c.last)) return;
-    out.push(
-      isYearToken(sentence, t)
-        ? { first: i, last: i, kind: 'date' }
-        : { first: withCurrency(tagged.tokens, i), last: withUnit(tagged.tokens, i), kind: 'number' },
-    );
+    if (isYearToken(sentence, t)) out.push({ first: i, last: i, kind: 'date' });
+    else out.push(...numberSpans(tagged.tokens, i, i));
   });
   return out;
 }

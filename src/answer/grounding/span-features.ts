@@ -28,6 +28,8 @@ export interface SpanContext {
   weigh: WordWeight;
   /** Lemma of the noun the question's wh-word asks about ("which river" -> "river"), if any. */
   focus: string | null;
+  /** The question asks for a measure rather than a count ("how much", "how long", "how far"). */
+  measure: boolean;
   /** Lemma of the verb right after a wh-word that is the question's subject ("who founded X" -> "found"). */
   subjectVerb: string | null;
   /** Lemma of the content word right before a late wh-word ("attached to what" -> "attach"). */
@@ -46,6 +48,10 @@ export const SPAN_FEATURES = [
   'kindNumber',
   'kindName',
   'kindPhrase',
+  /** A number followed by its unit noun ("38 metres"). */
+  'numberWithUnit',
+  /** The same, for a question asking for a measure, not a count ("how much", "how long", "how far"). */
+  'unitForMeasure',
   /** log(1 + tokens). */
   'length',
   'singleToken',
@@ -158,6 +164,8 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     kindNumber: yes(c.kind === 'number'),
     kindName: yes(c.kind === 'name'),
     kindPhrase: yes(c.kind === 'phrase'),
+    numberWithUnit: yes(c.kind === 'number' && span[n - 1]?.pos === 'NOUN'),
+    unitForMeasure: yes(ctx.measure && c.kind === 'number' && span[n - 1]?.pos === 'NOUN'),
     length: Math.log1p(n),
     singleToken: yes(n === 1),
     afterPreposition: yes(prev?.pos === 'ADP'),
