@@ -23,6 +23,8 @@ describe('detectSpanType', () => {
     ['What was the cause of the loss?', 'thing'],
     ['What is the income statement?', 'thing'],
     ['Why did the town grow?', 'reason'],
+    ['What caused the flood of the lower town?', 'reason'],
+    ['What led to the strike at the mill?', 'reason'],
     ['How does the pump keep the mine dry?', 'reason'],
     ['Quote me the passage where the mayor talks about taxes', null],
     ['Where does the port rank among its rivals?', null],

@@ -1,5 +1,5 @@
 import { type TaggedToken, tagText } from '../../language/tagger.js';
-import { detectSpanType, type SpanType } from '../question/span-type.js';
+import { CAUSE_QUESTION_RE, detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
 import { definedTerm, extractCause, extractClause, extractDefinition } from './clause-answer.js';
 import { isContent, isNoun, rawCandidates, trim } from './span-candidates.js';
@@ -36,7 +36,8 @@ const CLAUSE_SCORE = 1;
 const EVEN: WordWeight = () => 1;
 const WH_RE = /^(?:what|which|whose)$/i;
 /** A question asking for a measure, whose unit belongs to the answer ("how much did it cost", "how long is it"). */
-const MEASURE_RE = /\bhow (?:much|long|far|tall|high|deep|wide|heavy|big|large|old|fast)\b/i;
+const MEASURE_RE =
+  /\bhow (?:much|long|far|tall|high|deep|wide|heavy|big|large|old|fast)\b|\bwhat (?:is|was|were|are) the (?:amount|value|cost|price|size|length|distance|height|area)\b/i;
 const WH_ANY_RE = /^(?:what|which|whose|who|whom|where|when)$/i;
 
 /** The question's wh-word as its subject, with the verb it takes: "who founded", "what river flows". */
@@ -69,7 +70,7 @@ function focusNoun(question: readonly TaggedToken[]): string | null {
   return null;
 }
 
-/** A "why" question, whose short answer is the cause a cited sentence gives ("how" questions get none). */
+/** A "why" question, whose short answer is the cause a cited sentence gives ("how" questions get none); so are "what caused" ones. */
 const WHY_RE = /^\W*(?:(?:and|so|but|then)\W+)?why\b/i;
 
 /**
@@ -86,7 +87,7 @@ export function extractShortAnswer(
 ): ShortSpan | null {
   if (!type) return null;
   if (type === 'reason') {
-    const cause = WHY_RE.test(question) ? extractCause(sentence) : null;
+    const cause = WHY_RE.test(question) || CAUSE_QUESTION_RE.test(question) ? extractCause(sentence) : null;
     return cause ? { ...cause, score: CLAUSE_SCORE, exact: true } : null;
   }
   if (type === 'clause') {

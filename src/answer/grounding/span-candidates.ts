@@ -1,3 +1,4 @@
+import { isCurrencyWord } from '../../language/currency-words.js';
 import type { TaggedText, TaggedToken } from '../../language/tagger.js';
 import { isYearAt } from '../../language/years.js';
 
@@ -12,6 +13,8 @@ export interface Candidate {
   first: number;
   last: number;
   kind: 'date' | 'number' | 'name' | 'phrase';
+  /** Only the words before a noun the question has ("rounded" of "rounded arches" for "what kind of arches"). */
+  modifier?: boolean;
 }
 
 /** A token that carries content: a number, or not a function word, punctuation or symbol. */
@@ -20,17 +23,30 @@ export const isContent = (t: TaggedToken) =>
 /** A common or proper noun. */
 export const isNoun = (t: TaggedToken) => t.pos === 'NOUN' || t.pos === 'PROPN';
 
+/** Parts of speech the tagger gives capitalised names it does not know ("the river Seine" read as a verb). */
+const MISREAD_NAME = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
+const OPENING_RE = /^[.!?:;"“‘([]$/;
+
+/** A proper noun, or a capitalised word inside a sentence that the tagger read as another word class. */
+function isNamePart(tokens: readonly TaggedToken[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.pos === 'PROPN') return true;
+  if (i === 0 || !MISREAD_NAME.has(t.pos) || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
+  return !OPENING_RE.test(tokens[i - 1]!.text);
+}
+
 function properNounRuns(tokens: readonly TaggedToken[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.pos !== 'PROPN') continue;
+    if (!isNamePart(tokens, i)) continue;
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
-      if (next.pos === 'PROPN') j++;
+      if (isNamePart(tokens, j + 1)) j++;
       else if (
         (NAME_JOINERS.has(next.text.toLowerCase()) || (next.text === '-' && next.start === tokens[j]!.end)) &&
-        tokens[j + 2]?.pos === 'PROPN'
+        tokens[j + 2] &&
+        isNamePart(tokens, j + 2)
       )
         j += 2;
       else break;
@@ -78,11 +94,13 @@ const SCALE_WORD = /^(?:thousand|million|billion|trillion|%)$/i;
 /** Abbreviated scales, written against the number ("£59.1m", "€2bn"). */
 const SCALE_SUFFIX = /^(?:m|mn|bn|k|tn)$/i;
 
-/** Whether the token at `i` scales the number before it. */
+/** Whether the token at `i` scales the number before it or names its currency ("3,500 yuan"). */
 function isScale(tokens: readonly TaggedToken[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
-  return SCALE_WORD.test(t.text) || (SCALE_SUFFIX.test(t.text) && tokens[i - 1]!.end === t.start);
+  return (
+    SCALE_WORD.test(t.text) || isCurrencyWord(t.text) || (SCALE_SUFFIX.test(t.text) && tokens[i - 1]!.end === t.start)
+  );
 }
 
 /** A currency written before its amount: "£", "€", "$" (also "US" or "HK" then "$"), "RMB", "EUR". */
@@ -145,6 +163,10 @@ export function trim(
   while (last >= first && (drop(tokens[last]!) || tokens[last]!.text === "'s" || tokens[last]!.text === '’s')) last--;
   if (first > last || last - first + 1 > MAX_SPAN_TOKENS) return null;
   const span = tokens.slice(first, last + 1);
-  if ((c.kind === 'phrase' || c.kind === 'name') && !span.some((t) => isNoun(t) || t.pos === 'NUM')) return null;
+  if (c.kind === 'phrase' && !span.some((t) => isNoun(t) || t.pos === 'NUM')) {
+    const modifies = last < c.last && span.every((t) => t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'VERB');
+    return modifies && span.some((t) => t.pos === 'ADJ') ? { ...c, first, last, modifier: true } : null;
+  }
+  if (c.kind === 'name' && !span.some((t) => isNoun(t) || /^\p{Lu}/u.test(t.text))) return null;
   return { ...c, first, last };
 }

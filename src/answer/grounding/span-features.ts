@@ -52,6 +52,8 @@ export const SPAN_FEATURES = [
   'numberWithUnit',
   /** The same, for a question asking for a measure, not a count ("how much", "how long", "how far"). */
   'unitForMeasure',
+  /** The span is only the modifier of a noun the question has ("rounded" arches). */
+  'modifierOfAsked',
   /** log(1 + tokens). */
   'length',
   'singleToken',
@@ -166,6 +168,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     kindPhrase: yes(c.kind === 'phrase'),
     numberWithUnit: yes(c.kind === 'number' && span[n - 1]?.pos === 'NOUN'),
     unitForMeasure: yes(ctx.measure && c.kind === 'number' && span[n - 1]?.pos === 'NOUN'),
+    modifierOfAsked: yes(c.modifier === true),
     length: Math.log1p(n),
     singleToken: yes(n === 1),
     afterPreposition: yes(prev?.pos === 'ADP'),

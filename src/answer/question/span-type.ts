@@ -18,8 +18,12 @@ const NUMBER_NOUNS =
 const MEASURE_NOUNS =
   'expenses?|costs|revenues?|income|sales|earnings|profits?|loss(?:es)?|tax(?:es)?|payments?|fees?|balance|budget|salary|wages?|debt|population|spending|turnover';
 
+/** A question asking for a cause with a verb instead of "why": "what caused the flood?", "what led to the strike?". */
+export const CAUSE_QUESTION_RE = /^\W*what (?:caused|causes|led to|leads to|triggered|prompted|brought about)\b/i;
+
 const RULES: readonly [SpanType | null, RegExp][] = [
   ['reason', /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?why\b|\bfor what reason\b|\bhow come\b/i],
+  ['reason', CAUSE_QUESTION_RE],
   [null, /\bwhere (?:does|do|did|is|was|are|were)\b.*\b(?:rank|ranks|stand|stands)\b/i],
   [
     'date',
