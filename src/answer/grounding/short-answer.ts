@@ -131,6 +131,7 @@ export function spanCandidates(
     focus: focusNoun(qTokens),
     measure: MEASURE_RE.test(question),
     subjectVerb: subjectVerb(qTokens),
+    mainVerb: qTokens.find((t) => t.pos === 'VERB' && isContent(t))?.lemma ?? null,
     beforeWh: beforeWh(qTokens),
   };
   const out: SpanCandidate[] = [];

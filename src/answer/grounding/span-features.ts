@@ -32,6 +32,8 @@ export interface SpanContext {
   measure: boolean;
   /** Lemma of the verb right after a wh-word that is the question's subject ("who founded X" -> "found"). */
   subjectVerb: string | null;
+  /** Lemma of the question's main verb (not an auxiliary), if any. */
+  mainVerb: string | null;
   /** Lemma of the content word right before a late wh-word ("attached to what" -> "attach"). */
   beforeWh: string | null;
 }
@@ -83,6 +85,16 @@ export const SPAN_FEATURES = [
   'beforeSubjectVerb',
   /** The span starts just after the word before the question's late wh-word ("attached to X" for "attached to what"). */
   'afterWordBeforeWh',
+  /** The span follows, within three tokens, the question's main verb ("built castles" for "what did they build"). */
+  'afterQuestionVerb',
+  /** No clause punctuation (comma, semicolon, colon, dash) between the span and its nearest question word. */
+  'sameClause',
+  /** Share of the question's words in the sentence that stand in the span's clause (between clause punctuation). */
+  'clauseShare',
+  /** Closeness to the rarest question word the sentence has. */
+  'nearRarest',
+  /** Mean rarity (IDF over ten) of the span's content words. */
+  'rarity',
   /** Where the span starts in the sentence, 0 at the start to 1 at the end. */
   'position',
   /** A name offered for a "what/which" question. */
@@ -142,6 +154,19 @@ const CAPITAL_RE = /^\p{Lu}/u;
 /** Tokens between a span and the question's verb or wh-neighbour within which it counts as next to it. */
 const NEAR_VERB = 3;
 
+const CLAUSE_PUNCT = new Set([',', ';', ':', '–', '—', '(', ')']);
+const isClauseBreak = (t: TaggedToken) => CLAUSE_PUNCT.has(t.text);
+
+/** Tokens between index `a` and a span. */
+function between(tokens: readonly TaggedToken[], a: number, c: Candidate): readonly TaggedToken[] {
+  return a < c.first ? tokens.slice(a + 1, c.first) : tokens.slice(c.last + 1, a);
+}
+
+/** Tokens from index `a` to the span's nearer edge. */
+function gap(a: number, c: Candidate): number {
+  return a < c.first ? c.first - a : a > c.last ? a - c.last : 0;
+}
+
 /** Whether a token with the given lemma stands at an index that passes `near`. */
 function within(lemma: string | null, tokens: readonly TaggedToken[], near: (i: number) => boolean): boolean {
   return lemma !== null && tokens.some((t, i) => t.lemma === lemma && near(i));
@@ -158,6 +183,15 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
   const next = tokens[c.last + 1];
   const focusAt = ctx.focus ? tokens.flatMap((t, i) => (t.lemma === ctx.focus ? [i] : [])) : [];
   const yes = (b: boolean) => (b ? 1 : 0);
+  const nearest = anchors.reduce<number | undefined>(
+    (a, x) => (a === undefined || gap(x, c) < gap(a, c) ? x : a),
+    undefined,
+  );
+  const rarest = anchors.reduce<number | undefined>(
+    (a, x) => (a === undefined || ctx.weigh(tokens[x]!.lemma) > ctx.weigh(tokens[a]!.lemma) ? x : a),
+    undefined,
+  );
+  const content = span.filter(isContent);
   return {
     typeFit: typeFitOf(type, c, tokens),
     closeness: closeness(c, ctx),
@@ -184,6 +218,13 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     nextToFocus: yes(focusAt.some((f) => (f < c.first ? c.first - f : f - c.last) <= NEXT_TO && f !== c.first)),
     beforeSubjectVerb: yes(within(ctx.subjectVerb, tokens, (i) => i > c.last && i - c.last <= NEAR_VERB)),
     afterWordBeforeWh: yes(within(ctx.beforeWh, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
+    afterQuestionVerb: yes(within(ctx.mainVerb, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
+    sameClause: yes(nearest !== undefined && !between(tokens, nearest, c).some(isClauseBreak)),
+    clauseShare: anchors.length
+      ? anchors.filter((a) => !between(tokens, a, c).some(isClauseBreak)).length / anchors.length
+      : 0,
+    nearRarest: rarest === undefined ? 0 : 1 / (1 + PROXIMITY_DECAY * gap(rarest, c)),
+    rarity: content.length ? Math.min(1, content.reduce((a, t) => a + ctx.weigh(t.lemma), 0) / content.length / 10) : 0,
     position: tokens.length > 1 ? c.first / (tokens.length - 1) : 0,
     nameForThing: yes(type === 'thing' && c.kind === 'name'),
     numberForThing: yes(type === 'thing' && (c.kind === 'number' || c.kind === 'date')),
