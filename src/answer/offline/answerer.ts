@@ -26,6 +26,7 @@ import {
   scoreSentences,
 } from './evidence.js';
 import { answerNumeric } from './numeric.js';
+import { rerankBySpan } from './span-rerank.js';
 import { answerFromTables } from './table-answer.js';
 import { tableShare } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
@@ -159,6 +160,8 @@ export class OfflineAnswerer implements Answerer {
     const coverage = assessCoverage(snapshot, resolved.isFollowUp ? { ...q, factual: resolved.turn } : q);
     const sentences = collectSentences(snapshot, hits);
     const speakers = namedSpeakers(snapshot, q.factual);
+    const stats = corpusStats(snapshot);
+    const weigh = (w: string) => idf(stats, stem(w));
     const scored = scoreSentences(snapshot, sentences, {
       text: q.factual,
       answerType: q.answerType,
@@ -209,15 +212,11 @@ export class OfflineAnswerer implements Answerer {
       });
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
-      const groups = selectQuotes(scored, q.answerType, sentences, opts);
+      const spanType = detectSpanType(resolved.turn) ?? detectSpanType(q.factual);
+      const ranked = rerankBySpan(scored, q.factual, spanType, weigh);
+      const groups = selectQuotes(ranked, q.answerType, sentences, opts);
       answer = composeQuotes(groups, q.answerType, cites, docText);
-      const stats = corpusStats(snapshot);
-      short = shortAnswerFor(
-        q.factual,
-        cites.all()[0],
-        detectSpanType(resolved.turn) ?? detectSpanType(q.factual),
-        (w) => idf(stats, stem(w)),
-      );
+      short = shortAnswerFor(q.factual, cites.all()[0], spanType, weigh);
       if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
     }
     const calcResults = numeric ? [numeric.result] : [];

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { EvidenceSentence, ScoredSentence } from '../../../src/answer/offline/evidence.js';
+import { rerankBySpan } from '../../../src/answer/offline/span-rerank.js';
+
+/** A scored sentence of a fictional passage; only its text and score matter here. */
+function scored(text: string, score: number): ScoredSentence {
+  const sentence = { text, start: 0, end: text.length } as EvidenceSentence;
+  return { sentence, score, coverage: score };
+}
+
+const even = () => 1;
+
+describe('rerankBySpan', () => {
+  it('puts first, of two sentences that match alike, the one holding a span of the asked-for kind', () => {
+    const list = [
+      scored('The Tarrow bridge was rebuilt after the storm by the town.', 1.0),
+      scored('The Tarrow bridge was rebuilt in 1911 by the town.', 0.99),
+    ];
+    const out = rerankBySpan(list, 'When was the Tarrow bridge rebuilt?', 'date', even);
+    expect(out.map((s) => s.score)).toEqual([0.99, 1.0]);
+  });
+
+  it('keeps a clearly better match first, and leaves sentences past the first three alone', () => {
+    const list = [
+      scored('The Tarrow bridge was rebuilt after the storm by the town.', 1.4),
+      scored('A fair was held in 1911.', 0.5),
+      scored('The mill closed.', 0.4),
+      scored('The quay opened in 1904.', 0.3),
+    ];
+    const out = rerankBySpan(list, 'When was the Tarrow bridge rebuilt?', 'date', even);
+    expect(out[0]!.score).toBe(1.4);
+    expect(out[3]!.score).toBe(0.3);
+  });
+
+  it('changes nothing for reasons or questions of no span type', () => {
+    const list = [scored('It rained.', 1), scored('The dam broke in 1852.', 0.99)];
+    expect(rerankBySpan(list, 'Why did the dam break?', 'reason', even)).toEqual(list);
+    expect(rerankBySpan(list, 'Is the dam safe?', null, even)).toEqual(list);
+  });
+});
