@@ -70,6 +70,15 @@ describe('offline answers over documents of several genres', () => {
     expect(r.short).toBeUndefined();
   });
 
+  it('abstains when the noun the question asks about is not in the documents, not for an unknown adjective', async () => {
+    const missing = await ask('What kind of tramway did the council build in Kelmsby?');
+    expect(missing.abstained).toBe(true);
+    expect(missing.answer).toMatch(/say nothing about tramway/);
+    const paraphrased = await ask('What kind of sturdy quay did Tomas Averill build?');
+    expect(paraphrased.abstained).toBe(false);
+    expect(paraphrased.answer).toContain('stone');
+  });
+
   it('abstains on a near miss: the subject is there, the asked-for relation is negated', async () => {
     const r = await ask('Which ships could not trade wool in winter?');
     expect(r.abstained).toBe(true);

@@ -1,3 +1,4 @@
+import { tagText } from '../../language/tagger.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { corpusStats } from '../question/corpus-stats.js';
 import { type QuestionAnalysis, withoutOpWording } from '../question/question.js';
@@ -30,7 +31,8 @@ function uncoveredWords(text: string, isKnown: (w: string) => boolean): { word: 
 
 /**
  * Decides on evidence, not on scores, whether the documents can answer: every year the question
- * asks about must occur in them, and no name or focus term of the question may be absent from
+ * asks about must occur in them, and no name or focus noun of the question (the noun of "what kind of X";
+ * an unknown adjective or adverb there is often a paraphrase) may be absent from
  * them (typos, synonyms and abbreviations are tolerated); a question most of whose topic words the
  * documents never use is not covered either.
  */
@@ -55,7 +57,16 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
     return { covered: false, missing: names, reason: `the documents do not mention ${names.join(', ')}` };
 
   const focus = q.answerType === 'person' ? '' : (FOCUS_RE.exec(text)?.[1] ?? '');
-  const focusMissing = focus ? uncoveredWords(focus, known).map((u) => u.word) : [];
+  const nouns = new Set(
+    tagText(text)
+      .tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
+      .map((t) => t.text),
+  );
+  const focusMissing = focus
+    ? uncoveredWords(focus, known)
+        .map((u) => u.word)
+        .filter((w) => nouns.has(w))
+    : [];
   if (focusMissing.length)
     return {
       covered: false,
