@@ -79,6 +79,15 @@ describe('offline answers over documents of several genres', () => {
     expect(paraphrased.answer).toContain('stone');
   });
 
+  it('abstains when the passages give a figure for another measure than the one asked for', async () => {
+    const other = await ask('How many ships traded in Kelmsby by 1650?');
+    expect(other.abstained).toBe(true);
+    expect(other.answer).toMatch(/no passage gives a figure for “ships”/);
+    const asked = await ask('How many people lived in Kelmsby by 1650?');
+    expect(asked.abstained).toBe(false);
+    expect(asked.short?.text).toContain('4,200');
+  });
+
   it('abstains on a near miss: the subject is there, the asked-for relation is negated', async () => {
     const r = await ask('Which ships could not trade wool in winter?');
     expect(r.abstained).toBe(true);

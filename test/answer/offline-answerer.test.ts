@@ -44,7 +44,15 @@ describe('detectOp', () => {
       'implied_whole',
       ['If 54.56 billion is 10% of the US figure, how big is the whole?', 'How big was the total market?'],
     ],
-    ['implied_base', ['What was the value the previous year?', 'What was the figure in the year before?']],
+    [
+      'implied_base',
+      [
+        'What was the value the previous year?',
+        'What was the figure in the year before?',
+        'Working backwards from the 12% rise, what was the level before?',
+        'Sales rose 8% over 2019; what starting value does that imply?',
+      ],
+    ],
     ['ratio', ['How many times larger was it in 2020 than in 2011?', 'By what factor did it expand?']],
     [
       'difference',

@@ -1,4 +1,4 @@
-import { isCurrencyWord } from '../../language/currency-words.js';
+import { isCurrencyWord } from '../../language/unit-words.js';
 import type { TaggedText, TaggedToken } from '../../language/tagger.js';
 import { isYearAt } from '../../language/years.js';
 

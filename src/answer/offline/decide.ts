@@ -5,6 +5,7 @@ import type { QuestionAnalysis } from '../question/question.js';
 import { detectSpanType } from '../question/span-type.js';
 import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
+import { missingMeasure } from './measure-check.js';
 
 /** Below this share of the question's weighted terms, no sentence answers it. */
 const MIN_COVERAGE = 0.1;
@@ -73,6 +74,12 @@ export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence
   if (q.answerType === 'quantity' && !q.op && ASKS_FOR_FIGURE_RE.test(q.factual)) {
     const gap = missingFigure(q, scored);
     if (gap) return gap;
+  }
+  if (!q.op && !evidence.computed && q.answerType === 'quantity' && detectSpanType(q.factual) === 'number') {
+    const figured = scored.slice(0, TOP_SENTENCES).filter(({ sentence: s }) => s.figures.length > 0);
+    const gaps = figured.map(({ sentence: s }) => missingMeasure(q.factual, s.termSet));
+    const gap = gaps[0];
+    if (gap && gaps.every((g) => g !== undefined)) return `no passage gives a figure for “${gap}”`;
   }
   const best = scored[0];
   if (!best || best.coverage < MIN_COVERAGE) return 'no passage answers this question';

@@ -109,7 +109,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
     new RegExp(
       [
         String.raw`\bgiven (?:the |a |an |its )?\d+(?:\.\d+)?\s*(?:%|percent|per cent) (?:growth|increase|rise|gain)\b`,
-        String.raw`\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back|before (?:the|that) (?:growth|increase))\b`,
+        String.raw`\b(?:year before|previous year|prior year|year earlier|the year prior|before that year|last year's level|base year|back out|work(?:ing)? back(?:wards?)?|starting (?:value|level|point)|before (?:the|that) (?:growth|increase))\b`,
       ].join('|'),
       'i',
     ),

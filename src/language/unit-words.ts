@@ -22,3 +22,25 @@ function currencyWords(): ReadonlySet<string> {
 export function isCurrencyWord(word: string): boolean {
   return currencyWords().has(word.toLowerCase());
 }
+
+/** Units and unit modifiers Node's unit identifiers lack, and British spellings of those it has. */
+const EXTRA_UNITS =
+  'metre kilometre centimetre millimetre litre millilitre ton tonne horsepower watt kilowatt megawatt gigawatt volt ampere joule calorie cubic square knot'.split(
+    ' ',
+  );
+
+let units: ReadonlySet<string> | undefined;
+
+/** Units of measure from Node's ICU unit identifiers (`Intl.supportedValuesOf('unit')`), with plurals. */
+function unitWords(): ReadonlySet<string> {
+  if (units) return units;
+  const ids = Intl.supportedValuesOf('unit').flatMap((u) => u.split('-'));
+  const singular = [...ids.filter((w) => /^\p{L}+$/u.test(w) && w !== 'per' && w !== 'fluid'), ...EXTRA_UNITS];
+  units = new Set(singular.flatMap((w) => [w, `${w}s`, w.endsWith('s') ? `${w}es` : `${w}s`]));
+  return units;
+}
+
+/** Whether a word names a unit of measure ("kilometers", "litres", "hours", "cubic"). */
+export function isUnitWord(word: string): boolean {
+  return unitWords().has(word.toLowerCase());
+}

@@ -1,0 +1,59 @@
+import { type TaggedToken, tagText } from '../../language/tagger.js';
+import { isCurrencyWord, isUnitWord } from '../../language/unit-words.js';
+import { conceptTable } from '../../retrieval/concepts.js';
+import { stem } from '../../retrieval/tokenizer.js';
+
+/** Words that name the kind of figure, not what it measures ("the rate of", "the total"). */
+const GENERIC_MEASURES = new Set(
+  'amount number figure value worth total rate level share percentage percent proportion size sum count quantity'.split(
+    ' ',
+  ),
+);
+const WH_RE = /^(?:what|which|how)$/i;
+/** Tokens a question's measure phrase may open with after its wh-word: "how much", "what was the", "Veridia's". */
+const SKIPPED = new Set(['AUX', 'DET', 'PART']);
+
+/**
+ * The words of the figure a question asks for, as written in it: the adjectives and nouns right after its
+ * wh-word and any auxiliary, article or possessor (none for "how much was X worth", whose X is the subject) ("What was Veridia's core inflation rate in 2023?" gives
+ * "core", "inflation"; "operating margin"), without words that only name the kind of figure ("rate"), units of
+ * money or measure, function words and names.
+ */
+export function measureWords(question: string): TaggedToken[] {
+  const tokens = tagText(question).tokens;
+  const at = tokens.findIndex((t) => WH_RE.test(t.text));
+  if (at < 0) return [];
+  let i = at + 1;
+  if (/^how$/i.test(tokens[at]!.text) && tokens[at + 2]?.pos === 'AUX') return [];
+  const possessor = () => tokens[i]?.pos === 'PROPN' && /^['’]s?$/.test(tokens[i + 1]?.text ?? '');
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (SKIPPED.has(t.pos) || (i === at + 1 && /^(?:much|many|big|large)$/i.test(t.text))) i++;
+    else if (possessor()) i += 2;
+    else break;
+  }
+  const out: TaggedToken[] = [];
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const modifier = t.pos === 'VERB' && /ing$/i.test(t.text) && tokens[i + 1]?.pos === 'NOUN';
+    if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && !modifier) break;
+    if (!GENERIC_MEASURES.has(t.lemma) && !t.stop && !isCurrencyWord(t.text) && !isUnitWord(t.text)) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * The first of a question's measure words (see {@link measureWords}) that a sentence neither has (by stem) nor
+ * relates to through a concept group, or undefined when it has them all.
+ */
+export function missingMeasure(question: string, sentenceTerms: ReadonlySet<string>): string | undefined {
+  const concepts = conceptTable();
+  const sentenceConcepts = new Set([...sentenceTerms].flatMap((t) => concepts.get(t) ?? []));
+  for (const w of measureWords(question)) {
+    const s = stem(w.text.toLowerCase());
+    if (sentenceTerms.has(s) || sentenceTerms.has(stem(w.lemma))) continue;
+    if ((concepts.get(s) ?? []).some((c) => sentenceConcepts.has(c))) continue;
+    return w.text;
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { measureWords, missingMeasure } from '../../../src/answer/offline/measure-check.js';
+import { tokenize } from '../../../src/retrieval/tokenizer.js';
+
+const words = (q: string) => measureWords(q).map((t) => t.text);
+const terms = (s: string) => new Set(tokenize(s));
+
+describe('measure words of a figure question', () => {
+  it.each([
+    ["What was Orlen's net income in the third quarter of 2023?", ['net', 'income']],
+    ["What was Tarvia's core inflation rate in March?", ['core', 'inflation']],
+    ['What operating margin did the lamp division achieve?', ['operating', 'margin']],
+    ['How much revenue did the ferry lanes generate?', ['revenue']],
+    ['How many kilometres of track were laid?', []],
+    ['How many dollars did the mill earn?', []],
+    ['How much was the harbour trade worth in 2020?', []],
+  ])('%s', (q, expected) => expect(words(q)).toEqual(expected));
+});
+
+describe('missingMeasure', () => {
+  it('names the first measure word a sentence lacks, by stem, or none', () => {
+    const q = "What was Orlen's net income in the third quarter?";
+    expect(missingMeasure(q, terms('Revenue reached $1.2 billion in the third quarter.'))).toBe('net');
+    expect(missingMeasure(q, terms('Net income was $71 million in the quarter.'))).toBeUndefined();
+  });
+
+  it('accepts a word of the same concept group ("size" for "volume")', () => {
+    expect(
+      missingMeasure('What export volume did the port reach?', terms('Exports reached a size of 3 million tonnes.')),
+    ).toBeUndefined();
+  });
+});
