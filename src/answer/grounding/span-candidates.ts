@@ -1,5 +1,5 @@
-import { isCurrencyWord } from '../../language/unit-words.js';
 import type { TaggedText, TaggedToken } from '../../language/tagger.js';
+import { isCurrencyWord } from '../../language/unit-words.js';
 import { isYearAt } from '../../language/years.js';
 
 /** Longest span offered as a short answer, in tokens. */
