@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asksDefinition,
   definedTerm,
   extractCause,
   extractClause,
@@ -52,6 +53,24 @@ describe('definition answers', () => {
     expect(definedTerm('What does pilotage mean?')).toBe('pilotage');
     expect(definedTerm('What is the name of the pilot?')).toBeNull();
     expect(definedTerm('What is the capital of the province?')).toBeNull();
+    expect(definedTerm('What is the definition of the term "berth occupancy"?')).toBe('berth occupancy');
+  });
+
+  it('tell a definition question from a lookup of the same words', () => {
+    for (const q of [
+      'What is berth occupancy?',
+      'What is a pilot boat?',
+      'What does pilotage mean?',
+      'What is meant by berth occupancy?',
+      'What is the meaning of pilotage?',
+    ])
+      expect(asksDefinition(q), q).toBe(true);
+    for (const q of [
+      'What is the berth occupancy?',
+      'What was berth occupancy in 2019?',
+      "What is the port's revenue?",
+    ])
+      expect(asksDefinition(q), q).toBe(false);
   });
 
   it('give the clause after the defined term and its verb, as the short answer', () => {

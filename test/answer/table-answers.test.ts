@@ -44,6 +44,13 @@ describe('offline answers from table cells', () => {
     expect(r.answer).toContain('1,634 million');
   });
 
+  it('answers a "how" question with the sentence that explains, not with a cell of the row it names', async () => {
+    const r = await ask('How were operating expenses lowered?');
+    expect(r.abstained).toBe(false);
+    expect(r.short).toBeUndefined();
+    expect(r.citations[0]!.quote).toContain('closed its Dunmore warehouse');
+  });
+
   it('picks the column of the asked year among several', async () => {
     const r = await ask('How many office staff were there in 2017?');
     expect(r.short?.text).toBe('388');

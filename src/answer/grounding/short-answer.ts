@@ -1,7 +1,7 @@
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { CAUSE_QUESTION_RE, detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
-import { definedTerm, extractCause, extractClause, extractDefinition } from './clause-answer.js';
+import { asksDefinition, definedTerm, extractCause, extractClause, extractDefinition } from './clause-answer.js';
 import { isContent, isNoun, rawCandidates, trim } from './span-candidates.js';
 import {
   EXACT_FIT,
@@ -94,7 +94,7 @@ export function extractShortAnswer(
     const clause = extractClause(sentence);
     return clause ? { ...clause, score: CLAUSE_SCORE, exact: true } : null;
   }
-  const term = type === 'thing' ? definedTerm(question) : null;
+  const term = type === 'thing' || asksDefinition(question) ? definedTerm(question) : null;
   const definition = term ? extractDefinition(sentence, term) : null;
   if (definition) return { ...definition, score: CLAUSE_SCORE, exact: true };
   const best = spanCandidates(sentence, question, type, weigh).reduce<SpanCandidate | null>(

@@ -3,6 +3,7 @@ import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import { readTables } from '../../tables/read-tables.js';
+import { asksDefinition } from '../grounding/clause-answer.js';
 import { assessCoverage } from '../grounding/coverage.js';
 import { toRelated } from '../grounding/related.js';
 import { shortAnswerFor } from '../grounding/short-answer.js';
@@ -111,7 +112,9 @@ function hasTables(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]): boo
 
 /** The table answer for the question from the tables of the best passages' documents, or null. */
 function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: readonly SearchHit[]): TableAnswer | null {
-  const descriptive = q.answerType === 'reason' || detectSpanType(q.factual) === 'clause';
+  const spanType = detectSpanType(q.factual);
+  const descriptive =
+    q.answerType === 'reason' || spanType === 'reason' || spanType === 'clause' || asksDefinition(q.factual);
   if (descriptive || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual))) return null;
   const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
   if (!tables.length) return null;
