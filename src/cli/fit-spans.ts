@@ -71,6 +71,8 @@ await runMain(async () => {
   if (!values.write) return void console.log(JSON.stringify(named, null, 2));
   const command = `npm run fit:spans -- ${path.basename(file)} --train ${[...train].join(',')} --epochs ${values.epochs} --l2 ${values.l2} --write`;
   const figures = `training articles ${after[0]}, the other articles ${after[1]} (old weights ${before[0]} and ${before[1]})`;
-  await fs.writeFile(WEIGHTS_FILE, weightsModule(named, command, figures));
+  const temp = `${WEIGHTS_FILE}.${process.pid}.tmp`;
+  await fs.writeFile(temp, weightsModule(named, command, figures));
+  await fs.rename(temp, WEIGHTS_FILE);
   console.log(`wrote ${WEIGHTS_FILE}`);
 });

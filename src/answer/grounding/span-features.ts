@@ -1,3 +1,4 @@
+import { isFirstName, isRegionName } from '../../language/name-words.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import type { SpanType } from '../question/span-type.js';
 import { type Candidate, isContent } from './span-candidates.js';
@@ -79,6 +80,16 @@ export const SPAN_FEATURES = [
   'properShare',
   /** Share of the span's tokens that are capitalised. */
   'capitalShare',
+  /** The span opens with a popular given name ("John Smeaton"). */
+  'givenName',
+  /** The same, for a "who" question. */
+  'givenNameForPerson',
+  /** The span, or its last word, names a country or world region ("Spain", "northern Syria"). */
+  'regionName',
+  /** The same, for a "where" question. */
+  'regionForPlace',
+  /** The same, for a "who" question (a country can be the actor: "Spain"). */
+  'regionForPerson',
   /** The noun the wh-word asks about stands within two tokens of the span. */
   'nextToFocus',
   /** The span ends just before the verb the question's subject wh-word takes ("X founded" for "who founded"). */
@@ -192,6 +203,8 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     undefined,
   );
   const content = span.filter(isContent);
+  const given = c.kind === 'name' && n > 1 && isFirstName(span[0]!.text);
+  const region = isRegionName(span.map((t) => t.text).join(' ')) || (n > 1 && isRegionName(span[n - 1]!.text));
   return {
     typeFit: typeFitOf(type, c, tokens),
     closeness: closeness(c, ctx),
@@ -215,6 +228,11 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     inParentheses: yes(prev?.text === '(' && next?.text === ')'),
     properShare: span.filter((t) => t.pos === 'PROPN').length / n,
     capitalShare: span.filter((t, i) => CAPITAL_RE.test(t.text) && c.first + i > 0).length / n,
+    givenName: yes(given),
+    givenNameForPerson: yes(given && type === 'person'),
+    regionName: yes(region),
+    regionForPlace: yes(region && type === 'place'),
+    regionForPerson: yes(region && type === 'person'),
     nextToFocus: yes(focusAt.some((f) => (f < c.first ? c.first - f : f - c.last) <= NEXT_TO && f !== c.first)),
     beforeSubjectVerb: yes(within(ctx.subjectVerb, tokens, (i) => i > c.last && i - c.last <= NEAR_VERB)),
     afterWordBeforeWh: yes(within(ctx.beforeWh, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
