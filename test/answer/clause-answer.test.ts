@@ -5,6 +5,7 @@ import {
   extractCause,
   extractClause,
   extractDefinition,
+  meansVerb,
 } from '../../src/answer/grounding/clause-answer.js';
 import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
 import { detectSpanType } from '../../src/answer/question/span-type.js';
@@ -116,4 +117,22 @@ describe('number answers keep their currency', () => {
     ['Deposits of HK$2 million were held as collateral at the year end.', 'HK$2 million'],
     ['Deposits of 3,500 yuan were held as collateral at the year end.', '3,500 yuan'],
   ])('%s', (sentence, want) => expect(extractShortAnswer(sentence, q, 'number')?.text).toBe(want));
+});
+
+describe('means answers', () => {
+  it('read the participle of a "how is X <participle>?" question, and only of such questions', () => {
+    expect(meansVerb('How is the berth fee determined?')).toBe('determined');
+    expect(meansVerb('How were the pilots chosen?')).toBe('chosen');
+    expect(meansVerb('How is the harbour?')).toBeNull();
+    expect(meansVerb('Why is the berth fee determined yearly?')).toBeNull();
+  });
+
+  it('give the "by" clause after that participle as the short answer', () => {
+    const s = 'For cargo ships, the berth fee is determined mainly by the length of the vessel.';
+    const q = 'How is the berth fee determined?';
+    const span = extractShortAnswer(s, q, 'reason');
+    expect(span?.text).toBe('by the length of the vessel');
+    expect(s.slice(span!.start, span!.end)).toBe(span!.text);
+    expect(extractShortAnswer('The berth fee is set each year.', q, 'reason')).toBeNull();
+  });
 });

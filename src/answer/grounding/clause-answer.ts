@@ -115,3 +115,25 @@ const CAUSE_RE = new RegExp(
 export function extractCause(sentence: string): ClauseSpan | null {
   return clauseAfter(CAUSE_RE, sentence);
 }
+
+/** "How is / are / was / were X <participle>?": the participle of a question asking by what means ("determined"). */
+const HOW_PASSIVE_RE = /^\W*how\s+(?:is|are|was|were)\b[^?]*?\s(?<verb>\p{L}+(?:ed|en|wn|ght|lt|nt))\s*\??\s*$/iu;
+/** Words between the participle and "by" ("determined primarily by"). */
+const MAX_WORDS_BEFORE_BY = 3;
+
+/** The participle of a "how is X determined?" question, or null for other questions. */
+export function meansVerb(question: string): string | null {
+  return HOW_PASSIVE_RE.exec(question)?.groups?.verb ?? null;
+}
+
+/**
+ * The means a "how is X <participle>?" question asks for, in a sentence using that participle: the clause from the
+ * "by" after it, to the end of the sentence ("was determined by comparison against an index" -> "by comparison
+ * against an index"); null when the sentence gives none.
+ */
+export function extractMeans(sentence: string, verb: string): ClauseSpan | null {
+  const escaped = verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(String.raw`\b${escaped}\s+(?:[\p{L}-]+\s+){0,${MAX_WORDS_BEFORE_BY}}?(?=by\s)`, 'iu');
+  const m = re.exec(sentence);
+  return m ? clauseFrom(sentence, m.index + m[0].length) : null;
+}

@@ -1,7 +1,15 @@
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { CAUSE_QUESTION_RE, detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
-import { asksDefinition, definedTerm, extractCause, extractClause, extractDefinition } from './clause-answer.js';
+import {
+  asksDefinition,
+  definedTerm,
+  extractCause,
+  extractClause,
+  extractDefinition,
+  extractMeans,
+  meansVerb,
+} from './clause-answer.js';
 import { isContent, isNoun, rawCandidates, trim } from './span-candidates.js';
 import {
   EXACT_FIT,
@@ -87,8 +95,11 @@ export function extractShortAnswer(
 ): ShortSpan | null {
   if (!type) return null;
   if (type === 'reason') {
+    const verb = meansVerb(question);
     const cause = WHY_RE.test(question) || CAUSE_QUESTION_RE.test(question) ? extractCause(sentence) : null;
-    return cause ? { ...cause, score: CLAUSE_SCORE, exact: true } : null;
+    const means = verb ? extractMeans(sentence, verb) : null;
+    const clause = cause ?? means;
+    return clause ? { ...clause, score: CLAUSE_SCORE, exact: true } : null;
   }
   if (type === 'clause') {
     const clause = extractClause(sentence);
@@ -164,10 +175,10 @@ export function hasExactSpan(sentence: string, question: string, type: SpanType)
 }
 
 /**
- * The short answer to a question from the answer's first citation: the span of the asked-for type
- * (the question's own, unless a follow-up's turn names another) in its quote, with document offsets (`docText.slice(start, end) === text`). None for "how"
- * reasons or a "why" whose sentence states no cause, for
- * "who" when a transcript's speaker answers it (the attribution names them), or when no span fits.
+ * The short answer to a question from the answer's first citation: the span of the asked-for type (the question's
+ * own, unless a follow-up's turn names another) in its quote, with document offsets (`docText.slice(start, end) ===
+ * text`). For a "why" the cause the sentence states, for "how is X determined" the "by" clause; none for other "how"
+ * questions, for "who" when a transcript's speaker answers it (the attribution names them), or when no span fits.
  */
 export function shortAnswerFor(
   question: string,
