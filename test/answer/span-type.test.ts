@@ -88,4 +88,9 @@ describe('spanCandidates', () => {
       expect(sentence.slice(c.start, c.end)).toBe(c.text);
     }
   });
+
+  it('keeps a hyphenated compound in one noun phrase', () => {
+    const got = texts('The worst-case running time grows with the input.', 'What grows with the input?', 'thing');
+    expect(got).toContain('worst-case running time');
+  });
 });

@@ -57,18 +57,29 @@ function properNounRuns(tokens: readonly TaggedToken[]): Candidate[] {
   return out;
 }
 
+const isNounAt = (tokens: readonly TaggedToken[], i: number) => tokens[i] !== undefined && isNoun(tokens[i]!);
+
+/** A hyphen written against the words on both sides ("worst-case", "low-cost"). */
+function isHyphenJoin(tokens: readonly TaggedToken[], i: number): boolean {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return (
+    t?.text === '-' && before !== undefined && after !== undefined && before.end === t.start && t.end === after.start
+  );
+}
+
 function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
   const out: Candidate[] = [];
   const inPhrase = (t: TaggedToken) => isNoun(t) || t.pos === 'ADJ' || t.pos === 'NUM';
   for (let i = 0; i < tokens.length; i++) {
     if (!inPhrase(tokens[i]!)) continue;
     let j = i;
-    while (
-      j + 1 < tokens.length &&
-      (inPhrase(tokens[j + 1]!) ||
-        (tokens[j + 1]!.text.toLowerCase() === 'of' && tokens[j + 2] && isNoun(tokens[j + 2]!)))
-    )
-      j++;
+    while (j + 1 < tokens.length) {
+      if (inPhrase(tokens[j + 1]!) || (tokens[j + 1]!.text.toLowerCase() === 'of' && isNounAt(tokens, j + 2))) j++;
+      else if (isHyphenJoin(tokens, j + 1) && /[\p{L}\p{N}]/u.test(tokens[j + 2]!.text)) j += 2;
+      else break;
+    }
     let last = j;
     while (last >= i && !isNoun(tokens[last]!)) last--;
     if (last >= i) out.push({ first: i, last, kind: 'phrase' });
