@@ -45,6 +45,13 @@ describe('offline answers over documents of several genres', () => {
     expect(r.answer.startsWith(r.short!.text)).toBe(true);
   });
 
+  it('leads with a runner-up sentence that holds the asked-for name when the best match holds none', async () => {
+    const r = await ask('Who is the harbour master of the Kelmsby Harbour Trust?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('Ines Varga');
+    expect(r.citations.find((c) => c.n === r.short!.citation)!.quote).toContain('Its harbour master, Ines Varga');
+  });
+
   it('answers a why question with the reason, not a span', async () => {
     const r = await ask('Why does the Lumio lamp dim at night?');
     expect(r.abstained).toBe(false);

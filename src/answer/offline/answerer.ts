@@ -185,7 +185,7 @@ export class OfflineAnswerer implements Answerer {
     const found = answerNumeric(q, scored, NUMERIC_RELEVANCE);
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
-    const why = decideAbstention(snapshot, {
+    const decision = decideAbstention(snapshot, {
       question: q,
       coverage,
       scored,
@@ -193,7 +193,8 @@ export class OfflineAnswerer implements Answerer {
       computed: numeric !== null,
       tablesMissed,
     });
-    if (why) return this.abstain(input, why, related, retrieveMs, notice);
+    if (decision.abstain) return this.abstain(input, decision.abstain, related, retrieveMs, notice);
+    const promoted = decision.lead;
 
     const cites = new CitationList();
     const docText = (docId: string) => snapshot.docById.get(docId)?.text ?? '';
@@ -216,7 +217,9 @@ export class OfflineAnswerer implements Answerer {
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       const spanType = detectSpanType(resolved.turn) ?? detectSpanType(q.factual);
-      const ranked = rerankBySpan(scored, q.factual, spanType, weigh);
+      const ranked = promoted
+        ? [promoted, ...scored.filter((s) => s !== promoted)]
+        : rerankBySpan(scored, q.factual, spanType, weigh);
       const groups = selectQuotes(ranked, q.answerType, sentences, opts);
       answer = composeQuotes(groups, q.answerType, cites, docText);
       short = shortAnswerFor(q.factual, cites.all()[0], spanType, weigh);
