@@ -191,6 +191,7 @@ export class OfflineAnswerer implements Answerer {
       scored,
       inferredBase: inferred,
       computed: numeric !== null,
+      followUp: resolved.isFollowUp,
       tablesMissed,
     });
     if (decision.abstain) return this.abstain(input, decision.abstain, related, retrieveMs, notice);

@@ -57,6 +57,8 @@ export interface Evidence {
   inferredBase: boolean;
   /** The calculator produced the asked-for figure from the evidence. */
   computed: boolean;
+  /** The question continues an earlier one, whose words its analysis carries. */
+  followUp?: boolean;
   /** The best passages' documents have tables, and none of their rows answers this question. */
   tablesMissed?: boolean;
 }
@@ -98,7 +100,8 @@ function abstentionReason(
     const gap = missingFigure(q, scored);
     if (gap) return gap;
   }
-  if (!q.op && !evidence.computed && q.answerType === 'quantity' && detectSpanType(q.factual) === 'number') {
+  const figureAsked = q.answerType === 'quantity' && detectSpanType(q.factual) === 'number';
+  if (!q.op && !evidence.computed && !evidence.followUp && figureAsked) {
     const figured = scored.slice(0, TOP_SENTENCES).filter(({ sentence: s }) => s.figures.length > 0);
     const gaps = figured.map(({ sentence: s }) => missingMeasure(q.factual, s.termSet));
     const gap = gaps[0];

@@ -15,14 +15,16 @@ const SKIPPED = new Set(['AUX', 'DET', 'PART']);
 
 /**
  * The words of the figure a question asks for, as written in it: the adjectives and nouns right after its
- * wh-word and any auxiliary, article or possessor (none for "how much was X worth", whose X is the subject) ("What was Veridia's core inflation rate in 2023?" gives
+ * wh-word and any auxiliary, article or possessor (none for "how much was X worth", whose X is the subject, nor
+ * for a question with several wh-words) ("What was Veridia's core inflation rate in 2023?" gives
  * "core", "inflation"; "operating margin"), without words that only name the kind of figure ("rate"), units of
  * money or measure, function words and names.
  */
 export function measureWords(question: string): TaggedToken[] {
   const tokens = tagText(question).tokens;
-  const at = tokens.findIndex((t) => WH_RE.test(t.text));
-  if (at < 0) return [];
+  const wh = tokens.flatMap((t, i) => (WH_RE.test(t.text) ? [i] : []));
+  if (wh.length !== 1) return [];
+  const at = wh[0]!;
   let i = at + 1;
   if (/^how$/i.test(tokens[at]!.text) && tokens[at + 2]?.pos === 'AUX') return [];
   const possessor = () => tokens[i]?.pos === 'PROPN' && /^['’]s?$/.test(tokens[i + 1]?.text ?? '');

@@ -14,6 +14,7 @@ describe('measure words of a figure question', () => {
     ['How many kilometres of track were laid?', []],
     ['How many dollars did the mill earn?', []],
     ['How much was the harbour trade worth in 2020?', []],
+    ['Which pilots talk about fees, and what figures do they give?', []],
   ])('%s', (q, expected) => expect(words(q)).toEqual(expected));
 });
 
