@@ -72,8 +72,8 @@ export interface Decision {
 /**
  * The one place the offline answerer decides to abstain; returns the reason, or the sentence to lead the answer
  * with. In order: the question names years, names or topic words the documents never use
- * (`coverage`); it asks for a figure no top sentence gives; no sentence shares enough of its
- * terms; no top sentence mentions its years; an earlier year's value was sought and nothing
+ * (`coverage`); it asks for a figure no top sentence gives, or whose measure none of the top sentences with a figure
+ * names (`measure-check.ts`); no sentence shares enough of its terms; no top sentence mentions its years; an earlier year's value was sought and nothing
  * derives it; or the best evidence misses a key part of it (a rare term, a name, the asked-for
  * kind of span, a negation), weighed by the near-miss score. When the best sentence lacks only a span of the
  * asked-for kind, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same check (and, for a
@@ -91,6 +91,7 @@ function abstentionReason(
   evidence: Evidence,
 ): string | { lead: ScoredSentence } | undefined {
   const { question: q, coverage, scored } = evidence;
+  const spanType = detectSpanType(q.factual);
   if (!coverage.covered) return coverage.reason ?? 'the documents do not mention what the question asks about';
   if (evidence.tablesMissed && q.years.length && LOOKUP_RE.test(q.factual) && !q.op) {
     const gap = missingFigure(q, scored);
@@ -100,7 +101,7 @@ function abstentionReason(
     const gap = missingFigure(q, scored);
     if (gap) return gap;
   }
-  const figureAsked = q.answerType === 'quantity' && detectSpanType(q.factual) === 'number';
+  const figureAsked = q.answerType === 'quantity' && spanType === 'number';
   if (!q.op && !evidence.computed && !evidence.followUp && figureAsked) {
     const figured = scored.slice(0, TOP_SENTENCES).filter(({ sentence: s }) => s.figures.length > 0);
     const gaps = figured.map(({ sentence: s }) => missingMeasure(q.factual, s.termSet));
@@ -122,17 +123,9 @@ function abstentionReason(
   }
   if (q.op) return undefined;
   const checkOf = ({ sentence: s }: ScoredSentence) =>
-    evidenceFeatures(
-      corpusStats(snapshot),
-      q.factual,
-      detectSpanType(q.factual),
-      s.text,
-      s.chunk.text,
-      s.chunk.speaker,
-    );
+    evidenceFeatures(corpusStats(snapshot), q.factual, spanType, s.text, s.chunk.text, s.chunk.speaker);
   const check = checkOf(best);
   if (nearMissScore(check) <= 0) return undefined;
-  const spanType = detectSpanType(q.factual);
   const lead = check.typeMissing
     ? scored
         .slice(1, TOP_SENTENCES)
