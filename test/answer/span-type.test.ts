@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
-import { detectSpanType } from '../../src/answer/question/span-type.js';
+import { asksMeasureLookup, detectSpanType } from '../../src/answer/question/span-type.js';
 
 describe('detectSpanType', () => {
   it.each([
@@ -92,5 +92,14 @@ describe('spanCandidates', () => {
   it('keeps a hyphenated compound in one noun phrase', () => {
     const got = texts('The worst-case time complexity grows with the input.', 'What grows with the input?', 'thing');
     expect(got).toContain('worst-case time complexity');
+  });
+});
+
+describe('asksMeasureLookup', () => {
+  it('tells a lookup of a named figure from other questions', () => {
+    expect(asksMeasureLookup("What was Orlen's net income in the third quarter?")).toBe(true);
+    expect(asksMeasureLookup('What is the ferry licence revenue for 2019?')).toBe(true);
+    expect(asksMeasureLookup('What caused the fall in revenue?')).toBe(false);
+    expect(asksMeasureLookup('Who approved the budget?')).toBe(false);
   });
 });

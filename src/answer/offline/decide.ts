@@ -2,7 +2,7 @@ import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
 import { corpusStats } from '../question/corpus-stats.js';
 import type { QuestionAnalysis } from '../question/question.js';
-import { detectSpanType } from '../question/span-type.js';
+import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
 import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
 import { missingMeasure } from './measure-check.js';
@@ -101,7 +101,7 @@ function abstentionReason(
     const gap = missingFigure(q, scored);
     if (gap) return gap;
   }
-  const figureAsked = q.answerType === 'quantity' && spanType === 'number';
+  const figureAsked = spanType === 'number' && (q.answerType === 'quantity' || asksMeasureLookup(q.factual));
   if (!q.op && !evidence.computed && !evidence.followUp && figureAsked) {
     const figured = scored.slice(0, TOP_SENTENCES).filter(({ sentence: s }) => s.figures.length > 0);
     const gaps = figured.map(({ sentence: s }) => missingMeasure(q.factual, s.termSet));

@@ -21,6 +21,17 @@ const MEASURE_NOUNS =
 /** A question asking for a cause with a verb instead of "why": "what caused the flood?", "what led to the strike?". */
 export const CAUSE_QUESTION_RE = /^\W*what (?:caused|causes|led to|leads to|triggered|prompted|brought about)\b/i;
 
+/** "What was the <words> expense / revenue / rate in|for|of …": a lookup of a measured figure. */
+const MEASURE_LOOKUP = new RegExp(
+  String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
+  'i',
+);
+
+/** Whether a question looks up a measured figure by name ("What was Orlen's net income in 2023?"). */
+export function asksMeasureLookup(question: string): boolean {
+  return MEASURE_LOOKUP.test(question);
+}
+
 const RULES: readonly [SpanType | null, RegExp][] = [
   ['reason', /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?why\b|\bfor what reason\b|\bhow come\b/i],
   ['reason', CAUSE_QUESTION_RE],
@@ -43,7 +54,7 @@ const RULES: readonly [SpanType | null, RegExp][] = [
       [
         String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b`,
         String.raw`\b(?:what|which)\s+(?:\w+\s+)?(?:${NUMBER_NOUNS})\b`,
-        String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
+        MEASURE_LOOKUP.source,
       ].join('|'),
       'i',
     ),
