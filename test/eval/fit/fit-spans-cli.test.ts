@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPAN_FEATURES } from '../../../src/answer/grounding/span-features.js';
+import { runCli } from '../../helpers/cli.js';
 import { FICTIONAL_SQUAD } from '../squad/fictional-squad.js';
 
 let dir: string;
@@ -19,16 +19,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function fitCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  const child = spawn('npx', ['tsx', 'src/cli/fit-spans.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
-}
+const fitCli = (args: string[]) => runCli('fit-spans.ts', args);
 
 describe('npm run fit:spans', () => {
   it('reports the pick on training and other articles, and writes a weights module where told', async () => {

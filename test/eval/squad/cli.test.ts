@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runCli } from '../../helpers/cli.js';
 import { FICTIONAL_SQUAD } from './fictional-squad.js';
 
 let dir: string;
@@ -18,22 +18,8 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function evalCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    NO_COLOR: '1',
-    DATA_DIR: path.join(dir, 'must-not-be-used'),
-  };
-  delete env.OPENAI_API_KEY;
-  delete env.OPENAI_BASE_URL;
-  const child = spawn('npx', ['tsx', 'src/cli/eval.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, stderr };
+function evalCli(args: string[]): Promise<CliRun> {
+  return runCli('eval.ts', args, { DATA_DIR: path.join(dir, 'must-not-be-used') });
 }
 
 interface GateFields {
