@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { buildReport } from '../../src/eval/suite/report.js';
 import { runEval } from '../../src/eval/suite/runner.js';
 import { RATIO_METRICS } from '../../src/eval/suite/types.js';
 import { createInProcessClient } from '../../src/eval/target/in-process.js';
+import { runCli } from '../helpers/cli.js';
 
 const SUITE = [
   {
@@ -86,24 +86,10 @@ describe('eval end to end', () => {
 
   it('the CLI exits 1 when answer accuracy is below --min-pass and still writes the report', async () => {
     const out = path.join(dir, 'out', 'report.json');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    const { code, stdout, stderr } = await runCli('eval.ts', [suiteFile, '--min-pass', '1.01', '--json', out], {
       CORPUS_DIR: path.resolve('corpus'),
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      NO_COLOR: '1',
-    };
-    delete env.OPENAI_API_KEY;
-    delete env.OPENAI_BASE_URL;
-    const child = spawn('npx', ['tsx', 'src/cli/eval.ts', suiteFile, '--min-pass', '1.01', '--json', out], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 
     expect(code, stderr).toBe(1);
     expect(stderr).toMatch(/answer accuracy .* is below --min-pass 1\.01/);
