@@ -59,6 +59,14 @@ describe('evidence check', () => {
     expect(f.typeMissing).toBe(1);
   });
 
+  it('reads a possessive name as the name itself', () => {
+    const sentence = 'By 1650 about 4,200 people lived there.';
+    const ask = (q: string) => evidenceFeatures(stats, q, 'number', sentence, PASSAGE).nameMissing;
+    expect(ask("How many people lived in the Town's estuary by 1650?")).toBe(0);
+    expect(ask('How many people lived in the Towns’ estuary by 1650?')).toBe(1);
+    expect(ask("How many people lived in the Estuary' town?")).toBe(0);
+  });
+
   it('counts a transcript speaker as the answer to "who"', () => {
     const sentence = 'The town grew because the estuary stayed free of ice in winter.';
     expect(

@@ -38,6 +38,8 @@ export const NEAR_MISS_BIAS = -3.1;
 
 const NEGATION_RE = /\b(?:not|never|no|none|nothing|neither|nor|without)\b|n['’]t\b/i;
 const NAME_RE = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}'’-]*|\b\d[\d,.]*\b/gu;
+/** A possessive ending or trailing punctuation, not part of the name ("Logistics'", "Veridia's", "2023,"). */
+const POSSESSIVE_RE = /(?:['’]s?|[,.])$/u;
 const EXACT_TYPES: ReadonlySet<SpanType> = new Set(['date', 'number', 'person', 'place']);
 
 function weightedShare(terms: readonly string[], has: ReadonlySet<string>, stats: CorpusStats): number {
@@ -76,8 +78,8 @@ export function evidenceFeatures(
     if (r > sentenceRarest) [sentenceRarest, rarestTerm] = [r, t];
   }
   const passageLower = passage.toLowerCase();
-  const names = question.match(NAME_RE) ?? [];
-  const nameMissing = names.some((n) => !passageLower.includes(n.toLowerCase().replace(/[,.]$/, ''))) ? 1 : 0;
+  const names = (question.match(NAME_RE) ?? []).map((n) => n.toLowerCase().replace(POSSESSIVE_RE, ''));
+  const nameMissing = names.some((n) => !passageLower.includes(n)) ? 1 : 0;
   const exactType = spanType !== null && EXACT_TYPES.has(spanType);
   const spoken = spanType === 'person' && speaker !== null;
   const typeMissing = exactType && !spoken && !hasExactSpan(sentence, question, spanType) ? 1 : 0;
