@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceFeatures, nearMissScore } from '../../src/answer/offline/evidence-check.js';
+import { contradictedWord, evidenceFeatures, nearMissScore } from '../../src/answer/offline/evidence-check.js';
 import type { CorpusStats } from '../../src/answer/question/corpus-stats.js';
 import { tokenize } from '../../src/retrieval/tokenizer.js';
 
@@ -73,5 +73,31 @@ describe('evidence check', () => {
       evidenceFeatures(stats, 'Who said the town grew?', 'person', sentence, PASSAGE, 'Ana Ruiz').typeMissing,
     ).toBe(0);
     expect(evidenceFeatures(stats, 'Who said the town grew?', 'person', sentence, PASSAGE).typeMissing).toBe(1);
+  });
+});
+
+describe('antonym contradiction', () => {
+  const sentence = 'The keeper always chose the smallest boat for the crossing.';
+
+  it('finds a question word whose antonym the sentence has instead', () => {
+    expect(contradictedWord('Which boat did the keeper choose as the largest?', sentence)).toEqual([
+      'largest',
+      'small',
+    ]);
+    const f = evidenceFeatures(stats, 'Which was the largest boat the keeper chose?', 'thing', sentence, sentence);
+    expect(f.antonymContradiction).toBe(1);
+    expect(nearMissScore(f)).toBeGreaterThan(0);
+    expect(f.reason).toMatch(/says “small”, not “largest”/);
+  });
+
+  it('leaves a question that names both, a sentence with the word itself, and a negated sentence alone', () => {
+    expect(contradictedWord('Was the boat the keeper chose large or small?', sentence)).toBeUndefined();
+    expect(contradictedWord('Which small boat did the keeper choose?', sentence)).toBeUndefined();
+    expect(
+      contradictedWord('Which was the largest boat?', 'The keeper never chose the smallest boat.'),
+    ).toBeUndefined();
+    expect(
+      evidenceFeatures(stats, 'Which boat was the smallest?', 'thing', sentence, sentence).antonymContradiction,
+    ).toBe(0);
   });
 });

@@ -1,3 +1,5 @@
+import { antonymsOf } from '../../language/antonyms.js';
+import { tagText } from '../../language/tagger.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import { hasExactSpan } from '../grounding/short-answer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
@@ -17,7 +19,15 @@ export interface EvidenceFeatures {
   typeMissing: number;
   /** 1 when the question is negated ("not", "never", "n't") and the sentence is not. */
   negationMismatch: number;
+  /** 1 when the sentence has the antonym of one of the question's words instead of the word ("worst" for "best"). */
+  antonymContradiction: number;
 }
+
+/**
+ * Weight of {@link EvidenceFeatures.antonymContradiction}, set by hand on the development half of the SQuAD 2.0
+ * sample after the others were fitted: high enough that the contradiction alone marks a near miss.
+ */
+const ANTONYM_WEIGHT = 3.5;
 
 /**
  * Weights of the near-miss score `sum(weight * feature) + bias`; the answerer abstains when it is
@@ -32,6 +42,7 @@ export const NEAR_MISS_WEIGHTS: Readonly<Record<keyof EvidenceFeatures, number>>
   nameMissing: 0.6,
   typeMissing: 0.97,
   negationMismatch: 2.28,
+  antonymContradiction: ANTONYM_WEIGHT,
 };
 /** Bias of the near-miss score (see {@link NEAR_MISS_WEIGHTS}). */
 export const NEAR_MISS_BIAS = -3.1;
@@ -40,6 +51,8 @@ const NEGATION_RE = /\b(?:not|never|no|none|nothing|neither|nor|without)\b|n['�
 const NAME_RE = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}'’-]*|\b\d[\d,.]*\b/gu;
 /** A possessive ending or trailing punctuation, not part of the name ("Logistics'", "Veridia's", "2023,"). */
 const POSSESSIVE_RE = /(?:['’]s?|[,.])$/u;
+/** Parts of speech whose words can be contradicted by an antonym. */
+const CONTENT_POS = new Set(['ADJ', 'ADV', 'VERB', 'NOUN']);
 const EXACT_TYPES: ReadonlySet<SpanType> = new Set(['date', 'number', 'person', 'place']);
 
 function weightedShare(terms: readonly string[], has: ReadonlySet<string>, stats: CorpusStats): number {
@@ -51,6 +64,28 @@ function weightedShare(terms: readonly string[], has: ReadonlySet<string>, stats
     if (has.has(t)) found += w;
   }
   return total ? found / total : 1;
+}
+
+/**
+ * A word of the question the sentence lacks, and the antonym of it the sentence has instead, when the question does
+ * not name both ("simple or complex") and the sentence is not negated ("not the worst").
+ */
+export function contradictedWord(question: string, sentence: string): [string, string] | undefined {
+  if (NEGATION_RE.test(sentence)) return undefined;
+  const forms = (text: string) => {
+    const tokens = tagText(text).tokens;
+    return { tokens, all: new Set(tokens.flatMap((t) => [t.text.toLowerCase(), t.lemma])) };
+  };
+  const q = forms(question);
+  const s = forms(sentence);
+  for (const t of q.tokens) {
+    const word = t.text.toLowerCase();
+    if (!CONTENT_POS.has(t.pos) || t.stop || s.all.has(word) || s.all.has(t.lemma)) continue;
+    for (const form of new Set([word, t.lemma])) {
+      for (const a of antonymsOf(form)) if (s.all.has(a) && !q.all.has(a)) return [t.text, a];
+    }
+  }
+  return undefined;
 }
 
 /** {@link EvidenceFeatures} with the gap they point at, in words. */
@@ -83,6 +118,7 @@ export function evidenceFeatures(
   const exactType = spanType !== null && EXACT_TYPES.has(spanType);
   const spoken = spanType === 'person' && speaker !== null;
   const typeMissing = exactType && !spoken && !hasExactSpan(sentence, question, spanType) ? 1 : 0;
+  const contradicted = contradictedWord(question, sentence);
   const features = {
     sentenceCoverage: weightedShare(qTerms, sentenceTerms, stats),
     passageCoverage: weightedShare(qTerms, passageTerms, stats),
@@ -90,8 +126,12 @@ export function evidenceFeatures(
     nameMissing,
     typeMissing,
     negationMismatch: NEGATION_RE.test(question) && !NEGATION_RE.test(sentence) ? 1 : 0,
+    antonymContradiction: contradicted ? 1 : 0,
   };
-  return { ...features, reason: gapReason(features, question, rarestTerm, spanType) };
+  const reason = contradicted
+    ? `the closest passage says “${contradicted[1]}”, not “${contradicted[0]}”`
+    : gapReason(features, question, rarestTerm, spanType);
+  return { ...features, reason };
 }
 
 /** The part of the question the evidence lacks most plainly, in words. */
