@@ -101,3 +101,20 @@ describe('antonym contradiction', () => {
     ).toBe(0);
   });
 });
+
+describe('figure missing from the evidence', () => {
+  it('marks a sentence without the question’s year, and reads a table row with its table’s header', () => {
+    const f = evidenceFeatures(
+      stats,
+      'How many people lived there in 1650?',
+      'number',
+      'About 4,200 people lived there.',
+      PASSAGE,
+    );
+    expect(f.figureMissing).toBe(1);
+    expect(f.reason).toMatch(/does not give “1650”/);
+    const table = '| Region | 2019 | 2018 |\n| North | 1,200 | 900 |';
+    const row = evidenceFeatures(stats, 'What was North in 2019?', 'number', '| North | 1,200 | 900 |', table);
+    expect(row.figureMissing).toBe(0);
+  });
+});

@@ -126,16 +126,17 @@ function abstentionReason(
     evidenceFeatures(corpusStats(snapshot), q.factual, spanType, s.text, s.chunk.text, s.chunk.speaker);
   const check = checkOf(best);
   if (nearMissScore(check) <= 0) return undefined;
-  const lead = check.typeMissing
-    ? scored
-        .slice(1, TOP_SENTENCES)
-        .find(
-          (s) =>
-            s.score >= RUNNER_UP_SHARE * best.score &&
-            nearMissScore(checkOf(s)) <= 0 &&
-            (spanType !== 'number' || !missingMeasure(q.factual, s.sentence.termSet)),
-        )
-    : undefined;
+  const lead =
+    check.typeMissing || check.figureMissing
+      ? scored
+          .slice(1, TOP_SENTENCES)
+          .find(
+            (s) =>
+              s.score >= RUNNER_UP_SHARE * best.score &&
+              nearMissScore(checkOf(s)) <= 0 &&
+              (spanType !== 'number' || !missingMeasure(q.factual, s.sentence.termSet)),
+          )
+      : undefined;
   if (lead) return { lead };
   return check.reason;
 }

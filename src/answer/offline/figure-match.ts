@@ -1,0 +1,105 @@
+/**
+ * A number written in digits, on its own (not part of a name like "Π2", a formula like "7n2" or an ordinal), with
+ * thousands separators ("10,000") and decimals; group 1 is the number, group 2 a decade's "s" ("1620s").
+ */
+const NUMBER_RE = /(?<![\p{L}\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(s)?(?![\p{L}\d]|[.,]\d)/gu;
+/** A century written as an ordinal ("14th century", "the 9th-century"); group 1 is its number. */
+const CENTURY_RE = /\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b/giu;
+/** A century's ordinal in words, as a sentence may write it ("fourteenth century"). */
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+];
+
+/** Numbers a sentence may write in words ("the Five-Year Plan", "two directions"). */
+const NUMBER_WORDS =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+    ' ',
+  );
+const NUMBER_WORD_RE = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\b`, 'giu');
+/**
+ * A number the question states as a claim to check, not a key to match: an amount of money or a percentage
+ * ("US$100 billion", "90%"), which the answer corrects when the documents give another.
+ */
+const CLAIMED_BEFORE_RE = /(?:[$€£¥]|\b[A-Z]{2,3}\$?)\s?$/u;
+const CLAIMED_AFTER_RE = /^\s?(?:%|percent\b|per cent\b)/iu;
+/** A number that counts what the question asks for ("what 2 directions", "name 3 causes"). */
+const COUNTED_RE = /\b(?:what|which|name|list|give)\s+$/iu;
+
+interface WrittenNumber {
+  value: number;
+  decade: boolean;
+  /** Stated as a claim or as the count of the answers (see {@link CLAIMED_BEFORE_RE}, {@link COUNTED_RE}). */
+  claim: boolean;
+}
+
+function numbersIn(text: string): WrittenNumber[] {
+  const plain = text.replace(CENTURY_RE, (m) => ' '.repeat(m.length));
+  return [...plain.matchAll(NUMBER_RE)].map((m) => {
+    const before = plain.slice(0, m.index);
+    const after = plain.slice(m.index + m[0].length);
+    return {
+      value: Number(m[1]!.replaceAll(',', '')),
+      decade: m[2] !== undefined,
+      claim: CLAIMED_BEFORE_RE.test(before) || CLAIMED_AFTER_RE.test(after) || COUNTED_RE.test(before),
+    };
+  });
+}
+
+function sentenceNumbers(text: string): WrittenNumber[] {
+  const words = [...text.matchAll(NUMBER_WORD_RE)].map((m) => ({
+    value: NUMBER_WORDS.indexOf(m[1]!.toLowerCase()),
+    decade: false,
+    claim: false,
+  }));
+  return [...numbersIn(text), ...words];
+}
+
+/** Whether the sentence dates something in the century: by its ordinal, in digits or words, or a year within it. */
+function mentionsCentury(sentence: string, century: number, values: readonly number[]): boolean {
+  const ordinal = new RegExp(
+    String.raw`\b(?:${century}(?:st|nd|rd|th)|${ORDINAL_WORDS[century - 1] ?? '\0'})[\s-]+century\b`,
+    'iu',
+  );
+  return ordinal.test(sentence) || values.some((v) => v > (century - 1) * 100 && v <= century * 100);
+}
+
+/**
+ * The first number or century the question writes in digits ("in 1169", "10000 horsepower", "the 14th century") that
+ * the sentence does not give, leaving out amounts, percentages and counts of the answers (see {@link numbersIn}): the same value however it is written ("10,000"), a decade by any year within it
+ * ("the 1620s": 1625), a century by its ordinal or a year within it ("the 14th century": 1418 does not fit).
+ */
+export function missingQuestionFigure(question: string, sentence: string): string | undefined {
+  const found = sentenceNumbers(sentence);
+  const values = found.map((f) => f.value);
+  for (const m of question.matchAll(CENTURY_RE)) {
+    if (!mentionsCentury(sentence, Number(m[1]), values)) return m[0];
+  }
+  for (const n of numbersIn(question)) {
+    if (n.claim) continue;
+    const fits = n.decade
+      ? values.some((v) => v >= n.value && v < n.value + 10)
+      : found.some((f) => f.value === n.value || (f.decade && n.value >= f.value && n.value < f.value + 10));
+    if (!fits) return `${n.value}${n.decade ? 's' : ''}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { missingQuestionFigure } from '../../src/answer/offline/figure-match.js';
+
+describe('missingQuestionFigure', () => {
+  it('finds a number, year or century the question writes that the sentence does not give', () => {
+    expect(missingQuestionFigure('How many boats sailed in 1705?', 'In 1700 about 40 boats sailed.')).toBe('1705');
+    expect(missingQuestionFigure('What did the 63 keepers light?', 'The 65 keepers lit the lamps.')).toBe('63');
+    expect(missingQuestionFigure('Who sold the mill in the 14th century?', 'In 1418 Ana sold the mill.')).toBe(
+      '14th century',
+    );
+  });
+
+  it('matches the same value however the sentence writes it', () => {
+    expect(missingQuestionFigure('When were 10000 lamps lit?', 'By 1883, 10,000 lamps were lit.')).toBeUndefined();
+    expect(missingQuestionFigure('Who sold the mill in the 15th century?', 'In 1418 Ana sold it.')).toBeUndefined();
+    expect(
+      missingQuestionFigure('What was built in the 18th-century?', 'In the eighteenth century a mill was built.'),
+    ).toBeUndefined();
+    expect(missingQuestionFigure('What was grown in the 1620s?', 'In 1625 rye was grown.')).toBeUndefined();
+    expect(missingQuestionFigure('What was grown in 1625?', 'In the 1620s rye was grown.')).toBeUndefined();
+    expect(missingQuestionFigure('Who wrote the 5-year plan?', 'Ana wrote the Five-Year Plan.')).toBeUndefined();
+  });
+
+  it('leaves out claimed amounts and percentages, counts of the answers and numbers inside names', () => {
+    expect(
+      missingQuestionFigure('Is it true that exports were 90% of trade?', 'Exports were 50% of trade.'),
+    ).toBeUndefined();
+    expect(
+      missingQuestionFigure('Was the mill sold for $100 million?', 'It was sold for $40 million.'),
+    ).toBeUndefined();
+    expect(missingQuestionFigure('What 2 rules does the charter set?', 'The charter sets rules.')).toBeUndefined();
+    expect(missingQuestionFigure('What does the Π2 class hold?', 'The class holds it.')).toBeUndefined();
+    expect(missingQuestionFigure('What is in Schedule 6?', 'It is in Schedule 5.')).toBe('6');
+  });
+});
