@@ -95,6 +95,15 @@ describe('offline answers over documents of several genres', () => {
     expect(asked.short?.text).toContain('4,200');
   });
 
+  it('does not give the best match’s figure for another measure when the one naming the measure is about something else', async () => {
+    const r = await ask('How much revenue did the ferries to the northern islands bring in 2022?');
+    expect(r.abstained).toBe(true);
+    expect(r.answer).toMatch(/no figure for “revenue”/);
+    const traffic = await ask('By how much did ferry traffic to the northern islands rise in 2022?');
+    expect(traffic.abstained).toBe(false);
+    expect(traffic.short?.text).toContain('30%');
+  });
+
   it('abstains on a near miss: the subject is there, the asked-for relation is negated', async () => {
     const r = await ask('Which ships could not trade wool in winter?');
     expect(r.abstained).toBe(true);

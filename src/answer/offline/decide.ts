@@ -74,10 +74,11 @@ export interface Decision {
  * with. In order: the question names years, names or topic words the documents never use
  * (`coverage`); it asks for a figure no top sentence gives, or whose measure none of the top sentences with a figure
  * names (`measure-check.ts`); no sentence shares enough of its terms; no top sentence mentions its years; an earlier year's value was sought and nothing
- * derives it; or the best evidence misses a key part of it (a rare term, a name, the asked-for
- * kind of span, a negation), weighed by the near-miss score. When the best sentence lacks only a span of the
- * asked-for kind, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same check (and, for a
- * figure, names the measure asked for) leads instead. Calculations are judged by their
+ * derives it; or the best evidence misses a key part of it (a rare term, a name, a number, the asked-for
+ * kind of span, a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for
+ * another measure than the one asked for. When the best sentence lacks only a span of the asked-for kind, the
+ * question's number or its measure, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same
+ * check (and, for a figure, names the measure asked for) leads instead. Calculations are judged by their
  * operands, so the near-miss score does not apply to them.
  */
 export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence): Decision {
@@ -125,9 +126,13 @@ function abstentionReason(
   const checkOf = ({ sentence: s }: ScoredSentence) =>
     evidenceFeatures(corpusStats(snapshot), q.factual, spanType, s.text, s.chunk.text, s.chunk.speaker);
   const check = checkOf(best);
-  if (nearMissScore(check) <= 0) return undefined;
+  const measureGap =
+    figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0
+      ? missingMeasure(q.factual, best.sentence.termSet)
+      : undefined;
+  if (nearMissScore(check) <= 0 && !measureGap) return undefined;
   const lead =
-    check.typeMissing || check.figureMissing
+    check.typeMissing || check.figureMissing || measureGap
       ? scored
           .slice(1, TOP_SENTENCES)
           .find(
@@ -138,5 +143,7 @@ function abstentionReason(
           )
       : undefined;
   if (lead) return { lead };
-  return check.reason;
+  return measureGap && nearMissScore(check) <= 0
+    ? `the closest passage gives no figure for “${measureGap}”`
+    : check.reason;
 }
