@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contradictedWord, evidenceFeatures, nearMissScore } from '../../src/answer/offline/evidence-check.js';
+import {
+  contradictedWord,
+  evidenceFeatures,
+  nearMissScore,
+  swappedModifier,
+} from '../../src/answer/offline/evidence-check.js';
 import type { CorpusStats } from '../../src/answer/question/corpus-stats.js';
 import { tokenize } from '../../src/retrieval/tokenizer.js';
 
@@ -116,5 +121,28 @@ describe('figure missing from the evidence', () => {
     const table = '| Region | 2019 | 2018 |\n| North | 1,200 | 900 |';
     const row = evidenceFeatures(stats, 'What was North in 2019?', 'number', '| North | 1,200 | 900 |', table);
     expect(row.figureMissing).toBe(0);
+  });
+});
+
+describe('swapped modifier', () => {
+  it('finds the question’s noun under another modifier in the sentence', () => {
+    const sentence = 'The oldest bridge of the town was built of grey stone.';
+    expect(swappedModifier('What was the youngest bridge built of?', sentence)).toEqual([
+      'youngest bridge',
+      'oldest bridge',
+    ]);
+    const f = evidenceFeatures(stats, 'What was the wooden bridge built of?', 'thing', sentence, sentence);
+    expect(f.modifierSwap).toBe(1);
+    expect(f.reason).toMatch(/about “oldest bridge”, not “wooden bridge”/);
+  });
+
+  it('leaves the same modifier, a sentence that has the question’s modifier elsewhere, and abbreviations alone', () => {
+    expect(
+      swappedModifier('What was the oldest bridge built of?', 'The oldest bridge was built of stone.'),
+    ).toBeUndefined();
+    expect(
+      swappedModifier('What was the grey bridge built of?', 'The oldest bridge was built of grey stone.'),
+    ).toBeUndefined();
+    expect(swappedModifier('Who wrote the 5-yr plan?', 'Ana wrote the Five-Year plan.')).toBeUndefined();
   });
 });
