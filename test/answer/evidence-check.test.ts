@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contradictedWord,
-  evidenceFeatures,
-  nearMissScore,
-  swappedModifier,
-} from '../../src/answer/offline/evidence-check.js';
+import { contradictedWord, swappedModifier } from '../../src/answer/offline/contradictions.js';
+import { evidenceFeatures, nearMissScore } from '../../src/answer/offline/evidence-check.js';
 import type { CorpusStats } from '../../src/answer/question/corpus-stats.js';
 import { tokenize } from '../../src/retrieval/tokenizer.js';
 

@@ -1,9 +1,8 @@
-import { antonymsOf } from '../../language/antonyms.js';
-import { tagText } from '../../language/tagger.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import { hasExactSpan } from '../grounding/short-answer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
 import type { SpanType } from '../question/span-type.js';
+import { contradictedWord, NEGATION_RE, swappedModifier } from './contradictions.js';
 import { missingQuestionFigure } from './figure-match.js';
 
 /** What the best evidence shows of a question's parts; each value is 0..1. */
@@ -66,14 +65,11 @@ export const NEAR_MISS_WEIGHTS: Readonly<Record<keyof EvidenceFeatures, number>>
 /** Bias of the near-miss score (see {@link NEAR_MISS_WEIGHTS}). */
 export const NEAR_MISS_BIAS = -3.1;
 
-const NEGATION_RE = /\b(?:not|never|no|none|nothing|neither|nor|without)\b|n['’]t\b/i;
 const NAME_RE = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}'’-]*|\b\d[\d,.]*\b/gu;
 /** A possessive ending or trailing punctuation, not part of the name ("Logistics'", "Veridia's", "2023,"). */
 const POSSESSIVE_RE = /(?:['’]s?|[,.])$/u;
 /** A table row as a sentence ("| United States | 1,079,520 |"): its years and units are in the table's header. */
 const TABLE_ROW_RE = /^\s*\|/u;
-/** Parts of speech whose words can be contradicted by an antonym. */
-const CONTENT_POS = new Set(['ADJ', 'ADV', 'VERB', 'NOUN']);
 const EXACT_TYPES: ReadonlySet<SpanType> = new Set(['date', 'number', 'person', 'place']);
 
 function weightedShare(terms: readonly string[], has: ReadonlySet<string>, stats: CorpusStats): number {
@@ -85,61 +81,6 @@ function weightedShare(terms: readonly string[], has: ReadonlySet<string>, stats
     if (has.has(t)) found += w;
   }
   return total ? found / total : 1;
-}
-
-/**
- * A word of the question the sentence lacks, and the antonym of it the sentence has instead, when the question does
- * not name both ("simple or complex") and the sentence is not negated ("not the worst").
- */
-export function contradictedWord(question: string, sentence: string): [string, string] | undefined {
-  if (NEGATION_RE.test(sentence)) return undefined;
-  const forms = (text: string) => {
-    const tokens = tagText(text).tokens;
-    return { tokens, all: new Set(tokens.flatMap((t) => [t.text.toLowerCase(), t.lemma])) };
-  };
-  const q = forms(question);
-  const s = forms(sentence);
-  for (const t of q.tokens) {
-    const word = t.text.toLowerCase();
-    if (!CONTENT_POS.has(t.pos) || t.stop || s.all.has(word) || s.all.has(t.lemma)) continue;
-    for (const form of new Set([word, t.lemma])) {
-      for (const a of antonymsOf(form)) if (s.all.has(a) && !q.all.has(a)) return [t.text, a];
-    }
-  }
-  return undefined;
-}
-
-/** Parts of speech of a modifier that names a kind of the noun after it ("Team plan", "oldest work", "Norman art"). */
-const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'PROPN']);
-
-/** Whether `short` may be written for `long`: its letters in order, from the same first letter ("yr" for "Year"). */
-function abbreviates(short: string, long: string): boolean {
-  const [a, b] = [short.toLowerCase(), long.toLowerCase()];
-  if (a[0] !== b[0] || a.length >= b.length) return false;
-  let i = 0;
-  for (const c of b) if (c === a[i]) i++;
-  return i === a.length;
-}
-
-/**
- * A noun phrase of the question ("Team plan") whose head noun the sentence has under another modifier of the same
- * part of speech ("Plus plan") while lacking the question's modifier, as [question's, sentence's].
- */
-export function swappedModifier(question: string, sentence: string): [string, string] | undefined {
-  const s = tagText(sentence).tokens;
-  const has = new Set(s.flatMap((t) => [t.text.toLowerCase(), t.lemma]));
-  const q = tagText(question).tokens;
-  for (let i = 1; i < q.length; i++) {
-    const [mod, head] = [q[i - 1]!, q[i]!];
-    if (head.pos !== 'NOUN' || !MODIFIER_POS.has(mod.pos) || mod.stop) continue;
-    if (has.has(mod.lemma) || has.has(mod.text.toLowerCase())) continue;
-    for (let j = 1; j < s.length; j++) {
-      const other = s[j - 1]!;
-      if (s[j]!.lemma === head.lemma && other.pos === mod.pos && !other.stop && !abbreviates(mod.text, other.text))
-        return [`${mod.text} ${head.text}`, `${other.text} ${s[j]!.text}`];
-    }
-  }
-  return undefined;
 }
 
 /** {@link EvidenceFeatures} with the gap they point at, in words. */
