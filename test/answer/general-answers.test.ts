@@ -69,6 +69,17 @@ describe('offline answers over documents of several genres', () => {
     expect(r.short).toBeUndefined();
   });
 
+  it('weighs a follow-up’s own words over those it carries from the question before', async () => {
+    const first = await ask('How much revenue did the mooring fees give the trust?');
+    expect(first.short?.text).toContain('1.3 million crowns');
+    const r = await ask('and what about ferry traffic to the islands?', [
+      { role: 'user', content: 'How much revenue did the mooring fees give the trust?' },
+      { role: 'assistant', content: first.answer },
+    ]);
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('ferry traffic to the northern islands rose');
+  });
+
   it('abstains with a reason when the asked-for year is not in the documents', async () => {
     const r = await ask('How many people lived in Kelmsby in 1900?');
     expect(r.abstained).toBe(true);

@@ -173,6 +173,7 @@ export class OfflineAnswerer implements Answerer {
       speakers,
       calculation: q.op !== null,
       ...(resolved.context ? { context: resolved.context } : {}),
+      ...(resolved.isFollowUp ? { turn: resolved.turn } : {}),
     });
     const tabled = tableAnswer(snapshot, q, hits);
     const tablesMissed = !tabled && hasTables(snapshot, hits);
