@@ -60,6 +60,29 @@ describe('evidence check', () => {
     expect(f.typeMissing).toBe(1);
   });
 
+  it('weighs a missing date more for a "when" question', () => {
+    const f = evidenceFeatures(
+      stats,
+      'When did the estuary stay free of ice?',
+      'date',
+      'The estuary stayed free of ice.',
+      PASSAGE,
+    );
+    expect(f.typeMissing).toBe(1);
+    expect(f.dateMissing).toBe(1);
+    const number = evidenceFeatures(stats, 'How many people lived there?', 'number', 'The town grew.', PASSAGE);
+    expect(number.typeMissing).toBe(1);
+    expect(number.dateMissing).toBe(0);
+  });
+
+  it('does not read "whether or not" as a negated relation', () => {
+    const sentence = 'The town grew because the estuary stayed free of ice in winter.';
+    const ask = (q: string) => evidenceFeatures(stats, q, 'reason', sentence, PASSAGE).negationMismatch;
+    expect(ask('Why did the estuary not stay free of ice?')).toBe(1);
+    expect(ask('Whether or not the estuary stayed free of ice, why did the town grow?')).toBe(0);
+    expect(ask('Why may or may not the town grow?')).toBe(0);
+  });
+
   it('reads a possessive name as the name itself', () => {
     const sentence = 'By 1650 about 4,200 people lived there.';
     const ask = (q: string) => evidenceFeatures(stats, q, 'number', sentence, PASSAGE).nameMissing;

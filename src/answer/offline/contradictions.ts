@@ -3,6 +3,14 @@ import { tagText } from '../../language/tagger.js';
 
 /** Negation words ("not", "never", "n't"). */
 export const NEGATION_RE = /\b(?:not|never|no|none|nothing|neither|nor|without)\b|n['’]t\b/i;
+/** A negation that only offers both cases, not a negated relation ("whether or not", "may or may not"). */
+const BOTH_CASES_RE = /\bor (?:\w+ )?not\b/giu;
+
+/** Whether a question negates the relation it asks about ("Which ships could not trade?"; not "whether or not"). */
+export function negatesRelation(question: string): boolean {
+  return NEGATION_RE.test(question.replace(BOTH_CASES_RE, ' '));
+}
+
 /** Parts of speech whose words can be contradicted by an antonym. */
 const CONTENT_POS = new Set(['ADJ', 'ADV', 'VERB', 'NOUN']);
 /**

@@ -40,7 +40,8 @@ const RULES: readonly [SpanType | null, RegExp][] = [
     'date',
     new RegExp(
       [
-        String.raw`^(?:(?!\b(?:who|whom|whose|what|which|where|how)\b).)*\bwhen\b`,
+        // "when" opening the question, not a "when" clause before its real wh-word ("When X is slow, what case is it?")
+        String.raw`^(?:(?!\b(?:who|whom|whose|what|which|where|how)\b).)*\bwhen\b(?!\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had|can|could|would|should)\b)[^?]*,[^?]*\b(?:who|whom|whose|what|which|where|how)\b)`,
         String.raw`\b(?:what|which|in what|in which|during what|during which)\s+(?!(?:present|modern)[- ]day\b)(?:\w+\s+)?(?:${TIME_NOUNS})\b`,
         String.raw`\bhow long ago\b`,
         String.raw`\bsince when\b`,
