@@ -63,9 +63,9 @@ function load(): ReadonlyMap<string, ReadonlySet<string>> {
       for (const a of from) {
         for (const b of to) {
           if (!a || !b || a === b || a.includes('_') || b.includes('_')) continue;
-          let set = out.get(a);
-          if (!set) out.set(a, (set = new Set()));
+          const set = out.get(a) ?? new Set<string>();
           set.add(b);
+          out.set(a, set);
         }
       }
     }
