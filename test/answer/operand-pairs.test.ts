@@ -20,6 +20,15 @@ describe('labelledPair', () => {
     expect(pair?.map((f) => f.value)).toEqual([25, 250]);
   });
 
+  it('tells figures of two sentences apart by their subjects when the question’s month tells them not apart', () => {
+    const figs = figuresOf(
+      'Ferry tickets brought in 8.4 million crowns in March 2025, up 3.1% on a year earlier.',
+      'Night crossings accounted for 1.2 million crowns.',
+    );
+    const pair = labelledPair('What share of the March 2025 ferry ticket income came from night crossings?', figs);
+    expect(pair?.map((f) => f.value)).toEqual([8.4, 1.2]);
+  });
+
   it('puts the earlier of the question’s months first, whatever the sentence order', () => {
     const figs = figuresOf('Inflation was 3.4% in February, down from 3.9% in January.');
     const pair = labelledPair('By how many points did inflation fall from January to February?', figs);

@@ -10,7 +10,10 @@ export interface LabelledFigure extends NumericClaim {
 
 /** Characters either side of a figure whose words label it ("on the Free plan", "in January"). */
 const LABEL_WINDOW = 40;
-/** Before a sentence's first figure only this much labels it: what comes earlier is the sentence's subject, common to all its figures. */
+/**
+ * Before a sentence's first figure only this much labels it, when the sentence has others: what comes earlier is the
+ * sentence's subject, common to all its figures. A sentence's only figure is labelled by its subject too.
+ */
 const LEAD_WINDOW = 12;
 /** Only figures of the best few sentences are paired. */
 const PAIR_SENTENCES = 3;
@@ -38,14 +41,16 @@ function sameKind(a: NumericClaim, b: NumericClaim): boolean {
 
 /**
  * The words around a figure as tokenizer terms: after it up to the next figure ("25 MB on the Free
- * plan"), before it back to halfway to the previous one ("in January, 3.9%").
+ * plan"), before it back to halfway to the previous one ("in January, 3.9%") or, for the first, a few characters
+ * (see {@link LEAD_WINDOW}).
  */
 function labelTerms(f: LabelledFigure, all: readonly LabelledFigure[]): Set<string> {
   const at = f.start - f.sentenceStart;
   const end = f.end - f.sentenceStart;
   const others = all.filter((g) => g !== f && g.sentenceText === f.sentenceText);
   const previous = Math.max(-1, ...others.map((g) => g.end - g.sentenceStart).filter((e) => e <= at));
-  const left = previous < 0 ? at - LEAD_WINDOW : Math.max(at - LABEL_WINDOW, previous + Math.ceil((at - previous) / 2));
+  const lead = others.length ? LEAD_WINDOW : LABEL_WINDOW;
+  const left = previous < 0 ? at - lead : Math.max(at - LABEL_WINDOW, previous + Math.ceil((at - previous) / 2));
   const right = Math.min(end + LABEL_WINDOW, ...others.map((g) => g.start - g.sentenceStart).filter((s) => s >= end));
   const text = f.sentenceText.slice(Math.max(0, left), right).replace(f.text, ' ');
   return new Set(periodTerms(text));
@@ -60,7 +65,8 @@ function firstOwnLabel(question: readonly string[], mine: ReadonlySet<string>, t
  * Two figures of the same kind for a two-operand calculation, told apart by the words the
  * question uses for each ("from January to February", "on Plus than on Free", "2022 to 2023"):
  * each figure is labelled by the words around it in its sentence. When the question names years
- * or months, only they tell the figures apart; otherwise any of its words. Returns `[base, other]`: the
+ * or months, they tell the figures apart first; when they tell none apart ("What share of February's sales
+ * were online sales?"), or the question names none, any of its words do. Returns `[base, other]`: the
  * first-labelled figure is the base, except in comparisons ("larger than", "more than"), where the
  * figure after "than" is. When only one figure carries a label of the question (and it is not the
  * later of two years or months the question names), the other figure of the same kind in its
@@ -72,7 +78,20 @@ export function labelledPair<F extends LabelledFigure>(question: string, figures
   const labels = new Map(candidates.map((f) => [f, labelTerms(f, candidates)]));
   const comparison = /\bthan\b/i.test(question);
   const slots = q.filter((t) => /^\d{4}$/.test(t) || MONTH_TERM_RE.test(t));
-  const telling = slots.length ? slots : q;
+  return (
+    (slots.length ? pairBy(slots, slots, candidates, labels, comparison) : null) ??
+    pairBy(q, [], candidates, labels, comparison)
+  );
+}
+
+/** The best pair told apart by the `telling` terms (see {@link labelledPair}); `slots` are its years and months. */
+function pairBy<F extends LabelledFigure>(
+  telling: readonly string[],
+  slots: readonly string[],
+  candidates: readonly F[],
+  labels: ReadonlyMap<F, Set<string>>,
+  comparison: boolean,
+): [F, F] | null {
   let best: { pair: [F, F]; score: number } | null = null;
   for (const a of candidates) {
     for (const b of candidates) {
