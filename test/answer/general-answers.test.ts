@@ -88,6 +88,12 @@ describe('offline answers over documents of several genres', () => {
     expect(r.short).toBeUndefined();
   });
 
+  it('answers when only the kind of the answer, the subject of its verb, is a word the documents never use', async () => {
+    const r = await ask('Which settlement is on the Orrin estuary?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('Kelmsby is a harbour town on the Orrin estuary');
+  });
+
   it('abstains when the noun the question asks about is not in the documents, not for an unknown adjective', async () => {
     const missing = await ask('What kind of tramway did the council build in Kelmsby?');
     expect(missing.abstained).toBe(true);

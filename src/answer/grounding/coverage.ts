@@ -18,6 +18,18 @@ const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]
 const FOCUS_RE =
   /\b(?:what|which|how (?:much|many))\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:(?:the|a|an|its|their|his|her|this|that|[\p{L}-]+['’]s)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
 
+/**
+ * The wh-word's noun names the kind of the answer, as the subject of the question's verb ("Which newspaper ran the
+ * interview?", "What company makes it?"): documents name the answer, seldom its kind.
+ */
+function asksForKind(text: string): boolean {
+  const tokens = tagText(text).tokens;
+  const at = tokens.findIndex((t) => /^(?:what|which)$/i.test(t.text));
+  const noun = tokens[at + 1];
+  const verb = tokens[at + 2];
+  return at >= 0 && noun?.pos === 'NOUN' && (verb?.pos === 'VERB' || verb?.pos === 'AUX');
+}
+
 function uncoveredWords(text: string, isKnown: (w: string) => boolean): { word: string; capitalized: boolean }[] {
   const out: { word: string; capitalized: boolean }[] = [];
   for (const m of text.matchAll(WORD_RE)) {
@@ -31,9 +43,9 @@ function uncoveredWords(text: string, isKnown: (w: string) => boolean): { word: 
 
 /**
  * Decides on evidence, not on scores, whether the documents can answer: every year the question
- * asks about must occur in them, and no name or focus noun of the question (the noun of "what kind of X";
- * an unknown adjective or adverb there is often a paraphrase) may be absent from
- * them (typos, synonyms and abbreviations are tolerated); a question most of whose topic words the
+ * asks about must occur in them, and no name or focus noun of the question (the noun of "what kind of X", not the
+ * answer's kind as its verb's subject, "which newspaper ran it"; an unknown adjective or adverb there is often a
+ * paraphrase) may be absent from them (typos, synonyms and abbreviations are tolerated); a question most of whose topic words the
  * documents never use is not covered either.
  */
 export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): CoverageVerdict {
@@ -56,7 +68,7 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
   if (names.length)
     return { covered: false, missing: names, reason: `the documents do not mention ${names.join(', ')}` };
 
-  const focus = q.answerType === 'person' ? '' : (FOCUS_RE.exec(text)?.[1] ?? '');
+  const focus = q.answerType === 'person' || asksForKind(text) ? '' : (FOCUS_RE.exec(text)?.[1] ?? '');
   const nouns = new Set(
     tagText(text)
       .tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
