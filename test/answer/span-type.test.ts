@@ -49,6 +49,13 @@ describe('extractShortAnswer', () => {
     expect(span!.exact).toBe(true);
   });
 
+  it('does not take the question’s words after "other" as its own ("all other orders")', () => {
+    const sentence = 'Orders placed in the north are shipped from Tarrow and all other orders from Bellmere.';
+    expect(extractShortAnswer(sentence, 'Where are orders placed in the north shipped from?', 'place')?.text).toBe(
+      'Tarrow',
+    );
+  });
+
   it('never returns words the question already has', () => {
     const span = extractShortAnswer('Elena Marsh rebuilt the hall.', 'What did Elena Marsh rebuild?', 'thing');
     expect(span?.text).toBe('hall');

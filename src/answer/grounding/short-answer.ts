@@ -78,6 +78,9 @@ function focusNoun(question: readonly TaggedToken[]): string | null {
   return null;
 }
 
+/** A word that makes a question word after it mean the rest, not what was asked ("all other accounts"). */
+const CONTRAST_RE = /^(?:other|else|remaining)$/i;
+
 /** A "why" question, whose short answer is the cause a cited sentence gives ("how" questions get none); so are "what caused" ones. */
 const WHY_RE = /^\W*(?:(?:and|so|but|then)\W+)?why\b/i;
 
@@ -132,7 +135,8 @@ export function spanCandidates(
   const qTokens = tagText(question).tokens;
   const qForms = new Set(qTokens.filter(isContent).flatMap((t) => [t.lemma, t.text.toLowerCase()]));
   const asked = (t: TaggedToken) => qForms.has(t.lemma) || qForms.has(t.text.toLowerCase());
-  const anchors = tokens.map((t, i) => (isContent(t) && asked(t) ? i : -1)).filter((i) => i >= 0);
+  const contrasted = (i: number) => tokens.slice(Math.max(0, i - 2), i).some((t) => CONTRAST_RE.test(t.text));
+  const anchors = tokens.map((t, i) => (isContent(t) && asked(t) && !contrasted(i) ? i : -1)).filter((i) => i >= 0);
   const ctx: SpanContext = {
     tokens,
     type,
