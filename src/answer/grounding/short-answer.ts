@@ -189,9 +189,10 @@ export function shortAnswerFor(
   citation: Citation | undefined,
   type = detectSpanType(question),
   weigh: WordWeight = EVEN,
+  byline = type === 'person' && Boolean(citation?.speaker),
 ): ShortAnswer | undefined {
   if (!citation) return undefined;
-  if (type === 'person' && citation.speaker) return undefined;
+  if (byline) return undefined;
   const span = extractShortAnswer(citation.quote, question, type, weigh);
   return span
     ? { text: span.text, citation: citation.n, start: citation.start + span.start, end: citation.start + span.end }

@@ -6,12 +6,11 @@ import { readTables } from '../../tables/read-tables.js';
 import { asksDefinition } from '../grounding/clause-answer.js';
 import { assessCoverage } from '../grounding/coverage.js';
 import { toRelated } from '../grounding/related.js';
-import { shortAnswerFor } from '../grounding/short-answer.js';
+import { hasExactSpan, shortAnswerFor } from '../grounding/short-answer.js';
 import { verifyAnswer } from '../grounding/verify.js';
 import { corpusStats, idf, prepareCorpusStats } from '../question/corpus-stats.js';
 import { resolveFollowUp } from '../question/followup.js';
-import type { QuestionAnalysis } from '../question/question.js';
-import { SPEAKER_NOUNS } from '../question/question.js';
+import { asksWhoSaid, type QuestionAnalysis, SPEAKER_NOUNS } from '../question/question.js';
 import { detectSpanType } from '../question/span-type.js';
 import type { Check, Citation, RelatedPassage, ShortAnswer } from '../schema.js';
 import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
@@ -132,6 +131,15 @@ function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: rea
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
 
+/**
+ * Whether the quoted sentence's speaker answers a "who" question ("That was Ana Ruiz"): when it asks who said
+ * something, or when the sentence names no one ("Who is the CFO?" is answered by the name the sentence gives).
+ */
+function bylineAnswers(question: string, turn: string, first: EvidenceSentence | undefined): boolean {
+  if (!first?.chunk.speaker) return false;
+  return asksWhoSaid(turn) || asksWhoSaid(question) || !hasExactSpan(first.text, question, 'person');
+}
+
 /** The short answer again after verification renumbered the citations. */
 function renumbered(short: ShortAnswer | undefined, citations: readonly Citation[]): ShortAnswer | undefined {
   const c = short && citations.find((x) => x.start <= short.start && short.end <= x.end);
@@ -223,8 +231,11 @@ export class OfflineAnswerer implements Answerer {
         ? [promoted, ...scored.filter((s) => s !== promoted)]
         : rerankBySpan(scored, q.factual, spanType, weigh);
       const groups = selectQuotes(ranked, q.answerType, sentences, opts);
-      answer = composeQuotes(groups, q.answerType, cites, docText);
-      short = shortAnswerFor(q.factual, cites.all()[0], spanType, weigh);
+      const byline = q.answerType === 'person' && bylineAnswers(q.factual, resolved.turn, groups[0]?.sentences[0]);
+      const spokenBy = groups[0]?.sentences[0]?.chunk.speaker;
+      const composeAs = q.answerType === 'person' && spokenBy && !byline ? 'general' : q.answerType;
+      answer = composeQuotes(groups, composeAs, cites, docText);
+      short = shortAnswerFor(q.factual, cites.all()[0], spanType, weigh, byline);
       if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
     }
     const calcResults = numeric ? [numeric.result] : [];

@@ -213,6 +213,17 @@ export const SPEAKER_NOUNS =
 /** One speaker ("which speaker" asks for a person; "which speakers" for several). */
 const SPEAKER_NOUN =
   '(?:speaker|participant|panel(?:l)?ist|guest|analyst|executive|[a-z]+(?<!s)(?= (?:said|says|mentioned|talked|argued|warned|quoted|cited|thinks|believes)))';
+/** A question about who said something, or which of the speakers ("Who said X?", "Which analyst asked about Y?"). */
+const SPEECH_RE = new RegExp(
+  String.raw`\bwhich (?:${SPEAKER_NOUN}\b|of the (?:${SPEAKER_NOUNS})\b)|\baccording to whom\b|\bwhat ${SPEAKER_NOUN}\b|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|asked|thinks|believes|spoke)\b|\bwho (?:is|was) (?:speaking|talking)\b`,
+  'i',
+);
+
+/** Whether a question asks who said something (its speaker is the answer), not who someone is or did. */
+export function asksWhoSaid(text: string): boolean {
+  return SPEECH_RE.test(text);
+}
+
 const PERSON_RE = new RegExp(
   String.raw`^(?:(?:and|so|ok|okay)\s*,?\s*)?(?:who\b|whose\b|which (?:person|one|${SPEAKER_NOUN}\b|of the (?:${SPEAKER_NOUNS})\b)|according to whom\b|what ${SPEAKER_NOUN}\b)|\bwho (?:said|says|mentioned|claimed|stated|referenced|talked|laid|made|gave|argued|thinks|believes)\b`,
   'i',
