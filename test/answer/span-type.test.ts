@@ -99,6 +99,31 @@ describe('spanCandidates', () => {
     }
   });
 
+  it('marks a span a copula or naming verb links to the question words', () => {
+    const feats = (sentence: string, q: string, text: string) =>
+      spanCandidates(sentence, q, 'thing').find((c) => c.text === text)?.features;
+    const s = 'The long valley north of the fictional town of Brisk was called the Hollow by its first settlers.';
+    expect(feats(s, 'What was the valley north of Brisk called?', 'Hollow')?.afterCopula).toBe(1);
+    expect(feats(s, 'What was the valley north of Brisk called?', 'first settlers')?.afterCopula).toBe(0);
+    const before = 'Copper wire is the main export of the fictional port of Ansel.';
+    expect(feats(before, 'What is the main export of Ansel?', 'Copper wire')?.beforeCopula).toBe(1);
+  });
+
+  it('counts the unbroken run of question words beside a span', () => {
+    const s = 'The fictional mill on the Tarn river sold barley, and its owners baked bread.';
+    const c = spanCandidates(s, 'What did the mill on the Tarn river sell?', 'thing').find((x) => x.text === 'barley');
+    expect(c?.features.leftRun).toBeCloseTo(1);
+    expect(c?.features.rightRun).toBe(0);
+  });
+
+  it('reads the noun after "type of" as what a question asks about', () => {
+    const s = 'The fictional Brisk line ran a narrow-gauge locomotive, a steam engine of the tank type.';
+    const c = spanCandidates(s, 'What type of locomotive did the Brisk line run?', 'thing');
+    const focus = (text: string) => c.find((x) => x.text === text)?.features.nextToFocus;
+    expect(focus('narrow-gauge')).toBe(1);
+    expect(focus('tank')).toBe(0);
+  });
+
   it('keeps a hyphenated compound in one noun phrase', () => {
     const got = texts('The worst-case time complexity grows with the input.', 'What grows with the input?', 'thing');
     expect(got).toContain('worst-case time complexity');

@@ -71,12 +71,21 @@ function beforeWh(question: readonly TaggedToken[]): string | null {
 function focusNoun(question: readonly TaggedToken[]): string | null {
   const at = question.findIndex((t) => WH_RE.test(t.text));
   if (at < 0) return null;
-  for (const t of question.slice(at + 1, at + 4)) {
-    if (isNoun(t)) return t.lemma;
+  const after = question.slice(at + 1);
+  for (const [i, t] of after.slice(0, 3).entries()) {
+    if (isNoun(t)) {
+      if (!CLASSIFIERS.has(t.lemma) || after[i + 1]?.text.toLowerCase() !== 'of') return t.lemma;
+      const rest = after.slice(i + 2, i + 5);
+      const classified = rest.find((x) => x.pos !== 'DET' && x.pos !== 'ADJ');
+      return classified && isNoun(classified) ? classified.lemma : t.lemma;
+    }
     if (t.pos !== 'ADJ' && t.pos !== 'DET') return null;
   }
   return null;
 }
+
+/** Nouns that classify the noun after their "of" ("what type of locomotive" asks about a locomotive). */
+const CLASSIFIERS = new Set(['type', 'kind', 'sort', 'form', 'variety', 'style', 'class', 'category']);
 
 /** A word that makes a question word after it mean the rest, not what was asked ("all other accounts"). */
 const CONTRAST_RE = /^(?:other|else|remaining)$/i;

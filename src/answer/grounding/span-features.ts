@@ -98,6 +98,14 @@ export const SPAN_FEATURES = [
   'afterWordBeforeWh',
   /** The span follows, within three tokens, the question's main verb ("built castles" for "what did they build"). */
   'afterQuestionVerb',
+  /** The span follows a copula or naming verb ("was", "called", "known as") that follows the question's words ("X was Y"). */
+  'afterCopula',
+  /** The span precedes a copula that the question's words follow ("Y is the X"). */
+  'beforeCopula',
+  /** Question words in an unbroken run right before the span (function words skipped), up to three, over three. */
+  'leftRun',
+  /** The same, right after the span. */
+  'rightRun',
   /** No clause punctuation (comma, semicolon, colon, dash) between the span and its nearest question word. */
   'sameClause',
   /** Share of the question's words in the sentence that stand in the span's clause (between clause punctuation). */
@@ -183,6 +191,45 @@ function within(lemma: string | null, tokens: readonly TaggedToken[], near: (i: 
   return lemma !== null && tokens.some((t, i) => t.lemma === lemma && near(i));
 }
 
+/** Tokens a copula may stand from a span or from the question's words it links to the span. */
+const COPULA_REACH = 3;
+/** Verbs that link a thing to its name or description as "be" does ("is called", "known as", "termed"). */
+const NAMING = new Set(['be', 'call', 'name', 'know', 'term', 'dub', 'title', 'become', 'remain']);
+
+/** Whether a copula stands within reach before (`dir` -1) or after (+1) the span, with a question word beyond it. */
+function copulaLink(c: Candidate, ctx: SpanContext, dir: -1 | 1): boolean {
+  const { tokens, anchors } = ctx;
+  const edge = dir < 0 ? c.first : c.last;
+  for (let k = 1; k <= COPULA_REACH; k++) {
+    const v = tokens[edge + dir * k];
+    if (!v) return false;
+    if ((v.pos === 'AUX' || v.pos === 'VERB') && NAMING.has(v.lemma)) {
+      const at = edge + dir * k;
+      return anchors.some((a) => (dir < 0 ? a < at && at - a <= COPULA_REACH : a > at && a - at <= COPULA_REACH));
+    }
+    if (isContent(v) && v.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+/** Longest run of question words counted beside a span. */
+const MAX_RUN = 3;
+
+/** Question words in an unbroken run beside the span on one side, function words skipped, as a share of three. */
+function run(c: Candidate, ctx: SpanContext, dir: -1 | 1): number {
+  let hits = 0;
+  for (let i = (dir < 0 ? c.first : c.last) + dir; i >= 0 && i < ctx.tokens.length && hits < MAX_RUN; i += dir) {
+    const t = ctx.tokens[i]!;
+    if (!isContent(t)) {
+      if (t.pos === 'PUNCT') break;
+      continue;
+    }
+    if (!ctx.asked(t)) break;
+    hits++;
+  }
+  return hits / MAX_RUN;
+}
+
 /** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
 export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature, number> {
   const { tokens, anchors, type } = ctx;
@@ -237,6 +284,10 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     beforeSubjectVerb: yes(within(ctx.subjectVerb, tokens, (i) => i > c.last && i - c.last <= NEAR_VERB)),
     afterWordBeforeWh: yes(within(ctx.beforeWh, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
     afterQuestionVerb: yes(within(ctx.mainVerb, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
+    afterCopula: yes(copulaLink(c, ctx, -1)),
+    beforeCopula: yes(copulaLink(c, ctx, 1)),
+    leftRun: run(c, ctx, -1),
+    rightRun: run(c, ctx, 1),
     sameClause: yes(nearest !== undefined && !between(tokens, nearest, c).some(isClauseBreak)),
     clauseShare: anchors.length
       ? anchors.filter((a) => !between(tokens, a, c).some(isClauseBreak)).length / anchors.length
