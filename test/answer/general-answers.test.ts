@@ -121,6 +121,15 @@ describe('offline answers over documents of several genres', () => {
     expect(traffic.short?.text).toContain('30%');
   });
 
+  it('computes the earlier value a stated growth implies, from the figure the growth qualifies', async () => {
+    const r = await ask('Given the 4% growth, how much cargo did the quay handle in 2022?');
+    expect(r.abstained).toBe(false);
+    const calc = r.checks.find((c) => c.op === 'implied_base');
+    expect(calc?.value).toBeCloseTo(2.5, 1);
+    expect(r.answer).toMatch(/\b2\.5 million\b/);
+    expect(r.citations[0]?.quote).toContain('2.6 million tonnes of cargo, 4% more');
+  });
+
   it('abstains on a near miss: the subject is there, the asked-for relation is negated', async () => {
     const r = await ask('Which ships could not trade wool in winter?');
     expect(r.abstained).toBe(true);

@@ -1,4 +1,3 @@
-import { RISE_WORDS } from '../../language/direction-words.js';
 import {
   type CalcOp,
   type CalcResult,
@@ -9,6 +8,7 @@ import {
 } from '../../numbers/index.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import { statedGrowth } from './growth-figure.js';
 import { labelledPair } from './operand-pairs.js';
 
 /** A calculator result with the sentences its operands came from. */
@@ -157,13 +157,6 @@ function questionPercent(q: QuestionAnalysis, figs: readonly Figure[]): { value:
   return null;
 }
 
-/** A rise word shortly before a percentage: "an increase of 12%", "grew by 5%", "up 3%". */
-const RISE_BEFORE_RE = new RegExp(String.raw`\b(?:${RISE_WORDS.join('|')})\b[^.%]{0,20}$`, 'i');
-
-function growthFigure(source: EvidenceSentence): NumericClaim | undefined {
-  return source.figures.find((f) => isPercent(f) && RISE_BEFORE_RE.test(source.text.slice(0, f.start - source.start)));
-}
-
 function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {
   try {
     return calculate(op, args);
@@ -247,14 +240,14 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
     case 'implied_base': {
       const years = q.years.flatMap((y) => [y, y + 1]);
       for (const f of figs.filter((x) => isAmount(x) && (!years.length || years.includes(x.year ?? -1)))) {
-        const g = growthFigure(f.source);
+        const g = statedGrowth(f, f.source.figures, f.source.text, f.source.start);
         if (!g) continue;
-        const result = run(op, { value: f.text, growth: g.value });
+        const result = run(op, { value: f.text, growth: `${g.value}%` });
         if (result)
           return finish(
             result,
-            [f, { ...g, source: f.source, rank: f.rank }],
-            `${f.text}${yr(f)} after growth of ${g.text} implies ${result.display} a year earlier`,
+            [f, { ...g.figure, source: f.source, rank: f.rank }],
+            `${f.text} after ${g.value < 0 ? 'a fall' : 'growth'} of ${g.figure.text} implies ${result.display} a year earlier`,
           );
       }
       return null;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { statedGrowth } from '../../../src/answer/offline/growth-figure.js';
+import { extractClaims } from '../../../src/numbers/claims/extract.js';
+
+/** The growth stated for the figure written `target` in a (fictional) sentence. */
+function growthFor(sentence: string, target: string) {
+  const figures = extractClaims(sentence);
+  const f = figures.find((x) => x.text === target);
+  if (!f) throw new Error(`no figure ${target}`);
+  const g = statedGrowth(f, figures, sentence, 0);
+  return g && { value: g.value, text: g.figure.text };
+}
+
+describe('statedGrowth', () => {
+  it('reads a comparative after the percentage as the growth of the figure before it', () => {
+    const s =
+      'Fees reached $1.2 billion, against $1.1 billion in 2023, and the depot moved 40 million crates, 8% more than a year ago.';
+    expect(growthFor(s, '40 million')).toEqual({ value: 8, text: '8%' });
+    expect(growthFor(s, '$1.2 billion')).toBeNull();
+    expect(growthFor(s, '$1.1 billion')).toBeNull();
+  });
+
+  it('reads a rise or fall word before the percentage, and a growth that reaches the figure', () => {
+    expect(growthFor('Ferry tickets came to $4.2 million, an increase of 5%.', '$4.2 million')).toEqual({
+      value: 5,
+      text: '5%',
+    });
+    expect(growthFor('Orders fell 12% to 3.5 million in the fictional year.', '3.5 million')).toEqual({
+      value: -12,
+      text: '12%',
+    });
+    expect(growthFor('Sales were $9 million, down 3% on the year.', '$9 million')).toEqual({ value: -3, text: '3%' });
+  });
+
+  it('leaves a share alone', () => {
+    expect(growthFor('The north sold $2 million, 40% of the total.', '$2 million')).toBeNull();
+  });
+});
