@@ -35,6 +35,15 @@ describe('evidence check', () => {
     expect(nearMissScore(f)).toBeLessThan(0);
   });
 
+  it('takes a follow-up’s carried year from the passage when the sentence names no year of its own', () => {
+    const q = 'How many people lived in the town by 1650? and how many of them lived there in winter?';
+    const sentence = 'The town grew because the estuary stayed free of ice in winter.';
+    expect(evidenceFeatures(stats, q, 'number', sentence, PASSAGE).figureMissing).toBe(1);
+    expect(evidenceFeatures(stats, q, 'number', sentence, PASSAGE, null, true).figureMissing).toBe(0);
+    const dated = 'The lighthouse was lit in 1864.';
+    expect(evidenceFeatures(stats, q, 'number', dated, `${dated} ${PASSAGE}`, null, true).figureMissing).toBe(1);
+  });
+
   it('flags a negation the evidence does not state, and says so', () => {
     const f = evidenceFeatures(
       stats,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
-import { asksMeasureLookup, detectSpanType } from '../../src/answer/question/span-type.js';
+import { asksMeasureLookup, detectSpanType, followUpSpanType } from '../../src/answer/question/span-type.js';
 
 describe('detectSpanType', () => {
   it.each([
@@ -136,5 +136,18 @@ describe('asksMeasureLookup', () => {
     expect(asksMeasureLookup('What is the ferry licence revenue for 2019?')).toBe(true);
     expect(asksMeasureLookup('What caused the fall in revenue?')).toBe(false);
     expect(asksMeasureLookup('Who approved the budget?')).toBe(false);
+  });
+});
+
+describe('followUpSpanType', () => {
+  const earlier = 'How many people lived in Tarrow in 1900?';
+  it('keeps the earlier question’s type when the turn only asks again', () => {
+    expect(followUpSpanType('and what was it in 1950?', `${earlier} and what was it in 1950?`)).toBe('number');
+    expect(followUpSpanType('what about Brisk?', `${earlier} what about Brisk?`)).toBe('number');
+  });
+
+  it('takes the turn’s own type when it names what it asks for', () => {
+    expect(followUpSpanType('and who was mayor then?', `${earlier} and who was mayor then?`)).toBe('person');
+    expect(followUpSpanType('what product did it sell?', `${earlier} what product did it sell?`)).toBe('thing');
   });
 });

@@ -10,8 +10,8 @@ import { hasExactSpan, shortAnswerFor } from '../grounding/short-answer.js';
 import { verifyAnswer } from '../grounding/verify.js';
 import { corpusStats, idf, prepareCorpusStats } from '../question/corpus-stats.js';
 import { resolveFollowUp } from '../question/followup.js';
-import { asksWhoSaid, type QuestionAnalysis, SPEAKER_NOUNS } from '../question/question.js';
-import { detectSpanType } from '../question/span-type.js';
+import { asksWhoSaid, type QuestionAnalysis, SPEAKER_NOUNS, yearsIn } from '../question/question.js';
+import { detectSpanType, followUpSpanType } from '../question/span-type.js';
 import type { Check, Citation, RelatedPassage, ShortAnswer } from '../schema.js';
 import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { CitationList } from './citations.js';
@@ -32,6 +32,7 @@ import { tableShare } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
 import { asksExtremePeriod, asksPeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows } from './table-ranking.js';
+import { preferTurnWords } from './turn-focus.js';
 
 /**
  * Passages retrieved for sentence selection, whatever `k` the caller shows. On the SQuAD sample 5, 8 and 12
@@ -173,7 +174,7 @@ export class OfflineAnswerer implements Answerer {
     const speakers = namedSpeakers(snapshot, q.factual);
     const stats = corpusStats(snapshot);
     const weigh = (w: string) => idf(stats, stem(w));
-    const scored = scoreSentences(snapshot, sentences, {
+    const byScore = scoreSentences(snapshot, sentences, {
       text: q.factual,
       answerType: q.answerType,
       years: q.years,
@@ -183,6 +184,11 @@ export class OfflineAnswerer implements Answerer {
       ...(resolved.context ? { context: resolved.context } : {}),
       ...(resolved.isFollowUp ? { turn: resolved.turn } : {}),
     });
+    const turnFirst = (list: readonly ScoredSentence[]) =>
+      resolved.isFollowUp && !asksWhoSaid(resolved.turn)
+        ? preferTurnWords(list, resolved.turn, resolved.context ?? '', (t) => idf(stats, t))
+        : list;
+    const scored = turnFirst(byScore);
     const tabled = tableAnswer(snapshot, q, hits);
     const tablesMissed = !tabled && hasTables(snapshot, hits);
     if (tabled) {
@@ -201,6 +207,7 @@ export class OfflineAnswerer implements Answerer {
       inferredBase: inferred,
       computed: numeric !== null,
       followUp: resolved.isFollowUp,
+      yearsCarried: resolved.isFollowUp && q.years.length > 0 && yearsIn(resolved.turn).length === 0,
       tablesMissed,
     });
     if (decision.abstain) return this.abstain(input, decision.abstain, related, retrieveMs, notice);
@@ -226,10 +233,10 @@ export class OfflineAnswerer implements Answerer {
       });
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
-      const spanType = detectSpanType(resolved.turn) ?? detectSpanType(q.factual);
+      const spanType = followUpSpanType(resolved.turn, q.factual);
       const ranked = promoted
         ? [promoted, ...scored.filter((s) => s !== promoted)]
-        : rerankBySpan(scored, q.factual, spanType, weigh);
+        : turnFirst(rerankBySpan(scored, q.factual, spanType, weigh));
       const groups = selectQuotes(ranked, q.answerType, sentences, opts);
       const byline = q.answerType === 'person' && bylineAnswers(q.factual, resolved.turn, groups[0]?.sentences[0]);
       const spokenBy = groups[0]?.sentences[0]?.chunk.speaker;

@@ -59,6 +59,8 @@ export interface Evidence {
   computed: boolean;
   /** The question continues an earlier one, whose words its analysis carries. */
   followUp?: boolean;
+  /** The question's years come from the earlier turn of a follow-up, not from its own words. */
+  yearsCarried?: boolean;
   /** The best passages' documents have tables, and none of their rows answers this question. */
   tablesMissed?: boolean;
 }
@@ -124,7 +126,15 @@ function abstentionReason(
   }
   if (q.op) return undefined;
   const checkOf = ({ sentence: s }: ScoredSentence) =>
-    evidenceFeatures(corpusStats(snapshot), q.factual, spanType, s.text, s.chunk.text, s.chunk.speaker);
+    evidenceFeatures(
+      corpusStats(snapshot),
+      q.factual,
+      spanType,
+      s.text,
+      s.chunk.text,
+      s.chunk.speaker,
+      evidence.yearsCarried,
+    );
   const check = checkOf(best);
   const measureGap =
     figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0

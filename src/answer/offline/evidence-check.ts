@@ -81,6 +81,8 @@ const NAME_RE = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}'’-]*|\b\d[\d,.]*\b/gu;
 const POSSESSIVE_RE = /(?:['’]s?|[,.])$/u;
 /** A table row as a sentence ("| United States | 1,079,520 |"): its years and units are in the table's header. */
 const TABLE_ROW_RE = /^\s*\|/u;
+/** A calendar year as written. */
+const YEAR_RE = /\b(?:1[5-9]|20)\d\d\b/u;
 const EXACT_TYPES: ReadonlySet<SpanType> = new Set(['date', 'number', 'person', 'place']);
 
 function weightedShare(terms: readonly string[], has: ReadonlySet<string>, stats: CorpusStats): number {
@@ -99,7 +101,11 @@ export interface EvidenceCheck extends EvidenceFeatures {
   reason: string;
 }
 
-/** Measures how much of a question the best sentence and its passage carry (see {@link EvidenceFeatures}). */
+/**
+ * Measures how much of a question the best sentence and its passage carry (see {@link EvidenceFeatures}).
+ * `carried` says the question's figures come from an earlier turn of a follow-up ("and for young people?"), so a
+ * sentence that names no year of its own may take them from its passage.
+ */
 export function evidenceFeatures(
   stats: CorpusStats,
   question: string,
@@ -107,6 +113,7 @@ export function evidenceFeatures(
   sentence: string,
   passage: string,
   speaker: string | null = null,
+  carried = false,
 ): EvidenceCheck {
   const qTerms = tokenize(question);
   const sentenceTerms = new Set(tokenize(sentence));
@@ -126,7 +133,8 @@ export function evidenceFeatures(
   const typeMissing = exactType && !spoken && !hasExactSpan(sentence, question, spanType) ? 1 : 0;
   const contradicted = contradictedWord(question, sentence);
   const swapped = swappedModifier(question, sentence);
-  const figure = missingQuestionFigure(question, TABLE_ROW_RE.test(sentence) ? passage : sentence);
+  const ownFigures = !TABLE_ROW_RE.test(sentence) && !(carried && !YEAR_RE.test(sentence));
+  const figure = missingQuestionFigure(question, ownFigures ? sentence : passage);
   const features = {
     sentenceCoverage: weightedShare(qTerms, sentenceTerms, stats),
     passageCoverage: weightedShare(qTerms, passageTerms, stats),

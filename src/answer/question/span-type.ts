@@ -98,3 +98,17 @@ export function detectSpanType(question: string): SpanType | null {
   for (const [type, re] of RULES) if (re.test(question)) return type;
   return null;
 }
+
+/** A follow-up that asks again what the earlier question asked ("what about exports?", "and what was it in 2019?"). */
+const ASKS_AGAIN_RE =
+  /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?what\s+(?:about\b|(?:is|was|are|were)\s+(?:it|that|this|they|those)\b)/i;
+
+/**
+ * The span type a follow-up asks for: its own words' type, unless they only ask again what the earlier question
+ * asked ("and what was it for young people?"), whose type `question` (the earlier question with the turn) then gives.
+ */
+export function followUpSpanType(turn: string, question: string): SpanType | null {
+  const own = detectSpanType(turn);
+  if (own !== null && own !== 'thing') return own;
+  return ASKS_AGAIN_RE.test(turn) || own === null ? (detectSpanType(question) ?? own) : own;
+}
