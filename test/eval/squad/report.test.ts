@@ -31,6 +31,9 @@ describe('predictions', () => {
       { text: '', source: 'abstained' },
     );
     expect(firstSentence('In 1842 [1]')).toBe('In 1842');
+    expect(firstSentence('“Report 3” says: “Revenue rose. Costs fell.” [1]')).toBe('Revenue rose.');
+    expect(firstSentence('According to Ana Ruiz: “Costs fell by a third.” [2]')).toBe('Costs fell by a third.');
+    expect(firstSentence('312 [1].\n\nAna Ruiz says: “We handled 312 parcels.” [1]')).toBe('312.');
   });
 });
 
