@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asksDefinition,
-  definedTerm,
-  extractCause,
-  extractClause,
-  extractDefinition,
-  meansVerb,
-} from '../../src/answer/grounding/clause-answer.js';
+import { extractCause, extractClause, extractDefinition, meansVerb } from '../../src/answer/grounding/clause-answer.js';
 import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
+import { asksDefinition, definedTerm } from '../../src/answer/question/definition.js';
+import { detectAnswerType } from '../../src/answer/question/question.js';
 import { detectSpanType } from '../../src/answer/question/span-type.js';
 
 // Fictional sentences and questions.
@@ -83,6 +78,20 @@ describe('definition answers', () => {
       'the share of hours a berth is taken by a moored vessel',
     );
     expect(extractDefinition('Berth occupancy rose to 71% in the year.', 'berth occupancy')).toBeNull();
+  });
+
+  it('give the clause a sentence names the term after, and not what it says the term undergoes', () => {
+    const named = 'The excess of the price over the fair value of the quay was recorded as goodwill.';
+    expect(extractDefinition(named, 'goodwill')?.text).toBe('The excess of the price over the fair value of the quay');
+    expect(extractDefinition('Goodwill is tested for impairment every year.', 'goodwill')).toBeNull();
+    expect(extractDefinition('Goodwill is defined as the excess of the price.', 'goodwill')?.text).toBe(
+      'the excess of the price',
+    );
+  });
+
+  it('make a definition question ask for a description, not a figure', () => {
+    expect(detectAnswerType('What is aggregate berth value?')).toBe('general');
+    expect(detectAnswerType('What is the aggregate berth value in 2019?')).toBe('quantity');
   });
 });
 

@@ -47,55 +47,38 @@ export function extractClause(sentence: string): ClauseSpan | null {
   return clauseAfter(RELATION_RE, sentence);
 }
 
-/** "What is X?" / "What are X?" / "What does X mean?": the term X a definition question asks about. */
-const DEFINITION_QUESTION_RE =
-  /^\s*what\s+(?:is|are)\s+(?:meant\s+by\s+)?(?:an?\s+|the\s+)?(?<term>[^?]{2,60}?)\s*\??\s*$|^\s*what\s+does\s+(?<term2>[^?]{2,60}?)\s+mean\s*\??\s*$/i;
-/** Words that make "what is the X" ask for something other than a definition ("the name of", "the reason"). */
-const NOT_A_TERM_RE =
-  /\b(?:of|for|in|on|at|by|from|with|to|between|during|than|and|or|name|reason|purpose|difference)\b/i;
 /** Verbs that introduce a definition after the defined term: "goodwill represents the excess of …". */
 const DEFINING_VERB_RE =
-  /^\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:is|are|represents?|means?|refers?\s+to|is\s+defined\s+as|are\s+defined\s+as|is\s+the\s+term\s+for|describes?)\s+/i;
-
-/** "What is the definition / meaning of (the term) X?": a definition asked for in so many words. */
-const EXPLICIT_DEFINITION_RE =
-  /^\s*what\s+(?:is|are)\s+(?:the\s+)?(?:definition|meaning)\s+of\s+(?:the\s+(?:term|word|phrase)\s+)?(?<term>[^?]{2,60}?)\s*\??\s*$/i;
-/** A term written without a definite article or possessor before it ("What is goodwill?", "What is a lease?", not "What is the revenue?"). */
-const BARE_TERM_RE = /^\s*what\s+(?:is|are)\s+(?!(?:the|its|their|our|his|her|this|that)\s)/i;
-
-/**
- * Whether a question asks what a term means rather than what its value is: "What is goodwill?", "What does EBITDA
- * mean?", "What is the definition of the term earnings per share?"; not "What is the revenue?" (a lookup).
- */
-export function asksDefinition(question: string): boolean {
-  if (EXPLICIT_DEFINITION_RE.test(question)) return true;
-  if (!definedTerm(question)) return false;
-  return BARE_TERM_RE.test(question) || /\bmean\s*\??\s*$|\bmeant\s+by\b/i.test(question);
-}
-
-/** The term a definition question asks about ("What is aggregate intrinsic value?" -> "aggregate intrinsic value"). */
-export function definedTerm(question: string): string | null {
-  const explicit = EXPLICIT_DEFINITION_RE.exec(question)?.groups?.term;
-  if (explicit) return explicit.replace(/^["'“‘]|["'”’]$/g, '').trim();
-  const m = DEFINITION_QUESTION_RE.exec(question);
-  const term = (m?.groups?.term ?? m?.groups?.term2)?.replace(/^["'“‘]|["'”’]$/g, '').trim();
-  if (!term || NOT_A_TERM_RE.test(term) || term.split(/\s+/).length > 6) return null;
-  return term;
-}
+  /^\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:is|are)(?!\s+(?:not\s+)?\w+(?:ed|en)\b)|represents?|means?|refers?\s+to|is\s+defined\s+as|are\s+defined\s+as|is\s+the\s+term\s+for|describes?)\s+/i;
+/** Words before the defined term that name it after its definition: "the excess … was recorded as goodwill". */
+const NAMED_AS_RE =
+  /\b(?:is|are|was|were)\s+(?:recorded|recogni[sz]ed|referred\s+to|known|classified|presented|called|termed)(?:\s+as)?\s+$/i;
 
 /**
  * The definition of `term` in a sentence that gives one: the clause after "<term> is / represents / means /
  * refers to", to the end of the sentence ("Goodwill represents the excess of the price over …" -> "the excess of
- * the price over …"). Null when the sentence does not define the term that way.
+ * the price over …"), or the clause before "was recorded / is known as <term>". Null when the sentence does not
+ * define the term that way ("goodwill is tested yearly" describes it).
  */
 export function extractDefinition(sentence: string, term: string): ClauseSpan | null {
   const at = sentence.toLowerCase().indexOf(term.toLowerCase());
   if (at < 0) return null;
+  const named = NAMED_AS_RE.exec(sentence.slice(0, at));
+  if (named) return clauseBefore(sentence, named.index);
   const after = at + term.length;
   const verb = DEFINING_VERB_RE.exec(sentence.slice(after));
   if (!verb) return null;
   const start = after + verb[0].length;
   return clauseFrom(sentence, start);
+}
+
+/** The clause from the sentence's start to `end` ("The excess … acquired" before "was recorded as goodwill"). */
+function clauseBefore(sentence: string, end: number): ClauseSpan | null {
+  const start = sentence.length - sentence.trimStart().length;
+  const text = sentence.slice(start, end).trimEnd();
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if (words < MIN_CLAUSE_WORDS || words > MAX_CLAUSE_WORDS) return null;
+  return { text, start, end: start + text.length };
 }
 
 /** Words after which a sentence gives a cause or purpose: "… rose, primarily due to higher volumes". */

@@ -1,15 +1,8 @@
 import { type TaggedToken, tagText } from '../../language/tagger.js';
+import { asksDefinition, definedTerm } from '../question/definition.js';
 import { CAUSE_QUESTION_RE, detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
-import {
-  asksDefinition,
-  definedTerm,
-  extractCause,
-  extractClause,
-  extractDefinition,
-  extractMeans,
-  meansVerb,
-} from './clause-answer.js';
+import { extractCause, extractClause, extractDefinition, extractMeans, meansVerb } from './clause-answer.js';
 import { isContent, isNoun, rawCandidates, trim } from './span-candidates.js';
 import {
   EXACT_FIT,

@@ -3,12 +3,12 @@ import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import { readTables } from '../../tables/read-tables.js';
-import { asksDefinition } from '../grounding/clause-answer.js';
 import { assessCoverage } from '../grounding/coverage.js';
 import { toRelated } from '../grounding/related.js';
 import { hasExactSpan, shortAnswerFor } from '../grounding/short-answer.js';
 import { verifyAnswer } from '../grounding/verify.js';
 import { corpusStats, idf, prepareCorpusStats } from '../question/corpus-stats.js';
+import { asksDefinition } from '../question/definition.js';
 import { resolveFollowUp } from '../question/followup.js';
 import { asksWhoSaid, type QuestionAnalysis, SPEAKER_NOUNS, yearsIn } from '../question/question.js';
 import { detectSpanType, followUpSpanType } from '../question/span-type.js';
@@ -18,6 +18,7 @@ import { CitationList } from './citations.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
 import { type ComposedTable, composeTable } from './compose-table.js';
 import { decideAbstention } from './decide.js';
+import { preferDefinition } from './definition-lead.js';
 import {
   collectSentences,
   type EvidenceSentence,
@@ -234,9 +235,12 @@ export class OfflineAnswerer implements Answerer {
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       const spanType = followUpSpanType(resolved.turn, q.factual);
-      const ranked = promoted
-        ? [promoted, ...scored.filter((s) => s !== promoted)]
-        : turnFirst(rerankBySpan(scored, q.factual, spanType, weigh));
+      const ranked = preferDefinition(
+        promoted
+          ? [promoted, ...scored.filter((s) => s !== promoted)]
+          : turnFirst(rerankBySpan(scored, q.factual, spanType, weigh)),
+        q.factual,
+      );
       const groups = selectQuotes(ranked, q.answerType, sentences, opts);
       const byline = q.answerType === 'person' && bylineAnswers(q.factual, resolved.turn, groups[0]?.sentences[0]);
       const spokenBy = groups[0]?.sentences[0]?.chunk.speaker;

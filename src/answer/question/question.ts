@@ -1,5 +1,6 @@
 import { isYearAt } from '../../language/years.js';
 import type { CalcOp } from '../../numbers/index.js';
+import { asksDefinition } from './definition.js';
 import { normalizeUserText, splitInstructions } from './normalize.js';
 
 /** What kind of answer the question wants. */
@@ -301,6 +302,7 @@ export function detectAnswerType(text: string): AnswerType {
   if (PERSON_RE.test(text)) return 'person';
   if (LIST_RE.test(text)) return 'list';
   if (REASON_RE.test(text)) return 'reason';
+  if (asksDefinition(text)) return 'general';
   if (QUANTITY_RE.test(text)) return 'quantity';
   if (!/\b(?:what|which|who|why|how|when|where)\b/i.test(text) && yearsIn(text).length) return 'quantity';
   return 'general';

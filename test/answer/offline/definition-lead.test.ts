@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { preferDefinition } from '../../../src/answer/offline/definition-lead.js';
+import type { EvidenceSentence, ScoredSentence } from '../../../src/answer/offline/evidence.js';
+
+/** A scored sentence of a fictional report; only its text and score matter here. */
+function scored(text: string, score: number): ScoredSentence {
+  return { sentence: { text } as EvidenceSentence, score, coverage: score };
+}
+
+const LIST = [
+  scored('The berth value of the north quay was $4.9 million in 2019.', 1.2),
+  scored('The total berth value of new leases was $1.1 million.', 1.1),
+  scored('Berth value represents the fees a berth would earn if let all year.', 0.9),
+];
+
+describe('preferDefinition', () => {
+  it('puts first the best sentence that defines the term a definition question asks about', () => {
+    expect(preferDefinition(LIST, 'What is berth value?')[0]).toBe(LIST[2]);
+  });
+
+  it('leaves lookups of the same words, and lists with no definition, alone', () => {
+    expect(preferDefinition(LIST, 'What was the berth value in 2019?')).toBe(LIST);
+    expect(preferDefinition(LIST.slice(0, 2), 'What is berth value?')).toEqual(LIST.slice(0, 2));
+  });
+});
