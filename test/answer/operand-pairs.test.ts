@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LabelledFigure, labelledPair } from '../../src/answer/offline/operand-pairs.js';
+import { type LabelledFigure, labelledPair, partnerOf } from '../../src/answer/offline/operand-pairs.js';
 import { isYearAt } from '../../src/language/years.js';
 import { extractClaims, isCheckable } from '../../src/numbers/index.js';
 
@@ -61,5 +61,22 @@ describe('isYearAt', () => {
     expect(at('the 1840s saw', '1840')).toBe(true);
     expect(at('it powered 1500 mills', '1500')).toBe(false);
     expect(at('up to 2100 units', '2100')).toBe(false);
+  });
+});
+
+describe('partnerOf', () => {
+  const figs = figuresOf(
+    'The port’s share of regional freight rose from 31.5% to 38.2% over five years.',
+    'The fictional national average share stands at 52.4%.',
+  );
+  const stated = figs.find((f) => f.value === 38.2)!;
+
+  it('finds the figure a question sets against the one it states, by the question’s words', () => {
+    const q = 'How many points below the national average is the port’s 38.2% share?';
+    expect(partnerOf(q, stated, figs)?.value).toBe(52.4);
+  });
+
+  it('finds none when no other figure carries a word of the question', () => {
+    expect(partnerOf('How many points short of the harbour goal is the 38.2% figure?', stated, figs)).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import {
 import type { QuestionAnalysis } from '../question/question.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { statedGrowth } from './growth-figure.js';
-import { labelledPair } from './operand-pairs.js';
+import { labelledPair, partnerOf } from './operand-pairs.js';
 
 /** A calculator result with the sentences its operands came from. */
 export interface NumericAnswer {
@@ -145,6 +145,22 @@ function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
   return null;
 }
 
+/**
+ * A percentage the question states and the one it is set against ("how many points short of the global average
+ * is the 44.5% share?"), smaller first, so that the gap comes out positive.
+ */
+function statedGap(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
+  const stated = questionPercent(q, figs)?.figure;
+  if (!stated) return null;
+  const labelled = figs
+    .filter(isPercent)
+    .map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
+  const anchor = labelled.find((f) => f.figure === stated)!;
+  const other = partnerOf(q.factual, anchor, labelled)?.figure;
+  if (!other) return null;
+  return stated.value < other.value ? [stated, other] : [other, stated];
+}
+
 const PERCENT_RE = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi;
 
 /** A percentage the question itself states ("if it is 18% of ..."), with the passage figure equal to it. */
@@ -229,7 +245,7 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       return finish(result, [a, b], statement);
     }
     case 'pp_change': {
-      const pair = percentPair(figs) ?? wordedPair(q, figs, isPercent);
+      const pair = statedGap(q, figs) ?? percentPair(figs) ?? wordedPair(q, figs, isPercent);
       if (!pair) return null;
       const [a, b] = pair;
       const result = run(op, { from: a.value, to: b.value });

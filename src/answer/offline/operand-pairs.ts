@@ -110,3 +110,23 @@ function pairBy<F extends LabelledFigure>(
   }
   return best?.pair ?? null;
 }
+
+/**
+ * The figure to set against one the question itself states ("how many points below the global average is the
+ * 44.5% share?"): of the same kind, another value, labelled by a question word that does not label the stated one
+ * ("average"); the most such words win, then the better-ranked sentence. Null when no figure is labelled so.
+ */
+export function partnerOf<F extends LabelledFigure>(question: string, stated: F, figures: readonly F[]): F | null {
+  const q = new Set(periodTerms(question));
+  const candidates = figures.filter((f) => f.rank < PAIR_SENTENCES);
+  const own = labelTerms(stated, candidates);
+  let best: { f: F; score: number } | null = null;
+  for (const f of candidates) {
+    if (f === stated || !sameKind(f, stated) || f.value === stated.value) continue;
+    const hits = [...labelTerms(f, candidates)].filter((t) => q.has(t) && !own.has(t)).length;
+    if (!hits) continue;
+    const score = hits - 0.1 * f.rank;
+    if (!best || score > best.score) best = { f, score };
+  }
+  return best?.f ?? null;
+}
