@@ -50,6 +50,7 @@ describe('definition answers', () => {
     expect(definedTerm('What is the name of the pilot?')).toBeNull();
     expect(definedTerm('What is the capital of the province?')).toBeNull();
     expect(definedTerm('What is the definition of the term "berth occupancy"?')).toBe('berth occupancy');
+    expect(definedTerm('How were pilot boats defined as?')).toBe('pilot boats');
   });
 
   it('tell a definition question from a lookup of the same words', () => {
@@ -59,6 +60,8 @@ describe('definition answers', () => {
       'What does pilotage mean?',
       'What is meant by berth occupancy?',
       'What is the meaning of pilotage?',
+      'How is berth occupancy defined?',
+      'How are pilot boats defined as?',
     ])
       expect(asksDefinition(q), q).toBe(true);
     for (const q of [
@@ -87,6 +90,13 @@ describe('definition answers', () => {
     expect(extractDefinition('Goodwill is defined as the excess of the price.', 'goodwill')?.text).toBe(
       'the excess of the price',
     );
+  });
+
+  it('answer "how is X defined" with the definition, not a means', () => {
+    const s = 'Pilot boats are defined as vessels that carry a licensed pilot to a ship at anchor.';
+    expect(
+      extractShortAnswer(s, 'How are pilot boats defined?', detectSpanType('How are pilot boats defined?'))?.text,
+    ).toBe('vessels that carry a licensed pilot to a ship at anchor');
   });
 
   it('make a definition question ask for a description, not a figure', () => {

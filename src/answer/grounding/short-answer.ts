@@ -99,7 +99,7 @@ export function extractShortAnswer(
   weigh: WordWeight = EVEN,
 ): ShortSpan | null {
   if (!type) return null;
-  if (type === 'reason') {
+  if (type === 'reason' && !asksDefinition(question)) {
     const verb = meansVerb(question);
     const cause = WHY_RE.test(question) || CAUSE_QUESTION_RE.test(question) ? extractCause(sentence) : null;
     const means = verb ? extractMeans(sentence, verb) : null;
