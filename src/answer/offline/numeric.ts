@@ -146,8 +146,8 @@ function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
 }
 
 /**
- * A percentage the question states and the one it is set against ("how many points short of the global average
- * is the 44.5% share?"), smaller first, so that the gap comes out positive.
+ * A percentage the question states and the one it is set against ("how many points short of the national average
+ * is the port’s 38% share?"), smaller first, so that the gap comes out positive.
  */
 function statedGap(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
   const stated = questionPercent(q, figs)?.figure;

@@ -112,8 +112,8 @@ function pairBy<F extends LabelledFigure>(
 }
 
 /**
- * The figure to set against one the question itself states ("how many points below the global average is the
- * 44.5% share?"): of the same kind, another value, labelled by a question word that does not label the stated one
+ * The figure to set against one the question itself states ("how many points below the national average is the
+ * 38% share?"): of the same kind, another value, labelled by a question word that does not label the stated one
  * ("average"); the most such words win, then the better-ranked sentence. Null when no figure is labelled so.
  */
 export function partnerOf<F extends LabelledFigure>(question: string, stated: F, figures: readonly F[]): F | null {
