@@ -37,9 +37,11 @@ function joinHeaders(texts: readonly string[]): string {
 
 /**
  * A header row's texts per column, with a period header that Markdown wrote once spread over the columns
- * it spans: the only text of its row ("| | | Fiscal 2019 | |") covers every column, and a period over
- * sub-columns ("| | 2019 | | 2018 | |" above "Amount | %") is carried right over their empty cells. Other
- * texts stay where they are written, and the last header row names single columns as written.
+ * it spans: the only text of its row ("| | | Fiscal 2019 | |") covers every column, and a header over
+ * sub-columns ("| | 2019 | | 2018 | |" above "Amount | %", "| | Dividend per share | |" above "2018 | 2019")
+ * is carried right over their empty cells; other than a period, only over sub-columns of the same kind (two
+ * years, not "Constant" and "2018"). Other texts stay where they are written, and the last header row
+ * names single columns as written.
  */
 function spanned(row: RawRow, below: RawRow | undefined, width: number): string[] {
   const texts = Array.from({ length: width }, (_, j) => row.cells[j]?.text ?? '');
@@ -49,7 +51,12 @@ function spanned(row: RawRow, below: RawRow | undefined, width: number): string[
   const sub = (j: number) => below.cells[j]?.text ?? '';
   for (let j = 2; j < width; j++) {
     const carries =
-      !texts[j] && texts[j - 1] && readPeriod(texts[j - 1]!) && sub(j) && sub(j - 1) && sub(j) !== sub(j - 1);
+      !texts[j] &&
+      texts[j - 1] &&
+      sub(j) &&
+      sub(j - 1) &&
+      sub(j) !== sub(j - 1) &&
+      (readPeriod(texts[j - 1]!) !== null || isPeriodText(sub(j)) === isPeriodText(sub(j - 1)));
     if (carries) texts[j] = texts[j - 1]!;
   }
   return texts;

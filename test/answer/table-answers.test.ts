@@ -38,7 +38,7 @@ describe('offline answers from table cells', () => {
     expect(text.slice(c.start, c.end)).toBe(c.quote);
     expect(c.table).toEqual({
       caption: 'Table 2: Consolidated results',
-      headers: ['', 'Fiscal year 2019', '2018'],
+      headers: ['', 'Fiscal year 2019', 'Fiscal year 2018'],
       cells: ['Total net sales', '1,634', '1,745'],
     });
     expect(r.answer).toContain('1,634 million');

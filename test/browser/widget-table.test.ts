@@ -158,7 +158,7 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
     expect(await table.count()).toBe(1);
     expect(await readTable(table)).toEqual({
       caption: 'Table 2: Consolidated results',
-      headers: ['', 'Fiscal year 2019', '2018'],
+      headers: ['', 'Fiscal year 2019', 'Fiscal year 2018'],
       headerScopes: ['col', 'col', 'col'],
       cells: ['Total net sales', '1,634', '1,745'],
       cellTags: ['th[row]', 'td', 'td'],
@@ -185,7 +185,7 @@ describe.skipIf(!available)('widget: a cited table row (Chromium)', () => {
     await table.waitFor();
     expect(await readTable(table)).toEqual({
       caption: 'Table 2: Consolidated results',
-      headers: ['', 'Fiscal year 2019', '2018'],
+      headers: ['', 'Fiscal year 2019', 'Fiscal year 2018'],
       headerScopes: ['col', 'col', 'col'],
       cells: ['Total net sales', '1,634', '1,745'],
       cellTags: ['th[row]', 'td', 'td'],

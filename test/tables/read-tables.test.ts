@@ -94,6 +94,29 @@ describe('readTables', () => {
     ]);
   });
 
+  it('spreads a group header over the years under it, not over sub-columns of another kind', () => {
+    const text = [
+      '| | Fees (in thousands) | | Fee per berth (crowns) | |',
+      '| --- | --- | --- | --- | --- |',
+      '| | 2022 | 2023 | 2022 | 2023 |',
+      '| North quay | 1,200 | 1,350 | 4.10 | 4.35 |',
+      '',
+      '| | | | Change | |',
+      '| --- | --- | --- | --- | --- |',
+      '| | 2023 | Actual | Constant | 2022 |',
+      '| Fees | 1,350 | 12% | 11% | 1,200 |',
+    ].join('\n');
+    const [groups, change] = readTables({ docId: 'g', text });
+    expect(groups!.columns.map((c) => c.header)).toEqual([
+      '',
+      'Fees (in thousands) 2022',
+      'Fees (in thousands) 2023',
+      'Fee per berth (crowns) 2022',
+      'Fee per berth (crowns) 2023',
+    ]);
+    expect(change!.columns.map((c) => c.header)).toEqual(['', '2023', 'Actual', 'Change Constant', '2022']);
+  });
+
   it('reads a section written in its own label column (as HTML row-spanning labels come out)', () => {
     const text = [
       '| | | 2024 | 2023 |',

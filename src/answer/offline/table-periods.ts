@@ -94,11 +94,14 @@ export function extremePeriod(question: string, m: RowMatch, docText: string): T
   if (!o || !cell) return null;
   const others = cols
     .filter((j) => j !== pick)
-    .map((j) => `${m.row.row.cells[j]?.text ?? ''} in ${m.table.columns[j]!.header}`)
+    .map(
+      (j) =>
+        `${m.row.row.cells[j]?.text ?? ''} in ${periodCell(m.table, j, docText)?.text ?? m.table.columns[j]!.header}`,
+    )
     .join(', ');
   return {
     operands: [o],
-    statement: `${o.series} was ${most ? 'highest' : 'lowest'} in ${o.header} (${cellWords(o)}; ${others})`,
+    statement: `${o.series} was ${most ? 'highest' : 'lowest'} in ${cell.text} (${cellWords(o)}; ${others})`,
     spans: [cell],
   };
 }

@@ -50,14 +50,14 @@ describe('LLM answerer over tables', () => {
     const check = draft.checks.find((c) => c.status === 'computed')!;
     expect(check).toMatchObject({ op: 'growth_rate', display: '-6.36%' });
     expect(check.cells?.map((c) => [c.text, c.series, c.period])).toEqual([
-      ['1,745', 'Total net sales', '2018'],
+      ['1,745', 'Total net sales', 'Fiscal year 2018'],
       ['1,634', 'Total net sales', 'Fiscal year 2019'],
     ]);
     for (const c of check.cells!) expect(report.text.slice(c.start, c.end)).toBe(c.text);
 
     const cited = draft.citations.find((c) => c.table)!;
     expect(cited.quote).toBe('| Total net sales | 1,634 | 1,745 |');
-    expect(cited.table?.headers).toEqual(['', 'Fiscal year 2019', '2018']);
+    expect(cited.table?.headers).toEqual(['', 'Fiscal year 2019', 'Fiscal year 2018']);
     expect(draft.checks.some((c) => c.status === 'unverified')).toBe(false);
     fake.setHandler(CHAT, undefined);
   });
