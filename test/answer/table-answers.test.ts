@@ -95,6 +95,12 @@ describe('offline answers from table cells', () => {
     for (const x of r.spans!) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('answers "what are the X in 2019 and 2018" from the row too, not as a list of things', async () => {
+    const r = await ask('What are the cost of sales in 2019 and 2018?');
+    expect(r.abstained).toBe(false);
+    expect(r.spans?.map((x) => x.text)).toEqual(['(1,101)', '(1,160)']);
+  });
+
   it('lists the years a row covers, and those passing a bound, from the header row', async () => {
     const all = await ask('Which years does the table provide information for production staff?');
     expect(all.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);

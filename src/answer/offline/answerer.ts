@@ -116,7 +116,9 @@ function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: rea
   const spanType = detectSpanType(q.factual);
   const descriptive =
     q.answerType === 'reason' || spanType === 'reason' || spanType === 'clause' || asksDefinition(q.factual);
-  if (descriptive || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual))) return null;
+  const periodList = q.years.length >= 2;
+  if (descriptive || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual) && !periodList))
+    return null;
   const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
