@@ -130,6 +130,15 @@ describe('offline answers over documents of several genres', () => {
     expect(r.citations[0]?.quote).toContain('2.6 million tonnes of cargo, 4% more');
   });
 
+  it('answers a figure asked for two years with one span per year, paired as the sentence lists them', async () => {
+    const r = await ask('What were the pilotage fees in 2022 and 2023 respectively?');
+    expect(r.abstained).toBe(false);
+    expect(r.spans?.map((x) => x.text)).toEqual(['1.2 million', '1.4 million']);
+    for (const x of r.spans!)
+      expect(docs.get(r.citations.find((c) => c.n === x.citation)!.docId)!.slice(x.start, x.end)).toBe(x.text);
+    expect(r.answer.startsWith('1.2 million in 2022 and 1.4 million in 2023')).toBe(true);
+  });
+
   it('abstains on a near miss: the subject is there, the asked-for relation is negated', async () => {
     const r = await ask('Which ships could not trade wool in winter?');
     expect(r.abstained).toBe(true);

@@ -27,6 +27,7 @@ import {
   scoreSentences,
 } from './evidence.js';
 import { answerNumeric } from './numeric.js';
+import { figuresForYears, periodSpans, writtenYears } from './period-figures.js';
 import { rerankBySpan } from './span-rerank.js';
 import { answerFromTables } from './table-answer.js';
 import { tableShare } from './table-match.js';
@@ -220,6 +221,7 @@ export class OfflineAnswerer implements Answerer {
     const docText = (docId: string) => snapshot.docById.get(docId)?.text ?? '';
     let answer: string;
     let short: ShortAnswer | undefined;
+    let spans: ShortAnswer[] = [];
     const checks: Check[] = [];
     if (numeric) {
       answer = composeNumeric(numeric, cites, docText);
@@ -248,8 +250,18 @@ export class OfflineAnswerer implements Answerer {
       const spokenBy = groups[0]?.sentences[0]?.chunk.speaker;
       const composeAs = q.answerType === 'person' && spokenBy && !byline ? 'general' : q.answerType;
       answer = composeQuotes(groups, composeAs, cites, docText);
-      short = shortAnswerFor(q.factual, cites.all()[0], spanType, weigh, byline);
-      if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
+      const cited = cites.all()[0];
+      const asked = writtenYears(q.factual);
+      const perYear = !q.op && cited && groups[0] ? figuresForYears(groups[0].sentences[0]!, asked) : null;
+      if (perYear && cited && perYear.every((f) => f.start >= cited.start && f.end <= cited.end)) {
+        spans = periodSpans(perYear, cited);
+        short = spans[0];
+        const listed = perYear.map((f, i) => `${f.text} in ${asked[i]}`).join(' and ');
+        answer = `${listed} [${cited.n}].\n\n${answer}`;
+      } else {
+        short = shortAnswerFor(q.factual, cited, spanType, weigh, byline);
+        if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
+      }
     }
     const calcResults = numeric ? [numeric.result] : [];
     const verified = verifyAnswer({ answer, citations: cites.all(), calcResults, docs: snapshot.docById });
@@ -259,6 +271,8 @@ export class OfflineAnswerer implements Answerer {
     );
     for (const c of checks) events?.onCheck?.(c);
     const lead = renumbered(short, verified.citations);
+    const each = spans.map((x) => renumbered(x, verified.citations));
+    const kept = each.length > 1 && each.every((x) => x) ? (each as ShortAnswer[]) : [];
     return this.emit(input, {
       answer: verified.answer,
       citations: verified.citations,
@@ -266,6 +280,7 @@ export class OfflineAnswerer implements Answerer {
       claims: verified.claims,
       abstained: false,
       ...(lead ? { short: lead } : {}),
+      ...(kept.length ? { spans: kept } : {}),
       retrieveMs,
       ...(notice ? { notice } : {}),
     });

@@ -1,0 +1,51 @@
+import { isYearAt } from '../../language/years.js';
+import type { NumericClaim } from '../../numbers/index.js';
+import type { Citation, ShortAnswer } from '../schema.js';
+import type { EvidenceSentence } from './evidence.js';
+
+/** Units of figures that are values of a measure, as opposed to years, durations and labels. */
+const VALUE_UNITS: ReadonlySet<NumericClaim['unit']> = new Set(['currency', 'count', '%', 'pp', 'times']);
+const RESPECTIVELY_RE = /\brespectively\b/i;
+
+const FOUR_DIGITS_RE = /\b\d{4}\b/g;
+
+/** The calendar years a text writes, each once, in the order written. */
+export function writtenYears(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(FOUR_DIGITS_RE)) {
+    const value = Number(m[0]);
+    if (isYearAt(text, m.index, m.index + 4, value) && !out.includes(value)) out.push(value);
+  }
+  return out;
+}
+
+const sameKind = (a: NumericClaim, b: NumericClaim) =>
+  a.unit === b.unit && (a.currency ?? null) === (b.currency ?? null);
+
+/**
+ * The sentence's figure for each of `years` (the question's, in the order it writes them): from a list the sentence pairs
+ * with its years ("$12.5 million and $12.6 million in 2019 and 2018, respectively"), else one figure of one kind
+ * for each year ("$4.2 million in 2019, against $3.9 million in 2018"). Null when the years are not all told apart.
+ */
+export function figuresForYears(sentence: EvidenceSentence, years: readonly number[]): NumericClaim[] | null {
+  if (years.length < 2) return null;
+  const values = sentence.figures.filter((f) => VALUE_UNITS.has(f.unit));
+  if (RESPECTIVELY_RE.test(sentence.text)) {
+    const written = writtenYears(sentence.text);
+    if (written.length >= 2 && years.every((y) => written.includes(y))) {
+      for (let i = 0; i + written.length <= values.length; i++) {
+        const run = values.slice(i, i + written.length);
+        if (run.every((f) => sameKind(f, run[0]!))) return years.map((y) => run[written.indexOf(y)]!);
+      }
+    }
+  }
+  const tagged = years.map((y) => values.filter((f) => f.year === y));
+  if (!tagged.every((t) => t.length === 1)) return null;
+  const picked = tagged.map((t) => t[0]!);
+  return picked.every((f) => sameKind(f, picked[0]!)) && new Set(picked).size === picked.length ? picked : null;
+}
+
+/** Short answers, one per year, for the figures of a cited sentence (document offsets, as the quote has them). */
+export function periodSpans(figures: readonly NumericClaim[], citation: Citation): ShortAnswer[] {
+  return figures.map((f) => ({ text: f.text, citation: citation.n, start: f.start, end: f.end }));
+}
