@@ -1,17 +1,14 @@
 import { checkClaims } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
-import type { SearchHit } from '../../retrieval/retriever.js';
 import { stem } from '../../retrieval/tokenizer.js';
-import { readTables } from '../../tables/read-tables.js';
 import { assessCoverage } from '../grounding/coverage.js';
 import { toRelated } from '../grounding/related.js';
 import { hasExactSpan, shortAnswerFor } from '../grounding/short-answer.js';
 import { verifyAnswer } from '../grounding/verify.js';
 import { corpusStats, idf, prepareCorpusStats } from '../question/corpus-stats.js';
-import { asksDefinition } from '../question/definition.js';
 import { resolveFollowUp } from '../question/followup.js';
 import { asksWhoSaid, type QuestionAnalysis, SPEAKER_NOUNS, yearsIn } from '../question/question.js';
-import { detectSpanType, followUpSpanType } from '../question/span-type.js';
+import { followUpSpanType } from '../question/span-type.js';
 import type { Check, Citation, RelatedPassage, ShortAnswer } from '../schema.js';
 import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { CitationList } from './citations.js';
@@ -29,11 +26,8 @@ import {
 import { answerNumeric } from './numeric.js';
 import { figuresForYears, periodSpans, writtenYears } from './period-figures.js';
 import { rerankBySpan } from './span-rerank.js';
-import { answerFromTables } from './table-answer.js';
-import { tableShare } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
-import { asksExtremePeriod, asksPeriods } from './table-periods.js';
-import { asksExtremeRow, asksRows } from './table-ranking.js';
+import { hasTables, tableAnswer } from './table-route.js';
 import { preferTurnWords } from './turn-focus.js';
 
 /**
@@ -46,13 +40,6 @@ const CANDIDATE_PASSAGES = 12;
 const INFERRED_COVERAGE = 0.5;
 /** Operands must come from a sentence scoring at least this share of the best sentence. */
 const NUMERIC_RELEVANCE = 0.75;
-/** Documents, from the best retrieved passages down, whose tables are searched for the question's series. */
-const TABLE_DOCS = 3;
-/**
- * A question is looked up in a table (with no calculation asked) only when the terms the tables use carry at
- * least this share of its weight; otherwise it is about the text around them.
- */
-const TABLE_LOOKUP_SHARE = 0.5;
 const DETAIL_RE = /\b(?:deeper|more detail|in detail|elaborate|expand on|tell me more|more about|explain|unpack)\b/i;
 /** The question asks what several of a transcript's speakers say ("which speakers", "the panelists' views"). */
 const SPREAD_RE = new RegExp(
@@ -97,43 +84,6 @@ function inferImpliedBase(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): Que
   if (q.op) return q;
   const years = corpusStats(snapshot).years;
   return q.years.some((y) => !years.has(y) && years.has(y + 1)) ? { ...q, op: 'implied_base' } : q;
-}
-
-/** The documents of the best passages whose tables are searched. */
-function tableDocs(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]) {
-  return [...new Set(hits.map((h) => h.chunk.docId))].slice(0, TABLE_DOCS).flatMap((id) => {
-    const doc = snapshot.docById.get(id);
-    return doc ? [doc] : [];
-  });
-}
-
-/** Whether any of those documents has a table. */
-function hasTables(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]): boolean {
-  return tableDocs(snapshot, hits).some((d) => readTables(d).length > 0);
-}
-
-/** The table answer for the question from the tables of the best passages' documents, or null. */
-function tableAnswer(snapshot: KnowledgeSnapshot, q: QuestionAnalysis, hits: readonly SearchHit[]): TableAnswer | null {
-  const spanType = detectSpanType(q.factual);
-  const descriptive =
-    q.answerType === 'reason' || spanType === 'reason' || spanType === 'clause' || asksDefinition(q.factual);
-  const periodList = q.years.length >= 2;
-  if (descriptive || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual) && !periodList))
-    return null;
-  const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
-  if (!tables.length) return null;
-  const stats = corpusStats(snapshot);
-  const weigh = (t: string) => idf(stats, t);
-  if (
-    !q.op &&
-    !asksExtremePeriod(q.factual) &&
-    !asksPeriods(q.factual) &&
-    !asksExtremeRow(q.factual) &&
-    !asksRows(q.factual) &&
-    tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE
-  )
-    return null;
-  return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
 
 /**
