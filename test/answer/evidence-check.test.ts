@@ -164,6 +164,13 @@ describe('swapped modifier', () => {
     expect(f.reason).toMatch(/about “oldest bridge”, not “wooden bridge”/);
   });
 
+  it('finds a named modifier swapped for a name the tagger reads as another part of speech', () => {
+    expect(swappedModifier('What does the Team plan cost?', 'The Plus plan costs $8 a month.')).toEqual([
+      'Team plan',
+      'Plus plan',
+    ]);
+  });
+
   it('leaves the same modifier, a sentence that has the question’s modifier elsewhere, and abbreviations alone', () => {
     expect(
       swappedModifier('What was the oldest bridge built of?', 'The oldest bridge was built of stone.'),

@@ -1,5 +1,5 @@
 import { antonymsOf } from '../../language/antonyms.js';
-import { tagText } from '../../language/tagger.js';
+import { type TaggedToken, tagText } from '../../language/tagger.js';
 
 /** Negation words ("not", "never", "n't"). */
 export const NEGATION_RE = /\b(?:not|never|no|none|nothing|neither|nor|without)\b|n['’]t\b/i;
@@ -47,6 +47,17 @@ function abbreviates(short: string, long: string): boolean {
   return i === a.length;
 }
 
+const CAPITAL_RE = /^\p{Lu}/u;
+
+/**
+ * Whether a sentence's word before the head noun modifies it as the question's word does: the same part of speech,
+ * or both capitalised names (a tagger may read the name "Plus" in "the Plus plan" as a conjunction).
+ */
+function sameRole(mod: TaggedToken, other: TaggedToken, at: number): boolean {
+  if (other.pos === mod.pos) return !other.stop;
+  return mod.pos === 'PROPN' && at > 0 && CAPITAL_RE.test(other.text) && CAPITAL_RE.test(mod.text);
+}
+
 /**
  * A noun phrase of the question ("Team plan") whose head noun the sentence has under another modifier of the same
  * part of speech ("Plus plan") while lacking the question's modifier, as [question's, sentence's].
@@ -61,7 +72,7 @@ export function swappedModifier(question: string, sentence: string): [string, st
     if (has.has(mod.lemma) || has.has(mod.text.toLowerCase())) continue;
     for (let j = 1; j < s.length; j++) {
       const other = s[j - 1]!;
-      if (s[j]!.lemma === head.lemma && other.pos === mod.pos && !other.stop && !abbreviates(mod.text, other.text))
+      if (s[j]!.lemma === head.lemma && sameRole(mod, other, j - 1) && !abbreviates(mod.text, other.text))
         return [`${mod.text} ${head.text}`, `${other.text} ${s[j]!.text}`];
     }
   }
