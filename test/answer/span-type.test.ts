@@ -19,6 +19,7 @@ describe('detectSpanType', () => {
     ['In which city did she study?', 'place'],
     ['How many workers joined the strike?', 'number'],
     ['What percentage of sales came from exports?', 'number'],
+    ['What operating margin did the ferry service reach in 2019?', 'number'],
     ['What material was the hall rebuilt in?', 'thing'],
     ['What was the ferry licence revenue in 2019?', 'number'],
     ['What were the mill’s repair costs for the year?', 'number'],

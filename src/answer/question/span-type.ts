@@ -13,7 +13,7 @@ const PLACE_NOUNS =
 const PERSON_NOUNS =
   'person|people|man|woman|men|women|king|queen|leader|leaders|president|ruler|author|scientist|group|groups|organi[sz]ation|company|firm|team|body|official|minister|general|emperor|family|tribe|individual';
 const NUMBER_NOUNS =
-  'percentage|percent|number|amount|share|proportion|fraction|rate|ratio|total|sum|count|figure|value|price|cost|size';
+  'percentage|percent|number|amount|share|proportion|fraction|rate|ratio|margin|total|sum|count|figure|value|price|cost|size';
 /** Nouns of money and other measured quantities: "what was the compensation expense in 2019?". */
 const MEASURE_NOUNS =
   'expenses?|costs|revenues?|income|sales|earnings|profits?|loss(?:es)?|tax(?:es)?|payments?|fees?|balance|budget|salary|wages?|debt|population|spending|turnover';
