@@ -139,6 +139,23 @@ describe('offline answers over documents of several genres', () => {
     expect(r.answer.startsWith('1.2 million in 2022 and 1.4 million in 2023')).toBe(true);
   });
 
+  it('answers which of two grew faster with the growth each sentence states, citing both', async () => {
+    const faster = await ask(
+      'Which grew faster: ferry traffic to the northern islands in 2022 or cargo at the quay in 2023?',
+    );
+    expect(faster.abstained).toBe(false);
+    expect(faster.answer).toMatch(
+      /^Ferry traffic to the northern islands in 2022 grew faster: 30% \[\d\], against 4% for cargo/,
+    );
+    expect(faster.citations.map((c) => c.quote).join(' ')).toContain('4% more than a year before');
+    const slower = await ask(
+      'Which grew slower: ferry traffic to the northern islands in 2022 or cargo at the quay in 2023?',
+    );
+    expect(slower.answer).toMatch(/^Cargo at the quay in 2023 grew slower: 4%/);
+    const unmatched = await ask('Which is larger, the Kelmsby lighthouse or the market hall?');
+    expect(unmatched.answer).not.toMatch(/is larger:/);
+  });
+
   it('abstains on a near miss: the subject is there, the asked-for relation is negated', async () => {
     const r = await ask('Which ships could not trade wool in winter?');
     expect(r.abstained).toBe(true);

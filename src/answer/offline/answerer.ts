@@ -12,6 +12,7 @@ import { followUpSpanType } from '../question/span-type.js';
 import type { Check, Citation, RelatedPassage, ShortAnswer } from '../schema.js';
 import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { CitationList } from './citations.js';
+import { compareAlternatives, composeComparison } from './compare-alternatives.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
 import { type ComposedTable, composeTable } from './compose-table.js';
 import { decideAbstention } from './decide.js';
@@ -151,7 +152,8 @@ export class OfflineAnswerer implements Answerer {
       if (composed) return this.finishTable(input, tabled, composed, cites, retrieveMs, notice);
     }
     const inferred = q !== resolved.analysis;
-    const found = answerNumeric(q, scored, NUMERIC_RELEVANCE);
+    const compared = await compareAlternatives(snapshot, q.factual);
+    const found = compared ? null : answerNumeric(q, scored, NUMERIC_RELEVANCE);
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
     const decision = decideAbstention(snapshot, {
@@ -160,6 +162,7 @@ export class OfflineAnswerer implements Answerer {
       scored,
       inferredBase: inferred,
       computed: numeric !== null,
+      compared: compared !== null,
       followUp: resolved.isFollowUp,
       yearsCarried: resolved.isFollowUp && q.years.length > 0 && yearsIn(resolved.turn).length === 0,
       tablesMissed,
@@ -186,6 +189,8 @@ export class OfflineAnswerer implements Answerer {
         status: 'computed',
         citation: 1,
       });
+    } else if (compared) {
+      answer = composeComparison(compared, cites, docText);
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       const spanType = followUpSpanType(resolved.turn, q.factual);

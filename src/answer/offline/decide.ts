@@ -57,6 +57,8 @@ export interface Evidence {
   inferredBase: boolean;
   /** The calculator produced the asked-for figure from the evidence. */
   computed: boolean;
+  /** The question compares two alternatives, and the documents give a figure for each (see compare-alternatives). */
+  compared?: boolean;
   /** The question continues an earlier one, whose words its analysis carries. */
   followUp?: boolean;
   /** The question's years come from the earlier turn of a follow-up, not from its own words. */
@@ -81,7 +83,8 @@ export interface Decision {
  * another measure than the one asked for. When the best sentence lacks only a span of the asked-for kind, the
  * question's number or its measure, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same
  * check (and, for a figure, names the measure asked for) leads instead. Calculations are judged by their
- * operands, so the near-miss score does not apply to them.
+ * operands, so the near-miss score does not apply to them; a comparison of two alternatives is answered when each
+ * has its own well-covered sentence with a figure.
  */
 export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence): Decision {
   const why = abstentionReason(snapshot, evidence);
@@ -94,6 +97,7 @@ function abstentionReason(
   evidence: Evidence,
 ): string | { lead: ScoredSentence } | undefined {
   const { question: q, coverage, scored } = evidence;
+  if (evidence.compared) return undefined;
   const spanType = detectSpanType(q.factual);
   if (!coverage.covered) return coverage.reason ?? 'the documents do not mention what the question asks about';
   if (evidence.tablesMissed && q.years.length && LOOKUP_RE.test(q.factual) && !q.op) {

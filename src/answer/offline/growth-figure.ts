@@ -58,3 +58,13 @@ export function statedGrowth(
   }
   return null;
 }
+
+/** The first percentage of a sentence that states a rise or fall ("an increase of 4.6%", "11% more"), signed. */
+export function firstGrowth(figures: readonly NumericClaim[], text: string, offset: number): StatedGrowth | null {
+  for (const f of figures) {
+    if (!isPercent(f)) continue;
+    const value = signedGrowth(f, text, offset);
+    if (value !== null) return { figure: f, value };
+  }
+  return null;
+}
