@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
-import { makeTestApp, type TestApp } from '../helpers/app.js';
+import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
 
 /** Two fictional documents of different genres (an encyclopedia-style article and a product FAQ). */
 const CORPUS = fileURLToPath(new URL('../fixtures/general/', import.meta.url));
@@ -16,18 +15,8 @@ describe('offline answers over documents of several genres', () => {
   });
   afterAll(() => t?.cleanup());
 
-  async function ask(
-    question: string,
-    history: { role: 'user' | 'assistant'; content: string }[] = [],
-  ): Promise<ChatResponse> {
-    const res = await t.app.request('/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ question, history }),
-    });
-    expect(res.status).toBe(200);
-    return ChatResponseSchema.parse(await res.json());
-  }
+  const ask = (question: string, history: { role: 'user' | 'assistant'; content: string }[] = []) =>
+    askChat(t.app, question, history);
 
   it.each([
     ['Who founded Kelmsby?', 'Tomas Averill'],

@@ -2,9 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuestion, detectOp, withoutOpWording } from '../../src/answer/question/question.js';
-import { type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
 import { type CalcOp, calculate } from '../../src/numbers/index.js';
-import { makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
+import { askChat, makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
 
 /** Fictional questions about made-up companies and figures, grouped by the operation they ask for. */
 const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
@@ -175,15 +174,7 @@ describe('average and sum questions are computed from the figures in the sentenc
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 
-  async function ask(question: string): Promise<ChatResponse> {
-    const res = await t.app.request('/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ question }),
-    });
-    expect(res.status).toBe(200);
-    return ChatResponseSchema.parse(await res.json());
-  }
+  const ask = (question: string) => askChat(t.app, question);
 
   it.each<[string, CalcOp, string[]]>([
     ['What was the average group revenue for 2019 and 2018?', 'average', ['£388.0 million', '£412.5 million']],

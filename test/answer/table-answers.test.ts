@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
-import { makeTestApp, type TestApp } from '../helpers/app.js';
+import type { ChatResponse } from '../../src/answer/schema.js';
+import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional annual-report excerpt with a results table (in millions) and a headcount table. */
 const CORPUS = fileURLToPath(new URL('../fixtures/tables/', import.meta.url));
@@ -16,15 +16,7 @@ describe('offline answers from table cells', () => {
   });
   afterAll(() => t?.cleanup());
 
-  async function ask(question: string): Promise<ChatResponse> {
-    const res = await t.app.request('/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ question }),
-    });
-    expect(res.status).toBe(200);
-    return ChatResponseSchema.parse(await res.json());
-  }
+  const ask = (question: string) => askChat(t.app, question);
 
   const computed = (r: ChatResponse) => r.checks.find((c) => c.status === 'computed');
 

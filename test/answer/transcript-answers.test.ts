@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
-import { makeTestApp, type TestApp } from '../helpers/app.js';
+import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional earnings-call transcript with speaker labels. */
 const CORPUS = fileURLToPath(new URL('../fixtures/transcript/', import.meta.url));
@@ -14,15 +13,7 @@ describe('offline answers to "who" questions over a transcript', () => {
   });
   afterAll(() => t?.cleanup());
 
-  async function ask(question: string): Promise<ChatResponse> {
-    const res = await t.app.request('/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ question }),
-    });
-    expect(res.status).toBe(200);
-    return ChatResponseSchema.parse(await res.json());
-  }
+  const ask = (question: string) => askChat(t.app, question);
 
   it('answers who someone is with the name the quoted sentence gives, not with its speaker', async () => {
     const r = await ask('Who is the chief financial officer of Harrowgate Mills?');

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { expect } from 'vitest';
 import type { ChatService } from '../../src/answer/chat-service.js';
+import { type ChatResponse, ChatResponseSchema } from '../../src/answer/schema.js';
 import { createServices } from '../../src/composition/services.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
@@ -92,4 +94,15 @@ export function postJson(
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
   );
+}
+
+/** Asks the app's chat endpoint a question (with earlier turns), expects 200 and returns the parsed response. */
+export async function askChat(
+  app: OpenAPIHono<AppEnv>,
+  question: string,
+  history: { role: 'user' | 'assistant'; content: string }[] = [],
+): Promise<ChatResponse> {
+  const res = await postJson(app, '/api/chat', { question, history });
+  expect(res.status).toBe(200);
+  return ChatResponseSchema.parse(await res.json());
 }
