@@ -25,7 +25,7 @@ import {
   scoreSentences,
 } from './evidence.js';
 import { answerNumeric } from './numeric.js';
-import { figuresForYears, periodSpans, writtenYears } from './period-figures.js';
+import { periodLead } from './period-figures.js';
 import { rerankBySpan } from './span-rerank.js';
 import type { TableAnswer } from './table-operands.js';
 import { hasTables, tableAnswer } from './table-route.js';
@@ -100,6 +100,12 @@ function bylineAnswers(question: string, turn: string, first: EvidenceSentence |
 function renumbered(short: ShortAnswer | undefined, citations: readonly Citation[]): ShortAnswer | undefined {
   const c = short && citations.find((x) => x.start <= short.start && short.end <= x.end);
   return short && c ? { ...short, citation: c.n } : undefined;
+}
+
+/** Several short answers again after verification, or none unless every one still lies in a citation. */
+function renumberedAll(spans: readonly ShortAnswer[], citations: readonly Citation[]): ShortAnswer[] {
+  const each = spans.map((x) => renumbered(x, citations));
+  return each.every((x) => x) ? (each as ShortAnswer[]) : [];
 }
 
 /**
@@ -206,13 +212,11 @@ export class OfflineAnswerer implements Answerer {
       const composeAs = q.answerType === 'person' && spokenBy && !byline ? 'general' : q.answerType;
       answer = composeQuotes(groups, composeAs, cites, docText);
       const cited = cites.all()[0];
-      const asked = writtenYears(q.factual);
-      const perYear = !q.op && cited && groups[0] ? figuresForYears(groups[0].sentences[0]!, asked) : null;
-      if (perYear && cited && perYear.every((f) => f.start >= cited.start && f.end <= cited.end)) {
-        spans = periodSpans(perYear, cited);
+      const period = q.op ? null : periodLead(q.factual, groups[0]?.sentences[0], cited);
+      if (period) {
+        spans = period.spans;
         short = spans[0];
-        const listed = perYear.map((f, i) => `${f.text} in ${asked[i]}`).join(' and ');
-        answer = `${listed} [${cited.n}].\n\n${answer}`;
+        answer = `${period.text}\n\n${answer}`;
       } else {
         short = shortAnswerFor(q.factual, cited, spanType, weigh, byline);
         if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
@@ -226,8 +230,7 @@ export class OfflineAnswerer implements Answerer {
     );
     for (const c of checks) events?.onCheck?.(c);
     const lead = renumbered(short, verified.citations);
-    const each = spans.map((x) => renumbered(x, verified.citations));
-    const kept = each.length > 1 && each.every((x) => x) ? (each as ShortAnswer[]) : [];
+    const kept = spans.length > 1 ? renumberedAll(spans, verified.citations) : [];
     return this.emit(input, {
       answer: verified.answer,
       citations: verified.citations,
@@ -273,8 +276,7 @@ export class OfflineAnswerer implements Answerer {
     });
     checks.push(...verified.checks.filter((c) => c.status === 'unverified'));
     for (const c of checks) input.events?.onCheck?.(c);
-    const spans = composed.spans.map((x) => renumbered(x, verified.citations));
-    const kept = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
+    const kept = renumberedAll(composed.spans, verified.citations);
     const answer = {
       answer: verified.answer,
       citations: verified.citations,

@@ -45,7 +45,21 @@ export function figuresForYears(sentence: EvidenceSentence, years: readonly numb
   return picked.every((f) => sameKind(f, picked[0]!)) && new Set(picked).size === picked.length ? picked : null;
 }
 
-/** Short answers, one per year, for the figures of a cited sentence (document offsets, as the quote has them). */
-export function periodSpans(figures: readonly NumericClaim[], citation: Citation): ShortAnswer[] {
-  return figures.map((f) => ({ text: f.text, citation: citation.n, start: f.start, end: f.end }));
+/**
+ * The lead of an answer to a figure asked for several years ("X in 2019 and 2018 respectively"): one short answer
+ * per year, in the order the question writes them, from the cited sentence (document offsets), and the line that
+ * gives them ("$4.2 million in 2024 and $3.9 million in 2023 [1]."). Null when the sentence does not tell the
+ * years apart or the figures fall outside the citation.
+ */
+export function periodLead(
+  question: string,
+  sentence: EvidenceSentence | undefined,
+  citation: Citation | undefined,
+): { spans: ShortAnswer[]; text: string } | null {
+  const years = writtenYears(question);
+  const figures = sentence && citation ? figuresForYears(sentence, years) : null;
+  if (!figures || !citation || figures.some((f) => f.start < citation.start || f.end > citation.end)) return null;
+  const spans = figures.map((f) => ({ text: f.text, citation: citation.n, start: f.start, end: f.end }));
+  const listed = figures.map((f, i) => `${f.text} in ${years[i]}`).join(' and ');
+  return { spans, text: `${listed} [${citation.n}].` };
 }
