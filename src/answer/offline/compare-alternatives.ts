@@ -69,8 +69,8 @@ async function figureFor(
 
 /**
  * Answers "which grew faster: A or B?" by the figure the documents give for each alternative, each from the best
- * sentence about it; null for other questions, when either has no figure, when both come from one sentence, or
- * when their figures are of different kinds.
+ * sentence about it; null for other questions, when either has no figure, when their figures are of different
+ * kinds, or when they are equal (as when both alternatives lead to one sentence).
  */
 export async function compareAlternatives(snapshot: KnowledgeSnapshot, question: string): Promise<Comparison | null> {
   const m = COMPARE_RE.exec(question)?.groups;
@@ -81,7 +81,7 @@ export async function compareAlternatives(snapshot: KnowledgeSnapshot, question:
     figureFor(snapshot, m.a!, predicate, growth),
     figureFor(snapshot, m.b!, predicate, growth),
   ]);
-  if (!a || !b || a.source === b.source || a.figure.unit !== b.figure.unit || a.value === b.value) return null;
+  if (!a || !b || a.figure.unit !== b.figure.unit || a.value === b.value) return null;
   const aWins = LESS_RE.test(m.cmp!) ? a.value < b.value : a.value > b.value;
   return aWins ? { winner: a, other: b, predicate } : { winner: b, other: a, predicate };
 }
