@@ -15,4 +15,5 @@ export {
   type QuantityInput,
   SCALES,
   type Scale,
+  scaleFactor,
 } from './quantity.js';

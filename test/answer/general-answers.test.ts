@@ -141,6 +141,12 @@ describe('offline answers over documents of several genres', () => {
       'Which grew slower: ferry traffic to the northern islands in 2022 or cargo at the quay in 2023?',
     );
     expect(slower.answer).toMatch(/^Cargo at the quay in 2023 grew slower: 4%/);
+    const scaled = await ask(
+      'Which is larger, the lighthouse fund at the end of 2023 or the mooring fee revenue in 2021?',
+    );
+    expect(scaled.answer).toMatch(
+      /^The mooring fee revenue in 2021 is larger: 1\.3 million \[\d\], against 950 thousand/,
+    );
     const unmatched = await ask('Which is larger, the Kelmsby lighthouse or the market hall?');
     expect(unmatched.answer).not.toMatch(/is larger:/);
     const oneSentence = await ask('Which grew faster: ferry traffic in 2022 or ferry traffic to the northern islands?');

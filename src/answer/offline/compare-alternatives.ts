@@ -1,4 +1,4 @@
-import type { NumericClaim } from '../../numbers/index.js';
+import { type NumericClaim, scaleFactor } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { yearsIn } from '../question/question.js';
 import type { CitationList } from './citations.js';
@@ -24,7 +24,7 @@ const MIN_COVERAGE = 0.5;
 export interface Alternative {
   text: string;
   figure: NumericClaim;
-  /** The figure as compared: signed growth for a growth comparison, else the figure's value. */
+  /** The figure as compared: signed growth for a growth comparison, else the figure's value in units ($1.2 billion as 1.2e9). */
   value: number;
   source: EvidenceSentence;
 }
@@ -61,7 +61,7 @@ async function figureFor(
       if (g) return { text, figure: g.figure, value: g.value, source: s.sentence };
     } else {
       const f = figures.find((x) => x.unit !== 'year' && x.unit !== 'label' && x.unit !== 'duration');
-      if (f) return { text, figure: f, value: f.value, source: s.sentence };
+      if (f) return { text, figure: f, value: f.value * scaleFactor(f.scale), source: s.sentence };
     }
   }
   return null;
