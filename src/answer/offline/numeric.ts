@@ -25,16 +25,20 @@ export interface NumericAnswer {
 
 type Figure = NumericClaim & { source: EvidenceSentence; rank: number };
 
+/** The figures `keep` accepts, as operand pairing reads them: each with its sentence, and itself as `figure`. */
+function labelledFigures(figs: readonly Figure[], keep: (f: NumericClaim) => boolean) {
+  return figs
+    .filter(keep)
+    .map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
+}
+
 /** Two figures the question's own words tell apart (see {@link labelledPair}), when the year-based pairing finds none. */
 function wordedPair(
   q: QuestionAnalysis,
   figs: readonly Figure[],
   keep: (f: NumericClaim) => boolean,
 ): [Figure, Figure] | null {
-  const labelled = figs
-    .filter(keep)
-    .map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
-  const pair = labelledPair(q.factual, labelled);
+  const pair = labelledPair(q.factual, labelledFigures(figs, keep));
   return pair && [pair[0].figure, pair[1].figure];
 }
 
@@ -152,9 +156,7 @@ function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
 function statedGap(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
   const stated = questionPercent(q, figs)?.figure;
   if (!stated) return null;
-  const labelled = figs
-    .filter(isPercent)
-    .map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
+  const labelled = labelledFigures(figs, isPercent);
   const anchor = labelled.find((f) => f.figure === stated)!;
   const other = partnerOf(q.factual, anchor, labelled)?.figure;
   if (!other) return null;

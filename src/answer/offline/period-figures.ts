@@ -1,23 +1,11 @@
-import { isYearAt } from '../../language/years.js';
 import type { NumericClaim } from '../../numbers/index.js';
+import { writtenYears } from '../question/question.js';
 import type { Citation, ShortAnswer } from '../schema.js';
 import type { EvidenceSentence } from './evidence.js';
 
 /** Units of figures that are values of a measure, as opposed to years, durations and labels. */
 const VALUE_UNITS: ReadonlySet<NumericClaim['unit']> = new Set(['currency', 'count', '%', 'pp', 'times']);
 const RESPECTIVELY_RE = /\brespectively\b/i;
-
-const FOUR_DIGITS_RE = /\b\d{4}\b/g;
-
-/** The calendar years a text writes, each once, in the order written. */
-export function writtenYears(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(FOUR_DIGITS_RE)) {
-    const value = Number(m[0]);
-    if (isYearAt(text, m.index, m.index + 4, value) && !out.includes(value)) out.push(value);
-  }
-  return out;
-}
 
 const sameKind = (a: NumericClaim, b: NumericClaim) =>
   a.unit === b.unit && (a.currency ?? null) === (b.currency ?? null);
@@ -42,7 +30,7 @@ export function figuresForYears(sentence: EvidenceSentence, years: readonly numb
   const tagged = years.map((y) => values.filter((f) => f.year === y));
   if (!tagged.every((t) => t.length === 1)) return null;
   const picked = tagged.map((t) => t[0]!);
-  return picked.every((f) => sameKind(f, picked[0]!)) && new Set(picked).size === picked.length ? picked : null;
+  return picked.every((f) => sameKind(f, picked[0]!)) ? picked : null;
 }
 
 /**

@@ -252,10 +252,15 @@ const REASON_RE =
 
 /** Calendar years mentioned in text (see {@link isYearAt}), ascending and unique. */
 export function yearsIn(text: string): number[] {
+  return writtenYears(text).sort((a, b) => a - b);
+}
+
+/** The calendar years a text writes, each once, in the order written ("in 2019 and 2018" -> 2019, 2018). */
+export function writtenYears(text: string): number[] {
   const years = [...text.matchAll(YEAR_RE)]
     .filter((m) => isYearAt(text, m.index, m.index + 4, Number(m[1])))
     .map((m) => Number(m[1]));
-  return [...new Set(years)].sort((a, b) => a - b);
+  return [...new Set(years)];
 }
 
 /** Quantities written as words that stand for a number ("over half" = 50%, "tenfold" = 10). */

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { preferDefinition } from '../../../src/answer/offline/definition-lead.js';
-import type { EvidenceSentence, ScoredSentence } from '../../../src/answer/offline/evidence.js';
+import { scoredSentence } from '../../helpers/scored-sentence.js';
 
-/** A scored sentence of a fictional report; only its text and score matter here. */
-function scored(text: string, score: number): ScoredSentence {
-  return { sentence: { text } as EvidenceSentence, score, coverage: score };
-}
+const scored = scoredSentence;
 
 const LIST = [
   scored('The berth value of the north quay was $4.9 million in 2019.', 1.2),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceSentence } from '../../../src/answer/offline/evidence.js';
-import { figuresForYears, writtenYears } from '../../../src/answer/offline/period-figures.js';
+import { figuresForYears } from '../../../src/answer/offline/period-figures.js';
+import { writtenYears } from '../../../src/answer/question/question.js';
 import { extractClaims, isCheckable } from '../../../src/numbers/index.js';
 
 /** A fictional sentence as evidence: its text and checkable figures, at offset 0. */

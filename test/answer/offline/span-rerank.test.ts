@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceSentence, ScoredSentence } from '../../../src/answer/offline/evidence.js';
 import { rerankBySpan } from '../../../src/answer/offline/span-rerank.js';
+import { scoredSentence } from '../../helpers/scored-sentence.js';
 
-/** A scored sentence of a fictional passage; only its text and score matter here. */
-function scored(text: string, score: number): ScoredSentence {
-  const sentence = { text, start: 0, end: text.length } as EvidenceSentence;
-  return { sentence, score, coverage: score };
-}
+const scored = scoredSentence;
 
 const even = () => 1;
 

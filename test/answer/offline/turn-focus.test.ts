@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceSentence, ScoredSentence } from '../../../src/answer/offline/evidence.js';
 import { preferTurnWords } from '../../../src/answer/offline/turn-focus.js';
-import { tokenize } from '../../../src/retrieval/tokenizer.js';
+import { scoredSentence } from '../../helpers/scored-sentence.js';
 
-/** A scored sentence of a fictional passage; only its terms and score matter here. */
-function scored(text: string, score: number): ScoredSentence {
-  const sentence = { text, termSet: new Set(tokenize(text)) } as unknown as EvidenceSentence;
-  return { sentence, score, coverage: score };
-}
+const scored = scoredSentence;
 
 const even = () => 1;
 const CONTEXT = 'What was the jobless rate in Tarrow in May? The jobless rate was 5.2% in May.';
