@@ -4,6 +4,7 @@ export { CALC_OPS, type CalcOp, calcOps, isCalcOp, quantitySchema } from './calc
 export { calculatorTools, runCalculatorTool, toolErrorJson } from './calculator/tools.js';
 export { checkClaimList, checkClaims } from './claims/check.js';
 export { extractClaims, isCheckable } from './claims/extract.js';
+export { isDayOfMonth } from './claims/figures.js';
 export { splitSentences } from './claims/sentences.js';
 export type { CheckStatus, ClaimCheck, ClaimUnit, NumericClaim, Qualifier } from './claims/types.js';
 export {

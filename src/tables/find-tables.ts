@@ -4,6 +4,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString as mdastText } from 'mdast-util-to-string';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { RawRow, RawTable, TableCell } from './types.js';
+import { readUnitHint } from './unit-hints.js';
 
 /** A GFM delimiter row (`| --- | :---: |`); documents without one hold no pipe table and are not parsed. */
 const DELIMITER_ROW_RE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/mu;
@@ -33,11 +34,35 @@ function readRow(text: string, row: MdRow): RawRow {
   return { start: offsetOf(row, 'start'), end: offsetOf(row, 'end'), cells };
 }
 
-function isCaption(node: Nodes | undefined, table: MdTable, text: string): boolean {
-  if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return false;
+/** A short line that only states the table's units ("Expressed in US $000's", "(In millions)"): not its caption. */
+const MAX_UNIT_LINE_CHARS = 100;
+const UNIT_LINE_RE =
+  /^\s*\(?\s*(?:US\$|[$€£¥]|RMB)?\s*(?:(?:all\s+)?(?:amounts?|figures|values)\s+(?:are\s+)?)?(?:expressed\s+|stated\s+|presented\s+|shown\s+)?in\b/iu;
+const isUnitLine = (node: Nodes): boolean => {
+  const line = mdastText(node);
+  return (
+    node.type === 'paragraph' &&
+    line.length <= MAX_UNIT_LINE_CHARS &&
+    UNIT_LINE_RE.test(line) &&
+    readUnitHint(line).scale !== undefined
+  );
+};
+/** A paragraph ending in a colon introduces what follows ("The following table presents ...:"). */
+const INTRODUCES_RE = /[:：]\s*$/u;
+
+/**
+ * The caption above a table: a heading, a short paragraph written directly above it, or a short paragraph
+ * introducing it with a colon even after a blank line; a unit line between them is passed over.
+ */
+function captionOf(nodes: readonly Nodes[], i: number, table: MdTable, text: string): Nodes | undefined {
+  let j = i - 1;
+  if (nodes[j] && isUnitLine(nodes[j]!)) j--;
+  const node = nodes[j];
+  if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return undefined;
+  const line = mdastText(node);
   const gap = text.slice(offsetOf(node, 'end'), offsetOf(table, 'start'));
-  const adjacent = node.type === 'heading' || !gap.includes('\n\n');
-  return adjacent && mdastText(node).length <= MAX_CAPTION_CHARS;
+  const adjacent = node.type === 'heading' || !gap.includes('\n\n') || INTRODUCES_RE.test(line);
+  return adjacent && line.length <= MAX_CAPTION_CHARS ? node : undefined;
 }
 
 /** The nodes after the last heading or table among `nodes` (the heading itself included). */
@@ -54,14 +79,13 @@ function collect(parent: Parent, text: string, out: RawTable[]): void {
   parent.children.forEach((node, i) => {
     if (node.type === 'table') {
       const before = leadNodes(parent.children.slice(Math.max(0, i - LEAD_PARAGRAPHS), i));
-      const previous = parent.children[i - 1];
+      const caption = captionOf(parent.children, i, node, text);
       const rows = node.children.map((row) => readRow(text, row));
-      const captioned = isCaption(previous, node, text);
       out.push({
         start: offsetOf(node, 'start'),
         end: offsetOf(node, 'end'),
-        caption: captioned ? mdastText(previous!).replace(/\s+/gu, ' ').trim() : null,
-        captionSpan: captioned ? { start: offsetOf(previous!, 'start'), end: offsetOf(previous!, 'end') } : null,
+        caption: caption ? mdastText(caption).replace(/\s+/gu, ' ').trim() : null,
+        captionSpan: caption ? { start: offsetOf(caption, 'start'), end: offsetOf(caption, 'end') } : null,
         lead: before.map((n) => mdastText(n)).join('\n'),
         rows,
       });

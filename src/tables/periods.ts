@@ -49,7 +49,8 @@ export function readPeriod(header: string): Period | null {
 
 /**
  * Periods a question names: every year ("2019", "FY19"), ascending. When it names one year and quarters
- * of it ("the second and first quarter of fiscal 2019", "Q3 2021"), one period per quarter, in order.
+ * of it ("the second and first quarter of fiscal 2019", "Q3 2021"), one period per quarter, in order; one
+ * quarter and several years ("the third quarter of 2018 and of 2019") is that quarter of each year.
  */
 export function periodsIn(question: string): Period[] {
   const found = new Map<number, Period>();
@@ -62,6 +63,10 @@ export function periodsIn(question: string): Period[] {
   const quarters = [
     ...new Set([...question.matchAll(QUARTERS_RE)].map((q) => Number(q[1] ?? QUARTER_WORDS[q[2]!.toLowerCase()]))),
   ];
+  if (quarters.length === 1 && years.length > 1) {
+    const quarter = quarters[0]!;
+    return years.map(({ year }) => ({ year, quarter, label: `Q${quarter} ${year}` }));
+  }
   if (years.length !== 1 || !quarters.length) return years;
   const year = years[0]!.year;
   return quarters.sort((a, b) => a - b).map((quarter) => ({ year, quarter, label: `Q${quarter} ${year}` }));

@@ -8,7 +8,7 @@ import { leadScale, mergeHints, readUnitHint } from './unit-hints.js';
 /** A header that names a comparison rather than a period ("Change 2019 vs 2018", "% Variance"). */
 const DERIVED_HEADER_RE =
   /\bchange\b|\bvs\.?(?=\s|$)|\bversus\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bdifference\b/iu;
-/** A total row closes the section above it: the rows after it are not parts of that section. */
+/** A total row (or a row with no label, the section's total) closes the section above it: the rows after it are not parts of that section. */
 const TOTAL_RE = /^\s*total\b/iu;
 const TRAILING_COLON_RE = /[\s:：]+$/u;
 /** A label that only states units: "(In thousands)", "(in millions of U.S. dollars)", "$'000", "RMB million". */
@@ -71,10 +71,10 @@ function readColumns(headerRows: readonly RawRow[], width: number): TableColumn[
   });
 }
 
+/** What a row is a figure of: its label with its section; a row with no label is the total of its section or table. */
 function seriesOf(label: string, section: string | null): string {
-  return section && !label.toLowerCase().includes(section.toLowerCase())
-    ? `${section}: ${label}`
-    : label || section || '';
+  if (!label) return section ? `Total ${section}` : 'Total';
+  return section && !label.toLowerCase().includes(section.toLowerCase()) ? `${section}: ${label}` : label;
 }
 
 /** Body rows, and the units stated by label-only rows that are unit statements ("(In thousands)"), not sections. */
@@ -125,7 +125,7 @@ function bodyRows(rows: readonly RawRow[], columns: readonly TableColumn[]): { r
       unit: readUnitHint(label),
       values,
     });
-    if (TOTAL_RE.test(label)) section = null;
+    if (TOTAL_RE.test(label) || !label) section = null;
   }
   return { rows: out, stated };
 }
@@ -160,18 +160,41 @@ function readTable(docId: string, title: string | undefined, index: number, raw:
   };
 }
 
+/** A row that starts another header block inside a table: header-like, and naming a period ("| | Fiscal 2018 | |"). */
+const startsBlock = (row: RawRow) => isHeaderRow(row) && row.cells.slice(1).some((c) => isPeriodText(c.text));
+
+/**
+ * A table that stacks several blocks, each under its own header rows naming its period (quarters of one
+ * year, then the same rows for the year before), split into one table per block.
+ */
+function blocks(raw: RawTable): RawTable[] {
+  let headerCount = 1;
+  while (headerCount < raw.rows.length && isHeaderRow(raw.rows[headerCount]!)) headerCount++;
+  const cuts = [0];
+  for (let i = headerCount + 1; i < raw.rows.length; i++) {
+    if (startsBlock(raw.rows[i]!) && !startsBlock(raw.rows[i - 1]!) && !isHeaderRow(raw.rows[i - 1]!)) cuts.push(i);
+  }
+  if (cuts.length === 1) return [raw];
+  return cuts.map((from, k) => {
+    const rows = raw.rows.slice(from, cuts[k + 1] ?? raw.rows.length);
+    return { ...raw, start: rows[0]!.start, end: rows[rows.length - 1]!.end, rows };
+  });
+}
+
 type TableDoc = Pick<SourceDocument, 'docId' | 'text'> & { title?: string };
 const cache = new WeakMap<TableDoc, Table[]>();
 
 /**
  * The tables of a document, read: header rows (the first row, and further rows holding only text and
- * periods), one header and period per column, section rows carried down to the rows under them, cell
+ * periods; a table stacking blocks under headers of their own is read as one table per block), one header and period per column, section rows carried down to the rows under them, cell
  * values, and the units stated by the caption, headers or the paragraphs just above. Memoized per document.
  */
 export function readTables(doc: TableDoc): Table[] {
   let tables = cache.get(doc);
   if (!tables) {
-    tables = findTables(doc.text).map((raw, i) => readTable(doc.docId, doc.title, i, raw));
+    tables = findTables(doc.text)
+      .flatMap(blocks)
+      .map((raw, i) => readTable(doc.docId, doc.title, i, raw));
     cache.set(doc, tables);
   }
   return tables;

@@ -19,6 +19,8 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What is the percentage decrease in inventory from 2018 to 2019?',
     'By what percentage did Fernvale Ltd’s order book grow from 2020 to 2021?',
     'How much did rental income increase by from 2018 to 2019, in percent?',
+    'What percentage did freight revenue increase by between 2018 and 2019?',
+    'What percent has the order book declined since 2020?',
   ],
   difference: [
     'What was the change in cash and cash equivalents between 2018 and 2019?',
@@ -94,6 +96,7 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'Why did the decrease in other income from 2018 to 2019 happen?',
     'What caused the increase in freight costs from 2018 to 2019?',
     'What was the total revenue in 2019?',
+    'What percentage of revenue did the services segment contribute in 2019?',
     'What was the current ratio in 2019?',
     'What does the term adjusted EBITDA mean?',
     'What do the directors mean by underlying profit?',

@@ -135,6 +135,24 @@ describe('extractClaims on other text', () => {
     expect(q).toEqual(['more than', 'at least', 'less than', 'up to', 'exceeded']);
   });
 
+  it('reads a day of the month as a label and a short scale after a currency as that scale', () => {
+    const rows = extractClaims('At 31 March 2019 it was £59.1m against $400k on December 31, 2018; he ran 100m.').map(
+      (c) => [c.text, c.unit, c.scale ?? null],
+    );
+    expect(rows).toEqual([
+      ['31', 'label', null],
+      ['2019', 'year', null],
+      ['£59.1m', 'currency', 'million'],
+      ['$400k', 'currency', 'thousand'],
+      ['31', 'label', null],
+      ['2018', 'year', null],
+    ]);
+    expect(extractClaims('Sales of 12 may rise; 31 days later.').map((c) => [c.text, c.unit])).toEqual([
+      ['12', 'count'],
+      ['31', 'count'],
+    ]);
+  });
+
   it('adds the offset to every position', () => {
     const [c] = extractClaims('Up 47.4%.', 100);
     expect(c).toMatchObject({ text: '47.4%', start: 103, end: 108, sentence: { start: 100, end: 109 } });

@@ -39,6 +39,27 @@ describe('findTables', () => {
     expect(t!.lead).toContain('in thousands');
   });
 
+  it('takes as caption a paragraph introducing the table with a colon, past a blank line and a unit line', () => {
+    const text = [
+      'The following table presents lease revenues by region:',
+      '',
+      'Expressed in thousands of dollars',
+      '',
+      '| | 2019 |',
+      '| --- | --- |',
+      '| North | 5 |',
+    ].join('\n');
+    const [t] = findTables(text);
+    expect(t!.caption).toBe('The following table presents lease revenues by region:');
+    expect(text.slice(t!.captionSpan!.start, t!.captionSpan!.end)).toBe(t!.caption);
+    expect(
+      findTables('Revenue grew in every region.\n\n| | 2019 |\n| --- | --- |\n| North | 5 |')[0]!.caption,
+    ).toBeNull();
+    expect(findTables('Segment revenue (EUR thousand)\n| | 2019 |\n| --- | --- |\n| North | 5 |')[0]!.caption).toBe(
+      'Segment revenue (EUR thousand)',
+    );
+  });
+
   it('finds nothing in prose, and nothing without a delimiter row', () => {
     expect(findTables('Revenue | costs | profit were all up.\nNo table here.')).toEqual([]);
   });
@@ -133,6 +154,47 @@ describe('readTables', () => {
     ]);
   });
 
+  it('reads a row with no label as the total of its section, and closes the section with it', () => {
+    const text = [
+      '| | 2019 | 2018 |',
+      '| --- | --- | --- |',
+      '| Earnings per share (cents) | | |',
+      '| Continuing | 4.1 | 3.9 |',
+      '| | 4.1 | 3.9 |',
+      '| Headcount | 12 | 11 |',
+      '| | 16.1 | 14.9 |',
+    ].join('\n');
+    const rows = readTables({ docId: 'e', text })[0]!.rows;
+    expect(rows.map((r) => [r.section, r.series])).toEqual([
+      ['Earnings per share (cents)', 'Earnings per share (cents): Continuing'],
+      ['Earnings per share (cents)', 'Total Earnings per share (cents)'],
+      [null, 'Headcount'],
+      [null, 'Total'],
+    ]);
+  });
+
+  it('reads a table stacking one block per year under headers of its own as one table per block', () => {
+    const text = [
+      '| | | Fiscal 2019 | |',
+      '| --- | --- | --- | --- |',
+      '| | First Quarter | Second Quarter | Total |',
+      '| Revenue | 10 | 12 | 22 |',
+      '| | | Fiscal 2018 | |',
+      '| | First Quarter | Second Quarter | Total |',
+      '| Revenue | 8 | 9 | 17 |',
+    ].join('\n');
+    const tables = readTables({ docId: 'q', text });
+    expect(tables).toHaveLength(2);
+    expect(
+      tables.map((t) => t.columns.map((c) => (c.period ? [c.period.year, c.period.quarter ?? null] : null))),
+    ).toEqual([
+      [null, [2019, 1], [2019, 2], [2019, null]],
+      [null, [2018, 1], [2018, 2], [2018, null]],
+    ]);
+    expect(tables.map((t) => t.rows.map((r) => r.values[1]?.value))).toEqual([[10], [8]]);
+    for (const t of tables) expect(text.slice(t.start, t.end)).toMatch(/^\| \| \| Fiscal 201\d \| \|[\s\S]*\|$/u);
+  });
+
   it('does not read a comparison column as a period', () => {
     const text = '| | 2019 | 2018 | Change 2019 vs 2018 |\n| --- | --- | --- | --- |\n| Sales | 5 | 4 | 25% |\n';
     expect(readTables({ docId: 'y', text })[0]!.columns.map((c) => c.period?.year ?? null)).toEqual([
@@ -187,6 +249,10 @@ describe('cell values, periods and unit hints', () => {
       { year: 2019, quarter: 2 },
     ]);
     expect(periodsIn('What was revenue in Q3 2021?')).toMatchObject([{ year: 2021, quarter: 3 }]);
+    expect(periodsIn('How did revenue change from the third quarter of 2018 to that of 2019?')).toMatchObject([
+      { year: 2018, quarter: 3 },
+      { year: 2019, quarter: 3 },
+    ]);
   });
 
   it.each([

@@ -1,7 +1,9 @@
 import type { CalcOp, CalcResult } from '../../numbers/index.js';
 import { periodsIn } from '../../tables/periods.js';
-import type { Period, Table } from '../../tables/types.js';
+import type { Period, Table, TableCell } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
+import { atPeriod } from './dated-rows.js';
+import { type CellFor, cellsFor } from './period-cells.js';
 import {
   bestColumn,
   MIN_LABEL_PRECISION,
@@ -149,18 +151,20 @@ function acrossSeries(
   return { operands: [a, b], result, statement };
 }
 
+/** The question asks how many ("the number of shares vested"): a count, never negative. */
+const COUNT_RE = /\bhow many\b|\bnumber of\b/iu;
+/** A figure written in brackets ("(365,223)", a reduction in accounting notation) without them: its magnitude; null otherwise. */
+function magnitude(cell: TableCell): TableCell | null {
+  const m = /^\(\s*(\d[\d,.]*)\s*\)$/u.exec(cell.text);
+  if (!m || cell.end - cell.start !== cell.text.length) return null;
+  const at = cell.text.indexOf(m[1]!);
+  return { text: m[1]!, start: cell.start + at, end: cell.start + at + m[1]!.length };
+}
+
 /** One row's cells for several periods ("X in 2019 and 2018 respectively"), in the order the question names them. */
-function severalCells(
-  question: string,
-  m: RowMatch,
-  periods: readonly Period[],
-  columnFor: (m: RowMatch, p: Period) => number | undefined,
-): TableAnswer | null {
+function severalCells(question: string, m: RowMatch, periods: readonly Period[], cellFor: CellFor): TableAnswer | null {
   const named = [...periods].sort((a, b) => question.indexOf(a.label) - question.indexOf(b.label));
-  const ops = named.map((p) => {
-    const col = columnFor(m, p);
-    return col === undefined ? null : operand(m, col);
-  });
+  const ops = named.map((p) => cellFor(m, p));
   if (!ops.every((o): o is TableOperand => o !== null)) return null;
   const spans = ops.map((o) => o.match.row.row.cells[o.column]!);
   return {
@@ -176,12 +180,9 @@ function overRowPeriods(
   question: string,
   m: RowMatch,
   asked: readonly Period[],
-  columnFor: (m: RowMatch, p: Period) => number | undefined,
+  cellFor: CellFor,
 ): TableAnswer | null {
-  const ops = asked.map((p) => {
-    const col = columnFor(m, p);
-    return col === undefined ? null : operand(m, col);
-  });
+  const ops = asked.map((p) => cellFor(m, p));
   if (!ops.every((o): o is TableOperand => o !== null)) return null;
   return overPeriods(opFor(op, question, ops), ops, asked);
 }
@@ -260,7 +261,7 @@ export function answerFromTables(
   if (!tables.length) return null;
   if (!q.op && asksExtremeRow(q.factual)) return extremeRow(q.factual, tables, periodsIn(q.factual), weigh);
   if (!q.op && asksRows(q.factual)) return listedRows(q.factual, tables, weigh);
-  const matches = matchRows(q.factual, tables, weigh);
+  const matches = atPeriod(matchRows(q.factual, tables, weigh), periodsIn(q.factual));
   const top = matches[0];
   if (!usable(top)) return q.op ? null : tablePeriods(q.factual, tables, weigh, docText);
   const tried = new Set<Table>();
@@ -286,14 +287,23 @@ function answerFromRow(
   const periods = periodsIn(q.factual);
   const op = q.op ?? (CHANGE_RE.test(q.factual) ? 'difference' : null);
   const columnFor = (m: RowMatch, p: Period) => periodColumn(q.factual, m, p, weigh);
+  const cellFor = cellsFor(q.factual, tables, weigh);
   if (!op) {
     const text = docText(best.table.docId);
     const listed = extremePeriod(q.factual, best, text) ?? listedPeriods(q.factual, best, text);
     if (listed) return listed;
-    if (periods.length > 1) return severalCells(q.factual, best, periods, columnFor);
-    const col = periods.length ? columnFor(best, periods[0]!) : bestColumn(q.factual, best, weigh);
-    const o = col !== undefined && col >= 0 ? operand(best, col) : null;
-    return o ? { operands: [o], statement: `${o.series}${o.header ? `, ${o.header}` : ''}: ${cellWords(o)}` } : null;
+    if (periods.length > 1) return severalCells(q.factual, best, periods, cellFor);
+    const col = bestColumn(q.factual, best, weigh);
+    const o = periods.length ? cellFor(best, periods[0]!) : col !== undefined && col >= 0 ? operand(best, col) : null;
+    if (!o) return null;
+    const cell = o.match.row.row.cells[o.column]!;
+    const count = COUNT_RE.test(q.factual) ? magnitude(cell) : null;
+    const said = count ? count.text : cellWords(o);
+    return {
+      operands: [o],
+      statement: `${o.series}${o.header ? `, ${o.header}` : ''}: ${said}`,
+      ...(count ? { spans: [count] } : {}),
+    };
   }
   if (ACROSS_SERIES.has(op) && periods.length <= 1 && namesTwoSeries(q.factual)) {
     const named = namedRows(q.factual, tables, weigh);
@@ -311,7 +321,7 @@ function answerFromRow(
   if ((op === 'difference' || op === 'growth_rate') && periods.length === 1)
     asked = [{ year: periods[0]!.year - 1, label: String(periods[0]!.year - 1) }, periods[0]!];
   if (OVER_PERIODS.has(op) && asked.length >= 2) {
-    const answer = overRowPeriods(op, q.factual, best, asked, columnFor);
+    const answer = overRowPeriods(op, q.factual, best, asked, cellFor);
     if (answer) return answer;
   }
   if (ACROSS_SERIES.has(op) && periods.length <= 1) {
@@ -337,7 +347,7 @@ function answerFromRow(
         q.factual,
         best,
         span.map((year) => ({ year, label: String(year) })),
-        columnFor,
+        cellFor,
       );
   }
   return null;

@@ -25,6 +25,10 @@ const PERCENT_COLUMN_BONUS = 100;
 const WHOLE_PERIOD_BONUS = 50;
 /** Words that frame a period rather than name a series ("year ended", "fiscal"); never series terms. */
 const PERIOD_WORDS = new Set(tokenize('year years ended ending fiscal quarter quarters period periods fy as of at'));
+/** Month names date a row ("Outstanding at September 30, 2018"); they name it only when nothing else does ("At 31 December"). */
+const MONTHS = new Set(
+  tokenize('january february march april may june july august september october november december'),
+);
 
 /** A body row scored against the question. */
 export interface RowMatch {
@@ -32,25 +36,57 @@ export interface RowMatch {
   row: TableRow;
   /** Weighted share of the question's in-table terms the row covers (label and section fully, caption and headers by {@link CONTEXT_MATCH}). */
   recall: number;
-  /** Weighted share of the row label's terms (or of its label and section together, if higher) the question names. */
+  /** Weighted share of the row label's terms (or of its label and section together, or of a note naming its kind, if higher) the question names. */
   precision: number;
   score: number;
   /** Question terms the row's label matched. */
   matched: ReadonlySet<string>;
 }
 
+/**
+ * A small number that names a kind rather than an amount, with the word before it ("Scope 1", "Tier 2",
+ * "Level 3"): kept as one term, so "Scope 1" and "Scope 2" rows are told apart.
+ */
+const NAMED_NUMBER_RE = /\b(\p{L}{3,})\s+(\d{1,2})\b(?![.,:]?\d|\s*%)/gu;
+const namedNumbers = (text: string): string[] =>
+  [...text.matchAll(NAMED_NUMBER_RE)].flatMap((m) => {
+    const [word] = tokenize(m[1]!);
+    return word && !PERIOD_WORDS.has(word) && !MONTHS.has(word) ? [`${word}#${m[2]}`] : [];
+  });
+
 export const termsOf = (text: string | null | undefined): string[] =>
-  text ? tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t)) : [];
+  text
+    ? [
+        ...tokenize(text).filter((t) => !/^\d/u.test(t) && !PERIOD_WORDS.has(t) && !MONTHS.has(t)),
+        ...namedNumbers(text),
+      ]
+    : [];
 
 /** Bracketed notes that end a row label ("(kt)", "(%)", "($m)", "(1)"): units and footnotes, not what the row is. */
 const UNIT_SUFFIX_RE = /(?:\s*\([^()]{0,24}\))+\s*$/u;
 /** Every word of a text as a term, function words included ("Other", "Net"). */
 const plainTerms = (text: string | null | undefined): string[] =>
   text ? (text.toLowerCase().match(/[\p{L}]+/gu) ?? []).map(stem).filter((t) => !PERIOD_WORDS.has(t)) : [];
-/** A row label's terms; a label made only of function words ("Other") is matched by those words. */
-const labelTerms = (label: string): string[] => {
-  const terms = termsOf(label.replace(UNIT_SUFFIX_RE, ''));
-  return terms.length ? terms : plainTerms(label);
+const [TOTAL_TERM = 'total'] = tokenize('total');
+/**
+ * The terms of a bracketed note that names a kind ("(Scope 1)", "(Tier 2)"): another name for the row.
+ * Notes of units and footnotes ("(%)", "($m)", "(1)") name none.
+ */
+const noteTerms = (label: string): string[] => {
+  const note = UNIT_SUFFIX_RE.exec(label)?.[0] ?? '';
+  return namedNumbers(note).length ? termsOf(note) : [];
+};
+/**
+ * A row label's terms, with those of a note that names a kind; a label made only of a date ("At 31
+ * December") is matched by its month, one made only of function words ("Other") by those words. A row with no label is the total of its section (its terms are the
+ * section's and "total"), or of the table.
+ */
+const labelTerms = (row: Pick<TableRow, 'label' | 'section'>): string[] => {
+  if (!row.label) return [...termsOf(row.section), TOTAL_TERM];
+  const terms = [...termsOf(row.label.replace(UNIT_SUFFIX_RE, '')), ...noteTerms(row.label)];
+  if (terms.length) return [...new Set(terms)];
+  const months = tokenize(row.label).filter((t) => MONTHS.has(t));
+  return months.length ? months : plainTerms(row.label);
 };
 
 export function weightOf(terms: Iterable<string>, weigh: TermWeight): number {
@@ -68,6 +104,42 @@ export function contextTerms(table: Table): Set<string> {
   ]);
 }
 
+const headerSpread = new WeakMap<Table, Map<string, number>>();
+/**
+ * How much a header term tells a table's columns apart: 1 for a term in one column's header, less the more
+ * headers share it (log-scaled), so "Total" outweighs "financial assets" written over three of four columns.
+ */
+function spreadOf(table: Table, term: string): number {
+  let df = headerSpread.get(table);
+  if (!df) {
+    df = new Map();
+    for (const c of table.columns.slice(1)) for (const t of new Set(termsOf(c.header))) df.set(t, (df.get(t) ?? 0) + 1);
+    headerSpread.set(table, df);
+  }
+  const n = Math.max(table.columns.length - 1, 1);
+  return Math.log((n + 1) / Math.max(df.get(term) ?? 1, 1)) / Math.log(n + 1);
+}
+
+/** A header term that the row's label already matched counts this much: the question's other words name the column. */
+const LABEL_ECHO = 0.5;
+
+/**
+ * The weight of the question's terms in a column's header, each by its rarity and by how few headers share
+ * it; terms the row's label matched count by {@link LABEL_ECHO}.
+ */
+export function headerWeight(
+  table: Table,
+  column: number,
+  asked: ReadonlySet<string>,
+  weigh: TermWeight,
+  matched: ReadonlySet<string> = new Set(),
+): number {
+  let w = 0;
+  for (const t of new Set(termsOf(table.columns[column]?.header)))
+    if (asked.has(t)) w += weigh(t) * spreadOf(table, t) * (matched.has(t) ? LABEL_ECHO : 1);
+  return w;
+}
+
 /** A row taken as a whole (chosen by another criterion than its words, e.g. the largest figure). */
 export function wholeRow(table: Table, row: TableRow, score = 1): RowMatch {
   return { table, row, recall: 1, precision: 1, score, matched: new Set() };
@@ -77,15 +149,15 @@ export function wholeRow(table: Table, row: TableRow, score = 1): RowMatch {
  * Scores every body row of the tables against the question's terms, best first. Recall is over the
  * question's terms that any of the tables uses (so "what was the amount of X" matches a row labelled X
  * fully, and a table whose document's title does not carry the company the question names loses that
- * term); a row's label and section count fully, its document's title too, its caption and column headers
- * by {@link CONTEXT_MATCH}. Rows whose labels share no term with the question are dropped.
+ * term); a row's label and section count fully, its document's title and the header over the row labels
+ * (what every row is: "Non-vested awards") too, its caption and other column headers by {@link CONTEXT_MATCH}. Rows whose labels share no term with the question are dropped.
  */
 export function matchRows(question: string, tables: readonly Table[], weigh: TermWeight): RowMatch[] {
   const asked = new Set([...termsOf(question), ...plainTerms(question)]);
   const inTables = new Set<string>();
   for (const table of tables) {
     for (const r of table.rows)
-      for (const t of [...labelTerms(r.label), ...termsOf(r.section)]) if (asked.has(t)) inTables.add(t);
+      for (const t of [...labelTerms(r), ...termsOf(r.section)]) if (asked.has(t)) inTables.add(t);
     for (const t of contextTerms(table)) if (asked.has(t)) inTables.add(t);
   }
   const total = weightOf(inTables, weigh);
@@ -93,9 +165,9 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
   const out: RowMatch[] = [];
   for (const table of tables) {
     const context = contextTerms(table);
-    const title = new Set(termsOf(table.title));
+    const title = new Set([...termsOf(table.title), ...termsOf(table.columns[0]?.header)]);
     for (const row of table.rows) {
-      const label = new Set(labelTerms(row.label));
+      const label = new Set(labelTerms(row));
       const matched = new Set([...label].filter((t) => asked.has(t)));
       if (!matched.size) continue;
       const section = new Set(termsOf(row.section).filter((t) => !label.has(t)));
@@ -108,7 +180,13 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
       const seriesPrecision =
         (weightOf(matched, weigh) + weightOf(inSection, weigh)) /
         Math.max(weightOf(label, weigh) + weightOf(section, weigh), 1e-9);
-      const precision = Math.max(labelPrecision, seriesPrecision);
+      const note = noteTerms(row.label);
+      const notePrecision =
+        weightOf(
+          note.filter((t) => asked.has(t)),
+          weigh,
+        ) / Math.max(weightOf(note, weigh), 1e-9);
+      const precision = Math.max(labelPrecision, seriesPrecision, notePrecision);
       out.push({
         table,
         row,
@@ -131,10 +209,7 @@ export function tableShare(question: string, tables: readonly Table[]): number {
   const asked = [...new Set(termsOf(question))];
   const present = new Set<string>();
   for (const table of tables) {
-    for (const t of [
-      ...contextTerms(table),
-      ...table.rows.flatMap((r) => [...labelTerms(r.label), ...termsOf(r.section)]),
-    ])
+    for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...labelTerms(r), ...termsOf(r.section)])])
       present.add(t);
   }
   return asked.length ? asked.filter((t) => present.has(t)).length / asked.length : 0;
@@ -156,12 +231,7 @@ export function periodColumn(question: string, match: RowMatch, period: Period, 
     const agrees = wantsPercent(question) === PERCENT_HEADER_RE.test(col.header);
     const whole = !period.quarter && !p.quarter ? WHOLE_PERIOD_BONUS : 0;
     const score =
-      weightOf(
-        termsOf(col.header).filter((t) => asked.has(t)),
-        weigh,
-      ) +
-      (agrees ? PERCENT_COLUMN_BONUS : 0) +
-      whole;
+      headerWeight(match.table, j, asked, weigh, match.matched) + (agrees ? PERCENT_COLUMN_BONUS : 0) + whole;
     if (score > bestScore) {
       best = j;
       bestScore = score;
@@ -170,9 +240,23 @@ export function periodColumn(question: string, match: RowMatch, period: Period, 
   return best;
 }
 
-/** The columns with a figure in this row, in table order, that carry a period. */
-export function periodColumns(match: RowMatch): number[] {
-  return match.table.columns.flatMap((c, j) => (c.period && match.row.values[j] ? [j] : []));
+/**
+ * The columns with a figure in this row, in table order, that carry a period. Given the question, one per
+ * period: the first whose header agrees with it about percentages ("$" or "%" under "2019"), else the first.
+ */
+export function periodColumns(match: RowMatch, question?: string): number[] {
+  const cols = match.table.columns.flatMap((c, j) => (c.period && match.row.values[j] ? [j] : []));
+  if (question === undefined) return cols;
+  const percent = wantsPercent(question);
+  const byPeriod = new Map<string, number>();
+  for (const j of cols) {
+    const p = match.table.columns[j]!.period!;
+    const key = `${p.year}Q${p.quarter ?? 0}`;
+    const held = byPeriod.get(key);
+    const agrees = (k: number) => PERCENT_HEADER_RE.test(match.table.columns[k]!.header) === percent;
+    if (held === undefined || (!agrees(held) && agrees(j))) byPeriod.set(key, j);
+  }
+  return [...byPeriod.values()].sort((a, b) => a - b);
 }
 
 /**
@@ -203,10 +287,8 @@ export function bestColumn(question: string, match: RowMatch, weigh: TermWeight)
   match.table.columns.forEach((col, j) => {
     if (j === 0 || !match.row.values[j]) return;
     const score =
-      weightOf(
-        termsOf(col.header).filter((t) => asked.has(t)),
-        weigh,
-      ) + (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0);
+      headerWeight(match.table, j, asked, weigh, match.matched) +
+      (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0);
     if (score > bestScore) {
       best = j;
       bestScore = score;

@@ -64,7 +64,7 @@ export function listedPeriods(question: string, m: RowMatch, docText: string): T
   const bound = THRESHOLD_RE.exec(question);
   const limit = bound ? Number(bound[3]!.replace(/,/gu, '')) : undefined;
   const passes = (v: number) => limit === undefined || (bound![1] ? v > limit : v < limit);
-  const cols = periodColumns(m).filter((j) => passes(m.row.values[j]!.value));
+  const cols = periodColumns(m, question).filter((j) => passes(m.row.values[j]!.value));
   const cells = cols.map((j) => periodCell(m.table, j, docText));
   if (!cols.length || cells.some((c) => !c)) return null;
   const ops = cols.map((j) => operand(m, j)).filter((o): o is TableOperand => o !== null);
@@ -82,7 +82,7 @@ export function listedPeriods(question: string, m: RowMatch, docText: string): T
 export function extremePeriod(question: string, m: RowMatch, docText: string): TableAnswer | null {
   if (!asksExtremePeriod(question) || THRESHOLD_RE.test(question)) return null;
   const most = MOST_RE.test(question);
-  const cols = periodColumns(m);
+  const cols = periodColumns(m, question);
   if (cols.length < 2) return null;
   const pick = cols.reduce((best, j) => {
     const v = m.row.values[j]!.value;

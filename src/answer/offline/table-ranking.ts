@@ -1,14 +1,14 @@
 import type { Period, Table } from '../../tables/types.js';
-import { type TermWeight, termsOf, weightOf, wholeRow } from './table-match.js';
+import { headerWeight, type TermWeight, termsOf, weightOf, wholeRow } from './table-match.js';
 import { operand, type TableAnswer } from './table-operands.js';
 
 /** "Which country had the highest X", "in which segment was X the largest": the row whose figure is the extreme. */
 const WHICH_ROW_RE =
-  /\b(?:which|what) (?:countr(?:y|ies)|segments?|regions?|currenc(?:y|ies)|components?|products?|categor(?:y|ies)|items?|business(?:es)?|markets?|divisions?|lines?|types?|subsidiar(?:y|ies)|plans?|classe?s?|sources?|geograph(?:y|ies)|locations?)\b/iu;
+  /\b(?:which|what)(?: [\w-]+){0,2}? (?:countr(?:y|ies)|segments?|regions?|currenc(?:y|ies)|components?|products?|categor(?:y|ies)|items?|business(?:es)?|markets?|divisions?|lines?|types?|subsidiar(?:y|ies)|plans?|classe?s?|sources?|geograph(?:y|ies)|locations?)\b/iu;
 const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|most|maximum|best)\b/iu;
 const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|fewest|minimum|worst)\b/iu;
 /** Rows that add others up are not candidates for the largest part. */
-const TOTAL_ROW_RE = /^\s*(?:total|subtotal|sum|net total|grand total)\b/iu;
+const TOTAL_ROW_RE = /^\s*sum\b|\b(?:sub)?total\b/iu;
 
 /** The question asks which row (country, segment, currency, ...) has the highest or lowest figure. */
 export function asksExtremeRow(question: string): boolean {
@@ -38,12 +38,7 @@ export function extremeRow(
     table.columns.forEach((col, j) => {
       if (j === 0 || (periods.length && col.period?.year !== periods[0]!.year)) return;
       if (!table.rows.some((r) => r.values[j])) return;
-      const score =
-        caption +
-        weightOf(
-          termsOf(col.header).filter((t) => asked.has(t)),
-          weigh,
-        );
+      const score = caption + headerWeight(table, j, asked, weigh);
       if (!pick || score > pick.score) pick = { table, column: j, score };
     });
   }

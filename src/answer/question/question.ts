@@ -1,5 +1,5 @@
 import { isYearAt } from '../../language/years.js';
-import type { CalcOp } from '../../numbers/index.js';
+import { type CalcOp, isDayOfMonth } from '../../numbers/index.js';
 import { asksDefinition } from './definition.js';
 import { normalizeUserText, splitInstructions } from './normalize.js';
 
@@ -194,6 +194,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
         String.raw`%\s*(?:rise|gain|jump)\b`,
         String.raw`\bpercent(?:age)? (?:rise|gain|jump)\b`,
         String.raw`\bby what percent(?:age)?\b`,
+        String.raw`\bwhat (?:percent(?:age)?|%) (?:did|does|do|has|have|had)\b[^?]*\b(?:increas|decreas|grow|grew|rise|rose|fell|fall|declin|drop|chang)\w*`,
         String.raw`\bhow much (?:did|has|have) [^?]*\b(?:grow|grew|increase|rise|expand)\b`,
         String.raw`\bpercent(?:age)? (?:growth|increase|change|rise|decrease|decline|drop|fall|reduction)\b`,
         String.raw`%\s*(?:growth|increase|change|decrease|decline|drop|fall|reduction)\b`,
@@ -275,9 +276,11 @@ export const WORD_NUMBERS: readonly [RegExp, number][] = [
 
 function numbersIn(text: string): number[] {
   const years = new Set(yearsIn(text));
-  const written = [...text.matchAll(NUMBER_RE)]
-    .map((m) => Number(m[1]!.replaceAll(',', '')))
-    .filter((n) => Number.isFinite(n) && !years.has(n));
+  const written = [...text.matchAll(NUMBER_RE)].flatMap((m) => {
+    const n = Number(m[1]!.replaceAll(',', ''));
+    const at = m.index ?? 0;
+    return Number.isFinite(n) && !years.has(n) && !isDayOfMonth(text, at, at + m[0].length, n) ? [n] : [];
+  });
   return [...written, ...WORD_NUMBERS.filter(([re]) => re.test(text)).map(([, n]) => n)];
 }
 

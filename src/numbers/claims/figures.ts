@@ -15,7 +15,7 @@ const NUMERIC = new RegExp(
     String.raw`(?<pre>US\$|U\.S\.\s?\$|HK\$|USD\s?|RMB\s?|CNY\s?|EUR\s?|GBP\s?|JPY\s?|\$|¥|￥|€|£)?` +
     String.raw`(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)` +
     `(?<cn>万亿|亿|万)?` +
-    String.raw`(?<scale>\s?(?:thousand|million|billion|trillion|bn|mn|tn)(?!\p{L}))?` +
+    String.raw`(?<scale>\s?(?:thousand|million|billion|trillion|bn|mn|tn)(?!\p{L})|(?:m|k)(?![\p{L}\p{N}]))?` +
     String.raw`(?<suf>\s?(?:yuan|RMB|CNY|USD|US dollars|dollars|euros?)(?!\p{L})|元|美元)?` +
     String.raw`(?<unit>%|％|\s?percentage points?(?!\p{L})|\s?per ?cent(?!\p{L})|\s?pp(?!\p{L})` +
     String.raw`|\s?times(?!\p{L})|-fold(?!\p{L})|×|\s?years?(?![\p{L}-]))?` +
@@ -85,6 +85,8 @@ const SCALE_TOKENS: Readonly<Record<string, Scale>> = {
   thousand: 'thousand',
   million: 'million',
   mn: 'million',
+  m: 'million',
+  k: 'thousand',
   billion: 'billion',
   bn: 'billion',
   trillion: 'trillion',
@@ -120,6 +122,22 @@ function inQuotedTitle(text: string, start: number, end: number): boolean {
   return curly > 0 || straight === 1;
 }
 
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH_BEFORE_RE = new RegExp(String.raw`\b${MONTH}\.?\s+$`, 'iu');
+/** After a day, "May" is the month only before a year or at the end of a phrase ("12 May 2019", not "12 may rise"). */
+const MONTH_AFTER_RE = new RegExp(
+  String.raw`^\s+(?:(?!may\b)${MONTH}\b|may\b(?=,?\s*(?:(?:19|20)\d\d\b|[.,;:)]|$)))`,
+  'iu',
+);
+
+/** A day of the month in a date ("December 31, 2019", "31 December"): a numeral that names a day, not a figure. */
+export function isDayOfMonth(text: string, start: number, end: number, value: number): boolean {
+  if (value < 1 || value > 31 || !Number.isInteger(value)) return false;
+  return (
+    MONTH_BEFORE_RE.test(text.slice(Math.max(0, start - 12), start)) || MONTH_AFTER_RE.test(text.slice(end, end + 12))
+  );
+}
+
 function numericFigure(text: string, m: RegExpMatchArray): RawFigure | null {
   const g = m.groups ?? {};
   let start = m.index ?? 0;
@@ -134,6 +152,7 @@ function numericFigure(text: string, m: RegExpMatchArray): RawFigure | null {
   const end = (m.index ?? 0) + m[0].length;
   if (isWordChar(text[end]) && !g.unit && !g.ord) return null;
 
+  if (g.scale && /^[mk]$/iu.test(g.scale) && !g.pre) return null;
   const num = g.num ?? '';
   const raw = text.slice(start, end);
   let value = Number(num.replace(/,/g, ''));
@@ -142,6 +161,16 @@ function numericFigure(text: string, m: RegExpMatchArray): RawFigure | null {
   const base = { text: raw, decimals, words: false, start, end };
 
   if (g.ord) return { ...base, value, unit: 'label' };
+  if (
+    !sign &&
+    !g.pre &&
+    !g.scale &&
+    !g.suf &&
+    !g.unit &&
+    /^\d{1,2}$/u.test(num) &&
+    isDayOfMonth(text, start, end, value)
+  )
+    return { ...base, value, unit: 'label' };
   const currency = currencyOf(g.pre) ?? currencyOf(g.suf);
   let scale = g.scale ? SCALE_TOKENS[g.scale.trim().toLowerCase()] : undefined;
   if (g.cn) {

@@ -1,0 +1,91 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatResponse } from '../../src/answer/schema.js';
+import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
+
+/** Two fictional report excerpts whose tables are laid out as real reports lay them out (see each file). */
+const CORPUS = fileURLToPath(new URL('../fixtures/table-layouts/', import.meta.url));
+
+describe('offline answers from tables as reports lay them out', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeTestApp({ corpusDir: CORPUS });
+  });
+  afterAll(() => t?.cleanup());
+
+  const ask = (question: string) => askChat(t.app, question);
+  const docText = (docId: string) => t.kb.current()!.docById.get(docId)!.text;
+  const cited = (r: ChatResponse) => r.citations.find((c) => c.n === r.short!.citation)!;
+
+  it('reads the terms of a caption that introduces the table with a colon, past its unit line', async () => {
+    const r = await ask('What were the total lease revenues from Northland in 2019?');
+    expect(r.short?.text).toBe('4,210');
+    expect(cited(r).table?.caption).toBe(
+      'The following table presents total lease revenues by region, based on where the equipment is used:',
+    );
+    expect(r.answer).toContain('4,210 thousand');
+  });
+
+  it('reads a row with no label as the total, and compares years in the currency columns, not the shares', async () => {
+    const r = await ask('Which year had higher total lease revenue?');
+    expect(r.short?.text).toBe('2019');
+    expect(r.answer).toContain('20,050 thousand; 17,730 in 2018');
+  });
+
+  it('answers the total of a section from its unlabelled last row', async () => {
+    expect((await ask('What is total earnings per share (cents) for 2019?')).short?.text).toBe('44.3');
+    expect((await ask('What were the total dividends per share in 2018?')).short?.text).toBe('20.0');
+  });
+
+  it('reads each block of a table that stacks one block per year', async () => {
+    const r = await ask('What were quarterly revenues in the fiscal 2018 third quarter?');
+    expect(r.short?.text).toBe('4,575');
+    const change = await ask(
+      'What percentage did quarterly revenues increase by between the fiscal 2018 third quarter and the fiscal 2019 third quarter?',
+    );
+    const check = change.checks.find((c) => c.status === 'computed')!;
+    expect(check.op).toBe('growth_rate');
+    expect(check.value).toBeCloseTo(((5120 - 4575) / 4575) * 100, 6);
+  });
+
+  it('tells rows apart by the kind their note names ("Scope 1")', async () => {
+    const r = await ask('In which year were the Scope 1 emissions larger?');
+    expect(r.short?.text).toBe('2018');
+    expect(cited(r).quote).toMatch(/Scope 1|2019 \| 2018/u);
+    expect(r.answer).toContain('61.0; 52.4 in 2019');
+  });
+
+  it('ranks rows in the column the question names most distinctly, leaving group totals out', async () => {
+    const smallest = await ask('In which currency was the total amount of deposits the smallest?');
+    expect(smallest.short?.text).toBe('Euro');
+    const highest = await ask('Which foreign currency has the highest total deposits?');
+    expect(highest.short?.text).toBe('Krone');
+    expect(highest.answer).not.toContain('Group total');
+  });
+
+  it('reads a roll-forward: movements belong to the year their closing row names', async () => {
+    const granted = await ask('How many options were granted in 2019?');
+    expect(granted.short?.text).toBe('210,000');
+    expect(cited(granted).quote).toBe('| Granted | 210,000 | $7.50 |');
+    const text = docText(cited(granted).docId);
+    expect(text.slice(cited(granted).start, cited(granted).end)).toBe(cited(granted).quote);
+    const outstanding = await ask('What is the number of options outstanding at December 31, 2018?');
+    expect(outstanding.short?.text).toBe('1,330,000');
+  });
+
+  it('answers a count of a bracketed movement with its magnitude, verbatim', async () => {
+    const r = await ask('What was the number of options forfeited in 2018?');
+    expect(r.short?.text).toBe('20,000');
+    expect(docText(cited(r).docId).slice(r.short!.start, r.short!.end)).toBe('20,000');
+    expect(cited(r).quote).toBe('| Forfeited | (20,000) | $5.00 |');
+  });
+
+  it('computes a change between the dated rows of a roll-forward', async () => {
+    const r = await ask('What is the change in the number of options outstanding between 2018 and 2019?');
+    const check = r.checks.find((c) => c.status === 'computed')!;
+    expect(check.op).toBe('difference');
+    expect(check.value).toBe(175000);
+    expect(r.answer).toMatch(/increased by 175,000, from 1,330,000 in 2018 to 1,505,000 in 2019/u);
+  });
+});
