@@ -92,6 +92,17 @@ describe('offline answers over documents of several genres', () => {
     expect(paraphrased.answer).toContain('stone');
   });
 
+  it('does not take a noun that frames the question ("the rationale", "the factors") for a topic the documents lack', async () => {
+    for (const question of [
+      'What was the rationale behind the town’s growth?',
+      'What are the factors behind the growth of the town?',
+    ]) {
+      const r = await ask(question);
+      expect(r.abstained).toBe(false);
+      expect(r.citations[0]?.quote).toContain('stayed free of ice in winter');
+    }
+  });
+
   it('abstains when the passages give a figure for another measure than the one asked for', async () => {
     const other = await ask('How many ships traded in Kelmsby by 1650?');
     expect(other.abstained).toBe(true);

@@ -96,6 +96,7 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'Why did the decrease in other income from 2018 to 2019 happen?',
     'What caused the increase in freight costs from 2018 to 2019?',
     'What was the total revenue in 2019?',
+    'What is the weighted-average exchange rate for the euro for 2018 and 2019, respectively?',
     'What percentage of revenue did the services segment contribute in 2019?',
     'What was the current ratio in 2019?',
     'What does the term adjusted EBITDA mean?',

@@ -54,6 +54,9 @@ describe('offline answers from tables as reports lay them out', () => {
     expect(r.short?.text).toBe('2018');
     expect(cited(r).quote).toMatch(/Scope 1|2019 \| 2018/u);
     expect(r.answer).toContain('61.0; 52.4 in 2019');
+    const passing = await ask('Which of the years had total emissions greater than 360?');
+    expect(passing.short?.text).toBe('2019');
+    expect(passing.answer).toMatch(/above 360 in 2019/u);
   });
 
   it('ranks rows in the column the question names most distinctly, leaving group totals out', async () => {

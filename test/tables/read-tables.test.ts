@@ -214,6 +214,8 @@ describe('cell values, periods and unit hints', () => {
     ['−5.2', -5.2, false],
     ['12.5%', 12.5, true],
     ['(3.1)%', -3.1, true],
+    ['$130,000 (1)', 130000, false],
+    ['12% (a)', 12, true],
   ])('reads %s', (text, value, percent) => {
     expect(readCellValue(text)).toMatchObject({ value, percent });
   });

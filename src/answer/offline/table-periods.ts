@@ -11,7 +11,7 @@ import {
 import { cellWords, operand, type TableAnswer, type TableOperand } from './table-operands.js';
 
 /** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
-const WHICH_PERIOD_RE = /\b(?:which|what) (?:year|period|quarter|month)s?\b/iu;
+const WHICH_PERIOD_RE = /\b(?:which|what) (?:of the )?(?:year|period|quarter|month)s?\b/iu;
 const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|more|most|maximum|peak|best)\b/iu;
 const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|less|fewer|fewest|minimum|worst)\b/iu;
 
@@ -39,7 +39,7 @@ export function asksExtremePeriod(question: string): boolean {
 }
 
 /** "Which years does the table cover", "in which years was X calculated": the periods a row has figures for. */
-const WHICH_PERIODS_RE = /\b(?:which|what) (?:years|periods|quarters)\b/iu;
+const WHICH_PERIODS_RE = /\b(?:which|what) (?:of the )?(?:years|periods|quarters)\b/iu;
 /** A bound the figure must pass: "exceed 0.5", "more than $200,000", "less than 100". */
 const THRESHOLD_RE =
   /\b(?:(exceed(?:ed|s)?|more than|greater than|above|over|higher than|larger than)|(less than|fewer than|below|under|lower than|smaller than))\s+\$?\s*([\d,]+(?:\.\d+)?)/iu;

@@ -34,8 +34,8 @@ const TWO_YEARS_AHEAD = `(?=[^?]*${YEAR}[^?]*${YEAR})`;
 const NOT_WHY = String.raw`(?<!\b(?:why|caused?|causes|drove|drives|explains?|led to|behind|reasons?)\b[^?]*)`;
 /** An average that is a growth rate ("average annual growth", "average growth rate", "average % change") is not a mean of values. */
 const NOT_GROWTH = String.raw`(?!\s+(?:annual|yearly|compound|growth|rate of growth|(?:percent(?:age)?|%) (?:growth|change|increase|decrease)|annuali[sz]ed)\b)`;
-/** "On average", "the global average", "above average" name a benchmark, not a mean to compute. */
-const NOT_BENCHMARK = String.raw`(?<!\b(?:on|above|below|than|global|world|worldwide|industry|national|international|market|sector|regional|peer|country|group)\s+)`;
+/** "On average", "the global average", "above average" name a benchmark, and "weighted-average X" a measure, not a mean to compute. */
+const NOT_BENCHMARK = String.raw`(?<!\b(?:on|above|below|than|global|world|worldwide|industry|national|international|market|sector|regional|peer|country|group|weighted)[\s-]+)`;
 /** Words that make "combined" a name ("combined ratio", "the combined company"), not a sum. */
 const NOT_NAMED_COMBINED = String.raw`(?!\s+(?:ratio|company|group|entity|business|firm|effect|impact|with|financial|statements?|accounts)\b)`;
 /** "What was" / "what's" (either apostrophe). */

@@ -36,8 +36,20 @@ const QUESTION_ONLY_FILLER: readonly string[] = (
   'follow follows followed following expected expect expects bring brings brought'
 ).split(' ');
 
+/**
+ * Nouns that name what is asked of a topic rather than the topic (its definition, reasons, parts, effects), and
+ * the reporting entity itself ("the Company", which a report's own text calls "we"). Not typo targets: words one
+ * letter away from them ("factory", "charge") are topics.
+ */
+const FRAMING_NOUNS: readonly string[] = (
+  'definition definitions meaning implication implications rationale reason reasons factor factors ' +
+  'component components composition change changes purpose cause causes effect effects impact impacts ' +
+  'focus basis nature company companies'
+).split(' ');
+
 /** Words that carry no topic of their own in a question: the function words and {@link QUESTION_ONLY_FILLER}. */
 export const QUESTION_FILLER: ReadonlySet<string> = functionWords({ add: QUESTION_ONLY_FILLER });
+const FRAMING: ReadonlySet<string> = new Set(FRAMING_NOUNS);
 
 /** Shortest filler word a question word one edit away from counts as a typo of. */
 const MIN_TYPO_TARGET_LENGTH = 3;
@@ -68,7 +80,7 @@ const DEMONYMS: Readonly<Record<string, string>> = {
   asian: 'asia',
 };
 
-/** True for words that carry no topic (filler, digits, or a one-letter typo of a filler word). */
+/** True for words that carry no topic (filler, framing nouns, digits, or a one-letter typo of a filler word). */
 export function isFiller(raw: string): boolean {
   let known = fillerMemo.get(raw);
   if (known === undefined) {
@@ -85,7 +97,7 @@ const knownMemo = new WeakMap<CorpusStats, Map<string, boolean>>();
 
 function computeIsFiller(raw: string): boolean {
   const w = raw.toLowerCase().replace(/['’]s$/, '');
-  if (!w || /\d/.test(w) || QUESTION_FILLER.has(w)) return true;
+  if (!w || /\d/.test(w) || QUESTION_FILLER.has(w) || FRAMING.has(w)) return true;
   if (w.length < 3 || /^[A-Z]{2,6}$/.test(raw)) return false;
   for (const filler of TYPO_TARGETS) if (editDistance(w, filler, 1) <= 1) return true;
   return false;
