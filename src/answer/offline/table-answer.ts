@@ -1,6 +1,6 @@
 import type { CalcOp, CalcResult } from '../../numbers/index.js';
 import { periodsIn } from '../../tables/periods.js';
-import type { Period, Table, TableCell } from '../../tables/types.js';
+import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { atPeriod } from './dated-rows.js';
 import { type CellFor, cellsFor } from './period-cells.js';
@@ -15,7 +15,7 @@ import {
   seriesColumns,
   type TermWeight,
 } from './table-match.js';
-import { cellWords, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
+import { COUNT_RE, cellWords, magnitude, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
 import { extremePeriod, listedPeriods, tablePeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows, extremeRow, listedRows } from './table-ranking.js';
 
@@ -149,16 +149,6 @@ function acrossSeries(
             ? `The average of ${a.series} and ${b.series}${at} is ${result.display}`
             : `${a.series} and ${b.series}${at} sum to ${result.display}`;
   return { operands: [a, b], result, statement };
-}
-
-/** The question asks how many ("the number of shares vested"): a count, never negative. */
-const COUNT_RE = /\bhow many\b|\bnumber of\b/iu;
-/** A figure written in brackets ("(365,223)", a reduction in accounting notation) without them: its magnitude; null otherwise. */
-function magnitude(cell: TableCell): TableCell | null {
-  const m = /^\(\s*(\d[\d,.]*)\s*\)$/u.exec(cell.text);
-  if (!m || cell.end - cell.start !== cell.text.length) return null;
-  const at = cell.text.indexOf(m[1]!);
-  return { text: m[1]!, start: cell.start + at, end: cell.start + at + m[1]!.length };
 }
 
 /** One row's cells for several periods ("X in 2019 and 2018 respectively"), in the order the question names them. */

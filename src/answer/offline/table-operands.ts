@@ -54,3 +54,13 @@ export function cellWords(o: TableOperand): string {
   const text = o.match.row.row.cells[o.column]?.text ?? String(o.value.value);
   return o.quantity.scale && !o.value.percent ? `${text} ${o.quantity.scale}` : text;
 }
+
+/** The question asks how many ("the number of shares vested"): a count, never negative. */
+export const COUNT_RE = /\bhow many\b|\bnumber of\b/iu;
+/** A figure written in brackets ("(365,223)", a reduction in accounting notation) without them: its magnitude; null otherwise. */
+export function magnitude(cell: TableCell): TableCell | null {
+  const m = /^\(\s*(\d[\d,.]*)\s*\)$/u.exec(cell.text);
+  if (!m || cell.end - cell.start !== cell.text.length) return null;
+  const at = cell.text.indexOf(m[1]!);
+  return { text: m[1]!, start: cell.start + at, end: cell.start + at + m[1]!.length };
+}
