@@ -91,4 +91,20 @@ describe('offline answers from tables as reports lay them out', () => {
     expect(check.value).toBe(175000);
     expect(r.answer).toMatch(/increased by 175,000, from 1,330,000 in 2018 to 1,505,000 in 2019/u);
   });
+
+  it('leads with the figure the text states for a cell, checked against the cell, and cites both', async () => {
+    const r = await ask('How much cash was provided by financing activities in 2019?');
+    expect(r.short?.text).toBe('$2.4 million');
+    expect(cited(r).quote).toContain('Net cash provided by financing activities was $2.4 million');
+    expect(cited(r).table).toBeUndefined();
+    expect(docText(cited(r).docId).slice(r.short!.start, r.short!.end)).toBe('$2.4 million');
+    expect(r.citations.some((c) => c.quote === '| Financing activities | 2,385 | 1,140 |')).toBe(true);
+    expect(r.answer).toMatch(/the table gives .*2,385 \[\d\], which agrees/u);
+  });
+
+  it('keeps the cell when the text rounds it too coarsely to stand for it', async () => {
+    const r = await ask('How much cash was used in investing activities in 2019?');
+    expect(r.short?.text).toBe('(472)');
+    expect(cited(r).table).toBeDefined();
+  });
 });

@@ -5,6 +5,7 @@ import { rowRef } from '../grounding/table-context.js';
 import type { CellRef, ShortAnswer } from '../schema.js';
 import type { CitationList } from './citations.js';
 import type { ScoredSentence } from './evidence.js';
+import { statedCell, statedResult } from './stated-figures.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
 /** The chunk of the operand's document that holds a table row whole, if one does. */
@@ -17,29 +18,6 @@ export interface ComposedTable {
   answer: string;
   spans: ShortAnswer[];
   cells: CellRef[];
-}
-
-/** Sentences of the text (not table rows) looked at for a figure that states the computed result. */
-const STATED_SENTENCES = 5;
-
-/**
- * A figure in the best text sentences that states the computed result at its own precision (a
- * percentage for a percentage, an amount for an amount; the direction may be in words).
- */
-function statedInText(t: TableAnswer, scored: readonly ScoredSentence[]) {
-  const r = t.result;
-  if (!r) return undefined;
-  const percent = r.unit === '%' || r.unit === 'pp';
-  for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
-    if (sentence.text.trimStart().startsWith('|')) continue;
-    const figure = sentence.figures.find((f) => {
-      if ((f.unit === '%') !== percent) return false;
-      const half = 0.5 * 10 ** -f.decimals;
-      return Math.abs(Math.abs(r.value) - Math.abs(f.value)) <= half + 1e-9;
-    });
-    if (figure) return { sentence, figure };
-  }
-  return undefined;
 }
 
 /**
@@ -86,7 +64,7 @@ export function composeTable(
     const text = snapshot.docById.get(o.match.table.docId)!.text.slice(o.match.row.row.start, o.match.row.row.end);
     return `From a table in “${chunkTitle(snapshot, o)}”, the row for ${o.series}: “${text}” [${n}]`;
   });
-  const stated = statedInText(t, scored);
+  const stated = statedResult(t, scored);
   if (stated) {
     const doc = snapshot.docById.get(stated.sentence.chunk.docId)!;
     const n = cites.citeSpan(stated.sentence.chunk, stated.sentence.start, stated.sentence.end, 1, doc.text);
@@ -94,12 +72,29 @@ export function composeTable(
       `The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`,
     );
   }
+  const said = statedCell(t, scored);
+  if (said) {
+    const { sentence: s, figure: f } = said;
+    const doc = snapshot.docById.get(s.chunk.docId)!;
+    const n = cites.citeSpan(s.chunk, s.start, s.end, 1, doc.text);
+    const short = { text: doc.text.slice(f.start, f.end), citation: n, start: f.start, end: f.end };
+    const answer = [
+      `${short.text} [${n}], as the text states it; the table gives ${t.statement} ${refs}, which agrees.`,
+      `“${s.text}” [${n}]`,
+      ...quoted,
+    ].join('\n\n');
+    return { answer, cells: cellRefs(t), spans: [short] };
+  }
   const shorts = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
-  const cells = t.operands.map((o) => {
+  return { answer: [lead, ...quoted].join('\n\n'), cells: cellRefs(t), spans: shorts };
+}
+
+/** The cells a table answer used, as the check records them. */
+function cellRefs(t: TableAnswer): CellRef[] {
+  return t.operands.map((o) => {
     const c = o.match.row.row.cells[o.column]!;
     return { docId: o.match.table.docId, start: c.start, end: c.end, text: c.text, series: o.series, period: o.header };
   });
-  return { answer: [lead, ...quoted].join('\n\n'), cells, spans: shorts };
 }
 
 /** Cites the header row holding `span` (a period named in a header), returning its marker number. */

@@ -1,0 +1,81 @@
+import { scaleFactor } from '../../numbers/index.js';
+import { readPeriod } from '../../tables/periods.js';
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import type { TableAnswer, TableOperand } from './table-operands.js';
+
+/* Figures the text states that agree with a table answer: a report's own wording of a cell or of a computed result. */
+
+/** Sentences of the text (not table rows) looked at for a figure that states the table's answer. */
+const STATED_SENTENCES = 5;
+/**
+ * Below this magnitude a figure written without currency or scale ("5 stores") agrees with a cell too easily to be
+ * taken for it.
+ */
+const MIN_BARE_FIGURE = 100;
+
+/** A figure a text sentence states, with the sentence. */
+export interface StatedFigure {
+  sentence: EvidenceSentence;
+  figure: EvidenceSentence['figures'][number];
+}
+
+const isRow = (s: EvidenceSentence) => s.text.trimStart().startsWith('|');
+
+/**
+ * A figure in the best text sentences that states the computed result at its own precision (a
+ * percentage for a percentage, an amount for an amount; the direction may be in words).
+ */
+export function statedResult(t: TableAnswer, scored: readonly ScoredSentence[]): StatedFigure | undefined {
+  const r = t.result;
+  if (!r) return undefined;
+  const percent = r.unit === '%' || r.unit === 'pp';
+  for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
+    if (isRow(sentence)) continue;
+    const figure = sentence.figures.find((f) => {
+      if ((f.unit === '%') !== percent) return false;
+      const half = 0.5 * 10 ** -f.decimals;
+      return Math.abs(Math.abs(r.value) - Math.abs(f.value)) <= half + 1e-9;
+    });
+    if (figure) return { sentence, figure };
+  }
+  return undefined;
+}
+
+/**
+ * A figure in the best text sentences that states the looked-up cell as the text rounds it ("$148.6 million" for a
+ * cell of 148,599 in a table in thousands): the same kind (percentage or amount), the same currency when both
+ * give one, equal within half a unit of the figure's last written digit in its own scale, and in a sentence that
+ * names the cell's year when its column names one. Undefined for a calculation, or when no sentence states it.
+ */
+export function statedCell(t: TableAnswer, scored: readonly ScoredSentence[]): StatedFigure | undefined {
+  const o = t.operands[0];
+  if (t.result || t.spans || t.operands.length !== 1 || !o) return undefined;
+  const year = readPeriod(o.header)?.year;
+  for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
+    if (isRow(sentence) || (year !== undefined && !sentence.years.includes(year))) continue;
+    const figure = sentence.figures.find((f) => agrees(o, f));
+    if (figure) return { sentence, figure };
+  }
+  return undefined;
+}
+
+/** Scales a table that states none may be in, as the text's figure for one of its cells shows. */
+const IMPLIED_SCALES = ['thousand', 'million'] as const;
+/**
+ * Most a text figure's rounding may be, as a share of it, for it to stand for a cell: "$1.8 million" (2.8%) does,
+ * "0.5 million" (10%) is too coarse to tell 473,550 from any other half million.
+ */
+const MAX_ROUNDING = 0.03;
+
+function agrees(o: TableOperand, f: StatedFigure['figure']): boolean {
+  const cell = o.quantity;
+  if ((f.unit === '%') !== (cell.unit === '%') || f.words) return false;
+  if (f.currency && cell.currency && f.currency !== cell.currency) return false;
+  if (!f.scale && !f.currency && f.unit !== '%' && Math.abs(f.value) < MIN_BARE_FIGURE) return false;
+  const half = 0.5 * 10 ** -f.decimals;
+  if (half > MAX_ROUNDING * Math.abs(f.value)) return false;
+  const stated = Math.abs(f.value) * scaleFactor(f.scale);
+  const within = (held: number) => Math.abs(stated - held) <= half * scaleFactor(f.scale) * (1 + 1e-9);
+  const scales = cell.scale || cell.unit === '%' ? [cell.scale] : [undefined, ...IMPLIED_SCALES];
+  return scales.some((scale) => within(Math.abs(cell.value) * scaleFactor(scale)));
+}
