@@ -107,4 +107,19 @@ describe('offline answers from tables as reports lay them out', () => {
     expect(r.short?.text).toBe('(472)');
     expect(cited(r).table).toBeDefined();
   });
+
+  it('answers what a line item includes with the footnote its label points to, citing the note and the row', async () => {
+    const r = await ask('What is included in fleet upkeep costs?');
+    expect(r.short?.text).toBe('Include tyres, servicing of trucks and trailers, and the cost of replacement parts.');
+    expect(docText(cited(r).docId).slice(r.short!.start, r.short!.end)).toBe(r.short!.text);
+    expect(cited(r).quote.startsWith('(1) Include tyres')).toBe(true);
+    expect(r.citations.find((c) => c.table)?.quote).toBe('| Fleet upkeep costs(1) | 3,120 | 2,960 |');
+    const depot = await ask('What do depot costs include?');
+    expect(depot.short?.text).toBe('Include rent, security and cleaning of the three depots.');
+  });
+
+  it("looks up a footnoted row's figure as any other cell", async () => {
+    const r = await ask('What were depot costs in 2018?');
+    expect(r.short?.text).toBe('998');
+  });
 });

@@ -14,7 +14,7 @@ import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { CitationList } from './citations.js';
 import { compareAlternatives, composeComparison } from './compare-alternatives.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
-import { type ComposedTable, composeTable } from './compose-table.js';
+import { type ComposedTable, composeNote, composeTable } from './compose-table.js';
 import { decideAbstention } from './decide.js';
 import { preferDefinition } from './definition-lead.js';
 import {
@@ -28,7 +28,7 @@ import { answerNumeric } from './numeric.js';
 import { periodLead } from './period-figures.js';
 import { rerankBySpan } from './span-rerank.js';
 import type { TableAnswer } from './table-operands.js';
-import { hasTables, tableAnswer } from './table-route.js';
+import { hasTables, tableAnswer, tableNote } from './table-route.js';
 import { preferTurnWords } from './turn-focus.js';
 
 /**
@@ -156,6 +156,13 @@ export class OfflineAnswerer implements Answerer {
       const cites = new CitationList();
       const composed = composeTable(snapshot, tabled, cites, scored);
       if (composed) return this.finishTable(input, tabled, composed, cites, retrieveMs, notice);
+    }
+    const note = tabled ? null : tableNote(snapshot, q, hits);
+    if (note) {
+      const cites = new CitationList();
+      const composed = composeNote(snapshot, note, cites);
+      if (composed)
+        return this.finishTable(input, { operands: [], statement: '' }, composed, cites, retrieveMs, notice);
     }
     const inferred = q !== resolved.analysis;
     const compared = await compareAlternatives(snapshot, q.factual);

@@ -5,6 +5,7 @@ import { rowRef } from '../grounding/table-context.js';
 import type { CellRef, ShortAnswer } from '../schema.js';
 import type { CitationList } from './citations.js';
 import type { ScoredSentence } from './evidence.js';
+import type { FootnoteAnswer } from './footnote-answer.js';
 import { statedCell, statedResult } from './stated-figures.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
@@ -95,6 +96,27 @@ function cellRefs(t: TableAnswer): CellRef[] {
     const c = o.match.row.row.cells[o.column]!;
     return { docId: o.match.table.docId, start: c.start, end: c.end, text: c.text, series: o.series, period: o.header };
   });
+}
+
+/**
+ * Writes the answer a row's footnote gives: the note's text first (the short answer), then the row it annotates,
+ * both cited. Null when the note or the row is not inside one chunk.
+ */
+export function composeNote(snapshot: KnowledgeSnapshot, f: FootnoteAnswer, cites: CitationList): ComposedTable | null {
+  const { table, row } = f.match;
+  const doc = snapshot.docById.get(table.docId);
+  const chunks = snapshot.chunksByDoc.get(table.docId) ?? [];
+  const noteChunk = chunks.find((c) => c.start <= f.note.start && f.note.end <= c.end);
+  const rowChunk = chunks.find((c) => c.start <= row.row.start && row.row.end <= c.end);
+  if (!doc || !noteChunk || !rowChunk) return null;
+  const n = cites.citeSpan(noteChunk, f.note.start, f.note.end, f.match.score, doc.text);
+  const r = cites.citeSpan(rowChunk, row.row.start, row.row.end, f.match.score, doc.text, rowRef(table, row.row));
+  const rowText = doc.text.slice(row.row.start, row.row.end);
+  const answer = [
+    `${f.body.text} [${n}]`,
+    `This is the note to the row for ${row.series} in a table in “${doc.title}”: “${rowText}” [${r}]`,
+  ].join('\n\n');
+  return { answer, cells: [], spans: [{ text: f.body.text, citation: n, start: f.body.start, end: f.body.end }] };
 }
 
 /** Cites the header row holding `span` (a period named in a header), returning its marker number. */

@@ -5,6 +5,7 @@ import { corpusStats, idf } from '../question/corpus-stats.js';
 import { asksDefinition } from '../question/definition.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { detectSpanType } from '../question/span-type.js';
+import { type FootnoteAnswer, footnoteAnswer } from './footnote-answer.js';
 import { answerFromTables } from './table-answer.js';
 import { tableShare } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
@@ -34,17 +35,38 @@ export function hasTables(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[
   return tableDocs(snapshot, hits).some((d) => readTables(d).length > 0);
 }
 
+/** Asks what something is, includes, consists of or why, which the text (or a row's footnote) answers, not a cell. */
+function isDescriptive(q: QuestionAnalysis): boolean {
+  const spanType = detectSpanType(q.factual);
+  return q.answerType === 'reason' || spanType === 'reason' || spanType === 'clause' || asksDefinition(q.factual);
+}
+
+/** For a descriptive question about a table row that carries a footnote marker, the footnote that answers it, or null. */
+export function tableNote(
+  snapshot: KnowledgeSnapshot,
+  q: QuestionAnalysis,
+  hits: readonly SearchHit[],
+): FootnoteAnswer | null {
+  if (!isDescriptive(q)) return null;
+  const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
+  if (!tables.length) return null;
+  const stats = corpusStats(snapshot);
+  return footnoteAnswer(
+    q.factual,
+    tables,
+    (t) => idf(stats, t),
+    (id) => snapshot.docById.get(id)?.text ?? '',
+  );
+}
+
 /** The table answer for the question from the tables of the best passages' documents, or null. */
 export function tableAnswer(
   snapshot: KnowledgeSnapshot,
   q: QuestionAnalysis,
   hits: readonly SearchHit[],
 ): TableAnswer | null {
-  const spanType = detectSpanType(q.factual);
-  const descriptive =
-    q.answerType === 'reason' || spanType === 'reason' || spanType === 'clause' || asksDefinition(q.factual);
   const periodList = q.years.length >= 2;
-  if (descriptive || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual) && !periodList))
+  if (isDescriptive(q) || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual) && !periodList))
     return null;
   const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
   if (!tables.length) return null;
