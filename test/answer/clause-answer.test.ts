@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractCause, extractClause, extractDefinition, meansVerb } from '../../src/answer/grounding/clause-answer.js';
+import {
+  extractCause,
+  extractClause,
+  extractDefinition,
+  extractFrequency,
+  extractPurpose,
+  meansVerb,
+} from '../../src/answer/grounding/clause-answer.js';
 import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
 import { asksDefinition, definedTerm } from '../../src/answer/question/definition.js';
 import { detectAnswerType } from '../../src/answer/question/question.js';
@@ -153,5 +160,47 @@ describe('means answers', () => {
     expect(span?.text).toBe('by the length of the vessel');
     expect(s.slice(span!.start, span!.end)).toBe(span!.text);
     expect(extractShortAnswer('The berth fee is set each year.', q, 'reason')).toBeNull();
+  });
+
+  it('find the verb in any form, past its object in the active voice, but not past a comma', () => {
+    const q = 'How is the berth fee calculated?';
+    const active = 'The port calculates the berth fee by multiplying the length of the vessel by a daily rate.';
+    expect(extractShortAnswer(active, q, 'reason')?.text).toBe(
+      'by multiplying the length of the vessel by a daily rate',
+    );
+    const apart = 'The port calculates the berth fee each season, and tugs are paid by the hour.';
+    expect(extractShortAnswer(apart, q, 'reason')).toBeNull();
+  });
+});
+
+describe('purpose answers', () => {
+  it('give a why question the infinitive of purpose when the sentence states no cause', () => {
+    const s = 'Where practical, the swaps are spread over several banks to limit exposure to any one of them.';
+    const span = extractShortAnswer(s, 'Why are the swaps spread over several banks?', 'reason');
+    expect(span?.text).toBe('to limit exposure to any one of them');
+    expect(s.slice(span!.start, span!.end)).toBe(span!.text);
+  });
+
+  it('take no "to" that belongs to a phrase or comes before a figure', () => {
+    expect(extractPurpose('Fees rose to $4 million, owing chiefly to new berths.')).toBeNull();
+    expect(extractPurpose('The rise was related to higher tariffs.')).toBeNull();
+  });
+});
+
+describe('frequency answers', () => {
+  it.each([
+    ['The assumptions are reviewed on an annual basis.', 'an annual basis'],
+    ['Officers are elected annually by the board.', 'annually'],
+    ['The fund is rebalanced twice a year.', 'twice a year'],
+    ['The tariff is reset every three years.', 'every three years'],
+  ])('%s', (sentence, want) =>
+    expect(extractShortAnswer(sentence, 'How often is it done?', 'number')?.text).toBe(want),
+  );
+
+  it('leave other questions to the usual spans', () => {
+    expect(extractFrequency('Revenue was $5 million.')).toBeNull();
+    expect(
+      extractShortAnswer('Officers are elected annually by the board.', 'Who elects officers?', 'person')?.text,
+    ).toBe('board');
   });
 });

@@ -1,3 +1,5 @@
+import { tagText } from '../../language/tagger.js';
+
 /**
  * The words after which a sentence says what something consists of, includes, relates to or is due to:
  * "costs include advertising and billing", "the rise was primarily due to higher volumes".
@@ -101,8 +103,11 @@ export function extractCause(sentence: string): ClauseSpan | null {
 
 /** "How is / are / was / were X <participle>?": the participle of a question asking by what means ("determined"). */
 const HOW_PASSIVE_RE = /^\W*how\s+(?:is|are|was|were)\b[^?]*?\s(?<verb>\p{L}+(?:ed|en|wn|ght|lt|nt))\s*\??\s*$/iu;
-/** Words between the participle and "by" ("determined primarily by"). */
-const MAX_WORDS_BEFORE_BY = 3;
+/**
+ * Words between the verb and "by": an adverb in the passive ("determined primarily by"), the object in the active
+ * ("calculates net loss per share by"); a comma or semicolon ends the search.
+ */
+const MAX_WORDS_BEFORE_BY = 10;
 
 /** The participle of a "how is X determined?" question, or null for other questions. */
 export function meansVerb(question: string): string | null {
@@ -110,13 +115,70 @@ export function meansVerb(question: string): string | null {
 }
 
 /**
- * The means a "how is X <participle>?" question asks for, in a sentence using that participle: the clause from the
- * "by" after it, to the end of the sentence ("was determined by comparison against an index" -> "by comparison
- * against an index"); null when the sentence gives none.
+ * The means a "how is X <participle>?" question asks for, in a sentence using that verb in any form ("calculated"
+ * finds "calculates … by dividing"): the clause from the "by" after it, to the end of the sentence ("was determined
+ * by comparison against an index" -> "by comparison against an index"); null when the sentence gives none.
  */
 export function extractMeans(sentence: string, verb: string): ClauseSpan | null {
-  const escaped = verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(String.raw`\b${escaped}\s+(?:[\p{L}-]+\s+){0,${MAX_WORDS_BEFORE_BY}}?(?=by\s)`, 'iu');
-  const m = re.exec(sentence);
-  return m ? clauseFrom(sentence, m.index + m[0].length) : null;
+  const lemma = tagText(verb).tokens[0]?.lemma ?? verb.toLowerCase();
+  const { tokens } = tagText(sentence);
+  for (const [i, t] of tokens.entries()) {
+    if (t.lemma !== lemma && t.text.toLowerCase() !== verb.toLowerCase()) continue;
+    for (const x of tokens.slice(i + 1, i + 2 + MAX_WORDS_BEFORE_BY)) {
+      if (x.text === ',' || x.text === ';') break;
+      if (x.text.toLowerCase() === 'by') return clauseFrom(sentence, x.start);
+    }
+  }
+  return null;
+}
+
+/** Words before "to" that make it part of a phrase ("due to", "related to"), not the start of a purpose. */
+const NOT_PURPOSE_BEFORE = new Set([
+  'due',
+  'related',
+  'relating',
+  'attributable',
+  'according',
+  'prior',
+  'compared',
+  'owing',
+  'up',
+  'subject',
+  'addition',
+  'able',
+  'unable',
+]);
+
+/**
+ * The purpose a "why" question asks for, in a sentence that states one with an infinitive: the clause from "to"
+ * before a verb, to the end of the sentence ("swaps are entered into with several banks to reduce concentration
+ * risk" -> "to reduce concentration risk"); null without one.
+ */
+export function extractPurpose(sentence: string): ClauseSpan | null {
+  const { tokens } = tagText(sentence);
+  for (const [i, t] of tokens.entries()) {
+    if (t.text.toLowerCase() !== 'to' || tokens[i + 1]?.pos !== 'VERB') continue;
+    if (NOT_PURPOSE_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '')) continue;
+    return clauseFrom(sentence, t.start);
+  }
+  return null;
+}
+
+/** Words that say how often something happens: "annually", "on a quarterly basis", "twice a year", "every three years". */
+const FREQUENCY_RE = new RegExp(
+  [
+    String.raw`\b(?:semi-?|bi-?)?(?:annually|quarterly|monthly|weekly|daily|yearly|hourly)\b`,
+    String.raw`\b(?:an?\s+)?(?:(?:semi-?|bi-?)?annual|quarterly|monthly|weekly|daily|yearly|regular|periodic|continuous|ongoing)\s+basis\b`,
+    String.raw`\b(?:once|twice|\w+\s+times)\s+(?:a|per|each|every)\s+(?:year|quarter|month|week|day)\b`,
+    String.raw`\bevery\s+(?:(?:other|\w+)\s+)?(?:years?|quarters?|months?|weeks?|days?)\b`,
+  ].join('|'),
+  'iu',
+);
+/** A question asking how often something happens. */
+export const HOW_OFTEN_RE = /\bhow (?:often|frequently)\b/iu;
+
+/** The first phrase of a sentence saying how often something happens (see {@link FREQUENCY_RE}); null without one. */
+export function extractFrequency(sentence: string): ClauseSpan | null {
+  const m = FREQUENCY_RE.exec(sentence);
+  return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : null;
 }

@@ -2,7 +2,16 @@ import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { asksDefinition, definedTerm } from '../question/definition.js';
 import { CAUSE_QUESTION_RE, detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
-import { extractCause, extractClause, extractDefinition, extractMeans, meansVerb } from './clause-answer.js';
+import {
+  extractCause,
+  extractClause,
+  extractDefinition,
+  extractFrequency,
+  extractMeans,
+  extractPurpose,
+  HOW_OFTEN_RE,
+  meansVerb,
+} from './clause-answer.js';
 import { isContent, isNoun, rawCandidates, trim } from './span-candidates.js';
 import {
   EXACT_FIT,
@@ -101,11 +110,17 @@ export function extractShortAnswer(
   if (!type) return null;
   if (type === 'reason' && !asksDefinition(question)) {
     const verb = meansVerb(question);
-    const cause = WHY_RE.test(question) || CAUSE_QUESTION_RE.test(question) ? extractCause(sentence) : null;
+    const why = WHY_RE.test(question);
+    const cause =
+      why || CAUSE_QUESTION_RE.test(question)
+        ? (extractCause(sentence) ?? (why ? extractPurpose(sentence) : null))
+        : null;
     const means = verb ? extractMeans(sentence, verb) : null;
     const clause = cause ?? means;
     return clause ? { ...clause, score: CLAUSE_SCORE, exact: true } : null;
   }
+  const often = HOW_OFTEN_RE.test(question) ? extractFrequency(sentence) : null;
+  if (often) return { ...often, score: CLAUSE_SCORE, exact: true };
   if (type === 'clause') {
     const clause = extractClause(sentence);
     return clause ? { ...clause, score: CLAUSE_SCORE, exact: true } : null;
