@@ -62,6 +62,14 @@ describe('extractShortAnswer', () => {
     expect(span?.text).toBe('hall');
   });
 
+  it('keeps the last word of a name although the question asks with it ("which county")', () => {
+    const sentence = 'The abbey stands on a hill in Weldon County, above the river.';
+    expect(extractShortAnswer(sentence, 'Which county is the abbey in?', 'place')?.text).toBe('Weldon County');
+    expect(
+      extractShortAnswer('The abbey stands in the county of Weldon.', 'Which county is the abbey in?', 'place')?.text,
+    ).toBe('Weldon');
+  });
+
   it('gives nothing for reasons, and nothing of the wrong kind for dates', () => {
     expect(extractShortAnswer(s, 'Why was the hall rebuilt?', 'reason')).toBeNull();
     expect(

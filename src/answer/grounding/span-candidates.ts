@@ -168,10 +168,18 @@ export function trim(
   asked: (t: TaggedToken) => boolean,
 ): Candidate | null {
   let { first, last } = c;
-  const drop = (t: TaggedToken) =>
-    asked(t) || t.pos === 'DET' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'PRON';
+  const structural = (t: TaggedToken) =>
+    t.pos === 'DET' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'PRON';
+  const drop = (t: TaggedToken) => asked(t) || structural(t);
   while (first <= last && drop(tokens[first]!)) first++;
-  while (last >= first && (drop(tokens[last]!) || tokens[last]!.text === "'s" || tokens[last]!.text === '’s')) last--;
+  /** The capitalised last word of a name, kept though the question has it ("Global Select Market" for "which market"). */
+  const ownName = (t: TaggedToken) => c.kind === 'name' && /^\p{Lu}/u.test(t.text) && isNoun(t) && !structural(t);
+  while (
+    last >= first &&
+    !(ownName(tokens[last]!) && last > first) &&
+    (drop(tokens[last]!) || tokens[last]!.text === "'s" || tokens[last]!.text === '’s')
+  )
+    last--;
   if (first > last || last - first + 1 > MAX_SPAN_TOKENS) return null;
   const span = tokens.slice(first, last + 1);
   if (c.kind === 'phrase' && !span.some((t) => isNoun(t) || t.pos === 'NUM')) {
