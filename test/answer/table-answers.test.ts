@@ -21,10 +21,10 @@ describe('offline answers from table cells', () => {
   const computed = (r: ChatResponse) => r.checks.find((c) => c.status === 'computed');
 
   it('answers a lookup with the cell as the short answer and cites the row with its headers', async () => {
-    const r = await ask('What was the total net sales in 2019?');
+    const r = await ask('What was the total net sales in 2018?');
     expect(r.abstained).toBe(false);
-    expect(r.short?.text).toBe('1,634');
-    expect(text.slice(r.short!.start, r.short!.end)).toBe('1,634');
+    expect(r.short?.text).toBe('1,745');
+    expect(text.slice(r.short!.start, r.short!.end)).toBe('1,745');
     const c = r.citations.find((x) => x.n === r.short!.citation)!;
     expect(c.quote).toBe('| Total net sales | 1,634 | 1,745 |');
     expect(text.slice(c.start, c.end)).toBe(c.quote);
@@ -33,7 +33,15 @@ describe('offline answers from table cells', () => {
       headers: ['', 'Fiscal year 2019', 'Fiscal year 2018'],
       cells: ['Total net sales', '1,634', '1,745'],
     });
-    expect(r.answer).toContain('1,634 million');
+    expect(r.answer).toContain('1,745 million');
+  });
+
+  it('answers with the figure as the text states it when the text gives the cell, citing the row too', async () => {
+    const r = await ask('What was the total net sales in 2019?');
+    expect(r.short?.text).toBe('$1,634 million');
+    expect(text.slice(r.short!.start, r.short!.end)).toBe('$1,634 million');
+    expect(r.citations.find((x) => x.n === r.short!.citation)!.table).toBeUndefined();
+    expect(r.citations.find((x) => x.table)?.quote).toBe('| Total net sales | 1,634 | 1,745 |');
   });
 
   it('answers a "how" question with the sentence that explains, not with a cell of the row it names', async () => {

@@ -122,4 +122,15 @@ describe('offline answers from tables as reports lay them out', () => {
     const r = await ask('What were depot costs in 2018?');
     expect(r.short?.text).toBe('998');
   });
+
+  it("leads a computed change with the row's own Change cell when it states the result at its precision", async () => {
+    const r = await ask('What was the percentage change in freight revenue between 2018 and 2019?');
+    const check = r.checks.find((c) => c.status === 'computed')!;
+    expect(check.value).toBeCloseTo(((12480 - 11885) / 11885) * 100, 6);
+    expect(r.short?.text).toBe('5.0%');
+    expect(docText(cited(r).docId).slice(r.short!.start, r.short!.end)).toBe('5.0%');
+    expect(r.answer).toContain('the table’s “Change” column states 5.0%'.replace('’', "'"));
+    const down = await ask('What was the percentage change in storage revenue between 2018 and 2019?');
+    expect(down.short?.text).toBe('(5.6)%');
+  });
 });

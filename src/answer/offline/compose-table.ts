@@ -6,7 +6,7 @@ import type { CellRef, ShortAnswer } from '../schema.js';
 import type { CitationList } from './citations.js';
 import type { ScoredSentence } from './evidence.js';
 import type { FootnoteAnswer } from './footnote-answer.js';
-import { statedCell, statedResult } from './stated-figures.js';
+import { statedCell, statedInRow, statedResult } from './stated-figures.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
 /** The chunk of the operand's document that holds a table row whole, if one does. */
@@ -58,8 +58,10 @@ export function composeTable(
   const refs = [
     ...new Set([...rows.map((r) => r.n), ...spans.flatMap((x) => (x ? [x.citation] : []))].map((n) => `[${n}]`)),
   ].join('');
+  const inRow = statedInRow(t);
+  const states = inRow ? `; the table's “${inRow.header}” column states ${inRow.cell.text}` : '';
   const lead = t.result
-    ? `${t.statement} ${refs} (computed: ${t.result.formula} = ${t.result.display}).`
+    ? `${t.statement} ${refs} (computed: ${t.result.formula} = ${t.result.display}${states}).`
     : `${t.statement} ${refs}.`;
   const quoted = [...new Map(rows.map((r) => [r.n, r])).values()].map(({ o, n }) => {
     const text = snapshot.docById.get(o.match.table.docId)!.text.slice(o.match.row.row.start, o.match.row.row.end);
@@ -87,6 +89,7 @@ export function composeTable(
     return { answer, cells: cellRefs(t), spans: [short] };
   }
   const shorts = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
+  if (inRow) shorts.unshift({ ...inRow.cell, citation: first.n });
   return { answer: [lead, ...quoted].join('\n\n'), cells: cellRefs(t), spans: shorts };
 }
 

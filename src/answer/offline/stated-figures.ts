@@ -1,5 +1,6 @@
 import { scaleFactor } from '../../numbers/index.js';
 import { readPeriod } from '../../tables/periods.js';
+import type { TableCell } from '../../tables/types.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
@@ -78,4 +79,30 @@ function agrees(o: TableOperand, f: StatedFigure['figure']): boolean {
   const within = (held: number) => Math.abs(stated - held) <= half * scaleFactor(f.scale) * (1 + 1e-9);
   const scales = cell.scale || cell.unit === '%' ? [cell.scale] : [undefined, ...IMPLIED_SCALES];
   return scales.some((scale) => within(Math.abs(cell.value) * scaleFactor(scale)));
+}
+
+/** A column header naming a change between periods: "Change", "% change", "Increase/(decrease)", "Variance". */
+const CHANGE_HEADER_RE = /\b(?:change|changes|increase|decrease|growth|variance|movement)\b|%\s*chg\b|\bvar\b/iu;
+
+/**
+ * The cell of the operands' own row, in a column headed as a change ("CHANGE"), that states the computed change at
+ * its own precision (5.0% for 5.01%): a percentage for a growth rate, an amount for a difference. Undefined for a
+ * calculation over several rows, or when no such cell agrees.
+ */
+export function statedInRow(t: TableAnswer): { cell: TableCell; header: string } | undefined {
+  const r = t.result;
+  const first = t.operands[0];
+  if (!r || !first || t.operands.some((o) => o.match.row !== first.match.row)) return undefined;
+  if (r.op !== 'growth_rate' && r.op !== 'difference') return undefined;
+  const { table, row } = first.match;
+  const used = new Set(t.operands.map((o) => o.column));
+  for (const [i, value] of row.values.entries()) {
+    const header = table.columns[i]?.header ?? '';
+    if (!value || used.has(i) || !CHANGE_HEADER_RE.test(header)) continue;
+    const percent = value.percent || Boolean(table.columns[i]!.unit.percent);
+    if (percent !== (r.op === 'growth_rate')) continue;
+    if (Math.abs(value.value - r.value) <= 0.5 * 10 ** -value.decimals + 1e-9)
+      return { cell: row.row.cells[i]!, header };
+  }
+  return undefined;
 }

@@ -62,6 +62,12 @@ export const termsOf = (text: string | null | undefined): string[] =>
       ]
     : [];
 
+/**
+ * Words that name a calculation ("the change in X"): what a column header such as "Change" says, not what a row is
+ * about, so a question's calculation word does not count toward rows it is not the label of.
+ */
+const CHANGE_TERMS = new Set(tokenize('change changes difference increase decrease growth movement variance'));
+
 /** Bracketed notes that end a row label ("(kt)", "(%)", "($m)", "(1)"): units and footnotes, not what the row is. */
 const UNIT_SUFFIX_RE = /(?:\s*\([^()]{0,24}\))+\s*$/u;
 /** Every word of a text as a term, function words included ("Other", "Net"). */
@@ -158,7 +164,7 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
   for (const table of tables) {
     for (const r of table.rows)
       for (const t of [...labelTerms(r), ...termsOf(r.section)]) if (asked.has(t)) inTables.add(t);
-    for (const t of contextTerms(table)) if (asked.has(t)) inTables.add(t);
+    for (const t of contextTerms(table)) if (asked.has(t) && !CHANGE_TERMS.has(t)) inTables.add(t);
   }
   const total = weightOf(inTables, weigh);
   if (total === 0) return [];
