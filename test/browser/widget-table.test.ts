@@ -13,7 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness.js';
 
 const TABLES_CORPUS = fileURLToPath(new URL('../fixtures/tables/', import.meta.url));
 const SCREENSHOT = '/tmp/widget-table.png';
-const SALES_Q = 'What was the total net sales in 2019?';
+const SALES_Q = 'What was the total net sales in 2018?';
 const CHANGE_Q = 'What is the percentage change in total net sales between 2018 and 2019?';
 const STAFF_Q = 'How many production staff were there in 2017?';
 
