@@ -51,7 +51,7 @@ export function extractClause(sentence: string): ClauseSpan | null {
 
 /** Verbs that introduce a definition after the defined term: "goodwill represents the excess of …". */
 const DEFINING_VERB_RE =
-  /^\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:is|are)(?!\s+(?:not\s+)?\w+(?:ed|en)\b)|represents?|means?|refers?\s+to|is\s+defined\s+as|are\s+defined\s+as|is\s+the\s+term\s+for|describes?)\s+/i;
+  /^\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:(?:is|are)(?!\s+(?:not\s+)?\w+(?:ed|en)\b)|represents?|means?|refers?\s+to|is\s+defined\s+as|are\s+defined\s+as|is\s+the\s+term\s+for|describes?|presents?|measures?|(?:is|are)\s+calculated\s+as|equals?)\s+/i;
 /** Words before the defined term that name it after its definition: "the excess … was recorded as goodwill". */
 const NAMED_AS_RE =
   /\b(?:is|are|was|were)\s+(?:recorded|recogni[sz]ed|referred\s+to|known|classified|presented|called|termed)(?:\s+as)?\s+$/i;

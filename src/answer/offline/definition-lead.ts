@@ -2,8 +2,11 @@ import { extractDefinition } from '../grounding/clause-answer.js';
 import { asksDefinition, definedTerm } from '../question/definition.js';
 import type { ScoredSentence } from './evidence.js';
 
-/** How many of the best sentences a sentence that defines the asked-for term may be lifted from. */
-export const DEFINITION_REACH = 5;
+/**
+ * How many of the best sentences a sentence that defines the asked-for term may be lifted from: table rows that
+ * repeat the term ("Basic earnings per share", "Diluted earnings per share", …) can fill the first several places.
+ */
+export const DEFINITION_REACH = 12;
 
 /**
  * Scored sentences with the best one that defines the term a definition question asks about ("What is goodwill?")

@@ -19,4 +19,13 @@ describe('preferDefinition', () => {
     expect(preferDefinition(LIST, 'What was the berth value in 2019?')).toBe(LIST);
     expect(preferDefinition(LIST.slice(0, 2), 'What is berth value?')).toEqual(LIST.slice(0, 2));
   });
+
+  it('reaches past table rows that repeat the term, and reads "presents" as defining', () => {
+    const rows = Array.from({ length: 8 }, (_, i) =>
+      scored(`| Basic berth value ${i} | 1,30${i} | 1,20${i} |`, 2 - i / 10),
+    );
+    const defining = scored('Berth value presents the fees a berth would earn if let all year.', 0.5);
+    const list = [...rows, defining];
+    expect(preferDefinition(list, 'What is the definition of the term "berth value"?')[0]).toBe(defining);
+  });
 });
