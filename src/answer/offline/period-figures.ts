@@ -13,10 +13,11 @@ const sameKind = (a: NumericClaim, b: NumericClaim) =>
 /**
  * The sentence's figure for each of `years` (the question's, in the order it writes them): from a list the sentence pairs
  * with its years ("$12.5 million and $12.6 million in 2019 and 2018, respectively"), else one figure of one kind
- * for each year ("$4.2 million in 2019, against $3.9 million in 2018"). Null when the years are not all told apart.
+ * for each of two or more years ("$4.2 million in 2019, against $3.9 million in 2018"). Null when the years are not all
+ * told apart.
  */
 export function figuresForYears(sentence: EvidenceSentence, years: readonly number[]): NumericClaim[] | null {
-  if (years.length < 2) return null;
+  if (!years.length) return null;
   const values = sentence.figures.filter((f) => VALUE_UNITS.has(f.unit));
   if (RESPECTIVELY_RE.test(sentence.text)) {
     const written = writtenYears(sentence.text);
@@ -27,6 +28,7 @@ export function figuresForYears(sentence: EvidenceSentence, years: readonly numb
       }
     }
   }
+  if (years.length < 2) return null;
   const tagged = years.map((y) => values.filter((f) => f.year === y));
   if (!tagged.every((t) => t.length === 1)) return null;
   const picked = tagged.map((t) => t[0]!);
@@ -34,8 +36,8 @@ export function figuresForYears(sentence: EvidenceSentence, years: readonly numb
 }
 
 /**
- * The lead of an answer to a figure asked for several years ("X in 2019 and 2018 respectively"): one short answer
- * per year, in the order the question writes them, from the cited sentence (document offsets), and the line that
+ * The lead of an answer to a figure asked for one or more years that the cited sentence lists ("X in 2019 and 2018
+ * respectively", or 2018 out of "… in 2019, 2018 and 2017, respectively"): one short answer per year, in the order the question writes them, from the cited sentence (document offsets), and the line that
  * gives them ("$4.2 million in 2024 and $3.9 million in 2023 [1]."). Null when the sentence does not tell the
  * years apart or the figures fall outside the citation.
  */

@@ -28,7 +28,15 @@ describe('figuresForYears', () => {
   it('finds none when the years are not all told apart', () => {
     expect(texts(listed, [2024, 2022])).toBeNull();
     expect(texts(sentence('Fees rose to $4.2 million in 2024.'), [2024, 2023])).toBeNull();
-    expect(texts(listed, [2024])).toBeNull();
+  });
+
+  it('picks the one asked year out of a respectively list, and leaves a single dated year to the short answer', () => {
+    const three = sentence(
+      'Depreciation was $2.5 million, $2.6 million and $2.4 million in 2024, 2023 and 2022, respectively.',
+    );
+    expect(texts(three, [2023])).toEqual(['$2.6 million']);
+    expect(texts(listed, [2024])).toEqual(['$4.2 million']);
+    expect(texts(sentence('Fictional ferry fees were $4.2 million in 2024.'), [2024])).toBeNull();
   });
 });
 
