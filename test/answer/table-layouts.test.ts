@@ -133,4 +133,14 @@ describe('offline answers from tables as reports lay them out', () => {
     const down = await ask('What was the percentage change in storage revenue between 2018 and 2019?');
     expect(down.short?.text).toBe('(5.6)%');
   });
+
+  it('computes "the increase in X in 2019" from the year before, and finds it stated in the text in another scale', async () => {
+    const r = await ask('What was the increase in insurance in 2019?');
+    const check = r.checks.find((c) => c.status === 'computed')!;
+    expect(check.op).toBe('difference');
+    expect(check.value).toBe(1220);
+    expect(r.answer).toMatch(
+      /The text itself states \$1\.2 million \[\d\], which the computation from the table confirms/u,
+    );
+  });
 });

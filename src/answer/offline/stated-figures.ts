@@ -1,4 +1,4 @@
-import { scaleFactor } from '../../numbers/index.js';
+import { SCALES, type Scale, scaleFactor } from '../../numbers/index.js';
 import { readPeriod } from '../../tables/periods.js';
 import type { TableCell } from '../../tables/types.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
@@ -23,19 +23,21 @@ export interface StatedFigure {
 const isRow = (s: EvidenceSentence) => s.text.trimStart().startsWith('|');
 
 /**
- * A figure in the best text sentences that states the computed result at its own precision (a
- * percentage for a percentage, an amount for an amount; the direction may be in words).
+ * A figure in the best text sentences that states the computed result at its own precision and scale (a
+ * percentage for a percentage, an amount for an amount: "$2.9 million" for 2,880 thousand; the direction may be in
+ * words).
  */
 export function statedResult(t: TableAnswer, scored: readonly ScoredSentence[]): StatedFigure | undefined {
   const r = t.result;
   if (!r) return undefined;
   const percent = r.unit === '%' || r.unit === 'pp';
+  const resultScale = SCALES.find((x) => r.unit?.split(/\s+/u).includes(x)) as Scale | undefined;
   for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
     if (isRow(sentence)) continue;
     const figure = sentence.figures.find((f) => {
       if ((f.unit === '%') !== percent) return false;
-      const half = 0.5 * 10 ** -f.decimals;
-      return Math.abs(Math.abs(r.value) - Math.abs(f.value)) <= half + 1e-9;
+      const computed = percent ? r.value : (r.value * scaleFactor(resultScale)) / scaleFactor(f.scale);
+      return Math.abs(Math.abs(computed) - Math.abs(f.value)) <= 0.5 * 10 ** -f.decimals + 1e-9;
     });
     if (figure) return { sentence, figure };
   }

@@ -64,8 +64,8 @@ function spanPeriods(question: string, periods: readonly Period[], m: RowMatch):
   return [...periods];
 }
 
-/** "The change in X" asked of a table row with no years named: the difference between its two latest periods. */
-const CHANGE_RE = /^(?!\s*(?:why|how)\b)[^?]*\bchange in\b/iu;
+/** "The change (increase, decrease) in X" asked of a table row: a difference, between its two latest periods when no years are named. */
+const CHANGE_RE = /^(?!\s*(?:why|how)\b)[^?]*\b(?:change|increase|decrease|rise|decline) in\b/iu;
 
 /** Rows scoring at least this share of the best row's score are tried in turn, one per table, at most {@link MAX_TABLES_TRIED}. */
 const NEAR_BEST = 0.9;
