@@ -143,4 +143,11 @@ describe('offline answers from tables as reports lay them out', () => {
       /The text itself states \$1\.2 million \[\d\], which the computation from the table confirms/u,
     );
   });
+
+  it('answers a change the best sentence states with that figure, not a difference of two others in it', async () => {
+    const r = await ask('How much did head office expenses decrease by from 2018 to 2019?');
+    expect(r.short?.text).toBe('$2.2 million');
+    expect(docText(cited(r).docId).slice(r.short!.start, r.short!.end)).toBe('$2.2 million');
+    expect(r.checks.some((c) => c.status === 'computed')).toBe(false);
+  });
 });

@@ -68,3 +68,19 @@ export function firstGrowth(figures: readonly NumericClaim[], text: string, offs
   }
   return null;
 }
+
+const isAmount = (f: NumericClaim) => f.unit === 'currency' || f.unit === 'count';
+
+/**
+ * The change in amount a sentence states with a rise or fall word right before it ("expenses decreased $2.2
+ * million", "an increase of $53.1 million"), signed; null when its first such amount is not one.
+ */
+export function statedChange(figures: readonly NumericClaim[], text: string, offset: number): StatedGrowth | null {
+  for (const f of figures) {
+    if (!isAmount(f)) continue;
+    const before = text.slice(0, f.start - offset);
+    if (RISE_BEFORE_RE.test(before)) return { figure: f, value: f.value };
+    if (FALL_BEFORE_RE.test(before)) return { figure: f, value: -f.value };
+  }
+  return null;
+}
