@@ -150,4 +150,12 @@ describe('offline answers from tables as reports lay them out', () => {
     expect(docText(cited(r).docId).slice(r.short!.start, r.short!.end)).toBe('$2.2 million');
     expect(r.checks.some((c) => c.status === 'computed')).toBe(false);
   });
+
+  it('answers two series asked respectively for one year, each row named by the section it alone makes up', async () => {
+    const r = await ask('What are the respective sales and purchases for 2018?');
+    expect(r.spans?.map((x) => x.text)).toEqual(['$3,980', '1,905']);
+    for (const x of r.spans ?? []) expect(docText(cited(r).docId).slice(x.start, x.end)).toBe(x.text);
+    const single = await ask('What were the sales for 2019?');
+    expect(single.short?.text).toBe('$2,415');
+  });
 });

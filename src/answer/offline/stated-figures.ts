@@ -2,6 +2,7 @@ import { SCALES, type Scale, scaleFactor } from '../../numbers/index.js';
 import { readPeriod } from '../../tables/periods.js';
 import type { TableCell } from '../../tables/types.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import { termsOf } from './table-match.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
 /* Figures the text states that agree with a table answer: a report's own wording of a cell or of a computed result. */
@@ -48,14 +49,16 @@ export function statedResult(t: TableAnswer, scored: readonly ScoredSentence[]):
  * A figure in the best text sentences that states the looked-up cell as the text rounds it ("$148.6 million" for a
  * cell of 148,599 in a table in thousands): the same kind (percentage or amount), the same currency when both
  * give one, equal within half a unit of the figure's last written digit in its own scale, and in a sentence that
- * names the cell's year when its column names one. Undefined for a calculation, or when no sentence states it.
+ * uses a word of the row's label and names the cell's year when its column names one. Undefined for a calculation, or when no sentence states it.
  */
 export function statedCell(t: TableAnswer, scored: readonly ScoredSentence[]): StatedFigure | undefined {
   const o = t.operands[0];
   if (t.result || t.spans || t.operands.length !== 1 || !o) return undefined;
   const year = readPeriod(o.header)?.year;
+  const label = termsOf(o.match.row.label);
   for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
     if (isRow(sentence) || (year !== undefined && !sentence.years.includes(year))) continue;
+    if (!label.some((t) => sentence.termSet.has(t))) continue;
     const figure = sentence.figures.find((f) => agrees(o, f));
     if (figure) return { sentence, figure };
   }

@@ -3,6 +3,7 @@ import { periodsIn } from '../../tables/periods.js';
 import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { atPeriod } from './dated-rows.js';
+import { pairedSeries } from './paired-series.js';
 import { type CellFor, cellsFor } from './period-cells.js';
 import {
   bestColumn,
@@ -251,7 +252,13 @@ export function answerFromTables(
   if (!tables.length) return null;
   if (!q.op && asksExtremeRow(q.factual)) return extremeRow(q.factual, tables, periodsIn(q.factual), weigh);
   if (!q.op && asksRows(q.factual)) return listedRows(q.factual, tables, weigh);
-  const matches = atPeriod(matchRows(q.factual, tables, weigh), periodsIn(q.factual));
+  const periods = periodsIn(q.factual);
+  const paired =
+    !q.op && periods.length === 1
+      ? pairedSeries(q.factual, tables, weigh, periods[0]!, cellsFor(q.factual, tables, weigh))
+      : null;
+  if (paired) return paired;
+  const matches = atPeriod(matchRows(q.factual, tables, weigh), periods);
   const top = matches[0];
   if (!usable(top)) return q.op ? null : tablePeriods(q.factual, tables, weigh, docText);
   const tried = new Set<Table>();

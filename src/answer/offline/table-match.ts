@@ -171,6 +171,8 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
   const out: RowMatch[] = [];
   for (const table of tables) {
     const context = contextTerms(table);
+    const sectionSizes = new Map<string, number>();
+    for (const r of table.rows) if (r.section) sectionSizes.set(r.section, (sectionSizes.get(r.section) ?? 0) + 1);
     const title = new Set([...termsOf(table.title), ...termsOf(table.columns[0]?.header)]);
     for (const row of table.rows) {
       const label = new Set(labelTerms(row));
@@ -192,7 +194,13 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
           note.filter((t) => asked.has(t)),
           weigh,
         ) / Math.max(weightOf(note, weigh), 1e-9);
-      const precision = Math.max(labelPrecision, seriesPrecision, notePrecision);
+      const sole = row.section !== null && sectionSizes.get(row.section) === 1 ? termsOf(row.section) : [];
+      const solePrecision =
+        weightOf(
+          sole.filter((t) => asked.has(t)),
+          weigh,
+        ) / Math.max(weightOf(sole, weigh), 1e-9);
+      const precision = Math.max(labelPrecision, seriesPrecision, notePrecision, solePrecision);
       out.push({
         table,
         row,

@@ -6,6 +6,7 @@ import { asksDefinition } from '../question/definition.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { detectSpanType } from '../question/span-type.js';
 import { type FootnoteAnswer, footnoteAnswer } from './footnote-answer.js';
+import { asksPair } from './paired-series.js';
 import { answerFromTables } from './table-answer.js';
 import { tableShare } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
@@ -66,8 +67,8 @@ export function tableAnswer(
   hits: readonly SearchHit[],
 ): TableAnswer | null {
   const periodList = q.years.length >= 2;
-  if (isDescriptive(q) || q.answerType === 'person' || (q.answerType === 'list' && !asksRows(q.factual) && !periodList))
-    return null;
+  const listed = asksRows(q.factual) || periodList || asksPair(q.factual);
+  if (isDescriptive(q) || q.answerType === 'person' || (q.answerType === 'list' && !listed)) return null;
   const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
@@ -78,6 +79,7 @@ export function tableAnswer(
     !asksPeriods(q.factual) &&
     !asksExtremeRow(q.factual) &&
     !asksRows(q.factual) &&
+    !asksPair(q.factual) &&
     tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE
   )
     return null;
