@@ -158,4 +158,10 @@ describe('offline answers from tables as reports lay them out', () => {
     const single = await ask('What were the sales for 2019?');
     expect(single.short?.text).toBe('$2,415');
   });
+
+  it('leads with the figures one sentence states for each asked year, in the order asked', async () => {
+    const r = await ask('What was insurance in 2019 and 2018 respectively?');
+    expect(r.spans?.map((x) => x.text)).toEqual(['$2.53 million', '$1.31 million']);
+    expect(r.answer).toMatch(/as the text states them; the table gives .*which agrees/u);
+  });
 });

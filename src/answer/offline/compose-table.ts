@@ -6,7 +6,7 @@ import type { CellRef, ShortAnswer } from '../schema.js';
 import type { CitationList } from './citations.js';
 import type { ScoredSentence } from './evidence.js';
 import type { FootnoteAnswer } from './footnote-answer.js';
-import { statedCell, statedInRow, statedResult } from './stated-figures.js';
+import { statedCells, statedInRow, statedResult } from './stated-figures.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
 /** The chunk of the operand's document that holds a table row whole, if one does. */
@@ -75,18 +75,24 @@ export function composeTable(
       `The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`,
     );
   }
-  const said = statedCell(t, scored);
+  const said = statedCells(t, scored);
   if (said) {
-    const { sentence: s, figure: f } = said;
+    const { sentence: s, figures } = said;
     const doc = snapshot.docById.get(s.chunk.docId)!;
     const n = cites.citeSpan(s.chunk, s.start, s.end, 1, doc.text);
-    const short = { text: doc.text.slice(f.start, f.end), citation: n, start: f.start, end: f.end };
+    const shorts = figures.map((f) => ({
+      text: doc.text.slice(f.start, f.end),
+      citation: n,
+      start: f.start,
+      end: f.end,
+    }));
+    const them = figures.length > 1 ? 'them' : 'it';
     const answer = [
-      `${short.text} [${n}], as the text states it; the table gives ${t.statement} ${refs}, which agrees.`,
+      `${shorts.map((x) => x.text).join(' and ')} [${n}], as the text states ${them}; the table gives ${t.statement} ${refs}, which agrees.`,
       `“${s.text}” [${n}]`,
       ...quoted,
     ].join('\n\n');
-    return { answer, cells: cellRefs(t), spans: [short] };
+    return { answer, cells: cellRefs(t), spans: shorts };
   }
   const shorts = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
   if (inRow) shorts.unshift({ ...inRow.cell, citation: first.n });

@@ -45,22 +45,36 @@ export function statedResult(t: TableAnswer, scored: readonly ScoredSentence[]):
   return undefined;
 }
 
+/** Figures one text sentence states for each looked-up cell, in the cells' order. */
+export interface StatedCells {
+  sentence: EvidenceSentence;
+  figures: StatedFigure['figure'][];
+}
+
 /**
- * A figure in the best text sentences that states the looked-up cell as the text rounds it ("$148.6 million" for a
- * cell of 148,599 in a table in thousands): the same kind (percentage or amount), the same currency when both
- * give one, equal within half a unit of the figure's last written digit in its own scale, and in a sentence that
- * uses a word of the row's label and names the cell's year when its column names one. Undefined for a calculation, or when no sentence states it.
+ * A text sentence among the best that states each looked-up cell as the text rounds it ("$148.6 million" for a cell
+ * of 148,599 in a table in thousands; "$31.4 million and $28.5 million … respectively" for two years): for each
+ * cell a figure of the same kind (percentage or amount), the same currency when both give one, equal within half a
+ * unit of the figure's last written digit in its own scale, in a sentence that uses a word of the cell's row label
+ * and names the cell's year when its column names one. Undefined for a calculation, for answers that are not the
+ * cells themselves, or when no sentence states them all.
  */
-export function statedCell(t: TableAnswer, scored: readonly ScoredSentence[]): StatedFigure | undefined {
-  const o = t.operands[0];
-  if (t.result || t.spans || t.operands.length !== 1 || !o) return undefined;
-  const year = readPeriod(o.header)?.year;
-  const label = termsOf(o.match.row.label);
+export function statedCells(t: TableAnswer, scored: readonly ScoredSentence[]): StatedCells | undefined {
+  const cellsAnswer = t.spans?.every((c, i) => c === t.operands[i]?.match.row.row.cells[t.operands[i]!.column]) ?? true;
+  if (t.result || !t.operands.length || !cellsAnswer) return undefined;
   for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
-    if (isRow(sentence) || (year !== undefined && !sentence.years.includes(year))) continue;
-    if (!label.some((t) => sentence.termSet.has(t))) continue;
-    const figure = sentence.figures.find((f) => agrees(o, f));
-    if (figure) return { sentence, figure };
+    if (isRow(sentence)) continue;
+    const figures: StatedFigure['figure'][] = [];
+    for (const o of t.operands) {
+      const year = readPeriod(o.header)?.year;
+      const label = termsOf(o.match.row.label);
+      if (year !== undefined && !sentence.years.includes(year)) break;
+      if (!label.some((term) => sentence.termSet.has(term))) break;
+      const figure = sentence.figures.find((f) => !figures.includes(f) && agrees(o, f));
+      if (!figure) break;
+      figures.push(figure);
+    }
+    if (figures.length === t.operands.length) return { sentence, figures };
   }
   return undefined;
 }
