@@ -10,7 +10,10 @@ import { readUnitHint } from './unit-hints.js';
 const DELIMITER_ROW_RE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/mu;
 /** A line above a table longer than this is body text, not its caption. */
 const MAX_CAPTION_CHARS = 200;
-/** Paragraphs above a table (up to the previous heading or table) read for units and scale ("in thousands"). */
+/**
+ * Paragraphs above a table (up to the previous heading or table) read for units and scale ("in thousands"), with the
+ * paragraph that announces the table ("The following table …") however far above it.
+ */
 const LEAD_PARAGRAPHS = 6;
 
 const offsetOf = (node: Pick<Nodes, 'position'>, edge: 'start' | 'end'): number => node.position?.[edge].offset ?? -1;
@@ -65,6 +68,11 @@ function captionOf(nodes: readonly Nodes[], i: number, table: MdTable, text: str
   return adjacent && line.length <= MAX_CAPTION_CHARS ? node : undefined;
 }
 
+/** Words with which a paragraph announces the table that follows it, however far below. */
+const ANNOUNCES_RE = /\b(?:the\s+following\s+tables?|the\s+tables?\s+below)\b/iu;
+/** A paragraph that announces the next table ("The following table summarizes our cash flows (in thousands):"). */
+const announces = (n: Nodes) => n.type === 'paragraph' && ANNOUNCES_RE.test(mdastText(n));
+
 /** The nodes after the last heading or table among `nodes` (the heading itself included). */
 function leadNodes(nodes: readonly Nodes[]): Nodes[] {
   let from = 0;
@@ -78,7 +86,9 @@ function leadNodes(nodes: readonly Nodes[]): Nodes[] {
 function collect(parent: Parent, text: string, out: RawTable[]): void {
   parent.children.forEach((node, i) => {
     if (node.type === 'table') {
-      const before = leadNodes(parent.children.slice(Math.max(0, i - LEAD_PARAGRAPHS), i));
+      const near = leadNodes(parent.children.slice(Math.max(0, i - LEAD_PARAGRAPHS), i));
+      const announced = leadNodes(parent.children.slice(0, i)).findLast(announces);
+      const before = announced && !near.includes(announced) ? [announced, ...near] : near;
       const caption = captionOf(parent.children, i, node, text);
       const rows = node.children.map((row) => readRow(text, row));
       out.push({

@@ -89,6 +89,23 @@ describe('readTables', () => {
     expect(table!.unit.scale).toBe('thousand');
   });
 
+  it('takes the scale from the paragraph announcing the table, however many paragraphs stand between', () => {
+    const notes = Array.from({ length: 8 }, (_, i) => `Note ${i + 1} on the year's cash flows.`);
+    const text = [
+      'The following table summarizes the fictional cash flows of the harbour board (in thousands):',
+      ...notes,
+      [
+        '| | 2019 | 2018 |',
+        '| --- | --- | --- |',
+        '| Operating activities | 618 | 3,908 |',
+        '| Financing | 1,389 | 1,779 |',
+      ].join('\n'),
+    ].join('\n\n');
+    expect(readTables({ docId: 'x', text })[0]!.unit.scale).toBe('thousand');
+    const unannounced = text.replace('The following table summarizes', 'We summarize');
+    expect(readTables({ docId: 'x', text: unannounced })[0]!.unit.scale).toBeUndefined();
+  });
+
   it('reads scale and currency from a header cell', () => {
     const text = '| Group | 2019 £m | 2018 £m |\n| --- | --- | --- |\n| Revenue | 10.1 | 9.8 |\n';
     const [t] = readTables({ docId: 'x', text });
