@@ -70,17 +70,22 @@ export function firstGrowth(figures: readonly NumericClaim[], text: string, offs
 }
 
 const isAmount = (f: NumericClaim) => f.unit === 'currency' || f.unit === 'count';
+/** Words a stated change may have between its rise or fall word and its amount ("increased by", "an increase of about"). */
+const CHANGE_GAP = String.raw`\s+(?:(?:by|of|about|approximately|around|nearly|almost|roughly|some|just|over)\s+){0,2}$`;
+const RISE_CHANGE_RE = new RegExp(String.raw`\b(?:${words(RISE_WORDS)})${CHANGE_GAP}`, 'i');
+const FALL_CHANGE_RE = new RegExp(String.raw`\b(?:${words(FALL_WORDS)})${CHANGE_GAP}`, 'i');
 
 /**
  * The change in amount a sentence states with a rise or fall word right before it ("expenses decreased $2.2
- * million", "an increase of $53.1 million"), signed; null when its first such amount is not one.
+ * million", "an increase of $53.1 million"), signed; null when no amount follows such a word that closely ("rose
+ * from $200 billion to …" gives levels, not a change).
  */
 export function statedChange(figures: readonly NumericClaim[], text: string, offset: number): StatedGrowth | null {
   for (const f of figures) {
     if (!isAmount(f)) continue;
     const before = text.slice(0, f.start - offset);
-    if (RISE_BEFORE_RE.test(before)) return { figure: f, value: f.value };
-    if (FALL_BEFORE_RE.test(before)) return { figure: f, value: -f.value };
+    if (RISE_CHANGE_RE.test(before)) return { figure: f, value: f.value };
+    if (FALL_CHANGE_RE.test(before)) return { figure: f, value: -f.value };
   }
   return null;
 }

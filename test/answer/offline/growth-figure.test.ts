@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statedGrowth } from '../../../src/answer/offline/growth-figure.js';
+import { statedChange, statedGrowth } from '../../../src/answer/offline/growth-figure.js';
 import { extractClaims } from '../../../src/numbers/claims/extract.js';
 
 /** The growth stated for the figure written `target` in a (fictional) sentence. */
@@ -34,5 +34,29 @@ describe('statedGrowth', () => {
 
   it('leaves a share alone', () => {
     expect(growthFor('The north sold $2 million, 40% of the total.', '$2 million')).toBeNull();
+  });
+});
+
+describe('statedChange', () => {
+  const change = (s: string) => {
+    const c = statedChange(extractClaims(s), s, 0);
+    return c && { value: c.value, text: c.figure.text };
+  };
+
+  it('reads the amount right after a rise or fall word as the change, signed', () => {
+    expect(
+      change('Depot costs decreased $2.2 million from 2023 to 2024, chiefly a $1.7 million fall in rent.'),
+    ).toEqual({
+      value: -2.2,
+      text: '$2.2 million',
+    });
+    expect(change('There was an increase of about $53.1 million in write-downs.')).toEqual({
+      value: 53.1,
+      text: '$53.1 million',
+    });
+  });
+
+  it('takes no level for a change ("rose from X to Y")', () => {
+    expect(change('Fees rose from $200 million in 2019 to $295 million in 2024.')).toBeNull();
   });
 });
