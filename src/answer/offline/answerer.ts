@@ -168,8 +168,7 @@ export class OfflineAnswerer implements Answerer {
     if (note) {
       const cites = new CitationList();
       const composed = composeNote(snapshot, note, cites);
-      if (composed)
-        return this.finishTable(input, { operands: [], statement: '' }, composed, cites, retrieveMs, notice);
+      if (composed) return this.finishTable(input, null, composed, cites, retrieveMs, notice);
     }
     const inferred = q !== resolved.analysis;
     const compared = await compareAlternatives(snapshot, q.factual);
@@ -272,30 +271,32 @@ export class OfflineAnswerer implements Answerer {
     });
   }
 
+  /** Finishes an answer composed from tables: `t` is the table answer, null for a row's footnote (nothing computed). */
   private finishTable(
     input: AnswerInput,
-    t: TableAnswer,
+    t: TableAnswer | null,
     composed: ComposedTable,
     cites: CitationList,
     retrieveMs: number,
     notice: string | undefined,
   ): AnswerDraft {
-    const r = t.result;
-    const checks: Check[] = r
-      ? [
-          {
-            op: r.op,
-            args: r.args,
-            value: r.value,
-            display: r.display,
-            formula: r.formula,
-            claim: t.statement,
-            status: 'computed',
-            citation: 1,
-            cells: composed.cells,
-          },
-        ]
-      : [];
+    const r = t?.result;
+    const checks: Check[] =
+      t && r
+        ? [
+            {
+              op: r.op,
+              args: r.args,
+              value: r.value,
+              display: r.display,
+              formula: r.formula,
+              claim: t.statement,
+              status: 'computed',
+              citation: 1,
+              cells: composed.cells,
+            },
+          ]
+        : [];
     const verified = verifyAnswer({
       answer: composed.answer,
       citations: cites.all(),

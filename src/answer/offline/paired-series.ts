@@ -1,6 +1,6 @@
 import type { Period, Table } from '../../tables/types.js';
 import type { CellFor } from './period-cells.js';
-import { MIN_LABEL_PRECISION, MIN_ROW_RECALL, matchRows, type RowMatch, type TermWeight } from './table-match.js';
+import { matchRows, type TermWeight, usable } from './table-match.js';
 import { cellWords, type TableAnswer, type TableOperand } from './table-operands.js';
 
 /* Two series asked for one period, "respectively": "What are the respective sales and purchases for 2017?". */
@@ -13,9 +13,6 @@ const PAIR_RE =
 
 /** The question asks for two series, respectively (see {@link pairedSeries}). */
 export const asksPair = (question: string): boolean => RESPECTIVE_RE.test(question) && PAIR_RE.test(question);
-
-const usable = (m: RowMatch | undefined): m is RowMatch =>
-  Boolean(m && m.recall >= MIN_ROW_RECALL && m.precision >= MIN_LABEL_PRECISION);
 
 /**
  * The cells of two rows of one table for the one period a question asks "respectively" ("What are the respective

@@ -8,13 +8,13 @@ import { type CellFor, cellsFor } from './period-cells.js';
 import {
   bestColumn,
   MIN_LABEL_PRECISION,
-  MIN_ROW_RECALL,
   matchRows,
   periodColumn,
   periodColumns,
   type RowMatch,
   seriesColumns,
   type TermWeight,
+  usable,
 } from './table-match.js';
 import { COUNT_RE, cellWords, magnitude, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
 import { extremePeriod, listedPeriods, tablePeriods } from './table-periods.js';
@@ -233,9 +233,6 @@ function secondRow(best: RowMatch, matches: readonly RowMatch[]): RowMatch | und
       [...m.matched].some((t) => !best.matched.has(t)),
   );
 }
-
-const usable = (m: RowMatch | undefined): m is RowMatch =>
-  Boolean(m && m.recall >= MIN_ROW_RECALL && m.precision >= MIN_LABEL_PRECISION);
 
 /**
  * Answers from table cells: the rows that best match the question's series (the best, and any nearly as

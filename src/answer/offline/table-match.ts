@@ -151,6 +151,10 @@ export function wholeRow(table: Table, row: TableRow, score = 1): RowMatch {
   return { table, row, recall: 1, precision: 1, score, matched: new Set() };
 }
 
+/** A row match good enough to answer from: it covers {@link MIN_ROW_RECALL} of the question and names {@link MIN_LABEL_PRECISION} of its label. */
+export const usable = (m: RowMatch | undefined): m is RowMatch =>
+  Boolean(m && m.recall >= MIN_ROW_RECALL && m.precision >= MIN_LABEL_PRECISION);
+
 /**
  * Scores every body row of the tables against the question's terms, best first. Recall is over the
  * question's terms that any of the tables uses (so "what was the amount of X" matches a row labelled X
