@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeRegExp } from '../language/escape-regexp.js';
 import { extractClaims } from '../numbers/claims/extract.js';
 import { splitParagraphs } from '../numbers/claims/sentences.js';
 import type { ClaimUnit, NumericClaim } from '../numbers/claims/types.js';
@@ -91,8 +92,6 @@ function words(q: string): string[] {
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean);
 }
-
-const escapeRegExp = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Records whose name or context contains every word of `q` as a whole word

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../language/escape-regexp.js';
 import { functionWords } from '../language/function-words.js';
 
 /** A `Name:` label at the start of a paragraph. */
@@ -72,7 +73,7 @@ export function matchSpeakerLabel(paragraph: string): SpeakerLabel | null {
 export function matchNamedLabel(paragraph: string, name: string): SpeakerLabel | null {
   const wanted = name.trim();
   if (!wanted) return null;
-  const escaped = wanted.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`);
+  const escaped = escapeRegExp(wanted).replace(/\s+/gu, String.raw`\s+`);
   const re = new RegExp(String.raw`^(?:\*\*|__)?(${escaped})(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*`, 'iu');
   const m = re.exec(paragraph);
   if (!m) return null;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../language/escape-regexp.js';
 import type { Table } from '../../tables/types.js';
 import { MIN_ROW_RECALL, matchRows, type RowMatch, type TermWeight } from './table-match.js';
 
@@ -24,8 +25,6 @@ export interface FootnoteAnswer {
   note: DocSpan;
   body: DocSpan;
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, String.raw`\$&`);
 
 /** The paragraph of `text` that opens with `marker` ("(1) Include …"), and its text after the marker. */
 function footnote(text: string, marker: string): { note: DocSpan; body: DocSpan } | null {
