@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString as mdastText } from 'mdast-util-to-string';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { splitSentences } from '../ingest/sentences.js';
 import type { RawRow, RawTable, TableCell } from './types.js';
 import { readUnitHint } from './unit-hints.js';
 
@@ -53,19 +54,35 @@ const isUnitLine = (node: Nodes): boolean => {
 /** A paragraph ending in a colon introduces what follows ("The following table presents ...:"). */
 const INTRODUCES_RE = /[:：]\s*$/u;
 
+/** A caption: its text, with whitespace runs folded, and its verbatim span in the document. */
+interface Caption {
+  text: string;
+  start: number;
+  end: number;
+}
+
 /**
  * The caption above a table: a heading, a short paragraph written directly above it, or a short paragraph
- * introducing it with a colon even after a blank line; a unit line between them is passed over.
+ * introducing it with a colon even after a blank line; a unit line between them is passed over. Of a longer
+ * paragraph that introduces the table, its last sentence ("The weighted-average exchange rates … were as follows:").
  */
-function captionOf(nodes: readonly Nodes[], i: number, table: MdTable, text: string): Nodes | undefined {
+function captionOf(nodes: readonly Nodes[], i: number, table: MdTable, text: string): Caption | undefined {
   let j = i - 1;
   if (nodes[j] && isUnitLine(nodes[j]!)) j--;
   const node = nodes[j];
   if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return undefined;
   const line = mdastText(node);
-  const gap = text.slice(offsetOf(node, 'end'), offsetOf(table, 'start'));
-  const adjacent = node.type === 'heading' || !gap.includes('\n\n') || INTRODUCES_RE.test(line);
-  return adjacent && line.length <= MAX_CAPTION_CHARS ? node : undefined;
+  const start = offsetOf(node, 'start');
+  const end = offsetOf(node, 'end');
+  const gap = text.slice(end, offsetOf(table, 'start'));
+  const introduces = INTRODUCES_RE.test(line);
+  if (!(node.type === 'heading' || !gap.includes('\n\n') || introduces)) return undefined;
+  if (line.length <= MAX_CAPTION_CHARS) return { text: line.replace(/\s+/gu, ' ').trim(), start, end };
+  const last =
+    introduces && node.type === 'paragraph' ? splitSentences(text.slice(start, end), start).at(-1) : undefined;
+  return last && last.text.length <= MAX_CAPTION_CHARS
+    ? { text: last.text.replace(/\s+/gu, ' '), start: last.start, end: last.end }
+    : undefined;
 }
 
 /** Words with which a paragraph announces the table that follows it, however far below. */
@@ -94,8 +111,8 @@ function collect(parent: Parent, text: string, out: RawTable[]): void {
       out.push({
         start: offsetOf(node, 'start'),
         end: offsetOf(node, 'end'),
-        caption: caption ? mdastText(caption).replace(/\s+/gu, ' ').trim() : null,
-        captionSpan: caption ? { start: offsetOf(caption, 'start'), end: offsetOf(caption, 'end') } : null,
+        caption: caption?.text ?? null,
+        captionSpan: caption ? { start: caption.start, end: caption.end } : null,
         lead: before.map((n) => mdastText(n)).join('\n'),
         rows,
       });

@@ -60,6 +60,15 @@ describe('findTables', () => {
     );
   });
 
+  it('takes the last sentence of a long paragraph introducing the table as its caption', () => {
+    const lead = `Balances in foreign currencies are converted at the rate on the reporting date${', and flows at the average rate'.repeat(5)}.`;
+    const text = `${lead} The average exchange rates were as follows:\n\n| | 2019 |\n| --- | --- |\n| Koruna | 22.9 |`;
+    const [t] = findTables(text);
+    expect(t!.caption).toBe('The average exchange rates were as follows:');
+    expect(text.slice(t!.captionSpan!.start, t!.captionSpan!.end)).toBe(t!.caption);
+    expect(findTables(`${lead}\n\n| | 2019 |\n| --- | --- |\n| Koruna | 22.9 |`)[0]!.caption).toBeNull();
+  });
+
   it('finds nothing in prose, and nothing without a delimiter row', () => {
     expect(findTables('Revenue | costs | profit were all up.\nNo table here.')).toEqual([]);
   });

@@ -33,7 +33,8 @@ const ASKS_FOR_FIGURE_RE = new RegExp(
 
 /**
  * A question asking for a value ("what was X in 2023", "how much was X in FY22"): when the documents' tables
- * have no row for it, a passage must give a figure for its years, or it is a near miss.
+ * have no row for it, a passage must give a figure for its years, or it is a near miss. Only when it asks for a
+ * figure: "what was the committee's key focus in 2019" is answered by a sentence without one.
  */
 const LOOKUP_RE = /^\s*(?:what|how much|how many)\s+(?:was|were|is|are|did)\b/iu;
 
@@ -100,7 +101,8 @@ function abstentionReason(
   if (evidence.compared) return undefined;
   const spanType = detectSpanType(q.factual);
   if (!coverage.covered) return coverage.reason ?? 'the documents do not mention what the question asks about';
-  if (evidence.tablesMissed && q.years.length && LOOKUP_RE.test(q.factual) && !q.op) {
+  const asksValue = spanType === 'number' || q.answerType === 'quantity';
+  if (evidence.tablesMissed && q.years.length && LOOKUP_RE.test(q.factual) && !q.op && asksValue) {
     const gap = missingFigure(q, scored);
     if (gap) return `no table row answers it and ${gap}`;
   }

@@ -1,5 +1,6 @@
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
 import type { Period, Table, TableRow } from '../../tables/types.js';
+import { isFrameWord } from '../question/vocabulary.js';
 
 /** Weight of a term (inverse document frequency); unseen terms weigh most. */
 export type TermWeight = (term: string) => number;
@@ -219,12 +220,13 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
 }
 
 /**
- * The share of the question's terms that the tables use (then it is a table question). Terms count
- * equally: in a small corpus a framing word such as "amount" is rare, and weighing it by rarity would
- * outweigh the series the question names.
+ * The share of the question's terms that the tables use (then it is a table question). Framing words
+ * ("amount", "total", "respectively": see `isFrameWord`) are left out of it, and terms count equally: in a
+ * small corpus such a word is rare, and weighing terms by rarity would let it outweigh the series the question names.
  */
 export function tableShare(question: string, tables: readonly Table[]): number {
-  const asked = [...new Set(termsOf(question))];
+  const framing = new Set((question.match(/[\p{L}'’]+/gu) ?? []).filter(isFrameWord).flatMap(termsOf));
+  const asked = [...new Set(termsOf(question))].filter((t) => !framing.has(t));
   const present = new Set<string>();
   for (const table of tables) {
     for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...labelTerms(r), ...termsOf(r.section)])])

@@ -33,7 +33,7 @@ const QUESTION_ONLY_FILLER: readonly string[] = (
   'happening situation status picture side aspect aspects area areas way ways ' +
   'work works worked working imply implies implied implying prior previous earlier later former latter ' +
   'back forward ago result results outcome equivalent equal decade decades pp yr yrs ' +
-  'follow follows followed following expected expect expects bring brings brought'
+  'follow follows followed following expected expect expects bring brings brought respective respectively'
 ).split(' ');
 
 /**
@@ -79,6 +79,12 @@ const DEMONYMS: Readonly<Record<string, string>> = {
   african: 'africa',
   asian: 'asia',
 };
+
+/** True for a word that is itself filler or a framing noun, spelled exactly so (no typo allowance). */
+export function isFrameWord(raw: string): boolean {
+  const w = raw.toLowerCase().replace(/['’]s$/, '');
+  return QUESTION_FILLER.has(w) || FRAMING.has(w);
+}
 
 /** True for words that carry no topic (filler, framing nouns, digits, or a one-letter typo of a filler word). */
 export function isFiller(raw: string): boolean {

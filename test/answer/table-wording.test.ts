@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
+
+/** A fictional report excerpt: a paragraph without figures, a results table and an exchange-rate table. */
+const CORPUS = fileURLToPath(new URL('../fixtures/table-wording/', import.meta.url));
+
+describe('questions about a report with tables, in the words readers use', () => {
+  let t: TestApp;
+  let text = '';
+
+  beforeAll(async () => {
+    t = await makeTestApp({ corpusDir: CORPUS });
+    text = t.kb.current()!.docs[0]!.text;
+  });
+  afterAll(() => t?.cleanup());
+
+  const ask = (question: string) => askChat(t.app, question);
+
+  it('answers a question about a year that asks for no figure from the text, though no table row answers it', async () => {
+    const r = await ask('What was the key focus of the audit committee in 2019?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]!.quote).toContain('orderly rotation of the external audit partner');
+  });
+
+  it('reads "the amount of X … respectively" as a lookup of the row X, framing words aside', async () => {
+    const r = await ask('What is the amount of revenue in 2019 and 2018 respectively?');
+    expect(r.spans?.map((x) => x.text)).toEqual(['$41,208', '$39,675']);
+    for (const x of r.spans!) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('takes the table’s subject from the last sentence of a long paragraph introducing it', async () => {
+    const r = await ask('What is the weighted-average exchange rate for Polish Zloty for 2018 and 2019, respectively?');
+    expect(r.spans?.map((x) => x.text)).toEqual(['3.61', '3.84']);
+    expect(r.citations.find((c) => c.n === r.spans![0]!.citation)!.quote).toBe('| Polish Zloty | 3.84 | 3.61 |');
+  });
+});
