@@ -34,4 +34,10 @@ describe('questions about a report with tables, in the words readers use', () =>
     expect(r.spans?.map((x) => x.text)).toEqual(['3.61', '3.84']);
     expect(r.citations.find((c) => c.n === r.spans![0]!.citation)!.quote).toBe('| Polish Zloty | 3.84 | 3.61 |');
   });
+
+  it('ranks figures that are all below zero by their size: the greater movement is the one furthest from zero', async () => {
+    const r = await ask('In which year is there a greater foreign exchange movement?');
+    expect(r.short?.text).toBe('2019');
+    expect(r.answer).toMatch(/highest in size in 2019/u);
+  });
 });

@@ -64,3 +64,12 @@ export function magnitude(cell: TableCell): TableCell | null {
   const at = cell.text.indexOf(m[1]!);
   return { text: m[1]!, start: cell.start + at, end: cell.start + at + m[1]!.length };
 }
+
+/**
+ * How figures are ranked for "highest" and "largest": by value, except when every one is below zero (outflows,
+ * losses, movements in brackets), where the greatest is the one furthest from zero.
+ */
+export function rankBy(values: readonly number[]): { size: (v: number) => number; bySize: boolean } {
+  const bySize = values.length > 0 && values.every((v) => v < 0);
+  return { size: bySize ? Math.abs : (v) => v, bySize };
+}

@@ -8,7 +8,7 @@ import {
   weightOf,
   wholeRow,
 } from './table-match.js';
-import { cellWords, operand, type TableAnswer, type TableOperand } from './table-operands.js';
+import { cellWords, operand, rankBy, type TableAnswer, type TableOperand } from './table-operands.js';
 
 /** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
 const WHICH_PERIOD_RE = /\b(?:which|what) (?:of the )?(?:year|period|quarter|month)s?\b/iu;
@@ -84,9 +84,10 @@ export function extremePeriod(question: string, m: RowMatch, docText: string): T
   const most = MOST_RE.test(question);
   const cols = periodColumns(m, question);
   if (cols.length < 2) return null;
+  const { size, bySize } = rankBy(cols.map((j) => m.row.values[j]!.value));
   const pick = cols.reduce((best, j) => {
-    const v = m.row.values[j]!.value;
-    const b = m.row.values[best]!.value;
+    const v = size(m.row.values[j]!.value);
+    const b = size(m.row.values[best]!.value);
     return (most ? v > b : v < b) ? j : best;
   });
   const o = operand(m, pick);
@@ -101,7 +102,7 @@ export function extremePeriod(question: string, m: RowMatch, docText: string): T
     .join(', ');
   return {
     operands: [o],
-    statement: `${o.series} was ${most ? 'highest' : 'lowest'} in ${cell.text} (${cellWords(o)}; ${others})`,
+    statement: `${o.series} was ${most ? 'highest' : 'lowest'}${bySize ? ' in size' : ''} in ${cell.text} (${cellWords(o)}; ${others})`,
     spans: [cell],
   };
 }

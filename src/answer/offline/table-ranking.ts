@@ -1,6 +1,6 @@
 import type { Period, Table } from '../../tables/types.js';
 import { headerWeight, type TermWeight, termsOf, weightOf, wholeRow } from './table-match.js';
-import { operand, type TableAnswer } from './table-operands.js';
+import { operand, rankBy, type TableAnswer } from './table-operands.js';
 
 /** "Which country had the highest X", "in which segment was X the largest": the row whose figure is the extreme. */
 const WHICH_ROW_RE =
@@ -46,11 +46,9 @@ export function extremeRow(
   const { table, column } = pick;
   const rows = table.rows.filter((r) => r.values[column] && r.label && !TOTAL_ROW_RE.test(r.label));
   if (rows.length < 2) return null;
-  const row = rows.reduce((a, b) =>
-    (most ? b.values[column]!.value > a.values[column]!.value : b.values[column]!.value < a.values[column]!.value)
-      ? b
-      : a,
-  );
+  const { size, bySize } = rankBy(rows.map((r) => r.values[column]!.value));
+  const at = (r: (typeof rows)[number]) => size(r.values[column]!.value);
+  const row = rows.reduce((a, b) => ((most ? at(b) > at(a) : at(b) < at(a)) ? b : a));
   const match = wholeRow(table, row, pick.score);
   const o = operand(match, column);
   const label = row.row.cells[0];
@@ -61,7 +59,7 @@ export function extremeRow(
     .join(', ');
   return {
     operands: [o],
-    statement: `${row.label} has the ${most ? 'highest' : 'lowest'} ${table.columns[column]!.header || 'figure'} (${o.value.value}; ${others})`,
+    statement: `${row.label} has the ${most ? 'highest' : 'lowest'} ${table.columns[column]!.header || 'figure'}${bySize ? ' in size' : ''} (${o.value.value}; ${others})`,
     spans: [label],
   };
 }
