@@ -78,8 +78,13 @@ function captionOf(nodes: readonly Nodes[], i: number, table: MdTable, text: str
   const introduces = INTRODUCES_RE.test(line);
   if (!(node.type === 'heading' || !gap.includes('\n\n') || introduces)) return undefined;
   if (line.length <= MAX_CAPTION_CHARS) return { text: line.replace(/\s+/gu, ' ').trim(), start, end };
-  const last =
-    introduces && node.type === 'paragraph' ? splitSentences(text.slice(start, end), start).at(-1) : undefined;
+  return introduces && node.type === 'paragraph' ? lastSentence(node, text) : undefined;
+}
+
+/** A paragraph's last sentence as a caption, when short enough to be one. */
+function lastSentence(node: Nodes, text: string): Caption | undefined {
+  const start = offsetOf(node, 'start');
+  const last = splitSentences(text.slice(start, offsetOf(node, 'end')), start).at(-1);
   return last && last.text.length <= MAX_CAPTION_CHARS
     ? { text: last.text.replace(/\s+/gu, ' '), start: last.start, end: last.end }
     : undefined;
@@ -87,8 +92,14 @@ function captionOf(nodes: readonly Nodes[], i: number, table: MdTable, text: str
 
 /** Words with which a paragraph announces the table that follows it, however far below. */
 const ANNOUNCES_RE = /\b(?:the\s+following\s+tables?|the\s+tables?\s+below)\b/iu;
-/** A paragraph that announces the next table ("The following table summarizes our cash flows (in thousands):"). */
-const announces = (n: Nodes) => n.type === 'paragraph' && ANNOUNCES_RE.test(mdastText(n));
+/** A paragraph ending by pointing forward ("… included the following:", "… were as follows:"), unlike one opening a list. */
+const POINTS_FORWARD_RE = /\b(?:the following|as follows|below)\s*[:：]\s*$/iu;
+/**
+ * A paragraph that announces the next table: it names it ("The following table summarizes our cash flows (in
+ * thousands)") or ends by pointing forward to it ("The segment's operating income included the following:").
+ */
+const announces = (n: Nodes) =>
+  n.type === 'paragraph' && (ANNOUNCES_RE.test(mdastText(n)) || POINTS_FORWARD_RE.test(mdastText(n)));
 
 /** The nodes after the last heading or table among `nodes` (the heading itself included). */
 function leadNodes(nodes: readonly Nodes[]): Nodes[] {
@@ -106,7 +117,9 @@ function collect(parent: Parent, text: string, out: RawTable[]): void {
       const near = leadNodes(parent.children.slice(Math.max(0, i - LEAD_PARAGRAPHS), i));
       const announced = leadNodes(parent.children.slice(0, i)).findLast(announces);
       const before = announced && !near.includes(announced) ? [announced, ...near] : near;
-      const caption = captionOf(parent.children, i, node, text);
+      // With no caption right above, the last sentence of the paragraph announcing the table stands for one.
+      const caption =
+        captionOf(parent.children, i, node, text) ?? (announced ? lastSentence(announced, text) : undefined);
       const rows = node.children.map((row) => readRow(text, row));
       out.push({
         start: offsetOf(node, 'start'),

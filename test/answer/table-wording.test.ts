@@ -40,4 +40,9 @@ describe('questions about a report with tables, in the words readers use', () =>
     expect(r.short?.text).toBe('2019');
     expect(r.answer).toMatch(/highest in size in 2019/u);
   });
+
+  it('reads a table announced a paragraph above ("… included the following:") as about what the announcement names', async () => {
+    const r = await ask('In which years was the Sensors segment’s operating income calculated for?');
+    expect(r.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);
+  });
 });

@@ -69,6 +69,16 @@ describe('findTables', () => {
     expect(findTables(`${lead}\n\n| | 2019 |\n| --- | --- |\n| Koruna | 22.9 |`)[0]!.caption).toBeNull();
   });
 
+  it('takes a paragraph pointing forward to the table as its caption past another paragraph, not one opening a list', () => {
+    const table = '| | 2019 |\n| --- | --- |\n| Other items | 12 |';
+    const text = `Segment income rose. It included the following:\n\nExcluding these, income rose.\n\n${table}`;
+    const [t] = findTables(text);
+    expect(t!.caption).toBe('It included the following:');
+    expect(text.slice(t!.captionSpan!.start, t!.captionSpan!.end)).toBe(t!.caption);
+    const list = `Income rose to $9.9 million, primarily as a result of:\n\nhigher volume.\n\n${table}`;
+    expect(findTables(list)[0]!.caption).toBeNull();
+  });
+
   it('finds nothing in prose, and nothing without a delimiter row', () => {
     expect(findTables('Revenue | costs | profit were all up.\nNo table here.')).toEqual([]);
   });
