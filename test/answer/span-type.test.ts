@@ -68,6 +68,10 @@ describe('extractShortAnswer', () => {
     expect(
       extractShortAnswer('The abbey stands in the county of Weldon.', 'Which county is the abbey in?', 'place')?.text,
     ).toBe('Weldon');
+    const listed = 'Its shares have traded on the Corvel Growth Market under the symbol “CRV” since 2011.';
+    expect(extractShortAnswer(listed, 'Which market are its shares traded on?', 'thing')?.text).toBe(
+      'Corvel Growth Market',
+    );
   });
 
   it('gives nothing for reasons, and nothing of the wrong kind for dates', () => {

@@ -169,7 +169,7 @@ export function spanCandidates(
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();
   for (const c0 of rawCandidates(sentence, tagged)) {
-    const c = trim(c0, tokens, asked);
+    const c = trim(c0, tokens, asked, ctx.focus);
     if (!c || seen.has(`${c.first}:${c.last}`)) continue;
     seen.add(`${c.first}:${c.last}`);
     const span = tokens.slice(c.first, c.last + 1);

@@ -161,19 +161,26 @@ export function rawCandidates(sentence: string, tagged: TaggedText): Candidate[]
   return [...entityCandidates(sentence, tagged), ...properNounRuns(tagged.tokens), ...nounPhrases(tagged.tokens)];
 }
 
-/** Drops leading and trailing tokens the question already has, and edge articles and punctuation. */
+/**
+ * Drops leading and trailing tokens the question already has, and edge articles and punctuation. A name keeps its
+ * capitalised last word though the question has it, and so does a phrase written in capitals when that word is the
+ * noun the question's wh-word asks about (`focus`: "market" in "which market").
+ */
 export function trim(
   c: Candidate,
   tokens: readonly TaggedToken[],
   asked: (t: TaggedToken) => boolean,
+  focus: string | null = null,
 ): Candidate | null {
   let { first, last } = c;
   const structural = (t: TaggedToken) =>
     t.pos === 'DET' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'PRON';
   const drop = (t: TaggedToken) => asked(t) || structural(t);
   while (first <= last && drop(tokens[first]!)) first++;
+  const capitalised = tokens.slice(first, c.last + 1).every((t) => /^\p{Lu}/u.test(t.text));
   /** The capitalised last word of a name, kept though the question has it ("Global Select Market" for "which market"). */
-  const ownName = (t: TaggedToken) => c.kind === 'name' && /^\p{Lu}/u.test(t.text) && isNoun(t) && !structural(t);
+  const ownName = (t: TaggedToken) =>
+    (c.kind === 'name' || (capitalised && t.lemma === focus)) && /^\p{Lu}/u.test(t.text) && isNoun(t) && !structural(t);
   while (
     last >= first &&
     !(ownName(tokens[last]!) && last > first) &&
