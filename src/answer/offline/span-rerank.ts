@@ -1,3 +1,4 @@
+import { extractFrequency, HOW_OFTEN_RE } from '../grounding/clause-answer.js';
 import { spanCandidates, type WordWeight } from '../grounding/short-answer.js';
 import type { SpanType } from '../question/span-type.js';
 import type { ScoredSentence } from './evidence.js';
@@ -18,7 +19,8 @@ const SPAN_TYPES: ReadonlySet<SpanType> = new Set(['date', 'number', 'person', '
 
 /**
  * Re-orders the best few sentences by their score plus a small share of the best short answer each holds, so that
- * of two sentences that match the question alike, the one with a fitting answer span leads. Others keep their order.
+ * of two sentences that match the question alike, the one with a fitting answer span leads. For "how often", those
+ * of them stating a frequency ("annually", "twice a year") lead. Others keep their order.
  */
 export function rerankBySpan(
   scored: readonly ScoredSentence[],
@@ -28,6 +30,10 @@ export function rerankBySpan(
 ): ScoredSentence[] {
   if (!type || !SPAN_TYPES.has(type) || scored.length < 2) return [...scored];
   const head = scored.slice(0, RERANKED);
+  if (HOW_OFTEN_RE.test(question)) {
+    const stated = head.filter((s) => extractFrequency(s.sentence.text) !== null);
+    return [...stated, ...head.filter((s) => !stated.includes(s)), ...scored.slice(RERANKED)];
+  }
   const best = head.map((s) => {
     const scores = spanCandidates(s.sentence.text, question, type, weigh).map((c) => c.score);
     return scores.length ? Math.max(...scores) : null;

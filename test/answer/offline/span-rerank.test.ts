@@ -28,6 +28,17 @@ describe('rerankBySpan', () => {
     expect(out[3]!.score).toBe(0.3);
   });
 
+  it('puts first, for "how often", a sentence among the best three that states a frequency', () => {
+    const list = [
+      scored('The names of the board members as of March 3, 2024 are listed below.', 1.2),
+      scored('The board held eleven meetings in 2023.', 1.0),
+      scored('Board members are elected annually by the shareholders.', 0.6),
+      scored('Committees meet twice a year.', 0.5),
+    ];
+    const out = rerankBySpan(list, 'How often are the board members elected?', 'number', even);
+    expect(out.map((s) => s.score)).toEqual([0.6, 1.2, 1.0, 0.5]);
+  });
+
   it('changes nothing for reasons or questions of no span type', () => {
     const list = [scored('It rained.', 1), scored('The dam broke in 1852.', 0.99)];
     expect(rerankBySpan(list, 'Why did the dam break?', 'reason', even)).toEqual(list);
