@@ -23,6 +23,14 @@ export function isCurrencyWord(word: string): boolean {
   return currencyWords().has(word.toLowerCase());
 }
 
+let codes: ReadonlySet<string> | undefined;
+
+/** Whether a word is an ISO 4217 currency code as Node's ICU data lists them ("INR", "USD"), or "RMB". */
+export function isCurrencyCode(word: string): boolean {
+  codes ??= new Set([...Intl.supportedValuesOf('currency'), 'RMB']);
+  return codes.has(word);
+}
+
 /** Units and unit modifiers Node's unit identifiers lack, and British spellings of those it has. */
 const EXTRA_UNITS =
   'metre kilometre centimetre millimetre litre millilitre ton tonne horsepower watt kilowatt megawatt gigawatt volt ampere joule calorie cubic square knot'.split(

@@ -99,6 +99,13 @@ describe('spanCandidates', () => {
     expect(got).toContain('£59.1m');
     expect(got).toContain('$3 billion');
     expect(got).not.toContain('£59.1');
+    const coded = texts(
+      'The share price was INR19 at the year end, and ZAR 42 a year earlier.',
+      'What was the share price?',
+      'number',
+    );
+    expect(coded).toContain('INR19');
+    expect(coded).toContain('ZAR 42');
   });
 
   it('gives every candidate the same named features, and offsets into the sentence', () => {

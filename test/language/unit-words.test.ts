@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrencyWord, isUnitWord } from '../../src/language/unit-words.js';
+import { isCurrencyCode, isCurrencyWord, isUnitWord } from '../../src/language/unit-words.js';
 
 describe('currency words', () => {
   it('knows currency units from the ICU display names, singular and plural, in any case', () => {
@@ -10,6 +10,13 @@ describe('currency words', () => {
   it('leaves out everyday words and other nouns', () => {
     for (const w of ['rights', 'gold', 'mark', 'real', 'won', 'sol', 'houses', 'people', 'metres'])
       expect(isCurrencyWord(w)).toBe(false);
+  });
+});
+
+describe('currency codes', () => {
+  it('knows ISO 4217 codes and RMB, written in capitals, and nothing else', () => {
+    for (const w of ['INR', 'USD', 'ZAR', 'CHF', 'RMB']) expect(isCurrencyCode(w)).toBe(true);
+    for (const w of ['inr', 'CEO', 'GDP', 'Usd']) expect(isCurrencyCode(w)).toBe(false);
   });
 });
 

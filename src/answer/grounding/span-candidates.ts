@@ -1,5 +1,5 @@
 import type { TaggedText, TaggedToken } from '../../language/tagger.js';
-import { isCurrencyWord } from '../../language/unit-words.js';
+import { isCurrencyCode, isCurrencyWord } from '../../language/unit-words.js';
 import { isYearAt } from '../../language/years.js';
 
 /** Longest span offered as a short answer, in tokens. */
@@ -114,8 +114,8 @@ function isScale(tokens: readonly TaggedToken[], i: number): boolean {
   );
 }
 
-/** A currency written before its amount: "£", "€", "$" (also "US" or "HK" then "$"), "RMB", "EUR". */
-const CURRENCY_PREFIX = /^(?:[£€¥￥$]|RMB|CNY|USD|EUR|GBP|JPY|HKD)$/;
+/** A currency sign written before its amount: "£", "€", "$" (also "US" or "HK" then "$"); codes ("INR", "EUR") too. */
+const CURRENCY_SIGN = /^[£€¥￥$]$/;
 /** A country prefix written against a dollar sign: "US$", "HK$". */
 const DOLLAR_COUNTRY = /^(?:US|HK|A|C|S|NZ)$/;
 
@@ -123,7 +123,8 @@ const DOLLAR_COUNTRY = /^(?:US|HK|A|C|S|NZ)$/;
 function withCurrency(tokens: readonly TaggedToken[], first: number): number {
   let at = first;
   const before = tokens[at - 1];
-  if (before && CURRENCY_PREFIX.test(before.text) && tokens[at]!.start - before.end <= 1) at--;
+  const prefix = before && (CURRENCY_SIGN.test(before.text) || isCurrencyCode(before.text));
+  if (prefix && tokens[at]!.start - before.end <= 1) at--;
   const country = tokens[at - 1];
   if (tokens[at]!.text === '$' && country && DOLLAR_COUNTRY.test(country.text) && country.end === tokens[at]!.start)
     at--;
