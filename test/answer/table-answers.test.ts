@@ -62,10 +62,15 @@ describe('offline answers from table cells', () => {
     expect(check.op).toBe('growth_rate');
     expect(check.value).toBeCloseTo(((1634 - 1745) / 1745) * 100, 6);
     expect(r.answer).toMatch(/decreased by 6\.36%/u);
-    expect(r.citations[0]!.table?.cells[0]).toBe('Total net sales');
+    expect(r.citations.find((c) => c.table)?.table?.cells[0]).toBe('Total net sales');
     expect(check.cells?.map((c) => c.text)).toEqual(['1,745', '1,634']);
     const stated = r.citations.find((c) => c.quote.includes('decreased by 6.4%'));
     expect(stated?.table).toBeUndefined();
+    expect(r.short).toMatchObject({ text: '6.4%', citation: stated!.n });
+    expect(text.slice(r.short!.start, r.short!.end)).toBe('6.4%');
+    expect(r.answer).toMatch(
+      /^6\.4% \[\d\], as the text states it; from the table: Total net sales decreased by 6\.36%/u,
+    );
     expect(r.answer).toContain(
       `The text itself states 6.4% [${stated!.n}], which the computation from the table confirms`,
     );

@@ -68,9 +68,12 @@ export function composeTable(
     return `From a table in “${chunkTitle(snapshot, o)}”, the row for ${o.series}: “${text}” [${n}]`;
   });
   const stated = statedResult(t, scored);
+  let statedShort: ShortAnswer | undefined;
   if (stated) {
     const doc = snapshot.docById.get(stated.sentence.chunk.docId)!;
     const n = cites.citeSpan(stated.sentence.chunk, stated.sentence.start, stated.sentence.end, 1, doc.text);
+    const { start, end } = stated.figure;
+    statedShort = { text: doc.text.slice(start, end), citation: n, start, end };
     quoted.push(
       `The text itself states ${stated.figure.text} [${n}], which the computation from the table confirms: “${stated.sentence.text}” [${n}]`,
     );
@@ -96,6 +99,10 @@ export function composeTable(
   }
   const shorts = spans.every((x) => x) ? (spans as ShortAnswer[]) : [];
   if (inRow) shorts.unshift({ ...inRow.cell, citation: first.n });
+  else if (statedShort && !shorts.length) {
+    const opening = `${statedShort.text} [${statedShort.citation}], as the text states it; from the table: ${lead}`;
+    return { answer: [opening, ...quoted].join('\n\n'), cells: cellRefs(t), spans: [statedShort] };
+  }
   return { answer: [lead, ...quoted].join('\n\n'), cells: cellRefs(t), spans: shorts };
 }
 
