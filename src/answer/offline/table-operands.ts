@@ -73,3 +73,7 @@ export function rankBy(values: readonly number[]): { size: (v: number) => number
   const bySize = values.length > 0 && values.every((v) => v < 0);
   return { size: bySize ? Math.abs : (v) => v, bySize };
 }
+
+/** How an answer names the extreme it picked: "highest" or "lowest", or by size "largest" or "smallest". */
+export const extremeWord = (most: boolean, bySize: boolean): string =>
+  bySize ? (most ? 'largest in size' : 'smallest in size') : most ? 'highest' : 'lowest';

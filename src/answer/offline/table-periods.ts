@@ -8,7 +8,7 @@ import {
   weightOf,
   wholeRow,
 } from './table-match.js';
-import { cellWords, operand, rankBy, type TableAnswer, type TableOperand } from './table-operands.js';
+import { cellWords, extremeWord, operand, rankBy, type TableAnswer, type TableOperand } from './table-operands.js';
 
 /** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */
 const WHICH_PERIOD_RE = /\b(?:which|what) (?:of the )?(?:year|period|quarter|month)s?\b/iu;
@@ -102,7 +102,7 @@ export function extremePeriod(question: string, m: RowMatch, docText: string): T
     .join(', ');
   return {
     operands: [o],
-    statement: `${o.series} was ${most ? 'highest' : 'lowest'}${bySize ? ' in size' : ''} in ${cell.text} (${cellWords(o)}; ${others})`,
+    statement: `${o.series} was ${extremeWord(most, bySize)} in ${cell.text} (${cellWords(o)}; ${others})`,
     spans: [cell],
   };
 }

@@ -1,6 +1,6 @@
 import type { Period, Table } from '../../tables/types.js';
 import { headerWeight, type TermWeight, termsOf, weightOf, wholeRow } from './table-match.js';
-import { operand, rankBy, type TableAnswer } from './table-operands.js';
+import { extremeWord, operand, rankBy, type TableAnswer } from './table-operands.js';
 
 /** "Which country had the highest X", "in which segment was X the largest": the row whose figure is the extreme. */
 const WHICH_ROW_RE =
@@ -59,7 +59,7 @@ export function extremeRow(
     .join(', ');
   return {
     operands: [o],
-    statement: `${row.label} has the ${most ? 'highest' : 'lowest'} ${table.columns[column]!.header || 'figure'}${bySize ? ' in size' : ''} (${o.value.value}; ${others})`,
+    statement: `${row.label} has the ${extremeWord(most, bySize)} ${table.columns[column]!.header || 'figure'} (${o.value.value}; ${others})`,
     spans: [label],
   };
 }
