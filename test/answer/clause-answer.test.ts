@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   extractCause,
   extractClause,
+  extractCondition,
   extractDefinition,
   extractFrequency,
   extractPurpose,
   meansVerb,
 } from '../../src/answer/grounding/clause-answer.js';
-import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
+import { extractShortAnswer, hasExactSpan } from '../../src/answer/grounding/short-answer.js';
 import { asksDefinition, definedTerm } from '../../src/answer/question/definition.js';
 import { detectAnswerType } from '../../src/answer/question/question.js';
 import { detectSpanType } from '../../src/answer/question/span-type.js';
@@ -202,5 +203,32 @@ describe('frequency answers', () => {
     expect(
       extractShortAnswer('Officers are elected annually by the board.', 'Who elects officers?', 'person')?.text,
     ).toBe('board');
+  });
+});
+
+describe('condition answers to "when" questions about a standing rule', () => {
+  it('takes the condition a sentence states, to its end or to the comma closing an opening condition', () => {
+    const rule =
+      'Goodwill is considered impaired if the carrying value of its unit is greater than its recoverable amount.';
+    expect(extractCondition(rule)?.text).toBe(
+      'if the carrying value of its unit is greater than its recoverable amount',
+    );
+    const opening = 'If a refund is due, it is paid within 14 days.';
+    expect(extractCondition(opening)).toMatchObject({ text: 'If a refund is due', start: 0 });
+    expect(extractCondition('Refunds are paid within 14 days.')).toBeNull();
+  });
+
+  it('answers a present-tense "when" with a date if the sentence has one, else a frequency or a condition', () => {
+    const q = 'When is goodwill considered impaired?';
+    const rule =
+      'Goodwill is considered impaired if the carrying value of its unit is greater than its recoverable amount.';
+    expect(extractShortAnswer(rule, q, detectSpanType(q))?.text).toMatch(/^if the carrying value/u);
+    expect(hasExactSpan(rule, q, 'date')).toBe(true);
+    const tested = 'Goodwill is tested for impairment annually.';
+    expect(extractShortAnswer(tested, 'When is goodwill tested?', 'date')?.text).toBe('annually');
+    const dated = 'Goodwill is tested on 30 June, or earlier if there is an indication of impairment.';
+    expect(extractShortAnswer(dated, 'When is goodwill tested?', 'date')?.text).toBe('30 June');
+    const past = 'The plant was closed if demand fell.';
+    expect(hasExactSpan(past, 'When was the plant closed?', 'date')).toBe(false);
   });
 });

@@ -182,3 +182,27 @@ export function extractFrequency(sentence: string): ClauseSpan | null {
   const m = FREQUENCY_RE.exec(sentence);
   return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : null;
 }
+
+/**
+ * A "when" question about a standing rule, in the present tense or with a modal ("When is goodwill considered
+ * impaired?", "When are refunds issued?"): a condition or a frequency can answer it where no date does.
+ */
+export const WHEN_RULE_RE = /^\W*when (?:is|are|does|do|must|should|can|may|will)\b/iu;
+/** Words that open a condition: "if", "unless", "whenever", "provided that", "in the event that". */
+const CONDITION_RE = /\b(?:if|unless|whenever|provided\s+that|in\s+the\s+event\s+that)\s+/iu;
+
+/**
+ * The condition a sentence states: from its opening word to the end of the sentence ("Goodwill is considered
+ * impaired if the carrying value … exceeds …" -> "if the carrying value … exceeds …"), or to the comma that closes a
+ * condition opening the sentence ("If a refund is due, it is paid within 14 days" -> "If a refund is due"); null
+ * without one.
+ */
+export function extractCondition(sentence: string): ClauseSpan | null {
+  const m = CONDITION_RE.exec(sentence);
+  if (!m) return null;
+  const opening = sentence.slice(0, m.index).trim() === '';
+  const comma = opening ? sentence.indexOf(',', m.index) : -1;
+  if (comma < 0) return clauseFrom(sentence, m.index);
+  const text = sentence.slice(m.index, comma);
+  return text.split(/\s+/u).length >= MIN_CLAUSE_WORDS ? { text, start: m.index, end: comma } : null;
+}

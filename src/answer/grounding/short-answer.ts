@@ -5,12 +5,14 @@ import type { Citation, ShortAnswer } from '../schema.js';
 import {
   extractCause,
   extractClause,
+  extractCondition,
   extractDefinition,
   extractFrequency,
   extractMeans,
   extractPurpose,
   HOW_OFTEN_RE,
   meansVerb,
+  WHEN_RULE_RE,
 } from './clause-answer.js';
 import { isContent, isNoun, rawCandidates, trim } from './span-candidates.js';
 import {
@@ -132,6 +134,8 @@ export function extractShortAnswer(
     (top, c) => (!top || c.score > top.score + 1e-9 ? c : top),
     null,
   );
+  const rule = !best?.exact && type === 'date' && WHEN_RULE_RE.test(question) ? ruleAnswer(sentence) : null;
+  if (rule) return { ...rule, score: CLAUSE_SCORE, exact: true };
   if (!best) return null;
   const { features: _, ...span } = best;
   return span;
@@ -190,9 +194,16 @@ export function spanCandidates(
   return out;
 }
 
-/** Whether a sentence has a span of exactly the asked-for kind (a date for "when", a name for "who"). */
+/** For a "when" question about a standing rule, the frequency or condition a sentence states, if any. */
+const ruleAnswer = (sentence: string) => extractFrequency(sentence) ?? extractCondition(sentence);
+
+/**
+ * Whether a sentence has a span of exactly the asked-for kind (a date for "when", a name for "who"); for a "when"
+ * question about a standing rule, a frequency or a condition counts as one.
+ */
 export function hasExactSpan(sentence: string, question: string, type: SpanType): boolean {
-  return spanCandidates(sentence, question, type).some((c) => c.exact);
+  if (spanCandidates(sentence, question, type).some((c) => c.exact)) return true;
+  return type === 'date' && WHEN_RULE_RE.test(question) && ruleAnswer(sentence) !== null;
 }
 
 /**
