@@ -108,6 +108,16 @@ describe('spanCandidates', () => {
     expect(coded).toContain('ZAR 42');
   });
 
+  it('offers a phrase cut short of a head noun the question has both without and with it', () => {
+    const got = texts(
+      'Such algorithms are called randomized algorithms by most authors.',
+      'What are algorithms using random bits called?',
+      'thing',
+    );
+    expect(got).toContain('randomized');
+    expect(got).toContain('randomized algorithms');
+  });
+
   it('gives every candidate the same named features, and offsets into the sentence', () => {
     const sentence = 'The architect Elena Marsh rebuilt the hall in 1788.';
     const cands = spanCandidates(sentence, 'Who rebuilt the hall?', 'person');

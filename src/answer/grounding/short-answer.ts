@@ -14,7 +14,7 @@ import {
   meansVerb,
   WHEN_RULE_RE,
 } from './clause-answer.js';
-import { isContent, isNoun, rawCandidates, trim } from './span-candidates.js';
+import { type Candidate, isContent, isNoun, keptHead, rawCandidates, trim } from './span-candidates.js';
 import {
   EXACT_FIT,
   type SpanContext,
@@ -172,14 +172,13 @@ export function spanCandidates(
   };
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();
-  for (const c0 of rawCandidates(sentence, tagged)) {
-    const c = trim(c0, tokens, asked, ctx.focus);
-    if (!c || seen.has(`${c.first}:${c.last}`)) continue;
+  const add = (c: Candidate | null) => {
+    if (!c || seen.has(`${c.first}:${c.last}`)) return;
     seen.add(`${c.first}:${c.last}`);
     const span = tokens.slice(c.first, c.last + 1);
-    if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) continue;
+    if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) return;
     const features = spanFeatures(c, ctx);
-    if (features.typeFit <= 0) continue;
+    if (features.typeFit <= 0) return;
     const start = tokens[c.first]!.start;
     const end = tokens[c.last]!.end;
     out.push({
@@ -190,7 +189,10 @@ export function spanCandidates(
       exact: features.typeFit >= EXACT_FIT,
       features,
     });
-  }
+  };
+  const trimmed = rawCandidates(sentence, tagged).map((raw) => ({ raw, c: trim(raw, tokens, asked, ctx.focus) }));
+  for (const { c } of trimmed) add(c);
+  for (const { raw, c } of trimmed) add(c && keptHead(raw, c, tokens));
   return out;
 }
 

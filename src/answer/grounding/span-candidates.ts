@@ -197,3 +197,15 @@ export function trim(
   if (c.kind === 'name' && !span.some((t) => isNoun(t) || /^\p{Lu}/u.test(t.text))) return null;
   return { ...c, first, last };
 }
+
+/**
+ * A noun phrase that trimming cut short of its head because the question has that noun ("Turing" of "Turing
+ * machine" for "what … computing machine"), again with the head: a second candidate, since answers often name the
+ * asked-for kind too. Null when nothing was cut, the last word is not a noun or the span would be too long.
+ */
+export function keptHead(raw: Candidate, trimmed: Candidate, tokens: readonly TaggedToken[]): Candidate | null {
+  if (raw.kind !== 'phrase' || trimmed.last >= raw.last || !isNoun(tokens[raw.last]!)) return null;
+  if (raw.last - trimmed.first + 1 > MAX_SPAN_TOKENS) return null;
+  const { modifier: _, ...rest } = trimmed;
+  return { ...rest, last: raw.last };
+}
