@@ -118,6 +118,22 @@ describe('spanCandidates', () => {
     expect(got).toContain('randomized algorithms');
   });
 
+  it('offers two candidates of one kind joined by "and" or "or" as one more', () => {
+    const got = texts(
+      'The paper was written by Ilse Varga and Tomas Brenner in 1965.',
+      'Who wrote the paper?',
+      'person',
+    );
+    expect(got).toContain('Ilse Varga and Tomas Brenner');
+    expect(got).toContain('Ilse Varga');
+    const costs = texts(
+      'Alternate models vary in time and memory consumption.',
+      'What two resources do models vary in?',
+      'thing',
+    );
+    expect(costs).toContain('time and memory consumption');
+  });
+
   it('gives every candidate the same named features, and offsets into the sentence', () => {
     const sentence = 'The architect Elena Marsh rebuilt the hall in 1788.';
     const cands = spanCandidates(sentence, 'Who rebuilt the hall?', 'person');

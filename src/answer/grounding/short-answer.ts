@@ -14,7 +14,7 @@ import {
   meansVerb,
   WHEN_RULE_RE,
 } from './clause-answer.js';
-import { type Candidate, isContent, isNoun, keptHead, rawCandidates, trim } from './span-candidates.js';
+import { type Candidate, isContent, isNoun, joinedPairs, keptHead, rawCandidates, trim } from './span-candidates.js';
 import {
   EXACT_FIT,
   type SpanContext,
@@ -193,6 +193,11 @@ export function spanCandidates(
   const trimmed = rawCandidates(sentence, tagged).map((raw) => ({ raw, c: trim(raw, tokens, asked, ctx.focus) }));
   for (const { c } of trimmed) add(c);
   for (const { raw, c } of trimmed) add(c && keptHead(raw, c, tokens));
+  for (const c of joinedPairs(
+    trimmed.flatMap(({ c }) => (c ? [c] : [])),
+    tokens,
+  ))
+    add(c);
   return out;
 }
 

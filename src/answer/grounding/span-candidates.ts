@@ -209,3 +209,20 @@ export function keptHead(raw: Candidate, trimmed: Candidate, tokens: readonly Ta
   const { modifier: _, ...rest } = trimmed;
   return { ...rest, last: raw.last };
 }
+
+/** Words that join two answers into one ("Juris Hartmanis and Richard Stearns"). */
+const JOINERS = new Set(['and', 'or']);
+
+/**
+ * Two candidates of one kind joined by "and" or "or" ("time and memory", "Karp reductions and Levin reductions"), as
+ * one more candidate: questions asking for two things have both as their answer. None longer than the longest span.
+ */
+export function joinedPairs(trimmed: readonly Candidate[], tokens: readonly TaggedToken[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const a of trimmed)
+    for (const b of trimmed) {
+      if (a.kind !== b.kind || b.first !== a.last + 2 || !JOINERS.has(tokens[a.last + 1]!.text.toLowerCase())) continue;
+      if (b.last - a.first + 1 <= MAX_SPAN_TOKENS) out.push({ kind: a.kind, first: a.first, last: b.last });
+    }
+  return out;
+}
