@@ -45,4 +45,13 @@ describe('questions about a report with tables, in the words readers use', () =>
     const r = await ask('In which years was the Sensors segment’s operating income calculated for?');
     expect(r.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);
   });
+
+  it('answers who holds a role from a table of people and positions, the row cited with its headers', async () => {
+    const r = await ask('Who is the company’s Chief Financial Officer?');
+    expect(r.short?.text).toBe('Tomas Brenner');
+    expect(text.slice(r.short!.start, r.short!.end)).toBe('Tomas Brenner');
+    const cited = r.citations.find((c) => c.n === r.short!.citation)!;
+    expect(cited.quote).toBe('| Tomas Brenner | 47 | Chief Financial Officer |');
+    expect(cited.table?.headers).toEqual(['Name', 'Age', 'Position']);
+  });
 });

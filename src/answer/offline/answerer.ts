@@ -14,7 +14,7 @@ import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { CitationList } from './citations.js';
 import { compareAlternatives, composeComparison } from './compare-alternatives.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
-import { type ComposedTable, composeNote, composeTable } from './compose-table.js';
+import { type ComposedTable, composeNote, composeRole, composeTable } from './compose-table.js';
 import { decideAbstention } from './decide.js';
 import { preferDefinition } from './definition-lead.js';
 import {
@@ -29,7 +29,7 @@ import { answerNumeric } from './numeric.js';
 import { periodLead } from './period-figures.js';
 import { rerankBySpan } from './span-rerank.js';
 import type { TableAnswer } from './table-operands.js';
-import { hasTables, tableAnswer, tableNote } from './table-route.js';
+import { hasTables, tableAnswer, tableNote, tableRole } from './table-route.js';
 import { preferTurnWords } from './turn-focus.js';
 
 /**
@@ -165,9 +165,10 @@ export class OfflineAnswerer implements Answerer {
       if (composed) return this.finishTable(input, tabled, composed, cites, retrieveMs, notice);
     }
     const note = tabled ? null : tableNote(snapshot, q, hits);
-    if (note) {
+    const role = tabled || note ? null : tableRole(snapshot, q, hits);
+    if (note || role) {
       const cites = new CitationList();
-      const composed = composeNote(snapshot, note, cites);
+      const composed = note ? composeNote(snapshot, note, cites) : composeRole(snapshot, role!, cites);
       if (composed) return this.finishTable(input, null, composed, cites, retrieveMs, notice);
     }
     const inferred = q !== resolved.analysis;

@@ -6,6 +6,7 @@ import type { CellRef, ShortAnswer } from '../schema.js';
 import type { CitationList } from './citations.js';
 import type { ScoredSentence } from './evidence.js';
 import type { FootnoteAnswer } from './footnote-answer.js';
+import type { RoleRow } from './role-row.js';
 import { statedCells, statedInRow, statedResult } from './stated-figures.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
@@ -133,6 +134,24 @@ export function composeNote(snapshot: KnowledgeSnapshot, f: FootnoteAnswer, cite
     `This is the note to the row for ${row.series} in a table in “${doc.title}”: “${rowText}” [${r}]`,
   ].join('\n\n');
   return { answer, cells: [], spans: [{ text: f.body.text, citation: n, start: f.body.start, end: f.body.end }] };
+}
+
+/**
+ * Writes the answer a row's label gives to "who": the label first (the short answer), then the row, cited with its
+ * table's headers. Null when the row is not inside one chunk.
+ */
+export function composeRole(snapshot: KnowledgeSnapshot, r: RoleRow, cites: CitationList): ComposedTable | null {
+  const { table, row, role, label } = r;
+  const doc = snapshot.docById.get(table.docId);
+  const chunk = snapshot.chunksByDoc.get(table.docId)?.find((c) => c.start <= row.row.start && row.row.end <= c.end);
+  if (!doc || !chunk) return null;
+  const n = cites.citeSpan(chunk, row.row.start, row.row.end, 1, doc.text, rowRef(table, row.row));
+  const rowText = doc.text.slice(row.row.start, row.row.end);
+  const answer = [
+    `${label.text} [${n}], listed as ${role.text}.`,
+    `From a table in “${doc.title}”, the row for ${label.text}: “${rowText}” [${n}]`,
+  ].join('\n\n');
+  return { answer, cells: [], spans: [{ text: label.text, citation: n, start: label.start, end: label.end }] };
 }
 
 /** Cites the header row holding `span` (a period named in a header), returning its marker number. */

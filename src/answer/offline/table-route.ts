@@ -7,6 +7,7 @@ import type { QuestionAnalysis } from '../question/question.js';
 import { detectSpanType } from '../question/span-type.js';
 import { type FootnoteAnswer, footnoteAnswer } from './footnote-answer.js';
 import { asksPair } from './paired-series.js';
+import { type RoleRow, roleRow } from './role-row.js';
 import { answerFromTables } from './table-answer.js';
 import { tableShare } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
@@ -58,6 +59,17 @@ export function tableNote(
     (t) => idf(stats, t),
     (id) => snapshot.docById.get(id)?.text ?? '',
   );
+}
+
+/** For a "who" question, the row of the best passages' tables whose text cell names the role it asks about, or null. */
+export function tableRole(
+  snapshot: KnowledgeSnapshot,
+  q: QuestionAnalysis,
+  hits: readonly SearchHit[],
+): RoleRow | null {
+  if (q.answerType !== 'person') return null;
+  const tables = tableDocs(snapshot, hits).flatMap((d) => readTables(d));
+  return tables.length ? roleRow(q.factual, tables) : null;
 }
 
 /** The table answer for the question from the tables of the best passages' documents, or null. */
