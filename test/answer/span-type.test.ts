@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
+import { directed, extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
 import { asksMeasureLookup, detectSpanType, followUpSpanType } from '../../src/answer/question/span-type.js';
 
 describe('detectSpanType', () => {
@@ -132,6 +132,17 @@ describe('spanCandidates', () => {
       'thing',
     );
     expect(costs).toContain('time and memory consumption');
+  });
+
+  it('keeps the rise or fall verb before the figure when the question asks how much something changed by', () => {
+    const sentence = 'Operating income in the Valve segment decreased $35 million in 2019.';
+    const q = 'How much did operating income in the Valve segment change by in 2019?';
+    expect(extractShortAnswer(sentence, q, 'number')?.text).toBe('decreased $35 million');
+    expect(extractShortAnswer(sentence, 'How much was operating income down in 2019?', 'number')?.text).toBe(
+      '$35 million',
+    );
+    const by = directed(q, 'Sales rose by 4% in 2019.', { text: '4%', start: 14, end: 16 });
+    expect(by).toEqual({ text: 'rose by 4%', start: 6, end: 16 });
   });
 
   it('gives every candidate the same named features, and offsets into the sentence', () => {

@@ -1,3 +1,4 @@
+import { FALL_VERBS, pastForms, RISE_VERBS } from '../../language/direction-words.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { asksDefinition, definedTerm } from '../question/definition.js';
 import { CAUSE_QUESTION_RE, detectSpanType, type SpanType } from '../question/span-type.js';
@@ -138,7 +139,27 @@ export function extractShortAnswer(
   if (rule) return { ...rule, score: CLAUSE_SCORE, exact: true };
   if (!best) return null;
   const { features: _, ...span } = best;
-  return span;
+  return type === 'number' ? directed(question, sentence, span) : span;
+}
+
+/** "How much did X change by", "by how much did X change": the answer says which way ("decreased $352 million"). */
+const CHANGE_BY_RE = /\bhow much (?:did|has|have|had|does|do|will)\b[^?]*\bchange\b|\bchanged? by\b/iu;
+const PAST_DIRECTION = new Set([...pastForms(RISE_VERBS), ...pastForms(FALL_VERBS)]);
+
+/**
+ * For a question asking how much something changed by, a figure of `text` (offsets into it) with the rise or fall
+ * verb written right before it ("decreased $352 million", "rose by 4%"); the figure alone otherwise.
+ */
+export function directed<S extends { text: string; start: number; end: number }>(
+  question: string,
+  text: string,
+  span: S,
+): S {
+  if (!CHANGE_BY_RE.test(question)) return span;
+  const m = /([\p{L}]+)(?:\s+by)?\s+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  if (!m || !PAST_DIRECTION.has(m[1]!.toLowerCase())) return span;
+  const start = span.start - (Math.min(40, span.start) - m.index);
+  return { ...span, start, text: text.slice(start, span.end) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import { assessCoverage } from '../grounding/coverage.js';
 import { toRelated } from '../grounding/related.js';
-import { hasExactSpan, shortAnswerFor } from '../grounding/short-answer.js';
+import { directed, hasExactSpan, shortAnswerFor } from '../grounding/short-answer.js';
 import { verifyAnswer } from '../grounding/verify.js';
 import { corpusStats, idf, prepareCorpusStats } from '../question/corpus-stats.js';
 import { resolveFollowUp } from '../question/followup.js';
@@ -242,7 +242,7 @@ export class OfflineAnswerer implements Answerer {
         short = spans[0];
         answer = `${period.text}\n\n${answer}`;
       } else if (said && cited && cited.start <= said.figure.start && said.figure.end <= cited.end) {
-        const f = said.figure;
+        const f = directed(q.factual, docText(cited.docId), said.figure);
         short = { text: f.text, citation: cited.n, start: f.start, end: f.end };
         answer = `${f.text} [${cited.n}].\n\n${answer}`;
       } else {
