@@ -145,6 +145,21 @@ describe('spanCandidates', () => {
     expect(by).toEqual({ text: 'rose by 4%', start: 6, end: 16 });
   });
 
+  it('offers a name with the name it owns when that ends in the noun the question asks about', () => {
+    const got = texts(
+      'Critics praised Newcomen’s Atmospheric Engine for its reliability.',
+      'Which engine did critics praise?',
+      'thing',
+    );
+    expect(got).toContain('Newcomen’s Atmospheric Engine');
+    const other = texts(
+      'Critics praised Newcomen’s Atmospheric Engine for its reliability.',
+      'Whose work did critics praise?',
+      'thing',
+    );
+    expect(other).not.toContain('Newcomen’s Atmospheric Engine');
+  });
+
   it('gives every candidate the same named features, and offsets into the sentence', () => {
     const sentence = 'The architect Elena Marsh rebuilt the hall in 1788.';
     const cands = spanCandidates(sentence, 'Who rebuilt the hall?', 'person');

@@ -15,7 +15,16 @@ import {
   meansVerb,
   WHEN_RULE_RE,
 } from './clause-answer.js';
-import { type Candidate, isContent, isNoun, joinedPairs, keptHead, rawCandidates, trim } from './span-candidates.js';
+import {
+  type Candidate,
+  isContent,
+  isNoun,
+  joinedPairs,
+  keptHead,
+  possessivePhrases,
+  rawCandidates,
+  trim,
+} from './span-candidates.js';
 import {
   EXACT_FIT,
   type SpanContext,
@@ -214,11 +223,9 @@ export function spanCandidates(
   const trimmed = rawCandidates(sentence, tagged).map((raw) => ({ raw, c: trim(raw, tokens, asked, ctx.focus) }));
   for (const { c } of trimmed) add(c);
   for (const { raw, c } of trimmed) add(c && keptHead(raw, c, tokens));
-  for (const c of joinedPairs(
-    trimmed.flatMap(({ c }) => (c ? [c] : [])),
-    tokens,
-  ))
-    add(c);
+  const kept = trimmed.flatMap(({ c }) => (c ? [c] : []));
+  for (const c of joinedPairs(kept, tokens)) add(c);
+  for (const c of possessivePhrases(kept, tokens, ctx.focus)) add(c);
   return out;
 }
 

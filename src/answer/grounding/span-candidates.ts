@@ -210,6 +210,30 @@ export function keptHead(raw: Candidate, trimmed: Candidate, tokens: readonly Ta
   return { ...rest, last: raw.last };
 }
 
+/**
+ * A name and the name or phrase it owns, when that names the noun the question asks about (`focus`): "FRC’s Revised
+ * Ethical Standard" for "which ethical standard", as one more candidate.
+ */
+export function possessivePhrases(
+  trimmed: readonly Candidate[],
+  tokens: readonly TaggedToken[],
+  focus: string | null,
+): Candidate[] {
+  if (!focus) return [];
+  const out: Candidate[] = [];
+  for (const a of trimmed) {
+    if (a.kind !== 'name' || !/^['’]s$/u.test(tokens[a.last + 1]?.text ?? '')) continue;
+    for (const b of trimmed)
+      if (
+        b.first === a.last + 2 &&
+        (b.kind === 'name' || b.kind === 'phrase') &&
+        tokens[b.last]!.lemma.toLowerCase() === focus
+      )
+        if (b.last - a.first + 1 <= MAX_SPAN_TOKENS) out.push({ kind: 'name', first: a.first, last: b.last });
+  }
+  return out;
+}
+
 /** Words that join two answers into one ("Juris Hartmanis and Richard Stearns"). */
 const JOINERS = new Set(['and', 'or']);
 
