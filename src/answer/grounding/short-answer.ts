@@ -154,6 +154,8 @@ export function extractShortAnswer(
 /** "How much did X change by", "by how much did X change": the answer says which way ("decreased $352 million"). */
 const CHANGE_BY_RE = /\bhow much (?:did|has|have|had|does|do|will)\b[^?]*\bchange\b|\bchanged? by\b/iu;
 const PAST_DIRECTION = new Set([...pastForms(RISE_VERBS), ...pastForms(FALL_VERBS)]);
+/** Characters before a figure searched for its rise or fall verb ("decreased by "). */
+const DIRECTION_REACH = 40;
 
 /**
  * For a question asking how much something changed by, a figure of `text` (offsets into it) with the rise or fall
@@ -165,9 +167,10 @@ export function directed<S extends { text: string; start: number; end: number }>
   span: S,
 ): S {
   if (!CHANGE_BY_RE.test(question)) return span;
-  const m = /([\p{L}]+)(?:\s+by)?\s+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  const from = Math.max(0, span.start - DIRECTION_REACH);
+  const m = /([\p{L}]+)(?:\s+by)?\s+$/u.exec(text.slice(from, span.start));
   if (!m || !PAST_DIRECTION.has(m[1]!.toLowerCase())) return span;
-  const start = span.start - (Math.min(40, span.start) - m.index);
+  const start = from + m.index;
   return { ...span, start, text: text.slice(start, span.end) };
 }
 

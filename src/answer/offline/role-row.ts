@@ -1,6 +1,5 @@
 import type { Table, TableCell, TableRow } from '../../tables/types.js';
-import { isFrameWord } from '../question/vocabulary.js';
-import { termsOf } from './table-match.js';
+import { termsOf, topicTerms } from './table-match.js';
 
 /* "Who is the company's Chief Financial Officer?" asked of a table listing people with their positions. */
 
@@ -27,8 +26,7 @@ export interface RoleRow {
  * cell with the fewest other words wins; null when no row fits, or two fit equally well.
  */
 export function roleRow(question: string, tables: readonly Table[]): RoleRow | null {
-  const framing = new Set((question.match(/[\p{L}'’]+/gu) ?? []).filter(isFrameWord).flatMap(termsOf));
-  const asked = [...new Set(termsOf(question))].filter((t) => !framing.has(t));
+  const asked = topicTerms(question);
   if (!asked.length) return null;
   let best: { found: RoleRow; precision: number } | undefined;
   let tied = false;

@@ -219,14 +219,19 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
   return out.sort((a, b) => b.score - a.score || a.row.row.start - b.row.row.start);
 }
 
+/** A question's distinct terms without its framing words ("amount", "total", "respectively": see `isFrameWord`). */
+export function topicTerms(question: string): string[] {
+  const framing = new Set((question.match(/[\p{L}'’]+/gu) ?? []).filter(isFrameWord).flatMap(termsOf));
+  return [...new Set(termsOf(question))].filter((t) => !framing.has(t));
+}
+
 /**
  * The share of the question's terms that the tables use (then it is a table question). Framing words
  * ("amount", "total", "respectively": see `isFrameWord`) are left out of it, and terms count equally: in a
  * small corpus such a word is rare, and weighing terms by rarity would let it outweigh the series the question names.
  */
 export function tableShare(question: string, tables: readonly Table[]): number {
-  const framing = new Set((question.match(/[\p{L}'’]+/gu) ?? []).filter(isFrameWord).flatMap(termsOf));
-  const asked = [...new Set(termsOf(question))].filter((t) => !framing.has(t));
+  const asked = topicTerms(question);
   const present = new Set<string>();
   for (const table of tables) {
     for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...labelTerms(r), ...termsOf(r.section)])])
