@@ -114,12 +114,19 @@ describe('definition answers', () => {
 });
 
 describe('cause answers', () => {
-  it("give a why question the clause after the cited sentence's cause word", () => {
+  it("give a why question the cited sentence's cause clause, opening with its cause words", () => {
     const s = 'Ferry revenue fell in 2021, primarily due to the closure of the northern terminal.';
-    expect(extractCause(s)?.text).toBe('the closure of the northern terminal');
+    expect(extractCause(s)?.text).toBe('primarily due to the closure of the northern terminal');
     expect(extractShortAnswer(s, 'Why did ferry revenue fall in 2021?', 'reason')?.text).toBe(
-      'the closure of the northern terminal',
+      'primarily due to the closure of the northern terminal',
     );
+    expect(extractCause('Margins narrowed as a result of higher fuel prices.')?.text).toBe(
+      'as a result of higher fuel prices',
+    );
+  });
+
+  it('give a purpose without its "in order to"', () => {
+    expect(extractCause('The pier was widened in order to berth larger ferries.')?.text).toBe('berth larger ferries');
   });
 
   it('give none for how questions or a sentence that states no cause', () => {

@@ -93,12 +93,17 @@ const CAUSE_RE = new RegExp(
   'i',
 );
 
+/** Cue words of a purpose or a reflected figure, which the answer leaves out ("to reduce risk", not "in order to …"). */
+const PURPOSE_RE = /^(?:in\s+order\s+to|so\s+as\s+to|reflecting)\s/i;
+
 /**
  * The cause or purpose a "why" question asks for, in a sentence: the clause after its first cause word ("due to",
  * "because", "as a result of", "in order to", …), to the end of the sentence; null without one.
  */
 export function extractCause(sentence: string): ClauseSpan | null {
-  return clauseAfter(CAUSE_RE, sentence);
+  const m = CAUSE_RE.exec(sentence);
+  if (!m) return null;
+  return clauseFrom(sentence, PURPOSE_RE.test(m[0]) ? m.index + m[0].length : m.index);
 }
 
 /** "How is / are / was / were X <participle>?": the participle of a question asking by what means ("determined"). */
