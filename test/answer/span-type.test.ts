@@ -33,6 +33,12 @@ describe('detectSpanType', () => {
     ['Quote me the passage where the mayor talks about taxes', null],
     ['Where does the port rank among its rivals?', null],
     ['Is the lamp waterproof?', null],
+    ['What do capital leases at the harbour reflect?', 'thing'],
+    ['What did workers at the mill demand?', 'thing'],
+    ['What are total segment assets composed of?', 'clause'],
+    ['What was the increase in ferry revenue due to?', 'clause'],
+    ['What was the increase in the write-down in 2018?', 'number'],
+    ['What was the decline in ticket sales for the year?', 'number'],
   ])('%s -> %s', (q, type) => expect(detectSpanType(q)).toBe(type));
 });
 

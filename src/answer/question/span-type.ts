@@ -17,13 +17,21 @@ const NUMBER_NOUNS =
 /** Nouns of money and other measured quantities: "what was the compensation expense in 2019?". */
 const MEASURE_NOUNS =
   'expenses?|costs|revenues?|income|sales|earnings|profits?|loss(?:es)?|tax(?:es)?|payments?|fees?|balance|budget|salary|wages?|debt|population|spending|turnover';
+/** Nouns of a change in a measured figure: "what was the increase in the write-down in 2018?". */
+const CHANGE_NOUNS = 'increases?|decreases?|growth|declines?|rises?|drops?|reductions?';
+
+/**
+ * One optional word between "what"/"which" and the noun that says the asked-for kind ("what river", "which
+ * Norman king"), never an auxiliary: "what do capital leases reflect" asks about leases, not a capital.
+ */
+const ONE_MODIFIER = String.raw`(?:(?!(?:do|does|did|has|have|had|will|would|can|could|should|may|might|must)\b)\w+\s+)?`;
 
 /** A question asking for a cause with a verb instead of "why": "what caused the flood?", "what led to the strike?". */
 export const CAUSE_QUESTION_RE = /^\W*what (?:caused|causes|led to|leads to|triggered|prompted|brought about)\b/i;
 
 /** "What was the <words> expense / revenue / rate in|for|of …": a lookup of a measured figure. */
 const MEASURE_LOOKUP = new RegExp(
-  String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
+  String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS}|${CHANGE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
   'i',
 );
 
@@ -35,6 +43,16 @@ export function asksMeasureLookup(question: string): boolean {
 const RULES: readonly [SpanType | null, RegExp][] = [
   ['reason', /^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?why\b|\bfor what reason\b|\bhow come\b/i],
   ['reason', CAUSE_QUESTION_RE],
+  [
+    'clause',
+    new RegExp(
+      [
+        String.raw`\bwhat (?:do|does|did|is|are|was|were)\b[^?]*\b(?:consists? of|include|comprise(?: of)?|composed of|made up of|relate to|due to|attributable to)\s*\??\s*$`,
+        String.raw`\bwhat (?:is|are|was|were) (?:included|comprised) in\b`,
+      ].join('|'),
+      'i',
+    ),
+  ],
   [null, /\bwhere (?:does|do|did|is|was|are|were)\b.*\b(?:rank|ranks|stand|stands)\b/i],
   [
     'date',
@@ -42,7 +60,7 @@ const RULES: readonly [SpanType | null, RegExp][] = [
       [
         // "when" opening the question, not a "when" clause before its real wh-word ("When X is slow, what case is it?")
         String.raw`^(?:(?!\b(?:who|whom|whose|what|which|where|how)\b).)*\bwhen\b(?!\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had|can|could|would|should)\b)[^?]*,[^?]*\b(?:who|whom|whose|what|which|where|how)\b)`,
-        String.raw`\b(?:what|which|in what|in which|during what|during which)\s+(?!(?:present|modern)[- ]day\b)(?:\w+\s+)?(?:${TIME_NOUNS})\b`,
+        String.raw`\b(?:what|which|in what|in which|during what|during which)\s+(?!(?:present|modern)[- ]day\b)${ONE_MODIFIER}(?:${TIME_NOUNS})\b`,
         String.raw`\bhow long ago\b`,
         String.raw`\bsince when\b`,
       ].join('|'),
@@ -54,7 +72,7 @@ const RULES: readonly [SpanType | null, RegExp][] = [
     new RegExp(
       [
         String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b`,
-        String.raw`\b(?:what|which)\s+(?:\w+\s+)?(?:${NUMBER_NOUNS})\b`,
+        String.raw`\b(?:what|which)\s+${ONE_MODIFIER}(?:${NUMBER_NOUNS})\b`,
         MEASURE_LOOKUP.source,
       ].join('|'),
       'i',
@@ -63,11 +81,11 @@ const RULES: readonly [SpanType | null, RegExp][] = [
   [
     'place',
     new RegExp(
-      String.raw`^\W*(?:\w+\W+){0,2}?(?:from |in |to )?where\b|\b(?:what|which|in what|in which|from what|from which)\s+(?:\w+\s+)?(?:${PLACE_NOUNS})\b`,
+      String.raw`^\W*(?:\w+\W+){0,2}?(?:from |in |to )?where\b|\b(?:what|which|in what|in which|from what|from which)\s+${ONE_MODIFIER}(?:${PLACE_NOUNS})\b`,
       'i',
     ),
   ],
-  ['person', new RegExp(String.raw`\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:\w+\s+)?(?:${PERSON_NOUNS})\b`, 'i')],
+  ['person', new RegExp(String.raw`\bwho(?:m|se)?\b|\b(?:what|which)\s+${ONE_MODIFIER}(?:${PERSON_NOUNS})\b`, 'i')],
   [
     'reason',
     new RegExp(
@@ -76,16 +94,6 @@ const RULES: readonly [SpanType | null, RegExp][] = [
         String.raw`\bin what way\b`,
         String.raw`\bexplain\b`,
         String.raw`\bdescribe\b`,
-      ].join('|'),
-      'i',
-    ),
-  ],
-  [
-    'clause',
-    new RegExp(
-      [
-        String.raw`\bwhat (?:do|does|did|is|are|was|were)\b[^?]*\b(?:consists? of|include|comprise(?: of)?|composed of|made up of|relate to|due to|attributable to)\s*\??\s*$`,
-        String.raw`\bwhat (?:is|are|was|were) (?:included|comprised) in\b`,
       ].join('|'),
       'i',
     ),
