@@ -6,6 +6,8 @@ const CJK_TERMINATORS = new Set(['。', '！', '？']);
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '}', '»', '」', '』', '）', '】', '》']);
 const SENTENCE_START = /[\p{Lu}\p{Lt}\p{N}"'“‘([{«「『（【《¿¡\p{Script=Hangul}]/u;
 const LEADING_OPENERS = /^[\p{Ps}\p{Pi}"']+/u;
+/** List bullets: one written inside a line ("costs rose; • an increase of …") starts a new sentence at the bullet. */
+const BULLETS = new Set(['•', '●', '▪', '◦', '‣']);
 
 const ABBREVIATIONS = new Set(
   (
@@ -23,7 +25,7 @@ const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'art']);
  *
  * A sentence ends at a newline; at `.`, `!` or `?` (plus closing quotes or brackets) followed by
  * whitespace and an uppercase letter, digit, opening quote or bracket, or CJK character; at
- * `。`, `！` or `？` (plus closing quotes); or at the end of the text. Decimal points, common
+ * `。`, `！` or `？` (plus closing quotes); before a list bullet inside a line; or at the end of the text. Decimal points, common
  * abbreviations, initials and list numbers do not end a sentence.
  */
 export function splitSentences(text: string, offset = 0): SentenceSpan[] {
@@ -56,6 +58,11 @@ function sentenceEnds(text: string, from: number, to: number): number[] {
   let segmentStart = from;
   for (let i = from; i < to; i++) {
     const ch = text[i]!;
+    if (BULLETS.has(ch) && i > segmentStart && /\s/u.test(text[i - 1]!) && text.slice(segmentStart, i).trim()) {
+      cuts.push(i);
+      segmentStart = i;
+      continue;
+    }
     if (CJK_TERMINATORS.has(ch)) {
       let j = i + 1;
       while (j < to && (CJK_TERMINATORS.has(text[j]!) || text[j] === '!' || text[j] === '?')) j++;

@@ -53,6 +53,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('starts a new sentence at a list bullet inside a line, and keeps a bullet at a line start with its item', () => {
+    expect(texts('Costs rose by: • an increase of $5 million; • a fall of 2% in fees.\n• A bullet line.')).toEqual([
+      'Costs rose by:',
+      '• an increase of $5 million;',
+      '• a fall of 2% in fees.',
+      '• A bullet line.',
+    ]);
+  });
+
   it('keeps closing quotes with their sentence', () => {
     expect(texts('He said "stop." Then left. It was “done.” Next.')).toEqual([
       'He said "stop."',
