@@ -166,6 +166,15 @@ describe('spanCandidates', () => {
     expect(other).not.toContain('Newcomen’s Atmospheric Engine');
   });
 
+  it('reads a word tagged as an adjective right before the question’s verb as the noun it asks about', () => {
+    const got = texts(
+      'From 2021 the fictional Tarrow Guild’s Revised Ethical Standard will apply to every member.',
+      'Which ethical standard will apply from 2021?',
+      'thing',
+    );
+    expect(got).toContain('Tarrow Guild’s Revised Ethical Standard');
+  });
+
   it('gives every candidate the same named features, and offsets into the sentence', () => {
     const sentence = 'The architect Elena Marsh rebuilt the hall in 1788.';
     const cands = spanCandidates(sentence, 'Who rebuilt the hall?', 'person');

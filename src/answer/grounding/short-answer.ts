@@ -81,7 +81,10 @@ function beforeWh(question: readonly TaggedToken[]): string | null {
   return null;
 }
 
-/** The noun a question's "what/which" asks about ("which river", "what type of"), as a lemma; null if none. */
+/**
+ * The noun a question's "what/which" asks about ("which river", "what type of"), as a lemma; null if none. A word
+ * read as an adjective right before the question's verb is its noun ("which ethical standard will apply").
+ */
 function focusNoun(question: readonly TaggedToken[]): string | null {
   const at = question.findIndex((t) => WH_RE.test(t.text));
   if (at < 0) return null;
@@ -93,6 +96,7 @@ function focusNoun(question: readonly TaggedToken[]): string | null {
       const classified = rest.find((x) => x.pos !== 'DET' && x.pos !== 'ADJ');
       return classified && isNoun(classified) ? classified.lemma : t.lemma;
     }
+    if ((t.pos === 'AUX' || t.pos === 'VERB') && after[i - 1]?.pos === 'ADJ') return after[i - 1]!.lemma;
     if (t.pos !== 'ADJ' && t.pos !== 'DET') return null;
   }
   return null;
