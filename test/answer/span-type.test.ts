@@ -39,6 +39,7 @@ describe('detectSpanType', () => {
     ['What was the increase in ferry revenue due to?', 'clause'],
     ['What was the increase in the write-down in 2018?', 'number'],
     ['What was the decline in ticket sales for the year?', 'number'],
+    ['What are the factors behind the growth of the town?', 'thing'],
   ])('%s -> %s', (q, type) => expect(detectSpanType(q)).toBe(type));
 });
 

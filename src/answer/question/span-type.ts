@@ -19,6 +19,8 @@ const MEASURE_NOUNS =
   'expenses?|costs|revenues?|income|sales|earnings|profits?|loss(?:es)?|tax(?:es)?|payments?|fees?|balance|budget|salary|wages?|debt|population|spending|turnover';
 /** Nouns of a change in a measured figure: "what was the increase in the write-down in 2018?". */
 const CHANGE_NOUNS = 'increases?|decreases?|growth|declines?|rises?|drops?|reductions?';
+/** "What was the (net) increase in / of / from X": the size of a change, not "the factors behind the growth". */
+const CHANGE_LOOKUP = String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ )?(?:${CHANGE_NOUNS}) (?:in|of|for|from)\b`;
 
 /**
  * One optional word between "what"/"which" and the noun that says the asked-for kind ("what river", "which
@@ -31,7 +33,7 @@ export const CAUSE_QUESTION_RE = /^\W*what (?:caused|causes|led to|leads to|trig
 
 /** "What was the <words> expense / revenue / rate in|for|of …": a lookup of a measured figure. */
 const MEASURE_LOOKUP = new RegExp(
-  String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS}|${CHANGE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
+  String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
   'i',
 );
 
@@ -74,6 +76,7 @@ const RULES: readonly [SpanType | null, RegExp][] = [
         String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b`,
         String.raw`\b(?:what|which)\s+${ONE_MODIFIER}(?:${NUMBER_NOUNS})\b`,
         MEASURE_LOOKUP.source,
+        CHANGE_LOOKUP,
       ].join('|'),
       'i',
     ),
