@@ -22,6 +22,17 @@ const stats: CorpusStats = (() => {
 })();
 
 describe('evidence check', () => {
+  it('weighs a Chinese question by its words, so a passage with every word covers it and a missing one is named', () => {
+    const sentence = '2023年，岚江市对东盟进出口301.7亿元，增长9.8%。';
+    const covered = evidenceFeatures(stats, '2023年岚江市对东盟进出口多少亿元？', 'number', sentence, sentence);
+    expect(covered.sentenceCoverage).toBe(1);
+    expect(covered.nameMissing).toBe(0);
+    const other = evidenceFeatures(stats, '2023年岚江市对美国进出口多少亿元？', 'number', sentence, sentence);
+    expect(other.nameMissing).toBe(1);
+    expect(other.sentenceCoverage).toBeLessThan(1);
+    expect(other.reason).toContain('“美国”');
+  });
+
   it('passes evidence that carries every part of the question', () => {
     const f = evidenceFeatures(
       stats,

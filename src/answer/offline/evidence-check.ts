@@ -1,3 +1,4 @@
+import { hanContentWords } from '../../language/han-words.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import { hasExactSpan } from '../grounding/short-answer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
@@ -13,7 +14,10 @@ export interface EvidenceFeatures {
   passageCoverage: number;
   /** IDF of the rarest question term the best sentence lacks, over the largest IDF. */
   sentenceRarestMissing: number;
-  /** 1 when a name, number or year the question writes (capitalised inside it, or digits) is not in the passage. */
+  /**
+   * 1 when a name, number or year the question writes (capitalised inside it, or digits) is not in the passage; in a
+   * Chinese question, which has no capitals, any content word of it (see `hanContentWords`).
+   */
   nameMissing: number;
   /** 1 when the question asks for a date, number, person or place and the best sentence holds no span of that kind (its speaker answers "who"). */
   typeMissing: number;
@@ -84,8 +88,28 @@ const TABLE_ROW_RE = /^\s*\|/u;
 /** A calendar year as written. */
 const YEAR_RE = /\b(?:1[5-9]|20)\d\d\b/u;
 const EXACT_TYPES: ReadonlySet<SpanType> = new Set(['date', 'number', 'person', 'place']);
+const HAN_RE = /\p{Script=Han}/u;
 
-function weightedShare(terms: readonly string[], has: ReadonlySet<string>, stats: CorpusStats): number {
+/** Whether a text has a term. */
+interface TermTest {
+  has(term: string): boolean;
+}
+
+/**
+ * A text's terms: the tokenizer's, except that Chinese, which the tokenizer keeps as whole runs of characters, is
+ * split into its content words (see `hanContentWords`).
+ */
+function termsOf(text: string): string[] {
+  return [...tokenize(text).filter((t) => !HAN_RE.test(t)), ...hanContentWords(text)];
+}
+
+/** Tests a term against a text's tokenizer terms, and a Chinese word against the text itself. */
+function termTest(text: string): TermTest {
+  const terms = new Set(tokenize(text));
+  return { has: (t) => terms.has(t) || (HAN_RE.test(t) && text.includes(t)) };
+}
+
+function weightedShare(terms: readonly string[], has: TermTest, stats: CorpusStats): number {
   let total = 0;
   let found = 0;
   for (const t of new Set(terms)) {
@@ -115,9 +139,9 @@ export function evidenceFeatures(
   speaker: string | null = null,
   carried = false,
 ): EvidenceCheck {
-  const qTerms = tokenize(question);
-  const sentenceTerms = new Set(tokenize(sentence));
-  const passageTerms = new Set(tokenize(passage));
+  const qTerms = termsOf(question);
+  const sentenceTerms = termTest(sentence);
+  const passageTerms = termTest(passage);
   const maxIdf = idf(stats, '\u0000') || 1;
   let sentenceRarest = 0;
   let rarestTerm: string | undefined;
@@ -126,7 +150,10 @@ export function evidenceFeatures(
     if (r > sentenceRarest) [sentenceRarest, rarestTerm] = [r, t];
   }
   const passageLower = passage.toLowerCase();
-  const names = (question.match(NAME_RE) ?? []).map((n) => n.toLowerCase().replace(POSSESSIVE_RE, ''));
+  const names = [
+    ...(question.match(NAME_RE) ?? []).map((n) => n.toLowerCase().replace(POSSESSIVE_RE, '')),
+    ...hanContentWords(question),
+  ];
   const nameMissing = names.some((n) => !passageLower.includes(n)) ? 1 : 0;
   const exactType = spanType !== null && EXACT_TYPES.has(spanType);
   const spoken = spanType === 'person' && speaker !== null;
@@ -176,7 +203,9 @@ function gapReason(f: EvidenceFeatures, w: GapWords): string {
     return `the closest passage gives no ${w.spanType === 'person' ? 'name' : w.spanType} for it`;
   const { rarestTerm } = w;
   const word =
-    rarestTerm && w.question.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.find((x) => tokenize(x).includes(rarestTerm));
+    rarestTerm && HAN_RE.test(rarestTerm)
+      ? rarestTerm
+      : rarestTerm && w.question.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.find((x) => tokenize(x).includes(rarestTerm));
   return word
     ? `the closest passage does not mention “${word}” in that sense`
     : 'the closest passage does not carry what the question asks about';
