@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
 
-/** A fictional report excerpt: a paragraph without figures, a results table and an exchange-rate table. */
+/** A fictional report excerpt: a paragraph without figures, a results table, an exchange-rate table and a roll-forward. */
 const CORPUS = fileURLToPath(new URL('../fixtures/table-wording/', import.meta.url));
 
 describe('questions about a report with tables, in the words readers use', () => {
@@ -44,6 +44,17 @@ describe('questions about a report with tables, in the words readers use', () =>
   it('reads a table announced a paragraph above ("… included the following:") as about what the announcement names', async () => {
     const r = await ask('In which years was the Sensors segment’s operating income calculated for?');
     expect(r.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);
+  });
+
+  it('takes a roll-forward movement as a share of the closing row the question dates, by its size', async () => {
+    const vested = await ask(
+      'What is the number of units vested in 2019 as a percentage of the total non-vested units at December 31, 2019?',
+    );
+    expect(vested.answer).toMatch(/^Vested \(\(164,080\)\) is 19\.12% of Non-vested at December 31, 2019 \(858,000\)/u);
+    const granted = await ask(
+      'What is the number of units granted in 2019 as a percentage of the total non-vested units at December 31, 2019?',
+    );
+    expect(granted.answer).toMatch(/^Granted \(210,000\) is 24\.48% of Non-vested at December 31, 2019/u);
   });
 
   it('answers who holds a role from a table of people and positions, the row cited with its headers', async () => {

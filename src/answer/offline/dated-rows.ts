@@ -45,6 +45,11 @@ export function rowYear(table: Table, row: TableRow): number | undefined {
   return rowYears(table)[table.rows.indexOf(row)];
 }
 
+/** Whether a row of a dated table names `year` in its own label ("Outstanding at September 30, 2019"), not by position. */
+export function datedInLabel(table: Table, row: TableRow, year: number): boolean {
+  return datesRows(table) && readPeriod(row.label)?.year === year;
+}
+
 /** A row label with its dates taken out ("Outstanding at September 30, 2018" -> "outstanding at"). */
 const undated = (label: string) =>
   label

@@ -2,7 +2,8 @@ import type { CalcOp, CalcResult } from '../../numbers/index.js';
 import { periodsIn } from '../../tables/periods.js';
 import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
-import { atPeriod } from './dated-rows.js';
+import { atPeriod, datesRows } from './dated-rows.js';
+import { namedRows, namesTwoSeries } from './named-series.js';
 import { pairedSeries } from './paired-series.js';
 import { type CellFor, cellsFor } from './period-cells.js';
 import {
@@ -115,6 +116,15 @@ function overPeriods(op: CalcOp, ops: TableOperand[], periods: readonly Period[]
   return { operands: ops, result, statement };
 }
 
+/**
+ * A roll-forward's movement as its size: such tables write shares vested or forfeited in brackets for their
+ * direction, and "vested as a percentage of the total" asks for a share of that size. Other operands as they are.
+ */
+function sized(o: TableOperand): TableOperand {
+  if (!datesRows(o.match.table) || o.quantity.value >= 0) return o;
+  return { ...o, quantity: { ...o.quantity, value: -o.quantity.value } };
+}
+
 function acrossSeries(
   op: CalcOp,
   question: string,
@@ -126,7 +136,9 @@ function acrossSeries(
       ...[...o.match.matched].map((t) => question.toLowerCase().indexOf(t.slice(0, 4))).filter((i) => i >= 0),
       Infinity,
     );
-  const [a, b] = ordered ? pair : ([...pair].sort((x, y) => pos(x) - pos(y)) as [TableOperand, TableOperand]);
+  const [a, b] = (ordered ? pair : [...pair].sort((x, y) => pos(x) - pos(y))).map((o) =>
+    op === 'share' ? sized(o) : o,
+  ) as [TableOperand, TableOperand];
   const [part, whole] = Math.abs(a.value.value) <= Math.abs(b.value.value) ? [a, b] : [b, a];
   const args: Record<string, unknown> =
     op === 'share'
@@ -195,33 +207,6 @@ function acrossColumns(
   const label = (o: TableOperand): TableOperand => ({ ...o, series: `${o.series} (${o.header})` });
   return acrossSeries(op, question, [label(a), label(b)]);
 }
-
-/**
- * The two series a comparison names, split at its connective: "the percentage of A in the total B",
- * "A as a percentage of B", "the ratio of A to B", "the proportion of A over B", "the difference between A and B".
- */
-const TWO_SERIES_RES: readonly RegExp[] = [
-  /\b(?:percent(?:age)?|proportion|share|fraction)(?: (?:constitution|composition))? of (.+?) (?:in|among|within|over|out of|to) (?:the )?((?:total|overall|group|combined)\b.*)$/iu,
-  /^(?:what (?:is|was|were|are) )?(?:the )?(?:value of )?(.+?) as an? (?:percent(?:age)?|share|proportion|fraction) of (.+)$/iu,
-  /\bratio of (.+?) (?:to|and|versus|vs\.?) (.+)$/iu,
-  /\bproportion of (.+?) over (.+)$/iu,
-  /\bdifference (?:in [^?]+? )?between (.+?) and (.+)$/iu,
-];
-
-/** Two rows the question names apart, best match of each part, in the order named; null when the parts do not both match. */
-function namedRows(question: string, tables: readonly Table[], weigh: TermWeight): [RowMatch, RowMatch] | null {
-  for (const re of TWO_SERIES_RES) {
-    const m = re.exec(question);
-    if (!m) continue;
-    const a = matchRows(m[1]!, tables, weigh).find(usable);
-    const b = a && matchRows(m[2]!, tables, weigh).find((x) => usable(x) && x.table === a.table && x.row !== a.row);
-    if (a && b) return [a, b];
-  }
-  return null;
-}
-
-/** The question names two series apart (see {@link TWO_SERIES_RES}). */
-const namesTwoSeries = (question: string) => TWO_SERIES_RES.some((re) => re.test(question));
 
 /** Another row of the same table naming question terms the best row does not, for two-series questions. */
 function secondRow(best: RowMatch, matches: readonly RowMatch[]): RowMatch | undefined {
@@ -301,7 +286,8 @@ function answerFromRow(
   }
   if (ACROSS_SERIES.has(op) && periods.length <= 1 && namesTwoSeries(q.factual)) {
     const named = namedRows(q.factual, tables, weigh);
-    const columnOf = (m: RowMatch) => (periods.length ? columnFor(m, periods[0]!) : bestColumn(q.factual, m, weigh));
+    const columnOf = (m: RowMatch) =>
+      periods.length && periodColumns(m).length ? columnFor(m, periods[0]!) : bestColumn(q.factual, m, weigh);
     if (named) {
       const [ca, cb] = [columnOf(named[0]), columnOf(named[1])];
       const a = ca === undefined ? null : operand(named[0], ca);
