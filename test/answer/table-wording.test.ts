@@ -57,6 +57,11 @@ describe('questions about a report with tables, in the words readers use', () =>
     expect(granted.answer).toMatch(/^Granted \(210,000\) is 24\.48% of Non-vested at December 31, 2019/u);
   });
 
+  it('reads a row named after a currency as a category when the column headers state the currency of the figures', async () => {
+    const r = await ask('What was the percentage of total financial assets in Euro over the Group total?');
+    expect(r.answer).toMatch(/^Euro \(25\.0 million\) is 25\.00?% of Group total \(100\.0 million\)/u);
+  });
+
   it('answers who holds a role from a table of people and positions, the row cited with its headers', async () => {
     const r = await ask('Who is the company’s Chief Financial Officer?');
     expect(r.short?.text).toBe('Tomas Brenner');

@@ -33,7 +33,7 @@ export function operand(m: RowMatch, column: number): TableOperand | null {
   const col = m.table.columns[column]!;
   const percent = value.percent || Boolean(m.row.unit.percent) || Boolean(col.unit.percent);
   const scale = m.row.unit.scale ?? col.unit.scale ?? m.table.unit.scale;
-  const currency = value.currency ?? m.row.unit.currency ?? col.unit.currency ?? m.table.unit.currency;
+  const currency = value.currency ?? col.unit.currency ?? m.row.unit.currency ?? m.table.unit.currency;
   const quantity = percent
     ? { value: value.value, unit: '%' as const }
     : { value: value.value, ...(scale ? { scale } : {}), ...(currency ? { currency } : {}) };
