@@ -1,0 +1,166 @@
+import type { NumericClaim } from '../../numbers/index.js';
+import type { QuestionAnalysis } from '../question/question.js';
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import { labelledPair, partnerOf } from './operand-pairs.js';
+
+/* Operands for a calculation from the figures of the best sentences: pairs of amounts, series over years, parts and wholes. */
+
+/** A figure of an evidence sentence, with the sentence and the sentence's rank. */
+export type Figure = NumericClaim & { source: EvidenceSentence; rank: number };
+
+/** The figures `keep` accepts, as operand pairing reads them: each with its sentence, and itself as `figure`. */
+function labelledFigures(figs: readonly Figure[], keep: (f: NumericClaim) => boolean) {
+  return figs
+    .filter(keep)
+    .map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
+}
+
+/** Two figures the question's own words tell apart (see {@link labelledPair}), when the year-based pairing finds none. */
+export function wordedPair(
+  q: QuestionAnalysis,
+  figs: readonly Figure[],
+  keep: (f: NumericClaim) => boolean,
+): [Figure, Figure] | null {
+  const pair = labelledPair(q.factual, labelledFigures(figs, keep));
+  return pair && [pair[0].figure, pair[1].figure];
+}
+
+/** A money figure, or a count with a scale ("3.2 million passengers"). */
+export const isAmount = (f: NumericClaim) => f.unit === 'currency' || (f.unit === 'count' && f.scale !== undefined);
+/** A percentage. */
+export const isPercent = (f: NumericClaim) => f.unit === '%';
+
+/** The figures of the best `limit` sentences, each with its sentence and that sentence's rank. */
+export function figures(scored: readonly ScoredSentence[], limit = 12): Figure[] {
+  return scored
+    .slice(0, limit)
+    .flatMap((s, rank) => s.sentence.figures.map((f) => ({ ...f, source: s.sentence, rank })));
+}
+
+function compatible(a: NumericClaim, b: NumericClaim): boolean {
+  return a.unit === b.unit && (a.currency ?? null) === (b.currency ?? null);
+}
+
+/** Two amounts of one series: by the question's years when given, else the best sentence's first and last. */
+export function amountPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
+  const amounts = figs.filter(
+    (f) => isAmount(f) || (f.unit === 'count' && f.year !== undefined && q.years.includes(f.year)),
+  );
+  const byYear = (y: number) => amounts.find((f) => f.year === y);
+  if (q.years.length >= 2) {
+    const first = q.years[0]!;
+    const last = q.years[q.years.length - 1]!;
+    for (const a of amounts.filter((f) => f.year === first)) {
+      const b =
+        amounts.find((f) => f.year === last && compatible(a, f) && f.source === a.source) ??
+        amounts.find((f) => f.year === last && compatible(a, f));
+      if (b) return [a, b];
+    }
+    const a = byYear(first);
+    const b = byYear(last);
+    return a && b && compatible(a, b) ? [a, b] : null;
+  }
+  for (const f of amounts) {
+    const partner = amounts.find(
+      (g) =>
+        g !== f &&
+        g.source === f.source &&
+        compatible(f, g) &&
+        g.year !== undefined &&
+        f.year !== undefined &&
+        g.year !== f.year,
+    );
+    if (partner) return (f.year ?? 0) < (partner.year ?? 0) ? [f, partner] : [partner, f];
+  }
+  return null;
+}
+
+/** The question names a quantity written in percent (a margin, a rate, a share). */
+const PERCENT_SERIES_RE = /%|\bpercent|\bper cent\b|\b(?:margins?|rates?|shares?|proportions?|ratios?|yields?)\b/i;
+
+/**
+ * Compatible amounts or percentages to average or add, best sentence first (its amounts before its
+ * percentages, or the other way round when the question names a percentage such as a margin). With two or more question years, one figure per year, paired as {@link amountPair}
+ * pairs (from the first figure's sentence when it has one; a percentage only from the same passage,
+ * percentages of different passages rarely measure one thing). Otherwise the compatible figures of the
+ * best sentence with figures (of the question's one year, when it names one), at least two.
+ */
+export function series(q: QuestionAnalysis, figs: readonly Figure[]): Figure[] | null {
+  const percents = PERCENT_SERIES_RE.test(q.factual);
+  const usable = figs
+    .filter(
+      (f) => isAmount(f) || isPercent(f) || (f.unit === 'count' && f.year !== undefined && q.years.includes(f.year)),
+    )
+    .sort((a, b) => a.rank - b.rank || Number(isPercent(a) !== percents) - Number(isPercent(b) !== percents));
+  if (q.years.length >= 2) {
+    const [first, ...rest] = q.years;
+    for (const a of usable.filter((f) => f.year === first)) {
+      const partners = usable.filter((f) => compatible(a, f) && (!isPercent(a) || f.source.chunk === a.source.chunk));
+      const others = rest.map(
+        (y) => partners.find((f) => f.year === y && f.source === a.source) ?? partners.find((f) => f.year === y),
+      );
+      if (others.every((f): f is Figure => f !== undefined)) return [a, ...others];
+    }
+    return null;
+  }
+  const best = usable[0]?.source;
+  const inBest = usable.filter((f) => f.source === best && (!q.years.length || f.year === q.years[0]));
+  for (const f of inBest) {
+    const same = inBest.filter((g) => compatible(f, g));
+    if (same.length >= 2) return same;
+  }
+  return null;
+}
+
+const WHOLE_YEAR_RE =
+  /\bof (?:the |its |their )?((?:19|20)\d\d)(?:['’]s)?(?:\s+(?:level|value|figure|amount|total|size|scale))?\b/i;
+
+/** Part and whole of a share: the year written as "of the 2020 level" is the whole, else the later year. */
+export function partWhole(q: QuestionAnalysis, pair: [Figure, Figure]): [Figure, Figure] {
+  const wholeYear = Number(WHOLE_YEAR_RE.exec(q.factual)?.[1]);
+  return pair[0].year === wholeYear ? [pair[1], pair[0]] : pair;
+}
+
+/** Two percentages of one sentence written "from X% to Y%", in that order. */
+export function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
+  for (const f of figs.filter(isPercent)) {
+    const g = figs.find(
+      (x) =>
+        isPercent(x) &&
+        x.source === f.source &&
+        x.start > f.end &&
+        /^\s*to\s*$/.test(f.source.text.slice(f.end - f.source.start, x.start - f.source.start)),
+    );
+    if (g) return [f, g];
+  }
+  return null;
+}
+
+/**
+ * A percentage the question states and the one it is set against ("how many points short of the national average
+ * is the port’s 38% share?"), smaller first, so that the gap comes out positive.
+ */
+export function statedGap(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
+  const stated = questionPercent(q, figs)?.figure;
+  if (!stated) return null;
+  const labelled = labelledFigures(figs, isPercent);
+  const anchor = labelled.find((f) => f.figure === stated)!;
+  const other = partnerOf(q.factual, anchor, labelled)?.figure;
+  if (!other) return null;
+  return stated.value < other.value ? [stated, other] : [other, stated];
+}
+
+const PERCENT_RE = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi;
+
+/** A percentage the question itself states ("if it is 18% of ..."), with the passage figure equal to it. */
+export function questionPercent(
+  q: QuestionAnalysis,
+  figs: readonly Figure[],
+): { value: number; figure?: Figure } | null {
+  for (const m of q.factual.matchAll(PERCENT_RE)) {
+    const value = Number(m[1]);
+    const figure = figs.find((f) => isPercent(f) && f.value === value);
+    return figure ? { value, figure } : { value };
+  }
+  return null;
+}
