@@ -46,7 +46,7 @@ describe('questions about a report with tables, in the words readers use', () =>
     expect(r.spans?.map((x) => x.text)).toEqual(['2019', '2018', '2017']);
   });
 
-  it('takes a roll-forward movement as a share of the closing row the question dates, by its size', async () => {
+  it('takes a roll-forward movement of the year asked as a share of the balance the question dates, by its size', async () => {
     const vested = await ask(
       'What is the number of units vested in 2019 as a percentage of the total non-vested units at December 31, 2019?',
     );
@@ -55,6 +55,11 @@ describe('questions about a report with tables, in the words readers use', () =>
       'What is the number of units granted in 2019 as a percentage of the total non-vested units at December 31, 2019?',
     );
     expect(granted.answer).toMatch(/^Granted \(210,000\) is 24\.48% of Non-vested at December 31, 2019/u);
+    const between = await ask(
+      'What is the proportion of units granted between 2018 and 2019 over the non-vested units at December 31, 2018?',
+    );
+    expect(between.answer).toMatch(/^The ratio of Granted \(210,000\) to Non-vested at December 31, 2018 \(820,400\)/u);
+    expect(between.answer).toMatch(/is 0\.26×/u);
   });
 
   it('reads a row named after a currency as a category when the column headers state the currency of the figures', async () => {

@@ -23,11 +23,15 @@ const POINT_IN_TIME_RE =
 
 /**
  * The rows matching one part of a two-series question, best first: in a table that dates its rows, those of the
- * year the part names, and of rows matching alike, one that states the part's date in its own label when the part
+ * year the part names (the later of two years in a row: shares granted "between 2017 and 2018" are the movements
+ * up to the 2018 balance), and of rows matching alike, one that states the part's date in its own label when the part
  * writes a date with its month ("the total shares at December 31, 2019" is the closing row, not a movement).
  */
 function partRows(part: string, tables: readonly Table[], weigh: TermWeight): RowMatch[] {
-  const periods = periodsIn(part);
+  const named = periodsIn(part);
+  const years = named.map((p) => p.year).sort((a, b) => a - b);
+  const between = years.length === 2 && years[1]! - years[0]! === 1;
+  const periods = between ? named.filter((p) => p.year === years[1]) : named;
   const rows = atPeriod(matchRows(part, tables, weigh), periods);
   const year = periods.length === 1 ? periods[0]!.year : undefined;
   if (year === undefined || !POINT_IN_TIME_RE.test(part)) return rows;

@@ -284,7 +284,7 @@ function answerFromRow(
       ...(count ? { spans: [count] } : {}),
     };
   }
-  if (ACROSS_SERIES.has(op) && periods.length <= 1 && namesTwoSeries(q.factual)) {
+  if (ACROSS_SERIES.has(op) && (periods.length <= 1 || datesRows(best.table)) && namesTwoSeries(q.factual)) {
     const named = namedRows(q.factual, tables, weigh);
     const columnOf = (m: RowMatch) =>
       periods.length && periodColumns(m).length ? columnFor(m, periods[0]!) : bestColumn(q.factual, m, weigh);
