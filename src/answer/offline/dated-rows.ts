@@ -50,11 +50,22 @@ export function datedInLabel(table: Table, row: TableRow, year: number): boolean
   return datesRows(table) && readPeriod(row.label)?.year === year;
 }
 
+/** An English month name or its abbreviation ("Sept.", "December"). */
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const MONTH_DATE_RE = new RegExp(String.raw`\b${MONTH}\s*\d{0,2},?\s*(?:19|20)\d\d\b`, 'giu');
+const DAY_DATE_RE = new RegExp(
+  String.raw`\b${MONTH}\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\s+${MONTH}\s+(?:19|20)\d\d\b`,
+  'iu',
+);
+
+/** Whether a text writes a date with its month and day ("at December 31, 2019", "31 December 2019"): a point in time. */
+export const writesDayDate = (text: string) => DAY_DATE_RE.test(text);
+
 /** A row label with its dates taken out ("Outstanding at September 30, 2018" -> "outstanding at"). */
 const undated = (label: string) =>
   label
     .toLowerCase()
-    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{0,2},?\s*(?:19|20)\d\d\b/gu, ' ')
+    .replace(MONTH_DATE_RE, ' ')
     .replace(/\b(?:19|20)\d\d\b/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();

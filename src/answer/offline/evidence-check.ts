@@ -95,14 +95,6 @@ interface TermTest {
   has(term: string): boolean;
 }
 
-/**
- * A text's terms: the tokenizer's, except that Chinese, which the tokenizer keeps as whole runs of characters, is
- * split into its content words (see `hanContentWords`).
- */
-function termsOf(text: string): string[] {
-  return [...tokenize(text).filter((t) => !HAN_RE.test(t)), ...hanContentWords(text)];
-}
-
 /** Tests a term against a text's tokenizer terms, and a Chinese word against the text itself. */
 function termTest(text: string): TermTest {
   const terms = new Set(tokenize(text));
@@ -139,7 +131,9 @@ export function evidenceFeatures(
   speaker: string | null = null,
   carried = false,
 ): EvidenceCheck {
-  const qTerms = termsOf(question);
+  // The tokenizer splits Chinese into character pairs across word boundaries; the question's words count instead.
+  const hanWords = hanContentWords(question);
+  const qTerms = [...tokenize(question).filter((t) => !HAN_RE.test(t)), ...hanWords];
   const sentenceTerms = termTest(sentence);
   const passageTerms = termTest(passage);
   const maxIdf = idf(stats, '\u0000') || 1;
@@ -152,7 +146,7 @@ export function evidenceFeatures(
   const passageLower = passage.toLowerCase();
   const names = [
     ...(question.match(NAME_RE) ?? []).map((n) => n.toLowerCase().replace(POSSESSIVE_RE, '')),
-    ...hanContentWords(question),
+    ...hanWords,
   ];
   const nameMissing = names.some((n) => !passageLower.includes(n)) ? 1 : 0;
   const exactType = spanType !== null && EXACT_TYPES.has(spanType);

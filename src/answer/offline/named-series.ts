@@ -1,6 +1,6 @@
 import { periodsIn } from '../../tables/periods.js';
 import type { Table } from '../../tables/types.js';
-import { atPeriod, datedInLabel } from './dated-rows.js';
+import { atPeriod, datedInLabel, writesDayDate } from './dated-rows.js';
 import { matchRows, type RowMatch, type TermWeight, usable } from './table-match.js';
 
 /* Questions that name two table series apart: "A as a percentage of B", "the ratio of A to B". */
@@ -17,10 +17,6 @@ const TWO_SERIES_RES: readonly RegExp[] = [
   /\bdifference (?:in [^?]+? )?between (.+?) and (.+)$/iu,
 ];
 
-/** A date written with its month ("at December 31, 2019"): a point in time, such as a roll-forward's closing row. */
-const POINT_IN_TIME_RE =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b/iu;
-
 /**
  * The rows matching one part of a two-series question, best first: in a table that dates its rows, those of the
  * year the part names (the later of two years in a row: shares granted "between 2017 and 2018" are the movements
@@ -34,7 +30,7 @@ function partRows(part: string, tables: readonly Table[], weigh: TermWeight): Ro
   const periods = between ? named.filter((p) => p.year === years[1]) : named;
   const rows = atPeriod(matchRows(part, tables, weigh), periods);
   const year = periods.length === 1 ? periods[0]!.year : undefined;
-  if (year === undefined || !POINT_IN_TIME_RE.test(part)) return rows;
+  if (year === undefined || !writesDayDate(part)) return rows;
   const stated = (m: RowMatch) => datedInLabel(m.table, m.row, year);
   const out: RowMatch[] = [];
   for (let i = 0; i < rows.length; ) {
