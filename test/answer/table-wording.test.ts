@@ -29,6 +29,15 @@ describe('questions about a report with tables, in the words readers use', () =>
     for (const x of r.spans!) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('adds a row over the two years a question asks "the total" of, and reads each year when it says "respectively"', async () => {
+    const total = await ask('What is the total revenue in 2018 and 2019?');
+    expect(total.answer).toMatch(
+      /^Revenues over [^\n]*sums to US\$80,883 thousand \(\$39,675 thousand \+ \$41,208 thousand\)/u,
+    );
+    const each = await ask('What is the total revenue in 2018 and 2019, respectively?');
+    expect(each.spans?.map((x) => x.text)).toEqual(['$39,675', '$41,208']);
+  });
+
   it('takes the table’s subject from the last sentence of a long paragraph introducing it', async () => {
     const r = await ask('What is the weighted-average exchange rate for Polish Zloty for 2018 and 2019, respectively?');
     expect(r.spans?.map((x) => x.text)).toEqual(['3.61', '3.84']);

@@ -164,6 +164,18 @@ function acrossSeries(
   return { operands: [a, b], result, statement };
 }
 
+/** "The total X in 2018 and 2019", not "X in 2018 and 2019, respectively" nor "each year". */
+const TOTAL_OVER_YEARS_RE = /\btotal\b(?![^?]*\b(?:respectively|each|every)\b)/iu;
+
+/**
+ * Whether a question asks for the total of a row over the two years it names: it says "total" and the row is not
+ * itself a total ("the total consolidated net revenue in 2018 and 2019" adds the years of "Consolidated net
+ * revenues"; "the total assets in 2018 and 2019" reads the row "Total assets" in each).
+ */
+function totalsYears(question: string, m: RowMatch): boolean {
+  return TOTAL_OVER_YEARS_RE.test(question) && !/\btotal\b/iu.test(m.row.label);
+}
+
 /** One row's cells for several periods ("X in 2019 and 2018 respectively"), in the order the question names them. */
 function severalCells(question: string, m: RowMatch, periods: readonly Period[], cellFor: CellFor): TableAnswer | null {
   const named = [...periods].sort((a, b) => question.indexOf(a.label) - question.indexOf(b.label));
@@ -271,6 +283,10 @@ function answerFromRow(
     const text = docText(best.table.docId);
     const listed = extremePeriod(q.factual, best, text) ?? listedPeriods(q.factual, best, text);
     if (listed) return listed;
+    if (periods.length === 2 && totalsYears(q.factual, best)) {
+      const summed = overRowPeriods('sum', q.factual, best, periods, cellFor);
+      if (summed) return summed;
+    }
     if (periods.length > 1) return severalCells(q.factual, best, periods, cellFor);
     const col = bestColumn(q.factual, best, weigh);
     const o = periods.length ? cellFor(best, periods[0]!) : col !== undefined && col >= 0 ? operand(best, col) : null;
