@@ -29,13 +29,16 @@ describe('questions about a report with tables, in the words readers use', () =>
     for (const x of r.spans!) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
-  it('adds a row over the two years a question asks "the total" of, and reads each year when it says "respectively"', async () => {
+  it('adds a row over the two years a question asks "the total" of, and reads each year for "respectively" or a percentage', async () => {
     const total = await ask('What is the total revenue in 2018 and 2019?');
     expect(total.answer).toMatch(
       /^Revenues over [^\n]*sums to US\$80,883 thousand \(\$39,675 thousand \+ \$41,208 thousand\)/u,
     );
     const each = await ask('What is the total revenue in 2018 and 2019, respectively?');
     expect(each.spans?.map((x) => x.text)).toEqual(['$39,675', '$41,208']);
+    const margin = await ask('What is the total operating margin in 2018 and 2019?');
+    expect(margin.answer).not.toMatch(/sums to/u);
+    expect(margin.spans?.map((x) => x.text)).toEqual(['12.3%', '12.9%']);
   });
 
   it('takes the table’s subject from the last sentence of a long paragraph introducing it', async () => {

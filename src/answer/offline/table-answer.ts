@@ -168,8 +168,8 @@ function acrossSeries(
 const TOTAL_OVER_YEARS_RE = /\btotal\b(?![^?]*\b(?:respectively|each|every)\b)/iu;
 
 /**
- * Whether a question asks for the total of a row over the two years it names: it says "total" and the row is not
- * itself a total ("the total consolidated net revenue in 2018 and 2019" adds the years of "Consolidated net
+ * Whether a question asks for the total of a row over the two years it names (percentages are never added): it says
+ * "total" and the row is not itself a total ("the total consolidated net revenue in 2018 and 2019" adds the years of "Consolidated net
  * revenues"; "the total assets in 2018 and 2019" reads the row "Total assets" in each).
  */
 function totalsYears(question: string, m: RowMatch): boolean {
@@ -285,7 +285,7 @@ function answerFromRow(
     if (listed) return listed;
     if (periods.length === 2 && totalsYears(q.factual, best)) {
       const summed = overRowPeriods('sum', q.factual, best, periods, cellFor);
-      if (summed) return summed;
+      if (summed?.operands.every((o) => o.quantity.unit !== '%')) return summed;
     }
     if (periods.length > 1) return severalCells(q.factual, best, periods, cellFor);
     const col = bestColumn(q.factual, best, weigh);
