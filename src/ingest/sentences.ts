@@ -25,8 +25,8 @@ const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'art']);
  *
  * A sentence ends at a newline; at `.`, `!` or `?` (plus closing quotes or brackets) followed by
  * whitespace and an uppercase letter, digit, opening quote or bracket, or CJK character; at
- * `。`, `！` or `？` (plus closing quotes); before a list bullet inside a line; or at the end of the text. Decimal points, common
- * abbreviations, initials and list numbers do not end a sentence.
+ * `。`, `！` or `？` (plus closing quotes); before a list bullet inside a line; or at the end of the text.
+ * Decimal points, common abbreviations, initials and list numbers do not end a sentence.
  */
 export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const spans: SentenceSpan[] = [];

@@ -127,6 +127,9 @@ describe('cause answers', () => {
 
   it('give a purpose without its "in order to"', () => {
     expect(extractCause('The pier was widened in order to berth larger ferries.')?.text).toBe('berth larger ferries');
+    expect(extractCause('The pier was widened mainly in order to berth larger ferries.')?.text).toBe(
+      'berth larger ferries',
+    );
   });
 
   it('give none for how questions or a sentence that states no cause', () => {

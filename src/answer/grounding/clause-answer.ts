@@ -94,11 +94,12 @@ const CAUSE_RE = new RegExp(
 );
 
 /** Cue words of a purpose or a reflected figure, which the answer leaves out ("to reduce risk", not "in order to …"). */
-const PURPOSE_RE = /^(?:in\s+order\s+to|so\s+as\s+to|reflecting)\s/i;
+const PURPOSE_RE = /\b(?:in\s+order\s+to|so\s+as\s+to|reflecting)\s+$/i;
 
 /**
- * The cause or purpose a "why" question asks for, in a sentence: the clause after its first cause word ("due to",
- * "because", "as a result of", "in order to", …), to the end of the sentence; null without one.
+ * The cause or purpose a "why" question asks for, in a sentence, to the end of the sentence: a cause with its cause
+ * words ("primarily due to higher volumes"), a purpose after them ("in order to reduce risk" -> "reduce risk"); null
+ * without either.
  */
 export function extractCause(sentence: string): ClauseSpan | null {
   const m = CAUSE_RE.exec(sentence);

@@ -168,9 +168,9 @@ function acrossSeries(
 const TOTAL_OVER_YEARS_RE = /\btotal\b(?![^?]*\b(?:respectively|each|every)\b)/iu;
 
 /**
- * Whether a question asks for the total of a row over the two years it names (percentages are never added): it says
- * "total" and the row is not itself a total ("the total consolidated net revenue in 2018 and 2019" adds the years of "Consolidated net
- * revenues"; "the total assets in 2018 and 2019" reads the row "Total assets" in each).
+ * Whether a question asks for the total of a row over the two years it names: it says "total" and the row is not
+ * itself a total ("the total consolidated net revenue in 2018 and 2019" adds the years of "Consolidated net
+ * revenues"; "the total assets in 2018 and 2019" reads the row "Total assets" in each). Percentages are never added.
  */
 function totalsYears(question: string, m: RowMatch): boolean {
   return TOTAL_OVER_YEARS_RE.test(question) && !/\btotal\b/iu.test(m.row.label);
