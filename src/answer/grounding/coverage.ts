@@ -1,6 +1,7 @@
+import { hanContentWords } from '../../language/han-words.js';
 import { tagText } from '../../language/tagger.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
-import { corpusStats } from '../question/corpus-stats.js';
+import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
 import { type QuestionAnalysis, withoutOpWording } from '../question/question.js';
 import { isFiller, isKnownWord } from '../question/vocabulary.js';
 
@@ -12,6 +13,11 @@ export interface CoverageVerdict {
   reason?: string;
 }
 
+/**
+ * A Chinese question with at most this share of its words unknown to the documents names the ones it lacks; with
+ * more, it is read as asked in Chinese about documents in another language, and left to retrieval.
+ */
+const HAN_UNKNOWN_SHARE = 0.5;
 /** A question most of whose topic words (this share or more) the documents never use is not covered. */
 const UNKNOWN_SHARE = 0.5;
 const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*/gu;
@@ -42,11 +48,22 @@ function uncoveredWords(text: string, isKnown: (w: string) => boolean): { word: 
 }
 
 /**
+ * Whether the documents write a Chinese word: every pair of its characters is a term of some passage (the tokenizer
+ * indexes Chinese as character pairs), which for a two-character word is exact.
+ */
+function hanWordKnown(stats: CorpusStats, word: string): boolean {
+  const chars = [...word];
+  for (let i = 0; i + 1 < chars.length; i++) if (!stats.df.has(chars[i]! + chars[i + 1]!)) return false;
+  return true;
+}
+
+/**
  * Decides on evidence, not on scores, whether the documents can answer: every year the question
  * asks about must occur in them, and no name or focus noun of the question (the noun of "what kind of X", not the
  * answer's kind as its verb's subject, "which newspaper ran it"; an unknown adjective or adverb there is often a
- * paraphrase) may be absent from them (typos, synonyms and abbreviations are tolerated); a question most of whose topic words the
- * documents never use is not covered either.
+ * paraphrase) may be absent from them (typos, synonyms and abbreviations are tolerated), nor, in a Chinese question, a
+ * word the documents never write (unless most of its words are unknown, see {@link HAN_UNKNOWN_SHARE}); a question
+ * most of whose topic words the documents never use is not covered either.
  */
 export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): CoverageVerdict {
   const stats = corpusStats(snapshot);
@@ -67,6 +84,10 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
   const names = unknown.filter((u) => u.capitalized).map((u) => u.word);
   if (names.length)
     return { covered: false, missing: names, reason: `the documents do not mention ${names.join(', ')}` };
+  const han = hanContentWords(text);
+  const hanMissing = han.filter((w) => !hanWordKnown(stats, w));
+  if (hanMissing.length && hanMissing.length <= han.length * HAN_UNKNOWN_SHARE)
+    return { covered: false, missing: hanMissing, reason: `the documents do not mention ${hanMissing.join('、')}` };
 
   const focus = q.answerType === 'person' || asksForKind(text) ? '' : (FOCUS_RE.exec(text)?.[1] ?? '');
   const nouns = new Set(
