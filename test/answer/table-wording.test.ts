@@ -29,6 +29,15 @@ describe('questions about a report with tables, in the words readers use', () =>
     for (const x of r.spans!) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('adds the figures a sentence gives for the two years a question asks "the total" of, unless it calls them a total', async () => {
+    const r = await ask('What is the total amount spent on internal-use software for 2019 and 2018?');
+    expect(r.answer).toMatch(/^\$1,180 thousand in 2018 and \$1,420 thousand in 2019 add up to US\$2,600 thousand/u);
+    expect(r.checks.find((c) => c.status === 'computed')?.op).toBe('sum');
+    const each = await ask('What was the total research spending in 2019 and 2018?');
+    expect(each.answer).not.toMatch(/add up to/u);
+    expect(each.spans?.map((x) => x.text)).toEqual(['$2.6 million', '$2.4 million']);
+  });
+
   it('adds a row over the two years a question asks "the total" of, and reads each year for "respectively" or a percentage', async () => {
     const total = await ask('What is the total revenue in 2018 and 2019?');
     expect(total.answer).toMatch(

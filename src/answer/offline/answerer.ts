@@ -25,7 +25,7 @@ import {
   scoreSentences,
 } from './evidence.js';
 import { statedChange } from './growth-figure.js';
-import { answerNumeric } from './numeric.js';
+import { answerNumeric, answerYearsTotal } from './numeric.js';
 import { periodLead } from './period-figures.js';
 import { rerankBySpan } from './span-rerank.js';
 import type { TableAnswer } from './table-operands.js';
@@ -178,7 +178,8 @@ export class OfflineAnswerer implements Answerer {
       q.op === 'difference' && best && best.coverage >= STATED_CHANGE_COVERAGE
         ? statedChange(best.sentence.figures, best.sentence.text, best.sentence.start)
         : null;
-    const found = compared || said ? null : answerNumeric(q, scored, NUMERIC_RELEVANCE);
+    const found =
+      compared || said ? null : (answerYearsTotal(q, scored) ?? answerNumeric(q, scored, NUMERIC_RELEVANCE));
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
     const decision = decideAbstention(snapshot, {

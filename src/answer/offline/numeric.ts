@@ -7,6 +7,7 @@ import {
   type NumericClaim,
 } from '../../numbers/index.js';
 import type { QuestionAnalysis } from '../question/question.js';
+import { asksTotalOverPeriods } from '../question/totals.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { statedGrowth } from './growth-figure.js';
 import {
@@ -22,6 +23,7 @@ import {
   statedGap,
   wordedPair,
 } from './numeric-operands.js';
+import { figuresForYears } from './period-figures.js';
 
 /** A calculator result with the sentences its operands came from. */
 export interface NumericAnswer {
@@ -74,6 +76,23 @@ export function answerNumeric(
     q.years.every((y) => top.sentence.years.includes(y)) &&
     top.sentence.figures.some(isPercent);
   return score >= top.score * minRelevance || (anchored && !topStatesIt) ? answer : null;
+}
+
+const TOTAL_RE = /\btotal/iu;
+
+/**
+ * "The total X for 2019 and 2018", asked with no operation, when the best sentence gives X for each of the two years
+ * and does not call it a total itself ("Total revenue was … and …" is read for each year): the two figures added.
+ * Percentages are never added.
+ */
+export function answerYearsTotal(q: QuestionAnalysis, scored: readonly ScoredSentence[]): NumericAnswer | null {
+  const top = scored[0]?.sentence;
+  if (q.op || q.years.length !== 2 || !top || !asksTotalOverPeriods(q.factual) || TOTAL_RE.test(top.text)) return null;
+  const found = figuresForYears(top, q.years);
+  if (!found || found.some((f) => f.unit === '%' || f.unit === 'pp')) return null;
+  const values: Figure[] = found.map((f, i) => ({ ...f, year: q.years[i]!, source: top, rank: 0 }));
+  const result = run('sum', { values: values.map((f) => f.text) });
+  return result && finish(result, values, `${listed(values)} add up to ${result.display}`);
 }
 
 function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): NumericAnswer | null {

@@ -2,6 +2,7 @@ import type { CalcOp, CalcResult } from '../../numbers/index.js';
 import { periodsIn } from '../../tables/periods.js';
 import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
+import { asksTotalOverPeriods } from '../question/totals.js';
 import { atPeriod, datesRows } from './dated-rows.js';
 import { namedRows, namesTwoSeries } from './named-series.js';
 import { pairedSeries } from './paired-series.js';
@@ -164,16 +165,13 @@ function acrossSeries(
   return { operands: [a, b], result, statement };
 }
 
-/** "The total X in 2018 and 2019", not "X in 2018 and 2019, respectively" nor "each year". */
-const TOTAL_OVER_YEARS_RE = /\btotal\b(?![^?]*\b(?:respectively|each|every)\b)/iu;
-
 /**
  * Whether a question asks for the total of a row over the two years it names: it says "total" and the row is not
  * itself a total ("the total consolidated net revenue in 2018 and 2019" adds the years of "Consolidated net
  * revenues"; "the total assets in 2018 and 2019" reads the row "Total assets" in each). Percentages are never added.
  */
 function totalsYears(question: string, m: RowMatch): boolean {
-  return TOTAL_OVER_YEARS_RE.test(question) && !/\btotal\b/iu.test(m.row.label);
+  return asksTotalOverPeriods(question) && !/\btotal\b/iu.test(m.row.label);
 }
 
 /** One row's cells for several periods ("X in 2019 and 2018 respectively"), in the order the question names them. */
