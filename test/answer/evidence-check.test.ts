@@ -33,6 +33,21 @@ describe('evidence check', () => {
     expect(other.reason).toContain('“美国”');
   });
 
+  it('does not count the adjective of "how big" or "how long" as a word the evidence must carry', () => {
+    const f = evidenceFeatures(
+      stats,
+      'How big was the town by 1650?',
+      'number',
+      'By 1650 about 4,200 people lived there.',
+      PASSAGE,
+    );
+    expect(f.reason).not.toContain('big');
+    expect(f.sentenceRarestMissing).toBe(
+      evidenceFeatures(stats, 'How was the town by 1650?', 'number', 'By 1650 about 4,200 people lived there.', PASSAGE)
+        .sentenceRarestMissing,
+    );
+  });
+
   it('passes evidence that carries every part of the question', () => {
     const f = evidenceFeatures(
       stats,

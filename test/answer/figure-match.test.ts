@@ -10,6 +10,16 @@ describe('missingQuestionFigure', () => {
     );
   });
 
+  it('takes a figure set against the year before as one for the year asked', () => {
+    const sentence = 'Operating profit rose to EUR 118.0 million from EUR 97.4 million in 2022.';
+    expect(missingQuestionFigure('What operating profit was reported for 2023?', sentence)).toBeUndefined();
+    expect(missingQuestionFigure('What operating profit was reported for 2024?', sentence)).toBe('2024');
+    expect(
+      missingQuestionFigure('How many visitors came in 2023?', 'Visitors were fewer than in 2022.'),
+    ).toBeUndefined();
+    expect(missingQuestionFigure('How many visitors came in 2023?', 'In 2022 there were 40 visitors.')).toBe('2023');
+  });
+
   it('matches the same value however the sentence writes it', () => {
     expect(missingQuestionFigure('When were 10000 lamps lit?', 'By 1883, 10,000 lamps were lit.')).toBeUndefined();
     expect(missingQuestionFigure('Who sold the mill in the 15th century?', 'In 1418 Ana sold it.')).toBeUndefined();

@@ -103,6 +103,15 @@ describe('offline answers over documents of several genres', () => {
     }
   });
 
+  it('checks the sentence the answer will lead with: its figure for another plan is a near miss, not an answer', async () => {
+    const other = await ask('How big is the student discount on the Family plan?');
+    expect(other.abstained).toBe(true);
+    expect(other.answer).toContain('“Care plan”, not “Family plan”');
+    const asked = await ask('How big is the student discount on the Care plan?');
+    expect(asked.abstained).toBe(false);
+    expect(asked.short?.text).toBe('30%');
+  });
+
   it('abstains when the passages give a figure for another measure than the one asked for', async () => {
     const other = await ask('How many ships traded in Kelmsby by 1650?');
     expect(other.abstained).toBe(true);

@@ -182,10 +182,12 @@ export class OfflineAnswerer implements Answerer {
       compared || said ? null : (answerYearsTotal(q, scored) ?? answerNumeric(q, scored, NUMERIC_RELEVANCE));
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
+    const quoteType = followUpSpanType(resolved.turn, q.factual);
+    const quoted = numeric || compared ? scored : turnFirst(rerankBySpan(scored, q.factual, quoteType, weigh));
     const decision = decideAbstention(snapshot, {
       question: q,
       coverage,
-      scored,
+      scored: quoted,
       inferredBase: inferred,
       computed: numeric !== null,
       compared: compared !== null,
@@ -223,7 +225,7 @@ export class OfflineAnswerer implements Answerer {
       const ranked = preferDefinition(
         promoted
           ? [promoted, ...scored.filter((s) => s !== promoted)]
-          : turnFirst(rerankBySpan(scored, q.factual, spanType, weigh)),
+          : quoted,
         q.factual,
       );
       const groups = selectQuotes(

@@ -52,7 +52,7 @@ function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): 
 export interface Evidence {
   question: QuestionAnalysis;
   coverage: CoverageVerdict;
-  /** Sentences of the retrieved passages, best first. */
+  /** Sentences of the retrieved passages, in the order the answer would quote them (best first). */
   scored: readonly ScoredSentence[];
   /** The question asks about a year just before one the documents give, so an implied earlier value was sought. */
   inferredBase: boolean;

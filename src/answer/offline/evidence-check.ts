@@ -3,6 +3,7 @@ import { tokenize } from '../../retrieval/tokenizer.js';
 import { hasExactSpan } from '../grounding/short-answer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
 import type { SpanType } from '../question/span-type.js';
+import { withoutHowIdioms } from './evidence.js';
 import { contradictedWord, NEGATION_RE, negatesRelation, swappedModifier } from './contradictions.js';
 import { missingQuestionFigure } from './figure-match.js';
 
@@ -133,7 +134,7 @@ export function evidenceFeatures(
 ): EvidenceCheck {
   // The tokenizer splits Chinese into character pairs across word boundaries; the question's words count instead.
   const hanWords = hanContentWords(question);
-  const qTerms = [...tokenize(question).filter((t) => !HAN_RE.test(t)), ...hanWords];
+  const qTerms = [...tokenize(withoutHowIdioms(question)).filter((t) => !HAN_RE.test(t)), ...hanWords];
   const sentenceTerms = termTest(sentence);
   const passageTerms = termTest(passage);
   const maxIdf = idf(stats, '\u0000') || 1;

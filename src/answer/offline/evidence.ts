@@ -113,13 +113,18 @@ export function collectSentences(snapshot: KnowledgeSnapshot, hits: readonly Sea
 
 const IDIOM_RE = /\bhow (?:big|large|much|many|fast|quickly|high|long|far|small|well|strong)\b/gi;
 
+/** A question without the adjective of its "how big", "how long" ..., which shapes the question, not its topic. */
+export function withoutHowIdioms(text: string): string {
+  return text.replace(IDIOM_RE, 'how');
+}
+
 /**
  * Drops words that only shape a question ("how big"), so they do not match content ("big data"),
  * and quantity words that are matched as numbers instead ("over half" is 50%, not "first half").
  */
 function stripIdioms(text: string, calculation = false): string {
   const base = calculation ? text.replace(CHANGE_RE, ' ') : text;
-  return WORD_NUMBERS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), base.replace(IDIOM_RE, 'how'));
+  return WORD_NUMBERS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), withoutHowIdioms(base));
 }
 
 const CHANGE_RE = /\b(?:change[ds]?|changing)\b/gi;

@@ -83,6 +83,17 @@ function mentionsCentury(sentence: string, century: number, values: readonly num
   return ordinal.test(sentence) || values.some((v) => v > (century - 1) * 100 && v <= century * 100);
 }
 
+/** Words that set a figure against an earlier one ("to EUR 118 million from EUR 97 million in 2022", "than in 2022"). */
+const AGAINST_RE = String.raw`\b(?:from|than|compared (?:with|to)|against|versus|vs\.?)\b(?:[^.;:]|\.\d){0,40}?\b`;
+
+/**
+ * Whether the sentence gives a figure for the year by setting it against the year before ("increased to EUR 118.0
+ * million from EUR 97.4 million in 2022" is a figure for 2023).
+ */
+function comparesWithYearBefore(sentence: string, year: number): boolean {
+  return year >= 1500 && year <= 2100 && new RegExp(`${AGAINST_RE}${year - 1}\\b`, 'iu').test(sentence);
+}
+
 /**
  * The first number or century the question writes in digits ("in 1169", "10000 horsepower", "the 14th century") that
  * the sentence does not give, leaving out amounts, percentages and counts of the answers (see {@link numbersIn}): the same value however it is written ("10,000"), a decade by any year within it
@@ -98,7 +109,8 @@ export function missingQuestionFigure(question: string, sentence: string): strin
     if (n.claim) continue;
     const fits = n.decade
       ? values.some((v) => v >= n.value && v < n.value + 10)
-      : found.some((f) => f.value === n.value || (f.decade && n.value >= f.value && n.value < f.value + 10));
+      : found.some((f) => f.value === n.value || (f.decade && n.value >= f.value && n.value < f.value + 10)) ||
+        comparesWithYearBefore(sentence, n.value);
     if (!fits) return `${n.value}${n.decade ? 's' : ''}`;
   }
   return undefined;
