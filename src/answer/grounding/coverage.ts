@@ -48,13 +48,14 @@ function uncoveredWords(text: string, isKnown: (w: string) => boolean): { word: 
 }
 
 /**
- * Whether the documents write a Chinese word: every pair of its characters is a term of some passage (the tokenizer
- * indexes Chinese as character pairs), which for a two-character word is exact.
+ * Whether the documents write a Chinese word, or part of it: some pair of its characters is a term of some passage
+ * (the tokenizer indexes Chinese as character pairs). Exact for a two-character word; a longer one counts when the
+ * documents write a part of it ("省政府" for a text that writes "省人民政府").
  */
 function hanWordKnown(stats: CorpusStats, word: string): boolean {
   const chars = [...word];
-  for (let i = 0; i + 1 < chars.length; i++) if (!stats.df.has(chars[i]! + chars[i + 1]!)) return false;
-  return true;
+  for (let i = 0; i + 1 < chars.length; i++) if (stats.df.has(chars[i]! + chars[i + 1]!)) return true;
+  return false;
 }
 
 /**
