@@ -103,6 +103,12 @@ describe('offline answers over documents of several genres', () => {
     }
   });
 
+  it('reads a sentence opening with a pronoun as about what the sentence before names', async () => {
+    const r = await ask('How many locks does the Marlow Canal have?');
+    expect(r.short?.text).toBe('eleven');
+    expect(r.citations[0]!.quote).toBe('It has eleven locks.');
+  });
+
   it('checks the sentence the answer will lead with: its figure for another plan is a near miss, not an answer', async () => {
     const other = await ask('How big is the student discount on the Family plan?');
     expect(other.abstained).toBe(true);

@@ -27,6 +27,8 @@ export interface EvidenceSentence {
   years: readonly number[];
   /** Position of the sentence in its chunk. */
   index: number;
+  /** Terms of the sentence before, when this one opens with a pronoun that refers back to it ("It is 312 km long"). */
+  inherited?: ReadonlySet<string>;
 }
 
 /** What sentences are scored against. */
@@ -68,6 +70,14 @@ export interface ScoredSentence {
   coverage: number;
 }
 
+/** A sentence opening with a pronoun that refers back to the sentence before it. */
+const PRONOUN_START_RE = /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|those)\b/iu;
+/**
+ * How much a question term found only in the sentence before counts, for a sentence that opens with a pronoun
+ * referring back to it (see {@link PRONOUN_START_RE}).
+ */
+const INHERITED_MATCH = 0.3;
+
 const sentenceCache = new WeakMap<KnowledgeSnapshot, Map<string, Omit<EvidenceSentence, 'rank' | 'chunkScore'>[]>>();
 const LABEL_RE = /^[^\n:：]{1,40}[:：]\s*/;
 
@@ -79,7 +89,7 @@ function chunkSentences(snapshot: KnowledgeSnapshot, chunk: Chunk): Omit<Evidenc
   }
   const cached = byChunk.get(chunk.id);
   if (cached) return cached;
-  const spans = splitSentences(chunk.text, chunk.start).map((s, index) => {
+  const spans: Omit<EvidenceSentence, 'rank' | 'chunkScore'>[] = splitSentences(chunk.text, chunk.start).map((s, index) => {
     let { start, text } = s;
     if (index === 0 && chunk.speaker && text.startsWith(chunk.speaker)) {
       const label = LABEL_RE.exec(text)?.[0] ?? '';
@@ -99,6 +109,8 @@ function chunkSentences(snapshot: KnowledgeSnapshot, chunk: Chunk): Omit<Evidenc
       years: yearsIn(text),
     };
   });
+  for (let i = 1; i < spans.length; i++)
+    if (PRONOUN_START_RE.test(spans[i]!.text)) spans[i] = { ...spans[i]!, inherited: spans[i - 1]!.termSet };
   const kept = spans.filter((s) => s.text.trim().length > 0);
   byChunk.set(chunk.id, kept);
   return kept;
@@ -160,7 +172,7 @@ function queryTerms(stats: CorpusStats, q: ScoringQuery): WeightedTerm[] {
 function termMatch(t: WeightedTerm, s: EvidenceSentence, sentenceConcepts: () => ReadonlySet<number>): number {
   if (s.termSet.has(t.term)) return 1;
   if (t.concepts.length && t.concepts.some((c) => sentenceConcepts().has(c))) return 0.6;
-  return 0;
+  return s.inherited?.has(t.term) ? INHERITED_MATCH : 0;
 }
 
 function phraseMatches(qTokens: readonly string[], s: EvidenceSentence): number {
