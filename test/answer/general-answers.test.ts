@@ -44,8 +44,8 @@ describe('offline answers over documents of several genres', () => {
   it('answers a why question with the reason, not a span', async () => {
     const r = await ask('Why does the Lumio lamp dim at night?');
     expect(r.abstained).toBe(false);
-    expect(r.short).toBeUndefined();
-    expect(r.answer).toContain('lowers blue light');
+    expect(r.short?.text).toBe('because the evening mode lowers blue light to help people sleep');
+    expect(r.citations[0]!.quote).toContain('lowers blue light');
   });
 
   it('gives a follow-up the span type of its own turn: "and why?" after "who" gets no name', async () => {
@@ -107,6 +107,11 @@ describe('offline answers over documents of several genres', () => {
     const r = await ask('How many locks does the Marlow Canal have?');
     expect(r.short?.text).toBe('eleven');
     expect(r.citations[0]!.quote).toBe('It has eleven locks.');
+  });
+
+  it('counts the words of a document’s title for each of its sentences, at a lower weight', async () => {
+    const r = await ask('How long is the Lumio cable?');
+    expect(r.short?.text).toBe('1.5 metres');
   });
 
   it('checks the sentence the answer will lead with: its figure for another plan is a near miss, not an answer', async () => {

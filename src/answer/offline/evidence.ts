@@ -78,6 +78,27 @@ const PRONOUN_START_RE = /^\W*(?:it|its|they|their|them|he|his|she|her|this|thes
  */
 const INHERITED_MATCH = 0.3;
 
+/**
+ * How much a question term found only in the title of the sentence's document counts ("the Velmora Water Authority's
+ * leakage rate" in a sentence of that authority's report that only says "Leakage fell"). On SQuAD's development
+ * articles 0.3 and 0.6 gave the same F1 (40.5 -> 40.8), and 0.6 lost cases of the development suites.
+ */
+const TITLE_MATCH = 0.3;
+/** Titles whose terms are kept; the cache starts again beyond this many. */
+const TITLE_CACHE_LIMIT = 10_000;
+const titleCache = new Map<string, ReadonlySet<string>>();
+
+/** The tokenizer terms of a document title. */
+function titleTerms(title: string): ReadonlySet<string> {
+  let t = titleCache.get(title);
+  if (!t) {
+    if (titleCache.size >= TITLE_CACHE_LIMIT) titleCache.clear();
+    t = new Set(tokenize(title));
+    titleCache.set(title, t);
+  }
+  return t;
+}
+
 const sentenceCache = new WeakMap<KnowledgeSnapshot, Map<string, Omit<EvidenceSentence, 'rank' | 'chunkScore'>[]>>();
 const LABEL_RE = /^[^\n:：]{1,40}[:：]\s*/;
 
@@ -172,7 +193,8 @@ function queryTerms(stats: CorpusStats, q: ScoringQuery): WeightedTerm[] {
 function termMatch(t: WeightedTerm, s: EvidenceSentence, sentenceConcepts: () => ReadonlySet<number>): number {
   if (s.termSet.has(t.term)) return 1;
   if (t.concepts.length && t.concepts.some((c) => sentenceConcepts().has(c))) return 0.6;
-  return s.inherited?.has(t.term) ? INHERITED_MATCH : 0;
+  if (s.inherited?.has(t.term)) return INHERITED_MATCH;
+  return titleTerms(s.chunk.title).has(t.term) ? TITLE_MATCH : 0;
 }
 
 function phraseMatches(qTokens: readonly string[], s: EvidenceSentence): number {
