@@ -122,6 +122,31 @@ export function partWhole(q: QuestionAnalysis, pair: [Figure, Figure]): [Figure,
 }
 
 /** Two percentages of one sentence written "from X% to Y%", in that order. */
+/**
+ * Two percentages of one sentence for the first and the last of the question's years, earlier year first: each dated
+ * with its year, or one dated and the sentence's only other percentage taken for the other year the sentence writes
+ * ("fell to 14.8% of the water put into supply in 2023, from 18.1% in 2022"). The best-ranked such sentence wins.
+ */
+export function yearPercentPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
+  if (q.years.length < 2) return null;
+  const first = q.years[0]!;
+  const last = q.years[q.years.length - 1]!;
+  for (const source of new Set(figs.map((f) => f.source))) {
+    const percents = figs.filter((f) => f.source === source && isPercent(f));
+    const a = percents.find((f) => f.year === first);
+    const b = percents.find((f) => f.year === last);
+    if (a && b) return [a, b];
+    const undated = percents.filter((f) => f.year === undefined);
+    if ((a || b) && undated.length === 1 && percents.length === 2) {
+      const other = a ? last : first;
+      if (!source.years.includes(other)) continue;
+      const dated = { ...undated[0]!, year: other };
+      return a ? [a, dated] : [dated, b!];
+    }
+  }
+  return null;
+}
+
 export function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
   for (const f of figs.filter(isPercent)) {
     const g = figs.find(

@@ -22,6 +22,7 @@ import {
   series,
   statedGap,
   wordedPair,
+  yearPercentPair,
 } from './numeric-operands.js';
 import { figuresForYears } from './period-figures.js';
 
@@ -126,7 +127,7 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       return finish(result, [a, b], statement);
     }
     case 'pp_change': {
-      const pair = statedGap(q, figs) ?? percentPair(figs) ?? wordedPair(q, figs, isPercent);
+      const pair = statedGap(q, figs) ?? yearPercentPair(q, figs) ?? percentPair(figs) ?? wordedPair(q, figs, isPercent);
       if (!pair) return null;
       const [a, b] = pair;
       const result = run(op, { from: a.value, to: b.value });
