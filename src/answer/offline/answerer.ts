@@ -223,9 +223,7 @@ export class OfflineAnswerer implements Answerer {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
       const spanType = followUpSpanType(resolved.turn, q.factual);
       const ranked = preferDefinition(
-        promoted
-          ? [promoted, ...scored.filter((s) => s !== promoted)]
-          : quoted,
+        promoted ? [promoted, ...scored.filter((s) => s !== promoted)] : quoted,
         q.factual,
       );
       const groups = selectQuotes(

@@ -3,8 +3,8 @@ import { tokenize } from '../../retrieval/tokenizer.js';
 import { hasExactSpan } from '../grounding/short-answer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
 import type { SpanType } from '../question/span-type.js';
-import { withoutHowIdioms } from './evidence.js';
 import { contradictedWord, NEGATION_RE, negatesRelation, swappedModifier } from './contradictions.js';
+import { withoutHowIdioms } from './evidence.js';
 import { missingQuestionFigure } from './figure-match.js';
 
 /** What the best evidence shows of a question's parts; each value is 0..1. */

@@ -127,7 +127,8 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       return finish(result, [a, b], statement);
     }
     case 'pp_change': {
-      const pair = statedGap(q, figs) ?? yearPercentPair(q, figs) ?? percentPair(figs) ?? wordedPair(q, figs, isPercent);
+      const pair =
+        statedGap(q, figs) ?? yearPercentPair(q, figs) ?? percentPair(figs) ?? wordedPair(q, figs, isPercent);
       if (!pair) return null;
       const [a, b] = pair;
       const result = run(op, { from: a.value, to: b.value });
