@@ -110,26 +110,28 @@ function chunkSentences(snapshot: KnowledgeSnapshot, chunk: Chunk): Omit<Evidenc
   }
   const cached = byChunk.get(chunk.id);
   if (cached) return cached;
-  const spans: Omit<EvidenceSentence, 'rank' | 'chunkScore'>[] = splitSentences(chunk.text, chunk.start).map((s, index) => {
-    let { start, text } = s;
-    if (index === 0 && chunk.speaker && text.startsWith(chunk.speaker)) {
-      const label = LABEL_RE.exec(text)?.[0] ?? '';
-      start += label.length;
-      text = text.slice(label.length);
-    }
-    const terms = tokenize(text);
-    return {
-      chunk,
-      start,
-      end: s.end,
-      text,
-      terms,
-      termSet: new Set(terms),
-      index,
-      figures: extractClaims(text, start).filter(isCheckable),
-      years: yearsIn(text),
-    };
-  });
+  const spans: Omit<EvidenceSentence, 'rank' | 'chunkScore'>[] = splitSentences(chunk.text, chunk.start).map(
+    (s, index) => {
+      let { start, text } = s;
+      if (index === 0 && chunk.speaker && text.startsWith(chunk.speaker)) {
+        const label = LABEL_RE.exec(text)?.[0] ?? '';
+        start += label.length;
+        text = text.slice(label.length);
+      }
+      const terms = tokenize(text);
+      return {
+        chunk,
+        start,
+        end: s.end,
+        text,
+        terms,
+        termSet: new Set(terms),
+        index,
+        figures: extractClaims(text, start).filter(isCheckable),
+        years: yearsIn(text),
+      };
+    },
+  );
   for (let i = 1; i < spans.length; i++)
     if (PRONOUN_START_RE.test(spans[i]!.text)) spans[i] = { ...spans[i]!, inherited: spans[i - 1]!.termSet };
   const kept = spans.filter((s) => s.text.trim().length > 0);
