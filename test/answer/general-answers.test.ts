@@ -106,7 +106,12 @@ describe('offline answers over documents of several genres', () => {
   it('reads a sentence opening with a pronoun as about what the sentence before names', async () => {
     const r = await ask('How many locks does the Marlow Canal have?');
     expect(r.short?.text).toBe('eleven');
-    expect(r.citations[0]!.quote).toBe('It has eleven locks.');
+    expect(r.citations[0]!.quote).toBe('It is 27 kilometres long and has eleven locks.');
+  });
+
+  it('leads with the pronoun sentence after the best match when only it gives the asked-for figure', async () => {
+    const r = await ask('How long is the Marlow Canal?');
+    expect(r.short?.text).toBe('27 kilometres');
   });
 
   it('counts the words of a document’s title for each of its sentences, at a lower weight', async () => {

@@ -48,6 +48,17 @@ function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): 
   return `no passage gives that figure${when}`;
 }
 
+/**
+ * The sentence right after `best` in its passage when it opens with a pronoun referring back to it ("The Vellarne is a
+ * river in Ostreval. It is 312 kilometres long …"): it continues what the best sentence is about, and leads the
+ * answer to a figure the best one lacks (the two are checked together). Only for figures: for dates, places and names it changed four answers of
+ * the SQuAD sample, three of them for the worse.
+ */
+function continuation(best: ScoredSentence, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
+  const { chunk, index } = best.sentence;
+  return scored.find((s) => s.sentence.chunk === chunk && s.sentence.index === index + 1 && s.sentence.inherited);
+}
+
 /** What the decision weighs. */
 export interface Evidence {
   question: QuestionAnalysis;
@@ -131,12 +142,12 @@ function abstentionReason(
     return `they give no figure for ${q.years.filter((y) => !years.has(y)).join(', ')}, and none to derive it from`;
   }
   if (q.op) return undefined;
-  const checkOf = ({ sentence: s }: ScoredSentence) =>
+  const checkOf = ({ sentence: s }: ScoredSentence, before = '') =>
     evidenceFeatures(
       corpusStats(snapshot),
       q.factual,
       spanType,
-      s.text,
+      before ? `${before} ${s.text}` : s.text,
       s.chunk.text,
       s.chunk.speaker,
       evidence.yearsCarried,
@@ -146,6 +157,9 @@ function abstentionReason(
     figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0
       ? missingMeasure(q.factual, best.sentence.termSet)
       : undefined;
+  const next = check.typeMissing && spanType === 'number' ? continuation(best, scored) : undefined;
+  const pair = next && checkOf(next, best.sentence.text);
+  if (next && pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next };
   if (nearMissScore(check) <= 0 && !measureGap) return undefined;
   const lead =
     check.typeMissing || check.figureMissing || measureGap
