@@ -2,6 +2,7 @@ import { hanContentWords } from '../../language/han-words.js';
 import { tagText } from '../../language/tagger.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
+import { askedCurrency } from '../question/currency.js';
 import { type QuestionAnalysis, withoutOpWording } from '../question/question.js';
 import { isFiller, isKnownWord } from '../question/vocabulary.js';
 
@@ -62,7 +63,7 @@ function hanWordKnown(stats: CorpusStats, word: string): boolean {
  * Decides on evidence, not on scores, whether the documents can answer: every year the question
  * asks about must occur in them, and no name or focus noun of the question (the noun of "what kind of X", not the
  * answer's kind as its verb's subject, "which newspaper ran it"; an unknown adjective or adverb there is often a
- * paraphrase) may be absent from them (typos, synonyms and abbreviations are tolerated), nor, in a Chinese question, a
+ * paraphrase) may be absent from them (typos, synonyms, abbreviations and currency names, which figures carry as signs, are tolerated), nor, in a Chinese question, a
  * word the documents never write (unless most of its words are unknown, see {@link HAN_UNKNOWN_SHARE}); a question
  * most of whose topic words the documents never use is not covered either.
  */
@@ -79,7 +80,8 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
   if (missing.length) return { covered: false, missing, reason: `the documents do not mention ${missing.join(', ')}` };
 
   const speakerWords = new Set(stats.speakers.flatMap((s) => s.toLowerCase().split(/\s+/)));
-  const known = (w: string) => speakerWords.has(w.toLowerCase()) || isKnownWord(stats, w);
+  const known = (w: string) =>
+    speakerWords.has(w.toLowerCase()) || isKnownWord(stats, w) || askedCurrency(w) !== undefined;
   const text = withoutOpWording(q.factual, q.op);
   const unknown = uncoveredWords(text, known);
   const names = unknown.filter((u) => u.capitalized).map((u) => u.word);

@@ -190,6 +190,7 @@ export class OfflineAnswerer implements Answerer {
       scored: quoted,
       inferredBase: inferred,
       computed: numeric !== null,
+      ...(numeric ? { computedCurrencies: numeric.operands.map((o) => o.currency) } : {}),
       compared: compared !== null,
       followUp: resolved.isFollowUp,
       yearsCarried: resolved.isFollowUp && q.years.length > 0 && yearsIn(resolved.turn).length === 0,

@@ -1,6 +1,8 @@
+import type { Currency } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
 import { corpusStats } from '../question/corpus-stats.js';
+import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
 import type { ScoredSentence } from './evidence.js';
@@ -59,6 +61,22 @@ function continuation(best: ScoredSentence, scored: readonly ScoredSentence[]): 
   return scored.find((s) => s.sentence.chunk === chunk && s.sentence.index === index + 1 && s.sentence.inherited);
 }
 
+/**
+ * A question asking for a figure in one currency ("a dollar value", "多少美元") answered only with figures in another:
+ * the computed figure's operands, or else the best sentence's amounts. Returns the reason, or undefined.
+ */
+function currencyGap(question: string, evidence: Evidence): string | undefined {
+  const asked = askedCurrency(question);
+  if (!asked) return undefined;
+  const given = (
+    evidence.computedCurrencies ??
+    evidence.scored[0]?.sentence.figures.map((f) => f.currency) ??
+    []
+  ).filter((c): c is Currency => c !== undefined);
+  if (!given.length || given.includes(asked)) return undefined;
+  return `the closest passages give figures in ${CURRENCY_NAMES[given[0]!]}, not in ${CURRENCY_NAMES[asked]}`;
+}
+
 /** What the decision weighs. */
 export interface Evidence {
   question: QuestionAnalysis;
@@ -69,6 +87,8 @@ export interface Evidence {
   inferredBase: boolean;
   /** The calculator produced the asked-for figure from the evidence. */
   computed: boolean;
+  /** Currencies of the computed figure's operands, when it was computed. */
+  computedCurrencies?: readonly (Currency | undefined)[];
   /** The question compares two alternatives, and the documents give a figure for each (see compare-alternatives). */
   compared?: boolean;
   /** The question continues an earlier one, whose words its analysis carries. */
@@ -141,6 +161,8 @@ function abstentionReason(
     const years = corpusStats(snapshot).years;
     return `they give no figure for ${q.years.filter((y) => !years.has(y)).join(', ')}, and none to derive it from`;
   }
+  const currency = currencyGap(q.factual, evidence);
+  if (currency) return currency;
   if (q.op) return undefined;
   const checkOf = ({ sentence: s }: ScoredSentence, before = '') =>
     evidenceFeatures(
