@@ -114,6 +114,11 @@ describe('offline answers over documents of several genres', () => {
     expect(r.short?.text).toBe('27 kilometres');
   });
 
+  it('reads a quarter written short in a question as reports write it ("Q2" is the second quarter)', async () => {
+    const r = await ask('How much cargo did the quay handle in Q2 2024?');
+    expect(r.short?.text).toContain('610 thousand');
+  });
+
   it('counts the words of a document’s title for each of its sentences, at a lower weight', async () => {
     const r = await ask('How long is the Lumio cable?');
     expect(r.short?.text).toBe('1.5 metres');

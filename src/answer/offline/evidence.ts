@@ -153,12 +153,18 @@ export function withoutHowIdioms(text: string): string {
   return text.replace(IDIOM_RE, 'how');
 }
 
+/** A quarter written short ("Q2", "2Q"); group 1 or 2 is its number. */
+const SHORT_QUARTER_RE = /\b(?:Q([1-4])|([1-4])Q)\b/giu;
+const QUARTER_ORDINALS = ['first', 'second', 'third', 'fourth'];
+
 /**
  * Drops words that only shape a question ("how big"), so they do not match content ("big data"),
- * and quantity words that are matched as numbers instead ("over half" is 50%, not "first half").
+ * and quantity words that are matched as numbers instead ("over half" is 50%, not "first half"); a quarter written
+ * short is spelt out as reports write it ("Q2" -> "second quarter").
  */
 function stripIdioms(text: string, calculation = false): string {
-  const base = calculation ? text.replace(CHANGE_RE, ' ') : text;
+  const spelt = text.replace(SHORT_QUARTER_RE, (_, a, b) => `${QUARTER_ORDINALS[Number(a ?? b) - 1]} quarter`);
+  const base = calculation ? spelt.replace(CHANGE_RE, ' ') : spelt;
   return WORD_NUMBERS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), withoutHowIdioms(base));
 }
 

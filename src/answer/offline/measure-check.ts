@@ -15,7 +15,7 @@ const SKIPPED = new Set(['AUX', 'DET', 'PART']);
 
 /**
  * The words of the figure a question asks for, as written in it: the adjectives and nouns right after its
- * wh-word and any auxiliary, article or possessor (none for "how much was X worth", whose X is the subject, nor
+ * wh-word and any auxiliary, article or possessor ("Veridia's", "the company's", "halcyra's" as typed; none for "how much was X worth", whose X is the subject, nor
  * for a question with several wh-words) ("What was Veridia's core inflation rate in 2023?" gives
  * "core", "inflation"; "operating margin"), without words that only name the kind of figure ("rate"), units of
  * money or measure, function words and names.
@@ -27,7 +27,8 @@ export function measureWords(question: string): TaggedToken[] {
   const at = wh[0]!;
   let i = at + 1;
   if (/^how$/i.test(tokens[at]!.text) && tokens[at + 2]?.pos === 'AUX') return [];
-  const possessor = () => tokens[i]?.pos === 'PROPN' && /^['’]s?$/.test(tokens[i + 1]?.text ?? '');
+  const possessor = () =>
+    (tokens[i]?.pos === 'PROPN' || tokens[i]?.pos === 'NOUN') && /^['’]s?$/.test(tokens[i + 1]?.text ?? '');
   while (i < tokens.length) {
     const t = tokens[i]!;
     if (SKIPPED.has(t.pos) || (i === at + 1 && /^(?:much|many|big|large)$/i.test(t.text))) i++;

@@ -9,6 +9,8 @@ describe('measure words of a figure question', () => {
   it.each([
     ["What was Orlen's net income in the third quarter of 2023?", ['net', 'income']],
     ["What was Tarvia's core inflation rate in March?", ['core', 'inflation']],
+    ["what was orlen's net income in q3 2023", ['net', 'income']],
+    ["What was the company's net income in 2023?", ['net', 'income']],
     ['What operating margin did the lamp division achieve?', ['operating', 'margin']],
     ['How much revenue did the ferry lanes generate?', ['revenue']],
     ['How many kilometres of track were laid?', []],
