@@ -94,6 +94,16 @@ describe('extractClaims on the interview', () => {
     expect(claims.find((c) => c.text === 'five years')).toMatchObject({ value: 5, unit: 'duration' });
   });
 
+  it('dates a figure by the period written after it, and not by the year of the one it is compared with', () => {
+    const found = extractClaims(
+      'Revenue was $412.8 million, compared with $351.6 million in the second quarter of 2024. Sales reached €9 million in fiscal 2023, after €8 million in 2022.',
+    );
+    expect(found.find((c) => c.text === '$412.8 million')?.year).toBeUndefined();
+    expect(found.find((c) => c.text === '$351.6 million')?.year).toBe(2024);
+    expect(found.find((c) => c.text === '€9 million')?.year).toBe(2023);
+    expect(found.find((c) => c.text === '€8 million')?.year).toBe(2022);
+  });
+
   it('keeps plan ordinals and a report title year as labels, not checkable figures', () => {
     const labels = claims.filter((c) => c.unit === 'label');
     expect(labels.map((c) => c.text)).toEqual(['14th', '13th', '2021']);

@@ -37,10 +37,17 @@ function qualifierBefore(before: string, fig: RawFigure): Qualifier | undefined 
   return (word.startsWith('exceed') ? 'exceeded' : word) as Qualifier;
 }
 
+/** The year written right after a figure: "in 2023", "(2023)", "in the second quarter of 2024", "in fiscal 2024". */
+const ATTACHED_YEAR_RE =
+  /^\s+(?:in|during|for)\s+(?:(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:quarter|half)|fiscal(?:\s+year)?|financial\s+year|year)\s+(?:of\s+)?)?(\d{4})(?!\d)|^\s*\((\d{4})\)/iu;
+/** A figure set against a later one ("$412.8 million, compared with $351.6 million in 2024"): the year is the other's. */
+const COMPARED_RE = /^,?\s*(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)\s+from)\s/iu;
+
 function attachedYear(after: string, years: number[]): number | undefined {
-  const m = /^\s+in\s+(\d{4})(?!\d)|^\s*\((\d{4})\)/.exec(after);
+  const m = ATTACHED_YEAR_RE.exec(after);
   const y = Number(m?.[1] ?? m?.[2]);
   if (m && years.includes(y)) return y;
+  if (COMPARED_RE.test(after)) return undefined;
   return years.length === 1 ? years[0] : undefined;
 }
 
