@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceSentence } from '../../src/answer/offline/evidence.js';
-import { type Figure, yearPercentPair } from '../../src/answer/offline/numeric-operands.js';
+import { amountPair, type Figure, yearPercentPair } from '../../src/answer/offline/numeric-operands.js';
 import type { QuestionAnalysis } from '../../src/answer/question/question.js';
 import { extractClaims } from '../../src/numbers/index.js';
 
@@ -40,5 +40,16 @@ describe('yearPercentPair', () => {
       yearPercentPair(asking([2022, 2023]), figuresOf('In 2023 it was 14.8% and 9.1%, from 18.1% in 2022.')),
     ).toBeNull();
     expect(yearPercentPair(asking([2023]), figuresOf('It was 14.8% in 2023, from 18.1% in 2022.'))).toBeNull();
+  });
+});
+
+describe('amountPair', () => {
+  it('for one year asked, sets a sentence’s only undated amount against the one dated the year before', () => {
+    const figs = figuresOf('Revenue was $412.8 million, compared with $351.6 million in the second quarter of 2024.');
+    expect(amountPair(asking([2025]), figs)?.map((f) => [f.value, f.year])).toEqual([
+      [351.6, 2024],
+      [412.8, 2025],
+    ]);
+    expect(amountPair(asking([2026]), figs)).toBeNull();
   });
 });

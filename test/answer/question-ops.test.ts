@@ -20,6 +20,8 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'By what percentage did Fernvale Ltd’s order book grow from 2020 to 2021?',
     'How much did rental income increase by from 2018 to 2019, in percent?',
     'What percentage did freight revenue increase by between 2018 and 2019?',
+    "what was fernvale's year-over-year revenue growth in q2 2025",
+    'What was the year-on-year growth of subscribers in 2024?',
     'What percent has the order book declined since 2020?',
   ],
   difference: [

@@ -72,6 +72,20 @@ export function amountPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figur
     );
     if (partner) return (f.year ?? 0) < (partner.year ?? 0) ? [f, partner] : [partner, f];
   }
+  return q.years.length === 1 ? yearAgainstYearBefore(q.years[0]!, amounts) : null;
+}
+
+/**
+ * For a question about one year, a sentence that sets its only undated amount against one of the year before
+ * ("revenue was $412.8 million, compared with $351.6 million in the second quarter of 2024" for 2025): the earlier
+ * amount first, the undated one taken for the year asked.
+ */
+function yearAgainstYearBefore(year: number, amounts: readonly Figure[]): [Figure, Figure] | null {
+  for (const before of amounts.filter((f) => f.year === year - 1)) {
+    const others = amounts.filter((f) => f.source === before.source && f !== before && compatible(f, before));
+    const undated = others.filter((f) => f.year === undefined);
+    if (others.length === 1 && undated.length === 1) return [before, { ...undated[0]!, year }];
+  }
   return null;
 }
 

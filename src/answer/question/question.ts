@@ -202,6 +202,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
         String.raw`\bby how much\b`,
         String.raw`\btotal growth\b`,
         String.raw`\bgrowth (?:rate )?(?:between|from)\b`,
+        String.raw`\b(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy)\b[^?]*\bgrowth\b|\bgrowth\b[^?]*\b(?:year[- ]over[- ]year|year[- ]on[- ]year)\b`,
         String.raw`\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b`,
       ].join('|'),
       'i',
