@@ -1,4 +1,6 @@
-import type { NumericClaim } from '../../numbers/index.js';
+import { askedDimension, unitAfter } from '../../language/dimensions.js';
+import type { CalcOp, NumericClaim } from '../../numbers/index.js';
+import { tokenize } from '../../retrieval/tokenizer.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { labelledPair, partnerOf } from './operand-pairs.js';
@@ -202,4 +204,45 @@ export function questionPercent(
     return figure ? { value, figure } : { value };
   }
   return null;
+}
+
+/**
+ * For "how many times longer / how much heavier is A than B", the pair told apart by the question's words among the
+ * figures written with a unit of that dimension ("604 metres", "118 metres"), not among every count nearby; null
+ * unless both are in the same unit (the calculator does not convert kilometres to metres).
+ */
+export function measuredPair(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): [Figure, Figure] | null {
+  const dimension = op === 'ratio' || op === 'difference' ? askedDimension(q.factual) : undefined;
+  if (!dimension) return null;
+  const units = new Map(figs.map((f) => [f, unitAfter(f.source.text.slice(f.end - f.source.start))]));
+  const measured = figs.filter((f) => f.rank < MEASURED_SENTENCES && units.get(f)?.dimension === dimension);
+  const pair = measured.length >= 2 ? (namedApart(q, measured) ?? wordedPair(q, measured, () => true)) : null;
+  return pair && singular(units.get(pair[0])!.word) === singular(units.get(pair[1])!.word) ? pair : null;
+}
+
+/** A unit word without its plural ending, so "metre" and "metres" compare equal (and "km" and "m" do not). */
+const singular = (word: string) => word.replace(/(?:es|s)$/u, '');
+
+/** Sentences whose measured figures are compared (see {@link measuredPair}). */
+const MEASURED_SENTENCES = 3;
+
+/**
+ * Two figures of different sentences, each sentence naming a word of the question the other lacks ("the Castrabel
+ * Viaduct … 604 metres", "Ferrier's Bridge … 118 metres"), in the order the question names them, or with the one
+ * after "than" first (the base of the comparison); the best-ranked such pair.
+ */
+function namedApart(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
+  const terms = tokenize(q.factual);
+  const comparison = /\bthan\b/iu.test(q.factual);
+  const own = (a: Figure, b: Figure) => terms.findIndex((t) => a.source.termSet.has(t) && !b.source.termSet.has(t));
+  let best: { pair: [Figure, Figure]; rank: number } | null = null;
+  for (const a of figs)
+    for (const b of figs) {
+      if (a.source === b.source || a.unit !== b.unit) continue;
+      const [ia, ib] = [own(a, b), own(b, a)];
+      if (ia < 0 || ib < 0 || ia >= ib) continue;
+      const rank = a.rank + b.rank;
+      if (!best || rank < best.rank) best = { pair: comparison ? [b, a] : [a, b], rank };
+    }
+  return best?.pair ?? null;
 }

@@ -16,6 +16,7 @@ import {
   figures,
   isAmount,
   isPercent,
+  measuredPair,
   partWhole,
   percentPair,
   questionPercent,
@@ -103,8 +104,11 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
     case 'ratio':
     case 'difference':
     case 'share': {
-      const dated = amountPair(q, figs);
-      const worded = dated ? null : wordedPair(q, figs, (f) => f.unit !== '%' || op === 'ratio' || op === 'difference');
+      const measured = measuredPair(q, op, figs);
+      const dated = measured ? null : amountPair(q, figs);
+      const worded =
+        measured ??
+        (dated ? null : wordedPair(q, figs, (f) => f.unit !== '%' || op === 'ratio' || op === 'difference'));
       const pair = dated ?? worded;
       if (!pair) return null;
       const [a, b] = op !== 'share' ? pair : worded ? [pair[1], pair[0]] : partWhole(q, pair);

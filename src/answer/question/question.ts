@@ -182,7 +182,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
         String.raw`\bhow many (?:more )?(?:billion|million|trillion)\b`,
         String.raw`\bin absolute terms\b`,
         String.raw`\bin (?:dollar|yuan|money) terms\b`,
-        String.raw`\bhow much (?:bigger|larger|more|higher|greater)\b`,
+        String.raw`\bhow much (?:bigger|larger|more|higher|greater|longer|shorter|taller|heavier|lighter|deeper|wider)\b`,
       ].join('|'),
       'i',
     ),
