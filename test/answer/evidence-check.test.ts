@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contradictedWord, swappedModifier } from '../../src/answer/offline/contradictions.js';
+import { agentlessPassive, contradictedWord, swappedModifier } from '../../src/answer/offline/contradictions.js';
 import { evidenceFeatures, nearMissScore } from '../../src/answer/offline/evidence-check.js';
 import type { CorpusStats } from '../../src/answer/question/corpus-stats.js';
 import { tokenize } from '../../src/retrieval/tokenizer.js';
@@ -46,6 +46,19 @@ describe('evidence check', () => {
       evidenceFeatures(stats, 'How was the town by 1650?', 'number', 'By 1650 about 4,200 people lived there.', PASSAGE)
         .sentenceRarestMissing,
     );
+  });
+
+  it('finds a "who" question answered by a sentence that states the deed in the passive without its agent', () => {
+    const sentence = 'The market hall was rebuilt in 1791 as a covered exchange.';
+    expect(agentlessPassive('Who rebuilt the market hall?', sentence)).toBe('rebuilt');
+    expect(
+      agentlessPassive('Who rebuilt the market hall?', 'The hall was rebuilt in 1791 by the council.'),
+    ).toBeUndefined();
+    expect(agentlessPassive('When was the market hall rebuilt?', sentence)).toBeUndefined();
+    const f = evidenceFeatures(stats, 'Who rebuilt the market hall?', 'person', sentence, sentence);
+    expect(f.agentMissing).toBe(1);
+    expect(f.reason).toBe('the closest passage says it was rebuilt but not by whom');
+    expect(nearMissScore(f)).toBeGreaterThan(0);
   });
 
   it('passes evidence that carries every part of the question', () => {

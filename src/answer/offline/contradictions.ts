@@ -78,3 +78,22 @@ export function swappedModifier(question: string, sentence: string): [string, st
   }
   return undefined;
 }
+
+/**
+ * For a question asking who did something ("Who founded X?"), a sentence that states it in the passive without
+ * saying by whom anywhere after the verb ("X was founded in 1956 as a college"): the verb as the sentence writes
+ * it, or undefined.
+ */
+export function agentlessPassive(question: string, sentence: string): string | undefined {
+  const q = tagText(question).tokens;
+  if (!/^who$/i.test(q[0]?.text ?? '') || q[1]?.pos !== 'VERB') return undefined;
+  const verb = q[1]!.lemma;
+  const s = tagText(sentence).tokens;
+  for (let i = 1; i < s.length; i++) {
+    if (s[i]!.lemma !== verb || s[i]!.pos !== 'VERB') continue;
+    const aux = s.slice(Math.max(0, i - 3), i).some((t) => t.lemma === 'be');
+    const agent = s.slice(i + 1).some((t) => t.text.toLowerCase() === 'by');
+    if (aux && !agent) return s[i]!.text;
+  }
+  return undefined;
+}

@@ -114,7 +114,8 @@ export interface Decision {
  * kind of span, a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for
  * another measure than the one asked for. When the best sentence lacks only a span of the asked-for kind, the
  * question's number or its measure, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same
- * check (and, for a figure, names the measure asked for) leads instead. Calculations are judged by their
+ * check (and, for a figure, names the measure asked for) leads instead; not when the best states the deed a "who"
+ * question asks about without its agent, where a runner-up holding some other name would answer another question. Calculations are judged by their
  * operands, so the near-miss score does not apply to them; a comparison of two alternatives is answered when each
  * has its own well-covered sentence with a figure.
  */
@@ -184,7 +185,7 @@ function abstentionReason(
   if (next && pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next };
   if (nearMissScore(check) <= 0 && !measureGap) return undefined;
   const lead =
-    check.typeMissing || check.figureMissing || measureGap
+    (check.typeMissing || check.figureMissing || measureGap) && !check.agentMissing
       ? scored
           .slice(1, TOP_SENTENCES)
           .find(
