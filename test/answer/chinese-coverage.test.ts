@@ -35,10 +35,12 @@ describe('coverage of a Chinese question', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('answers when the documents write every word of it', async () => {
+  it('answers, led by the figure asked for, when the documents write every word of it', async () => {
     const r = await askChat(t.app, '2024年青岩县茶叶出口额是多少亿元？');
     expect(r.abstained).toBe(false);
-    expect(r.answer).toContain('12.7');
+    expect(r.short?.text).toBe('12.7亿元');
+    const doc = t.kb.current()!.docs.find((d) => d.text.includes('12.7亿元'))!;
+    expect(doc.text.slice(r.short!.start, r.short!.end)).toBe('12.7亿元');
   });
 
   it('abstains, naming the word, when one of its words is in no document', async () => {

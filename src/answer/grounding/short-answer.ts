@@ -15,6 +15,7 @@ import {
   meansVerb,
   WHEN_RULE_RE,
 } from './clause-answer.js';
+import { hanShortSpan } from './han-span.js';
 import {
   type Candidate,
   isContent,
@@ -135,6 +136,8 @@ export function extractShortAnswer(
     const clause = cause ?? means;
     return clause ? { ...clause, score: CLAUSE_SCORE, exact: true } : null;
   }
+  const han = hanShortSpan(sentence, question, type);
+  if (han) return { ...han, score: CLAUSE_SCORE, exact: true };
   const often = HOW_OFTEN_RE.test(question) ? extractFrequency(sentence) : null;
   if (often) return { ...often, score: CLAUSE_SCORE, exact: true };
   if (type === 'clause') {
@@ -244,7 +247,8 @@ const ruleAnswer = (sentence: string) => extractFrequency(sentence) ?? extractCo
  * question about a standing rule, a frequency or a condition counts as one.
  */
 export function hasExactSpan(sentence: string, question: string, type: SpanType): boolean {
-  if (spanCandidates(sentence, question, type).some((c) => c.exact)) return true;
+  if (hanShortSpan(sentence, question, type) || spanCandidates(sentence, question, type).some((c) => c.exact))
+    return true;
   return type === 'date' && WHEN_RULE_RE.test(question) && ruleAnswer(sentence) !== null;
 }
 
