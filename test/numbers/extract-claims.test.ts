@@ -104,6 +104,21 @@ describe('extractClaims on the interview', () => {
     expect(found.find((c) => c.text === '€8 million')?.year).toBe(2022);
   });
 
+  it('finds figures written between Chinese characters, and reads the numbers of a Chinese date as labels', () => {
+    const found = extractClaims('1月18日，全市出口812.5亿元，同比增长5.6%，出口汽车12.8万辆。');
+    expect(found.filter(isCheckable).map((c) => [c.text, c.unit])).toEqual([
+      ['812.5亿元', 'currency'],
+      ['5.6%', '%'],
+      ['12.8万', 'count'],
+    ]);
+    expect(found.find((c) => c.text === '812.5亿元')).toMatchObject({
+      currency: 'CNY',
+      scale: 'million',
+      value: 81250,
+    });
+    expect(found.filter((c) => c.unit === 'label').map((c) => c.text)).toEqual(['1', '18']);
+  });
+
   it('keeps plan ordinals and a report title year as labels, not checkable figures', () => {
     const labels = claims.filter((c) => c.unit === 'label');
     expect(labels.map((c) => c.text)).toEqual(['14th', '13th', '2021']);

@@ -112,7 +112,13 @@ function unitOf(token: string): ClaimUnit {
   return 'times';
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+/**
+ * A character that makes a digit next to it part of a word ("Π2", "7n2"). Chinese characters do not: Chinese writes
+ * figures between them without spaces ("出口812.5亿元").
+ */
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c) && !/\p{Script=Han}/u.test(c);
+/** A Chinese date part after a number ("1月18日"): the number labels a month or day, it is not a figure. */
+const HAN_DATE_PART_RE = /^[月日号]/u;
 
 function inQuotedTitle(text: string, start: number, end: number): boolean {
   if (text[start - 1] !== '(' || text[end] !== ')') return false;
@@ -160,7 +166,8 @@ function numericFigure(text: string, m: RegExpMatchArray): RawFigure | null {
   const decimals = /\.(\d+)/.exec(num)?.[1]?.length ?? 0;
   const base = { text: raw, decimals, words: false, start, end };
 
-  if (g.ord) return { ...base, value, unit: 'label' };
+  if (g.ord || (!g.cn && !g.suf && !g.unit && HAN_DATE_PART_RE.test(text.slice(end))))
+    return { ...base, value, unit: 'label' };
   if (
     !sign &&
     !g.pre &&
