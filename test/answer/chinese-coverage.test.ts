@@ -11,6 +11,8 @@ language: zh
 本文为测试而编写的虚构新闻，所有名称和数据均为虚构。
 
 2024年，青岩县茶叶产量达到3.6万吨，同比增长4.2%。全县茶园面积28.5万亩，茶叶出口额12.7亿元。
+
+从贸易看，茶叶进出口中，出口9.4亿元，进口1.2亿元。
 `;
 const EN = `---
 title: "Orrin Valley orchard note"
@@ -36,11 +38,17 @@ describe('coverage of a Chinese question', () => {
   });
 
   it('answers, led by the figure asked for, when the documents write every word of it', async () => {
-    const r = await askChat(t.app, '2024年青岩县茶叶出口额是多少亿元？');
+    const r = await askChat(t.app, '青岩县茶叶出口额是多少亿元？');
     expect(r.abstained).toBe(false);
     expect(r.short?.text).toBe('12.7亿元');
     const doc = t.kb.current()!.docs.find((d) => d.text.includes('12.7亿元'))!;
     expect(doc.text.slice(r.short!.start, r.short!.end)).toBe('12.7亿元');
+  });
+
+  it('computes a trade surplus the documents do not state as exports minus imports', async () => {
+    const r = await askChat(t.app, '2024年青岩县茶叶贸易顺差是多少？');
+    expect(r.abstained).toBe(false);
+    expect(r.checks.find((c) => c.status === 'computed')).toMatchObject({ op: 'difference', value: 820 });
   });
 
   it('abstains, naming the word, when one of its words is in no document', async () => {

@@ -25,7 +25,7 @@ import {
   scoreSentences,
 } from './evidence.js';
 import { statedChange } from './growth-figure.js';
-import { answerNumeric, answerYearsTotal } from './numeric.js';
+import { answerDerived, answerNumeric, answerYearsTotal } from './numeric.js';
 import { periodLead } from './period-figures.js';
 import { rerankBySpan } from './span-rerank.js';
 import type { TableAnswer } from './table-operands.js';
@@ -179,7 +179,9 @@ export class OfflineAnswerer implements Answerer {
         ? statedChange(best.sentence.figures, best.sentence.text, best.sentence.start)
         : null;
     const found =
-      compared || said ? null : (answerYearsTotal(q, scored) ?? answerNumeric(q, scored, NUMERIC_RELEVANCE));
+      compared || said
+        ? null
+        : (answerYearsTotal(q, scored) ?? answerDerived(q, scored) ?? answerNumeric(q, scored, NUMERIC_RELEVANCE));
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
     const quoteType = followUpSpanType(resolved.turn, q.factual);

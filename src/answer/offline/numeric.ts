@@ -6,6 +6,7 @@ import {
   checkClaims,
   type NumericClaim,
 } from '../../numbers/index.js';
+import { derivedMeasure } from '../question/derived-measures.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksTotalOverPeriods } from '../question/totals.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
@@ -78,6 +79,36 @@ export function answerNumeric(
     q.years.every((y) => top.sentence.years.includes(y)) &&
     top.sentence.figures.some(isPercent);
   return score >= top.score * minRelevance || (anchored && !topStatesIt) ? answer : null;
+}
+
+/** Sentences that, naming a derived measure themselves, make it a lookup rather than a calculation. */
+const STATED_SENTENCES = 3;
+
+/**
+ * A derived measure asked with no operation ("the trade surplus", "顺差") that none of the best sentences names:
+ * the difference of its two parts (exports minus imports), each the first amount written after its part's name in
+ * the best-ranked sentence that names both ("出口812.5亿元 … 进口473.9亿元").
+ */
+export function answerDerived(q: QuestionAnalysis, scored: readonly ScoredSentence[]): NumericAnswer | null {
+  const derived = q.op ? null : derivedMeasure(q.factual);
+  if (!derived) return null;
+  const lower = (s: ScoredSentence) => s.sentence.text.toLowerCase();
+  if (scored.slice(0, STATED_SENTENCES).some((s) => lower(s).includes(derived.word.toLowerCase()))) return null;
+  const [first, second] = derived.parts;
+  for (const s of scored.filter((x) => lower(x).includes(first) && lower(x).includes(second))) {
+    const [less, more] = [first, second].map((part) => amountAfter(s, part));
+    if (!less || !more || less.unit !== more.unit) continue;
+    const result = run('difference', { a: more.text, b: less.text });
+    if (result) return finish(result, [more, less], `${more.text} minus ${less.text} is ${result.display}`);
+  }
+  return null;
+}
+
+/** The first amount written after a word in a sentence ("出口812.5亿元" for "出口"). */
+function amountAfter(s: ScoredSentence, word: string): Figure | undefined {
+  const at = s.sentence.text.toLowerCase().indexOf(word);
+  const f = s.sentence.figures.find((x) => isAmount(x) && x.start - s.sentence.start >= at + word.length);
+  return f && { ...f, source: s.sentence, rank: 0 };
 }
 
 const TOTAL_RE = /\btotal/iu;
