@@ -1,7 +1,5 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askChat, makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
+import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional Chinese news item and a fictional English note, written for this test. */
 const ZH = `---
@@ -24,18 +22,11 @@ In 2024 the Orrin Valley orchards harvested 41,000 tonnes of apples, 6% more tha
 
 describe('coverage of a Chinese question', () => {
   let t: TestApp;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = await makeTmpDir('citecheck-zh-');
-    await fs.writeFile(path.join(dir, 'qingyan-tea-zh.md'), ZH);
-    await fs.writeFile(path.join(dir, 'orrin-orchards.md'), EN);
-    t = await makeTestApp({ corpusDir: dir });
+    t = await makeCorpusApp({ 'qingyan-tea-zh.md': ZH, 'orrin-orchards.md': EN });
   });
-  afterAll(async () => {
-    await t?.cleanup();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t?.cleanup());
 
   it('answers, led by the figure asked for, when the documents write every word of it', async () => {
     const r = await askChat(t.app, '青岩县茶叶出口额是多少亿元？');

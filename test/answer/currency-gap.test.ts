@@ -1,8 +1,6 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askedCurrency } from '../../src/answer/question/currency.js';
-import { askChat, makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
+import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional note, written for this test. */
 const NOTE = `---
@@ -26,17 +24,11 @@ describe('askedCurrency', () => {
 
 describe('a figure asked in another currency than the documents give', () => {
   let t: TestApp;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = await makeTmpDir('citecheck-currency-');
-    await fs.writeFile(path.join(dir, 'tessaly-rail.md'), NOTE);
-    t = await makeTestApp({ corpusDir: dir });
+    t = await makeCorpusApp({ 'tessaly-rail.md': NOTE });
   });
-  afterAll(async () => {
-    await t?.cleanup();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t?.cleanup());
 
   it('is answered when asked in the documents’ currency', async () => {
     const r = await askChat(t.app, 'How many euros did the Tessaly rail link cost?');

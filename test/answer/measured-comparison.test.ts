@@ -1,8 +1,6 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askedDimension, unitAfter } from '../../src/language/dimensions.js';
-import { askChat, makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
+import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional article, written for this test. */
 const ARTICLE = `---
@@ -26,17 +24,11 @@ describe('dimensions of a comparison', () => {
 
 describe('comparing two measured things', () => {
   let t: TestApp;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = await makeTmpDir('citecheck-measured-');
-    await fs.writeFile(path.join(dir, 'orvalle-bridges.md'), ARTICLE);
-    t = await makeTestApp({ corpusDir: dir });
+    t = await makeCorpusApp({ 'orvalle-bridges.md': ARTICLE });
   });
-  afterAll(async () => {
-    await t?.cleanup();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t?.cleanup());
 
   it('takes the lengths, not the counts of arches, for "how many times longer" and "how much longer"', async () => {
     const ratio = await askChat(t.app, 'How many times longer is the Orvalle Viaduct than the Mill Bridge?');

@@ -80,6 +80,28 @@ export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   return { app, kb, chat, metrics, config, cleanup };
 }
 
+/**
+ * {@link makeTestApp} over a temporary corpus of the given files (name -> text), written for the test; `cleanup`
+ * removes the corpus too.
+ */
+export async function makeCorpusApp(files: Readonly<Record<string, string>>): Promise<TestApp> {
+  const dir = await makeTmpDir('citecheck-corpus-');
+  for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(dir, name), text);
+  try {
+    const t = await makeTestApp({ corpusDir: dir });
+    return {
+      ...t,
+      cleanup: async () => {
+        await t.cleanup();
+        await fs.rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
 /** POSTs a JSON body (or a raw string) to the app. */
 export function postJson(
   app: OpenAPIHono<AppEnv>,
