@@ -63,9 +63,10 @@ function hanWordKnown(stats: CorpusStats, word: string): boolean {
  * Decides on evidence, not on scores, whether the documents can answer: every year the question
  * asks about must occur in them, and no name or focus noun of the question (the noun of "what kind of X", not the
  * answer's kind as its verb's subject, "which newspaper ran it"; an unknown adjective or adverb there is often a
- * paraphrase) may be absent from them (typos, synonyms, abbreviations and currency names, which figures carry as signs, are tolerated), nor, in a Chinese question, a
- * word the documents never write (unless most of its words are unknown, see {@link HAN_UNKNOWN_SHARE}); a question
- * most of whose topic words the documents never use is not covered either.
+ * paraphrase) may be absent from them (typos, synonyms, abbreviations and currency names, which figures write as
+ * signs, are tolerated), nor, in a Chinese question, a word the documents never write (unless most of its words are
+ * unknown, see {@link HAN_UNKNOWN_SHARE}); a question most of whose topic words the documents never use is not
+ * covered either.
  */
 export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): CoverageVerdict {
   const stats = corpusStats(snapshot);

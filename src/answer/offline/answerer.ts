@@ -184,8 +184,8 @@ export class OfflineAnswerer implements Answerer {
         : (answerYearsTotal(q, scored) ?? answerDerived(q, scored) ?? answerNumeric(q, scored, NUMERIC_RELEVANCE));
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
-    const quoteType = followUpSpanType(resolved.turn, q.factual);
-    const quoted = numeric || compared ? scored : turnFirst(rerankBySpan(scored, q.factual, quoteType, weigh));
+    const spanType = followUpSpanType(resolved.turn, q.factual);
+    const quoted = numeric || compared ? scored : turnFirst(rerankBySpan(scored, q.factual, spanType, weigh));
     const decision = decideAbstention(snapshot, {
       question: q,
       coverage,
@@ -224,7 +224,6 @@ export class OfflineAnswerer implements Answerer {
       answer = composeComparison(compared, cites, docText);
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
-      const spanType = followUpSpanType(resolved.turn, q.factual);
       const ranked = preferDefinition(
         promoted ? [promoted, ...scored.filter((s) => s !== promoted)] : quoted,
         q.factual,

@@ -53,8 +53,8 @@ function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): 
 /**
  * The sentence right after `best` in its passage when it opens with a pronoun referring back to it ("The Vellarne is a
  * river in Ostreval. It is 312 kilometres long …"): it continues what the best sentence is about, and leads the
- * answer to a figure the best one lacks (the two are checked together). Only for figures: for dates, places and names it changed four answers of
- * the SQuAD sample, three of them for the worse.
+ * answer to a figure the best one lacks (the two are checked together). Only for figures: for dates, places and names
+ * it changed four answers of the SQuAD sample, three of them for the worse.
  */
 function continuation(best: ScoredSentence, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
   const { chunk, index } = best.sentence;
@@ -115,9 +115,10 @@ export interface Decision {
  * another measure than the one asked for. When the best sentence lacks only a span of the asked-for kind, the
  * question's number or its measure, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same
  * check (and, for a figure, names the measure asked for) leads instead; not when the best states the deed a "who"
- * question asks about without its agent, where a runner-up holding some other name would answer another question. Calculations are judged by their
- * operands, so the near-miss score does not apply to them; a comparison of two alternatives is answered when each
- * has its own well-covered sentence with a figure.
+ * question asks about without its agent, where a runner-up holding some other name would answer another question.
+ * A figure asked in one currency and given only in another is refused. Calculations are judged by their operands,
+ * so the near-miss score does not apply to them; a comparison of two alternatives is answered when each has its own
+ * well-covered sentence with a figure.
  */
 export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence): Decision {
   const why = abstentionReason(snapshot, evidence);
@@ -182,7 +183,7 @@ function abstentionReason(
       : undefined;
   const next = check.typeMissing && spanType === 'number' ? continuation(best, scored) : undefined;
   const pair = next && checkOf(next, best.sentence.text);
-  if (next && pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next };
+  if (pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next! };
   if (nearMissScore(check) <= 0 && !measureGap) return undefined;
   const lead =
     (check.typeMissing || check.figureMissing || measureGap) && !check.agentMissing

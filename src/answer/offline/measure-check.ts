@@ -15,7 +15,8 @@ const SKIPPED = new Set(['AUX', 'DET', 'PART']);
 
 /**
  * The words of the figure a question asks for, as written in it: the adjectives and nouns right after its
- * wh-word and any auxiliary, article or possessor ("Veridia's", "the company's", "halcyra's" as typed; none for "how much was X worth", whose X is the subject, nor
+ * wh-word and any auxiliary, article or possessor ("Veridia's", "the company's", "halcyra's" as typed; none for
+ * "how much was X worth", whose X is the subject, nor
  * for a question with several wh-words) ("What was Veridia's core inflation rate in 2023?" gives
  * "core", "inflation"; "operating margin"), without words that only name the kind of figure ("rate"), units of
  * money or measure, function words and names.

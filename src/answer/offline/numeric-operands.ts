@@ -137,7 +137,6 @@ export function partWhole(q: QuestionAnalysis, pair: [Figure, Figure]): [Figure,
   return pair[0].year === wholeYear ? [pair[1], pair[0]] : pair;
 }
 
-/** Two percentages of one sentence written "from X% to Y%", in that order. */
 /**
  * Two percentages of one sentence for the first and the last of the question's years, earlier year first: each dated
  * with its year, or one dated and the sentence's only other percentage taken for the other year the sentence writes
@@ -163,6 +162,7 @@ export function yearPercentPair(q: QuestionAnalysis, figs: readonly Figure[]): [
   return null;
 }
 
+/** Two percentages of one sentence written "from X% to Y%", in that order. */
 export function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
   for (const f of figs.filter(isPercent)) {
     const g = figs.find(
