@@ -182,8 +182,8 @@ function abstentionReason(
       ? missingMeasure(q.factual, best.sentence.termSet)
       : undefined;
   const next = check.typeMissing && spanType === 'number' ? continuation(best, scored) : undefined;
-  const pair = next && checkOf(next, best.sentence.text);
-  if (pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next! };
+  const pair = next ? checkOf(next, best.sentence.text) : undefined;
+  if (next && pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next };
   if (nearMissScore(check) <= 0 && !measureGap) return undefined;
   const lead =
     (check.typeMissing || check.figureMissing || measureGap) && !check.agentMissing

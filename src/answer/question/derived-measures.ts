@@ -9,13 +9,11 @@ const DERIVED: ReadonlyArray<{ asked: RegExp; parts: [string, string] }> = [
   { asked: /(?:贸易)?逆差/u, parts: ['出口', '进口'] },
 ];
 
-/** A question asking for a derived measure, reworded to name its two parts in the order they are subtracted from. */
+/** A derived measure a question asks for, with the two measures it is the difference of. */
 export interface DerivedMeasure {
   /** The word the question asks with ("surplus"). */
   word: string;
-  /** The question with that word replaced by its parts, the one to subtract first ("imports and exports"). */
-  reworded: string;
-  /** The two parts, the one subtracted first. */
+  /** The two parts, the one subtracted first ("imports", then "exports": a surplus is exports minus imports). */
   parts: readonly [string, string];
 }
 
@@ -23,7 +21,7 @@ export interface DerivedMeasure {
 export function derivedMeasure(question: string): DerivedMeasure | null {
   for (const { asked, parts } of DERIVED) {
     const m = asked.exec(question);
-    if (m) return { word: m[0], reworded: question.replace(asked, ` ${parts[0]} and ${parts[1]} `), parts };
+    if (m) return { word: m[0], parts };
   }
   return null;
 }
