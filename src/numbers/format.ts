@@ -1,10 +1,22 @@
-import { type Currency, clean, type Scale } from './quantity.js';
+import { type Currency, clean, type HanScale, type Scale } from './quantity.js';
 
 /** Unit/scale context of an amount. */
 export interface AmountUnit {
   currency?: Currency | undefined;
   scale?: Scale | undefined;
+  /** The amount is in this Chinese scale, and is written in it ("338.6亿元"); `scale` is then unset. */
+  written?: HanScale | undefined;
 }
+
+/** Currency names written after a Chinese scale ("亿元", "亿美元"). */
+const HAN_CURRENCY: Partial<Record<Currency, string>> = {
+  CNY: '元',
+  USD: '美元',
+  EUR: '欧元',
+  GBP: '英镑',
+  JPY: '日元',
+  HKD: '港元',
+};
 
 const PREFIX: Partial<Record<Currency, string>> = {
   USD: 'US$',
@@ -62,7 +74,7 @@ export function formatMultiple(n: number, decimals = 2): string {
 }
 
 /**
- * "US$1.3 billion", "1.289 trillion yuan", "545.6 billion", "12.5": `sig` significant digits,
+ * "US$1.3 billion", "1.289 trillion yuan", "545.6 billion", "12.5", "338.6亿元": `sig` significant digits,
  * but at least `minDecimals` (the operands' precision) when the value needs them.
  */
 export function formatAmount(n: number, unit: AmountUnit, sig = 4, minDecimals = 0): string {
@@ -76,6 +88,10 @@ export function formatAmount(n: number, unit: AmountUnit, sig = 4, minDecimals =
   const digits = fixed.length > sigText.length ? fixed : sigText;
   const negative = digits.startsWith('-');
   const abs = negative ? digits.slice(1) : digits;
+  if (unit.written) {
+    const named = unit.currency ? (HAN_CURRENCY[unit.currency] ?? ` ${unit.currency}`) : '';
+    return `${negative ? '-' : ''}${abs}${unit.written}${named}`;
+  }
   const scale = unit.scale ? ` ${unit.scale}` : '';
   const prefix = unit.currency ? (PREFIX[unit.currency] ?? '') : '';
   const suffix = unit.currency && !PREFIX[unit.currency] ? ` ${SUFFIX[unit.currency] ?? unit.currency}` : '';

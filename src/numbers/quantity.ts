@@ -19,12 +19,20 @@ export type Currency = (typeof CURRENCIES)[number];
 /** Non-currency units a quantity may carry: percent, percentage points, multiple. */
 export type QuantityUnit = '%' | 'pp' | 'x';
 
+/** Chinese number scales a figure can be written in ("812.5亿元"): 万 is 10^4, 亿 10^8, 万亿 10^12. */
+export type HanScale = '万' | '亿' | '万亿';
+
+/** Multiplier of each Chinese scale. */
+export const HAN_SCALE_FACTORS: Readonly<Record<HanScale, number>> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
+
 /** A number with its scale, currency or unit; `value` is expressed in `scale`. */
 export interface Quantity {
   value: number;
   scale?: Scale | undefined;
   currency?: Currency | undefined;
   unit?: QuantityUnit | undefined;
+  /** The Chinese scale the figure was written in ("812.5亿元" is 81,250 million, written in 亿). */
+  written?: HanScale | undefined;
 }
 
 /** What callers may pass where a quantity is expected. */
@@ -63,8 +71,8 @@ const SCALE_WORDS: ReadonlyArray<[RegExp, Scale]> = [
   [/^(?:trillion|tn|trn)$/i, 'trillion'],
 ];
 
-/** Chinese scale characters, mapped to a western scale and a multiplier within it. */
-const CHINESE_SCALES: Readonly<Record<string, { scale: Scale; times: number }>> = {
+/** Chinese scale characters, mapped to a western scale and a multiplier within it (1亿 is 100 million). */
+export const CHINESE_SCALES: Readonly<Record<HanScale, { scale: Scale; times: number }>> = {
   万亿: { scale: 'trillion', times: 1 },
   亿: { scale: 'million', times: 100 },
   万: { scale: 'thousand', times: 10 },
@@ -118,17 +126,19 @@ export function parseQuantityString(input: string): Quantity | null {
   const currency = preCurrency ?? sufCurrency;
 
   let scale: Scale | undefined = g.scale ? lookup(SCALE_WORDS, g.scale) : undefined;
+  let written: HanScale | undefined;
   if (g.cn) {
     if (scale) return null;
-    const cn = CHINESE_SCALES[g.cn];
+    const cn = CHINESE_SCALES[g.cn as HanScale];
     if (!cn) return null;
+    written = g.cn as HanScale;
     scale = cn.scale;
     value = clean(value * cn.times);
   }
 
   const unit = g.unit ? unitOf(g.unit) : undefined;
   if (unit && (currency || scale)) return null;
-  return { value, scale, currency, unit };
+  return written ? { value, scale, currency, unit, written } : { value, scale, currency, unit };
 }
 
 function invalid(label: string, message: string): AppError {
@@ -190,6 +200,11 @@ export function scaleFactor(scale: Scale | undefined): number {
 /** Re-expresses `q.value` in another scale. */
 export function toScale(q: Quantity, scale: Scale | undefined): number {
   return clean((q.value * scaleFactor(q.scale)) / scaleFactor(scale));
+}
+
+/** A quantity's value in the Chinese scale it was written in (812.5 for "812.5亿元"); its value when it has none. */
+export function writtenValue(q: Quantity): number {
+  return q.written ? clean((q.value * scaleFactor(q.scale)) / HAN_SCALE_FACTORS[q.written]) : q.value;
 }
 
 /** True when the quantity is a plain number with no unit, scale or currency. */

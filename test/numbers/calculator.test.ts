@@ -82,6 +82,32 @@ describe('units', () => {
     expect(calculate('growth_rate', { from: 'US$900 million', to: 'US$1.2 billion' }).display).toBe('33.33%');
   });
 
+  it('shows amounts written in a Chinese scale in that scale, the value in millions', () => {
+    expect(calculate('difference', { a: '812.5亿元', b: '473.9亿元' })).toMatchObject({
+      value: 33860,
+      unit: 'CNY million',
+      display: '338.6亿元',
+      formula: '812.5 - 473.9',
+    });
+    expect(calculate('sum', { values: ['1652.4万', '1218.9万', '402.7万'] })).toMatchObject({
+      display: '3,274万',
+      formula: '1652.4 + 1218.9 + 402.7',
+    });
+    expect(calculate('implied_base', { value: '3486.2万', growth: '2.1%' })).toMatchObject({
+      display: '3,414.5万',
+      formula: '3486.2 / (1 + 2.1 / 100)',
+    });
+    expect(calculate('difference', { a: '12亿美元', b: '5亿美元' }).display).toBe('7亿美元');
+    expect(calculate('ratio', { a: '812.5亿元', b: '473.9亿元' }).display).toBe('1.71×');
+  });
+
+  it('falls back to western scales when the operands were written in different Chinese scales', () => {
+    expect(calculate('difference', { a: '1.2亿元', b: '3000万元' })).toMatchObject({
+      display: '90 million yuan',
+      unit: 'CNY million',
+    });
+  });
+
   it('lets a bare number take the other operand’s unit', () => {
     expect(calculate('difference', { a: 'US$294.76 billion', b: 200 }).display).toBe('US$94.76 billion');
     expect(calculate('difference', { a: '294.76 billion', b: 'US$200 billion' }).unit).toBe('USD billion');

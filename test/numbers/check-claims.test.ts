@@ -137,10 +137,13 @@ describe('checkClaims on other text', () => {
     });
   });
 
-  it('computes an implied base from "up X% to Y"', () => {
+  it('computes an implied base from "up X% to Y", in the Chinese scale the figure is written in', () => {
     expect(one('Imports were up 12.5% to RMB 3亿 in 2019.', '12.5%')).toMatchObject({
       status: 'computed',
       op: 'implied_base',
+      display: '2.667亿元',
+    });
+    expect(one('Imports were up 12.5% to RMB 300 million in 2019.', '12.5%')).toMatchObject({
       display: '266.7 million yuan',
     });
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
-import { parseQuantity, parseQuantityString, readableScale, toScale } from '../../src/numbers/quantity.js';
+import {
+  parseQuantity,
+  parseQuantityString,
+  readableScale,
+  toScale,
+  writtenValue,
+} from '../../src/numbers/quantity.js';
 
 describe('parseQuantityString', () => {
   it.each([
@@ -12,9 +18,9 @@ describe('parseQuantityString', () => {
     ['RMB 1.69 trillion', { value: 1.69, scale: 'trillion', currency: 'CNY' }],
     ['¥1.69 trillion', { value: 1.69, scale: 'trillion', currency: 'CNY' }],
     ['CNY 2.5 billion', { value: 2.5, scale: 'billion', currency: 'CNY' }],
-    ['1.69万亿元', { value: 1.69, scale: 'trillion', currency: 'CNY' }],
-    ['3亿元', { value: 300, scale: 'million', currency: 'CNY' }],
-    ['5万', { value: 50, scale: 'thousand' }],
+    ['1.69万亿元', { value: 1.69, scale: 'trillion', currency: 'CNY', written: '万亿' }],
+    ['3亿元', { value: 300, scale: 'million', currency: 'CNY', written: '亿' }],
+    ['5万', { value: 50, scale: 'thousand', written: '万' }],
     ['€2 billion', { value: 2, scale: 'billion', currency: 'EUR' }],
     ['44.5%', { value: 44.5, unit: '%' }],
     ['44.5 percent', { value: 44.5, unit: '%' }],
@@ -26,6 +32,12 @@ describe('parseQuantityString', () => {
     ['1,234.5', { value: 1234.5 }],
   ])('%s', (input, expected) => {
     expect(parseQuantityString(input)).toMatchObject(expected);
+  });
+
+  it('marks only figures written with a Chinese scale', () => {
+    expect(parseQuantityString('300 million yuan')?.written).toBeUndefined();
+    expect(writtenValue(parseQuantityString('812.5亿元')!)).toBe(812.5);
+    expect(writtenValue(parseQuantityString('300 million yuan')!)).toBe(300);
   });
 
   it.each(['abc', 'US$5%', '3亿 billion', 'US$5 yuan', '', '5 apples'])('rejects %j', (input) => {

@@ -3,12 +3,14 @@ import {
   CURRENCIES,
   type Currency,
   clean,
+  type HanScale,
   isBare,
   parseQuantity,
   type Quantity,
   type QuantityUnit,
   type Scale,
   toScale,
+  writtenValue,
 } from '../quantity.js';
 
 /** Unit shared by aligned operands. */
@@ -16,6 +18,19 @@ export interface CommonUnit {
   currency?: Currency | undefined;
   scale?: Scale | undefined;
   unit?: QuantityUnit | undefined;
+  /** Every operand was written in this Chinese scale, and the values are in it (812.5 for "812.5亿元"). */
+  written?: HanScale | undefined;
+}
+
+/** A quantity re-expressed in the Chinese scale it was written in, if any (812.5 in 亿 for "812.5亿元"). */
+export function inWritten(q: Quantity): Quantity {
+  return q.written ? { ...q, value: writtenValue(q), scale: undefined } : q;
+}
+
+/** The Chinese scale all the quantities were written in, if they share one. */
+function sharedWritten(qs: readonly Quantity[]): HanScale | undefined {
+  const first = qs[0]?.written;
+  return first && qs.every((q) => q.written === first) ? first : undefined;
 }
 
 /** Two operands expressed in the first operand's currency and scale. */
@@ -167,6 +182,8 @@ export function align(
       { op, argument: nameB },
     );
   }
+  const written = sharedWritten([a, b]);
+  if (written) return { a: writtenValue(a), b: writtenValue(b), unit: { currency: a.currency, unit: a.unit, written } };
   const scale = a.scale ?? b.scale;
   return { a: toScale(a, scale), b: toScale(b, scale), unit: { currency: a.currency, scale, unit: a.unit } };
 }
@@ -221,6 +238,9 @@ export function alignList(op: string, operands: readonly [string, Quantity][]): 
       );
     }
   });
+  const written = sharedWritten(inherited);
+  if (written)
+    return { values: inherited.map(writtenValue), unit: { currency: ref.currency, unit: ref.unit, written } };
   const scale = inherited.map((q) => q.scale).find((s) => s !== undefined);
   return { values: inherited.map((q) => toScale(q, scale)), unit: { currency: ref.currency, scale, unit: ref.unit } };
 }

@@ -8,12 +8,13 @@ import {
   formatPercent,
   formatPp,
 } from '../format.js';
-import { readableScale } from '../quantity.js';
+import { CHINESE_SCALES, clean, readableScale } from '../quantity.js';
 import {
   align,
   alignList,
   argError,
   type CommonUnit,
+  inWritten,
   readNumber,
   readPercent,
   readQuantities,
@@ -52,6 +53,15 @@ function amountOut(value: number, unit: CommonUnit, formula: string, ppDecimals 
     return { value, display: formatPp(value, ppDecimals), unit: 'pp', formula };
   }
   if (unit.unit === 'x') return { value, display: formatMultiple(value), unit: 'x', formula };
+  if (unit.written) {
+    const { scale, times } = CHINESE_SCALES[unit.written];
+    return {
+      value: clean(value * times),
+      display: formatAmount(value, unit, 4, ppDecimals),
+      unit: amountUnitLabel({ currency: unit.currency, scale }),
+      formula,
+    };
+  }
   const readable = readableScale(value, unit.scale);
   const shown = { currency: unit.currency, scale: readable.scale };
   const decimals = readable.scale === unit.scale ? ppDecimals : 0;
@@ -179,7 +189,7 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   },
 
   implied_whole(args) {
-    const part = readQuantity('implied_whole', args, 'part');
+    const part = inWritten(readQuantity('implied_whole', args, 'part'));
     const pct = positive('implied_whole', 'share', readPercent('implied_whole', args, 'share'));
     return levelOut(
       math.impliedWhole(part.value, pct),
@@ -190,7 +200,7 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   },
 
   implied_base(args) {
-    const value = readQuantity('implied_base', args, 'value');
+    const value = inWritten(readQuantity('implied_base', args, 'value'));
     const growth = growthAbove('implied_base', 'growth', readPercent('implied_base', args, 'growth'));
     return levelOut(
       math.impliedBase(value.value, growth),
@@ -239,7 +249,7 @@ const handlers: Record<CalcOp, (args: Args) => Outcome> = {
   },
 
   project(args) {
-    const value = readQuantity('project', args, 'value');
+    const value = inWritten(readQuantity('project', args, 'value'));
     const rate = growthAbove('project', 'rate', readPercent('project', args, 'rate'));
     const years = positive('project', 'years', requireNumber('project', args, 'years'));
     return levelOut(
