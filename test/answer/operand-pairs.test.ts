@@ -47,6 +47,13 @@ describe('labelledPair', () => {
     expect(pair?.map((f) => f.value)).toEqual([97.4, 118]);
   });
 
+  it('takes the figure after 比 as the base of a Chinese comparison, as after "than"', () => {
+    const figs = figuresOf('其中，出口812.5亿元，同比增长5.6%；进口473.9亿元，同比下降0.7%。');
+    expect(labelledPair('出口比进口多多少？', figs)?.map((f) => f.value)).toEqual([47390, 81250]);
+    expect(labelledPair('出口是进口的多少倍？', figs)?.map((f) => f.value)).toEqual([47390, 81250]);
+    expect(labelledPair('出口和进口分别是多少？', figs)?.map((f) => f.value)).toEqual([81250, 47390]);
+  });
+
   it('finds no pair when nothing in the question tells the figures apart', () => {
     const figs = figuresOf('Sales were 40 million and costs were 30 million.');
     expect(labelledPair('What was the ratio?', figs)).toBeNull();

@@ -110,6 +110,32 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
   ],
 };
 
+/** Chinese questions about fictional figures, by the operation they ask for. */
+const HAN_WORDINGS: [string, CalcOp | null][] = [
+  ['民营企业进出口占比比上年提高了多少个百分点？', 'pp_change'],
+  ['2019年至2023年营业收入年均增长多少？', 'cagr'],
+  ['三年研发投入平均每年多少亿元？', 'average'],
+  ['稻谷、玉米和小麦产量合计多少万吨？', 'sum'],
+  ['出口额是进口额的多少倍？', 'ratio'],
+  ['稻谷产量占粮食总产量的比重是多少？', 'share'],
+  ['出口额比进口额多多少？', 'difference'],
+  ['两个城市的产量相差多少万吨？', 'difference'],
+  ['净利润增长了百分之几？', 'growth_rate'],
+  ['2023年出口额同比增长多少？', null],
+  ['出口额是多少亿元？', null],
+];
+
+describe('detectOp: Chinese wordings', () => {
+  it.each(HAN_WORDINGS)('%s -> %s', (question, op) => {
+    expect(detectOp(question)).toBe(op);
+  });
+
+  it('drops the Chinese wording of the calculation from the question', () => {
+    expect(withoutOpWording('出口额比进口额多多少？', 'difference')).not.toMatch(/多多少/u);
+    expect(withoutOpWording('出口额是进口额的多少倍？', 'ratio')).not.toMatch(/多少倍/u);
+  });
+});
+
 describe('detectOp: the wordings report readers use', () => {
   for (const [op, questions] of Object.entries(WORDINGS)) {
     const expected = op === 'none' ? null : op;

@@ -21,6 +21,7 @@ export interface CoverageVerdict {
 const HAN_UNKNOWN_SHARE = 0.5;
 /** A question most of whose topic words (this share or more) the documents never use is not covered. */
 const UNKNOWN_SHARE = 0.5;
+const HAN_RE = /\p{Script=Han}/u;
 const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*/gu;
 const FOCUS_RE =
   /\b(?:what|which|how (?:much|many))\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:(?:the|a|an|its|their|his|her|this|that|[\p{L}-]+['’]s)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
@@ -111,9 +112,11 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
       reason: `the documents say nothing about ${focusMissing.join(', ')}`,
     };
 
-  const content = [...text.matchAll(WORD_RE)].filter((m) => !isFiller(m[0]));
-  if (content.length >= 3 && unknown.length / content.length >= UNKNOWN_SHARE) {
-    const words = unknown.map((u) => u.word);
+  // Chinese words are weighed above, by their character pairs.
+  const content = [...text.matchAll(WORD_RE)].filter((m) => !isFiller(m[0]) && !HAN_RE.test(m[0]));
+  const unknownLatin = unknown.filter((u) => !HAN_RE.test(u.word));
+  if (content.length >= 3 && unknownLatin.length / content.length >= UNKNOWN_SHARE) {
+    const words = unknownLatin.map((u) => u.word);
     return { covered: false, missing: words, reason: `the documents say nothing about ${words.join(', ')}` };
   }
   return { covered: true, missing: [] };

@@ -99,7 +99,7 @@ const PERCENT_SERIES_RE = /%|\bpercent|\bper cent\b|\b(?:margins?|rates?|shares?
  * percentages, or the other way round when the question names a percentage such as a margin). With two or more question years, one figure per year, paired as {@link amountPair}
  * pairs (from the first figure's sentence when it has one; a percentage only from the same passage,
  * percentages of different passages rarely measure one thing). Otherwise the compatible figures of the
- * best sentence with figures (of the question's one year, when it names one), at least two.
+ * best sentence with figures (of the question's one year, when it names one and the sentence names any), at least two.
  */
 export function series(q: QuestionAnalysis, figs: readonly Figure[]): Figure[] | null {
   const percents = PERCENT_SERIES_RE.test(q.factual);
@@ -120,7 +120,8 @@ export function series(q: QuestionAnalysis, figs: readonly Figure[]): Figure[] |
     return null;
   }
   const best = usable[0]?.source;
-  const inBest = usable.filter((f) => f.source === best && (!q.years.length || f.year === q.years[0]));
+  const inYear = (f: Figure) => !q.years.length || f.year === q.years[0] || f.source.years.length === 0;
+  const inBest = usable.filter((f) => f.source === best && inYear(f));
   for (const f of inBest) {
     const same = inBest.filter((g) => compatible(f, g));
     if (same.length >= 2) return same;

@@ -7,6 +7,7 @@ import {
   type NumericClaim,
 } from '../../numbers/index.js';
 import { derivedMeasure } from '../question/derived-measures.js';
+import { HAN_PART_FIRST_RE } from '../question/han-ops.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksTotalOverPeriods } from '../question/totals.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
@@ -142,7 +143,14 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
         (dated ? null : wordedPair(q, figs, (f) => f.unit !== '%' || op === 'ratio' || op === 'difference'));
       const pair = dated ?? worded;
       if (!pair) return null;
-      const [a, b] = op !== 'share' ? pair : worded ? [pair[1], pair[0]] : partWhole(q, pair);
+      const [a, b] =
+        op !== 'share'
+          ? pair
+          : !worded
+            ? partWhole(q, pair)
+            : HAN_PART_FIRST_RE.test(q.factual)
+              ? pair
+              : [pair[1], pair[0]];
       const argsFor: Record<typeof op, Record<string, unknown>> = {
         growth_rate: { from: a.text, to: b.text },
         cagr: { start: a.text, end: b.text, startYear: a.year, endYear: b.year },

@@ -1,5 +1,6 @@
 import type { NumericClaim } from '../../numbers/index.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
+import { HAN_COMPARISON_RE } from '../question/han-ops.js';
 
 /** A figure of an evidence sentence: where it sits (`sentenceText`, `sentenceStart`) and the sentence's rank. */
 export interface LabelledFigure extends NumericClaim {
@@ -76,7 +77,7 @@ export function labelledPair<F extends LabelledFigure>(question: string, figures
   const q = periodTerms(question);
   const candidates = figures.filter((f) => f.rank < PAIR_SENTENCES);
   const labels = new Map(candidates.map((f) => [f, labelTerms(f, candidates)]));
-  const comparison = /\bthan\b/i.test(question);
+  const comparison = /\bthan\b/i.test(question) || HAN_COMPARISON_RE.test(question);
   const slots = q.filter((t) => /^\d{4}$/.test(t) || MONTH_TERM_RE.test(t));
   return (
     (slots.length ? pairBy(slots, slots, candidates, labels, comparison) : null) ??

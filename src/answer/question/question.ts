@@ -1,7 +1,10 @@
 import { isYearAt } from '../../language/years.js';
 import { type CalcOp, isDayOfMonth } from '../../numbers/index.js';
 import { asksDefinition } from './definition.js';
+import { HAN_OP_RULES } from './han-ops.js';
 import { normalizeUserText, splitInstructions } from './normalize.js';
+
+const HAN_RE = /\p{Script=Han}/u;
 
 /** What kind of answer the question wants. */
 export type AnswerType = 'person' | 'quantity' | 'list' | 'reason' | 'general';
@@ -287,7 +290,7 @@ function numbersIn(text: string): number[] {
 
 /** The calculator operation a question's wording asks for, or null. */
 export function detectOp(text: string): CalcOp | null {
-  for (const [op, re] of OP_RULES) {
+  for (const [op, re] of HAN_RE.test(text) ? [...HAN_OP_RULES, ...OP_RULES] : OP_RULES) {
     if (!re.test(text)) continue;
     return op === 'difference' && /%|percent/i.test(text) ? 'growth_rate' : op;
   }
@@ -300,10 +303,9 @@ export function detectOp(text: string): CalcOp | null {
  */
 export function withoutOpWording(text: string, op: CalcOp | null): string {
   if (!op) return text;
-  return OP_RULES.filter(([o]) => o === op || (op === 'growth_rate' && o === 'difference')).reduce(
-    (t, [, re]) => t.replace(new RegExp(re.source, 'gi'), ' '),
-    text,
-  );
+  return [...HAN_OP_RULES, ...OP_RULES]
+    .filter(([o]) => o === op || (op === 'growth_rate' && o === 'difference'))
+    .reduce((t, [, re]) => t.replace(new RegExp(re.source, 'gi'), ' '), text);
 }
 
 /** Classifies the answer type a question asks for. */
