@@ -156,6 +156,15 @@ describe('detectOp: the wordings report readers use', () => {
     expect(detectOp('How much did deposits grow by from 2018 to 2019?')).toBe('difference');
   });
 
+  it('reads the end of a fiscal year ("2025–26") as part of the year, not as a number the question gives', () => {
+    expect(analyzeQuestion('Which councillor proposed the 2025–26 budget?')).toMatchObject({
+      years: [2025],
+      numbers: [],
+    });
+    expect(analyzeQuestion('What was spent in 2024/25 on roads?').numbers).toEqual([]);
+    expect(analyzeQuestion('How many of the 26 councillors voted in 2025?').numbers).toEqual([26]);
+  });
+
   it('does not ask for a calculation in a "who" question', () => {
     expect(analyzeQuestion('Who explained the change in revenue between 2018 and 2019?').op).toBeNull();
   });
