@@ -1,4 +1,6 @@
+import { extractClaims } from '../../numbers/index.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
+import { inRange, labelRange } from '../../tables/row-range.js';
 import type { Period, Table, TableRow } from '../../tables/types.js';
 import { isFrameWord } from '../question/vocabulary.js';
 
@@ -96,6 +98,15 @@ const labelTerms = (row: Pick<TableRow, 'label' | 'section'>): string[] => {
   return months.length ? months : plainTerms(row.label);
 };
 
+/** The term a row labelled by a band ("6 to 9") matches when the question gives a count in it ("seven years"). */
+const BAND_TERM = '#band';
+
+/** Counts and durations a question gives ("seven years", "12 employees"), which may fall in a row's band. */
+const askedCounts = (question: string): number[] =>
+  extractClaims(question)
+    .filter((c) => c.unit === 'count' || c.unit === 'duration')
+    .map((c) => c.value);
+
 export function weightOf(terms: Iterable<string>, weigh: TermWeight): number {
   let w = 0;
   for (const t of terms) w += weigh(t);
@@ -164,11 +175,17 @@ export const usable = (m: RowMatch | undefined): m is RowMatch =>
  * (what every row is: "Non-vested awards") too, its caption and other column headers by {@link CONTEXT_MATCH}. Rows whose labels share no term with the question are dropped.
  */
 export function matchRows(question: string, tables: readonly Table[], weigh: TermWeight): RowMatch[] {
-  const asked = new Set([...termsOf(question), ...plainTerms(question)]);
+  const asked = new Set([...termsOf(question), ...plainTerms(question), BAND_TERM]);
+  const counts = askedCounts(question);
+  const rowTerms = (r: TableRow) => {
+    const band = labelRange(r.label);
+    if (!band) return labelTerms(r);
+    return counts.some((n) => inRange(band, n)) ? [BAND_TERM] : [];
+  };
   const inTables = new Set<string>();
   for (const table of tables) {
     for (const r of table.rows)
-      for (const t of [...labelTerms(r), ...termsOf(r.section)]) if (asked.has(t)) inTables.add(t);
+      for (const t of [...rowTerms(r), ...termsOf(r.section)]) if (asked.has(t)) inTables.add(t);
     for (const t of contextTerms(table)) if (asked.has(t) && !CHANGE_TERMS.has(t)) inTables.add(t);
   }
   const total = weightOf(inTables, weigh);
@@ -180,7 +197,7 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
     for (const r of table.rows) if (r.section) sectionSizes.set(r.section, (sectionSizes.get(r.section) ?? 0) + 1);
     const title = new Set([...termsOf(table.title), ...termsOf(table.columns[0]?.header)]);
     for (const row of table.rows) {
-      const label = new Set(labelTerms(row));
+      const label = new Set(rowTerms(row));
       const matched = new Set([...label].filter((t) => asked.has(t)));
       if (!matched.size) continue;
       const section = new Set(termsOf(row.section).filter((t) => !label.has(t)));
