@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LabelledFigure, labelledPair, partnerOf } from '../../src/answer/offline/operand-pairs.js';
+import { type LabelledFigure, labelledPair, partnerOf, perUnitPair } from '../../src/answer/offline/operand-pairs.js';
 import { isYearAt } from '../../src/language/years.js';
 import { extractClaims, isCheckable } from '../../src/numbers/index.js';
 
@@ -52,6 +52,14 @@ describe('labelledPair', () => {
     expect(labelledPair('出口比进口多多少？', figs)?.map((f) => f.value)).toEqual([47390, 81250]);
     expect(labelledPair('出口是进口的多少倍？', figs)?.map((f) => f.value)).toEqual([47390, 81250]);
     expect(labelledPair('出口和进口分别是多少？', figs)?.map((f) => f.value)).toEqual([81250, 47390]);
+  });
+
+  it('pairs the two figures of a rate by the words either side of "per", the base first', () => {
+    const figs = figuresOf('In 38 league matches the team won 20 and lost 9, scoring 64 goals and conceding 30.');
+    const found = perUnitPair('On average, how many goals per match did they score?', figs);
+    expect(found?.pair.map((f) => f.value)).toEqual([38, 64]);
+    expect(found?.unit).toBe('match');
+    expect(perUnitPair('How many goals did they score?', figs)).toBeNull();
   });
 
   it('finds no pair when nothing in the question tells the figures apart', () => {

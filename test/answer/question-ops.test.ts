@@ -58,6 +58,8 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What was the ratio of net debt to equity in 2018?',
     'What is the ratio of the 2019 dividend to the 2018 dividend?',
     'What is the ratio between the number of employees in 2019 and in 2018?',
+    'On average, how many league goals per match did the club score in 2021?',
+    'How much revenue per employee did Fernvale make in 2024?',
   ],
   average: [
     'What was the average cost of sales for 2019 and 2018?',
@@ -87,6 +89,8 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
   pp_change: ['By how many percentage points did the gross margin rise from 2018 to 2019?'],
   none: [
     'What was the revenue in 2019?',
+    'How much were earnings per share in 2019?',
+    'How many hours per week may staff work overtime?',
     'What does the change in accounting policy relate to?',
     "What is the company's dividend policy?",
     'What was the average growth rate of licence income between 2011 and 2020?',

@@ -119,6 +119,12 @@ describe('extractClaims on the interview', () => {
     expect(found.filter((c) => c.unit === 'label').map((c) => c.text)).toEqual(['1', '18']);
   });
 
+  it('reads the end of a fiscal year or season as a label, not a figure', () => {
+    const found = extractClaims('In the 2020–21 season and in 2024/25 the club scored 81 goals.');
+    expect(found.filter(isCheckable).map((c) => c.text)).toEqual(['81']);
+    expect(found.filter((c) => c.unit === 'label').map((c) => c.text)).toEqual(['21', '25']);
+  });
+
   it('keeps plan ordinals and a report title year as labels, not checkable figures', () => {
     const labels = claims.filter((c) => c.unit === 'label');
     expect(labels.map((c) => c.text)).toEqual(['14th', '13th', '2021']);

@@ -3,7 +3,7 @@ import type { CalcOp, NumericClaim } from '../../numbers/index.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
-import { labelledPair, partnerOf } from './operand-pairs.js';
+import { labelledPair, partnerOf, perUnitPair } from './operand-pairs.js';
 
 /* Operands for a calculation from the figures of the best sentences: pairs of amounts, series over years, parts and wholes. */
 
@@ -15,6 +15,18 @@ function labelledFigures(figs: readonly Figure[], keep: (f: NumericClaim) => boo
   return figs
     .filter(keep)
     .map((f) => ({ ...f, sentenceText: f.source.text, sentenceStart: f.source.start, figure: f }));
+}
+
+/** The two figures of a rate the question asks for ("goals per match", see {@link perUnitPair}), and its unit. */
+export function rateOperands(
+  q: QuestionAnalysis,
+  figs: readonly Figure[],
+): { pair: [Figure, Figure]; unit: string } | null {
+  const found = perUnitPair(
+    q.factual,
+    labelledFigures(figs, () => true),
+  );
+  return found && { pair: [found.pair[0].figure, found.pair[1].figure], unit: found.unit };
 }
 
 /** Two figures the question's own words tell apart (see {@link labelledPair}), when the year-based pairing finds none. */

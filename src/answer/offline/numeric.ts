@@ -22,6 +22,7 @@ import {
   partWhole,
   percentPair,
   questionPercent,
+  rateOperands,
   series,
   statedGap,
   wordedPair,
@@ -79,8 +80,15 @@ export function answerNumeric(
     !sources.includes(top) &&
     q.years.every((y) => top.sentence.years.includes(y)) &&
     top.sentence.figures.some(isPercent);
-  return score >= top.score * minRelevance || (anchored && !topStatesIt) ? answer : null;
+  const continues = sources.length > 0 && sources.every((s) => s === top || followsUndated(s, top));
+  return score >= top.score * minRelevance || continues || (anchored && !topStatesIt) ? answer : null;
 }
+
+/** A sentence right after another in its passage that names no year of its own, and so goes on about the same time. */
+const followsUndated = (s: ScoredSentence, before: ScoredSentence) =>
+  s.sentence.chunk === before.sentence.chunk &&
+  s.sentence.index === before.sentence.index + 1 &&
+  s.sentence.years.length === 0;
 
 /** Sentences that, naming a derived measure themselves, make it a lookup rather than a calculation. */
 const STATED_SENTENCES = 3;
@@ -136,7 +144,8 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
     case 'ratio':
     case 'difference':
     case 'share': {
-      const measured = measuredPair(q, op, figs);
+      const rate = op === 'ratio' ? rateOperands(q, figs) : null;
+      const measured = rate?.pair ?? measuredPair(q, op, figs);
       const dated = measured ? null : amountPair(q, figs);
       const worded =
         measured ??
@@ -163,7 +172,9 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       const statement = {
         growth_rate: `From ${a.text}${yr(a)} to ${b.text}${yr(b)} is an increase of ${result.display}`,
         cagr: `Growing from ${a.text}${yr(a)} to ${b.text}${yr(b)} is a compound annual growth rate of about ${result.display} a year`,
-        ratio: `${b.text}${yr(b)} is ${result.display} the ${a.text}${yr(a)}`,
+        ratio: rate
+          ? `${b.text} over ${a.text} is ${result.display.replace(/×$/u, '')} per ${rate.unit}`
+          : `${b.text}${yr(b)} is ${result.display} the ${a.text}${yr(a)}`,
         difference: `${b.text}${yr(b)} minus ${a.text}${yr(a)} is ${result.display}`,
         share: `${a.text}${yr(a)} is ${result.display} of ${b.text}${yr(b)}`,
       }[op];

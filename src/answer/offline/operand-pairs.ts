@@ -131,3 +131,31 @@ export function partnerOf<F extends LabelledFigure>(question: string, stated: F,
   }
   return best?.f ?? null;
 }
+
+/** "How many goals per match": the word before "per" and the word after it, which label the two figures of a rate. */
+const PER_RE = /([\p{L}-]+)\s+per\s+([\p{L}-]+)/iu;
+
+/**
+ * The two figures of a rate the question asks for ("how many league goals per match"): the one labelled by the word
+ * after "per" (the matches, the base) and the one labelled by the word before it (the goals), counts or amounts of
+ * the best sentences, one sentence preferred. Returns `[base, other]` with the word after "per" as written; null when
+ * no figure carries each label.
+ */
+export function perUnitPair<F extends LabelledFigure>(
+  question: string,
+  figures: readonly F[],
+): { pair: [F, F]; unit: string } | null {
+  const m = PER_RE.exec(question);
+  const [per, unit] = [tokenize(m?.[1] ?? '')[0], tokenize(m?.[2] ?? '')[0]];
+  if (!per || !unit) return null;
+  const candidates = figures.filter((f) => f.rank < PAIR_SENTENCES && (f.unit === 'count' || f.unit === 'currency'));
+  const labels = new Map(candidates.map((f) => [f, labelTerms(f, candidates)]));
+  let best: { pair: [F, F]; score: number } | null = null;
+  for (const base of candidates.filter((f) => labels.get(f)!.has(unit) && !labels.get(f)!.has(per)))
+    for (const other of candidates.filter((f) => labels.get(f)!.has(per) && !labels.get(f)!.has(unit))) {
+      if (other === base || (other.currency ?? null) !== (base.currency ?? null)) continue;
+      const score = (base.sentenceText === other.sentenceText ? 1 : 0) - 0.1 * (base.rank + other.rank);
+      if (!best || score > best.score) best = { pair: [base, other], score };
+    }
+  return best ? { pair: best.pair, unit: m![2]! } : null;
+}

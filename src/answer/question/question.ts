@@ -66,6 +66,17 @@ const SUM_RE = new RegExp(
   'i',
 );
 
+/** Units a rate is seldom computed per, because reports state it so ("per share", "per cent", "per year"). */
+const STATED_PER = String.raw`(?:share|cent|annum|year|month|week|day|hour|quarter)`;
+/**
+ * A rate the question asks for ("on average, how many goals per match", "how many visitors per day"): the one figure
+ * over the other. Rates reports state ("earnings per share") are left out, see {@link STATED_PER}.
+ */
+const PER_UNIT_RE = new RegExp(
+  String.raw`\b(?:on average|how (?:many|much))\b[^?]*\bper (?!${STATED_PER}\b)[\p{L}-]+`,
+  'iu',
+);
+
 const OP_RULES: readonly [CalcOp, RegExp][] = [
   ['pp_change', /percentage[- ]?points?|\bpp\b|\bpoints? (?:did|has|have|was)\b|\bhow many points\b/i],
   [
@@ -78,6 +89,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
       'i',
     ),
   ],
+  ['ratio', PER_UNIT_RE],
   ['average', AVERAGE_RE],
   ['sum', SUM_RE],
   [
