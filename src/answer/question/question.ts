@@ -69,7 +69,7 @@ const SUM_RE = new RegExp(
 /** Units a rate is seldom computed per, because reports state it so ("per share", "per cent", "per year"). */
 const STATED_PER = String.raw`(?:share|cent|annum|year|month|week|day|hour|quarter)`;
 /**
- * A rate the question asks for ("on average, how many goals per match", "how many visitors per day"): the one figure
+ * A rate the question asks for ("on average, how many goals per match", "how much revenue per employee"): the one figure
  * over the other. Rates reports state ("earnings per share") are left out, see {@link STATED_PER}.
  */
 const PER_UNIT_RE = new RegExp(
