@@ -48,13 +48,20 @@ export function readPeriod(header: string): Period | null {
 }
 
 /**
- * Periods a question names: every year ("2019", "FY19"), ascending. When it names one year and quarters
+ * Periods a question names: every year ("2019", "FY19"; a split fiscal year "2025–26" as its second), ascending. When it names one year and quarters
  * of it ("the second and first quarter of fiscal 2019", "Q3 2021"), one period per quarter, in order; one
  * quarter and several years ("the third quarter of 2018 and of 2019") is that quarter of each year.
  */
 export function periodsIn(question: string): Period[] {
   const found = new Map<number, Period>();
-  for (const m of question.matchAll(YEAR_RE)) found.set(Number(m[1]), { year: Number(m[1]), label: m[0] });
+  const splits = [...question.matchAll(new RegExp(SPLIT_YEAR_RE.source, 'gu'))];
+  for (const m of splits) {
+    const year = Number(`${m[1]!.slice(0, 2)}${m[2]}`);
+    found.set(year, { year, label: m[0] });
+  }
+  const inSplit = (at: number) => splits.some((m) => at >= m.index && at < m.index + m[0].length);
+  for (const m of question.matchAll(YEAR_RE))
+    if (!inSplit(m.index)) found.set(Number(m[1]), { year: Number(m[1]), label: m[0] });
   for (const m of question.matchAll(new RegExp(FISCAL_RE.source, 'giu'))) {
     const year = fullYear(m[1]!);
     if (year >= MIN_YEAR && year <= MAX_YEAR && !found.has(year)) found.set(year, { year, label: m[0] });

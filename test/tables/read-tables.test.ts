@@ -282,6 +282,10 @@ describe('cell values, periods and unit hints', () => {
 
   it('reads the periods a question names', () => {
     expect(periodsIn('What was the change from FY18 to 2019?').map((p) => p.year)).toEqual([2018, 2019]);
+    // A split fiscal year is the year it ends in, as a "2024–25" column header reads.
+    expect(periodsIn('What goes to policing in the 2025–26 budget?').map((p) => p.year)).toEqual([2026]);
+    expect(periodsIn('How did 2024/25 compare with 2025/26?').map((p) => p.year)).toEqual([2025, 2026]);
+    expect(periodsIn('What changed from 2019-2020?').map((p) => p.year)).toEqual([2019, 2020]);
     expect(periodsIn('What is the change between the second and first quarter of fiscal 2019?')).toMatchObject([
       { year: 2019, quarter: 1 },
       { year: 2019, quarter: 2 },
