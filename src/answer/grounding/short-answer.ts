@@ -15,6 +15,7 @@ import {
   meansVerb,
   WHEN_RULE_RE,
 } from './clause-answer.js';
+import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
 import {
   type Candidate,
@@ -155,7 +156,7 @@ export function extractShortAnswer(
   if (rule) return { ...rule, score: CLAUSE_SCORE, exact: true };
   if (!best) return null;
   const { features: _, ...span } = best;
-  return type === 'number' ? directed(question, sentence, span) : span;
+  return type === 'number' ? directed(question, sentence, labelledFigure(question, sentence, span)) : span;
 }
 
 /** "How much did X change by", "by how much did X change": the answer says which way ("decreased $352 million"). */

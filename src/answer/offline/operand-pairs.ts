@@ -1,61 +1,12 @@
-import type { NumericClaim } from '../../numbers/index.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
+import { type LabelledFigure, labelTerms, periodTerms, sameKind } from '../grounding/figure-labels.js';
 import { HAN_COMPARISON_RE } from '../question/han-ops.js';
 
-/** A figure of an evidence sentence: where it sits (`sentenceText`, `sentenceStart`) and the sentence's rank. */
-export interface LabelledFigure extends NumericClaim {
-  sentenceText: string;
-  sentenceStart: number;
-  rank: number;
-}
+export type { LabelledFigure };
 
-/** Characters either side of a figure whose words label it ("on the Free plan", "in January"). */
-const LABEL_WINDOW = 40;
-/**
- * Before a sentence's first figure only this much labels it, when the sentence has others: what comes earlier is the
- * sentence's subject, common to all its figures. A sentence's only figure is labelled by its subject too.
- */
-const LEAD_WINDOW = 12;
 /** Only figures of the best few sentences are paired. */
 const PAIR_SENTENCES = 3;
-
-const MONTHS =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
-
-const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_TERM_RE = /^month\d+$/;
-
-/** Tokenizer terms of a text, each month name as one term of its own ("month5": "May" would be a stop word). */
-function periodTerms(text: string): string[] {
-  return tokenize(text.replace(MONTHS, (m) => ` month${MONTH_KEYS.indexOf(m.slice(0, 3).toLowerCase()) + 1} `));
-}
-
-function sameKind(a: NumericClaim, b: NumericClaim): boolean {
-  return (
-    a.unit === b.unit &&
-    (a.currency ?? null) === (b.currency ?? null) &&
-    a.unit !== 'year' &&
-    a.unit !== 'label' &&
-    a.unit !== 'duration'
-  );
-}
-
-/**
- * The words around a figure as tokenizer terms: after it up to the next figure ("25 MB on the Free
- * plan"), before it back to halfway to the previous one ("in January, 3.9%") or, for the first, a few characters
- * (see {@link LEAD_WINDOW}).
- */
-function labelTerms(f: LabelledFigure, all: readonly LabelledFigure[]): Set<string> {
-  const at = f.start - f.sentenceStart;
-  const end = f.end - f.sentenceStart;
-  const others = all.filter((g) => g !== f && g.sentenceText === f.sentenceText);
-  const previous = Math.max(-1, ...others.map((g) => g.end - g.sentenceStart).filter((e) => e <= at));
-  const lead = others.length ? LEAD_WINDOW : LABEL_WINDOW;
-  const left = previous < 0 ? at - lead : Math.max(at - LABEL_WINDOW, previous + Math.ceil((at - previous) / 2));
-  const right = Math.min(end + LABEL_WINDOW, ...others.map((g) => g.start - g.sentenceStart).filter((s) => s >= end));
-  const text = f.sentenceText.slice(Math.max(0, left), right).replace(f.text, ' ');
-  return new Set(periodTerms(text));
-}
 
 /** Position in the question of the first term that labels `mine` and not `theirs`; -1 when none does. */
 function firstOwnLabel(question: readonly string[], mine: ReadonlySet<string>, theirs: ReadonlySet<string>): number {
