@@ -24,6 +24,12 @@ const TABLE_DOCS = 3;
  */
 const TABLE_LOOKUP_SHARE = 0.5;
 
+/**
+ * "Which branch library is closing?": a question for a named thing, which a figure cell does not answer ("which year",
+ * "which segment had the most" are period and row questions, asked above).
+ */
+const NAMED_THING_RE = /^\W*which\b(?!\s+(?:of the )?(?:years?|periods?|quarters?|months?)\b)/iu;
+
 /** The documents of the best passages whose tables are searched. */
 function tableDocs(snapshot: KnowledgeSnapshot, hits: readonly SearchHit[]) {
   return [...new Set(hits.map((h) => h.chunk.docId))].slice(0, TABLE_DOCS).flatMap((id) => {
@@ -85,15 +91,13 @@ export function tableAnswer(
   if (!tables.length) return null;
   const stats = corpusStats(snapshot);
   const weigh = (t: string) => idf(stats, t);
-  if (
-    !q.op &&
-    !asksExtremePeriod(q.factual) &&
-    !asksPeriods(q.factual) &&
-    !asksExtremeRow(q.factual) &&
-    !asksRows(q.factual) &&
-    !asksPair(q.factual) &&
-    tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE
-  )
-    return null;
+  const tabular =
+    q.op ||
+    asksExtremePeriod(q.factual) ||
+    asksPeriods(q.factual) ||
+    asksExtremeRow(q.factual) ||
+    asksRows(q.factual) ||
+    asksPair(q.factual);
+  if (!tabular && (NAMED_THING_RE.test(q.factual) || tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE)) return null;
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
