@@ -21,3 +21,14 @@ export function isYearAt(text: string, start: number, end: number, value: number
   if (value >= BARE_YEAR_FROM) return true;
   return DATE_CONTEXT_RE.test(text.slice(Math.max(0, start - 12), start)) || /^['’]?s\b/.test(text.slice(end, end + 3));
 }
+
+/** A year and a dash or slash right before an offset: a two-digit number there ends a split year ("2025–26"). */
+const SPLIT_YEAR_START_RE = /(?:19|20)\d\d\s*[-–—/]\s*$/u;
+
+/**
+ * Whether the two-digit number written at `start` in `text` ends a split fiscal year or season ("26" in
+ * "2025–26", "25" in "2024/25"), and so is part of a year, not a figure.
+ */
+export function endsSplitYear(text: string, start: number, numeral: string): boolean {
+  return /^\d\d$/u.test(numeral) && SPLIT_YEAR_START_RE.test(text.slice(Math.max(0, start - 8), start));
+}

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { missingQuestionFigure } from '../../src/answer/offline/figure-match.js';
 
 describe('missingQuestionFigure', () => {
+  it('asks only for the year of a split fiscal year, not for its short end', () => {
+    expect(
+      missingQuestionFigure('What rent rise was proposed for 2025–26?', 'Rents rise by 3.5% from 1 April 2025.'),
+    ).toBe(undefined);
+    expect(missingQuestionFigure('What rent rise was proposed for 2025–26?', 'Rents rose by 3.1% in 2024.')).toBe(
+      '2025',
+    );
+  });
+
   it('finds a number, year or century the question writes that the sentence does not give', () => {
     expect(missingQuestionFigure('How many boats sailed in 1705?', 'In 1700 about 40 boats sailed.')).toBe('1705');
     expect(missingQuestionFigure('What did the 63 keepers light?', 'The 65 keepers lit the lamps.')).toBe('63');

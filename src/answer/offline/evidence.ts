@@ -155,6 +155,8 @@ export function withoutHowIdioms(text: string): string {
 
 /** A quarter written short ("Q2", "2Q"); group 1 or 2 is its number. */
 const SHORT_QUARTER_RE = /\b(?:Q([1-4])|([1-4])Q)\b/giu;
+/** A split fiscal year ("2025–26"): its year is matched as a year, its short end is no term of its own. */
+const SPLIT_YEAR_RE = /\b((?:19|20)\d\d)\s*[-–—/]\s*\d\d\b/gu;
 const QUARTER_ORDINALS = ['first', 'second', 'third', 'fourth'];
 
 /**
@@ -163,7 +165,9 @@ const QUARTER_ORDINALS = ['first', 'second', 'third', 'fourth'];
  * short is spelt out as reports write it ("Q2" -> "second quarter").
  */
 function stripIdioms(text: string, calculation = false): string {
-  const spelt = text.replace(SHORT_QUARTER_RE, (_, a, b) => `${QUARTER_ORDINALS[Number(a ?? b) - 1]} quarter`);
+  const spelt = text
+    .replace(SHORT_QUARTER_RE, (_, a, b) => `${QUARTER_ORDINALS[Number(a ?? b) - 1]} quarter`)
+    .replace(SPLIT_YEAR_RE, '$1');
   const base = calculation ? spelt.replace(CHANGE_RE, ' ') : spelt;
   return WORD_NUMBERS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), withoutHowIdioms(base));
 }

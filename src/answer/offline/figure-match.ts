@@ -3,6 +3,9 @@
  * thousands separators ("10,000") and decimals; group 1 is the number, group 2 a decade's "s" ("1620s").
  */
 const NUMBER_RE = /(?<![\p{L}\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(s)?(?![\p{L}\d]|[.,]\d)/gu;
+
+import { endsSplitYear } from '../../language/years.js';
+
 /** A century written as an ordinal ("14th century", "the 9th-century"); group 1 is its number. */
 const CENTURY_RE = /\b(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b/giu;
 /** A century's ordinal in words, as a sentence may write it ("fourteenth century"). */
@@ -54,7 +57,8 @@ interface WrittenNumber {
 
 function numbersIn(text: string): WrittenNumber[] {
   const plain = text.replace(CENTURY_RE, (m) => ' '.repeat(m.length));
-  return [...plain.matchAll(NUMBER_RE)].map((m) => {
+  const numbers = [...plain.matchAll(NUMBER_RE)].filter((m) => !endsSplitYear(plain, m.index, m[1]!));
+  return numbers.map((m) => {
     const before = plain.slice(0, m.index);
     const after = plain.slice(m.index + m[0].length);
     return {

@@ -1,4 +1,4 @@
-import { isYearAt } from '../../language/years.js';
+import { endsSplitYear, isYearAt } from '../../language/years.js';
 import { type CalcOp, isDayOfMonth } from '../../numbers/index.js';
 import { asksDefinition } from './definition.js';
 import { HAN_OP_RULES } from './han-ops.js';
@@ -290,15 +290,12 @@ export const WORD_NUMBERS: readonly [RegExp, number][] = [
   [/\b(?:tenfold|ten-fold|ten times)\b/i, 10],
 ];
 
-/** A year and a dash or slash right before a two-digit number: the number ends a fiscal year ("2025–26"). */
-const FISCAL_START_RE = /(?:19|20)\d\d\s*[-–—/]\s*$/u;
-
 function numbersIn(text: string): number[] {
   const years = new Set(yearsIn(text));
   const written = [...text.matchAll(NUMBER_RE)].flatMap((m) => {
     const n = Number(m[1]!.replaceAll(',', ''));
     const at = m.index ?? 0;
-    if (m[1]!.length === 2 && FISCAL_START_RE.test(text.slice(0, at))) return [];
+    if (endsSplitYear(text, at, m[1]!)) return [];
     return Number.isFinite(n) && !years.has(n) && !isDayOfMonth(text, at, at + m[0].length, n) ? [n] : [];
   });
   return [...written, ...WORD_NUMBERS.filter(([re]) => re.test(text)).map(([, n]) => n)];

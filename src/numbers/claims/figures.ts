@@ -1,4 +1,4 @@
-import { isYearAt } from '../../language/years.js';
+import { endsSplitYear, isYearAt } from '../../language/years.js';
 import { type Currency, clean, type Scale } from '../quantity.js';
 import type { ClaimUnit, NumericClaim } from './types.js';
 
@@ -119,8 +119,6 @@ function unitOf(token: string): ClaimUnit {
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c) && !/\p{Script=Han}/u.test(c);
 /** A Chinese date part after a number ("1月18日"): the number labels a month or day, it is not a figure. */
 const HAN_DATE_PART_RE = /^[月日号]/u;
-/** A year and a dash or slash before a two-digit number, which ends a fiscal year or season ("2020–21", "2024/25"). */
-const FISCAL_START_RE = /(?:19|20)\d\d[-–—/]$/u;
 
 function inQuotedTitle(text: string, start: number, end: number): boolean {
   if (text[start - 1] !== '(' || text[end] !== ')') return false;
@@ -170,8 +168,7 @@ function numericFigure(text: string, m: RegExpMatchArray): RawFigure | null {
 
   if (g.ord || (!g.cn && !g.suf && !g.unit && HAN_DATE_PART_RE.test(text.slice(end))))
     return { ...base, value, unit: 'label' };
-  if (/^\d\d$/u.test(raw) && FISCAL_START_RE.test(text.slice(Math.max(0, start - 6), start)))
-    return { ...base, value, unit: 'label' };
+  if (endsSplitYear(text, start, raw)) return { ...base, value, unit: 'label' };
   if (
     !sign &&
     !g.pre &&
