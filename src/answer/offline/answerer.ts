@@ -27,6 +27,7 @@ import {
 import { statedChange } from './growth-figure.js';
 import { answerDerived, answerNumeric, answerYearsTotal } from './numeric.js';
 import { periodLead } from './period-figures.js';
+import { afterPosedQuestion } from './posed-question.js';
 import { rerankBySpan } from './span-rerank.js';
 import type { TableAnswer } from './table-operands.js';
 import { hasTables, tableAnswer, tableNote, tableRole } from './table-route.js';
@@ -224,9 +225,10 @@ export class OfflineAnswerer implements Answerer {
       answer = composeComparison(compared, cites, docText);
     } else {
       const opts = { speakers, spread: SPREAD_RE.test(q.factual), detail: DETAIL_RE.test(q.factual) };
-      const ranked = preferDefinition(
-        promoted ? [promoted, ...scored.filter((s) => s !== promoted)] : quoted,
+      const ranked = afterPosedQuestion(
+        preferDefinition(promoted ? [promoted, ...scored.filter((s) => s !== promoted)] : quoted, q.factual),
         q.factual,
+        sentences,
       );
       const groups = selectQuotes(
         said && best ? [best, ...ranked.filter((x) => x !== best)] : ranked,

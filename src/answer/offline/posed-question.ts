@@ -1,0 +1,42 @@
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+
+/** A "why" question. */
+const WHY_RE = /^\W*(?:(?:and|so|but|then)\W+)?why\b/iu;
+/** A sentence that poses the question itself ("Members will ask why we did not take the cheapest quote."). */
+const POSES_WHY_RE = /\bwhy\b/iu;
+/** Sentences after the one posing the question that are taken as its answer: the reply's opening and its reason. */
+const ANSWERING_SENTENCES = 2;
+
+/** Characters between the posed question and the next sentence, or between those, at most (a paragraph break and a speaker label). */
+const MAX_GAP = 80;
+
+/**
+ * For a "why" question whose best sentence poses that question itself (a speaker asking it, an FAQ restating it),
+ * the sentences that follow it in its document lead instead: they give the answer ("Because the cheapest quote is
+ * not one we could use. Its tiles would not be allowed …"). Only the retrieved sentence right after it (see {@link MAX_GAP}) and the
+ * one after that are taken; otherwise the order is unchanged.
+ */
+export function afterPosedQuestion(
+  ranked: readonly ScoredSentence[],
+  question: string,
+  sentences: readonly EvidenceSentence[],
+): readonly ScoredSentence[] {
+  const top = ranked[0];
+  if (!top || !WHY_RE.test(question) || !POSES_WHY_RE.test(top.sentence.text)) return ranked;
+  const { docId } = top.sentence.chunk;
+  const seen = new Set<number>();
+  const after = sentences
+    .filter((s) => s.chunk.docId === docId && s.start >= top.sentence.end)
+    .sort((a, b) => a.start - b.start)
+    .filter((s) => !seen.has(s.start) && seen.add(s.start));
+  const following: EvidenceSentence[] = [];
+  for (const s of after) {
+    const end = following.at(-1)?.end ?? top.sentence.end;
+    if (s.start - end > MAX_GAP || following.length === ANSWERING_SENTENCES) break;
+    following.push(s);
+  }
+  if (!following.length) return ranked;
+  // They answer the question the best sentence poses, so they take its score.
+  const lead = following.map((sentence) => ({ ...top, sentence }));
+  return [...lead, ...ranked.filter((r) => !lead.some((l) => l.sentence.start === r.sentence.start))];
+}
