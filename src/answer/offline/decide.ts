@@ -40,6 +40,22 @@ const ASKS_FOR_FIGURE_RE = new RegExp(
  */
 const LOOKUP_RE = /^\s*(?:what|how much|how many)\s+(?:was|were|is|are|did)\b/iu;
 
+/**
+ * A sentence saying the thing it is about is not given ("will be reported at a later date", "has not been
+ * disclosed", "is not yet available"): with no figure of its own, it answers a question for that thing by saying so.
+ */
+const WITHHELD_RE =
+  /\b(?:will be (?:reported|published|announced|disclosed|released|presented|made available)(?: at a later date| later| in due course)?|(?:is|are|was|were|has|have) not (?:yet )?(?:been )?(?:available|reported|disclosed|published|announced|released|known)|(?:was|were) not disclosed|undisclosed|not yet (?:available|known|reported))\b/iu;
+
+/** Kinds of answer a withholding sentence can still give: when it will be given, why, how. */
+const WITHHELD_ANSWERS: ReadonlySet<string> = new Set(['date', 'reason', 'clause']);
+
+/** The best sentence withholds what the question asks for (see {@link WITHHELD_RE}) and gives no figure instead. */
+function withheld(question: string, spanType: string | null, best: ScoredSentence): boolean {
+  if ((spanType && WITHHELD_ANSWERS.has(spanType)) || WITHHELD_RE.test(question)) return false;
+  return WITHHELD_RE.test(best.sentence.text) && best.sentence.figures.length === 0;
+}
+
 /** For a question asking for a figure: none of the best sentences carries one with the question's years. */
 function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): string | undefined {
   const fits = scored
@@ -166,6 +182,7 @@ function abstentionReason(
   const currency = currencyGap(q.factual, evidence);
   if (currency) return currency;
   if (q.op) return undefined;
+  if (withheld(q.factual, spanType, best)) return 'the closest passage says this is not given yet';
   const checkOf = ({ sentence: s }: ScoredSentence, before = '') =>
     evidenceFeatures(
       corpusStats(snapshot),
