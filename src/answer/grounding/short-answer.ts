@@ -111,7 +111,7 @@ const CLASSIFIERS = new Set(['type', 'kind', 'sort', 'form', 'variety', 'style',
 const CONTRAST_RE = /^(?:other|else|remaining)$/i;
 
 /** A "why" question, whose short answer is the cause a cited sentence gives ("how" questions get none); so are "what caused" ones. */
-const WHY_RE = /^\W*(?:(?:and|so|but|then)\W+)?why\b/i;
+export const WHY_RE = /^\W*(?:(?:and|so|but|then)\W+)?why\b/i;
 
 /**
  * Picks the span of a sentence that answers a question of the given type: number and date

@@ -1,20 +1,22 @@
+import { WHY_RE } from '../grounding/short-answer.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 
-/** A "why" question. */
-const WHY_RE = /^\W*(?:(?:and|so|but|then)\W+)?why\b/iu;
 /** A sentence that poses the question itself ("Members will ask why we did not take the cheapest quote."). */
 const POSES_WHY_RE = /\bwhy\b/iu;
 /** Sentences after the one posing the question that are taken as its answer: the reply's opening and its reason. */
 const ANSWERING_SENTENCES = 2;
 
-/** Characters between the posed question and the next sentence, or between those, at most (a paragraph break and a speaker label). */
+/**
+ * Characters between the posed question and the next sentence, or between those two, at most: a paragraph break and
+ * a speaker label.
+ */
 const MAX_GAP = 80;
 
 /**
  * For a "why" question whose best sentence poses that question itself (a speaker asking it, an FAQ restating it),
  * the sentences that follow it in its document lead instead: they give the answer ("Because the cheapest quote is
- * not one we could use. Its tiles would not be allowed …"). Only the retrieved sentence right after it (see {@link MAX_GAP}) and the
- * one after that are taken; otherwise the order is unchanged.
+ * not one we could use. Its tiles would not be allowed …"). Only the retrieved sentence right after it (see
+ * {@link MAX_GAP}) and the one after that are taken; otherwise the order is unchanged.
  */
 export function afterPosedQuestion(
   ranked: readonly ScoredSentence[],
