@@ -119,6 +119,15 @@ describe('extractClaims on the interview', () => {
     expect(found.filter((c) => c.unit === 'label').map((c) => c.text)).toEqual(['1', '18']);
   });
 
+  it('dates a figure Chinese writes as the same period of last year ("上年同期为") to the year before', () => {
+    const found = extractClaims('2024年，公司实现营业收入86.42亿元，上年同期为74.15亿元，同比增长16.5%。');
+    expect(found.filter(isCheckable).map((c) => [c.text, c.year])).toEqual([
+      ['86.42亿元', 2024],
+      ['74.15亿元', 2023],
+      ['16.5%', 2024],
+    ]);
+  });
+
   it('reads the end of a fiscal year or season as a label, not a figure', () => {
     const found = extractClaims('In the 2020–21 season and in 2024/25 the club scored 81 goals.');
     expect(found.filter(isCheckable).map((c) => c.text)).toEqual(['81']);

@@ -51,6 +51,14 @@ function attachedYear(after: string, years: number[]): number | undefined {
   return years.length === 1 ? years[0] : undefined;
 }
 
+/** Chinese for "the same period of the previous year was" right before a figure ("上年同期为74.15亿元"). */
+const HAN_YEAR_BEFORE_RE = /(?:上年同期|上年|去年同期|去年)(?:为|是)?$/u;
+
+/** The year before a sentence's only year, for a figure Chinese writes as last year's ("上年同期为74.15亿元"). */
+function yearBefore(before: string, years: number[]): number | undefined {
+  return years.length === 1 && HAN_YEAR_BEFORE_RE.test(before) ? years[0]! - 1 : undefined;
+}
+
 function claimsInSentence(sentence: SentenceSpan): NumericClaim[] {
   const figures = scanFigures(sentence.text);
   const years = [...new Set(figures.filter((f) => f.unit === 'year').map((f) => f.value))].sort((a, b) => a - b);
@@ -58,7 +66,11 @@ function claimsInSentence(sentence: SentenceSpan): NumericClaim[] {
     const isYear = fig.unit === 'year';
     return {
       ...fig,
-      year: isYear ? fig.value : fig.unit === 'label' ? undefined : attachedYear(sentence.text.slice(fig.end), years),
+      year: isYear
+        ? fig.value
+        : fig.unit === 'label'
+          ? undefined
+          : (yearBefore(sentence.text.slice(0, fig.start), years) ?? attachedYear(sentence.text.slice(fig.end), years)),
       years,
       qualifier: isYear || fig.unit === 'label' ? undefined : qualifierBefore(sentence.text.slice(0, fig.start), fig),
       start: sentence.start + fig.start,
