@@ -74,6 +74,17 @@ function sameAtPrecision(stated: NumericClaim, value: number, other?: NumericCla
 const figuresOf = (text: string) => extractClaims(normalizeDigits(text));
 const checkable = (c: NumericClaim) => isCheckable(c) && !(c.words && c.unit === 'count');
 
+/**
+ * The text with the quoted titles of the cited documents blanked ("From a table in “Handbook, Section 7”"): a title
+ * names its document, its figures are no claims of the answer.
+ */
+function withoutTitles(text: string, citations: readonly Citation[]): string {
+  let out = text;
+  for (const title of new Set(citations.map((c) => c.title)))
+    if (title) out = out.replaceAll(`“${title}”`, (m) => ' '.repeat(m.length));
+  return out;
+}
+
 function maskForFigures(text: string): string {
   const blank = (s: string) => ' '.repeat(s.length);
   return normalizeDigits(text)
@@ -184,7 +195,7 @@ const hasLatin = (words: Iterable<string>) => [...words].some((w) => /\p{Script=
 
 function judgeSentence(ctx: Ctx, s: AnswerSentence): Claim {
   const cited = ctx.citations.filter((c) => s.cites.includes(c.n));
-  const masked = maskForFigures(s.text);
+  const masked = maskForFigures(withoutTitles(s.text, ctx.citations));
   const all = figuresOf(masked);
   const figures = all.filter(checkable);
   const { failing, computed } = checkNumbers(ctx, s, figures, cited);
