@@ -90,6 +90,15 @@ const followsUndated = (s: ScoredSentence, before: ScoredSentence) =>
   s.sentence.index === before.sentence.index + 1 &&
   s.sentence.years.length === 0;
 
+/**
+ * Part and whole of a share from a pair: by years (see `partWhole`), or by the question's words, which name the whole
+ * first in English ("what share of revenue was X") and the part first in Chinese ("A占B的比重").
+ */
+function shareOperands(q: QuestionAnalysis, pair: [Figure, Figure], worded: boolean): [Figure, Figure] {
+  if (!worded) return partWhole(q, pair);
+  return HAN_PART_FIRST_RE.test(q.factual) ? pair : [pair[1], pair[0]];
+}
+
 /** Sentences that, naming a derived measure themselves, make it a lookup rather than a calculation. */
 const STATED_SENTENCES = 3;
 
@@ -152,14 +161,7 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
         (dated ? null : wordedPair(q, figs, (f) => f.unit !== '%' || op === 'ratio' || op === 'difference'));
       const pair = dated ?? worded;
       if (!pair) return null;
-      const [a, b] =
-        op !== 'share'
-          ? pair
-          : !worded
-            ? partWhole(q, pair)
-            : HAN_PART_FIRST_RE.test(q.factual)
-              ? pair
-              : [pair[1], pair[0]];
+      const [a, b] = op === 'share' ? shareOperands(q, pair, worded !== null) : pair;
       const argsFor: Record<typeof op, Record<string, unknown>> = {
         growth_rate: { from: a.text, to: b.text },
         cagr: { start: a.text, end: b.text, startYear: a.year, endYear: b.year },

@@ -175,8 +175,8 @@ export const usable = (m: RowMatch | undefined): m is RowMatch =>
  * (what every row is: "Non-vested awards") too, its caption and other column headers by {@link CONTEXT_MATCH}. Rows whose labels share no term with the question are dropped.
  */
 export function matchRows(question: string, tables: readonly Table[], weigh: TermWeight): RowMatch[] {
-  const asked = new Set([...termsOf(question), ...plainTerms(question), BAND_TERM]);
   const counts = askedCounts(question);
+  const asked = new Set([...termsOf(question), ...plainTerms(question), ...(counts.length ? [BAND_TERM] : [])]);
   const rowTerms = (r: TableRow) => {
     const band = labelRange(r.label);
     if (!band) return labelTerms(r);
