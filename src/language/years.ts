@@ -32,3 +32,16 @@ const SPLIT_YEAR_START_RE = /(?:19|20)\d\d\s*[-–—/]\s*$/u;
 export function endsSplitYear(text: string, start: number, numeral: string): boolean {
   return /^\d\d$/u.test(numeral) && SPLIT_YEAR_START_RE.test(text.slice(Math.max(0, start - 8), start));
 }
+
+/** A fiscal year written with two digits ("FY22", "FY 22", "FY'22"): the digits are the year's last two. */
+const SHORT_FISCAL_RE = /\bFY\s?['’]?(\d\d)(?![\d.,%])/giu;
+/** Two-digit fiscal years up to this are read as 20xx, later ones as 19xx ("FY98" = 1998). */
+const SHORT_FISCAL_PIVOT = 69;
+
+/** Fiscal years written with two digits in `text` ("FY22" -> 2022), each with the offset of its digits. */
+export function shortFiscalYears(text: string): { year: number; at: number }[] {
+  return [...text.matchAll(SHORT_FISCAL_RE)].map((m) => {
+    const nn = Number(m[1]);
+    return { year: nn <= SHORT_FISCAL_PIVOT ? 2000 + nn : 1900 + nn, at: m.index + m[0].length - 2 };
+  });
+}

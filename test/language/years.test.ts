@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsSplitYear } from '../../src/language/years.js';
+import { endsSplitYear, shortFiscalYears } from '../../src/language/years.js';
 
 const at = (text: string, numeral: string) => endsSplitYear(text, text.lastIndexOf(numeral), numeral);
 
@@ -14,5 +14,24 @@ describe('endsSplitYear', () => {
     expect(at('26 councillors in 2025', '26')).toBe(false);
     expect(at('scores of 3–21', '21')).toBe(false);
     expect(at('from 2019-2020', '2020')).toBe(false);
+  });
+});
+
+describe('shortFiscalYears', () => {
+  it('reads a two-digit fiscal year as the year it ends', () => {
+    expect(shortFiscalYears('free cash flow in FY22').map((y) => y.year)).toEqual([2022]);
+    expect(shortFiscalYears("FY'23 and FY 24").map((y) => y.year)).toEqual([2023, 2024]);
+    expect(shortFiscalYears('FY98 sales').map((y) => y.year)).toEqual([1998]);
+  });
+
+  it('gives the offset of the digits', () => {
+    const text = 'sales in FY 22';
+    const [y] = shortFiscalYears(text);
+    expect(text.slice(y!.at, y!.at + 2)).toBe('22');
+  });
+
+  it('leaves figures and four-digit fiscal years alone', () => {
+    expect(shortFiscalYears('FY2022 revenue of 22.5 million')).toEqual([]);
+    expect(shortFiscalYears('a 22% rise; FYI 22 staff')).toEqual([]);
   });
 });

@@ -156,6 +156,17 @@ describe('extractClaims on other text', () => {
     expect(extractClaims(text)[3]).toMatchObject({ currency: 'CNY', scale: 'trillion' });
   });
 
+  it('reads the digits of a two-digit fiscal year as a label, not a figure', () => {
+    const rows = extractClaims('Revenue in FY 22 was 12.5 million, against FY23.').map((c) => [c.text, c.unit]);
+    expect(rows).toContainEqual(['22', 'label']);
+    expect(rows).toContainEqual(['12.5 million', 'count']);
+    expect(
+      extractClaims('Revenue in FY 22 was 12.5 million.')
+        .filter(isCheckable)
+        .map((c) => c.text),
+    ).toEqual(['12.5 million']);
+  });
+
   it('reads word multiples and spelled-out numbers', () => {
     const rows = extractClaims(
       'Sales tripled while costs nearly doubled; output rose nearly ten times in three years.',

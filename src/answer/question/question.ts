@@ -1,4 +1,4 @@
-import { endsSplitYear, isYearAt } from '../../language/years.js';
+import { endsSplitYear, isYearAt, shortFiscalYears } from '../../language/years.js';
 import { type CalcOp, isDayOfMonth } from '../../numbers/index.js';
 import { asksDefinition } from './definition.js';
 import { HAN_OP_RULES } from './han-ops.js';
@@ -276,8 +276,9 @@ export function yearsIn(text: string): number[] {
 export function writtenYears(text: string): number[] {
   const years = [...text.matchAll(YEAR_RE)]
     .filter((m) => isYearAt(text, m.index, m.index + 4, Number(m[1])))
-    .map((m) => Number(m[1]));
-  return [...new Set(years)];
+    .map((m) => ({ year: Number(m[1]), at: m.index }));
+  const all = [...years, ...shortFiscalYears(text)].sort((a, b) => a.at - b.at);
+  return [...new Set(all.map((y) => y.year))];
 }
 
 /** Quantities written as words that stand for a number ("over half" = 50%, "tenfold" = 10). */
@@ -292,10 +293,11 @@ export const WORD_NUMBERS: readonly [RegExp, number][] = [
 
 function numbersIn(text: string): number[] {
   const years = new Set(yearsIn(text));
+  const fiscal = new Set(shortFiscalYears(text).map((y) => y.at));
   const written = [...text.matchAll(NUMBER_RE)].flatMap((m) => {
     const n = Number(m[1]!.replaceAll(',', ''));
     const at = m.index ?? 0;
-    if (endsSplitYear(text, at, m[1]!)) return [];
+    if (endsSplitYear(text, at, m[1]!) || fiscal.has(at)) return [];
     return Number.isFinite(n) && !years.has(n) && !isDayOfMonth(text, at, at + m[0].length, n) ? [n] : [];
   });
   return [...written, ...WORD_NUMBERS.filter(([re]) => re.test(text)).map(([, n]) => n)];

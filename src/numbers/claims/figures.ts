@@ -10,6 +10,8 @@ export interface RawFigure
   end: number;
 }
 
+/** "FY" right before two digits: they are a fiscal year ("FY 22"), not a figure. */
+const FISCAL_BEFORE_RE = /\bFY\s?['’]?$/u;
 const NUMERIC = new RegExp(
   String.raw`(?<sign>[+\-−])?` +
     String.raw`(?<pre>US\$|U\.S\.\s?\$|HK\$|USD\s?|RMB\s?|CNY\s?|EUR\s?|GBP\s?|JPY\s?|\$|¥|￥|€|£)?` +
@@ -168,7 +170,11 @@ function numericFigure(text: string, m: RegExpMatchArray): RawFigure | null {
 
   if (g.ord || (!g.cn && !g.suf && !g.unit && HAN_DATE_PART_RE.test(text.slice(end))))
     return { ...base, value, unit: 'label' };
-  if (endsSplitYear(text, start, raw)) return { ...base, value, unit: 'label' };
+  if (
+    endsSplitYear(text, start, raw) ||
+    (/^\d\d$/u.test(raw) && FISCAL_BEFORE_RE.test(text.slice(Math.max(0, start - 5), start)))
+  )
+    return { ...base, value, unit: 'label' };
   if (
     !sign &&
     !g.pre &&
