@@ -5,6 +5,7 @@ import { corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
+import { changeOnly } from './change-only.js';
 import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
 import { missingMeasure } from './measure-check.js';
@@ -183,6 +184,8 @@ function abstentionReason(
   if (currency) return currency;
   if (q.op) return undefined;
   if (withheld(q.factual, spanType, best)) return 'the closest passage says this is not given yet';
+  if (figureAsked && changeOnly(q.factual, best.sentence))
+    return 'the closest passage says only by how much it changed, not what it is';
   const checkOf = ({ sentence: s }: ScoredSentence, before = '') =>
     evidenceFeatures(
       corpusStats(snapshot),
