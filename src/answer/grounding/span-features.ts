@@ -1,4 +1,5 @@
 import { isFirstName, isRegionName } from '../../language/name-words.js';
+import { isPersonNoun } from '../../language/person-nouns.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import type { SpanType } from '../question/span-type.js';
 import { type Candidate, isContent } from './span-candidates.js';
@@ -10,6 +11,8 @@ export type WordWeight = (lemma: string) => number;
 const TYPE_FIT = 1;
 /** Type fit of a span of a kind that can stand for the asked-for one (a noun phrase for "who"). */
 const LOOSE_FIT = 0.45;
+/** Type fit of a phrase naming a person by a role ("the chief people officer") for "who". */
+const ROLE_FIT = 0.8;
 /** Type fit from which a span counts as of the asked-for kind. */
 export const EXACT_FIT = 0.8;
 /** How fast closeness fades per token of distance. */
@@ -132,7 +135,9 @@ function typeFitOf(type: SpanType, c: Candidate, tokens: readonly TaggedToken[])
     case 'number':
       return c.kind === 'number' ? TYPE_FIT : c.kind === 'date' ? LOOSE_FIT / 2 : 0;
     case 'person':
-      return c.kind === 'name' ? TYPE_FIT : c.kind === 'phrase' ? LOOSE_FIT : 0;
+      if (c.kind === 'name') return TYPE_FIT;
+      if (c.kind !== 'phrase') return 0;
+      return isPersonNoun(tokens[c.last]?.lemma.toLowerCase() ?? '') ? ROLE_FIT : LOOSE_FIT;
     case 'place': {
       if (c.kind !== 'name' && c.kind !== 'phrase') return 0;
       const before = tokens[c.first - 1]?.text.toLowerCase() ?? '';

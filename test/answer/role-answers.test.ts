@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
+
+/** A fictional staff handbook section, written for this test. */
+const HANDBOOK = `---
+title: "Quillon Labs: Staff Handbook, Section 4 — Expenses"
+---
+Fictional document written for testing; all names and figures are invented.
+
+Claims must be submitted within 60 days of the expense. Claims under £500 are approved by your line manager. You may claim up to £40 a night for a hotel outside London; hotel stays are booked through the travel portal.
+
+If the airline cancels a booked flight, the travel desk coordinator can approve a hotel allowance of up to £90 a night.
+`;
+
+describe('who-questions answered by a role', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'quillon-expenses.md': HANDBOOK });
+  });
+  afterAll(() => t?.cleanup());
+
+  it("lead with the role the passage names, not a place beside the question's words", async () => {
+    const r = await askChat(
+      t.app,
+      'If the airline cancelled my flight, who can let me spend more than £40 a night on a hotel at Quillon?',
+    );
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toMatch(/travel desk coordinator/);
+  });
+
+  it('take the role for a rule stated of another group', async () => {
+    const r = await askChat(t.app, 'Who approves claims under £500?');
+    expect(r.short?.text).toMatch(/line manager/);
+  });
+});
