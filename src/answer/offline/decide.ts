@@ -184,8 +184,12 @@ function abstentionReason(
   if (currency) return currency;
   if (q.op) return undefined;
   if (withheld(q.factual, spanType, best)) return 'the closest passage says this is not given yet';
-  if (figureAsked && changeOnly(q.factual, best.sentence))
-    return 'the closest passage says only by how much it changed, not what it is';
+  const changeGiven =
+    figureAsked &&
+    !evidence.followUp &&
+    !missingMeasure(q.factual, best.sentence.termSet) &&
+    changeOnly(q.factual, best.sentence);
+  if (changeGiven) return 'the closest passage says only by how much it changed, not what it is';
   const checkOf = ({ sentence: s }: ScoredSentence, before = '') =>
     evidenceFeatures(
       corpusStats(snapshot),
