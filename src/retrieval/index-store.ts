@@ -18,8 +18,8 @@ import {
   VectorIndex,
 } from './vector-index.js';
 
-/** Bumped when the on-disk layout changes; older builds then load as `mismatch`. */
-export const INDEX_FORMAT_VERSION = 1;
+/** Bumped when the on-disk layout or the tokenizer's terms change; older builds then load as `mismatch` and are rebuilt. */
+export const INDEX_FORMAT_VERSION = 2;
 
 const ManifestSchema = z.object({
   version: z.number().int(),

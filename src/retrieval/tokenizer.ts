@@ -19,8 +19,9 @@ const NUMBER_RE = /^\d+(?:\.\d+)*$/;
 const POSSESSIVE_RE = /['’]s$/;
 const APOSTROPHE_RE = /['’]/g;
 
-/** Function words the tokenizer indexes all the same: they tell questions apart ("us", "up", "down", "no"). */
-export const TOKENIZER_KEPT_WORDS: readonly string[] = ['us', 'up', 'down', 'no'];
+/** Function words the tokenizer indexes all the same: they tell questions apart ("us", "up", "down", "no", and
+ * "above", "below", "under", "over", which tell one threshold of a rule from another). */
+export const TOKENIZER_KEPT_WORDS: readonly string[] = ['us', 'up', 'down', 'no', 'above', 'below', 'under', 'over'];
 
 /** Words the tokenizer drops besides the function words: adverbs and quantifiers too common to rank by. */
 export const TOKENIZER_EXTRA_STOPWORDS: readonly string[] = ['also', 'just', 'many', 'much'];

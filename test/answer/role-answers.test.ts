@@ -7,7 +7,7 @@ title: "Quillon Labs: Staff Handbook, Section 4 — Expenses"
 ---
 Fictional document written for testing; all names and figures are invented.
 
-Claims must be submitted within 60 days of the expense. Claims under £500 are approved by your line manager. You may claim up to £40 a night for a hotel outside London; hotel stays are booked through the travel portal.
+Claims must be submitted within 60 days of the expense. Claims under £500 are approved by your line manager. Any single claim above £500 must be approved by the finance director before it is paid. You may claim up to £40 a night for a hotel outside London; hotel stays are booked through the travel portal.
 
 If the airline cancels a booked flight, the travel desk coordinator can approve a hotel allowance of up to £90 a night.
 `;
@@ -27,6 +27,11 @@ describe('who-questions answered by a role', () => {
     );
     expect(r.abstained).toBe(false);
     expect(r.short?.text).toMatch(/travel desk coordinator/);
+  });
+
+  it('tell a threshold above from one under', async () => {
+    const r = await askChat(t.app, 'Who must approve a claim above £500 at Quillon?');
+    expect(r.short?.text).toMatch(/finance director/);
   });
 
   it('take the role for a rule stated of another group', async () => {

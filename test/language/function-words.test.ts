@@ -40,11 +40,12 @@ describe('FUNCTION_WORDS', () => {
 
 describe('tokenizer stop words', () => {
   it('drops every function word of the maintained list except the kept ones', () => {
-    for (const w of plainWords) expect(tokenize(w)).toEqual(TOKENIZER_KEPT_WORDS.includes(w) ? [w] : []);
+    for (const w of plainWords) expect(tokenize(w)).toEqual(TOKENIZER_KEPT_WORDS.includes(w) ? [stem(w)] : []);
   });
 
-  it('keeps "us", "up", "down" and "no" as terms', () => {
+  it('keeps "us", "up", "down", "no" and the threshold words "above", "below", "under", "over" as terms', () => {
     expect(tokenize('up us down no')).toEqual(['up', 'us', 'down', 'no']);
+    expect(tokenize('claims above 500 and under 200')).toEqual(['claim', stem('above'), '500', 'under', '200']);
     for (const w of TOKENIZER_KEPT_WORDS) expect(STOPWORDS.has(w)).toBe(false);
   });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type IndexData, loadIndex, writeIndex } from '../../src/retrieval/index-store.js';
+import { INDEX_FORMAT_VERSION, type IndexData, loadIndex, writeIndex } from '../../src/retrieval/index-store.js';
 import { LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
 import { buildRetriever, computeCorpusHash, fromStored, saveRetriever } from '../../src/retrieval/retriever.js';
 import { SAMPLE } from './synthetic.js';
@@ -47,7 +47,7 @@ describe('index store', () => {
     expect(index.chunks).toEqual(SAMPLE.chunks);
     expect(index.docs).toEqual(SAMPLE.docs);
     expect(index.manifest).toMatchObject({
-      version: 1,
+      version: INDEX_FORMAT_VERSION,
       corpusHash,
       embedderId: embedder.id,
       dimension: 64,
@@ -100,6 +100,16 @@ describe('index store', () => {
     expect(await loadIndex(dataDir, expectation)).toMatchObject({ status: 'corrupt' });
     await fs.writeFile(path.join(dataDir, 'index', 'CURRENT'), '../../etc\n');
     expect(await loadIndex(dataDir, expectation)).toMatchObject({ status: 'corrupt' });
+  });
+
+  it('reports a build of an older index format as a mismatch, so it is rebuilt with the current terms', async () => {
+    const id = await writeIndex(dataDir, data);
+    const manifestPath = path.join(buildsDir(), id, 'manifest.json');
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8'));
+    await fs.writeFile(manifestPath, JSON.stringify({ ...manifest, version: INDEX_FORMAT_VERSION - 1 }));
+    const res = await loadIndex(dataDir, expectation);
+    expect(res).toMatchObject({ status: 'mismatch' });
+    if (res.status === 'mismatch') expect(res.reason).toContain(`expected ${INDEX_FORMAT_VERSION}`);
   });
 
   it('reports missing when CURRENT names a build that is gone', async () => {
