@@ -7,6 +7,7 @@ import { atPeriod, datesRows } from './dated-rows.js';
 import { namedRows, namesTwoSeries } from './named-series.js';
 import { pairedSeries } from './paired-series.js';
 import { type CellFor, cellsFor } from './period-cells.js';
+import { rivalModifier } from './rival-modifier.js';
 import {
   bestColumn,
   MIN_LABEL_PRECISION,
@@ -252,6 +253,7 @@ export function answerFromTables(
   if (paired) return paired;
   const matches = atPeriod(matchRows(q.factual, tables, weigh), periods);
   const top = matches[0];
+  if (top && rivalModifier(q.factual, top.row.label)) return null;
   if (!usable(top)) return q.op ? null : tablePeriods(q.factual, tables, weigh, docText);
   const tried = new Set<Table>();
   for (const m of matches) {

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
+
+/** A fictional quarterly statement whose table stops at operating profit, written for this test. */
+const STATEMENT = `---
+title: "Orrindale Tiles: quarterly results"
+---
+Fictional document written for testing; all names and figures are invented.
+
+Orrindale Tiles makes floor tiles. Revenue for the year rose as two new kilns came into use.
+
+Quarterly results (€m unless stated)
+| | Q4 2024 | Q1 2025 | Q2 2025 | Q3 2025 | Q4 2025 |
+| --- | --- | --- | --- | --- | --- |
+| Revenue | 80.3 | 78.5 | 81.0 | 84.2 | 91.1 |
+| Gross profit | 28.2 | 27.9 | 29.3 | 30.1 | 33.4 |
+| Gross margin (%) | 35.1 | 35.5 | 36.2 | 35.7 | 36.7 |
+| Operating profit | 10.9 | 10.2 | 11.1 | 12.0 | 13.8 |
+`;
+
+describe('a table row that is another measure of the same kind', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'orrindale-quarters.md': STATEMENT });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('is not given for the asked one: net profit is neither gross nor operating profit', async () => {
+    const r = await askChat(t.app, 'What was Orrindale’s net profit in Q4 2025?');
+    expect(r.abstained).toBe(true);
+    expect(r.answer).not.toMatch(/33\.4|13\.8/);
+  });
+
+  it('still answers the row the question names, with or without its qualifier', async () => {
+    const operating = await askChat(t.app, 'What was Orrindale’s operating profit in Q4 2025?');
+    expect(operating.abstained).toBe(false);
+    expect(operating.short?.text).toMatch(/13\.8/);
+    const revenue = await askChat(t.app, 'What was the total revenue of Orrindale in Q3 2025?');
+    expect(revenue.short?.text).toMatch(/84\.2/);
+  });
+});
