@@ -18,7 +18,7 @@ Quarterly results (€m unless stated)
 | Operating profit | 10.9 | 10.2 | 11.1 | 12.0 | 13.8 |
 `;
 
-describe('a table row that is another measure of the same kind', () => {
+describe('table rows and the measure the question asks for', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -38,5 +38,12 @@ describe('a table row that is another measure of the same kind', () => {
     expect(operating.short?.text).toMatch(/13\.8/);
     const revenue = await askChat(t.app, 'What was the total revenue of Orrindale in Q3 2025?');
     expect(revenue.short?.text).toMatch(/84\.2/);
+  });
+
+  it('says a figure from a row of percentages as a percentage, and checks it', async () => {
+    const r = await askChat(t.app, 'What was the gross margin in Q2 2025?');
+    expect(r.short?.text).toBe('36.2');
+    expect(r.answer).toMatch(/36\.2%/);
+    expect(r.checks.filter((c) => c.status === 'unverified')).toEqual([]);
   });
 });

@@ -52,6 +52,7 @@ export function run(op: CalcOp, args: Record<string, unknown>): CalcResult | nul
 /** The cell text with the table's scale, as a reader would say it ("1,234 thousand"). */
 export function cellWords(o: TableOperand): string {
   const text = o.match.row.row.cells[o.column]?.text ?? String(o.value.value);
+  if (o.quantity.unit === '%' && !text.includes('%')) return `${text}%`;
   return o.quantity.scale && !o.value.percent ? `${text} ${o.quantity.scale}` : text;
 }
 
