@@ -196,6 +196,14 @@ describe('purpose answers', () => {
     expect(extractPurpose('Fees rose to $4 million, owing chiefly to new berths.')).toBeNull();
     expect(extractPurpose('The rise was related to higher tariffs.')).toBeNull();
   });
+
+  it('take no infinitive that is what a verb decided or agreed, but the purpose of a passive', () => {
+    expect(extractPurpose('In May the board decided to close the Orrin depot.')).toBeNull();
+    expect(extractPurpose('The two councils agreed to share a single waste contract.')).toBeNull();
+    expect(extractPurpose('A second pump is used to keep the pressure steady.')?.text).toBe(
+      'to keep the pressure steady',
+    );
+  });
 });
 
 describe('frequency answers', () => {

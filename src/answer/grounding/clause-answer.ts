@@ -1,4 +1,4 @@
-import { tagText } from '../../language/tagger.js';
+import { type TaggedToken, tagText } from '../../language/tagger.js';
 
 /**
  * The words after which a sentence says what something consists of, includes, relates to or is due to:
@@ -156,6 +156,16 @@ const NOT_PURPOSE_BEFORE = new Set([
 ]);
 
 /**
+ * Whether the "to" at `i` opens the object of the verb right before it ("decided to lower", "agreed to pay"), what
+ * was done rather than what for; not after a passive ("is used to reduce", "were hired to build"), whose infinitive
+ * is a purpose.
+ */
+function complementOf(tokens: readonly TaggedToken[], i: number): boolean {
+  const verb = tokens[i - 1];
+  return verb?.pos === 'VERB' && tokens[i - 2]?.pos !== 'AUX';
+}
+
+/**
  * The purpose a "why" question asks for, in a sentence that states one with an infinitive: the clause from "to"
  * before a verb, to the end of the sentence ("swaps are entered into with several banks to reduce concentration
  * risk" -> "to reduce concentration risk"); null without one.
@@ -165,6 +175,7 @@ export function extractPurpose(sentence: string): ClauseSpan | null {
   for (const [i, t] of tokens.entries()) {
     if (t.text.toLowerCase() !== 'to' || tokens[i + 1]?.pos !== 'VERB') continue;
     if (NOT_PURPOSE_BEFORE.has(tokens[i - 1]?.text.toLowerCase() ?? '')) continue;
+    if (complementOf(tokens, i)) continue;
     return clauseFrom(sentence, t.start);
   }
   return null;
