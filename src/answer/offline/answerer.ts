@@ -29,6 +29,7 @@ import { answerDerived, answerNumeric, answerYearsTotal } from './numeric.js';
 import { periodLead } from './period-figures.js';
 import { afterPosedQuestion } from './posed-question.js';
 import { rerankBySpan } from './span-rerank.js';
+import { sumOfParts } from './sum-of-parts.js';
 import type { TableAnswer } from './table-operands.js';
 import { hasTables, tableAnswer, tableNote, tableRole } from './table-route.js';
 import { preferTurnWords } from './turn-focus.js';
@@ -182,7 +183,10 @@ export class OfflineAnswerer implements Answerer {
     const found =
       compared || said
         ? null
-        : (answerYearsTotal(q, scored) ?? answerDerived(q, scored) ?? answerNumeric(q, scored, NUMERIC_RELEVANCE));
+        : ((await sumOfParts(snapshot, q.factual)) ??
+          answerYearsTotal(q, scored) ??
+          answerDerived(q, scored) ??
+          answerNumeric(q, scored, NUMERIC_RELEVANCE));
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
     const spanType = followUpSpanType(resolved.turn, q.factual);
