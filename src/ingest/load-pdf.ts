@@ -1,6 +1,7 @@
 import { getDocumentProxy, getMeta } from 'unpdf';
 import { firstNonEmptyLine, normalizeText, titleFromLine } from './normalize.js';
-import { layoutPageText, type PdfTextItem } from './pdf-layout.js';
+import { layoutPageText } from './pdf-layout.js';
+import type { PdfTextItem } from './pdf-lines.js';
 import { ensurePromiseTry } from './promise-try.js';
 import type { ExtractedDocument } from './types.js';
 
