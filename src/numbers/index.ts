@@ -1,5 +1,6 @@
-export { type CalcResult, calculate } from './calculator/calculator.js';
+export { calculate } from './calculator/calculator.js';
 export * as calcMath from './calculator/math.js';
+export type { CalcResult } from './calculator/result.js';
 export { CALC_OPS, type CalcOp, calcOps, isCalcOp, quantitySchema } from './calculator/schemas.js';
 export { calculatorTools, runCalculatorTool, toolErrorJson } from './calculator/tools.js';
 export { checkClaimList, checkClaims } from './claims/check.js';

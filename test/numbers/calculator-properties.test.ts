@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
-import { type CalcResult, calculate } from '../../src/numbers/calculator/calculator.js';
+import { calculate } from '../../src/numbers/calculator/calculator.js';
+import type { CalcResult } from '../../src/numbers/calculator/result.js';
 import { CALC_OPS, calcOps } from '../../src/numbers/calculator/schemas.js';
 
 const RUNS = { numRuns: 300 };

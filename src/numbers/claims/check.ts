@@ -1,5 +1,6 @@
-import { type CalcResult, calculate } from '../calculator/calculator.js';
+import { calculate } from '../calculator/calculator.js';
 import { annualizedMultiple } from '../calculator/math.js';
+import type { CalcResult } from '../calculator/result.js';
 import type { CalcOp } from '../calculator/schemas.js';
 import { formatPercent } from '../format.js';
 import { SCALES, type Scale, scaleFactor } from '../quantity.js';
