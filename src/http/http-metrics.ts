@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { type Metrics, UNMATCHED_ROUTE } from '../metrics/metrics.js';
+import { UNMATCHED_ROUTE } from '../metrics/labels.js';
+import type { Metrics } from '../metrics/metrics.js';
 
 /** Method of routes added with `use` or `all` (middleware and catch-all 404s), as opposed to endpoints. */
 const ANY_METHOD = 'ALL';

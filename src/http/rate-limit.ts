@@ -2,7 +2,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
 import { rateLimiter, type Store } from 'hono-rate-limiter';
 import { isAppError } from '../errors.js';
-import type { Metrics, RateLimitBudget } from '../metrics/metrics.js';
+import type { RateLimitBudget } from '../metrics/labels.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { jsonError } from './errors.js';
 import type { RequestLogger } from './request-context.js';
 

@@ -2,6 +2,20 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { type CheckStatus, CheckStatusSchema } from '../answer/schema.js';
 import { buildIdTime } from '../retrieval/index-layout.js';
 import type { KnowledgeSnapshot } from '../retrieval/knowledge-base.js';
+import {
+  ANSWER_MODES,
+  LLM_CALL_OUTCOMES,
+  type LlmCallOutcome,
+  RATE_LIMIT_BUDGETS,
+  type RateLimitBudget,
+  REINDEX_OUTCOMES,
+  type ReindexOutcome,
+  SLACK_COMMAND_OUTCOMES,
+  SLACK_EVENT_OUTCOMES,
+  type SlackCommandOutcome,
+  type SlackEventOutcome,
+  UNMATCHED_ROUTE,
+} from './labels.js';
 
 /** Prefix of every metric citecheck defines (the process metrics keep their standard names). */
 export const METRIC_PREFIX = 'citecheck_';
@@ -12,44 +26,8 @@ export const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
 /** Buckets (seconds) of the model call latency histogram. */
 export const LLM_DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60];
 
-/** `route` label of requests no route matched (unknown paths are never used as label values). */
-export const UNMATCHED_ROUTE = 'unmatched';
-
 /** HTTP methods kept as label values; any other is counted as `OTHER`. */
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-
-/** Modes an answer can come from. */
-export const ANSWER_MODES = ['offline', 'llm'] as const;
-
-/** Per-IP budgets of the rate limit (see `installRateLimits`). */
-export const RATE_LIMIT_BUDGETS = ['answering', 'feedback', 'api'] as const;
-
-/** Ways a Slack Events API delivery is handled. */
-export const SLACK_EVENT_OUTCOMES = ['answered', 'duplicate', 'ignored'] as const;
-
-/** Ways a slash command is handled: answered in the background, or refused at once (usage text). */
-export const SLACK_COMMAND_OUTCOMES = ['answered', 'ignored'] as const;
-
-/** Outcomes of one model call. */
-export const LLM_CALL_OUTCOMES = ['ok', 'error'] as const;
-
-/** Outcomes of a background rebuild. */
-export const REINDEX_OUTCOMES = ['succeeded', 'failed'] as const;
-
-/** Which per-IP budget refused a request. */
-export type RateLimitBudget = (typeof RATE_LIMIT_BUDGETS)[number];
-
-/** How a Slack Events API delivery was handled. */
-export type SlackEventOutcome = (typeof SLACK_EVENT_OUTCOMES)[number];
-
-/** How a slash command was handled. */
-export type SlackCommandOutcome = (typeof SLACK_COMMAND_OUTCOMES)[number];
-
-/** Outcome of one model call. */
-export type LlmCallOutcome = (typeof LLM_CALL_OUTCOMES)[number];
-
-/** Outcome of a background rebuild. */
-export type ReindexOutcome = (typeof REINDEX_OUTCOMES)[number];
 
 /** The part of the served snapshot the index gauges read. */
 export type IndexSample = Pick<KnowledgeSnapshot, 'buildId' | 'chunks' | 'docs'>;
