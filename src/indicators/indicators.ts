@@ -5,8 +5,9 @@ import { splitParagraphs } from '../numbers/claims/sentences.js';
 import type { ClaimUnit, NumericClaim } from '../numbers/claims/types.js';
 import { readTables } from '../tables/read-tables.js';
 import { tableIndicators } from './from-tables.js';
-import { indicatorName, type NameContext, respectivelyNames } from './names.js';
+import { indicatorName, type NameContext } from './names.js';
 import { dominantRegion, regionAt } from './regions.js';
+import { respectivelyNames } from './respectively.js';
 import type { IndicatorChunk, IndicatorDoc, IndicatorRecord } from './types.js';
 
 export type { IndicatorChunk, IndicatorDoc, IndicatorRecord } from './types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndicators } from '../../src/indicators/indicators.js';
-import { cleanNoun } from '../../src/indicators/names.js';
+import { cleanNoun } from '../../src/indicators/noun-phrases.js';
 import { dominantRegion, regionAt, regionMentions } from '../../src/indicators/regions.js';
 
 const names = (text: string, exclude?: string[]) =>
