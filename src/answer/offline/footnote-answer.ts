@@ -1,6 +1,7 @@
 import { escapeRegExp } from '../../language/escape-regexp.js';
 import type { Table } from '../../tables/types.js';
-import { MIN_ROW_RECALL, matchRows, type RowMatch, type TermWeight } from './table-match.js';
+import type { TermWeight } from './row-terms.js';
+import { MIN_ROW_RECALL, matchRows, type RowMatch } from './table-match.js';
 
 /* What a table row's footnote says about it: "(1) Include advertising and billing expenses" under a row "Customer costs(1)". */
 

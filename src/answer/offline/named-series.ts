@@ -1,7 +1,8 @@
 import { periodsIn } from '../../tables/periods.js';
 import type { Table } from '../../tables/types.js';
 import { atPeriod, datedInLabel, writesDayDate } from './dated-rows.js';
-import { matchRows, type RowMatch, type TermWeight, usable } from './table-match.js';
+import type { TermWeight } from './row-terms.js';
+import { matchRows, type RowMatch, usable } from './table-match.js';
 
 /* Questions that name two table series apart: "A as a percentage of B", "the ratio of A to B". */
 

@@ -1,6 +1,7 @@
 import type { Period, Table } from '../../tables/types.js';
 import type { CellFor } from './period-cells.js';
-import { matchRows, type TermWeight, usable } from './table-match.js';
+import type { TermWeight } from './row-terms.js';
+import { matchRows, usable } from './table-match.js';
 import { cellWords, type TableAnswer, type TableOperand } from './table-operands.js';
 
 /* Two series asked for one period, "respectively": "What are the respective sales and purchases for 2017?". */

@@ -1,6 +1,8 @@
 import type { Period, Table } from '../../tables/types.js';
+import { bestColumn, periodColumn } from './column-choice.js';
 import { datesRows, rowAt } from './dated-rows.js';
-import { bestColumn, periodColumn, type RowMatch, type TermWeight } from './table-match.js';
+import type { TermWeight } from './row-terms.js';
+import type { RowMatch } from './table-match.js';
 import { operand, type TableOperand } from './table-operands.js';
 
 /** The cell holding a period's figure for a row's series, or null when the tables give none. */

@@ -1,5 +1,6 @@
 import type { Table, TableCell, TableRow } from '../../tables/types.js';
-import { termsOf, topicTerms } from './table-match.js';
+import { termsOf } from './row-terms.js';
+import { topicTerms } from './table-match.js';
 
 /* "Who is the company's Chief Financial Officer?" asked of a table listing people with their positions. */
 

@@ -2,7 +2,7 @@ import { SCALES, type Scale, scaleFactor } from '../../numbers/index.js';
 import { readPeriod } from '../../tables/periods.js';
 import type { TableCell } from '../../tables/types.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
-import { termsOf } from './table-match.js';
+import { termsOf } from './row-terms.js';
 import type { TableAnswer, TableOperand } from './table-operands.js';
 
 /* Figures the text states that agree with a table answer: a report's own wording of a cell or of a computed result. */

@@ -3,22 +3,14 @@ import { periodsIn } from '../../tables/periods.js';
 import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksTotalOverPeriods } from '../question/totals.js';
+import { bestColumn, periodColumn, periodColumns, seriesColumns } from './column-choice.js';
 import { atPeriod, datesRows } from './dated-rows.js';
 import { namedRows, namesTwoSeries } from './named-series.js';
 import { pairedSeries } from './paired-series.js';
 import { type CellFor, cellsFor } from './period-cells.js';
 import { rivalModifier } from './rival-modifier.js';
-import {
-  bestColumn,
-  MIN_LABEL_PRECISION,
-  matchRows,
-  periodColumn,
-  periodColumns,
-  type RowMatch,
-  seriesColumns,
-  type TermWeight,
-  usable,
-} from './table-match.js';
+import type { TermWeight } from './row-terms.js';
+import { MIN_LABEL_PRECISION, matchRows, type RowMatch, usable } from './table-match.js';
 import { COUNT_RE, cellWords, magnitude, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
 import { extremePeriod, listedPeriods, tablePeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows, extremeRow, listedRows } from './table-ranking.js';

@@ -1,13 +1,7 @@
 import type { Table, TableCell } from '../../tables/types.js';
-import {
-  contextTerms,
-  periodColumns,
-  type RowMatch,
-  type TermWeight,
-  termsOf,
-  weightOf,
-  wholeRow,
-} from './table-match.js';
+import { periodColumns } from './column-choice.js';
+import { contextTerms, type TermWeight, termsOf, weightOf } from './row-terms.js';
+import { type RowMatch, wholeRow } from './table-match.js';
 import { cellWords, extremeWord, operand, rankBy, type TableAnswer, type TableOperand } from './table-operands.js';
 
 /** "In which year was X higher", "what year had the largest X": the period whose figure is the extreme. */

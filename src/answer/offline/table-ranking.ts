@@ -1,5 +1,7 @@
 import type { Period, Table } from '../../tables/types.js';
-import { headerWeight, type TermWeight, termsOf, weightOf, wholeRow } from './table-match.js';
+import { headerWeight } from './column-choice.js';
+import { type TermWeight, termsOf, weightOf } from './row-terms.js';
+import { wholeRow } from './table-match.js';
 import { extremeWord, operand, rankBy, type TableAnswer } from './table-operands.js';
 
 /** "Which country had the highest X", "in which segment was X the largest": the row whose figure is the extreme. */
