@@ -1,30 +1,20 @@
-import type { CalcOp, CalcResult } from '../../numbers/index.js';
+import type { CalcOp } from '../../numbers/index.js';
 import { periodsIn } from '../../tables/periods.js';
 import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksTotalOverPeriods } from '../question/totals.js';
-import { bestColumn, periodColumn, periodColumns, seriesColumns } from './column-choice.js';
+import { bestColumn, periodColumn, periodColumns } from './column-choice.js';
 import { atPeriod, datesRows } from './dated-rows.js';
 import { namedRows, namesTwoSeries } from './named-series.js';
 import { pairedSeries } from './paired-series.js';
-import { type CellFor, cellsFor } from './period-cells.js';
+import { cellsFor } from './period-cells.js';
 import { rivalModifier } from './rival-modifier.js';
 import type { TermWeight } from './row-terms.js';
 import { MIN_LABEL_PRECISION, matchRows, type RowMatch, usable } from './table-match.js';
-import { COUNT_RE, cellWords, magnitude, operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
+import { COUNT_RE, cellWords, magnitude, operand, type TableAnswer } from './table-operands.js';
+import { acrossColumns, acrossSeries, overRowPeriods, severalCells } from './table-ops.js';
 import { extremePeriod, listedPeriods, tablePeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows, extremeRow, listedRows } from './table-ranking.js';
-
-/** Wording that asks for a relative change even of percentages ("percentage change", "growth rate"); "absolute" asks for points. */
-const RELATIVE_CHANGE_RE =
-  /\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|rise|decline)\b|\bgrowth rate\b|\bby what percent/iu;
-const ABSOLUTE_RE = /\babsolute\b|\bpercentage points?\b/iu;
-
-/** A growth rate asked of figures that are themselves percentages is a change in points unless the wording asks otherwise. */
-function opFor(op: CalcOp, question: string, ops: readonly TableOperand[]): CalcOp {
-  if (op !== 'growth_rate' || !ops.every((o) => o.quantity.unit === '%')) return op;
-  return RELATIVE_CHANGE_RE.test(question) && !ABSOLUTE_RE.test(question) ? op : 'difference';
-}
 
 /** A span of years ("2017-2019", "from 2017 to 2019", "2017 through 2019"): every year in it counts. */
 const YEAR_RANGE_RE = /\b((?:19|20)\d\d)\s*(?:-|–|to|through|until)\s*((?:19|20)\d\d)\b/iu;
@@ -72,92 +62,6 @@ const OVER_PERIODS: ReadonlySet<CalcOp> = new Set(['difference', 'growth_rate', 
 /** Operations over two series in one period. */
 const ACROSS_SERIES: ReadonlySet<CalcOp> = new Set(['difference', 'ratio', 'share', 'sum', 'average']);
 
-const mag = (r: CalcResult) => r.display.replace(/^[-−+]\s*/u, '');
-
-function overPeriods(op: CalcOp, ops: TableOperand[], periods: readonly Period[]): TableAnswer | null {
-  const first = ops[0]!;
-  const last = ops[ops.length - 1]!;
-  const q = ops.map((o) => o.quantity);
-  const args: Record<string, unknown> =
-    op === 'difference'
-      ? { a: last.quantity, b: first.quantity }
-      : op === 'growth_rate'
-        ? { from: first.quantity, to: last.quantity }
-        : op === 'cagr'
-          ? {
-              start: first.quantity,
-              end: last.quantity,
-              startYear: periods[0]!.year,
-              endYear: periods[periods.length - 1]!.year,
-            }
-          : { values: q };
-  const result = run(op, args);
-  if (!result) return null;
-  const series = first.series;
-  const from = `${cellWords(first)} in ${first.header}`;
-  const to = `${cellWords(last)} in ${last.header}`;
-  const went = result.value < 0 ? 'decreased' : 'increased';
-  const statement =
-    op === 'difference'
-      ? `${series} ${went} by ${mag(result)}, from ${from} to ${to}`
-      : op === 'growth_rate'
-        ? `${series} ${went} by ${mag(result)}, from ${from} to ${to}`
-        : op === 'cagr'
-          ? `${series} grew at a compound annual rate of ${result.display}, from ${from} to ${to}`
-          : op === 'average'
-            ? `The average ${series} over ${ops.map((o) => o.header).join(', ')} is ${result.display} (${ops.map(cellWords).join(', ')})`
-            : `${series} over ${ops.map((o) => o.header).join(', ')} sums to ${result.display} (${ops.map(cellWords).join(' + ')})`;
-  return { operands: ops, result, statement };
-}
-
-/**
- * A roll-forward's movement as its size: such tables write shares vested or forfeited in brackets for their
- * direction, and "vested as a percentage of the total" asks for a share of that size. Other operands as they are.
- */
-function sized(o: TableOperand): TableOperand {
-  if (!datesRows(o.match.table) || o.quantity.value >= 0) return o;
-  return { ...o, quantity: { ...o.quantity, value: -o.quantity.value } };
-}
-
-function acrossSeries(
-  op: CalcOp,
-  question: string,
-  pair: [TableOperand, TableOperand],
-  ordered = false,
-): TableAnswer | null {
-  const pos = (o: TableOperand) =>
-    Math.min(
-      ...[...o.match.matched].map((t) => question.toLowerCase().indexOf(t.slice(0, 4))).filter((i) => i >= 0),
-      Infinity,
-    );
-  const [a, b] = (ordered ? pair : [...pair].sort((x, y) => pos(x) - pos(y))).map((o) =>
-    op === 'share' ? sized(o) : o,
-  ) as [TableOperand, TableOperand];
-  const [part, whole] = Math.abs(a.value.value) <= Math.abs(b.value.value) ? [a, b] : [b, a];
-  const args: Record<string, unknown> =
-    op === 'share'
-      ? { part: part.quantity, whole: whole.quantity }
-      : op === 'ratio'
-        ? { a: a.quantity, b: b.quantity }
-        : op === 'difference'
-          ? { a: a.quantity, b: b.quantity }
-          : { values: [a.quantity, b.quantity] };
-  const result = run(op, args);
-  if (!result) return null;
-  const at = a.header ? ` in ${a.header}` : '';
-  const statement =
-    op === 'share'
-      ? `${part.series} (${cellWords(part)}) is ${result.display} of ${whole.series} (${cellWords(whole)})${at}`
-      : op === 'ratio'
-        ? `The ratio of ${a.series} (${cellWords(a)}) to ${b.series} (${cellWords(b)})${at} is ${result.display}`
-        : op === 'difference'
-          ? `${a.series} (${cellWords(a)}) minus ${b.series} (${cellWords(b)})${at} is ${result.display}`
-          : op === 'average'
-            ? `The average of ${a.series} and ${b.series}${at} is ${result.display}`
-            : `${a.series} and ${b.series}${at} sum to ${result.display}`;
-  return { operands: [a, b], result, statement };
-}
-
 /**
  * Whether a question asks for the total of a row over the two years it names: it says "total" and the row is not
  * itself a total ("the total consolidated net revenue in 2018 and 2019" adds the years of "Consolidated net
@@ -165,50 +69,6 @@ function acrossSeries(
  */
 function totalsYears(question: string, m: RowMatch): boolean {
   return asksTotalOverPeriods(question) && !/\btotal\b/iu.test(m.row.label);
-}
-
-/** One row's cells for several periods ("X in 2019 and 2018 respectively"), in the order the question names them. */
-function severalCells(question: string, m: RowMatch, periods: readonly Period[], cellFor: CellFor): TableAnswer | null {
-  const named = [...periods].sort((a, b) => question.indexOf(a.label) - question.indexOf(b.label));
-  const ops = named.map((p) => cellFor(m, p));
-  if (!ops.every((o): o is TableOperand => o !== null)) return null;
-  const spans = ops.map((o) => o.match.row.row.cells[o.column]!);
-  return {
-    operands: ops,
-    statement: `${m.row.series}: ${ops.map((o) => `${cellWords(o)} in ${o.header}`).join(', ')}`,
-    spans,
-  };
-}
-
-/** One row's figures for each asked period, and the operation over them; null when a period has no figure. */
-function overRowPeriods(
-  op: CalcOp,
-  question: string,
-  m: RowMatch,
-  asked: readonly Period[],
-  cellFor: CellFor,
-): TableAnswer | null {
-  const ops = asked.map((p) => cellFor(m, p));
-  if (!ops.every((o): o is TableOperand => o !== null)) return null;
-  return overPeriods(opFor(op, question, ops), ops, asked);
-}
-
-/** Two columns of one row that the question names as its two series, in the order it names them. */
-function acrossColumns(
-  op: CalcOp,
-  question: string,
-  row: RowMatch,
-  period: Period | undefined,
-  weigh: TermWeight,
-): TableAnswer | null {
-  const named = seriesColumns(question, row, period, weigh).slice(0, 2);
-  if (named.length < 2) return null;
-  const ordered = [...named].sort((a, b) => a.position - b.position || a.column - b.column);
-  const a = operand(row, ordered[0]!.column);
-  const b = operand(row, ordered[1]!.column);
-  if (!a || !b) return null;
-  const label = (o: TableOperand): TableOperand => ({ ...o, series: `${o.series} (${o.header})` });
-  return acrossSeries(op, question, [label(a), label(b)]);
 }
 
 /** Another row of the same table naming question terms the best row does not, for two-series questions. */
