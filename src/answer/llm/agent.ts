@@ -1,17 +1,17 @@
-import { AIMessage, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
+import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../../config.js';
 import { AppError, isAppError } from '../../errors.js';
 import { CALC_OPS } from '../../numbers/index.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
-import { assessCoverage } from '../grounding/coverage.js';
 import { MarkerNumbering, withoutMarkers } from '../grounding/markers.js';
 import { toRelated } from '../grounding/related.js';
 import { shortAnswerFor } from '../grounding/short-answer.js';
 import { cellsUsed, passageText, withTableRef } from '../grounding/table-context.js';
 import { type CalcRecord, verifyAnswer } from '../grounding/verify.js';
-import { resolveFollowUp } from '../question/followup.js';
 import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
+import { retrievalQuery, uncoveredReason } from './agent-question.js';
+import { type LlmCallRecorder, runStepTools, timedCall } from './agent-steps.js';
 import { EchoGuard } from './echo-guard.js';
 import { MarkerStream } from './marker-stream.js';
 import { bindTools, createChatModel, streamStep, type ToolCallingModel, withRetries } from './model.js';
@@ -19,7 +19,7 @@ import { escapeData, PassageRegistry, renderPassages } from './passage-registry.
 import { defaultPrompts, PromptError, type PromptLibrary } from './prompts.js';
 import { ABSTAIN_PHRASE, echoesPrompt, groundAnswer, isAbstention } from './result.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
-import { type RawToolCall, runToolCall, SEARCH_TOOL } from './tools.js';
+import { SEARCH_TOOL } from './tools.js';
 
 /** Structured logger surface (pino-compatible). */
 export interface LlmLogger {
@@ -38,12 +38,6 @@ export interface LlmAnswererDeps {
   metrics?: LlmCallRecorder;
 }
 
-/** Where model calls are counted and timed (the Prometheus metrics implement it). */
-export interface LlmCallRecorder {
-  recordLlmRetry(): void;
-  observeLlmCall(outcome: 'ok' | 'error', seconds: number): void;
-}
-
 interface LoopResult {
   answer: string;
   calcs: CalcRecord[];
@@ -54,22 +48,6 @@ interface LoopResult {
 function abortError(reason: unknown): Error {
   if (reason instanceof Error && reason.name === 'AbortError') return reason;
   return new DOMException('The answer was aborted', 'AbortError');
-}
-
-function parsedArgs(raw: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(raw);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Follow-ups ("and in 2015?") are retrieved together with the previous question. */
-function retrievalQuery(input: AnswerInput): string {
-  const previous = [...input.history].reverse().find((t) => t.role === 'user')?.content;
-  const short = input.question.trim().split(/\s+/).length <= 6;
-  return previous && short ? `${previous}\n${input.question}` : input.question;
 }
 
 /**
@@ -182,10 +160,11 @@ class LlmAnswerer implements Answerer {
     const stream = new MarkerStream(new MarkerNumbering((n) => registry.has(n)), (t) => guard.push(t));
     const { maxSteps } = this.config.llm;
     let strikes = 0;
+    const warn = (obj: object, msg: string) => this.deps.logger?.warn(obj, msg);
     for (let step = 1; step <= maxSteps; step++) {
       const model = step === maxSteps ? this.finalModel : this.toolModel;
       const { content, toolCalls } = await withRetries(
-        (onContent) => this.timed(() => streamStep(model, messages, signal, step, onContent)),
+        (onContent) => timedCall(this.deps.metrics, () => streamStep(model, messages, signal, step, onContent)),
         (text) => stream.push(text),
         {
           policy: this.retry,
@@ -207,62 +186,11 @@ class LlmAnswerer implements Answerer {
       guard.reset();
       if (step === maxSteps)
         throw new AppError('upstream_error', `the language model was still calling tools after ${maxSteps} steps`);
-      if (await this.runTools(input, toolCalls, messages, content, { registry, calcs }, signal)) strikes++;
+      if (await runStepTools(input, toolCalls, messages, content, { registry, calcs }, signal, this.prompts, warn))
+        strikes++;
       if (strikes > 1) throw new AppError('upstream_error', 'the language model sent malformed tool arguments again');
     }
     throw new AppError('upstream_error', 'no model steps allowed');
-  }
-
-  /** Runs one model call, observing its duration and outcome. */
-  private async timed<T>(call: () => Promise<T>): Promise<T> {
-    const metrics = this.deps.metrics;
-    if (!metrics) return call();
-    const started = performance.now();
-    try {
-      const result = await call();
-      metrics.observeLlmCall('ok', (performance.now() - started) / 1000);
-      return result;
-    } catch (err) {
-      metrics.observeLlmCall('error', (performance.now() - started) / 1000);
-      throw err;
-    }
-  }
-
-  /** Runs a step's tool calls, appending the call and its results to `messages`; true if any was malformed. */
-  private async runTools(
-    input: AnswerInput,
-    calls: RawToolCall[],
-    messages: BaseMessage[],
-    content: string,
-    state: Pick<LoopResult, 'registry' | 'calcs'>,
-    signal: AbortSignal,
-  ): Promise<boolean> {
-    const tool_calls = calls.map((c) => ({
-      id: c.id,
-      name: c.name,
-      args: parsedArgs(c.args),
-      type: 'tool_call' as const,
-    }));
-    messages.push(new AIMessage({ content, tool_calls }));
-    let malformed = false;
-    for (const call of calls) {
-      const outcome = await runToolCall(call, {
-        snapshot: input.snapshot,
-        registry: state.registry,
-        prompts: this.prompts,
-      });
-      signal.throwIfAborted();
-      if (outcome.malformed) {
-        malformed = true;
-        this.deps.logger?.warn({ tool: call.name, args: call.args.slice(0, 200) }, 'malformed tool call');
-      }
-      if (outcome.calc) {
-        state.calcs.push(outcome.calc);
-        input.events?.onCheck?.({ ...outcome.calc, status: 'computed' });
-      }
-      messages.push(new ToolMessage({ content: outcome.content, tool_call_id: call.id, name: call.name }));
-    }
-    return malformed;
   }
 
   private finish(input: AnswerInput, hits: readonly SearchHit[], result: LoopResult, retrieveMs: number): AnswerDraft {
@@ -290,17 +218,6 @@ class LlmAnswerer implements Answerer {
       retrieveMs,
     };
   }
-}
-
-/**
- * The offline answerer's coverage rule, applied before any model call: a question about years,
- * names or topic words the documents never use is declined without asking the model.
- */
-function uncoveredReason(input: AnswerInput): string | undefined {
-  const resolved = resolveFollowUp(input.question, input.history);
-  const q = resolved.isFollowUp ? { ...resolved.analysis, factual: resolved.turn } : resolved.analysis;
-  const verdict = assessCoverage(input.snapshot, q);
-  return verdict.covered ? undefined : verdict.reason;
 }
 
 /**
