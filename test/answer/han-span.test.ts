@@ -29,3 +29,33 @@ describe('short answers to Chinese questions', () => {
     expect(hanShortSpan(OUTPUT, '谁通报了茶叶生产情况？', 'person')).toBeNull();
   });
 });
+
+describe('Chinese names for "谁"', () => {
+  const BOARD = '公司董事长邵启岚、总经理顾砚秋、财务总监乔闻笙保证年度报告的真实、准确、完整。';
+
+  it('reads "who" in a Chinese question as asking for a person', () => {
+    expect(detectSpanType('岚泽智能的董事长是谁？')).toBe('person');
+    expect(detectSpanType('谁是岚泽智能的总经理？')).toBe('person');
+  });
+
+  it('takes the name written right after the asked role, up to punctuation or the next word', () => {
+    for (const [q, name] of [
+      ['岚泽智能的董事长是谁？', '邵启岚'],
+      ['谁是岚泽智能的总经理？', '顾砚秋'],
+      ['公司的财务总监是谁？', '乔闻笙'],
+    ] as const) {
+      const span = hanShortSpan(BOARD, q, 'person');
+      expect(span?.text).toBe(name);
+      expect(BOARD.slice(span!.start, span!.end)).toBe(name);
+    }
+    expect(hanShortSpan('该桥由工程师李明设计。', '这座桥的工程师是谁？', 'person')?.text).toBe('李明');
+    expect(hanShortSpan('研发中心主任林若溪表示，新产品将于明年上市。', '研发中心主任是谁？', 'person')?.text).toBe(
+      '林若溪',
+    );
+  });
+
+  it('takes no name where the sentence gives the role without one, or a count after it', () => {
+    expect(hanShortSpan('公司在职员工共6842人，其中研发人员1596人。', '研发人员是谁？', 'person')).toBeNull();
+    expect(hanShortSpan(BOARD, '公司的董事会秘书是谁？', 'person')).toBeNull();
+  });
+});

@@ -20,11 +20,13 @@ const HAN_RE = /\p{Script=Han}/u;
 /**
  * The short answer to a Chinese question for a date or a figure, in a Chinese sentence: the figure written nearest
  * after a word of the question ("粮食总产量3486.2万吨" for "粮食总产量是多少"), the date nearest to one on either side
- * (a day for "哪天"), else the first. Null for other types, for a sentence without Chinese text, or when it has no
- * date or figure.
+ * (a day for "哪天"), else the first; for "谁", the name after the role the question asks about (see {@link hanName}).
+ * Null for other types, for a sentence without Chinese text, or when it has no such span.
  */
 export function hanShortSpan(sentence: string, question: string, type: SpanType): HanSpan | null {
-  if ((type !== 'date' && type !== 'number') || !HAN_RE.test(sentence) || !HAN_RE.test(question)) return null;
+  if (!HAN_RE.test(sentence) || !HAN_RE.test(question)) return null;
+  if (type === 'person') return hanName(sentence, question);
+  if (type !== 'date' && type !== 'number') return null;
   const re = type === 'date' ? DATE_RE : FIGURE_RE;
   const spans = [...sentence.matchAll(re)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const unasked = spans.filter((s) => !question.includes(s.text));
@@ -45,3 +47,55 @@ export function hanShortSpan(sentence: string, question: string, type: SpanType)
 
 /** A question asking for the day ("哪天", "哪一日", "几号"), not the year. */
 const DAY_ASKED_RE = /哪一?天|哪一?日|几号/u;
+
+/**
+ * The role a Chinese "who" question asks about, as the sentence writes it: the longest ending of the words before
+ * "是谁" ("岚泽智能的董事长是谁", "现任董事长是谁"), or after "谁是", that the sentence has, of two characters or more.
+ */
+function askedRole(question: string, sentence: string): string | undefined {
+  const m = /(\p{Script=Han}+)(?:是|为)谁/u.exec(question) ?? /谁(?:是|担任)(\p{Script=Han}+)/u.exec(question);
+  const words = m?.[1]?.split('的').at(-1) ?? '';
+  for (let k = words.length; k >= 2; k--) if (sentence.includes(words.slice(-k))) return words.slice(-k);
+  return undefined;
+}
+
+/** Characters of a Chinese name: a surname and a given name of one or two. */
+const NAME_LENGTHS = { min: 2, max: 3 };
+/**
+ * Characters that end a name written after its role: punctuation, digits, and the first characters of the words that
+ * follow one ("董事长邵启岚在致股东的信中表示", "总经理顾砚秋、", "由工程师李明设计").
+ */
+const AFTER_NAME_RE = /[^\p{Script=Han}]|[在是的和与及等说表指称认强介出主代于为将已也都就对向从由曾还亲率]/u;
+
+/** Characters after a role searched for the name's end. */
+const NAME_REACH = 8;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Where a name at the start of `text` ends: at punctuation or a word that follows a name ({@link AFTER_NAME_RE}), or
+ * where a dictionary word of two or more characters starts after its first two ("乔闻笙保证…" ends before "保证").
+ */
+function nameEnd(text: string): number {
+  let end = 0;
+  while (end < text.length && !AFTER_NAME_RE.test(text[end]!)) end++;
+  for (const s of segmenter.segment(text.slice(0, end)))
+    if (s.index >= NAME_LENGTHS.min && s.segment.length >= 2 && s.isWordLike) return s.index;
+  return end;
+}
+
+/**
+ * The name a Chinese sentence writes right after the role a "who" question asks about ("公司董事长邵启岚、总经理…"
+ * for "董事长是谁"): two or three characters up to the name's end (see {@link nameEnd}). Null when the sentence
+ * does not write the role, or writes no name of that length after it.
+ */
+function hanName(sentence: string, question: string): HanSpan | null {
+  const role = askedRole(question, sentence);
+  if (!role) return null;
+  for (let at = sentence.indexOf(role); at >= 0; at = sentence.indexOf(role, at + role.length)) {
+    const start = at + role.length;
+    const length = nameEnd(sentence.slice(start, start + NAME_REACH));
+    if (length >= NAME_LENGTHS.min && length <= NAME_LENGTHS.max)
+      return { text: sentence.slice(start, start + length), start, end: start + length };
+  }
+  return null;
+}

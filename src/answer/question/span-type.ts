@@ -90,7 +90,7 @@ const RULES: readonly [SpanType | null, RegExp][] = [
       'i',
     ),
   ],
-  ['person', new RegExp(String.raw`\bwho(?:m|se)?\b|\b(?:what|which)\s+${ONE_MODIFIER}(?:${PERSON_NOUNS})\b`, 'i')],
+  ['person', new RegExp(String.raw`\bwho(?:m|se)?\b|\b(?:what|which)\s+${ONE_MODIFIER}(?:${PERSON_NOUNS})\b|谁`, 'i')],
   [
     'reason',
     new RegExp(
