@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OfflineAnswerer } from '../../src/answer/offline/answerer.js';
 import { resolveFollowUp } from '../../src/answer/question/followup.js';
 import { normalizeUserText, splitInstructions } from '../../src/answer/question/normalize.js';
-import {
-  type AnswerType,
-  analyzeQuestion,
-  detectAnswerType,
-  detectOp,
-  yearsIn,
-} from '../../src/answer/question/question.js';
+import { detectOp } from '../../src/answer/question/op-wording.js';
+import { type AnswerType, analyzeQuestion, detectAnswerType, yearsIn } from '../../src/answer/question/question.js';
 import type { Check, RelatedPassage } from '../../src/answer/schema.js';
 import type { CalcOp } from '../../src/numbers/index.js';
 import { makeTestApp, type TestApp } from '../helpers/app.js';

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeQuestion, detectOp, withoutOpWording } from '../../src/answer/question/question.js';
+import { detectOp, withoutOpWording } from '../../src/answer/question/op-wording.js';
+import { analyzeQuestion } from '../../src/answer/question/question.js';
 import { type CalcOp, calculate } from '../../src/numbers/index.js';
 import { askChat, makeTestApp, makeTmpDir, type TestApp } from '../helpers/app.js';
 

@@ -3,7 +3,8 @@ import { tagText } from '../../language/tagger.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency } from '../question/currency.js';
-import { type QuestionAnalysis, withoutOpWording } from '../question/question.js';
+import { withoutOpWording } from '../question/op-wording.js';
+import type { QuestionAnalysis } from '../question/question.js';
 import { isFiller, isKnownWord } from '../question/vocabulary.js';
 
 /** Whether the documents cover what a question is about, and what they lack if not. */
