@@ -27,17 +27,11 @@ import {
   rawCandidates,
   trim,
 } from './span-candidates.js';
-import {
-  EXACT_FIT,
-  type SpanContext,
-  type SpanFeature,
-  spanFeatures,
-  spanScore,
-  type WordWeight,
-} from './span-features.js';
+import { EXACT_FIT, type SpanContext, type WordWeight } from './span-context.js';
+import { type SpanFeature, spanFeatures, spanScore } from './span-features.js';
 import { SPAN_WEIGHTS } from './span-weights.js';
 
-export type { WordWeight } from './span-features.js';
+export type { WordWeight } from './span-context.js';
 
 /** A candidate short answer inside a sentence, offsets relative to the sentence. */
 export interface ShortSpan {

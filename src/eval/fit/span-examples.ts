@@ -1,5 +1,5 @@
 import { type SpanCandidate, spanCandidates } from '../../answer/grounding/short-answer.js';
-import type { WordWeight } from '../../answer/grounding/span-features.js';
+import type { WordWeight } from '../../answer/grounding/span-context.js';
 import { detectSpanType } from '../../answer/question/span-type.js';
 import { splitSentences } from '../../ingest/sentences.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
