@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CalcRecord } from '../../src/answer/grounding/figure-checks.js';
 import { citingStatements, MarkerNumbering, rewriteMarkers } from '../../src/answer/grounding/markers.js';
 import { narrowQuote } from '../../src/answer/grounding/quotes.js';
-import { type CalcRecord, verifyAnswer } from '../../src/answer/grounding/verify.js';
+import { verifyAnswer } from '../../src/answer/grounding/verify.js';
 import type { Citation } from '../../src/answer/schema.js';
 import { chunkDocument, loadCorpus } from '../../src/ingest/index.js';
 import { calculate } from '../../src/numbers/index.js';

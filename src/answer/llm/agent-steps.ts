@@ -1,5 +1,5 @@
 import { AIMessage, type BaseMessage, ToolMessage } from '@langchain/core/messages';
-import type { CalcRecord } from '../grounding/verify.js';
+import type { CalcRecord } from '../grounding/figure-checks.js';
 import type { AnswerInput } from '../types.js';
 import type { PassageRegistry } from './passage-registry.js';
 import type { PromptLibrary } from './prompts.js';

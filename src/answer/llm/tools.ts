@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { calcOps, calculatorTools, isCalcOp, runCalculatorTool, toolErrorJson } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
+import type { CalcRecord } from '../grounding/figure-checks.js';
 import { passageText } from '../grounding/table-context.js';
-import type { CalcRecord } from '../grounding/verify.js';
 import { escapeData, type PassageRegistry, renderPassages } from './passage-registry.js';
 import type { PromptLibrary } from './prompts.js';
 
