@@ -17,19 +17,11 @@ import {
 } from './clause-answer.js';
 import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
-import {
-  type Candidate,
-  isContent,
-  isNoun,
-  joinedPairs,
-  keptHead,
-  possessivePhrases,
-  rawCandidates,
-  trim,
-} from './span-candidates.js';
+import { type Candidate, isContent, isNoun, rawCandidates } from './span-candidates.js';
 import { EXACT_FIT, type SpanContext, type WordWeight } from './span-context.js';
 import { type SpanFeature, spanFeatures, spanScore } from './span-features.js';
 import { SPAN_WEIGHTS } from './span-weights.js';
+import { joinedPairs, keptHead, possessivePhrases, trim } from './trimmed-candidates.js';
 
 export type { WordWeight } from './span-context.js';
 
