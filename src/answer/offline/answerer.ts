@@ -1,4 +1,3 @@
-import { checkClaims } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import { assessCoverage } from '../grounding/coverage.js';
@@ -9,12 +8,14 @@ import { corpusStats, idf, prepareCorpusStats } from '../question/corpus-stats.j
 import { resolveFollowUp } from '../question/followup.js';
 import { asksWhoSaid, type QuestionAnalysis, SPEAKER_NOUNS, yearsIn } from '../question/question.js';
 import { followUpSpanType } from '../question/span-type.js';
-import type { Check, Citation, RelatedPassage, ShortAnswer } from '../schema.js';
+import type { Check, ShortAnswer } from '../schema.js';
 import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
+import { abstain } from './abstain-answer.js';
+import { checksFor, emit, renumbered, renumberedAll } from './answer-finish.js';
+import { composeFromTables, finishTable } from './answer-tables.js';
 import { CitationList } from './citations.js';
 import { compareAlternatives, composeComparison } from './compare-alternatives.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
-import { type ComposedTable, composeNote, composeRole, composeTable } from './compose-table.js';
 import { decideAbstention } from './decide.js';
 import { preferDefinition } from './definition-lead.js';
 import {
@@ -30,8 +31,7 @@ import { periodLead } from './period-figures.js';
 import { afterPosedQuestion } from './posed-question.js';
 import { rerankBySpan } from './span-rerank.js';
 import { sumOfParts } from './sum-of-parts.js';
-import type { TableAnswer } from './table-operands.js';
-import { hasTables, tableAnswer, tableNote, tableRole } from './table-route.js';
+import { hasTables, tableAnswer } from './table-route.js';
 import { preferTurnWords } from './turn-focus.js';
 
 /**
@@ -63,28 +63,6 @@ function instructionNotice(instructions: readonly string[]): string | undefined 
   return `The question contained instructions (${shown}); they were treated as text and not followed.`;
 }
 
-function checksFor(citations: readonly Citation[], sentences: readonly EvidenceSentence[]): Check[] {
-  const checks: Check[] = [];
-  for (const c of citations) {
-    for (const s of sentences.filter((x) => x.chunk.id === c.chunkId && x.start >= c.start && x.end <= c.end)) {
-      for (const r of checkClaims(s.text, s.start)) {
-        if (r.status === 'unchecked' || !r.op) continue;
-        checks.push({
-          op: r.op,
-          args: r.args ?? {},
-          value: r.value,
-          display: r.display,
-          formula: r.formula,
-          claim: r.claim.text,
-          status: r.status,
-          citation: c.n,
-        });
-      }
-    }
-  }
-  return checks;
-}
-
 function coverageOf(scored: readonly ScoredSentence[], s: EvidenceSentence): number {
   return scored.find((x) => x.sentence === s)?.coverage ?? 0;
 }
@@ -103,18 +81,6 @@ function inferImpliedBase(snapshot: KnowledgeSnapshot, q: QuestionAnalysis): Que
 function bylineAnswers(question: string, turn: string, first: EvidenceSentence | undefined): boolean {
   if (!first?.chunk.speaker) return false;
   return asksWhoSaid(turn) || asksWhoSaid(question) || !hasExactSpan(first.text, question, 'person');
-}
-
-/** The short answer again after verification renumbered the citations. */
-function renumbered(short: ShortAnswer | undefined, citations: readonly Citation[]): ShortAnswer | undefined {
-  const c = short && citations.find((x) => x.start <= short.start && short.end <= x.end);
-  return short && c ? { ...short, citation: c.n } : undefined;
-}
-
-/** Several short answers again after verification, or none unless every one still lies in a citation. */
-function renumberedAll(spans: readonly ShortAnswer[], citations: readonly Citation[]): ShortAnswer[] {
-  const each = spans.map((x) => renumbered(x, citations));
-  return each.every((x) => x) ? (each as ShortAnswer[]) : [];
 }
 
 /**
@@ -161,18 +127,8 @@ export class OfflineAnswerer implements Answerer {
     const scored = turnFirst(byScore);
     const tabled = tableAnswer(snapshot, q, hits);
     const tablesMissed = !tabled && hasTables(snapshot, hits);
-    if (tabled) {
-      const cites = new CitationList();
-      const composed = composeTable(snapshot, tabled, cites, scored);
-      if (composed) return this.finishTable(input, tabled, composed, cites, retrieveMs, notice);
-    }
-    const note = tabled ? null : tableNote(snapshot, q, hits);
-    const role = tabled || note ? null : tableRole(snapshot, q, hits);
-    if (note || role) {
-      const cites = new CitationList();
-      const composed = note ? composeNote(snapshot, note, cites) : composeRole(snapshot, role!, cites);
-      if (composed) return this.finishTable(input, null, composed, cites, retrieveMs, notice);
-    }
+    const fromTables = composeFromTables(snapshot, q, hits, tabled, scored);
+    if (fromTables) return finishTable(input, fromTables, retrieveMs, notice);
     const inferred = q !== resolved.analysis;
     const compared = await compareAlternatives(snapshot, q.factual);
     const best = scored[0];
@@ -203,7 +159,7 @@ export class OfflineAnswerer implements Answerer {
       yearsCarried: resolved.isFollowUp && q.years.length > 0 && yearsIn(resolved.turn).length === 0,
       tablesMissed,
     });
-    if (decision.abstain) return this.abstain(input, decision.abstain, related, retrieveMs, notice);
+    if (decision.abstain) return abstain(input, decision.abstain, related, retrieveMs, notice);
     const promoted = decision.lead;
 
     const cites = new CitationList();
@@ -268,7 +224,7 @@ export class OfflineAnswerer implements Answerer {
     for (const c of checks) events?.onCheck?.(c);
     const lead = renumbered(short, verified.citations);
     const kept = spans.length > 1 ? renumberedAll(spans, verified.citations) : [];
-    return this.emit(input, {
+    return emit(input, {
       answer: verified.answer,
       citations: verified.citations,
       checks,
@@ -279,78 +235,6 @@ export class OfflineAnswerer implements Answerer {
       retrieveMs,
       ...(notice ? { notice } : {}),
     });
-  }
-
-  /** Finishes an answer composed from tables: `t` is the table answer, null for a row's footnote (nothing computed). */
-  private finishTable(
-    input: AnswerInput,
-    t: TableAnswer | null,
-    composed: ComposedTable,
-    cites: CitationList,
-    retrieveMs: number,
-    notice: string | undefined,
-  ): AnswerDraft {
-    const r = t?.result;
-    const checks: Check[] =
-      t && r
-        ? [
-            {
-              op: r.op,
-              args: r.args,
-              value: r.value,
-              display: r.display,
-              formula: r.formula,
-              claim: t.statement,
-              status: 'computed',
-              citation: 1,
-              cells: composed.cells,
-            },
-          ]
-        : [];
-    const verified = verifyAnswer({
-      answer: composed.answer,
-      citations: cites.all(),
-      calcResults: r ? [r] : [],
-      docs: input.snapshot.docById,
-    });
-    checks.push(...verified.checks.filter((c) => c.status === 'unverified'));
-    for (const c of checks) input.events?.onCheck?.(c);
-    const kept = renumberedAll(composed.spans, verified.citations);
-    const answer = {
-      answer: verified.answer,
-      citations: verified.citations,
-      checks,
-      claims: verified.claims,
-      abstained: false,
-    };
-    const lead = kept.length ? { short: kept[0]!, ...(kept.length > 1 ? { spans: kept } : {}) } : {};
-    return this.emit(input, { ...answer, ...lead, retrieveMs, ...(notice ? { notice } : {}) });
-  }
-
-  private abstain(
-    input: AnswerInput,
-    reason: string,
-    related: RelatedPassage[],
-    retrieveMs: number,
-    notice: string | undefined,
-  ): AnswerDraft {
-    const answer = `The documents do not cover this: ${reason}. The closest passages are listed as related reading.`;
-    return this.emit(input, {
-      answer,
-      citations: [],
-      checks: [],
-      claims: [],
-      abstained: true,
-      related,
-      retrieveMs,
-      ...(notice ? { notice } : {}),
-    });
-  }
-
-  private emit(input: AnswerInput, draft: AnswerDraft): AnswerDraft {
-    const onToken = input.events?.onToken;
-    if (onToken) for (const piece of draft.answer.match(/\S+\s*|\s+/g) ?? []) onToken(piece);
-    return draft;
   }
 }
 
