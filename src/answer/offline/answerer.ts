@@ -26,7 +26,8 @@ import {
   scoreSentences,
 } from './evidence.js';
 import { statedChange } from './growth-figure.js';
-import { answerDerived, answerNumeric, answerYearsTotal } from './numeric.js';
+import { answerDerived, answerYearsTotal } from './implicit-calculations.js';
+import { answerNumeric } from './numeric.js';
 import { periodLead } from './period-figures.js';
 import { afterPosedQuestion } from './posed-question.js';
 import { rerankBySpan } from './span-rerank.js';

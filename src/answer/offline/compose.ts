@@ -1,7 +1,7 @@
 import type { AnswerType } from '../question/question.js';
 import type { CitationList } from './citations.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
-import type { NumericAnswer } from './numeric.js';
+import type { NumericAnswer } from './numeric-result.js';
 
 /** A sentence group to quote, in answer order. */
 export interface QuoteGroup {

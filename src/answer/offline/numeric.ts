@@ -1,16 +1,7 @@
-import {
-  type CalcOp,
-  type CalcResult,
-  type ClaimCheck,
-  calculate,
-  checkClaims,
-  type NumericClaim,
-} from '../../numbers/index.js';
-import { derivedMeasure } from '../question/derived-measures.js';
+import type { CalcOp } from '../../numbers/index.js';
 import { HAN_PART_FIRST_RE } from '../question/han-ops.js';
 import type { QuestionAnalysis } from '../question/question.js';
-import { asksTotalOverPeriods } from '../question/totals.js';
-import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import type { ScoredSentence } from './evidence.js';
 import { statedGrowth } from './growth-figure.js';
 import {
   amountPair,
@@ -28,35 +19,7 @@ import {
   wordedPair,
   yearPercentPair,
 } from './numeric-operands.js';
-import { figuresForYears } from './period-figures.js';
-
-/** A calculator result with the sentences its operands came from. */
-export interface NumericAnswer {
-  result: CalcResult;
-  /** Operand figures, in argument order. */
-  operands: NumericClaim[];
-  sources: EvidenceSentence[];
-  /** A figure the documents themselves state for this result, checked against it. */
-  stated?: ClaimCheck;
-  /** Plain-language statement of what was computed (no citation markers). */
-  statement: string;
-}
-
-function run(op: CalcOp, args: Record<string, unknown>): CalcResult | null {
-  try {
-    return calculate(op, args);
-  } catch {
-    return null;
-  }
-}
-
-const yr = (f: NumericClaim) => (f.year ? ` in ${f.year}` : '');
-
-/** "A in 2018, B in 2019 and C in 2020". */
-const listed = (figs: readonly Figure[]) => {
-  const items = figs.map((f) => `${f.text}${yr(f)}`);
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
-};
+import { finish, listed, type NumericAnswer, run, yr } from './numeric-result.js';
 
 /**
  * Picks operands for the question's operation from the scored sentences and computes the result;
@@ -97,53 +60,6 @@ const followsUndated = (s: ScoredSentence, before: ScoredSentence) =>
 function shareOperands(q: QuestionAnalysis, pair: [Figure, Figure], worded: boolean): [Figure, Figure] {
   if (!worded) return partWhole(q, pair);
   return HAN_PART_FIRST_RE.test(q.factual) ? pair : [pair[1], pair[0]];
-}
-
-/** Sentences that, naming a derived measure themselves, make it a lookup rather than a calculation. */
-const STATED_SENTENCES = 3;
-
-/**
- * A derived measure asked with no operation ("the trade surplus", "顺差") that none of the best sentences names:
- * the difference of its two parts (exports minus imports), each the first amount written after its part's name in
- * the best-ranked sentence that names both ("出口812.5亿元 … 进口473.9亿元").
- */
-export function answerDerived(q: QuestionAnalysis, scored: readonly ScoredSentence[]): NumericAnswer | null {
-  const derived = q.op ? null : derivedMeasure(q.factual);
-  if (!derived) return null;
-  const lower = (s: ScoredSentence) => s.sentence.text.toLowerCase();
-  if (scored.slice(0, STATED_SENTENCES).some((s) => lower(s).includes(derived.word.toLowerCase()))) return null;
-  const [first, second] = derived.parts;
-  for (const s of scored.filter((x) => lower(x).includes(first) && lower(x).includes(second))) {
-    const [less, more] = [first, second].map((part) => amountAfter(s, part));
-    if (!less || !more || less.unit !== more.unit) continue;
-    const result = run('difference', { a: more.text, b: less.text });
-    if (result) return finish(result, [more, less], `${more.text} minus ${less.text} is ${result.display}`);
-  }
-  return null;
-}
-
-/** The first amount written after a word in a sentence ("出口812.5亿元" for "出口"). */
-function amountAfter(s: ScoredSentence, word: string): Figure | undefined {
-  const at = s.sentence.text.toLowerCase().indexOf(word);
-  const f = s.sentence.figures.find((x) => isAmount(x) && x.start - s.sentence.start >= at + word.length);
-  return f && { ...f, source: s.sentence, rank: 0 };
-}
-
-const TOTAL_RE = /\btotal/iu;
-
-/**
- * "The total X for 2019 and 2018", asked with no operation, when the best sentence gives X for each of the two years
- * and does not call it a total itself ("Total revenue was … and …" is read for each year): the two figures added.
- * Percentages are never added.
- */
-export function answerYearsTotal(q: QuestionAnalysis, scored: readonly ScoredSentence[]): NumericAnswer | null {
-  const top = scored[0]?.sentence;
-  if (q.op || q.years.length !== 2 || !top || !asksTotalOverPeriods(q.factual) || TOTAL_RE.test(top.text)) return null;
-  const found = figuresForYears(top, q.years);
-  if (!found || found.some((f) => f.unit === '%' || f.unit === 'pp')) return null;
-  const values: Figure[] = found.map((f, i) => ({ ...f, year: q.years[i]!, source: top, rank: 0 }));
-  const result = run('sum', { values: values.map((f) => f.text) });
-  return result && finish(result, values, `${listed(values)} add up to ${result.display}`);
 }
 
 function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): NumericAnswer | null {
@@ -280,18 +196,4 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       );
     }
   }
-}
-
-function finish(result: CalcResult, operands: Figure[], statement: string): NumericAnswer {
-  const sources = [...new Set(operands.map((o) => o.source))];
-  const stated = sources
-    .flatMap((s) => checkClaims(s.text, s.start))
-    .find(
-      (c) =>
-        c.op === result.op &&
-        c.status !== 'unchecked' &&
-        c.status !== 'computed' &&
-        Math.abs((c.value ?? NaN) - result.value) < 1e-9,
-    );
-  return { result, operands, sources, statement, ...(stated ? { stated } : {}) };
 }
