@@ -18,18 +18,13 @@ import { compareAlternatives, composeComparison } from './compare-alternatives.j
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
 import { decideAbstention } from './decide.js';
 import { preferDefinition } from './definition-lead.js';
-import {
-  collectSentences,
-  type EvidenceSentence,
-  namedSpeakers,
-  type ScoredSentence,
-  scoreSentences,
-} from './evidence.js';
+import { collectSentences, type EvidenceSentence, namedSpeakers, type ScoredSentence } from './evidence.js';
 import { statedChange } from './growth-figure.js';
 import { answerDerived, answerYearsTotal } from './implicit-calculations.js';
 import { answerNumeric } from './numeric.js';
 import { periodLead } from './period-figures.js';
 import { afterPosedQuestion } from './posed-question.js';
+import { scoreSentences } from './sentence-scoring.js';
 import { rerankBySpan } from './span-rerank.js';
 import { sumOfParts } from './sum-of-parts.js';
 import { hasTables, tableAnswer } from './table-route.js';

@@ -2,8 +2,9 @@ import { type NumericClaim, scaleFactor } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { yearsIn } from '../question/question.js';
 import type { CitationList } from './citations.js';
-import { collectSentences, type EvidenceSentence, scoreSentences } from './evidence.js';
+import { collectSentences, type EvidenceSentence } from './evidence.js';
 import { firstGrowth } from './growth-figure.js';
+import { scoreSentences } from './sentence-scoring.js';
 
 /**
  * "Which grew faster year on year: A or B?", "Which is larger, A or B?": a comparative, then two alternatives

@@ -4,8 +4,8 @@ import { hasExactSpan } from '../grounding/short-answer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
 import type { SpanType } from '../question/span-type.js';
 import { agentlessPassive, contradictedWord, NEGATION_RE, negatesRelation, swappedModifier } from './contradictions.js';
-import { withoutHowIdioms } from './evidence.js';
 import { missingQuestionFigure } from './figure-match.js';
+import { withoutHowIdioms } from './scoring-query.js';
 
 /** What the best evidence shows of a question's parts; each value is 0..1. */
 export interface EvidenceFeatures {

@@ -3,9 +3,10 @@ import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import { corpusStats, idf } from '../question/corpus-stats.js';
 import { yearsIn } from '../question/question.js';
-import { collectSentences, type ScoredSentence, scoreSentences } from './evidence.js';
+import { collectSentences, type ScoredSentence } from './evidence.js';
 import { isAmount } from './numeric-operands.js';
 import type { NumericAnswer } from './numeric-result.js';
+import { scoreSentences } from './sentence-scoring.js';
 
 /** Wording that asks for the parts added up. */
 const TOTAL = String.raw`(?:in total|altogether|all told|combined|together|overall|add up)`;
