@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceSentence } from '../../src/answer/offline/evidence.js';
-import { amountPair, type Figure, yearPercentPair } from '../../src/answer/offline/numeric-operands.js';
+import { amountPair, type Figure } from '../../src/answer/offline/numeric-operands.js';
+import { yearPercentPair } from '../../src/answer/offline/percent-operands.js';
 import type { QuestionAnalysis } from '../../src/answer/question/question.js';
 import { extractClaims } from '../../src/numbers/index.js';
 

@@ -11,15 +11,12 @@ import {
   isPercent,
   measuredPair,
   partWhole,
-  percentPair,
-  questionPercent,
   rateOperands,
   series,
-  statedGap,
   wordedPair,
-  yearPercentPair,
 } from './numeric-operands.js';
 import { finish, listed, type NumericAnswer, run, yr } from './numeric-result.js';
+import { percentPair, questionPercent, statedGap, yearPercentPair } from './percent-operands.js';
 
 /**
  * Picks operands for the question's operation from the scored sentences and computes the result;
