@@ -51,4 +51,12 @@ describe('missingQuestionFigure', () => {
     expect(missingQuestionFigure('What does the Π2 class hold?', 'The class holds it.')).toBeUndefined();
     expect(missingQuestionFigure('What is in Schedule 6?', 'It is in Schedule 5.')).toBe('6');
   });
+
+  it('asks the passage for an amount given as a threshold', () => {
+    const q = 'Who must approve a claim above £2,000?';
+    const sentence = 'Any claim above £500 must be approved by the finance director.';
+    expect(missingQuestionFigure(q, sentence, sentence)).toBe('£2,000');
+    expect(missingQuestionFigure(q, sentence, `${sentence} Claims above £2,000 go to the board.`)).toBeUndefined();
+    expect(missingQuestionFigure('Who approves claims under $500?', 'Small claims go to managers.')).toBeUndefined();
+  });
 });

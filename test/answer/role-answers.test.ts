@@ -34,6 +34,12 @@ describe('who-questions answered by a role', () => {
     expect(r.short?.text).toMatch(/finance director/);
   });
 
+  it('abstain when the documents state the rule for another threshold', async () => {
+    const r = await askChat(t.app, 'Who must approve a claim above £2,000 at Quillon?');
+    expect(r.abstained).toBe(true);
+    expect(r.answer).toMatch(/“£2,000”/);
+  });
+
   it('take the role for a rule stated of another group', async () => {
     const r = await askChat(t.app, 'Who approves claims under £500?');
     expect(r.short?.text).toMatch(/line manager/);

@@ -167,7 +167,7 @@ export function evidenceFeatures(
   const swapped = swappedModifier(question, sentence);
   const passive = spanType === 'person' && !spoken ? agentlessPassive(question, sentence) : undefined;
   const ownFigures = !TABLE_ROW_RE.test(sentence) && !(carried && !YEAR_RE.test(sentence));
-  const figure = missingQuestionFigure(question, ownFigures ? sentence : passage);
+  const figure = missingQuestionFigure(question, ownFigures ? sentence : passage, passage);
   const features = {
     sentenceCoverage: weightedShare(qTerms, sentenceTerms, stats),
     passageCoverage: weightedShare(qTerms, passageTerms, stats),

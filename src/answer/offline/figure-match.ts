@@ -47,12 +47,22 @@ const CLAIMED_BEFORE_RE = /(?:[$€£¥]|\b[A-Z]{2,3}\$?)\s?$/u;
 const CLAIMED_AFTER_RE = /^\s?(?:%|percent\b|per cent\b)/iu;
 /** A number that counts what the question asks for ("what 2 directions", "name 3 causes"). */
 const COUNTED_RE = /\b(?:what|which|name|list|give)\s+$/iu;
+/**
+ * An amount or percentage the question gives as a threshold ("a claim above £500", "rates under 5%"): part of the
+ * relation asked about, so the sentence must give it too, unlike an amount stated as a claim.
+ */
+const THRESHOLD_BEFORE_RE =
+  /\b(?:above|below|under|over|exceeding|beyond|more than|less than|at least|at most|up to)\s+(?:[$€£¥]|\b[A-Z]{2,3}\$?)?\s?$/iu;
 
 interface WrittenNumber {
   value: number;
   decade: boolean;
   /** Stated as a claim or as the count of the answers (see {@link CLAIMED_BEFORE_RE}, {@link COUNTED_RE}). */
   claim: boolean;
+  /** Given as a threshold (see {@link THRESHOLD_BEFORE_RE}). */
+  threshold: boolean;
+  /** As written, with a currency sign before it ("£500"). */
+  text: string;
 }
 
 function numbersIn(text: string): WrittenNumber[] {
@@ -65,6 +75,8 @@ function numbersIn(text: string): WrittenNumber[] {
       value: Number(m[1]!.replaceAll(',', '')),
       decade: m[2] !== undefined,
       claim: CLAIMED_BEFORE_RE.test(before) || CLAIMED_AFTER_RE.test(after) || COUNTED_RE.test(before),
+      threshold: THRESHOLD_BEFORE_RE.test(before),
+      text: `${CLAIMED_BEFORE_RE.exec(before)?.[0].trim() ?? ''}${m[0]}`,
     };
   });
 }
@@ -74,6 +86,8 @@ function sentenceNumbers(text: string): WrittenNumber[] {
     value: NUMBER_WORDS.indexOf(m[1]!.toLowerCase()),
     decade: false,
     claim: false,
+    threshold: false,
+    text: m[0],
   }));
   return [...numbersIn(text), ...words];
 }
@@ -101,16 +115,21 @@ function comparesWithYearBefore(sentence: string, year: number): boolean {
 /**
  * The first number or century the question writes in digits ("in 1169", "10000 horsepower", "the 14th century") that
  * the sentence does not give, leaving out amounts, percentages and counts of the answers (see {@link numbersIn}): the same value however it is written ("10,000"), a decade by any year within it
- * ("the 1620s": 1625), a century by its ordinal or a year within it ("the 14th century": 1418 does not fit).
+ * ("the 1620s": 1625), a century by its ordinal or a year within it ("the 14th century": 1418 does not fit). An amount
+ * given as a threshold ("a claim above £500") must be in the sentence's passage, `context`, when one is given.
  */
-export function missingQuestionFigure(question: string, sentence: string): string | undefined {
+export function missingQuestionFigure(question: string, sentence: string, context?: string): string | undefined {
   const found = sentenceNumbers(sentence);
   const values = found.map((f) => f.value);
   for (const m of question.matchAll(CENTURY_RE)) {
     if (!mentionsCentury(sentence, Number(m[1]), values)) return m[0];
   }
+  const around = context === undefined ? [] : sentenceNumbers(context).map((f) => f.value);
   for (const n of numbersIn(question)) {
-    if (n.claim) continue;
+    if (n.claim) {
+      if (context !== undefined && n.threshold && !values.includes(n.value) && !around.includes(n.value)) return n.text;
+      continue;
+    }
     const fits = n.decade
       ? values.some((v) => v >= n.value && v < n.value + 10)
       : found.some((f) => f.value === n.value || (f.decade && n.value >= f.value && n.value < f.value + 10)) ||
