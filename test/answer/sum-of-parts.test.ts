@@ -15,6 +15,15 @@ Owen Marsh (Chair): I propose a ceiling of £60,000 for the whole job, including
 The committee also agreed to repaint the kitchen this summer.
 `;
 
+/** A fictional note on another building, whose scaffolding is priced too, written for this test. */
+const OTHER = `---
+title: "Dunmere Scout Hut: repairs note"
+---
+Fictional document written for testing; all names and figures are invented.
+
+Scaffolding for the scout hut gable will cost £3,100 from Pell Hire. Brindle Roofing quoted £9,400 to replace the felt roof.
+`;
+
 describe('partsToAdd', () => {
   it('reads the two parts a question adds up', () => {
     expect(partsToAdd('What would the Fernlow quote and the scaffolding cost together?')).toEqual([
@@ -42,11 +51,11 @@ describe('a total of two parts the documents price in different sentences', () =
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await makeCorpusApp({ 'ashcombe-minutes.md': MINUTES });
+    t = await makeCorpusApp({ 'ashcombe-minutes.md': MINUTES, 'dunmere-hut.md': OTHER });
   });
   afterAll(() => t?.cleanup());
 
-  it('adds each part’s own amount with the calculator, citing both sentences', async () => {
+  it('adds each part’s own amount with the calculator, both from one document, citing both sentences', async () => {
     const r = await askChat(t.app, 'What would the Fernlow quote and the scaffolding cost together?');
     expect(r.abstained).toBe(false);
     expect(r.answer).toMatch(/£54,950/);
@@ -55,6 +64,8 @@ describe('a total of two parts the documents price in different sentences', () =
     expect(quotes).toMatch(/£48,200/);
     expect(quotes).toMatch(/£6,750/);
     expect(r.checks.filter((c) => c.status === 'unverified')).toEqual([]);
+    const other = await askChat(t.app, 'What would the Brindle quote and the scaffolding cost together?');
+    expect(other.checks.find((c) => c.op === 'sum')?.value).toBe(12500);
   });
 
   it('takes neither a stated total nor what the question leaves out for a part', async () => {

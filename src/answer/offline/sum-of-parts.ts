@@ -61,19 +61,25 @@ const TOTAL_SAID_RE = /\b(?:total|in all|altogether|combined|overall|whole)\b/iu
 /** What the question leaves out of the total ("before any contingency", "excluding VAT"). */
 const LEFT_OUT_RE = /\b(?:before|excluding|without|not counting)\s+(?:any\s+|the\s+)?(?<what>[\p{L}-]+)/iu;
 
+/** An amount found for a part, with its sentence. */
+interface PartAmount {
+  figure: NumericClaim;
+  source: ScoredSentence;
+}
+
 /**
- * The amount a part has in the documents: in the first of its best sentences with a term of its own, nearest it. A
- * sentence with the other part's rarest term, with what the question leaves out, or calling its figure a total is
- * passed over: its figure is not this part's alone.
+ * The amounts a part may have in the documents, best first: in each of its best sentences with a term of its own,
+ * the one nearest that term. A sentence with the other part's rarest term, with what the question leaves out, or
+ * calling its figure a total is passed over: its figure is not this part's alone.
  */
-async function amountFor(
+async function amountsFor(
   snapshot: KnowledgeSnapshot,
   part: string,
   other: string,
   leftOut: readonly string[],
-): Promise<{ figure: NumericClaim; source: ScoredSentence } | null> {
+): Promise<PartAmount[]> {
   const own = ownTerms(snapshot, part, other);
-  if (!own.length) return null;
+  if (!own.length) return [];
   const avoid = [...ownTerms(snapshot, other, part).slice(0, 1), ...leftOut];
   const hits = await snapshot.retriever.search(part, { k: PASSAGES });
   const scored = scoreSentences(snapshot, collectSentences(snapshot, hits), {
@@ -83,6 +89,7 @@ async function amountFor(
     numbers: [],
     speakers: [],
   });
+  const found: PartAmount[] = [];
   for (const s of scored.slice(0, SENTENCES)) {
     const { sentence } = s;
     const amounts = sentence.figures.filter(isAmount);
@@ -90,28 +97,48 @@ async function amountFor(
     if (!amounts.length || !term) continue;
     if (avoid.some((t) => sentence.termSet.has(t)) || TOTAL_SAID_RE.test(sentence.text)) continue;
     const at = sentence.start + Math.max(0, sentence.text.toLowerCase().indexOf(term));
-    const figure = amounts.reduce((x, y) => (Math.abs(y.start - at) < Math.abs(x.start - at) ? y : x));
-    return { figure, source: s };
+    found.push({
+      figure: amounts.reduce((x, y) => (Math.abs(y.start - at) < Math.abs(x.start - at) ? y : x)),
+      source: s,
+    });
   }
-  return null;
+  return found;
+}
+
+/** The best-ranked pair of amounts, one per part, from one document and of one unit and currency. */
+function samePlace(as: readonly PartAmount[], bs: readonly PartAmount[]): [PartAmount, PartAmount] | null {
+  let best: [PartAmount, PartAmount] | null = null;
+  let rank = Number.POSITIVE_INFINITY;
+  as.forEach((a, i) => {
+    bs.forEach((b, j) => {
+      const fits =
+        a.source.sentence.chunk.docId === b.source.sentence.chunk.docId &&
+        a.figure.start !== b.figure.start &&
+        a.figure.unit === b.figure.unit &&
+        (a.figure.currency ?? null) === (b.figure.currency ?? null);
+      if (fits && i + j < rank) [best, rank] = [[a, b], i + j];
+    });
+  });
+  return best;
 }
 
 /**
  * "Including scaffolding, what would the roof job cost in total?", "the total cost of A and B": the amount the
- * documents give for each part, each from the best sentence carrying the part's rarest word of its own, added by the
- * calculator. Null for other questions, when either part has no amount, when the two are of different units or
- * currencies, or when both parts lead to the same figure.
+ * documents give for each part, from the best sentences carrying a word of the part's own, added by the calculator;
+ * both come from one document. Null for other questions, or when no such pair of amounts of one unit and currency is
+ * found.
  */
 export async function sumOfParts(snapshot: KnowledgeSnapshot, question: string): Promise<NumericAnswer | null> {
   const parts = partsToAdd(question);
   if (!parts) return null;
   const leftOut = tokenize(LEFT_OUT_RE.exec(question)?.groups?.what ?? '');
-  const [a, b] = await Promise.all([
-    amountFor(snapshot, parts[0], parts[1], leftOut),
-    amountFor(snapshot, parts[1], parts[0], leftOut),
+  const [as, bs] = await Promise.all([
+    amountsFor(snapshot, parts[0], parts[1], leftOut),
+    amountsFor(snapshot, parts[1], parts[0], leftOut),
   ]);
-  if (!a || !b || a.figure === b.figure || a.figure.start === b.figure.start) return null;
-  if (a.figure.unit !== b.figure.unit || (a.figure.currency ?? null) !== (b.figure.currency ?? null)) return null;
+  const pair = samePlace(as, bs);
+  if (!pair) return null;
+  const [a, b] = pair;
   let result: NumericAnswer['result'];
   try {
     result = calculate('sum', { values: [a.figure.text, b.figure.text] });
