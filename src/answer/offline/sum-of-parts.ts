@@ -1,11 +1,11 @@
-import { calculate, type NumericClaim } from '../../numbers/index.js';
+import type { NumericClaim } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import { corpusStats, idf } from '../question/corpus-stats.js';
 import { yearsIn } from '../question/question.js';
 import { collectSentences, type ScoredSentence } from './evidence.js';
 import { isAmount } from './numeric-operands.js';
-import type { NumericAnswer } from './numeric-result.js';
+import { finish, type NumericAnswer, run } from './numeric-result.js';
 import { scoreSentences } from './sentence-scoring.js';
 
 /** Wording that asks for the parts added up. */
@@ -139,17 +139,14 @@ export async function sumOfParts(snapshot: KnowledgeSnapshot, question: string):
   const pair = samePlace(as, bs);
   if (!pair) return null;
   const [a, b] = pair;
-  let result: NumericAnswer['result'];
-  try {
-    result = calculate('sum', { values: [a.figure.text, b.figure.text] });
-  } catch {
-    return null;
-  }
-  const sources = [...new Set([a.source.sentence, b.source.sentence])];
-  return {
-    result,
-    operands: [a.figure, b.figure],
-    sources,
-    statement: `${a.figure.text} for ${parts[0]} and ${b.figure.text} for ${parts[1]} add up to ${result.display}`,
-  };
+  const result = run('sum', { values: [a.figure.text, b.figure.text] });
+  const operands = [a, b].map((p) => ({ ...p.figure, source: p.source.sentence, rank: 0 }));
+  return (
+    result &&
+    finish(
+      result,
+      operands,
+      `${a.figure.text} for ${parts[0]} and ${b.figure.text} for ${parts[1]} add up to ${result.display}`,
+    )
+  );
 }
