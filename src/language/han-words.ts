@@ -1,5 +1,5 @@
 /** ICU's dictionary-based word breaking (`Intl.Segmenter`), which splits Chinese text into words without spaces. */
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+export const hanSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 /** A word of two or more Han characters: single characters are mostly particles, measure words or parts of names. */
 const HAN_WORD_RE = /^\p{Script=Han}{2,}$/u;
 /** Chinese question words, which ask for the answer and so never stand in it ("多少", "为什么", "哪一天"). */
@@ -12,7 +12,7 @@ const QUESTION_WORD_RE =
  */
 export function hanContentWords(text: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(text))
+  for (const s of hanSegmenter.segment(text))
     if (s.isWordLike && HAN_WORD_RE.test(s.segment) && !QUESTION_WORD_RE.test(s.segment)) out.push(s.segment);
   return out;
 }

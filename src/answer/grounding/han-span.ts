@@ -1,4 +1,4 @@
-import { hanContentWords } from '../../language/han-words.js';
+import { hanContentWords, hanSegmenter } from '../../language/han-words.js';
 import type { SpanType } from '../question/span-type.js';
 
 /** A span of a sentence, offsets relative to it. */
@@ -69,7 +69,6 @@ const AFTER_NAME_RE = /[^\p{Script=Han}]|[在是的和与及等说表指称认�
 
 /** Characters after a role searched for the name's end. */
 const NAME_REACH = 8;
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
  * Where a name at the start of `text` ends: at punctuation or a word that follows a name ({@link AFTER_NAME_RE}), or
@@ -78,7 +77,7 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 function nameEnd(text: string): number {
   let end = 0;
   while (end < text.length && !AFTER_NAME_RE.test(text[end]!)) end++;
-  for (const s of segmenter.segment(text.slice(0, end)))
+  for (const s of hanSegmenter.segment(text.slice(0, end)))
     if (s.index >= NAME_LENGTHS.min && s.segment.length >= 2 && s.isWordLike) return s.index;
   return end;
 }
