@@ -45,3 +45,35 @@ describe('who-questions answered by a role', () => {
     expect(r.short?.text).toMatch(/line manager/);
   });
 });
+
+/** A fictional local-history note, written for this test. */
+const BRIDGE = `---
+title: "Harlow Crossing: a short history"
+---
+Fictional document written for testing; all names and dates are invented.
+
+The first Harlow Crossing bridge was designed by the engineer Mira Solt and opened in 1921.
+
+After the flood of 1923 a wider Harlow Crossing bridge was designed by Tomas Brell.
+
+The toll house beside the bridge is now a small museum.
+`;
+
+describe('who-questions with a close runner-up', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'harlow-crossing.md': BRIDGE });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('quote the runner-up sentence as well as the one the name comes from', async () => {
+    const r = await askChat(t.app, 'Who designed the Harlow Crossing bridge?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toMatch(/^(?:Mira Solt|Tomas Brell)$/);
+    const quotes = r.citations.map((c) => c.quote);
+    expect(quotes.some((q) => q.includes('Mira Solt'))).toBe(true);
+    expect(quotes.some((q) => q.includes('Tomas Brell'))).toBe(true);
+    expect(quotes.some((q) => q.includes('museum'))).toBe(false);
+  });
+});

@@ -31,7 +31,9 @@ const SPREAD_LIMIT = 4;
  * Other sentences scoring at least this share of the best one are quoted as well (any passage but the quoted
  * sentences), at most {@link EXTRA_QUOTES} of them. On the SQuAD development sample, one extra quote at 0.8 put a
  * gold answer in 76.2% of answers, two at 0.8 in 77.6%, two at 0.7 in 78.5% and two at 0.6 in 79.6%; 0.7 keeps
- * citation precision on the suites near where it was (89% -> 88%).
+ * citation precision on the suites near where it was (89% -> 88%). "Who" answers get them too: a gold answer in
+ * 77.7% of answers instead of 76.7% on the development articles (84.2% instead of 83.3% on the others), two more
+ * suite cases passed, for citation precision 0.5–4 points lower on the suites.
  */
 const SECOND_QUOTE_SHARE = 0.7;
 /** Most sentences quoted besides the best one and the sentences that continue it. */
@@ -40,7 +42,7 @@ const EXTRA_QUOTES = 2;
 /**
  * Chooses what to quote: the best sentence, the sentence after it when it continues a list or
  * reason (or, for a figure the best sentence lacks, up to the next sentence that has one), and up to
- * two other sentences that score nearly as well. When the question
+ * two other sentences that score nearly as well, whatever the answer type. When the question
  * is about several speakers, the best sentence of each (named) speaker instead.
  */
 export function selectQuotes(
@@ -95,7 +97,7 @@ export function selectQuotes(
         (!opts.speakers.length || opts.speakers.includes(x.sentence.chunk.speaker ?? '')),
     )
     .slice(0, EXTRA_QUOTES);
-  if (type !== 'person') for (const o of others) groups.push({ sentences: [o.sentence], score: o.score });
+  for (const o of others) groups.push({ sentences: [o.sentence], score: o.score });
   return groups;
 }
 
