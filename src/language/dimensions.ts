@@ -67,3 +67,42 @@ export function unitAfter(textAfter: string): WrittenUnit | undefined {
   const dimension = word ? unitDimension(word) : undefined;
   return word && dimension ? { word, dimension } : undefined;
 }
+
+/** Abbreviations of units of data, rate and time that ICU's identifiers do not spell ("2 GB", "100 Mbit/s"). */
+const UNIT_ABBREVIATIONS: readonly string[] = [
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'pb',
+  'kbit/s',
+  'mbit/s',
+  'gbit/s',
+  'ms',
+  'min',
+  'hr',
+];
+
+let measureUnits: ReadonlySet<string> | undefined;
+
+/**
+ * Every unit word a count may be written with: Node's ICU unit identifiers (`Intl.supportedValuesOf('unit')`, but
+ * "year", whose figures are durations, and "percent"), the dimension words above and {@link UNIT_ABBREVIATIONS}.
+ */
+function unitWords(): ReadonlySet<string> {
+  if (measureUnits) return measureUnits;
+  const icu = Intl.supportedValuesOf('unit').filter((u) => u !== 'year' && u !== 'percent');
+  measureUnits = new Set([...icu, ...Object.values(UNITS).flat(), ...UNIT_ABBREVIATIONS]);
+  return measureUnits;
+}
+
+/**
+ * The unit of measure written right after a count ("52 weeks" -> "week", "2 GB" -> "gb", "100 Mbit/s" -> "mbit/s"),
+ * lower-cased and singular, if it is one.
+ */
+export function measureUnitAfter(textAfter: string): string | undefined {
+  const word = /^\s*([\p{L}²]+(?:\/s)?)/u.exec(textAfter)?.[1]?.toLowerCase();
+  if (!word) return undefined;
+  const units = unitWords();
+  return [word, word.replace(/e?s$/u, ''), word.replace(/s$/u, '')].find((w) => units.has(w));
+}

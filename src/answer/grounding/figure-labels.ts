@@ -1,3 +1,4 @@
+import { measureUnitAfter } from '../../language/dimensions.js';
 import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 
@@ -26,15 +27,21 @@ export function periodTerms(text: string): string[] {
   return tokenize(text.replace(MONTHS, (m) => ` month${MONTH_KEYS.indexOf(m.slice(0, 3).toLowerCase()) + 1} `));
 }
 
-/** Two figures of one kind (unit and currency) that can be compared; years, labels and durations never are. */
+/** Two figures of one kind (unit, currency and unit of measure) that can be compared; years, labels and durations never are. */
 export function sameKind(a: NumericClaim, b: NumericClaim): boolean {
   return (
     a.unit === b.unit &&
     (a.currency ?? null) === (b.currency ?? null) &&
     a.unit !== 'year' &&
     a.unit !== 'label' &&
-    a.unit !== 'duration'
+    a.unit !== 'duration' &&
+    unitOf(a) === unitOf(b)
   );
+}
+
+/** The unit of measure a count is written with ("week" for "52 weeks", "gb" for "2 GB"), or undefined. */
+function unitOf(c: NumericClaim): string | undefined {
+  return c.unit === 'count' ? measureUnitAfter(c.sentence.text.slice(c.end - c.sentence.start)) : undefined;
 }
 
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;

@@ -1,6 +1,7 @@
 import { askedDimension, unitAfter } from '../../language/dimensions.js';
 import type { CalcOp, NumericClaim } from '../../numbers/index.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
+import { sameKind } from '../grounding/figure-labels.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { labelledPair, perUnitPair } from './operand-pairs.js';
@@ -37,6 +38,31 @@ export function wordedPair(
 ): [Figure, Figure] | null {
   const pair = labelledPair(q.factual, labelledFigures(figs, keep));
   return pair && [pair[0].figure, pair[1].figure];
+}
+
+/** Sentences searched for a "from X to Y" pair (see {@link fromToPair}). */
+const FROM_TO_SENTENCES = 1;
+/** Text before the first figure of a "from X to Y" pair. */
+const FROM_RE = /\bfrom\s+$/iu;
+/** Text between the two figures: at most a short label of the first ("in the placebo group"), then "to". */
+const TO_RE = /^[^\d.;:!?]{0,40}?\bto\s+$/iu;
+
+/**
+ * The "from X to Y" figures of the best sentence that writes such a pair ("admissions fell from 88 in the placebo
+ * group to 51"), in that order: operands the sentence itself pairs, when nothing else does.
+ */
+export function fromToPair(figs: readonly Figure[]): [Figure, Figure] | null {
+  for (let rank = 0; rank < FROM_TO_SENTENCES; rank++) {
+    const own = figs.filter((f) => f.rank === rank).sort((a, b) => a.start - b.start);
+    const text = own[0]?.source.text ?? '';
+    const at = (i: number) => i - (own[0]?.source.start ?? 0);
+    for (const [i, a] of own.entries()) {
+      const b = own[i + 1];
+      if (!b || !sameKind(a, b) || !FROM_RE.test(text.slice(0, at(a.start)))) continue;
+      if (TO_RE.test(text.slice(at(a.end), at(b.start)))) return [a, b];
+    }
+  }
+  return null;
 }
 
 /** A money figure, or a count with a scale ("3.2 million passengers"). */

@@ -1,4 +1,5 @@
-import type { CalcOp } from '../../numbers/index.js';
+import { FALL_NOUNS, FALL_VERBS, RISE_NOUNS, RISE_VERBS, verbForms } from '../../language/direction-words.js';
+import type { CalcOp, CalcResult } from '../../numbers/index.js';
 import { HAN_PART_FIRST_RE } from '../question/han-ops.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import type { ScoredSentence } from './evidence.js';
@@ -7,6 +8,7 @@ import {
   amountPair,
   type Figure,
   figures,
+  fromToPair,
   isAmount,
   isPercent,
   measuredPair,
@@ -50,6 +52,36 @@ const followsUndated = (s: ScoredSentence, before: ScoredSentence) =>
   s.sentence.index === before.sentence.index + 1 &&
   s.sentence.years.length === 0;
 
+/** A question asking how much something fell ("by how much did X reduce Y"), or rose. */
+const FALL_RE = new RegExp(
+  String.raw`\b(?:${[...verbForms(FALL_VERBS), ...FALL_NOUNS, 'reduce', 'reduces', 'reduced', 'reduction', 'cut', 'cuts', 'lower', 'lowered'].join('|')})\b`,
+  'iu',
+);
+const RISE_RE = new RegExp(
+  String.raw`\b(?:${[...verbForms(RISE_VERBS), ...RISE_NOUNS, 'raise', 'raised'].join('|')})\b`,
+  'iu',
+);
+
+/**
+ * Two operands of one time (no year between them) put in the order the question's change word asks for: from the
+ * larger to the smaller for a fall ("by how much did the drug reduce attacks": from the placebo group's 1.04 to 0.62),
+ * from the smaller to the larger for a rise. Operands of two years keep their order, whatever the question expects.
+ */
+function directedPair(question: string, pair: [Figure, Figure]): [Figure, Figure] {
+  const [a, b] = pair;
+  if (a.year !== b.year) return pair;
+  const falls = FALL_RE.test(question);
+  if (falls === RISE_RE.test(question)) return pair;
+  return falls === a.value < b.value ? [b, a] : pair;
+}
+
+/** "an increase of 9.09%", or for a negative result "a decrease of 40.38%". */
+function changeOf(result: CalcResult): string {
+  return result.value < 0
+    ? `a decrease of ${result.display.replace(/^[-−]/u, '')}`
+    : `an increase of ${result.display}`;
+}
+
 /**
  * Part and whole of a share from a pair: by years (see `partWhole`), or by the question's words, which name the whole
  * first in English ("what share of revenue was X") and the part first in Chinese ("A占B的比重").
@@ -69,12 +101,16 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       const rate = op === 'ratio' ? rateOperands(q, figs) : null;
       const measured = rate?.pair ?? measuredPair(q, op, figs);
       const dated = measured ? null : amountPair(q, figs);
+      const fromTo = measured || dated || !(op === 'growth_rate' || op === 'difference') ? null : fromToPair(figs);
       const worded =
         measured ??
+        fromTo ??
         (dated ? null : wordedPair(q, figs, (f) => f.unit !== '%' || op === 'ratio' || op === 'difference'));
-      const pair = dated ?? worded;
-      if (!pair) return null;
+      const found = dated ?? worded;
+      if (!found) return null;
+      const pair = op === 'growth_rate' || op === 'difference' ? directedPair(q.factual, found) : found;
       const [a, b] = op === 'share' ? shareOperands(q, pair, worded !== null) : pair;
+      const [ya, yb] = a.year === b.year ? ['', ''] : [yr(a), yr(b)];
       const argsFor: Record<typeof op, Record<string, unknown>> = {
         growth_rate: { from: a.text, to: b.text },
         cagr: { start: a.text, end: b.text, startYear: a.year, endYear: b.year },
@@ -85,13 +121,13 @@ function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): Nume
       const result = run(op, argsFor[op]);
       if (!result) return null;
       const statement = {
-        growth_rate: `From ${a.text}${yr(a)} to ${b.text}${yr(b)} is an increase of ${result.display}`,
-        cagr: `Growing from ${a.text}${yr(a)} to ${b.text}${yr(b)} is a compound annual growth rate of about ${result.display} a year`,
+        growth_rate: `From ${a.text}${ya} to ${b.text}${yb} is ${changeOf(result)}`,
+        cagr: `Growing from ${a.text}${ya} to ${b.text}${yb} is a compound annual growth rate of about ${result.display} a year`,
         ratio: rate
           ? `${b.text} over ${a.text} is ${result.display.replace(/×$/u, '')} per ${rate.unit}`
-          : `${b.text}${yr(b)} is ${result.display} the ${a.text}${yr(a)}`,
-        difference: `${b.text}${yr(b)} minus ${a.text}${yr(a)} is ${result.display}`,
-        share: `${a.text}${yr(a)} is ${result.display} of ${b.text}${yr(b)}`,
+          : `${b.text}${yb} is ${result.display} the ${a.text}${ya}`,
+        difference: `${b.text}${yb} minus ${a.text}${ya} is ${result.display}`,
+        share: `${a.text}${ya} is ${result.display} of ${b.text}${yb}`,
       }[op];
       return finish(result, [a, b], statement);
     }
