@@ -199,6 +199,7 @@ function abstentionReason(
       s.chunk.text,
       s.chunk.speaker,
       evidence.yearsCarried,
+      s.chunk.title,
     );
   const check = checkOf(best);
   const measureGap =

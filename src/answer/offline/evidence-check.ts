@@ -131,7 +131,8 @@ export interface EvidenceCheck extends EvidenceFeatures {
 /**
  * Measures how much of a question the best sentence and its passage carry (see {@link EvidenceFeatures}).
  * `carried` says the question's figures come from an earlier turn of a follow-up ("and for young people?"), so a
- * sentence that names no year of its own may take them from its passage.
+ * sentence that names no year of its own may take them from its passage; numbers of the document's `title` count as
+ * the sentence's own.
  */
 export function evidenceFeatures(
   stats: CorpusStats,
@@ -141,6 +142,7 @@ export function evidenceFeatures(
   passage: string,
   speaker: string | null = null,
   carried = false,
+  title = '',
 ): EvidenceCheck {
   // The tokenizer splits Chinese into character pairs across word boundaries; the question's words count instead.
   const hanWords = hanContentWords(question);
@@ -167,7 +169,7 @@ export function evidenceFeatures(
   const swapped = swappedModifier(question, sentence);
   const passive = spanType === 'person' && !spoken ? agentlessPassive(question, sentence) : undefined;
   const ownFigures = !TABLE_ROW_RE.test(sentence) && !(carried && !YEAR_RE.test(sentence));
-  const figure = missingQuestionFigure(question, ownFigures ? sentence : passage, passage);
+  const figure = missingQuestionFigure(question, ownFigures ? sentence : passage, passage, title);
   const features = {
     sentenceCoverage: weightedShare(qTerms, sentenceTerms, stats),
     passageCoverage: weightedShare(qTerms, passageTerms, stats),

@@ -116,10 +116,17 @@ function comparesWithYearBefore(sentence: string, year: number): boolean {
  * The first number or century the question writes in digits ("in 1169", "10000 horsepower", "the 14th century") that
  * the sentence does not give, leaving out amounts, percentages and counts of the answers (see {@link numbersIn}): the same value however it is written ("10,000"), a decade by any year within it
  * ("the 1620s": 1625), a century by its ordinal or a year within it ("the 14th century": 1418 does not fit). An amount
- * given as a threshold ("a claim above £500") must be in the sentence's passage, `context`, when one is given.
+ * given as a threshold ("a claim above £500") must be in the sentence's passage, `context`, when one is given. A
+ * number of the document's `title` counts as given: it is what the whole document is about ("release notes for
+ * version 5.2").
  */
-export function missingQuestionFigure(question: string, sentence: string, context?: string): string | undefined {
-  const found = sentenceNumbers(sentence);
+export function missingQuestionFigure(
+  question: string,
+  sentence: string,
+  context?: string,
+  title = '',
+): string | undefined {
+  const found = [...sentenceNumbers(sentence), ...sentenceNumbers(title)];
   const values = found.map((f) => f.value);
   for (const m of question.matchAll(CENTURY_RE)) {
     if (!mentionsCentury(sentence, Number(m[1]), values)) return m[0];
