@@ -11,9 +11,13 @@ export interface QuoteGroup {
 
 const quoteOf = (g: QuoteGroup) => g.sentences.map((s) => s.text).join(' ');
 
-function attribution(s: EvidenceSentence, first: boolean): string {
-  if (s.chunk.speaker) return first ? `According to ${s.chunk.speaker}` : `${s.chunk.speaker} adds`;
-  return first ? `“${s.chunk.title}” says` : 'It adds';
+/**
+ * Who or what a quote is from: "According to <speaker>" or "“<title>” says" for the first, then "<speaker> adds", or
+ * "It adds" for another sentence of the first quote's document, whose title is named instead when it is another one.
+ */
+function attribution(s: EvidenceSentence, first: EvidenceSentence | undefined): string {
+  if (s.chunk.speaker) return first ? `${s.chunk.speaker} adds` : `According to ${s.chunk.speaker}`;
+  return first?.chunk.docId === s.chunk.docId ? 'It adds' : `“${s.chunk.title}” says`;
 }
 
 /** How widely to quote. */
@@ -128,7 +132,7 @@ export function composeQuotes(
           : `The document itself says this, not one of its speakers [${n}]: “${quoteOf(g)}”`,
       );
     } else {
-      parts.push(`${attribution(s, i === 0)}: “${quoteOf(g)}” [${n}]`);
+      parts.push(`${attribution(s, i === 0 ? undefined : groups[0]!.sentences[0])}: “${quoteOf(g)}” [${n}]`);
     }
   });
   return parts.join('\n\n');
