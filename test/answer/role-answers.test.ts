@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
+import { askChat, makeCorpusApp, makeTestApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional staff handbook section, written for this test. */
 const HANDBOOK = `---
@@ -75,5 +76,27 @@ describe('who-questions with a close runner-up', () => {
     expect(quotes.some((q) => q.includes('Mira Solt'))).toBe(true);
     expect(quotes.some((q) => q.includes('Tomas Brell'))).toBe(true);
     expect(quotes.some((q) => q.includes('museum'))).toBe(false);
+  });
+});
+
+describe('who-questions over documents without speakers', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeTestApp({ corpusDir: fileURLToPath(new URL('../fixtures/changes/', import.meta.url)) });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('take a plural class of people ("in adults") for no answer, and lead with the sentence naming someone', async () => {
+    const r = await askChat(t.app, 'Who led the PELLWICK-2 trial?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('Dr Aoife Rennard');
+  });
+
+  it('attribute the quote to the document, with no word of speakers', async () => {
+    const r = await askChat(t.app, 'Who leads the desktop team?');
+    expect(r.short?.text).toBe('Ingrid Solvay');
+    expect(r.answer).toContain('“Tallowmere Sync 5.2 release notes” says');
+    expect(r.answer).not.toMatch(/speakers/);
   });
 });

@@ -39,6 +39,16 @@ export interface SpanContext {
   beforeWh: string | null;
 }
 
+/**
+ * A noun naming a person by its role ("manager", "treasurer"), written in the singular: a plural ("adults",
+ * "participants") names a class of people, seldom the one a "who" question asks for.
+ */
+function isRole(token: TaggedToken | undefined): boolean {
+  if (!token) return false;
+  const lemma = token.lemma.toLowerCase();
+  return isPersonNoun(lemma) && token.text.toLowerCase() === lemma;
+}
+
 /** How well a candidate's kind fits the asked-for type (1 exact, less for a stand-in, 0 for none). */
 export function typeFitOf(type: SpanType, c: Candidate, tokens: readonly TaggedToken[]): number {
   switch (type) {
@@ -49,7 +59,7 @@ export function typeFitOf(type: SpanType, c: Candidate, tokens: readonly TaggedT
     case 'person':
       if (c.kind === 'name') return TYPE_FIT;
       if (c.kind !== 'phrase') return 0;
-      return isPersonNoun(tokens[c.last]?.lemma.toLowerCase() ?? '') ? ROLE_FIT : LOOSE_FIT;
+      return isRole(tokens[c.last]) ? ROLE_FIT : LOOSE_FIT;
     case 'place': {
       if (c.kind !== 'name' && c.kind !== 'phrase') return 0;
       const before = tokens[c.first - 1]?.text.toLowerCase() ?? '';

@@ -195,7 +195,8 @@ export class OfflineAnswerer implements Answerer {
       const byline = q.answerType === 'person' && bylineAnswers(q.factual, resolved.turn, groups[0]?.sentences[0]);
       const spokenBy = groups[0]?.sentences[0]?.chunk.speaker;
       const composeAs = q.answerType === 'person' && spokenBy && !byline ? 'general' : q.answerType;
-      answer = composeQuotes(groups, composeAs, cites, docText);
+      const spoken = (docId: string) => snapshot.chunksByDoc.get(docId)?.some((c) => c.speaker !== null) ?? false;
+      answer = composeQuotes(groups, composeAs, cites, docText, spoken);
       const cited = cites.all()[0];
       const period = q.op ? null : periodLead(q.factual, groups[0]?.sentences[0], cited);
       if (period) {

@@ -114,18 +114,22 @@ export function selectQuotes(
   return groups;
 }
 
-/** Writes a quoted, attributed answer; returns its text. Citations are registered on `cites`. */
+/**
+ * Writes a quoted, attributed answer; returns its text. Citations are registered on `cites`. A "who" answer from a
+ * document with speakers (`spoken`) says whether a speaker or the document itself is quoted.
+ */
 export function composeQuotes(
   groups: readonly QuoteGroup[],
   type: AnswerType,
   cites: CitationList,
   docText: (docId: string) => string,
+  spoken: (docId: string) => boolean = () => true,
 ): string {
   const parts: string[] = [];
   groups.forEach((g, i) => {
     const s = g.sentences[0]!;
     const n = cites.cite(g.sentences, g.score, docText(s.chunk.docId));
-    if (type === 'person' && i === 0) {
+    if (type === 'person' && i === 0 && (s.chunk.speaker || spoken(s.chunk.docId))) {
       parts.push(
         s.chunk.speaker
           ? `That was ${s.chunk.speaker} [${n}]: “${quoteOf(g)}”`
