@@ -176,6 +176,17 @@ describe('spanCandidates', () => {
     expect(got).toContain('Tarrow Guild’s Revised Ethical Standard');
   });
 
+  it('takes no common word opening a sentence for a name, but keeps a name opening one', () => {
+    const exactNames = (sentence: string) =>
+      spanCandidates(sentence, 'Who can take the leave?', 'person')
+        .filter((c) => c.exact)
+        .map((c) => c.text);
+    expect(exactNames('Eligible employees may take up to 52 weeks of leave.')).toEqual([]);
+    expect(exactNames('Partners of the birth parent may take 6 weeks of leave.')).not.toContain('Partners');
+    expect(exactNames('Mirela Stanescu may take the leave in May.')).toContain('Mirela Stanescu');
+    expect(exactNames('Paris offered the leave to its staff.')).toContain('Paris');
+  });
+
   it('gives every candidate the same named features, and offsets into the sentence', () => {
     const sentence = 'The architect Elena Marsh rebuilt the hall in 1788.';
     const cands = spanCandidates(sentence, 'Who rebuilt the hall?', 'person');

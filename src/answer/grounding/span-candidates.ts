@@ -1,3 +1,4 @@
+import { isCommonWord } from '../../language/common-words.js';
 import type { TaggedText, TaggedToken } from '../../language/tagger.js';
 import { isCurrencyCode, isCurrencyWord } from '../../language/unit-words.js';
 import { isYearAt } from '../../language/years.js';
@@ -27,10 +28,17 @@ export const isNoun = (t: TaggedToken) => t.pos === 'NOUN' || t.pos === 'PROPN';
 const MISREAD_NAME = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
 const OPENING_RE = /^[.!?:;"“‘([]$/;
 
-/** A proper noun, or a capitalised word inside a sentence that the tagger read as another word class. */
+/** Whether the token at `i` opens the sentence (or a quote or bracket in it). */
+const opensSentence = (tokens: readonly TaggedToken[], i: number) => i === 0 || OPENING_RE.test(tokens[i - 1]!.text);
+
+/**
+ * A proper noun, or a capitalised word inside a sentence that the tagger read as another word class. The tagger reads
+ * any capitalised word opening a sentence as a proper noun: one the dictionary knows but never capitalises
+ * ("Eligible employees may ...", "Partners of the birth parent ...") is none.
+ */
 function isNamePart(tokens: readonly TaggedToken[], i: number): boolean {
   const t = tokens[i]!;
-  if (t.pos === 'PROPN') return true;
+  if (t.pos === 'PROPN') return !(opensSentence(tokens, i) && isCommonWord(t.text));
   if (i === 0 || !MISREAD_NAME.has(t.pos) || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
   return !OPENING_RE.test(tokens[i - 1]!.text);
 }
