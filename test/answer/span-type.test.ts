@@ -101,6 +101,13 @@ describe('spanCandidates', () => {
     expect(got.filter((t) => t === 'four')).toHaveLength(1);
   });
 
+  it('keeps a temperature with its degree sign and scale, and takes no scale letter for a name', () => {
+    const q = 'At what temperature is the loaf baked?';
+    expect(texts('Bake at 220 °C for 35 minutes.', q, 'number')).toContain('220 °C');
+    expect(texts('Bake at 220 °C for 35 minutes.', q, 'thing')).not.toContain('C');
+    expect(extractShortAnswer('Bake at 220 °C for 35 minutes.', q, detectSpanType(q))?.text).toBe('220 °C');
+  });
+
   it('keeps a scale with its number ("£59.1m", "3 billion") and not a word after a space', () => {
     const got = texts('Exposure was £59.1m, against $3 billion of loans.', 'What was the exposure?', 'number');
     expect(got).toContain('£59.1m');

@@ -38,6 +38,7 @@ const opensSentence = (tokens: readonly TaggedToken[], i: number) => i === 0 || 
  */
 function isNamePart(tokens: readonly TaggedToken[], i: number): boolean {
   const t = tokens[i]!;
+  if (isDegreeSign(tokens, i - 1)) return false;
   if (t.pos === 'PROPN') return !(opensSentence(tokens, i) && isCommonWord(t.text));
   if (i === 0 || !MISREAD_NAME.has(t.pos) || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
   return !OPENING_RE.test(tokens[i - 1]!.text);
@@ -81,7 +82,7 @@ function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
   const out: Candidate[] = [];
   const inPhrase = (t: TaggedToken) => isNoun(t) || t.pos === 'ADJ' || t.pos === 'NUM';
   for (let i = 0; i < tokens.length; i++) {
-    if (!inPhrase(tokens[i]!)) continue;
+    if (!inPhrase(tokens[i]!) || isDegreeSign(tokens, i - 1)) continue;
     let j = i;
     while (j + 1 < tokens.length) {
       if (inPhrase(tokens[j + 1]!) || (tokens[j + 1]!.text.toLowerCase() === 'of' && isNounAt(tokens, j + 2))) j++;
@@ -104,9 +105,15 @@ function numberSpans(tokens: readonly TaggedToken[], first: number, last: number
   const from = withCurrency(tokens, first);
   let end = last;
   while (isScale(tokens, end + 1)) end++;
+  if (isDegreeSign(tokens, end + 1)) end += TEMPERATURE_SCALE_RE.test(tokens[end + 2]?.text ?? '') ? 2 : 1;
   const bare: Candidate = { first: from, last: end, kind: 'number' };
   return tokens[end + 1]?.pos === 'NOUN' ? [bare, { ...bare, last: end + 1 }] : [bare];
 }
+
+/** A degree sign written after a number ("220 °C", "45°"). */
+const isDegreeSign = (tokens: readonly TaggedToken[], i: number) => tokens[i]?.text === '°';
+/** The scale letter after a degree sign: Celsius, Fahrenheit, kelvin. */
+const TEMPERATURE_SCALE_RE = /^[CFK]$/u;
 
 /** Words that scale a number and belong to it ("3 billion"). */
 const SCALE_WORD = /^(?:thousand|million|billion|trillion|%)$/i;
