@@ -109,21 +109,34 @@ const normalized = (text: string) =>
 /** The header without the period it names ("Domestic September 30, 2019" -> "domestic september 30"). */
 const headerPhrase = (header: string) => normalized(header.replace(/\b(?:19|20)\d\d\b/gu, ' '));
 
+/** The question asks what something costs ("how much does X cost", "the price of", "what do they pay"). */
+const MONEY_QUESTION_RE =
+  /\b(?:cost(?:s|ing)?|price[ds]?|pa(?:y|ys|id)|charge[ds]?|fees?|spen[dt]|worth|cheap(?:er|est)?|expensive)\b/iu;
+/** A column header of money: a currency sign or code ("Price (€)", "Fee, USD"). */
+const MONEY_HEADER_RE = /[$€£¥₹]|\b(?:USD|EUR|GBP|JPY|CNY|RMB|dollars?|euros?|pounds?|yuan)\b/u;
+/**
+ * What a money column adds for a question about a cost or price: under one header term, so a column the question
+ * names still wins, but above none, so "how much does X cost" takes "Price (€)" over the first column.
+ */
+const MONEY_COLUMN_BONUS = 0.5;
+
 /**
  * The column of a row that the question's words point to when it names no period: the one whose header
- * shares most weighted terms with the question (a percentage column only for a percentage question), else
- * the first column with a period, else the first with a figure.
+ * shares most weighted terms with the question (a percentage column only for a percentage question, a money column
+ * for a cost), else the first column with a period, else the first with a figure.
  */
 export function bestColumn(question: string, match: RowMatch, weigh: TermWeight): number | undefined {
   const asked = new Set(termsOf(question));
   const percent = wantsPercent(question);
+  const money = MONEY_QUESTION_RE.test(question);
   let best: number | undefined;
   let bestScore = 0;
   match.table.columns.forEach((col, j) => {
     if (j === 0 || !match.row.values[j]) return;
     const score =
       headerWeight(match.table, j, asked, weigh, match.matched) +
-      (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0);
+      (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0) +
+      (money && MONEY_HEADER_RE.test(col.header) ? MONEY_COLUMN_BONUS : 0);
     if (score > bestScore) {
       best = j;
       bestScore = score;

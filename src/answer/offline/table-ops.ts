@@ -75,11 +75,15 @@ export function acrossSeries(
   pair: [TableOperand, TableOperand],
   ordered = false,
 ): TableAnswer | null {
-  const pos = (o: TableOperand) =>
-    Math.min(
-      ...[...o.match.matched].map((t) => question.toLowerCase().indexOf(t.slice(0, 4))).filter((i) => i >= 0),
-      Infinity,
-    );
+  const lower = question.toLowerCase();
+  const at = (terms: readonly string[]) =>
+    Math.min(...terms.map((t) => lower.indexOf(t.slice(0, 4))).filter((i) => i >= 0), Infinity);
+  // Where the question names an operand: by the terms the other lacks ("Max" and "Lite" of "Brisa Max", "Brisa Lite").
+  const pos = (o: TableOperand) => {
+    const other = pair[0] === o ? pair[1] : pair[0];
+    const own = [...o.match.matched].filter((t) => !other.match.matched.has(t));
+    return own.length ? at(own) : at([...o.match.matched]);
+  };
   const [a, b] = (ordered ? pair : [...pair].sort((x, y) => pos(x) - pos(y))).map((o) =>
     op === 'share' ? sized(o) : o,
   ) as [TableOperand, TableOperand];
@@ -94,17 +98,17 @@ export function acrossSeries(
           : { values: [a.quantity, b.quantity] };
   const result = run(op, args);
   if (!result) return null;
-  const at = a.header ? ` in ${a.header}` : '';
+  const where = a.header ? ` in ${a.header}` : '';
   const statement =
     op === 'share'
-      ? `${part.series} (${cellWords(part)}) is ${result.display} of ${whole.series} (${cellWords(whole)})${at}`
+      ? `${part.series} (${cellWords(part)}) is ${result.display} of ${whole.series} (${cellWords(whole)})${where}`
       : op === 'ratio'
-        ? `The ratio of ${a.series} (${cellWords(a)}) to ${b.series} (${cellWords(b)})${at} is ${result.display}`
+        ? `The ratio of ${a.series} (${cellWords(a)}) to ${b.series} (${cellWords(b)})${where} is ${result.display}`
         : op === 'difference'
-          ? `${a.series} (${cellWords(a)}) minus ${b.series} (${cellWords(b)})${at} is ${result.display}`
+          ? `${a.series} (${cellWords(a)}) minus ${b.series} (${cellWords(b)})${where} is ${result.display}`
           : op === 'average'
-            ? `The average of ${a.series} and ${b.series}${at} is ${result.display}`
-            : `${a.series} and ${b.series}${at} sum to ${result.display}`;
+            ? `The average of ${a.series} and ${b.series}${where} is ${result.display}`
+            : `${a.series} and ${b.series}${where} sum to ${result.display}`;
   return { operands: [a, b], result, statement };
 }
 

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
+
+/** A fictional specification sheet with a table of models by screen, battery, storage and price. */
+const CORPUS = fileURLToPath(new URL('../fixtures/spec-table/', import.meta.url));
+
+describe('table columns a question names by what it asks, not by a header word', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeTestApp({ corpusDir: CORPUS });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('take the money column for what something costs', async () => {
+    const r = await askChat(t.app, 'How much does the Brisa One cost?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('449');
+    expect(r.answer).toMatch(/Price \(€\): 449/);
+  });
+
+  it('compute a difference in price in the order the question names the rows', async () => {
+    const r = await askChat(t.app, 'How much more does the Brisa Max cost than the Brisa Lite?');
+    const check = r.checks.find((c) => c.status === 'computed');
+    expect(check?.op).toBe('difference');
+    expect(check?.value).toBe(550);
+    expect(r.answer).toMatch(/^Brisa Max \(799\) minus Brisa Lite \(249\)/);
+  });
+
+  it('still take a column the question names', async () => {
+    const r = await askChat(t.app, 'How big is the screen of the Brisa One?');
+    expect(r.short?.text).toBe('6.4');
+  });
+});
