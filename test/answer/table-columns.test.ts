@@ -32,4 +32,16 @@ describe('table columns a question names by what it asks, not by a header word',
     const r = await askChat(t.app, 'How big is the screen of the Brisa One?');
     expect(r.short?.text).toBe('6.4');
   });
+
+  it.each([
+    ['Which model has the largest screen?', 'Brisa Max', /highest Screen \(inches\) \(6\.8;/],
+    ['Which model has the smallest battery?', 'Brisa Lite', /lowest Battery \(mAh\) \(4,000;/],
+    ['Which model is the cheapest?', 'Brisa Lite', /lowest Price \(€\) \(249;/],
+    ['Which model is the most expensive?', 'Brisa Max', /highest Price \(€\) \(799;/],
+  ])('answer %s with the row whose label names what the question asks which of', async (question, label, said) => {
+    const r = await askChat(t.app, question);
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe(label);
+    expect(r.answer).toMatch(said);
+  });
 });

@@ -120,6 +120,11 @@ const MONEY_HEADER_RE = /[$€£¥₹]|\b(?:USD|EUR|GBP|JPY|CNY|RMB|dollars?|eur
  */
 const MONEY_COLUMN_BONUS = 0.5;
 
+/** What a column's header adds for a question about a cost or price: {@link MONEY_COLUMN_BONUS} for a money column. */
+export function moneyBonus(question: string, header: string): number {
+  return MONEY_QUESTION_RE.test(question) && MONEY_HEADER_RE.test(header) ? MONEY_COLUMN_BONUS : 0;
+}
+
 /**
  * The column of a row that the question's words point to when it names no period: the one whose header
  * shares most weighted terms with the question (a percentage column only for a percentage question, a money column
@@ -128,7 +133,6 @@ const MONEY_COLUMN_BONUS = 0.5;
 export function bestColumn(question: string, match: RowMatch, weigh: TermWeight): number | undefined {
   const asked = new Set(termsOf(question));
   const percent = wantsPercent(question);
-  const money = MONEY_QUESTION_RE.test(question);
   let best: number | undefined;
   let bestScore = 0;
   match.table.columns.forEach((col, j) => {
@@ -136,7 +140,7 @@ export function bestColumn(question: string, match: RowMatch, weigh: TermWeight)
     const score =
       headerWeight(match.table, j, asked, weigh, match.matched) +
       (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0) +
-      (money && MONEY_HEADER_RE.test(col.header) ? MONEY_COLUMN_BONUS : 0);
+      moneyBonus(question, col.header);
     if (score > bestScore) {
       best = j;
       bestScore = score;

@@ -95,7 +95,7 @@ export function answerFromTables(
   docText: (docId: string) => string,
 ): TableAnswer | null {
   if (!tables.length) return null;
-  if (!q.op && asksExtremeRow(q.factual)) return extremeRow(q.factual, tables, periodsIn(q.factual), weigh);
+  if (!q.op && asksExtremeRow(q.factual, tables)) return extremeRow(q.factual, tables, periodsIn(q.factual), weigh);
   if (!q.op && asksRows(q.factual)) return listedRows(q.factual, tables, weigh);
   const periods = periodsIn(q.factual);
   const paired =

@@ -1,5 +1,5 @@
 import type { Period, Table } from '../../tables/types.js';
-import { headerWeight } from './column-choice.js';
+import { headerWeight, moneyBonus } from './column-choice.js';
 import { type TermWeight, termsOf, weightOf } from './row-terms.js';
 import { wholeRow } from './table-match.js';
 import { extremeWord, operand, rankBy, type TableAnswer } from './table-operands.js';
@@ -7,14 +7,25 @@ import { extremeWord, operand, rankBy, type TableAnswer } from './table-operands
 /** "Which country had the highest X", "in which segment was X the largest": the row whose figure is the extreme. */
 const WHICH_ROW_RE =
   /\b(?:which|what)(?: [\w-]+){0,2}? (?:countr(?:y|ies)|segments?|regions?|currenc(?:y|ies)|components?|products?|categor(?:y|ies)|items?|business(?:es)?|markets?|divisions?|lines?|types?|subsidiar(?:y|ies)|plans?|classe?s?|sources?|geograph(?:y|ies)|locations?)\b/iu;
-const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|most|maximum|best)\b/iu;
-const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|fewest|minimum|worst)\b/iu;
+const MOST_RE = /\b(?:highest|higher|largest|larger|greatest|greater|biggest|bigger|most|maximum|best|dearest)\b/iu;
+const LEAST_RE = /\b(?:lowest|lower|smallest|smaller|least|fewest|minimum|worst|cheapest)\b/iu;
 /** Rows that add others up are not candidates for the largest part. */
 const TOTAL_ROW_RE = /^\s*sum\b|\b(?:sub)?total\b/iu;
 
-/** The question asks which row (country, segment, currency, ...) has the highest or lowest figure. */
-export function asksExtremeRow(question: string): boolean {
-  return WHICH_ROW_RE.test(question) && (MOST_RE.test(question) || LEAST_RE.test(question));
+/** "Which model", "what product": the noun a which-question asks for (group 1). */
+const WHICH_NOUN_RE = /\b(?:which|what) ([\p{L}-]+)\b/iu;
+
+/**
+ * The question asks which row (country, segment, currency, ...) has the highest or lowest figure; with `tables`,
+ * also when its "which" noun is what a table's row labels are (its first column's header: "which model" over a table
+ * whose labels are under "Model").
+ */
+export function asksExtremeRow(question: string, tables: readonly Table[] = []): boolean {
+  if (!MOST_RE.test(question) && !LEAST_RE.test(question)) return false;
+  if (WHICH_ROW_RE.test(question)) return true;
+  const noun = WHICH_NOUN_RE.exec(question)?.[1];
+  const term = noun ? termsOf(noun)[0] : undefined;
+  return term !== undefined && tables.some((t) => termsOf(t.columns[0]?.header).includes(term));
 }
 
 /**
@@ -28,8 +39,8 @@ export function extremeRow(
   periods: readonly Period[],
   weigh: TermWeight,
 ): TableAnswer | null {
-  if (!asksExtremeRow(question)) return null;
-  const most = MOST_RE.test(question);
+  if (!asksExtremeRow(question, tables)) return null;
+  const most = MOST_RE.test(question) && !LEAST_RE.test(question);
   const asked = new Set(termsOf(question));
   let pick: { table: Table; column: number; score: number } | undefined;
   for (const table of tables) {
@@ -40,7 +51,7 @@ export function extremeRow(
     table.columns.forEach((col, j) => {
       if (j === 0 || (periods.length && col.period?.year !== periods[0]!.year)) return;
       if (!table.rows.some((r) => r.values[j])) return;
-      const score = caption + headerWeight(table, j, asked, weigh);
+      const score = caption + headerWeight(table, j, asked, weigh) + moneyBonus(question, col.header);
       if (!pick || score > pick.score) pick = { table, column: j, score };
     });
   }
@@ -61,7 +72,7 @@ export function extremeRow(
     .join(', ');
   return {
     operands: [o],
-    statement: `${row.label} has the ${extremeWord(most, bySize)} ${table.columns[column]!.header || 'figure'} (${o.value.value}; ${others})`,
+    statement: `${row.label} has the ${extremeWord(most, bySize)} ${table.columns[column]!.header || 'figure'} (${row.row.cells[column]?.text ?? o.value.value}; ${others})`,
     spans: [label],
   };
 }

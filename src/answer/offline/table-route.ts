@@ -95,7 +95,7 @@ export function tableAnswer(
     q.op ||
     asksExtremePeriod(q.factual) ||
     asksPeriods(q.factual) ||
-    asksExtremeRow(q.factual) ||
+    asksExtremeRow(q.factual, tables) ||
     asksRows(q.factual) ||
     asksPair(q.factual);
   if (!tabular && (NAMED_THING_RE.test(q.factual) || tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE)) return null;
