@@ -44,4 +44,26 @@ describe('table columns a question names by what it asks, not by a header word',
     expect(r.short?.text).toBe(label);
     expect(r.answer).toMatch(said);
   });
+
+  it('add up a column with no total row when the question names its rows together', async () => {
+    const r = await askChat(t.app, 'How many phones did Brisa sell in total in 2024?');
+    expect(r.abstained).toBe(false);
+    const check = r.checks.find((c) => c.status === 'computed');
+    expect(check?.op).toBe('sum');
+    expect(check?.value).toBe(855_000);
+    expect(r.citations).toHaveLength(3);
+  });
+
+  it("take a row's share of that column total when the question names one row", async () => {
+    const r = await askChat(t.app, 'What share of 2024 units were Brisa Max phones?');
+    const check = r.checks.find((c) => c.status === 'computed');
+    expect(check?.op).toBe('share');
+    expect(check?.value).toBeCloseTo(16.37, 2);
+    expect(r.answer).toMatch(/^Brisa Max \(140,000\) is 16\.37% of 855,000, the sum of the table's 3 rows/);
+  });
+
+  it('read a named row as it is, not as part of a total', async () => {
+    const r = await askChat(t.app, 'How many Brisa One phones were sold in 2024?');
+    expect(r.short?.text).toBe('335,000');
+  });
 });

@@ -4,6 +4,7 @@ import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksTotalOverPeriods } from '../question/totals.js';
 import { bestColumn, periodColumn, periodColumns } from './column-choice.js';
+import { columnTotal, shareOfColumn } from './column-total.js';
 import { atPeriod, datesRows } from './dated-rows.js';
 import { namedRows, namesTwoSeries } from './named-series.js';
 import { pairedSeries } from './paired-series.js';
@@ -98,6 +99,8 @@ export function answerFromTables(
   if (!q.op && asksExtremeRow(q.factual, tables)) return extremeRow(q.factual, tables, periodsIn(q.factual), weigh);
   if (!q.op && asksRows(q.factual)) return listedRows(q.factual, tables, weigh);
   const periods = periodsIn(q.factual);
+  const total = !q.op || q.op === 'sum' ? columnTotal(q.factual, tables, periods, weigh) : null;
+  if (total) return total;
   const paired =
     !q.op && periods.length === 1
       ? pairedSeries(q.factual, tables, weigh, periods[0]!, cellsFor(q.factual, tables, weigh))
@@ -174,6 +177,8 @@ function answerFromRow(
   }
   if (ACROSS_SERIES.has(op) && periods.length <= 1) {
     const other = secondRow(best, matches);
+    const ofTotal = !other && op === 'share' ? shareOfColumn(q.factual, best, periods, weigh) : null;
+    if (ofTotal) return ofTotal;
     if (other) {
       const col = periods.length ? columnFor(best, periods[0]!) : bestColumn(q.factual, best, weigh);
       const col2 = periods.length ? columnFor(other, periods[0]!) : col;
