@@ -101,6 +101,13 @@ describe('spanCandidates', () => {
     expect(got.filter((t) => t === 'four')).toHaveLength(1);
   });
 
+  it('takes the amount whose "of" phrase names what the question asks about, not the one beside its word', () => {
+    const sentence = 'This loaf uses 500 g of strong white flour, 10 g of salt and 7 g of dried yeast.';
+    const rareFlour = (t: string) => (t === 'flour' ? 3 : 1);
+    expect(extractShortAnswer(sentence, 'How much flour does the loaf need?', 'number', rareFlour)?.text).toBe('500 g');
+    expect(extractShortAnswer(sentence, 'How much salt does the loaf need?', 'number')?.text).toBe('10 g');
+  });
+
   it('keeps a temperature with its degree sign and scale, and takes no scale letter for a name', () => {
     const q = 'At what temperature is the loaf baked?';
     expect(texts('Bake at 220 °C for 35 minutes.', q, 'number')).toContain('220 °C');

@@ -1,6 +1,6 @@
 import { isFirstName, isRegionName } from '../../language/name-words.js';
 import type { TaggedToken } from '../../language/tagger.js';
-import { type Candidate, isContent } from './span-candidates.js';
+import { type Candidate, isContent, isNoun } from './span-candidates.js';
 import { closeness, copulaLink, PROXIMITY_DECAY, run, type SpanContext, typeFitOf } from './span-context.js';
 
 /** Tokens around a span within which a question word counts as next to it. */
@@ -22,6 +22,8 @@ export const SPAN_FEATURES = [
   'numberWithUnit',
   /** The same, for a question asking for a measure, not a count ("how much", "how long", "how far"). */
   'unitForMeasure',
+  /** A number whose "of" phrase names a noun of the question ("500 g of strong white flour" for "how much flour"). */
+  'ofAsked',
   /** The span is only the modifier of a noun the question has ("rounded" arches). */
   'modifierOfAsked',
   /** log(1 + tokens). */
@@ -114,6 +116,24 @@ function within(lemma: string | null, tokens: readonly TaggedToken[], near: (i: 
   return lemma !== null && tokens.some((t, i) => t.lemma === lemma && near(i));
 }
 
+/** Words of an "of" phrase after a number that are looked at for a noun of the question. */
+const OF_PHRASE_WORDS = 4;
+
+/**
+ * Whether the "of" phrase after the number ending at `last` (after its unit noun, if any: "500 g of") names a noun of
+ * the question before any punctuation.
+ */
+function ofPhraseAsked(tokens: readonly TaggedToken[], last: number, ctx: SpanContext): boolean {
+  let k = last + 1;
+  if (tokens[k]?.pos === 'NOUN' && tokens[k + 1]?.text.toLowerCase() === 'of') k++;
+  if (tokens[k]?.text.toLowerCase() !== 'of') return false;
+  for (const t of tokens.slice(k + 1, k + 1 + OF_PHRASE_WORDS)) {
+    if (t.pos === 'PUNCT') return false;
+    if (isNoun(t) && ctx.asked(t)) return true;
+  }
+  return false;
+}
+
 /** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
 export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature, number> {
   const { tokens, anchors, type } = ctx;
@@ -146,6 +166,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     kindPhrase: yes(c.kind === 'phrase'),
     numberWithUnit: yes(c.kind === 'number' && span[n - 1]?.pos === 'NOUN'),
     unitForMeasure: yes(ctx.measure && c.kind === 'number' && span[n - 1]?.pos === 'NOUN'),
+    ofAsked: yes(c.kind === 'number' && ofPhraseAsked(tokens, c.last, ctx)),
     modifierOfAsked: yes(c.modifier === true),
     length: Math.log1p(n),
     singleToken: yes(n === 1),
