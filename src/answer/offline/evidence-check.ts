@@ -91,6 +91,11 @@ export const NEAR_MISS_WEIGHTS: Readonly<Record<keyof EvidenceFeatures, number>>
 /** Bias of the near-miss score (see {@link NEAR_MISS_WEIGHTS}). */
 export const NEAR_MISS_BIAS = -3.1;
 
+/**
+ * A yes/no question ("Is the library open on Sundays?", "Does it charge late fees?"): a sentence with the antonym of
+ * its word ("closed on Sundays") answers it, no.
+ */
+const POLAR_RE = /^\W*(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may|must)\b/iu;
 const NAME_RE = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}'’-]*|\b\d[\d,.]*\b/gu;
 /** A possessive ending or trailing punctuation, not part of the name ("Logistics'", "Veridia's", "2023,"). */
 const POSSESSIVE_RE = /(?:['’]s?|[,.])$/u;
@@ -165,7 +170,7 @@ export function evidenceFeatures(
   const exactType = spanType !== null && EXACT_TYPES.has(spanType);
   const spoken = spanType === 'person' && speaker !== null;
   const typeMissing = exactType && !spoken && !hasExactSpan(sentence, question, spanType) ? 1 : 0;
-  const contradicted = contradictedWord(question, sentence);
+  const contradicted = POLAR_RE.test(question) ? undefined : contradictedWord(question, sentence);
   const swapped = swappedModifier(question, sentence);
   const passive = spanType === 'person' && !spoken ? agentlessPassive(question, sentence) : undefined;
   const ownFigures = !TABLE_ROW_RE.test(sentence) && !(carried && !YEAR_RE.test(sentence));

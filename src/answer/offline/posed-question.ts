@@ -3,6 +3,14 @@ import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 
 /** A sentence that poses the question itself ("Members will ask why we did not take the cheapest quote."). */
 const POSES_WHY_RE = /\bwhy\b/iu;
+/** A sentence that is itself a question ("**Q: How long can I keep a book?**", "Host: When will it open?"). */
+const ASKS_RE = /\?[\s*_”"’')\]]*$/u;
+/** Whether a paragraph ends between two sentences of a document (in one passage, or in two). */
+function breaksParagraph(a: EvidenceSentence, b: EvidenceSentence): boolean {
+  if (a.chunk.id !== b.chunk.id) return true;
+  return a.chunk.text.slice(a.end - a.chunk.start, b.start - a.chunk.start).includes('\n');
+}
+
 /** Sentences after the one posing the question that are taken as its answer: the reply's opening and its reason. */
 const ANSWERING_SENTENCES = 2;
 
@@ -13,10 +21,11 @@ const ANSWERING_SENTENCES = 2;
 const MAX_GAP = 80;
 
 /**
- * For a "why" question whose best sentence poses that question itself (a speaker asking it, an FAQ restating it),
- * the sentences that follow it in its document lead instead: they give the answer ("Because the cheapest quote is
- * not one we could use. Its tiles would not be allowed …"). Only the retrieved sentence right after it (see
- * {@link MAX_GAP}) and the one after that are taken; otherwise the order is unchanged.
+ * When the best sentence is a question ending its paragraph (an FAQ's question, an interviewer's), or for a "why" question poses it
+ * ("Members will ask why we did not take the cheapest quote"), the sentences that follow it in its document lead
+ * instead: they give the answer ("A: The loan period is three weeks.", "Because the cheapest quote is not one we could
+ * use."). Only the retrieved sentence right after it (see {@link MAX_GAP}) and the one after that are taken;
+ * otherwise the order is unchanged.
  */
 export function afterPosedQuestion(
   ranked: readonly ScoredSentence[],
@@ -24,7 +33,9 @@ export function afterPosedQuestion(
   sentences: readonly EvidenceSentence[],
 ): readonly ScoredSentence[] {
   const top = ranked[0];
-  if (!top || !WHY_RE.test(question) || !POSES_WHY_RE.test(top.sentence.text)) return ranked;
+  if (!top) return ranked;
+  const whyPosed = WHY_RE.test(question) && POSES_WHY_RE.test(top.sentence.text);
+  if (!whyPosed && !ASKS_RE.test(top.sentence.text)) return ranked;
   const { docId } = top.sentence.chunk;
   const seen = new Set<number>();
   const after = sentences
@@ -38,6 +49,9 @@ export function afterPosedQuestion(
     following.push(s);
   }
   if (!following.length) return ranked;
+  // A question ending its paragraph (an FAQ's, an interviewer's) is answered by the next; one inside a paragraph
+  // is rhetorical.
+  if (!whyPosed && !breaksParagraph(top.sentence, following[0]!)) return ranked;
   // They answer the question the best sentence poses, so they take its score.
   const lead = following.map((sentence) => ({ ...top, sentence }));
   return [...lead, ...ranked.filter((r) => !lead.some((l) => l.sentence.start === r.sentence.start))];

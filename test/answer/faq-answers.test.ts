@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askChat, makeCorpusApp, makeTestApp, type TestApp } from '../helpers/app.js';
+
+/** A fictional library FAQ written as bold "Q:" lines, each answered by an "A:" paragraph. */
+const CORPUS = fileURLToPath(new URL('../fixtures/faq/', import.meta.url));
+
+describe('answers from an FAQ', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeTestApp({ corpusDir: CORPUS });
+  });
+  afterAll(() => t?.cleanup());
+
+  it("quote the FAQ's answer, not its question, when the question matches best", async () => {
+    const r = await askChat(t.app, 'Who do I contact about room bookings?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('Marisol Teague');
+    expect(r.citations[0]?.quote).toContain('Email the events coordinator');
+  });
+
+  it('answer a yes/no question with the sentence saying the opposite of its word', async () => {
+    const r = await askChat(t.app, 'Is the library open on Sundays?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations.some((c) => c.quote.includes('closed on Sundays'))).toBe(true);
+  });
+});
+
+/** A fictional notice, written for this test. */
+const NOTICE = `---
+title: "Ashgrove swimming pool: opening times"
+---
+Fictional document written for testing; the pool and its times are invented.
+
+The Ashgrove swimming pool is closed on Mondays for cleaning. On other days it opens at 7 am.
+`;
+
+describe('yes/no questions', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'ashgrove-pool.md': NOTICE });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('are answered by a sentence saying the opposite of their word, not refused for it', async () => {
+    const r = await askChat(t.app, 'Is the Ashgrove swimming pool open on Mondays?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('closed on Mondays');
+  });
+
+  it('leave another question whose word the sentence contradicts a near miss', async () => {
+    const r = await askChat(t.app, 'What time does the Ashgrove swimming pool open on Mondays?');
+    expect(r.abstained).toBe(true);
+    expect(r.answer).toMatch(/“closed”, not “open”/);
+  });
+});
