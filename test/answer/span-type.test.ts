@@ -108,6 +108,12 @@ describe('spanCandidates', () => {
     expect(extractShortAnswer(sentence, 'How much salt does the loaf need?', 'number')?.text).toBe('10 g');
   });
 
+  it('reads the word after "who" as the verb the tagger took for a plural noun ("who chairs the …")', () => {
+    const sentence =
+      "Today I'm with Wenna Borrow, who chairs the Friends of Kelby Park, and Tobias Frane from the council.";
+    expect(extractShortAnswer(sentence, 'Who chairs the Friends of Kelby Park?', 'person')?.text).toBe('Wenna Borrow');
+  });
+
   it('keeps a temperature with its degree sign and scale, and takes no scale letter for a name', () => {
     const q = 'At what temperature is the loaf baked?';
     expect(texts('Bake at 220 °C for 35 minutes.', q, 'number')).toContain('220 °C');

@@ -54,6 +54,9 @@ const WH_ANY_RE = /^(?:what|which|whose|who|whom|where|when)$/i;
 function subjectVerb(question: readonly TaggedToken[]): string | null {
   const at = question.findIndex((t) => WH_ANY_RE.test(t.text));
   if (at < 0 || at > 1) return null;
+  const [first, second] = [question[at + 1], question[at + 2]];
+  // "Who chairs the board": the tagger may read the verb right after "who" as a plural noun.
+  if (/^who$/iu.test(question[at]!.text) && first?.pos === 'NOUN' && second?.pos === 'DET') return first.lemma;
   for (const t of question.slice(at + 1, at + 4)) {
     if (t.pos === 'VERB') return t.lemma;
     if (t.pos === 'AUX' || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'DET')) return null;
