@@ -114,6 +114,15 @@ describe('spanCandidates', () => {
     expect(extractShortAnswer(sentence, 'Who chairs the Friends of Kelby Park?', 'person')?.text).toBe('Wenna Borrow');
   });
 
+  it('takes clock times and days the tagger calls durations for when, not how long', () => {
+    const sentence = 'The pool opens Monday to Friday from 7 am to 9 pm, and Saturday from 8 am to noon.';
+    const exact = spanCandidates(sentence, 'When does the pool open on Saturday?', 'date')
+      .filter((c) => c.exact)
+      .map((c) => c.text);
+    expect(exact).toContain('7 am to 9 pm');
+    expect(exact).toContain('8 am to noon');
+  });
+
   it('keeps a temperature with its degree sign and scale, and takes no scale letter for a name', () => {
     const q = 'At what temperature is the loaf baked?';
     expect(texts('Bake at 220 °C for 35 minutes.', q, 'number')).toContain('220 °C');

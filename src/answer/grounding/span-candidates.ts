@@ -8,6 +8,12 @@ export const MAX_SPAN_TOKENS = 8;
 const NAME_JOINERS = new Set(['of', 'de', 'von', 'van', 'la', 'le', 'du', 'der', 'da', 'the', '&']);
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'ORDINAL', 'DURATION']);
 const DATE_ENTITIES = new Set(['DATE', 'TIME']);
+/**
+ * A clock time or a day's name inside a span the tagger calls a duration: "from 10 am to 4 pm" and "Monday to Friday"
+ * say when, not how long.
+ */
+const CLOCK_OR_DAY_RE =
+  /^(?:[ap]\.?m\.?|noon|midnight|\d{1,2}[:.]\d{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)$/iu;
 
 /** A span of a tagged sentence that may answer a question, by token indexes (inclusive). */
 export interface Candidate {
@@ -156,8 +162,14 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
   const out: Candidate[] = [];
   for (const e of tagged.entities) {
     const year = e.first === e.last && isYearToken(sentence, tagged.tokens[e.first]!);
-    const spansYears = tagged.tokens.slice(e.first, e.last + 1).some((t) => isYearToken(sentence, t));
-    if (DATE_ENTITIES.has(e.type) || (e.type === 'CARDINAL' && year) || (e.type === 'DURATION' && spansYears))
+    const inside = tagged.tokens.slice(e.first, e.last + 1);
+    const spansYears = inside.some((t) => isYearToken(sentence, t));
+    const spansTimes = inside.some((t) => CLOCK_OR_DAY_RE.test(t.text));
+    if (
+      DATE_ENTITIES.has(e.type) ||
+      (e.type === 'CARDINAL' && year) ||
+      (e.type === 'DURATION' && (spansYears || spansTimes))
+    )
       out.push({ first: e.first, last: e.last, kind: 'date' });
     else if (NUMBER_ENTITIES.has(e.type)) out.push(...numberSpans(tagged.tokens, e.first, e.last));
   }
