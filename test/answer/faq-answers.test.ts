@@ -20,6 +20,13 @@ describe('answers from an FAQ', () => {
     expect(r.citations[0]?.quote).toContain('Email the events coordinator');
   });
 
+  it("judge the FAQ's answer with its question, and quote no question as more evidence", async () => {
+    const r = await askChat(t.app, 'When is the library open?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('9 am to 7 pm');
+    expect(r.citations.map((c) => c.quote).filter((q) => q.includes('?'))).toEqual([]);
+  });
+
   it('answer a yes/no question with the sentence saying the opposite of its word', async () => {
     const r = await askChat(t.app, 'Is the library open on Sundays?');
     expect(r.abstained).toBe(false);

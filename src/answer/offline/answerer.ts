@@ -142,7 +142,10 @@ export class OfflineAnswerer implements Answerer {
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
     const spanType = followUpSpanType(resolved.turn, q.factual);
-    const quoted = numeric || compared ? scored : turnFirst(rerankBySpan(scored, q.factual, spanType, weigh));
+    const quoted =
+      numeric || compared
+        ? scored
+        : afterPosedQuestion(turnFirst(rerankBySpan(scored, q.factual, spanType, weigh)), q.factual, sentences);
     const decision = decideAbstention(snapshot, {
       question: q,
       coverage,

@@ -2,6 +2,7 @@ import type { AnswerType } from '../question/question.js';
 import type { CitationList } from './citations.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import type { NumericAnswer } from './numeric-result.js';
+import { asksQuestion } from './posed-question.js';
 
 /** A sentence group to quote, in answer order. */
 export interface QuoteGroup {
@@ -105,6 +106,7 @@ export function selectQuotes(
     .filter(
       (x) =>
         !group.includes(x.sentence) &&
+        !asksQuestion(x.sentence.text) &&
         x.score >= SECOND_QUOTE_SHARE * best.score &&
         x.coverage >= 0.3 &&
         (!opts.speakers.length || opts.speakers.includes(x.sentence.chunk.speaker ?? '')),

@@ -201,7 +201,7 @@ function abstentionReason(
       evidence.yearsCarried,
       s.chunk.title,
     );
-  const check = checkOf(best);
+  const check = checkOf(best, best.posed?.text);
   const measureGap =
     figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0
       ? missingMeasure(q.factual, best.sentence.termSet)

@@ -32,6 +32,8 @@ export interface ScoredSentence {
   sentence: EvidenceSentence;
   score: number;
   coverage: number;
+  /** The question its document poses right before it, which it answers and whose score it took. */
+  posed?: EvidenceSentence;
 }
 
 /** A sentence opening with a pronoun that refers back to the sentence before it. */

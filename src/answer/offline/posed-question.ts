@@ -5,6 +5,9 @@ import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 const POSES_WHY_RE = /\bwhy\b/iu;
 /** A sentence that is itself a question ("**Q: How long can I keep a book?**", "Host: When will it open?"). */
 const ASKS_RE = /\?[\s*_”"’')\]]*$/u;
+
+/** Whether a sentence is itself a question, which answers nothing. */
+export const asksQuestion = (text: string) => ASKS_RE.test(text);
 /** Whether a paragraph ends between two sentences of a document (in one passage, or in two). */
 function breaksParagraph(a: EvidenceSentence, b: EvidenceSentence): boolean {
   if (a.chunk.id !== b.chunk.id) return true;
@@ -53,6 +56,6 @@ export function afterPosedQuestion(
   // is rhetorical.
   if (!whyPosed && !breaksParagraph(top.sentence, following[0]!)) return ranked;
   // They answer the question the best sentence poses, so they take its score.
-  const lead = following.map((sentence) => ({ ...top, sentence }));
+  const lead = following.map((sentence) => ({ ...top, sentence, posed: top.posed ?? top.sentence }));
   return [...lead, ...ranked.filter((r) => !lead.some((l) => l.sentence.start === r.sentence.start))];
 }
