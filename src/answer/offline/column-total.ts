@@ -41,9 +41,14 @@ export function columnTotal(
 ): TableAnswer | null {
   if (!asksTotal(question) || periods.length > 1) return null;
   const asked = new Set(termsOf(question));
+  const labelled = (t: Table) => new Set(t.rows.flatMap((r) => termsOf(r.label)));
+  // Question terms that label rows somewhere ("Northland"): the table added up must have them all.
+  const inLabels = [...asked].filter((term) => tables.some((t) => labelled(t).has(term)));
   for (const table of tables) {
     const rows = table.rows.filter((r) => r.label && r.values.some((v) => v));
     if (rows.length < 2 || rows.some((r) => TOTAL_ROW_RE.test(r.label))) continue;
+    const own = labelled(table);
+    if (!inLabels.every((term) => own.has(term))) continue;
     if (
       !namesAllRows(
         asked,
