@@ -59,6 +59,8 @@ describe('evidence check', () => {
     expect(f.agentMissing).toBe(1);
     expect(f.reason).toBe('the closest passage says it was rebuilt but not by whom');
     expect(nearMissScore(f)).toBeGreaterThan(0);
+    const named = 'The hall was rebuilt in 1791, when the architect Ines Varga designed its arcade.';
+    expect(evidenceFeatures(stats, 'Who rebuilt the market hall?', 'person', named, named).agentMissing).toBe(0);
   });
 
   it('passes evidence that carries every part of the question', () => {

@@ -32,7 +32,10 @@ export interface EvidenceFeatures {
   modifierSwap: number;
   /** 1 when the sentence has the antonym of one of the question's words instead of the word ("worst" for "best"). */
   antonymContradiction: number;
-  /** 1 when the question asks who did something and the sentence says it was done without saying by whom. */
+  /**
+   * 1 when the question asks who did something and the sentence says it was done without saying by whom, and names no
+   * one.
+   */
   agentMissing: number;
 }
 
@@ -172,7 +175,8 @@ export function evidenceFeatures(
   const typeMissing = exactType && !spoken && !hasExactSpan(sentence, question, spanType) ? 1 : 0;
   const contradicted = POLAR_RE.test(question) ? undefined : contradictedWord(question, sentence);
   const swapped = swappedModifier(question, sentence);
-  const passive = spanType === 'person' && !spoken ? agentlessPassive(question, sentence) : undefined;
+  // A passive naming someone elsewhere ("was electrified in 1907, when the engineer X built …") may name its agent.
+  const passive = spanType === 'person' && !spoken && typeMissing ? agentlessPassive(question, sentence) : undefined;
   const ownFigures = !TABLE_ROW_RE.test(sentence) && !(carried && !YEAR_RE.test(sentence));
   const figure = missingQuestionFigure(question, ownFigures ? sentence : passage, passage, title);
   const features = {
