@@ -29,6 +29,7 @@ import { rerankBySpan } from './span-rerank.js';
 import { sumOfParts } from './sum-of-parts.js';
 import { hasTables, tableAnswer } from './table-route.js';
 import { preferTurnWords } from './turn-focus.js';
+import { yearsBetween } from './years-between.js';
 
 /**
  * Passages retrieved for sentence selection, whatever `k` the caller shows. On the SQuAD sample 5, 8 and 12
@@ -136,6 +137,7 @@ export class OfflineAnswerer implements Answerer {
       compared || said
         ? null
         : ((await sumOfParts(snapshot, q.factual)) ??
+          (await yearsBetween(snapshot, q.factual)) ??
           answerYearsTotal(q, scored) ??
           answerDerived(q, scored) ??
           answerNumeric(q, scored, NUMERIC_RELEVANCE));

@@ -182,7 +182,7 @@ function abstentionReason(
   }
   const currency = currencyGap(q.factual, evidence);
   if (currency) return currency;
-  if (q.op) return undefined;
+  if (q.op || evidence.computed) return undefined;
   if (withheld(q.factual, spanType, best)) return 'the closest passage says this is not given yet';
   const changeGiven =
     figureAsked &&
