@@ -123,6 +123,14 @@ describe('spanCandidates', () => {
     expect(exact).toContain('8 am to noon');
   });
 
+  it('gives no short answer to a "how much" or "when" question from a span of another kind', () => {
+    const sentence = "Today I'm with Wenna Borrow, who chairs the Friends of Kelby Park.";
+    expect(extractShortAnswer(sentence, 'How much did the Friends of Kelby Park raise?', 'number')).toBeNull();
+    expect(
+      extractShortAnswer('The Friends of Kelby Park raised £18,000.', 'How much did they raise?', 'number')?.text,
+    ).toBe('£18,000');
+  });
+
   it('keeps a temperature with its degree sign and scale, and takes no scale letter for a name', () => {
     const q = 'At what temperature is the loaf baked?';
     expect(texts('Bake at 220 °C for 35 minutes.', q, 'number')).toContain('220 °C');
