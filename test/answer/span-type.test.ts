@@ -131,6 +131,11 @@ describe('spanCandidates', () => {
     ).toBe('£18,000');
   });
 
+  it('keeps pence written against the amount ("8.5p")', () => {
+    const sentence = 'The board proposes a final dividend of 8.5p per share.';
+    expect(extractShortAnswer(sentence, 'What final dividend does the board propose?', 'number')?.text).toBe('8.5p');
+  });
+
   it('keeps a temperature with its degree sign and scale, and takes no scale letter for a name', () => {
     const q = 'At what temperature is the loaf baked?';
     expect(texts('Bake at 220 °C for 35 minutes.', q, 'number')).toContain('220 °C');

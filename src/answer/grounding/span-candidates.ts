@@ -126,12 +126,17 @@ const SCALE_WORD = /^(?:thousand|million|billion|trillion|%)$/i;
 /** Abbreviated scales, written against the number ("£59.1m", "€2bn"). */
 const SCALE_SUFFIX = /^(?:m|mn|bn|k|tn)$/i;
 
+/** Pence or cents written against the amount ("8.5p", "99c"). */
+const PENCE_SUFFIX = /^[pc]$/u;
+
 /** Whether the token at `i` scales the number before it or names its currency ("3,500 yuan"). */
 function isScale(tokens: readonly TaggedToken[], i: number): boolean {
   const t = tokens[i];
   if (!t) return false;
   return (
-    SCALE_WORD.test(t.text) || isCurrencyWord(t.text) || (SCALE_SUFFIX.test(t.text) && tokens[i - 1]!.end === t.start)
+    SCALE_WORD.test(t.text) ||
+    isCurrencyWord(t.text) ||
+    ((SCALE_SUFFIX.test(t.text) || PENCE_SUFFIX.test(t.text)) && tokens[i - 1]!.end === t.start)
   );
 }
 
