@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameKind } from '../../src/answer/grounding/figure-labels.js';
 import { extractClaims } from '../../src/numbers/index.js';
-import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
+import { askChat, makeCorpusApp, makeTestApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional trial summary and fictional release notes. */
 const CORPUS = fileURLToPath(new URL('../fixtures/changes/', import.meta.url));
@@ -74,5 +74,36 @@ describe('figures of one kind', () => {
     const [weeks, treated, placebo] = claims('Over the 52 weeks, there were 0.62 attacks per person, against 1.04.');
     expect(sameKind(weeks!, treated!)).toBe(false);
     expect(sameKind(treated!, placebo!)).toBe(true);
+  });
+});
+
+/** A fictional results note, written for this test. */
+const RESULTS = `---
+title: "Milbrook Dairies: results 2024"
+---
+Fictional document written for testing; the company and figures are invented.
+
+Milbrook Dairies' revenue fell by 1.8% to £415 million in 2024, as milk prices came down. The company employs 2,100 people, after closing its Exeter plant in 2023.
+`;
+
+describe('a figure for the year before the one a sentence gives with its change', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'milbrook-results.md': RESULTS });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('is the earlier value the change implies', async () => {
+    const r = await askChat(t.app, "What was Milbrook's revenue in 2023?");
+    expect(r.abstained).toBe(false);
+    const check = r.checks.find((c) => c.status === 'computed');
+    expect(check?.op).toBe('implied_base');
+    expect(check?.value).toBeCloseTo(422.6, 1);
+  });
+
+  it('is not sought for a year two before', async () => {
+    const r = await askChat(t.app, "What was Milbrook's revenue in 2022?");
+    expect(r.checks.some((c) => c.op === 'implied_base')).toBe(false);
   });
 });

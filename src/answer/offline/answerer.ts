@@ -20,7 +20,7 @@ import { decideAbstention } from './decide.js';
 import { preferDefinition } from './definition-lead.js';
 import { collectSentences, type EvidenceSentence, namedSpeakers, type ScoredSentence } from './evidence.js';
 import { statedChange } from './growth-figure.js';
-import { answerDerived, answerYearsTotal } from './implicit-calculations.js';
+import { answerDerived, answerPriorYear, answerYearsTotal } from './implicit-calculations.js';
 import { answerNumeric } from './numeric.js';
 import { periodLead } from './period-figures.js';
 import { afterPosedQuestion } from './posed-question.js';
@@ -140,7 +140,8 @@ export class OfflineAnswerer implements Answerer {
           (await yearsBetween(snapshot, q.factual)) ??
           answerYearsTotal(q, scored) ??
           answerDerived(q, scored) ??
-          answerNumeric(q, scored, NUMERIC_RELEVANCE));
+          answerNumeric(q, scored, NUMERIC_RELEVANCE) ??
+          answerPriorYear(q, scored));
     const numeric =
       inferred && found && !found.sources.some((s) => coverageOf(scored, s) >= INFERRED_COVERAGE) ? null : found;
     const spanType = followUpSpanType(resolved.turn, q.factual);

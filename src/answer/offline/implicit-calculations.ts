@@ -1,7 +1,9 @@
 import { derivedMeasure } from '../question/derived-measures.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksTotalOverPeriods } from '../question/totals.js';
+import { changeOnly } from './change-only.js';
 import type { ScoredSentence } from './evidence.js';
+import { answerNumeric } from './numeric.js';
 import { type Figure, isAmount } from './numeric-operands.js';
 import { finish, listed, type NumericAnswer, run } from './numeric-result.js';
 import { figuresForYears } from './period-figures.js';
@@ -51,4 +53,17 @@ export function answerYearsTotal(q: QuestionAnalysis, scored: readonly ScoredSen
   const values: Figure[] = found.map((f, i) => ({ ...f, year: q.years[i]!, source: top, rank: 0 }));
   const result = run('sum', { values: values.map((f) => f.text) });
   return result && finish(result, values, `${listed(values)} add up to ${result.display}`);
+}
+
+/**
+ * "What was revenue in 2023?" when the best sentence gives only the next year's figure and how much it changed
+ * ("revenue fell by 1.8% to £415 million in 2024"): the earlier value that change implies, by the calculator.
+ */
+export function answerPriorYear(q: QuestionAnalysis, scored: readonly ScoredSentence[]): NumericAnswer | null {
+  const best = scored[0];
+  const [year] = q.years;
+  if (q.op || q.years.length !== 1 || !best || year === undefined) return null;
+  if (!best.sentence.years.includes(year + 1) || best.sentence.years.includes(year)) return null;
+  if (!changeOnly(q.factual, best.sentence)) return null;
+  return answerNumeric({ ...q, op: 'implied_base' }, [best]);
 }
