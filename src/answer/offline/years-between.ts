@@ -1,7 +1,8 @@
 import { extractClaims, type NumericClaim } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
-import { corpusStats, idf } from '../question/corpus-stats.js';
+import { type CorpusStats, corpusStats, idf } from '../question/corpus-stats.js';
+import { sharesStem } from '../question/vocabulary.js';
 import { collectSentences, type ScoredSentence } from './evidence.js';
 import { finish, type NumericAnswer, run } from './numeric-result.js';
 import { scoreSentences } from './sentence-scoring.js';
@@ -26,6 +27,15 @@ export function eventsApart(question: string): { a: string; b: string; dir: 'aft
   return between?.a && between.b ? { a: between.a, b: between.b, dir: 'between' } : null;
 }
 
+/** An event's words, each the documents never write replaced by one they write of the same stem ("electrification" -> "electrified"). */
+function inCorpusForms(stats: CorpusStats, event: string): string {
+  return event.replace(/[\p{L}-]+/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (stats.words.has(lower)) return word;
+    return [...stats.words].find((w) => sharesStem(w, lower)) ?? word;
+  });
+}
+
 /** A calendar year an event's sentence gives, with the sentence. */
 interface EventYear {
   year: NumericClaim;
@@ -34,18 +44,19 @@ interface EventYear {
 
 /**
  * The year of an event: in the best of its sentences that has a year and a term of the event the other event lacks,
- * the year nearest that term.
+ * the year nearest that term. The event's words are read in the forms the documents write them.
  */
 async function yearOf(snapshot: KnowledgeSnapshot, event: string, other: string): Promise<EventYear | null> {
   const stats = corpusStats(snapshot);
-  const theirs = new Set(tokenize(other));
-  const own = [...new Set(tokenize(event))]
+  const text = inCorpusForms(stats, event);
+  const theirs = new Set(tokenize(inCorpusForms(stats, other)));
+  const own = [...new Set(tokenize(text))]
     .filter((t) => !theirs.has(t) && stats.df.has(t))
     .sort((x, y) => idf(stats, y) - idf(stats, x));
   if (!own.length) return null;
-  const hits = await snapshot.retriever.search(event, { k: PASSAGES });
+  const hits = await snapshot.retriever.search(text, { k: PASSAGES });
   const scored = scoreSentences(snapshot, collectSentences(snapshot, hits), {
-    text: event,
+    text,
     answerType: 'general',
     years: [],
     numbers: [],

@@ -184,6 +184,20 @@ function computeIsKnown(stats: CorpusStats, raw: string): boolean {
     if (w.length <= 4 && w.length >= 3 && word[0] === w[0] && word.length > w.length + 2 && isSubsequence(w, word))
       return true;
     if (maxEdit && editDistance(w, word, maxEdit) <= maxEdit) return true;
+    if (sharesStem(w, word)) return true;
   }
   return false;
+}
+
+/** Letters a word and a corpus word must share from their start to count as forms of one word, at least. */
+const MIN_SHARED_PREFIX = 7;
+/** ... and as a share of the shorter of the two. */
+const SHARED_PREFIX_SHARE = 0.75;
+
+/** Whether two words begin alike for most of the shorter ("electrification" and "electrified"). */
+export function sharesStem(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i >= MIN_SHARED_PREFIX && i >= SHARED_PREFIX_SHARE * n;
 }
