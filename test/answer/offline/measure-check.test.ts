@@ -27,6 +27,15 @@ describe('missingMeasure', () => {
     expect(missingMeasure(q, terms('Net income was $71 million in the quarter.'))).toBeUndefined();
   });
 
+  it('tells revenue from profit, and profit from earnings alike', () => {
+    const q = "What was Corrant's revenue in 2023?";
+    expect(missingMeasure(q, terms('Operating profit rose to £71 million from £64 million in 2023.'))).toBe('revenue');
+    expect(missingMeasure(q, terms('Turnover was £793 million in 2023.'))).toBeUndefined();
+    expect(missingMeasure("What was Corrant's profit in 2023?", terms('Earnings were £64 million in 2023.'))).toBe(
+      undefined,
+    );
+  });
+
   it('accepts a word of the same concept group ("size" for "volume")', () => {
     expect(
       missingMeasure('What export volume did the port reach?', terms('Exports reached a size of 3 million tonnes.')),
