@@ -242,14 +242,12 @@ describe('LLM answerer: tool loop', () => {
     const results = messagesOf(last).at(-1)!.content!;
     const initial = messagesOf(last)[1]!.content!.match(/<passage n="(\d+)"/g);
     expect(initial).toEqual(['<passage n="1"', '<passage n="2"']);
-    expect(results.match(/<passage n="(\d+)"/g)).toEqual([
-      '<passage n="3"',
-      '<passage n="4"',
-      '<passage n="5"',
-      '<passage n="6"',
-      '<passage n="2"',
-    ]);
-    expect(results).toContain('<passage n="2" doc="digital-trade-interview" speaker="Li Jun" shown="earlier" />');
+    const numbers = results.match(/<passage n="(\d+)"/g)!;
+    expect(numbers.slice(0, 4)).toEqual(['<passage n="3"', '<passage n="4"', '<passage n="5"', '<passage n="6"']);
+    const again = numbers.slice(4);
+    expect(again).toHaveLength(1);
+    expect(initial).toContain(again[0]);
+    expect(results).toMatch(new RegExp(`${again[0]} doc="digital-trade-interview" speaker="[^"]+" shown="earlier" />`));
   });
 });
 
