@@ -100,6 +100,7 @@ describe('a figure for the year before the one a sentence gives with its change'
     const check = r.checks.find((c) => c.status === 'computed');
     expect(check?.op).toBe('implied_base');
     expect(check?.value).toBeCloseTo(422.6, 1);
+    expect(r.checks.filter((c) => c.op === 'implied_base')).toHaveLength(1);
   });
 
   it('is not sought for a year two before', async () => {

@@ -220,8 +220,11 @@ export class OfflineAnswerer implements Answerer {
     }
     const calcResults = numeric ? [numeric.result] : [];
     const verified = verifyAnswer({ answer, citations: cites.all(), calcResults, docs: snapshot.docById });
+    // A quote's own claim check that repeats the computed result ("fell by 1.8% to £415 million" for the implied base).
+    const repeats = (c: Check) =>
+      c.status === 'computed' && checks.some((k) => k.op === c.op && k.value !== null && k.value === c.value);
     checks.push(
-      ...checksFor(verified.citations, sentences),
+      ...checksFor(verified.citations, sentences).filter((c) => !repeats(c)),
       ...verified.checks.filter((c) => c.status === 'unverified'),
     );
     for (const c of checks) events?.onCheck?.(c);
