@@ -1,17 +1,24 @@
-import type { Period, Table } from '../../tables/types.js';
+import type { Period, Table, TableRow } from '../../tables/types.js';
 import { bestColumn, headerWeight, periodColumn } from './column-choice.js';
 import { type TermWeight, termsOf } from './row-terms.js';
 import { type RowMatch, wholeRow } from './table-match.js';
-import { operand, run, type TableAnswer } from './table-operands.js';
+import { operand, run, type TableAnswer, type TableOperand } from './table-operands.js';
 
 /** "How many did it sell in total", "total units", "all models combined": the rows of a column added up. */
 const COLUMN_TOTAL_RE = /\b(?:in total|total|altogether|combined)\b/iu;
 /** A row that adds others up, or names their total. */
 const TOTAL_ROW_RE = /^\s*sum\b|\b(?:sub)?total\b|^\s*all\b/iu;
 
-/** The question asks for a total. */
-export function asksTotal(question: string): boolean {
-  return COLUMN_TOTAL_RE.test(question);
+/** The labelled rows with figures that a column total adds up; none when one of them is itself a total. */
+function summedRows(table: Table): TableRow[] {
+  const rows = table.rows.filter((r) => r.label && r.values.some((v) => v));
+  return rows.some((r) => TOTAL_ROW_RE.test(r.label)) ? [] : rows;
+}
+
+/** The rows' figures in a column, or null when one is missing or a percentage (percentages are not added up). */
+function columnOperands(rows: readonly RowMatch[], column: number): TableOperand[] | null {
+  const ops = rows.map((m) => operand(m, column));
+  return ops.every((o): o is TableOperand => o !== null && o.quantity.unit !== '%') ? ops : null;
 }
 
 /**
@@ -39,31 +46,26 @@ export function columnTotal(
   periods: readonly Period[],
   weigh: TermWeight,
 ): TableAnswer | null {
-  if (!asksTotal(question) || periods.length > 1) return null;
+  if (!COLUMN_TOTAL_RE.test(question) || periods.length > 1) return null;
   const asked = new Set(termsOf(question));
-  const labelled = (t: Table) => new Set(t.rows.flatMap((r) => termsOf(r.label)));
+  const labelled = new Map(tables.map((t) => [t, new Set(t.rows.flatMap((r) => termsOf(r.label)))]));
   // Question terms that label rows somewhere ("Northland"): the table added up must have them all.
-  const inLabels = [...asked].filter((term) => tables.some((t) => labelled(t).has(term)));
+  const inLabels = [...asked].filter((term) => tables.some((t) => labelled.get(t)!.has(term)));
   for (const table of tables) {
-    const rows = table.rows.filter((r) => r.label && r.values.some((v) => v));
-    if (rows.length < 2 || rows.some((r) => TOTAL_ROW_RE.test(r.label))) continue;
-    const own = labelled(table);
-    if (!inLabels.every((term) => own.has(term))) continue;
-    if (
-      !namesAllRows(
-        asked,
-        rows.map((r) => termsOf(r.label)),
-      )
-    )
-      continue;
+    const rows = summedRows(table);
+    if (rows.length < 2 || !inLabels.every((term) => labelled.get(table)!.has(term))) continue;
+    const labels = rows.map((r) => termsOf(r.label));
+    if (!namesAllRows(asked, labels)) continue;
     const first = wholeRow(table, rows[0]!);
     const column = periods.length
       ? periodColumn(question, first, periods[0]!, weigh)
       : namedColumn(question, first, asked, weigh);
     if (column === undefined) continue;
-    const operands = rows.map((r) => operand(wholeRow(table, r), column));
-    if (!operands.every((o) => o !== null && o.quantity.unit !== '%')) continue;
-    const ops = operands as NonNullable<(typeof operands)[number]>[];
+    const ops = columnOperands(
+      rows.map((r) => wholeRow(table, r)),
+      column,
+    );
+    if (!ops) continue;
     const result = run('sum', { values: ops.map((o) => o.quantity) });
     if (!result) continue;
     const names = ops.map((o) => o.series);
@@ -95,14 +97,16 @@ export function shareOfColumn(
   weigh: TermWeight,
 ): TableAnswer | null {
   const { table } = best;
-  const rows = table.rows.filter((r) => r.label && r.values.some((v) => v));
-  if (rows.length < 3 || rows.some((r) => TOTAL_ROW_RE.test(r.label)) || periods.length > 1) return null;
+  const rows = summedRows(table);
+  if (rows.length < 3 || periods.length > 1) return null;
   const column = periods.length ? periodColumn(question, best, periods[0]!, weigh) : bestColumn(question, best, weigh);
   if (column === undefined || column <= 0) return null;
-  const all = rows.map((r) => (r === best.row ? operand(best, column) : operand(wholeRow(table, r), column)));
-  if (!all.every((o) => o !== null && o.quantity.unit !== '%')) return null;
-  const ops = all as NonNullable<(typeof all)[number]>[];
-  const part = ops.find((o) => o.match === best)!;
+  const ops = columnOperands(
+    rows.map((r) => (r === best.row ? best : wholeRow(table, r))),
+    column,
+  );
+  const part = ops?.find((o) => o.match === best);
+  if (!ops || !part) return null;
   const whole = run('sum', { values: ops.map((o) => o.quantity) });
   if (!whole) return null;
   const result = run('share', { part: part.quantity, whole: { ...part.quantity, value: whole.value } });
