@@ -40,27 +40,24 @@ export function wordedPair(
   return pair && [pair[0].figure, pair[1].figure];
 }
 
-/** Sentences searched for a "from X to Y" pair (see {@link fromToPair}). */
-const FROM_TO_SENTENCES = 1;
 /** Text before the first figure of a "from X to Y" pair. */
 const FROM_RE = /\bfrom\s+$/iu;
 /** Text between the two figures: at most a short label of the first ("in the placebo group"), then "to". */
 const TO_RE = /^[^\d.;:!?]{0,40}?\bto\s+$/iu;
 
 /**
- * The "from X to Y" figures of the best sentence that writes such a pair ("admissions fell from 88 in the placebo
- * group to 51"), in that order: operands the sentence itself pairs, when nothing else does.
+ * The "from X to Y" figures of the best sentence, when it writes such a pair ("admissions fell from 88 in the placebo
+ * group to 51"), in that order: operands the sentence itself pairs.
  */
 export function fromToPair(figs: readonly Figure[]): [Figure, Figure] | null {
-  for (let rank = 0; rank < FROM_TO_SENTENCES; rank++) {
-    const own = figs.filter((f) => f.rank === rank).sort((a, b) => a.start - b.start);
-    const text = own[0]?.source.text ?? '';
-    const at = (i: number) => i - (own[0]?.source.start ?? 0);
-    for (const [i, a] of own.entries()) {
-      const b = own[i + 1];
-      if (!b || !sameKind(a, b) || !FROM_RE.test(text.slice(0, at(a.start)))) continue;
-      if (TO_RE.test(text.slice(at(a.end), at(b.start)))) return [a, b];
-    }
+  const own = figs.filter((f) => f.rank === 0).sort((a, b) => a.start - b.start);
+  const source = own[0]?.source;
+  if (!source) return null;
+  const at = (i: number) => i - source.start;
+  for (const [i, a] of own.entries()) {
+    const b = own[i + 1];
+    if (!b || !sameKind(a, b) || !FROM_RE.test(source.text.slice(0, at(a.start)))) continue;
+    if (TO_RE.test(source.text.slice(at(a.end), at(b.start)))) return [a, b];
   }
   return null;
 }
