@@ -20,6 +20,17 @@ describe('labelledPair', () => {
     expect(pair?.map((f) => f.value)).toEqual([25, 250]);
   });
 
+  it('takes the figure the words after "than" name as the base, whatever a shared word beside the other says', () => {
+    const figs = figuresOf(
+      'The last night crossing carried an average of 14 passengers last year, against 220 on a typical daytime crossing.',
+    );
+    const pair = labelledPair(
+      'How many more passengers does a daytime crossing carry than the last night crossing?',
+      figs,
+    );
+    expect(pair?.map((f) => f.value)).toEqual([14, 220]);
+  });
+
   it('tells figures of two sentences apart by their subjects when the question’s month tells them not apart', () => {
     const figs = figuresOf(
       'Ferry tickets brought in 8.4 million crowns in March 2025, up 3.1% on a year earlier.',

@@ -41,6 +41,7 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What is the increase in the trade payables from 2018 and 2019?',
     'What was the increase / (decrease) in the office equipment from 2018 to 2019?',
     'What was the difference between the 2019 and 2018 capital expenditure?',
+    'How many more members can a group have in version 3 than in version 2?',
   ],
   share: [
     'What is the percentage of lease liabilities in the total liabilities?',

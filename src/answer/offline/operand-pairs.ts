@@ -30,10 +30,31 @@ export function labelledPair<F extends LabelledFigure>(question: string, figures
   const labels = new Map(candidates.map((f) => [f, labelTerms(f, candidates)]));
   const comparison = /\bthan\b/i.test(question) || HAN_COMPARISON_RE.test(question);
   const slots = q.filter((t) => /^\d{4}$/.test(t) || MONTH_TERM_RE.test(t));
-  return (
+  const pair =
     (slots.length ? pairBy(slots, slots, candidates, labels, comparison) : null) ??
-    pairBy(q, [], candidates, labels, comparison)
-  );
+    pairBy(q, [], candidates, labels, comparison);
+  return pair && comparison ? thanBaseFirst(question, pair, labels) : pair;
+}
+
+/**
+ * A comparison's pair with the figure the words after "than" name first as its own label ("how many more
+ * passengers does a daytime crossing carry than the last night crossing": the night crossing's figure is the base,
+ * whatever the shared "passengers" beside it says).
+ */
+function thanBaseFirst<F extends LabelledFigure>(
+  question: string,
+  pair: [F, F],
+  labels: ReadonlyMap<F, Set<string>>,
+): [F, F] {
+  const after = /\bthan\b(.*)$/isu.exec(question)?.[1];
+  if (!after) return pair;
+  const terms = periodTerms(after);
+  const [a, b] = pair;
+  const at = (x: F, y: F) => {
+    const i = firstOwnLabel(terms, labels.get(x)!, labels.get(y)!);
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
+  return at(b, a) < at(a, b) ? [b, a] : pair;
 }
 
 /** The best pair told apart by the `telling` terms (see {@link labelledPair}); `slots` are its years and months. */

@@ -172,6 +172,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
         String.raw`\bin absolute terms\b`,
         String.raw`\bin (?:dollar|yuan|money) terms\b`,
         String.raw`\bhow much (?:bigger|larger|more|higher|greater|longer|shorter|taller|heavier|lighter|deeper|wider)\b`,
+        String.raw`\bhow many more\b(?=[^?]*\bthan\b)`,
       ].join('|'),
       'i',
     ),
