@@ -28,6 +28,9 @@ type StructureInput = Pick<SourceDocument, 'text' | 'title' | 'format' | 'interv
 const HEADING = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u;
 const FENCE = /^(?:```|~~~)/u;
 const QUESTION_END = /[?？][\s"'”’)\]」』）*_]*$/u;
+
+/** Whether a text ends as a question does ("When will it open?", "**Q: How long can I keep a book?**", "是谁？"). */
+export const endsAsQuestion = (text: string) => QUESTION_END.test(text);
 const MAX_CJK_NAME_WITHOUT_REPEAT = 4;
 const SENTENCE_END = /[.!?。！？]["'”’)\]」』）]*$/u;
 

@@ -1,4 +1,4 @@
-import type { Period, Table } from '../../tables/types.js';
+import type { Period, Table, TableColumn } from '../../tables/types.js';
 import { type TermWeight, termsOf, weightOf } from './row-terms.js';
 import type { RowMatch } from './table-match.js';
 
@@ -112,17 +112,18 @@ const headerPhrase = (header: string) => normalized(header.replace(/\b(?:19|20)\
 /** The question asks what something costs ("how much does X cost", "the price of", "what do they pay"). */
 const MONEY_QUESTION_RE =
   /\b(?:cost(?:s|ing)?|price[ds]?|pa(?:y|ys|id)|charge[ds]?|fees?|spen[dt]|worth|cheap(?:er|est)?|expensive)\b/iu;
-/** A column header of money: a currency sign or code ("Price (€)", "Fee, USD"). */
-const MONEY_HEADER_RE = /[$€£¥₹]|\b(?:USD|EUR|GBP|JPY|CNY|RMB|dollars?|euros?|pounds?|yuan)\b/u;
 /**
  * What a money column adds for a question about a cost or price: under one header term, so a column the question
  * names still wins, but above none, so "how much does X cost" takes "Price (€)" over the first column.
  */
 const MONEY_COLUMN_BONUS = 0.5;
 
-/** What a column's header adds for a question about a cost or price: {@link MONEY_COLUMN_BONUS} for a money column. */
-export function moneyBonus(question: string, header: string): number {
-  return MONEY_QUESTION_RE.test(question) && MONEY_HEADER_RE.test(header) ? MONEY_COLUMN_BONUS : 0;
+/**
+ * What a column adds for a question about a cost or price: {@link MONEY_COLUMN_BONUS} for a money column, one whose
+ * header the table reader found a currency in ("Price (€)").
+ */
+export function moneyBonus(question: string, column: TableColumn): number {
+  return MONEY_QUESTION_RE.test(question) && column.unit.currency !== undefined ? MONEY_COLUMN_BONUS : 0;
 }
 
 /**
@@ -140,7 +141,7 @@ export function bestColumn(question: string, match: RowMatch, weigh: TermWeight)
     const score =
       headerWeight(match.table, j, asked, weigh, match.matched) +
       (percent === PERCENT_HEADER_RE.test(col.header) ? 0.01 : 0) +
-      moneyBonus(question, col.header);
+      moneyBonus(question, col);
     if (score > bestScore) {
       best = j;
       bestScore = score;

@@ -1,13 +1,11 @@
+import { endsAsQuestion } from '../../ingest/structure.js';
 import { WHY_RE } from '../grounding/short-answer.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 
 /** A sentence that poses the question itself ("Members will ask why we did not take the cheapest quote."). */
 const POSES_WHY_RE = /\bwhy\b/iu;
-/** A sentence that is itself a question ("**Q: How long can I keep a book?**", "Host: When will it open?"). */
-const ASKS_RE = /\?[\s*_”"’')\]]*$/u;
-
-/** Whether a sentence is itself a question, which answers nothing. */
-export const asksQuestion = (text: string) => ASKS_RE.test(text);
+/** Whether a sentence is itself a question, which answers nothing ("Host: When will it open?"). */
+export const asksQuestion = endsAsQuestion;
 /** Whether a paragraph ends between two sentences of a document (in one passage, or in two). */
 function breaksParagraph(a: EvidenceSentence, b: EvidenceSentence): boolean {
   if (a.chunk.id !== b.chunk.id) return true;
@@ -38,7 +36,7 @@ export function afterPosedQuestion(
   const top = ranked[0];
   if (!top) return ranked;
   const whyPosed = WHY_RE.test(question) && POSES_WHY_RE.test(top.sentence.text);
-  if (!whyPosed && !ASKS_RE.test(top.sentence.text)) return ranked;
+  if (!whyPosed && !asksQuestion(top.sentence.text)) return ranked;
   const { docId } = top.sentence.chunk;
   const seen = new Set<number>();
   const after = sentences

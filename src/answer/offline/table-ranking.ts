@@ -51,7 +51,7 @@ export function extremeRow(
     table.columns.forEach((col, j) => {
       if (j === 0 || (periods.length && col.period?.year !== periods[0]!.year)) return;
       if (!table.rows.some((r) => r.values[j])) return;
-      const score = caption + headerWeight(table, j, asked, weigh) + moneyBonus(question, col.header);
+      const score = caption + headerWeight(table, j, asked, weigh) + moneyBonus(question, col);
       if (!pick || score > pick.score) pick = { table, column: j, score };
     });
   }

@@ -32,7 +32,8 @@ function inCorpusForms(stats: CorpusStats, event: string): string {
   return event.replace(/[\p{L}-]+/gu, (word) => {
     const lower = word.toLowerCase();
     if (stats.words.has(lower)) return word;
-    return [...stats.words].find((w) => sharesStem(w, lower)) ?? word;
+    for (const w of stats.words) if (sharesStem(w, lower)) return w;
+    return word;
   });
 }
 
