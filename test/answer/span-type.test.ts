@@ -265,6 +265,19 @@ describe('spanCandidates', () => {
     expect(focus('tank')).toBe(0);
   });
 
+  it('marks a span WordNet knows as a kind of the asked noun, and picks it', () => {
+    const s =
+      'The fictional Corvel Islands, settled by fishermen, lie off the coast of Africa near the Marrin Straits.';
+    const q = 'What continent are the Corvel Islands off the coast of?';
+    const kind = (text: string) => spanCandidates(s, q, 'place').find((x) => x.text === text)?.features.kindOfFocus;
+    expect(kind('Africa')).toBe(1);
+    expect(kind('Marrin Straits')).toBe(0);
+    expect(extractShortAnswer(s, q, 'place')?.text).toBe('Africa');
+    const faith =
+      'When the fictional King Aldo of Marrin took the throne in 1602, he gave up Protestantism to please the Duke of Selve.';
+    expect(extractShortAnswer(faith, 'What religion did King Aldo give up?', 'thing')?.text).toBe('Protestantism');
+  });
+
   it('keeps a hyphenated compound in one noun phrase', () => {
     const got = texts('The worst-case time complexity grows with the input.', 'What grows with the input?', 'thing');
     expect(got).toContain('worst-case time complexity');

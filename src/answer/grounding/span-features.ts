@@ -1,4 +1,5 @@
 import { isFirstName, isRegionName } from '../../language/name-words.js';
+import { isKindOf, nounLemmaOf } from '../../language/noun-kinds.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import { type Candidate, isContent, isNoun } from './span-candidates.js';
 import { closeness, copulaLink, PROXIMITY_DECAY, run, type SpanContext, typeFitOf } from './span-context.js';
@@ -61,6 +62,8 @@ export const SPAN_FEATURES = [
   'regionForPerson',
   /** The noun the wh-word asks about stands within two tokens of the span. */
   'nextToFocus',
+  /** The span names a kind or an instance of the noun the wh-word asks about ("Africa" for "what continent"). */
+  'kindOfFocus',
   /** The span ends just before the verb the question's subject wh-word takes ("X founded" for "who founded"). */
   'beforeSubjectVerb',
   /** The span starts just after the word before the question's late wh-word ("attached to X" for "attached to what"). */
@@ -134,6 +137,16 @@ function ofPhraseAsked(tokens: readonly TaggedToken[], last: number, ctx: SpanCo
   return false;
 }
 
+/** Whether a name or phrase span is, by WordNet, a kind or instance of the question's focus noun. */
+function kindOfFocus(span: readonly TaggedToken[], c: Candidate, focus: string | null): boolean {
+  if (!focus || (c.kind !== 'name' && c.kind !== 'phrase')) return false;
+  const words = span.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'DET').map((t) => t.text);
+  if (!words.length) return false;
+  words[words.length - 1] = span[span.length - 1]!.pos === 'NOUN' ? span[span.length - 1]!.lemma : words.at(-1)!;
+  const lemma = nounLemmaOf(words);
+  return lemma !== undefined && isKindOf(lemma, focus);
+}
+
 /** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
 export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature, number> {
   const { tokens, anchors, type } = ctx;
@@ -186,6 +199,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     regionForPlace: yes(region && type === 'place'),
     regionForPerson: yes(region && type === 'person'),
     nextToFocus: yes(focusAt.some((f) => (f < c.first ? c.first - f : f - c.last) <= NEXT_TO && f !== c.first)),
+    kindOfFocus: yes(kindOfFocus(span, c, ctx.focus)),
     beforeSubjectVerb: yes(within(ctx.subjectVerb, tokens, (i) => i > c.last && i - c.last <= NEAR_VERB)),
     afterWordBeforeWh: yes(within(ctx.beforeWh, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
     afterQuestionVerb: yes(within(ctx.mainVerb, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
