@@ -86,7 +86,15 @@ export function isFrameWord(raw: string): boolean {
   return QUESTION_FILLER.has(w) || FRAMING.has(w);
 }
 
-/** True for words that carry no topic (filler, framing nouns, digits, or a one-letter typo of a filler word). */
+/**
+ * A period written as a code ("Q3", "3Q", "H1", "FY2024", "CY23"): its year and quarter are matched as such, so the
+ * code is no topic word. Other words with digits are names ("K3", "A380", "CO2").
+ */
+const PERIOD_CODE_RE = /^(?:q[1-4]|[1-4]q|h[12]|[fc]y\d{2,4})$/u;
+
+/**
+ * True for words that carry no topic (filler, framing nouns, period codes, or a one-letter typo of a filler word).
+ */
 export function isFiller(raw: string): boolean {
   let known = fillerMemo.get(raw);
   if (known === undefined) {
@@ -103,7 +111,8 @@ const knownMemo = new WeakMap<CorpusStats, Map<string, boolean>>();
 
 function computeIsFiller(raw: string): boolean {
   const w = raw.toLowerCase().replace(/['’]s$/, '');
-  if (!w || /\d/.test(w) || QUESTION_FILLER.has(w) || FRAMING.has(w)) return true;
+  if (!w || PERIOD_CODE_RE.test(w) || QUESTION_FILLER.has(w) || FRAMING.has(w)) return true;
+  if (/\d/u.test(w)) return false;
   if (w.length < 3 || /^[A-Z]{2,6}$/.test(raw)) return false;
   for (const filler of TYPO_TARGETS) if (editDistance(w, filler, 1) <= 1) return true;
   return false;
@@ -172,7 +181,7 @@ function computeIsKnown(stats: CorpusStats, raw: string): boolean {
   if (w.includes('-') && w.split('-').every((part) => part && isKnownWord(stats, part))) return true;
   if (stats.words.has(w) || stats.words.has(w.replaceAll('-', '')) || stats.stems.has(stem(w))) return true;
   if (stats.initialisms.has(w)) return true;
-  if (/^[A-Z]{2,6}$/.test(raw)) return false;
+  if (/^[A-Z]{2,6}$/.test(raw) || /\d/u.test(w)) return false;
   const place = DEMONYMS[w];
   if (place) return place.split(' ').every((part) => stats.words.has(part));
   const concepts = conceptTable().get(stem(w));
