@@ -140,10 +140,8 @@ function ofPhraseAsked(tokens: readonly TaggedToken[], last: number, ctx: SpanCo
 /** Whether a name or phrase span is, by WordNet, a kind or instance of the question's focus noun. */
 function kindOfFocus(span: readonly TaggedToken[], c: Candidate, focus: string | null): boolean {
   if (!focus || (c.kind !== 'name' && c.kind !== 'phrase')) return false;
-  const words = span.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'DET').map((t) => t.text);
-  if (!words.length) return false;
-  words[words.length - 1] = span[span.length - 1]!.pos === 'NOUN' ? span[span.length - 1]!.lemma : words.at(-1)!;
-  const lemma = nounLemmaOf(words);
+  const kept = span.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'DET');
+  const lemma = nounLemmaOf(kept.map((t, i) => (i === kept.length - 1 && t.pos === 'NOUN' ? t.lemma : t.text)));
   return lemma !== undefined && isKindOf(lemma, focus);
 }
 
