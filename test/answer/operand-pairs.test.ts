@@ -31,6 +31,25 @@ describe('labelledPair', () => {
     expect(pair?.map((f) => f.value)).toEqual([14, 220]);
   });
 
+  it('takes as the base the figure nearest a word only the part after "than" uses, when no label holds it', () => {
+    const figs = figuresOf(
+      'A single cabin on the Nordvik ferry costs 84 kroner a night, and a family cabin 131 kroner a night.',
+    );
+    const pair = labelledPair('How much more does a family cabin cost than a single cabin?', figs);
+    expect(pair?.map((f) => f.value)).toEqual([84, 131]);
+    const reversed = labelledPair('How much less does a single cabin cost than a family cabin?', figs);
+    expect(reversed?.map((f) => f.value)).toEqual([131, 84]);
+  });
+
+  it('does not pair a labelled figure with a neighbour that another year labels', () => {
+    const figs = figuresOf(
+      'Spring sales reached 18,400 tickets, 2,300 more than the 2015–2020 average.',
+      'The previous best, 16,900 tickets, dates from 2021.',
+    );
+    const pair = labelledPair('By how many tickets did spring sales exceed the previous best?', figs);
+    expect(pair?.map((f) => f.value)).toEqual([16900, 18400]);
+  });
+
   it('tells figures of two sentences apart by their subjects when the question’s month tells them not apart', () => {
     const figs = figuresOf(
       'Ferry tickets brought in 8.4 million crowns in March 2025, up 3.1% on a year earlier.',

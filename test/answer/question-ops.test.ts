@@ -42,6 +42,9 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What was the increase / (decrease) in the office equipment from 2018 to 2019?',
     'What was the difference between the 2019 and 2018 capital expenditure?',
     'How many more members can a group have in version 3 than in version 2?',
+    'By how much did the winning bid exceed the reserve price?',
+    'By how many runs did the home side beat the visitors?',
+    'By how much was the spring intake larger than the autumn intake?',
   ],
   share: [
     'What is the percentage of lease liabilities in the total liabilities?',

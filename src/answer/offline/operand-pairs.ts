@@ -7,6 +7,8 @@ export type { LabelledFigure };
 /** Only figures of the best few sentences are paired. */
 const PAIR_SENTENCES = 3;
 const MONTH_TERM_RE = /^month\d+$/;
+/** The word that sets the compared figure (before it) against the base (after it): "than", "exceed", "beat". */
+const COMPARISON_RE = /\b(?:than|beat|beats|beaten|exceed(?:s|ed)?|surpass(?:es|ed)?|outstrip(?:s|ped)?)\b/iu;
 
 /** Position in the question of the first term that labels `mine` and not `theirs`; -1 when none does. */
 function firstOwnLabel(question: readonly string[], mine: ReadonlySet<string>, theirs: ReadonlySet<string>): number {
@@ -19,16 +21,16 @@ function firstOwnLabel(question: readonly string[], mine: ReadonlySet<string>, t
  * each figure is labelled by the words around it in its sentence. When the question names years
  * or months, they tell the figures apart first; when they tell none apart ("What share of February's sales
  * were online sales?"), or the question names none, any of its words do. Returns `[base, other]`: the
- * first-labelled figure is the base, except in comparisons ("larger than", "more than"), where the
- * figure after "than" is. When only one figure carries a label of the question (and it is not the
- * later of two years or months the question names), the other figure of the same kind in its
- * sentence is the second. Null when no pair is told apart.
+ * first-labelled figure is the base, except in comparisons ("larger than", "more than", "exceed", "beat"),
+ * where the figure after the comparison word is. When only one figure carries a label of the question (and
+ * it is not the later of two years or months the question names), the other figure of the same kind in its
+ * sentence is the second, unless a year the question does not name labels it. Null when no pair is told apart.
  */
 export function labelledPair<F extends LabelledFigure>(question: string, figures: readonly F[]): [F, F] | null {
   const q = periodTerms(question);
   const candidates = figures.filter((f) => f.rank < PAIR_SENTENCES);
   const labels = new Map(candidates.map((f) => [f, labelTerms(f, candidates)]));
-  const comparison = /\bthan\b/i.test(question) || HAN_COMPARISON_RE.test(question);
+  const comparison = COMPARISON_RE.test(question) || HAN_COMPARISON_RE.test(question);
   const slots = q.filter((t) => /^\d{4}$/.test(t) || MONTH_TERM_RE.test(t));
   const pair =
     (slots.length ? pairBy(slots, slots, candidates, labels, comparison) : null) ??
@@ -37,24 +39,52 @@ export function labelledPair<F extends LabelledFigure>(question: string, figures
 }
 
 /**
- * A comparison's pair with the figure the words after "than" name first as its own label ("how many more
+ * A comparison's pair with the figure the words after "than" name first as its own as the base ("how many more
  * passengers does a daytime crossing carry than the last night crossing": the night crossing's figure is the base,
- * whatever the shared "passengers" beside it says).
+ * whatever the shared "passengers" beside it says). Only words the question does not also use before "than" count
+ * ("room" in "how much more does an en-suite room cost than a standard room"); a word outside both figures' labels
+ * names the figure nearest to it when both share one sentence ("A standard room … costs £142 a week, and an en-suite
+ * room £176").
  */
 function thanBaseFirst<F extends LabelledFigure>(
   question: string,
   pair: [F, F],
   labels: ReadonlyMap<F, Set<string>>,
 ): [F, F] {
-  const after = /\bthan\b(.*)$/isu.exec(question)?.[1];
-  if (!after) return pair;
-  const terms = periodTerms(after);
+  const m = COMPARISON_RE.exec(question);
+  if (!m) return pair;
+  const before = new Set(periodTerms(question.slice(0, m.index)));
+  const after = question.slice(m.index + m[0].length);
   const [a, b] = pair;
-  const at = (x: F, y: F) => {
-    const i = firstOwnLabel(terms, labels.get(x)!, labels.get(y)!);
-    return i < 0 ? Number.POSITIVE_INFINITY : i;
-  };
-  return at(b, a) < at(a, b) ? [b, a] : pair;
+  for (const t of periodTerms(after).filter((t) => !before.has(t))) {
+    const inA = labels.get(a)!.has(t);
+    const inB = labels.get(b)!.has(t);
+    const named = inA !== inB ? (inA ? a : b) : inA ? null : nearestFigure(t, a, b);
+    if (named) return named === a ? pair : [b, a];
+  }
+  return pair;
+}
+
+/** Of two figures of one sentence, the one nearer to a word of the sentence whose term is `term`; null when none is nearer. */
+function nearestFigure<F extends LabelledFigure>(term: string, a: F, b: F): F | null {
+  if (a.sentenceText !== b.sentenceText) return null;
+  const gap = (f: F, start: number, end: number) =>
+    end <= f.start - f.sentenceStart ? f.start - f.sentenceStart - end : start - (f.end - f.sentenceStart);
+  let best: { f: F; gap: number } | null = null;
+  for (const w of a.sentenceText.matchAll(/[\p{L}\p{N}'’-]+/gu)) {
+    if (!tokenize(w[0]).includes(term)) continue;
+    const [ga, gb] = [gap(a, w.index, w.index + w[0].length), gap(b, w.index, w.index + w[0].length)];
+    if (ga === gb) continue;
+    const near = ga < gb ? { f: a, gap: ga } : { f: b, gap: gb };
+    if (!best || near.gap < best.gap) best = near;
+  }
+  return best?.f ?? null;
+}
+
+/** A label names a year the question does not ("2.6 °C above the 1991–2020 average" for a question about 2025). */
+function otherYear(label: ReadonlySet<string>, question: readonly string[]): boolean {
+  for (const t of label) if (/^\d{4}$/.test(t) && !question.includes(t)) return true;
+  return false;
 }
 
 /** The best pair told apart by the `telling` terms (see {@link labelledPair}); `slots` are its years and months. */
@@ -75,7 +105,8 @@ function pairBy<F extends LabelledFigure>(
         ia >= 0 &&
         ib < 0 &&
         a.sentenceText === b.sentenceText &&
-        !(slots.length >= 2 && telling[ia] === slots[slots.length - 1]);
+        !(slots.length >= 2 && telling[ia] === slots[slots.length - 1]) &&
+        !otherYear(labels.get(b)!, telling);
       if (!(ia >= 0 && ib >= 0 && ia < ib) && !alone) continue;
       const score = (ib >= 0 ? 1 : 0.5) + (a.sentenceText === b.sentenceText ? 1 : 0) - 0.1 * (a.rank + b.rank);
       if (!best || score > best.score) best = { pair: comparison ? [b, a] : [a, b], score };
