@@ -16,6 +16,12 @@ import { missingMeasure } from './measure-check.js';
  * (3.0% against 3.2%) and fewer caught unanswerable questions (13.9% against 14.6%).
  */
 const RUNNER_UP_SHARE = 0.5;
+/**
+ * Sentences searched, below the top {@link TOP_SENTENCES}, for a figure with the measure a quantity question names when
+ * none of the top ones gives it ("The trial enrolled 1,204 adults" under a sentence that names the trial and adults
+ * but gives no figure).
+ */
+const FIGURE_SEARCH = 8;
 /** Below this share of the question's weighted terms, no sentence answers it. */
 const MIN_COVERAGE = 0.1;
 /**
@@ -126,7 +132,8 @@ export interface Decision {
  * The one place the offline answerer decides to abstain; returns the reason, or the sentence to lead the answer
  * with. In order: the question names years, names or topic words the documents never use
  * (`coverage`); it asks for a figure no top sentence gives, or whose measure none of the top sentences with a figure
- * names (`measure-check.ts`); no sentence shares enough of its terms; no top sentence mentions its years; an earlier year's value was sought and nothing
+ * names (`measure-check.ts`) and no lower sentence of the best one's document gives either (one that does is then
+ * checked as the best); no sentence shares enough of its terms; no top sentence mentions its years; an earlier year's value was sought and nothing
  * derives it; or the best evidence misses a key part of it (a rare term, a name, a number, the asked-for
  * kind of span, a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for
  * another measure than the one asked for. When the best sentence lacks only a span of the asked-for kind, the
@@ -161,13 +168,17 @@ function abstentionReason(
     if (gap) return gap;
   }
   const figureAsked = spanType === 'number' && (q.answerType === 'quantity' || asksMeasureLookup(q.factual));
+  let promoted: ScoredSentence | undefined;
   if (!q.op && !evidence.computed && !evidence.followUp && figureAsked) {
     const figured = scored.slice(0, TOP_SENTENCES).filter(({ sentence: s }) => s.figures.length > 0);
     const gaps = figured.map(({ sentence: s }) => missingMeasure(q.factual, s.termSet));
     const gap = gaps[0];
-    if (gap && gaps.every((g) => g !== undefined)) return `no passage gives a figure for “${gap}”`;
+    if (gap && gaps.every((g) => g !== undefined)) {
+      promoted = measuredFigureBelow(q, scored);
+      if (!promoted) return `no passage gives a figure for “${gap}”`;
+    }
   }
-  const best = scored[0];
+  const best = promoted ?? scored[0];
   if (!best || best.coverage < MIN_COVERAGE) return 'no passage answers this question';
   if (
     q.years.length &&
@@ -209,7 +220,7 @@ function abstentionReason(
   const next = check.typeMissing && spanType === 'number' ? continuation(best, scored) : undefined;
   const pair = next ? checkOf(next, best.sentence.text) : undefined;
   if (next && pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next };
-  if (nearMissScore(check) <= 0 && !measureGap) return undefined;
+  if (nearMissScore(check) <= 0 && !measureGap) return promoted && { lead: promoted };
   const lead =
     (check.typeMissing || check.figureMissing || measureGap) && !check.agentMissing
       ? scored
@@ -225,4 +236,26 @@ function abstentionReason(
   return measureGap && nearMissScore(check) <= 0
     ? `the closest passage gives no figure for “${measureGap}”`
     : check.reason;
+}
+
+/**
+ * For a quantity question none of the top sentences gives a figure for: a lower sentence, among the best
+ * {@link FIGURE_SEARCH}, that gives a figure and names the question's measure, from the document of the best of the
+ * top sentences, scoring at least {@link RUNNER_UP_SHARE} of it and mentioning the question's years. It must then pass
+ * the checks the best sentence would.
+ */
+function measuredFigureBelow(q: QuestionAnalysis, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
+  const top = scored.slice(0, TOP_SENTENCES);
+  const best = top.reduce<ScoredSentence | undefined>((a, s) => (!a || s.score > a.score ? s : a), undefined);
+  if (!best) return undefined;
+  return scored
+    .slice(TOP_SENTENCES, FIGURE_SEARCH)
+    .find(
+      (s) =>
+        s.sentence.figures.length > 0 &&
+        s.sentence.chunk.docId === best.sentence.chunk.docId &&
+        s.score >= RUNNER_UP_SHARE * best.score &&
+        q.years.every((y) => s.sentence.years.includes(y)) &&
+        !missingMeasure(q.factual, s.sentence.termSet),
+    );
 }

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askChat, makeCorpusApp } from '../helpers/app.js';
+
+/** A fictional trial summary: the sentence naming the trial and its patients gives no figure. */
+const TRIAL = `---
+title: "KESTREL-4 trial: summary of results (fictional)"
+---
+Fictional document written for testing; every name and figure in it is invented.
+
+KESTREL-4 tested whether the tablet dorvaline lowers blood pressure in patients whose blood pressure stays high on other medicines.
+The trial ran at 22 clinics in three countries from March 2021 to June 2023.
+It was paid for by a grant of 4 million euros.
+Doses were raised every 6 weeks.
+The trial enrolled 812 patients aged 40 to 80.
+Half received dorvaline and half a placebo tablet.
+`;
+
+/** A fictional release note in the same corpus, with figures and none of the trial's words. */
+const NOTES = `---
+title: "Pelham Sync 3.1 release notes (fictional)"
+---
+Fictional document written for testing; every name and figure in it is invented.
+
+Uploads now run in 4 parallel parts, so a 1 GB file takes about 3 minutes.
+`;
+
+describe('a figure a few sentences below the best one', () => {
+  let t: Awaited<ReturnType<typeof makeCorpusApp>>;
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'kestrel-4.md': TRIAL, 'pelham-sync.md': NOTES });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('answers a count with the lower sentence of the same document that gives it for the measure asked', async () => {
+    const r = await askChat(t.app, 'How many patients took part in KESTREL-4?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('812');
+  });
+});
