@@ -174,6 +174,12 @@ describe('detectOp: the wordings report readers use', () => {
     expect(analyzeQuestion('How many of the 26 councillors voted in 2025?').numbers).toEqual([26]);
   });
 
+  it('reads no number in the digits of a name or code ("K2", "CO2", "Q3"), only in figures the question states', () => {
+    expect(analyzeQuestion('What is the power of the Ostrel K2?').numbers).toEqual([]);
+    expect(analyzeQuestion('How much CO2 did the A380 emit in Q3?').numbers).toEqual([]);
+    expect(analyzeQuestion('Which model draws 2,200 W?').numbers).toEqual([2200]);
+  });
+
   it('does not ask for a calculation in a "who" question', () => {
     expect(analyzeQuestion('Who explained the change in revenue between 2018 and 2019?').op).toBeNull();
   });

@@ -25,7 +25,7 @@ export interface QuestionAnalysis {
 }
 
 const YEAR_RE = /(?<![\d.,])(\d{4})(?![\d%]|[.,]\d)/g;
-const NUMBER_RE = /(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])/g;
+const NUMBER_RE = /(?<![\d.\p{L}])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])/gu;
 
 /** General nouns for the people speaking in a transcript, panel or interview (plural forms included). */
 export const SPEAKER_NOUNS =
