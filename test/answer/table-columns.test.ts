@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askChat, makeTestApp, type TestApp } from '../helpers/app.js';
+import { askChat, makeCorpusApp, makeTestApp, type TestApp } from '../helpers/app.js';
 
 /** A fictional specification sheet with a table of models by screen, battery, storage and price. */
 const CORPUS = fileURLToPath(new URL('../fixtures/spec-table/', import.meta.url));
@@ -65,5 +65,32 @@ describe('table columns a question names by what it asks, not by a header word',
   it('read a named row as it is, not as part of a total', async () => {
     const r = await askChat(t.app, 'How many Brisa One phones were sold in 2024?');
     expect(r.short?.text).toBe('335,000');
+  });
+});
+
+/** A fictional fees page: one row per course, a column per kind of student. */
+const FEES = `---
+title: "Harrowgate College fees (fictional)"
+---
+Fictional document written for testing; every name and figure in it is invented.
+
+| Course | Home students (£) | Overseas students (£) |
+|---|---|---|
+| Diploma | 4,100 | 8,300 |
+| Honours degree | 9,000 | 15,600 |
+`;
+
+describe('a difference of two columns of one row', () => {
+  let t: Awaited<ReturnType<typeof makeCorpusApp>>;
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'fees.md': FEES });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('names each column once, with no one column as where both figures sit', async () => {
+    const r = await askChat(t.app, 'How much more do overseas students pay than home students for an Honours degree?');
+    expect(r.checks.find((c) => c.status === 'computed')?.value).toBe(6600);
+    expect(r.answer).toMatch(/\(15,600\) minus .*\(9,000\) is £6,600/);
+    expect(r.answer).not.toMatch(/\) in (?:Home|Overseas) students/);
   });
 });

@@ -98,7 +98,8 @@ export function acrossSeries(
           : { values: [a.quantity, b.quantity] };
   const result = run(op, args);
   if (!result) return null;
-  const where = a.header ? ` in ${a.header}` : '';
+  // Operands of two columns already name theirs; two rows' cells of one column share it.
+  const where = a.header && a.header === b.header ? ` in ${a.header}` : '';
   const statement =
     op === 'share'
       ? `${part.series} (${cellWords(part)}) is ${result.display} of ${whole.series} (${cellWords(whole)})${where}`
