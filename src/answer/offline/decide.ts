@@ -5,6 +5,7 @@ import { corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
+import { namesYearPart, yearPartOnly } from '../question/year-parts.js';
 import { changeOnly } from './change-only.js';
 import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
@@ -133,7 +134,8 @@ export interface Decision {
  * with. In order: the question names years, names or topic words the documents never use
  * (`coverage`); it asks for a figure no top sentence gives, or whose measure none of the top sentences with a figure
  * names (`measure-check.ts`) and no lower sentence of the best one's document gives either (one that does is then
- * checked as the best); no sentence shares enough of its terms; no top sentence mentions its years; an earlier year's value was sought and nothing
+ * checked as the best); no sentence shares enough of its terms; no top sentence mentions its years; the best gives a figure asked for a whole year only for a part
+ * of it ("the first half of 2021"); an earlier year's value was sought and nothing
  * derives it; or the best evidence misses a key part of it (a rare term, a name, a number, the asked-for
  * kind of span, a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for
  * another measure than the one asked for. When the best sentence lacks only a span of the asked-for kind, the
@@ -191,6 +193,8 @@ function abstentionReason(
     const years = corpusStats(snapshot).years;
     return `they give no figure for ${q.years.filter((y) => !years.has(y)).join(', ')}, and none to derive it from`;
   }
+  const part = asksValue && !evidence.computed ? yearPartGiven(q, best) : undefined;
+  if (part) return `the closest passage gives it only for ${part}, not for the whole of ${q.years[0]}`;
   const currency = currencyGap(q.factual, evidence);
   if (currency) return currency;
   if (q.op || evidence.computed) return undefined;
@@ -258,4 +262,13 @@ function measuredFigureBelow(q: QuestionAnalysis, scored: readonly ScoredSentenc
         q.years.every((y) => s.sentence.years.includes(y)) &&
         !missingMeasure(q.factual, s.sentence.termSet),
     );
+}
+
+/**
+ * For a question about a figure of one whole year ("exports in 2021"), the part of that year the best sentence gives
+ * it for instead, when it mentions the year only so ("in the first half of 2021"): a near miss. Undefined otherwise.
+ */
+function yearPartGiven(q: QuestionAnalysis, best: ScoredSentence): string | undefined {
+  if (q.years.length !== 1 || namesYearPart(q.factual)) return undefined;
+  return yearPartOnly(best.sentence.text, q.years[0]!);
 }

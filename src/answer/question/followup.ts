@@ -1,6 +1,7 @@
 import type { HistoryTurn } from '../schema.js';
 import { analyzeQuestion, type QuestionAnalysis, yearsIn } from './question.js';
 import { isFiller } from './vocabulary.js';
+import { withoutYearParts } from './year-parts.js';
 
 /** A question made self-contained using the conversation so far. */
 export interface ResolvedQuestion {
@@ -27,6 +28,9 @@ const ANAPHOR_RE = new RegExp(
 /** A question with its own question word and verb ("how many staff were there in 2017?"), not a fragment ("and in 2015?"). */
 const WHOLE_QUESTION_RE =
   /^(?:how|what|which|who|when|where|why)\b[^?]*\b(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b\s+\S/i;
+/** A turn asking for a whole year ("and for the whole of 2021?", "full-year figures?"), not the part asked before. */
+const WHOLE_YEAR_RE =
+  /\b(?:whole|full|entire)\s+(?:of\s+)?(?:the\s+)?(?:year\b|(?:19|20)\d\d\b)|\bfull[- ]year\b|\ball of (?:19|20)\d\d\b/i;
 const ORDINALS: Record<string, string> = { one: 'first', two: 'second', three: 'third', four: 'fourth', five: 'fifth' };
 const WORD_RE = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
@@ -74,7 +78,7 @@ export function resolveFollowUp(question: string, history: readonly HistoryTurn[
     /\bnumber (?:one|two|three|four|five)\b/i.test(text);
   if (!follow) return base;
 
-  const previous = analyzeQuestion(prevUser.content);
+  const previous = analyzeQuestion(WHOLE_YEAR_RE.test(text) ? withoutYearParts(prevUser.content) : prevUser.content);
   const context = [prevUser.content, prevAnswer?.content ?? ''].join(' ').trim();
   const carriedNumbers = prevAnswer ? numbersOf(prevAnswer.content) : [];
   if (current.answerType === 'person') {
