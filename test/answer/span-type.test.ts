@@ -6,6 +6,9 @@ describe('detectSpanType', () => {
   it.each([
     ['Who designed the new bridge?', 'person'],
     ['Which company bought the mill?', 'person'],
+    ['Which harbour board official opened the new quay?', 'person'],
+    ['What architect rebuilt the chapel?', 'person'],
+    ['Which harbour board report described the quay?', 'thing'],
     ['When did the fire start?', 'date'],
     ['In what year was the quay built?', 'date'],
     ['Who was mayor when the bridge opened?', 'person'],

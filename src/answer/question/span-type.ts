@@ -1,3 +1,5 @@
+import { isPersonNoun } from '../../language/person-nouns.js';
+import { tagText } from '../../language/tagger.js';
 /**
  * The kind of span a question asks for, read from its wh-word and the noun after it:
  * `person` (who: a person, group or organisation), `date` (when, what year), `place` (where),
@@ -108,8 +110,31 @@ const RULES: readonly [SpanType | null, RegExp][] = [
 
 /** The span type a question asks for (see {@link SpanType}); null when it asks for none. */
 export function detectSpanType(question: string): SpanType | null {
-  for (const [type, re] of RULES) if (re.test(question)) return type;
+  for (const [type, re] of RULES) {
+    if (!re.test(question)) continue;
+    return type === 'thing' && asksForPersonNoun(question) ? 'person' : type;
+  }
   return null;
+}
+
+/** Words after "what"/"which" read for the noun that says the asked-for kind. */
+const HEAD_WINDOW = 5;
+const WH_WORD_RE = /^(?:what|which)$/i;
+
+/**
+ * A "what"/"which" question whose noun phrase ends in a noun WordNet knows first as a person ("which commerce
+ * ministry official", "what architect"): it asks for someone, as "who" does.
+ */
+function asksForPersonNoun(question: string): boolean {
+  const { tokens } = tagText(question);
+  const at = tokens.findIndex((t) => WH_WORD_RE.test(t.text));
+  if (at < 0) return false;
+  let head: string | undefined;
+  for (const t of tokens.slice(at + 1, at + 1 + HEAD_WINDOW)) {
+    if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'ADJ') break;
+    if (t.pos === 'NOUN') head = t.lemma;
+  }
+  return head !== undefined && isPersonNoun(head);
 }
 
 /** A follow-up that asks again what the earlier question asked ("what about exports?", "and what was it in 2019?"). */
