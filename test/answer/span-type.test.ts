@@ -67,6 +67,11 @@ describe('extractShortAnswer', () => {
     );
   });
 
+  it('takes a score or range written with a tight dash as one span ("4–2")', () => {
+    const sentence = 'Tarrow Rovers beat Bellmere 4–2 in the cup final at Quay Park.';
+    expect(extractShortAnswer(sentence, 'What was the score in the cup final?', 'number')?.text).toBe('4–2');
+  });
+
   it('never returns words the question already has', () => {
     const span = extractShortAnswer('Elena Marsh rebuilt the hall.', 'What did Elena Marsh rebuild?', 'thing');
     expect(span?.text).toBe('hall');

@@ -100,6 +100,8 @@ export function labelledFigure<S extends FigureSpan>(question: string, sentence:
     .map((f) => ({ ...f, sentenceText: sentence, sentenceStart: 0, rank: 0 }));
   const chosen = figures.find((f) => f.start < span.end && f.end > span.start);
   if (!chosen) return span;
+  // A span holding two figures is a score or a range ("4–2"), already one answer.
+  if (figures.filter((f) => f.start >= span.start && f.end <= span.end).length > 1) return span;
   const kin = figures.filter((f) => f === chosen || sameKind(f, chosen));
   if (kin.length < 2) return span;
   // What precedes the first figure is the sentence's subject, common to all of them ("The response rate was").

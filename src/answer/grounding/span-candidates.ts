@@ -113,7 +113,24 @@ function numberSpans(tokens: readonly TaggedToken[], first: number, last: number
   while (isScale(tokens, end + 1)) end++;
   if (isDegreeSign(tokens, end + 1)) end += TEMPERATURE_SCALE_RE.test(tokens[end + 2]?.text ?? '') ? 2 : 1;
   const bare: Candidate = { first: from, last: end, kind: 'number' };
+  if (isPairedNumber(tokens, end)) return [bare, { ...bare, last: end + 2 }];
   return tokens[end + 1]?.pos === 'NOUN' ? [bare, { ...bare, last: end + 1 }] : [bare];
+}
+
+/** A dash written tight between two numbers ("3–1", "1991–2020"): a score or a range, one span. */
+const TIGHT_DASH_RE = /^[–—-]$/u;
+
+/** Whether the number ending at token `end` is the first of such a pair. */
+function isPairedNumber(tokens: readonly TaggedToken[], end: number): boolean {
+  const [dash, other] = [tokens[end + 1], tokens[end + 2]];
+  return (
+    dash !== undefined &&
+    other !== undefined &&
+    TIGHT_DASH_RE.test(dash.text) &&
+    other.pos === 'NUM' &&
+    dash.start === tokens[end]!.end &&
+    other.start === dash.end
+  );
 }
 
 /** A degree sign written after a number ("220 °C", "45°"). */
