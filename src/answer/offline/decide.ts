@@ -1,5 +1,6 @@
 import type { Currency } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
+import { tokenize } from '../../retrieval/tokenizer.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
 import { corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
@@ -7,7 +8,7 @@ import type { QuestionAnalysis } from '../question/question.js';
 import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
 import { namesYearPart, yearPartOnly } from '../question/year-parts.js';
 import { changeOnly } from './change-only.js';
-import type { ScoredSentence } from './evidence.js';
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
 import { missingMeasure } from './measure-check.js';
 
@@ -219,7 +220,7 @@ function abstentionReason(
   const check = checkOf(best, best.posed?.text);
   const measureGap =
     figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0
-      ? missingMeasure(q.factual, best.sentence.termSet)
+      ? missingMeasure(q.factual, paragraphTerms(best.sentence))
       : undefined;
   const next = check.typeMissing && spanType === 'number' ? continuation(best, scored) : undefined;
   const pair = next ? checkOf(next, best.sentence.text) : undefined;
@@ -271,4 +272,14 @@ function measuredFigureBelow(q: QuestionAnalysis, scored: readonly ScoredSentenc
 function yearPartGiven(q: QuestionAnalysis, best: ScoredSentence): string | undefined {
   if (q.years.length !== 1 || namesYearPart(q.factual)) return undefined;
   return yearPartOnly(best.sentence.text, q.years[0]!);
+}
+
+/**
+ * The terms of a sentence and of the sentences before it in its paragraph: a measure the paragraph names ("up to 52
+ * weeks of parental leave. … Partners … may take 6 weeks") is the one its later figures give.
+ */
+function paragraphTerms(s: EvidenceSentence): ReadonlySet<string> {
+  const before = s.chunk.text.slice(0, s.start - s.chunk.start);
+  const opening = before.lastIndexOf('\n') + 1;
+  return new Set([...s.termSet, ...tokenize(before.slice(opening))]);
 }

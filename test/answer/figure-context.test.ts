@@ -37,3 +37,26 @@ describe('a figure a few sentences below the best one', () => {
     expect(r.short?.text).toBe('812');
   });
 });
+
+/** A fictional leave policy whose paragraph names the measure once, before the figures that give it. */
+const POLICY = `---
+title: "Tamsworth Surveyors: leave policy (fictional)"
+---
+Fictional document written for testing; every name and figure in it is invented.
+
+Employees may take up to 40 weeks of adoption leave. The first 12 weeks are paid in full. Second carers may take 4 weeks on full pay, within the first six months.
+`;
+
+describe('a measure its paragraph names before the figure', () => {
+  let t: Awaited<ReturnType<typeof makeCorpusApp>>;
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'tamsworth.md': POLICY });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('answers with the figure of the sentence the question is about, not the one repeating the measure', async () => {
+    const r = await askChat(t.app, 'How much adoption leave can second carers take?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('4 weeks');
+  });
+});
