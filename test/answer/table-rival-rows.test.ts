@@ -47,3 +47,38 @@ describe('table rows and the measure the question asks for', () => {
     expect(r.checks.filter((c) => c.status === 'unverified')).toEqual([]);
   });
 });
+
+/** A fictional mine report: a revenue row and a production row that share their words, in two tables. */
+const MINE = `---
+title: "Skarnvik Mining: annual report (fictional)"
+---
+Fictional document written for testing; all names and figures are invented.
+
+Revenue (€m)
+| | 2024 | 2023 |
+| --- | --- | --- |
+| Zinc concentrate | 412.6 | 398.1 |
+| Lead concentrate | 77.0 | 81.4 |
+
+Production
+| | 2024 | 2023 |
+| --- | --- | --- |
+| Zinc in concentrate (kt) | 96.3 | 91.8 |
+| Lead in concentrate (kt) | 18.2 | 19.5 |
+`;
+
+describe('two rows that match a question alike', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'skarnvik.md': MINE });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('take the one whose label the question writes word for word', async () => {
+    const r = await askChat(t.app, 'How much zinc in concentrate did Skarnvik produce in 2023?');
+    expect(r.short?.text).toBe('91.8');
+    const revenue = await askChat(t.app, 'How much revenue did Skarnvik make from zinc concentrate in 2023?');
+    expect(revenue.short?.text).toBe('398.1');
+  });
+});

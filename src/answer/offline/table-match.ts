@@ -117,7 +117,21 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
       });
     }
   }
-  return out.sort((a, b) => b.score - a.score || a.row.row.start - b.row.row.start);
+  const lower = question.toLowerCase().replace(/\s+/gu, ' ');
+  const written = (m: RowMatch) => (writesLabel(lower, m.row.label) ? 1 : 0);
+  return out.sort((a, b) => b.score - a.score || written(b) - written(a) || a.row.row.start - b.row.row.start);
+}
+
+/** A unit or note in brackets after a row label ("Copper in concentrate (kt)"). */
+const BRACKETED_RE = /\s*\([^)]*\)/gu;
+
+/**
+ * Whether the question writes a row's label word for word, as a phrase of two words or more ("copper in concentrate"
+ * for "Copper in concentrate (kt)"): of two rows that match alike, that one is meant, not "Copper concentrate".
+ */
+function writesLabel(question: string, label: string): boolean {
+  const phrase = label.replace(BRACKETED_RE, '').trim().toLowerCase().replace(/\s+/gu, ' ');
+  return phrase.includes(' ') && question.includes(phrase);
 }
 
 /** A question's distinct terms without its framing words ("amount", "total", "respectively": see `isFrameWord`). */
