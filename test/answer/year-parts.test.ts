@@ -64,3 +64,33 @@ describe('a figure asked for a whole year and given for a part of it', () => {
     expect(r.abstained).toBe(true);
   });
 });
+
+/** A fictional annual review whose title names its year and whose reason sentence names none. */
+const REVIEW = `---
+title: "Brackwater Freight: annual review 2024 (fictional)"
+---
+Fictional document written for testing; every name and figure in it is invented.
+
+Air freight revenue fell as air cargo rates returned to normal after the peak of the year before.
+
+Road haulage revenue was unchanged.
+`;
+
+describe('a sentence without a year in a document titled by one', () => {
+  let t: Awaited<ReturnType<typeof makeCorpusApp>>;
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'brackwater.md': REVIEW });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('speaks of the title’s year, so a question about that year is answered from it', async () => {
+    const r = await askChat(t.app, 'Why did Brackwater’s air freight revenue fall in 2024?');
+    expect(r.abstained).toBe(false);
+    expect(r.answer).toContain('returned to normal');
+  });
+
+  it('does not speak of another year', async () => {
+    const r = await askChat(t.app, 'Why did Brackwater’s air freight revenue fall in 2022?');
+    expect(r.abstained).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@ import { tokenize } from '../../retrieval/tokenizer.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
 import { corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
-import type { QuestionAnalysis } from '../question/question.js';
+import { type QuestionAnalysis, yearsIn } from '../question/question.js';
 import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
 import { namesYearPart, yearPartOnly } from '../question/year-parts.js';
 import { changeOnly } from './change-only.js';
@@ -186,7 +186,9 @@ function abstentionReason(
   if (
     q.years.length &&
     !q.op &&
-    !scored.slice(0, TOP_SENTENCES).some(({ sentence: s }) => q.years.every((y) => s.years.includes(y)))
+    !scored
+      .slice(0, TOP_SENTENCES)
+      .some(({ sentence: s }) => q.years.every((y) => s.years.includes(y) || undatedUnder(s, y)))
   ) {
     return `no passage on this mentions ${q.years.join(' and ')}`;
   }
@@ -282,4 +284,12 @@ function paragraphTerms(s: EvidenceSentence): ReadonlySet<string> {
   const before = s.chunk.text.slice(0, s.start - s.chunk.start);
   const opening = before.lastIndexOf('\n') + 1;
   return new Set([...s.termSet, ...tokenize(before.slice(opening))]);
+}
+
+/**
+ * A sentence that names no year, in a document whose title names `year` ("Annual review 2023"): it speaks of that
+ * year, as the whole document does.
+ */
+function undatedUnder(s: EvidenceSentence, year: number): boolean {
+  return s.years.length === 0 && yearsIn(s.chunk.title).includes(year);
 }

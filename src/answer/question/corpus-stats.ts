@@ -91,7 +91,7 @@ function* buildStats(snapshot: KnowledgeSnapshot): Generator<void, CorpusStats> 
       }
     }
     addInitialisms(tokens, initialisms);
-    for (const y of yearsIn(doc.text)) years.add(y);
+    for (const y of yearsIn(`${doc.title}\n${doc.text}`)) years.add(y);
     if (++done % YIELD_EVERY === 0) yield;
   }
   const stems = new Set([...words].map((w) => stem(w)));
