@@ -1,7 +1,8 @@
-import type { Currency } from '../../numbers/index.js';
+import { type Currency, extractClaims, isCheckable } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
+import { sameKind } from '../grounding/figure-labels.js';
 import { corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
 import { type QuestionAnalysis, yearsIn } from '../question/question.js';
@@ -222,7 +223,7 @@ function abstentionReason(
   const check = checkOf(best, best.posed?.text);
   const measureGap =
     figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0
-      ? missingMeasure(q.factual, paragraphTerms(best.sentence))
+      ? measureGapOf(q.factual, best.sentence)
       : undefined;
   const next = check.typeMissing && spanType === 'number' ? continuation(best, scored) : undefined;
   const pair = next ? checkOf(next, best.sentence.text) : undefined;
@@ -277,13 +278,19 @@ function yearPartGiven(q: QuestionAnalysis, best: ScoredSentence): string | unde
 }
 
 /**
- * The terms of a sentence and of the sentences before it in its paragraph: a measure the paragraph names ("up to 52
- * weeks of parental leave. … Partners … may take 6 weeks") is the one its later figures give.
+ * The measure a "how much X" question names that a sentence with a figure does not, unless an earlier sentence of
+ * its paragraph names it with a figure of the same kind ("up to 52 weeks of parental leave. … Partners … may take 6
+ * weeks"): the paragraph's later figures give that measure. A revenue in crowns before a rise in percent does not
+ * make the rise a revenue.
  */
-function paragraphTerms(s: EvidenceSentence): ReadonlySet<string> {
+function measureGapOf(question: string, s: EvidenceSentence): string | undefined {
+  const gap = missingMeasure(question, s.termSet);
+  if (!gap) return undefined;
   const before = s.chunk.text.slice(0, s.start - s.chunk.start);
-  const opening = before.lastIndexOf('\n') + 1;
-  return new Set([...s.termSet, ...tokenize(before.slice(opening))]);
+  const paragraph = before.slice(before.lastIndexOf('\n') + 1);
+  if (missingMeasure(question, new Set([...s.termSet, ...tokenize(paragraph)]))) return gap;
+  const earlier = extractClaims(paragraph).filter(isCheckable);
+  return s.figures.some((f) => earlier.some((e) => sameKind(e, f))) ? undefined : gap;
 }
 
 /**
