@@ -60,3 +60,26 @@ describe('a measure its paragraph names before the figure', () => {
     expect(r.short?.text).toBe('4 weeks');
   });
 });
+
+/** A fictional match report: the goal is told in one sentence and its scorer named in the next. */
+const MATCH = `---
+title: "Ashby Town 2–1 Corfe United (fictional)"
+---
+Fictional document written for testing; every name and figure in it is invented.
+
+Ashby Town equalised just after the break. Striker Nadia Okonkwo met a cross at the near post and headed it in.
+`;
+
+describe('a "who" question whose sentence tells the deed without its doer', () => {
+  let t: Awaited<ReturnType<typeof makeCorpusApp>>;
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'ashby.md': MATCH });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('is answered by the next sentence of the passage when it opens with a name', async () => {
+    const r = await askChat(t.app, "Who scored Ashby Town's equaliser?");
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('Nadia Okonkwo');
+  });
+});

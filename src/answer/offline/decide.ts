@@ -3,6 +3,7 @@ import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
 import { sameKind } from '../grounding/figure-labels.js';
+import { hasExactSpan } from '../grounding/short-answer.js';
 import { corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
 import { type QuestionAnalysis, yearsIn } from '../question/question.js';
@@ -140,8 +141,9 @@ export interface Decision {
  * of it ("the first half of 2021"); an earlier year's value was sought and nothing
  * derives it; or the best evidence misses a key part of it (a rare term, a name, a number, the asked-for
  * kind of span, a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for
- * another measure than the one asked for. When the best sentence lacks only a span of the asked-for kind, the
- * question's number or its measure, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same
+ * another measure than the one asked for. When the best sentence lacks a figure or a name asked for, the next
+ * sentence of its passage leads if it continues it (opening with a pronoun, or for "who" with a name) and the two
+ * pass together. When the best sentence lacks only a span of the asked-for kind, the question's number or its measure, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same
  * check (and, for a figure, names the measure asked for) leads instead; not when the best states the deed a "who"
  * question asks about without its agent, where a runner-up holding some other name would answer another question.
  * A figure asked in one currency and given only in another is refused. Calculations are judged by their operands,
@@ -225,7 +227,13 @@ function abstentionReason(
     figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0
       ? measureGapOf(q.factual, best.sentence)
       : undefined;
-  const next = check.typeMissing && spanType === 'number' ? continuation(best, scored) : undefined;
+  const next = !check.typeMissing
+    ? undefined
+    : spanType === 'number'
+      ? continuation(best, scored)
+      : spanType === 'person'
+        ? namedNext(best, scored, q.factual)
+        : undefined;
   const pair = next ? checkOf(next, best.sentence.text) : undefined;
   if (next && pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next };
   if (nearMissScore(check) <= 0 && !measureGap) return promoted && { lead: promoted };
@@ -299,4 +307,23 @@ function measureGapOf(question: string, s: EvidenceSentence): string | undefined
  */
 function undatedUnder(s: EvidenceSentence, year: number): boolean {
   return s.years.length === 0 && yearsIn(s.chunk.title).includes(year);
+}
+
+/** A sentence opening with a name: two or more capitalised words ("Winger Kemi Adeyinka cut inside …"). */
+const NAME_OPENING_RE = /^\W*(?:\p{Lu}[\p{L}'’-]*\s+){2,4}/u;
+
+/**
+ * For "who", the sentence right after `best` in its passage when it opens with a name ("Harlow equalised just before
+ * half-time. Winger Kemi Adeyinka cut inside …"): it tells who did what the best one reports without its agent.
+ */
+function namedNext(
+  best: ScoredSentence,
+  scored: readonly ScoredSentence[],
+  question: string,
+): ScoredSentence | undefined {
+  const { chunk, index } = best.sentence;
+  const next = scored.find((s) => s.sentence.chunk === chunk && s.sentence.index === index + 1);
+  return next && NAME_OPENING_RE.test(next.sentence.text) && hasExactSpan(next.sentence.text, question, 'person')
+    ? next
+    : undefined;
 }
