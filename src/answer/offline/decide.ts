@@ -1,39 +1,20 @@
-import { type Currency, extractClaims, isCheckable } from '../../numbers/index.js';
+import type { Currency } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
-import { tokenize } from '../../retrieval/tokenizer.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
-import { sameKind } from '../grounding/figure-labels.js';
-import { hasExactSpan } from '../grounding/short-answer.js';
 import { corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
-import { type QuestionAnalysis, yearsIn } from '../question/question.js';
+import type { QuestionAnalysis } from '../question/question.js';
 import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
-import { namesYearPart, yearPartOnly } from '../question/year-parts.js';
 import { changeOnly } from './change-only.js';
-import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import { RUNNER_UP_SHARE, TOP_SENTENCES } from './decide-limits.js';
+import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
+import { measureGapOf, undatedUnder, yearPartGiven } from './evidence-gaps.js';
 import { missingMeasure } from './measure-check.js';
+import { continuation, measuredFigureBelow, namedNext } from './next-evidence.js';
 
-/**
- * A runner-up sentence may lead the answer, when the best lacks a span of the asked-for kind, if it scores this share
- * of the best. On SQuAD's development articles 0.5 and 0.75 gave the same F1 (37.7), 0.5 fewer false abstentions
- * (3.0% against 3.2%) and fewer caught unanswerable questions (13.9% against 14.6%).
- */
-const RUNNER_UP_SHARE = 0.5;
-/**
- * Sentences searched, below the top {@link TOP_SENTENCES}, for a figure with the measure a quantity question names when
- * none of the top ones gives it ("The trial enrolled 1,204 adults" under a sentence that names the trial and adults
- * but gives no figure).
- */
-const FIGURE_SEARCH = 8;
 /** Below this share of the question's weighted terms, no sentence answers it. */
 const MIN_COVERAGE = 0.1;
-/**
- * Sentences examined for a figure that answers a quantity question, and for the question's years: a
- * question about a year none of them mentions is a near miss (on the SQuAD sample this caught 1.1% more
- * unanswerable questions for 0.2% more false abstentions).
- */
-const TOP_SENTENCES = 3;
 /** Wording that can only be answered with a figure ("how many", "what share"), unlike "how does X rate". */
 const ASKS_FOR_FIGURE_RE = new RegExp(
   [
@@ -75,17 +56,6 @@ function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): 
   if (fits) return undefined;
   const when = q.years.length ? ` for ${q.years.join(' and ')}` : '';
   return `no passage gives that figure${when}`;
-}
-
-/**
- * The sentence right after `best` in its passage when it opens with a pronoun referring back to it ("The Vellarne is a
- * river in Ostreval. It is 312 kilometres long …"): it continues what the best sentence is about, and leads the
- * answer to a figure the best one lacks (the two are checked together). Only for figures: for dates, places and names
- * it changed four answers of the SQuAD sample, three of them for the worse.
- */
-function continuation(best: ScoredSentence, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
-  const { chunk, index } = best.sentence;
-  return scored.find((s) => s.sentence.chunk === chunk && s.sentence.index === index + 1 && s.sentence.inherited);
 }
 
 /**
@@ -134,21 +104,28 @@ export interface Decision {
 
 /**
  * The one place the offline answerer decides to abstain; returns the reason, or the sentence to lead the answer
- * with. In order: the question names years, names or topic words the documents never use
- * (`coverage`); it asks for a figure no top sentence gives, or whose measure none of the top sentences with a figure
- * names (`measure-check.ts`) and no lower sentence of the best one's document gives either (one that does is then
- * checked as the best); no sentence shares enough of its terms; no top sentence mentions its years; the best gives a figure asked for a whole year only for a part
- * of it ("the first half of 2021"); an earlier year's value was sought and nothing
- * derives it; or the best evidence misses a key part of it (a rare term, a name, a number, the asked-for
- * kind of span, a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for
- * another measure than the one asked for. When the best sentence lacks a figure or a name asked for, the next
- * sentence of its passage leads if it continues it (opening with a pronoun, or for "who" with a name) and the two
- * pass together. When the best sentence lacks only a span of the asked-for kind, the question's number or its measure, a runner-up scoring at least {@link RUNNER_UP_SHARE} of it that passes the same
- * check (and, for a figure, names the measure asked for) leads instead; not when the best states the deed a "who"
- * question asks about without its agent, where a runner-up holding some other name would answer another question.
- * A figure asked in one currency and given only in another is refused. Calculations are judged by their operands,
- * so the near-miss score does not apply to them; a comparison of two alternatives is answered when each has its own
- * well-covered sentence with a figure.
+ * with. In order:
+ * - the question names years, names or topic words the documents never use (`coverage`);
+ * - it asks for a figure no top sentence gives, or whose measure none of the top sentences with a figure names
+ *   (`measure-check.ts`), and no lower sentence of the best one's document gives either (one that does is then
+ *   checked as the best, see `measuredFigureBelow`);
+ * - no sentence shares enough of its terms; no top sentence mentions its years (an undated sentence under a title
+ *   naming the year does);
+ * - the best gives a figure asked for a whole year only for a part of it ("the first half of 2021");
+ * - an earlier year's value was sought and nothing derives it;
+ * - a figure asked in one currency is given only in another;
+ * - the best evidence misses a key part of the question (a rare term, a name, a number, the asked-for kind of span,
+ *   a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for another measure
+ *   than the one asked for (one an earlier sentence of its paragraph names, with a figure of the same kind, counts).
+ *
+ * When the best sentence lacks a figure or a name asked for, the next sentence of its passage leads if it continues
+ * it (opening with a pronoun, or for "who" with a name) and the two pass together. When the best sentence lacks only
+ * a span of the asked-for kind, the question's number or its measure, a runner-up scoring at least
+ * {@link RUNNER_UP_SHARE} of it that passes the same check (and, for a figure, names the measure asked for) leads
+ * instead; not when the best states the deed a "who" question asks about without its agent, where a runner-up holding
+ * some other name would answer another question. Calculations are judged by their operands, so the near-miss score
+ * does not apply to them; a comparison of two alternatives is answered when each has its own well-covered sentence
+ * with a figure.
  */
 export function decideAbstention(snapshot: KnowledgeSnapshot, evidence: Evidence): Decision {
   const why = abstentionReason(snapshot, evidence);
@@ -252,78 +229,4 @@ function abstentionReason(
   return measureGap && nearMissScore(check) <= 0
     ? `the closest passage gives no figure for “${measureGap}”`
     : check.reason;
-}
-
-/**
- * For a quantity question none of the top sentences gives a figure for: a lower sentence, among the best
- * {@link FIGURE_SEARCH}, that gives a figure and names the question's measure, from the document of the best of the
- * top sentences, scoring at least {@link RUNNER_UP_SHARE} of it and mentioning the question's years. It must then pass
- * the checks the best sentence would.
- */
-function measuredFigureBelow(q: QuestionAnalysis, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
-  const top = scored.slice(0, TOP_SENTENCES);
-  const best = top.reduce<ScoredSentence | undefined>((a, s) => (!a || s.score > a.score ? s : a), undefined);
-  if (!best) return undefined;
-  return scored
-    .slice(TOP_SENTENCES, FIGURE_SEARCH)
-    .find(
-      (s) =>
-        s.sentence.figures.length > 0 &&
-        s.sentence.chunk.docId === best.sentence.chunk.docId &&
-        s.score >= RUNNER_UP_SHARE * best.score &&
-        q.years.every((y) => s.sentence.years.includes(y)) &&
-        !missingMeasure(q.factual, s.sentence.termSet),
-    );
-}
-
-/**
- * For a question about a figure of one whole year ("exports in 2021"), the part of that year the best sentence gives
- * it for instead, when it mentions the year only so ("in the first half of 2021"): a near miss. Undefined otherwise.
- */
-function yearPartGiven(q: QuestionAnalysis, best: ScoredSentence): string | undefined {
-  if (q.years.length !== 1 || namesYearPart(q.factual)) return undefined;
-  return yearPartOnly(best.sentence.text, q.years[0]!);
-}
-
-/**
- * The measure a "how much X" question names that a sentence with a figure does not, unless an earlier sentence of
- * its paragraph names it with a figure of the same kind ("up to 52 weeks of parental leave. … Partners … may take 6
- * weeks"): the paragraph's later figures give that measure. A revenue in crowns before a rise in percent does not
- * make the rise a revenue.
- */
-function measureGapOf(question: string, s: EvidenceSentence): string | undefined {
-  const gap = missingMeasure(question, s.termSet);
-  if (!gap) return undefined;
-  const before = s.chunk.text.slice(0, s.start - s.chunk.start);
-  const paragraph = before.slice(before.lastIndexOf('\n') + 1);
-  if (missingMeasure(question, new Set([...s.termSet, ...tokenize(paragraph)]))) return gap;
-  const earlier = extractClaims(paragraph).filter(isCheckable);
-  return s.figures.some((f) => earlier.some((e) => sameKind(e, f))) ? undefined : gap;
-}
-
-/**
- * A sentence that names no year, in a document whose title names `year` ("Annual review 2023"): it speaks of that
- * year, as the whole document does.
- */
-function undatedUnder(s: EvidenceSentence, year: number): boolean {
-  return s.years.length === 0 && yearsIn(s.chunk.title).includes(year);
-}
-
-/** A sentence opening with a name: two or more capitalised words ("Winger Kemi Adeyinka cut inside …"). */
-const NAME_OPENING_RE = /^\W*(?:\p{Lu}[\p{L}'’-]*\s+){2,4}/u;
-
-/**
- * For "who", the sentence right after `best` in its passage when it opens with a name ("Harlow equalised just before
- * half-time. Winger Kemi Adeyinka cut inside …"): it tells who did what the best one reports without its agent.
- */
-function namedNext(
-  best: ScoredSentence,
-  scored: readonly ScoredSentence[],
-  question: string,
-): ScoredSentence | undefined {
-  const { chunk, index } = best.sentence;
-  const next = scored.find((s) => s.sentence.chunk === chunk && s.sentence.index === index + 1);
-  return next && NAME_OPENING_RE.test(next.sentence.text) && hasExactSpan(next.sentence.text, question, 'person')
-    ? next
-    : undefined;
 }

@@ -1,0 +1,42 @@
+import { extractClaims, isCheckable } from '../../numbers/index.js';
+import { tokenize } from '../../retrieval/tokenizer.js';
+import { sameKind } from '../grounding/figure-labels.js';
+import { type QuestionAnalysis, yearsIn } from '../question/question.js';
+import { namesYearPart, yearPartOnly } from '../question/year-parts.js';
+import type { EvidenceSentence, ScoredSentence } from './evidence.js';
+import { missingMeasure } from './measure-check.js';
+
+/* What the best evidence lacks of a question's period and measure, read with its paragraph and its document's title. */
+
+/**
+ * For a question about a figure of one whole year ("exports in 2021"), the part of that year the best sentence gives
+ * it for instead, when it mentions the year only so ("in the first half of 2021"): a near miss. Undefined otherwise.
+ */
+export function yearPartGiven(q: QuestionAnalysis, best: ScoredSentence): string | undefined {
+  if (q.years.length !== 1 || namesYearPart(q.factual)) return undefined;
+  return yearPartOnly(best.sentence.text, q.years[0]!);
+}
+
+/**
+ * The measure a "how much X" question names that a sentence with a figure does not, unless an earlier sentence of
+ * its paragraph names it with a figure of the same kind ("up to 52 weeks of parental leave. … Partners … may take 6
+ * weeks"): the paragraph's later figures give that measure. A revenue in crowns before a rise in percent does not
+ * make the rise a revenue.
+ */
+export function measureGapOf(question: string, s: EvidenceSentence): string | undefined {
+  const gap = missingMeasure(question, s.termSet);
+  if (!gap) return undefined;
+  const before = s.chunk.text.slice(0, s.start - s.chunk.start);
+  const paragraph = before.slice(before.lastIndexOf('\n') + 1);
+  if (missingMeasure(question, new Set([...s.termSet, ...tokenize(paragraph)]))) return gap;
+  const earlier = extractClaims(paragraph).filter(isCheckable);
+  return s.figures.some((f) => earlier.some((e) => sameKind(e, f))) ? undefined : gap;
+}
+
+/**
+ * A sentence that names no year, in a document whose title names `year` ("Annual review 2023"): it speaks of that
+ * year, as the whole document does.
+ */
+export function undatedUnder(s: EvidenceSentence, year: number): boolean {
+  return s.years.length === 0 && yearsIn(s.chunk.title).includes(year);
+}
