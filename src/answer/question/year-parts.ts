@@ -4,23 +4,23 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 const ORDINAL = String.raw`(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)`;
 const COUNT = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})`;
 
+/** How parts of a year are written, without their year: a half or quarter, a code, a run of months. */
+const ORDINAL_PART = String.raw`${ORDINAL}\s+(?:half|quarter)`;
+const CODE_PART = String.raw`(?:H[12]|Q[1-4]|[1-4]Q)`;
+const MONTHS_PART = String.raw`first\s+${COUNT}\s+months`;
+const MONTH_RUN = String.raw`${MONTH}\s*(?:to|through|until|-|–|—)\s*${MONTH}`;
+
 /** The words of a part of a year written before the year itself, ending where the year starts. */
 const PART_BEFORE_YEAR = [
-  String.raw`\b(?:the\s+)?${ORDINAL}\s+(?:half|quarter)(?:\s+of)?(?:\s+(?:the\s+)?(?:fiscal|financial)(?:\s+year)?)?\s+`,
-  String.raw`\b(?:H[12]|Q[1-4]|[1-4]Q)\s*(?:of\s+)?(?:FY\s*)?`,
-  String.raw`\b(?:the\s+)?first\s+${COUNT}\s+months\s+(?:of\s+)?`,
-  String.raw`\b${MONTH}\s*(?:to|through|until|-|–|—)\s*${MONTH}\s+(?:of\s+)?`,
+  String.raw`\b(?:the\s+)?${ORDINAL_PART}(?:\s+of)?(?:\s+(?:the\s+)?(?:fiscal|financial)(?:\s+year)?)?\s+`,
+  String.raw`\b${CODE_PART}\s*(?:of\s+)?(?:FY\s*)?`,
+  String.raw`\b(?:the\s+)?${MONTHS_PART}\s+(?:of\s+)?`,
+  String.raw`\b${MONTH_RUN}\s+(?:of\s+)?`,
 ].join('|');
 
 /** Any wording of a part of a year, with or without its year ("first half", "H1", "Q3", "first six months"). */
 const PART_RE = new RegExp(
-  [
-    String.raw`\b${ORDINAL}\s+(?:half|quarter)\b`,
-    String.raw`\b(?:H[12]|Q[1-4]|[1-4]Q)\b`,
-    String.raw`\bhalf[- ]year\b`,
-    String.raw`\bfirst\s+${COUNT}\s+months\b`,
-    String.raw`\b${MONTH}\s*(?:to|through|until|-|–|—)\s*${MONTH}\b`,
-  ].join('|'),
+  String.raw`\b(?:${[ORDINAL_PART, CODE_PART, String.raw`half[- ]year`, MONTHS_PART, MONTH_RUN].join('|')})\b`,
   'iu',
 );
 
