@@ -42,12 +42,15 @@ const SUM_RE = new RegExp(
 
 /** Units a rate is seldom computed per, because reports state it so ("per share", "per cent", "per year"). */
 const STATED_PER = String.raw`(?:share|cent|annum|year|month|week|day|hour|quarter)`;
+/** Words of a price ("how much does it cost per user"), which documents state per unit rather than leave to compute. */
+const PRICE_WORDS = String.raw`(?:costs?|costing|charged?|charges|price[ds]?|pay|paid|fees?|rent)`;
 /**
  * A rate the question asks for ("on average, how many goals per match", "how much revenue per employee"): the one figure
- * over the other. Rates reports state ("earnings per share") are left out, see {@link STATED_PER}.
+ * over the other. Rates reports state ("earnings per share") and prices ("how much will the plan cost per user") are
+ * left out, see {@link STATED_PER} and {@link PRICE_WORDS}.
  */
 const PER_UNIT_RE = new RegExp(
-  String.raw`\b(?:on average|how (?:many|much))\b[^?]*\bper (?!${STATED_PER}\b)[\p{L}-]+`,
+  String.raw`^(?![^?]*\b${PRICE_WORDS}\b)[^?]*\b(?:on average|how (?:many|much))\b[^?]*\bper (?!${STATED_PER}\b)[\p{L}-]+`,
   'iu',
 );
 
