@@ -104,6 +104,14 @@ describe('extractClaims on the interview', () => {
     expect(found.find((c) => c.text === '€8 million')?.year).toBe(2022);
   });
 
+  it('dates a figure by the year written after its unit words ("96.4 million florins in 2023")', () => {
+    const found = extractClaims(
+      'Investment reached 96.4 million florins in 2023, up from 71.8 million florins in 2022, and 63 kilometres of pipe were laid.',
+    );
+    expect(found.find((c) => c.text.startsWith('96.4 million'))?.year).toBe(2023);
+    expect(found.find((c) => c.text.startsWith('71.8 million'))?.year).toBe(2022);
+  });
+
   it('finds figures written between Chinese characters, and reads the numbers of a Chinese date as labels', () => {
     const found = extractClaims('1月18日，全市出口812.5亿元，同比增长5.6%，出口汽车12.8万辆。');
     expect(found.filter(isCheckable).map((c) => [c.text, c.unit])).toEqual([

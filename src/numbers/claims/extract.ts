@@ -37,9 +37,12 @@ function qualifierBefore(before: string, fig: RawFigure): Qualifier | undefined 
   return (word.startsWith('exceed') ? 'exceeded' : word) as Qualifier;
 }
 
-/** The year written right after a figure: "in 2023", "(2023)", "in the second quarter of 2024", "in fiscal 2024". */
+/**
+ * The year written right after a figure, or after its unit words ("96.4 million florins in 2023"): "in 2023", "(2023)",
+ * "in the second quarter of 2024", "in fiscal 2024".
+ */
 const ATTACHED_YEAR_RE =
-  /^\s+(?:in|during|for)\s+(?:(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:quarter|half)|fiscal(?:\s+year)?|financial\s+year|year)\s+(?:of\s+)?)?(\d{4})(?!\d)|^\s*\((\d{4})\)/iu;
+  /^(?:\s+(?!(?:in|during|for)\s)\p{Ll}[\p{Ll}-]*){0,2}\s+(?:in|during|for)\s+(?:(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:quarter|half)|fiscal(?:\s+year)?|financial\s+year|year)\s+(?:of\s+)?)?(\d{4})(?!\d)|^\s*\((\d{4})\)/iu;
 /** A figure set against a later one ("$412.8 million, compared with $351.6 million in 2024"): the year is the other's. */
 const COMPARED_RE = /^,?\s*(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)\s+from)\s/iu;
 
