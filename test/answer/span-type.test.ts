@@ -116,6 +116,18 @@ describe('spanCandidates', () => {
     expect(extractShortAnswer(sentence, 'How much salt does the loaf need?', 'number')?.text).toBe('10 g');
   });
 
+  it('answers a count with a count, not with a percentage of the things counted', () => {
+    const sentence =
+      'The club had 1,240 members at the end of 2024, up from 1,180 a year earlier; 62% of the members live in the town.';
+    const count = 'How many members did the club have at the end of 2024?';
+    expect(extractShortAnswer(sentence, count, 'number')?.text).toBe('1,240');
+    const [percent] = spanCandidates(sentence, count, 'number').filter((c) => c.text === '62%');
+    expect(percent?.features.percentForCount).toBe(1);
+    expect(percent?.features.ofAsked).toBe(0);
+    const share = spanCandidates(sentence, 'What share of the members live in the town?', 'number');
+    expect(share.find((c) => c.text === '62%')?.features.percentForCount).toBe(0);
+  });
+
   it('reads the word after "who" as the verb the tagger took for a plural noun ("who chairs the …")', () => {
     const sentence =
       "Today I'm with Wenna Borrow, who chairs the Friends of Kelby Park, and Tobias Frane from the council.";

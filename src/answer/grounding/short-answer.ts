@@ -49,6 +49,8 @@ const WH_RE = /^(?:what|which|whose)$/i;
 const MEASURE_RE =
   /\bhow (?:much|long|far|tall|high|deep|wide|heavy|big|large|old|fast)\b|\bwhat (?:is|was|were|are) the (?:amount|value|cost|price|size|length|distance|height|area)\b/i;
 const WH_ANY_RE = /^(?:what|which|whose|who|whom|where|when)$/i;
+/** A question counting things ("how many accounts"), unless it counts percentages or points. */
+const COUNT_RE = /^(?![^?]*(?:%|\bper ?cent|\bpercentage|\bpoints?\b))[^?]*\bhow many\b/i;
 
 /** The question's wh-word as its subject, with the verb it takes: "who founded", "what river flows". */
 function subjectVerb(question: readonly TaggedToken[]): string | null {
@@ -203,6 +205,7 @@ export function spanCandidates(
     weigh,
     focus: focusNoun(qTokens),
     measure: MEASURE_RE.test(question),
+    count: COUNT_RE.test(question),
     subjectVerb: subjectVerb(qTokens),
     mainVerb: qTokens.find((t) => t.pos === 'VERB' && isContent(t))?.lemma ?? null,
     beforeWh: beforeWh(qTokens),

@@ -31,6 +31,8 @@ export interface SpanContext {
   focus: string | null;
   /** The question asks for a measure rather than a count ("how much", "how long", "how far"). */
   measure: boolean;
+  /** The question counts things ("how many accounts"): a percentage of them ("94% of the accounts") is no count. */
+  count: boolean;
   /** Lemma of the verb right after a wh-word that is the question's subject ("who founded X" -> "found"). */
   subjectVerb: string | null;
   /** Lemma of the question's main verb (not an auxiliary), if any. */

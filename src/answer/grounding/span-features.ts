@@ -92,12 +92,16 @@ export const SPAN_FEATURES = [
   'nameForThing',
   /** A figure offered for a "what/which" question. */
   'numberForThing',
+  /** A percentage offered for a question that counts ("94%" for "how many accounts"). */
+  'percentForCount',
 ] as const;
 
 /** One feature's name. */
 export type SpanFeature = (typeof SPAN_FEATURES)[number];
 
 const CAPITAL_RE = /^\p{Lu}/u;
+/** A percentage's sign or word, as the last token of a number span ("94 %", "12 per cent"). */
+const PERCENT_TOKEN_RE = /^(?:%|percent|cent)$/iu;
 /** Tokens between a span and the question's verb or wh-neighbour within which it counts as next to it. */
 const NEAR_VERB = 3;
 
@@ -124,9 +128,11 @@ const OF_PHRASE_WORDS = 4;
 
 /**
  * Whether the "of" phrase after the number ending at `last` (after its unit noun, if any: "500 g of") names a noun of
- * the question before any punctuation.
+ * the question before any punctuation; not for a percentage when the question counts ("94% of the accounts" is a share
+ * of them, not how many there are).
  */
 function ofPhraseAsked(tokens: readonly TaggedToken[], last: number, ctx: SpanContext): boolean {
+  if (ctx.count && PERCENT_TOKEN_RE.test(tokens[last]?.text ?? '')) return false;
   let k = last + 1;
   if (tokens[k]?.pos === 'NOUN' && tokens[k + 1]?.text.toLowerCase() === 'of') k++;
   if (tokens[k]?.text.toLowerCase() !== 'of') return false;
@@ -214,6 +220,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     position: tokens.length > 1 ? c.first / (tokens.length - 1) : 0,
     nameForThing: yes(type === 'thing' && c.kind === 'name'),
     numberForThing: yes(type === 'thing' && (c.kind === 'number' || c.kind === 'date')),
+    percentForCount: yes(ctx.count && c.kind === 'number' && PERCENT_TOKEN_RE.test(span[n - 1]!.text)),
   };
 }
 
