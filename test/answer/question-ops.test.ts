@@ -166,6 +166,10 @@ describe('detectOp: the wordings report readers use', () => {
     // "How much did it grow" stays a growth rate; "grow by" without a percent asks for the amount.
     expect(detectOp('How much did deposits grow from 2018 to 2019?')).toBe('growth_rate');
     expect(detectOp('How much did deposits grow by from 2018 to 2019?')).toBe('difference');
+    // "A year" as a rate is a CAGR; "a year earlier" or "a year ago" names a period, not a rate.
+    expect(detectOp('By how much did exports grow a year between 2015 and 2020?')).toBe('cagr');
+    expect(detectOp('What was the gross margin a year ago?')).not.toBe('cagr');
+    expect(detectOp('What was the churn rate a year earlier?')).not.toBe('cagr');
   });
 
   it('reads the end of a fiscal year ("2025–26") as part of the year, not as a number the question gives', () => {

@@ -25,6 +25,7 @@ describe('detectSpanType', () => {
     ['What operating margin did the ferry service reach in 2019?', 'number'],
     ['What material was the hall rebuilt in?', 'thing'],
     ['What was the ferry licence revenue in 2019?', 'number'],
+    ['What was the ferry’s operating margin a year earlier?', 'number'],
     ['What were the mill’s repair costs for the year?', 'number'],
     ['What is the population of the valley?', 'number'],
     ['What was the cause of the loss?', 'thing'],

@@ -15,6 +15,7 @@ import {
   meansVerb,
   WHEN_RULE_RE,
 } from './clause-answer.js';
+import { earlierFigure } from './earlier-figure.js';
 import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
 import { type Candidate, isContent, isNoun, rawCandidates } from './span-candidates.js';
@@ -154,7 +155,8 @@ export function extractShortAnswer(
   if (rule) return { ...rule, score: CLAUSE_SCORE, exact: true };
   if (!best || (STRICT_TYPES.has(type) && !best.exact)) return null;
   const { features: _, ...span } = best;
-  return type === 'number' ? directed(question, sentence, labelledFigure(question, sentence, span)) : span;
+  if (type !== 'number') return best.features.kindNumber ? earlierFigure(question, sentence, span) : span;
+  return directed(question, sentence, earlierFigure(question, sentence, labelledFigure(question, sentence, span)));
 }
 
 /** "How much did X change by", "by how much did X change": the answer says which way ("decreased $352 million"). */

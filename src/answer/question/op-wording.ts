@@ -90,7 +90,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
         String.raw`average annual`,
         String.raw`\bannuali[sz]ed\b`,
         String.raw`annual (?:average )?(?:growth|rate)`,
-        String.raw`\b(?:per|a|each) year\b`,
+        String.raw`\b(?:per|a|each) year\b(?!\s+(?:earlier|ago|before|later|after|previously|prior)\b)`,
         String.raw`\byearly (?:growth|rate)\b`,
         String.raw`\bannual growth\b`,
       ].join('|'),

@@ -1,4 +1,5 @@
 import { isPersonNoun } from '../../language/person-nouns.js';
+import { EARLIER_PERIOD } from '../../language/relative-periods.js';
 import { tagText } from '../../language/tagger.js';
 /**
  * The kind of span a question asks for, read from its wh-word and the noun after it:
@@ -35,7 +36,7 @@ export const CAUSE_QUESTION_RE = /^\W*what (?:caused|causes|led to|leads to|trig
 
 /** "What was the <words> expense / revenue / rate in|for|of …": a lookup of a measured figure. */
 const MEASURE_LOOKUP = new RegExp(
-  String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of)\b)`,
+  String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of|${EARLIER_PERIOD})\b)`,
   'i',
 );
 
