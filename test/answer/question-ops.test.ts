@@ -26,6 +26,8 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What percent has the order book declined since 2020?',
   ],
   difference: [
+    'By how many months did the new drug extend median survival?',
+    'By how many votes was the motion rejected?',
     'What was the change in cash and cash equivalents between 2018 and 2019?',
     'What is the change in accrued liabilities from 2018 to 2019?',
     'What was the change in the operating margin from FY2018 to FY2019?',

@@ -213,3 +213,40 @@ function namedApart(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figu
     }
   return best?.pair ?? null;
 }
+
+/** "how many months", "by how many votes": the noun a question counts in. */
+const ASKED_UNIT_RE = /\bhow many ([\p{L}-]+)/iu;
+/** Words after "how many" that are no unit of the figures ("how many more", "how many times", "how many million"). */
+const NOT_UNITS: ReadonlySet<string> = new Set([
+  'more',
+  'fewer',
+  'less',
+  'times',
+  'percent',
+  'percentage',
+  'points',
+  'thousand',
+  'million',
+  'billion',
+  'trillion',
+]);
+
+/** The word a figure is written with: its own last word ("17.8 months"), else the word right after it ("13 votes"). */
+function unitWordOf(f: Figure): string {
+  const own = /(\p{L}+)$/u.exec(f.text)?.[1];
+  const after = /^\s*(\p{L}+)/u.exec(f.source.text.slice(f.end - f.source.start))?.[1];
+  return (own ?? after ?? '').toLowerCase();
+}
+
+/**
+ * The figures written in the unit a question counts in ("by how many months" keeps "17.8 months" and "13.9 months",
+ * not the response rates beside them), when one sentence gives two of them; all of them otherwise ("rejected by 13
+ * votes to 8" writes the unit once).
+ */
+export function inAskedUnit(question: string, figs: readonly Figure[]): readonly Figure[] {
+  const word = ASKED_UNIT_RE.exec(question)?.[1]?.toLowerCase();
+  if (!word || NOT_UNITS.has(word)) return figs;
+  const written = figs.filter((f) => singular(unitWordOf(f)) === singular(word));
+  const paired = written.some((f) => written.some((g) => g !== f && g.source === f.source));
+  return paired ? written : figs;
+}

@@ -9,6 +9,7 @@ import {
   type Figure,
   figures,
   fromToPair,
+  inAskedUnit,
   isAmount,
   isPercent,
   measuredPair,
@@ -62,16 +63,21 @@ const RISE_RE = new RegExp(
   'iu',
 );
 
+/** "By how much / how many X" with no other word for the order: the size of a gap, larger minus smaller. */
+const GAP_RE = /^\W*by how (?:much|many)\b(?![^?]*\bthan\b)/iu;
+
 /**
  * Two operands of one time (no year between them) put in the order the question's change word asks for: from the
  * larger to the smaller for a fall ("by how much did the drug reduce attacks": from the placebo group's 1.04 to 0.62),
- * from the smaller to the larger for a rise. Operands of two years keep their order, whatever the question expects.
+ * from the smaller to the larger for a rise or a gap ("by how many votes was it rejected"). Operands of two years keep
+ * their order, whatever the question expects.
  */
 function directedPair(question: string, pair: [Figure, Figure]): [Figure, Figure] {
   const [a, b] = pair;
   if (a.year !== b.year) return pair;
   const falls = FALL_RE.test(question);
-  if (falls === RISE_RE.test(question)) return pair;
+  const rises = RISE_RE.test(question) || (!falls && GAP_RE.test(question));
+  if (falls === rises) return pair;
   return falls === a.value < b.value ? [b, a] : pair;
 }
 
@@ -91,7 +97,8 @@ function shareOperands(q: QuestionAnalysis, pair: [Figure, Figure], worded: bool
   return HAN_PART_FIRST_RE.test(q.factual) ? pair : [pair[1], pair[0]];
 }
 
-function compute(q: QuestionAnalysis, op: CalcOp, figs: readonly Figure[]): NumericAnswer | null {
+function compute(q: QuestionAnalysis, op: CalcOp, all: readonly Figure[]): NumericAnswer | null {
+  const figs = inAskedUnit(q.factual, all);
   switch (op) {
     case 'growth_rate':
     case 'cagr':

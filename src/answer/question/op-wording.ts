@@ -176,6 +176,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
         String.raw`\bin (?:dollar|yuan|money) terms\b`,
         String.raw`\bhow much (?:bigger|larger|more|higher|greater|longer|shorter|taller|heavier|lighter|deeper|wider)\b`,
         String.raw`\bhow many more\b(?=[^?]*\bthan\b)`,
+        String.raw`\bby how many (?!percent|percentage|points?\b|times\b)[\w-]+ (?:did|does|do|has|have|had|was|were|is|are|will|would)\b`,
         String.raw`\bby how (?:much|many \w+)\b(?=[^?]*\b(?:beat|beats|beaten|exceed(?:s|ed)?|surpass(?:es|ed)?|outstrip(?:s|ped)?|top(?:s|ped)?|than)\b)`,
       ].join('|'),
       'i',
