@@ -15,9 +15,9 @@ import {
   meansVerb,
   WHEN_RULE_RE,
 } from './clause-answer.js';
-import { earlierFigure } from './earlier-figure.js';
 import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
+import { earlierFigure, levelFigure } from './level-figures.js';
 import { type Candidate, isContent, isNoun, rawCandidates } from './span-candidates.js';
 import { EXACT_FIT, type SpanContext, type WordWeight } from './span-context.js';
 import { type SpanFeature, spanFeatures, spanScore } from './span-features.js';
@@ -156,7 +156,8 @@ export function extractShortAnswer(
   if (!best || (STRICT_TYPES.has(type) && !best.exact)) return null;
   const { features: _, ...span } = best;
   if (type !== 'number') return best.features.kindNumber ? earlierFigure(question, sentence, span) : span;
-  return directed(question, sentence, earlierFigure(question, sentence, labelledFigure(question, sentence, span)));
+  const labelled = labelledFigure(question, sentence, span);
+  return directed(question, sentence, levelFigure(question, sentence, earlierFigure(question, sentence, labelled)));
 }
 
 /** "How much did X change by", "by how much did X change": the answer says which way ("decreased $352 million"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlierFigure } from '../../src/answer/grounding/earlier-figure.js';
+import { earlierFigure, levelFigure } from '../../src/answer/grounding/level-figures.js';
 import { extractShortAnswer } from '../../src/answer/grounding/short-answer.js';
 
 /** Sentences of a fictional results call. */
@@ -41,5 +41,19 @@ describe('earlierFigure', () => {
       '1.52 million',
     );
     expect(extractShortAnswer(BASED, 'What was the operating margin a year earlier?', 'number')?.text).toBe('16.5%');
+  });
+});
+
+describe('levelFigure', () => {
+  const RISE = 'The fee for a family pass will rise by 6.5%, from £92.00 to £98.00 a year.';
+
+  it('takes the level a change reaches for a question asking what the figure is', () => {
+    expect(levelFigure('How much will the family pass cost?', RISE, spanOf(RISE, '6.5%')).text).toBe('£98.00');
+    expect(extractShortAnswer(RISE, 'How much will the family pass fee be?', 'number')?.text).toBe('£98.00');
+  });
+
+  it('keeps the change when the question asks about one, or the figure when it is no change', () => {
+    expect(levelFigure('By what percentage will the fee rise?', RISE, spanOf(RISE, '6.5%')).text).toBe('6.5%');
+    expect(levelFigure('How much will the pass cost?', RISE, spanOf(RISE, '£92.00')).text).toBe('£92.00');
   });
 });

@@ -1,6 +1,9 @@
+import { FALL_WORDS, RISE_WORDS } from '../../language/direction-words.js';
 import { EARLIER_PERIOD, namesEarlierPeriod } from '../../language/relative-periods.js';
 import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
 import { sameKind } from './figure-labels.js';
+
+/* Which figure of a sentence stating a change a question asks for: the earlier level, or the level reached. */
 
 /** A figure of the earlier period: the period written right after it ("2.3% a year ago", "80.1% last year"). */
 const PERIOD_AFTER_RE = new RegExp(
@@ -42,3 +45,33 @@ const spanOf = <S extends FigureSpan>(span: S, sentence: string, f: NumericClaim
   start: f.start,
   end: f.end,
 });
+
+/** Wording asking how something changed, or for a rate or comparison, which a change figure answers. */
+const ASKS_CHANGE_RE = new RegExp(
+  String.raw`\b(?:${[...RISE_WORDS, ...FALL_WORDS].join('|')}|chang\w*|differ\w*|compared?|than|by how much|percent\w*|rate)\b|%`,
+  'iu',
+);
+/** A rise or fall word right before a figure ("will rise by ", "an increase of "). */
+const CHANGE_BEFORE_RE = new RegExp(
+  String.raw`\b(?:${[...RISE_WORDS, ...FALL_WORDS].join('|')})(?:\s+(?:by|of|some|about|nearly|almost|around))*\s+$`,
+  'iu',
+);
+/** Characters before a figure searched for its rise or fall word. */
+const CHANGE_REACH = 32;
+/** The level a change reaches: "to £312.48", "to about 3,100". */
+const REACHED_RE = /\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$/iu;
+
+/**
+ * For a question asking what a figure is, with no change wording ("How much will the council tax be?"), the level the
+ * sentence says it reaches instead of the chosen change ("will rise by 4.2%, from £299.88 to £312.48" -> "£312.48").
+ * The chosen span stays when it is no change, or when the sentence gives no level after "to".
+ */
+export function levelFigure<S extends FigureSpan>(question: string, sentence: string, span: S): S {
+  if (ASKS_CHANGE_RE.test(question) || namesEarlierPeriod(question)) return span;
+  const figures = extractClaims(sentence).filter(isCheckable);
+  const chosen = figures.find((f) => f.start < span.end && f.end > span.start);
+  if (!chosen || !CHANGE_BEFORE_RE.test(sentence.slice(Math.max(0, chosen.start - CHANGE_REACH), chosen.start)))
+    return span;
+  const reached = figures.filter((f) => f !== chosen && REACHED_RE.test(sentence.slice(0, f.start)));
+  return reached.length === 1 ? spanOf(span, sentence, reached[0]!) : span;
+}
