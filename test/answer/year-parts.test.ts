@@ -74,6 +74,8 @@ Fictional document written for testing; every name and figure in it is invented.
 Air freight revenue fell as air cargo rates returned to normal after the peak of the year before.
 
 Road haulage revenue was unchanged.
+
+The board proposes a final dividend of £1.20 a share.
 `;
 
 describe('a sentence without a year in a document titled by one', () => {
@@ -92,5 +94,12 @@ describe('a sentence without a year in a document titled by one', () => {
   it('does not speak of another year', async () => {
     const r = await askChat(t.app, 'Why did Brackwater’s air freight revenue fall in 2022?');
     expect(r.abstained).toBe(true);
+    expect((await askChat(t.app, 'How much is Brackwater’s final dividend in 2022?')).abstained).toBe(true);
+  });
+
+  it('gives the title’s year to a figure it states', async () => {
+    const r = await askChat(t.app, 'How much is Brackwater’s final dividend in 2024?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('£1.20');
   });
 });

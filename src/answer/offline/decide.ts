@@ -48,11 +48,14 @@ function withheld(question: string, spanType: string | null, best: ScoredSentenc
   return WITHHELD_RE.test(best.sentence.text) && best.sentence.figures.length === 0;
 }
 
-/** For a question asking for a figure: none of the best sentences carries one with the question's years. */
+/**
+ * For a question asking for a figure: none of the best sentences carries one with the question's years (an undated
+ * sentence under a title naming them does).
+ */
 function missingFigure(q: QuestionAnalysis, scored: readonly ScoredSentence[]): string | undefined {
   const fits = scored
     .slice(0, TOP_SENTENCES)
-    .some(({ sentence: s }) => s.figures.length > 0 && q.years.every((y) => s.years.includes(y)));
+    .some(({ sentence: s }) => s.figures.length > 0 && q.years.every((y) => s.years.includes(y) || undatedUnder(s, y)));
   if (fits) return undefined;
   const when = q.years.length ? ` for ${q.years.join(' and ')}` : '';
   return `no passage gives that figure${when}`;
