@@ -122,7 +122,7 @@ export class OfflineAnswerer implements Answerer {
         ? preferTurnWords(list, resolved.turn, resolved.context ?? '', (t) => idf(stats, t))
         : list;
     const scored = turnFirst(byScore);
-    const tabled = tableAnswer(snapshot, q, hits);
+    const tabled = tableAnswer(snapshot, q, hits, scored[0]?.sentence);
     const tablesMissed = !tabled && hasTables(snapshot, hits);
     const fromTables = composeFromTables(snapshot, q, hits, tabled, scored);
     if (fromTables) return finishTable(input, fromTables, retrieveMs, notice);

@@ -140,6 +140,16 @@ export function topicTerms(question: string): string[] {
   return [...new Set(termsOf(question))].filter((t) => !framing.has(t));
 }
 
+/** The terms the tables use: their context (title, caption, headers), row labels and sections. */
+function tableTerms(tables: readonly Table[]): Set<string> {
+  const present = new Set<string>();
+  for (const table of tables) {
+    for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...labelTerms(r), ...termsOf(r.section)])])
+      present.add(t);
+  }
+  return present;
+}
+
 /**
  * The share of the question's terms that the tables use (then it is a table question). Framing words
  * ("amount", "total", "respectively": see `isFrameWord`) are left out of it, and terms count equally: in a
@@ -147,10 +157,16 @@ export function topicTerms(question: string): string[] {
  */
 export function tableShare(question: string, tables: readonly Table[]): number {
   const asked = topicTerms(question);
-  const present = new Set<string>();
-  for (const table of tables) {
-    for (const t of [...contextTerms(table), ...table.rows.flatMap((r) => [...labelTerms(r), ...termsOf(r.section)])])
-      present.add(t);
-  }
+  const present = tableTerms(tables);
   return asked.length ? asked.filter((t) => present.has(t)).length / asked.length : 0;
+}
+
+/**
+ * Whether a sentence has every term of the question (as {@link topicTerms}), some of which no table uses ("band" of
+ * "the Band D council tax", beside a "Council tax" row).
+ */
+export function coversBesideTables(question: string, tables: readonly Table[], terms: ReadonlySet<string>): boolean {
+  const asked = topicTerms(question);
+  const present = tableTerms(tables);
+  return asked.some((t) => !present.has(t)) && asked.every((t) => terms.has(t));
 }

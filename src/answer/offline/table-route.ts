@@ -5,11 +5,13 @@ import { corpusStats, idf } from '../question/corpus-stats.js';
 import { asksDefinition } from '../question/definition.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { detectSpanType } from '../question/span-type.js';
+import type { EvidenceSentence } from './evidence.js';
+import { undatedUnder } from './evidence-gaps.js';
 import { type FootnoteAnswer, footnoteAnswer } from './footnote-answer.js';
 import { asksPair } from './paired-series.js';
 import { type RoleRow, roleRow } from './role-row.js';
 import { answerFromTables } from './table-answer.js';
-import { tableShare } from './table-match.js';
+import { coversBesideTables, tableShare } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
 import { asksExtremePeriod, asksPeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows } from './table-ranking.js';
@@ -78,11 +80,25 @@ export function tableRole(
   return tables.length ? roleRow(q.factual, tables) : null;
 }
 
-/** The table answer for the question from the tables of the best passages' documents, or null. */
+/**
+ * A lookup the text answers instead of a table: the best sentence gives a figure, speaks of the question's years, and
+ * has every term of the question, some of which no table uses ("The council tax for a Band D property will rise … to
+ * £312.48" for "the Band D council tax in 2025–26", where the table has only a "Council tax" row).
+ */
+function textAnswers(q: QuestionAnalysis, tables: Parameters<typeof tableShare>[1], best?: EvidenceSentence): boolean {
+  if (!best?.figures.length || !q.years.every((y) => best.years.includes(y) || undatedUnder(best, y))) return false;
+  return coversBesideTables(q.factual, tables, best.termSet);
+}
+
+/**
+ * The table answer for the question from the tables of the best passages' documents, or null; null too for a plain
+ * lookup the best sentence (`best`) answers with words the tables lack.
+ */
 export function tableAnswer(
   snapshot: KnowledgeSnapshot,
   q: QuestionAnalysis,
   hits: readonly SearchHit[],
+  best?: EvidenceSentence,
 ): TableAnswer | null {
   const periodList = q.years.length >= 2;
   const listed = asksRows(q.factual) || periodList || asksPair(q.factual);
@@ -99,5 +115,6 @@ export function tableAnswer(
     asksRows(q.factual) ||
     asksPair(q.factual);
   if (!tabular && (NAMED_THING_RE.test(q.factual) || tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE)) return null;
+  if (!tabular && textAnswers(q, tables, best)) return null;
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
