@@ -117,6 +117,14 @@ describe('spanCandidates', () => {
     expect(extractShortAnswer(sentence, 'How much salt does the loaf need?', 'number')?.text).toBe('10 g');
   });
 
+  it('takes a tally written "by 13 votes to 8" as one span, but not for a count or a change to a level', () => {
+    const vote = 'The motion to close the depot was carried by 11 votes to 7 after a long debate.';
+    expect(extractShortAnswer(vote, 'What was the vote on the depot motion?', 'number')?.text).toBe('11 votes to 7');
+    expect(texts(vote, 'How many votes did the depot motion get?', 'number')).not.toContain('11 votes to 7');
+    const change = 'Turnout rose by 12 points to 40 in the second round.';
+    expect(texts(change, 'What was the turnout in the second round?', 'number')).not.toContain('12 points to 40');
+  });
+
   it('answers a count with a count, not with a percentage of the things counted', () => {
     const sentence =
       'The club had 1,240 members at the end of 2024, up from 1,180 a year earlier; 62% of the members live in the town.';

@@ -216,7 +216,7 @@ export function spanCandidates(
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();
   const add = (c: Candidate | null) => {
-    if (!c || seen.has(`${c.first}:${c.last}`)) return;
+    if (!c || seen.has(`${c.first}:${c.last}`) || (c.tally && ctx.count)) return;
     seen.add(`${c.first}:${c.last}`);
     const span = tokens.slice(c.first, c.last + 1);
     if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) return;

@@ -22,6 +22,8 @@ export interface Candidate {
   kind: 'date' | 'number' | 'name' | 'phrase';
   /** Only the words before a noun the question has ("rounded" of "rounded arches" for "what kind of arches"). */
   modifier?: boolean;
+  /** Two numbers of a tally ("13 votes to 8"), which answers what a vote or a match was, not a count. */
+  tally?: boolean;
 }
 
 /** A token that carries content: a number, or not a function word, punctuation or symbol. */
@@ -114,7 +116,30 @@ function numberSpans(tokens: readonly TaggedToken[], first: number, last: number
   if (isDegreeSign(tokens, end + 1)) end += TEMPERATURE_SCALE_RE.test(tokens[end + 2]?.text ?? '') ? 2 : 1;
   const bare: Candidate = { first: from, last: end, kind: 'number' };
   if (isPairedNumber(tokens, end)) return [bare, { ...bare, last: end + 2 }];
-  return tokens[end + 1]?.pos === 'NOUN' ? [bare, { ...bare, last: end + 1 }] : [bare];
+  if (tokens[end + 1]?.pos !== 'NOUN') return [bare];
+  const withUnit = { ...bare, last: end + 1 };
+  return isTally(tokens, from, end) ? [bare, withUnit, { ...bare, last: end + 3, tally: true }] : [bare, withUnit];
+}
+
+/** Direction words that make "by 12 points to 40" a change and its level, not a tally. */
+const CHANGE_VERB_RE =
+  /^(?:ris|rose|fell|fall|increas|decreas|grew|grow|gain|drop|climb|jump|declin|slid|slipp|cut|lower|rais|went|gone|up|down)/iu;
+
+/**
+ * A tally written "by 13 votes to 8" or "by 3 goals to 1": "by", a number, a plural noun, "to" and a bare number, not
+ * after a word of change ("rose by 12 points to 40").
+ */
+function isTally(tokens: readonly TaggedToken[], from: number, end: number): boolean {
+  const [unit, to, other, after] = [tokens[end + 1], tokens[end + 2], tokens[end + 3], tokens[end + 4]];
+  if (tokens[from - 1]?.text.toLowerCase() !== 'by' || CHANGE_VERB_RE.test(tokens[from - 2]?.text ?? '')) return false;
+  const plural = unit !== undefined && unit.text.toLowerCase() !== unit.lemma.toLowerCase();
+  return (
+    plural &&
+    to?.text.toLowerCase() === 'to' &&
+    other?.pos === 'NUM' &&
+    after?.pos !== 'NOUN' &&
+    !isScale(tokens, end + 4)
+  );
 }
 
 /** A dash written tight between two numbers ("3–1", "1991–2020"): a score or a range, one span. */
