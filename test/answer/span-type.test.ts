@@ -117,6 +117,22 @@ describe('spanCandidates', () => {
     expect(extractShortAnswer(sentence, 'How much salt does the loaf need?', 'number')?.text).toBe('10 g');
   });
 
+  it('keeps a unit the tagger takes for a name, and a unit after its modifier', () => {
+    const plan = 'The Basic plan keeps up to 5 boards with 800 MB of storage, and replies come within 3 working days.';
+    expect(extractShortAnswer(plan, 'How much storage does the Basic plan include?', 'number')?.text).toBe('800 MB');
+    expect(extractShortAnswer(plan, 'How long do replies take?', 'number')?.text).toBe('3 working days');
+  });
+
+  it('answers "how many" with the number written before the noun it counts', () => {
+    const plan = 'The Basic plan keeps up to 5 boards with 800 MB of storage.';
+    expect(extractShortAnswer(plan, 'How many boards does the Basic plan allow?', 'number')?.text).toBe('5');
+  });
+
+  it('keeps the unit when the figure a label names replaces the chosen one', () => {
+    const sizes = 'Each upload can be up to 30 MB on the Basic plan and up to 300 MB on the Pro plan.';
+    expect(extractShortAnswer(sizes, 'How big can an upload be on the Pro plan?', 'number')?.text).toBe('300 MB');
+  });
+
   it('takes a tally written "by 13 votes to 8" as one span, but not for a count or a change to a level', () => {
     const vote = 'The motion to close the depot was carried by 11 votes to 7 after a long debate.';
     expect(extractShortAnswer(vote, 'What was the vote on the depot motion?', 'number')?.text).toBe('11 votes to 7');

@@ -114,5 +114,20 @@ export function labelledFigure<S extends FigureSpan>(question: string, sentence:
   const labelled = kin.filter((f) => f !== chosen && own(f).length > 0);
   if (labelled.length !== 1) return span;
   const [f] = labelled as [LabelledFigure];
-  return { ...span, text: sentence.slice(f.start, f.end), start: f.start, end: f.end };
+  return replacedFigure(span, sentence, chosen, f);
+}
+
+/**
+ * A span moved from the figure `from` to the figure `to` of its sentence, keeping the unit the span wrote after the
+ * first when the same unit follows the second ("25 MB" -> "250 MB", not "250").
+ */
+export function replacedFigure<S extends FigureSpan>(
+  span: S,
+  sentence: string,
+  from: { end: number },
+  to: { start: number; end: number },
+): S {
+  const unit = span.end > from.end ? sentence.slice(from.end, span.end) : '';
+  const end = unit && sentence.startsWith(unit, to.end) ? to.end + unit.length : to.end;
+  return { ...span, text: sentence.slice(to.start, end), start: to.start, end };
 }

@@ -1,7 +1,7 @@
 import { FALL_WORDS, RISE_WORDS } from '../../language/direction-words.js';
 import { EARLIER_PERIOD, namesEarlierPeriod } from '../../language/relative-periods.js';
-import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
-import { sameKind } from './figure-labels.js';
+import { extractClaims, isCheckable } from '../../numbers/index.js';
+import { replacedFigure, sameKind } from './figure-labels.js';
 
 /* Which figure of a sentence stating a change a question asks for: the earlier level, or the level reached. */
 
@@ -36,15 +36,8 @@ export function earlierFigure<S extends FigureSpan>(question: string, sentence: 
   const labelled = kin.filter((f) => PERIOD_AFTER_RE.test(sentence.slice(f.end)));
   const based = kin.filter((f) => f !== chosen && BASE_BEFORE_RE.test(sentence.slice(0, f.start)));
   const pick = labelled.length === 1 ? labelled[0] : !labelled.length && based.length === 1 ? based[0] : undefined;
-  return pick && pick !== chosen ? spanOf(span, sentence, pick) : span;
+  return pick && pick !== chosen ? replacedFigure(span, sentence, chosen, pick) : span;
 }
-
-const spanOf = <S extends FigureSpan>(span: S, sentence: string, f: NumericClaim): S => ({
-  ...span,
-  text: sentence.slice(f.start, f.end),
-  start: f.start,
-  end: f.end,
-});
 
 /** Wording asking how something changed, or for a rate or comparison, which a change figure answers. */
 const ASKS_CHANGE_RE = new RegExp(
@@ -73,5 +66,5 @@ export function levelFigure<S extends FigureSpan>(question: string, sentence: st
   if (!chosen || !CHANGE_BEFORE_RE.test(sentence.slice(Math.max(0, chosen.start - CHANGE_REACH), chosen.start)))
     return span;
   const reached = figures.filter((f) => f !== chosen && REACHED_RE.test(sentence.slice(0, f.start)));
-  return reached.length === 1 ? spanOf(span, sentence, reached[0]!) : span;
+  return reached.length === 1 ? replacedFigure(span, sentence, chosen, reached[0]!) : span;
 }

@@ -67,6 +67,14 @@ function subjectVerb(question: readonly TaggedToken[]): string | null {
   return null;
 }
 
+/** The noun a "how many" question counts ("how many notebooks" -> "notebook"), as a lemma; null if none. */
+function countedNoun(question: readonly TaggedToken[]): string | null {
+  const at = question.findIndex((t, i) => /^many$/i.test(t.text) && /^how$/i.test(question[i - 1]?.text ?? ''));
+  if (at < 0) return null;
+  const noun = question.slice(at + 1, at + 4).find((t) => t.pos !== 'ADJ');
+  return noun && isNoun(noun) ? noun.lemma : null;
+}
+
 /** The content word right before a wh-word late in the question: "attached to what" gives "attach". */
 function beforeWh(question: readonly TaggedToken[]): string | null {
   const at = question.findIndex((t) => WH_ANY_RE.test(t.text));
@@ -209,6 +217,7 @@ export function spanCandidates(
     focus: focusNoun(qTokens),
     measure: MEASURE_RE.test(question),
     count: COUNT_RE.test(question),
+    counted: countedNoun(qTokens),
     subjectVerb: subjectVerb(qTokens),
     mainVerb: qTokens.find((t) => t.pos === 'VERB' && isContent(t))?.lemma ?? null,
     beforeWh: beforeWh(qTokens),

@@ -1,6 +1,7 @@
 import { isCommonWord } from '../../language/common-words.js';
+import { measureUnitAfter } from '../../language/dimensions.js';
 import type { TaggedText, TaggedToken } from '../../language/tagger.js';
-import { isCurrencyCode, isCurrencyWord } from '../../language/unit-words.js';
+import { isCurrencyCode, isCurrencyWord, isUnitWord } from '../../language/unit-words.js';
 import { isYearAt } from '../../language/years.js';
 
 /** Longest span offered as a short answer, in tokens. */
@@ -29,6 +30,12 @@ export interface Candidate {
 /** A token that carries content: a number, or not a function word, punctuation or symbol. */
 export const isContent = (t: TaggedToken) =>
   (!t.stop || t.pos === 'NUM') && t.pos !== 'PUNCT' && t.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(t.text);
+/**
+ * A unit written after a number: a common noun ("38 metres"), or a unit the tagger takes for a name ("500 MB",
+ * "12 GB").
+ */
+export const isUnitToken = (t: TaggedToken | undefined): t is TaggedToken =>
+  t !== undefined && (t.pos === 'NOUN' || (t.pos === 'PROPN' && measureUnitAfter(t.text) !== undefined));
 /** A common or proper noun. */
 export const isNoun = (t: TaggedToken) => t.pos === 'NOUN' || t.pos === 'PROPN';
 
@@ -107,7 +114,7 @@ function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
 
 /**
  * A number with the currency written before it, alone and, when a noun follows, with that unit too ("38" and
- * "38 metres"); trimming drops the unit when the question has it.
+ * "38 metres", and a unit after a modifier: "2 working days"); trimming drops the unit when the question has it.
  */
 function numberSpans(tokens: readonly TaggedToken[], first: number, last: number): Candidate[] {
   const from = withCurrency(tokens, first);
@@ -116,7 +123,12 @@ function numberSpans(tokens: readonly TaggedToken[], first: number, last: number
   if (isDegreeSign(tokens, end + 1)) end += TEMPERATURE_SCALE_RE.test(tokens[end + 2]?.text ?? '') ? 2 : 1;
   const bare: Candidate = { first: from, last: end, kind: 'number' };
   if (isPairedNumber(tokens, end)) return [bare, { ...bare, last: end + 2 }];
-  if (tokens[end + 1]?.pos !== 'NOUN') return [bare];
+  const [next, second] = [tokens[end + 1], tokens[end + 2]];
+  if ((next?.pos === 'ADJ' || next?.pos === 'NOUN') && second?.pos === 'NOUN' && isUnitWord(second.text)) {
+    const one = next.pos === 'NOUN' ? [{ ...bare, last: end + 1 }] : [];
+    return [bare, ...one, { ...bare, last: end + 2 }];
+  }
+  if (!isUnitToken(tokens[end + 1])) return [bare];
   const withUnit = { ...bare, last: end + 1 };
   return isTally(tokens, from, end) ? [bare, withUnit, { ...bare, last: end + 3, tally: true }] : [bare, withUnit];
 }

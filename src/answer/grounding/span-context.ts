@@ -33,6 +33,8 @@ export interface SpanContext {
   measure: boolean;
   /** The question counts things ("how many accounts"): a percentage of them ("94% of the accounts") is no count. */
   count: boolean;
+  /** Lemma of the noun a "how many" question counts ("how many notebooks" -> "notebook"), if any. */
+  counted: string | null;
   /** Lemma of the verb right after a wh-word that is the question's subject ("who founded X" -> "found"). */
   subjectVerb: string | null;
   /** Lemma of the question's main verb (not an auxiliary), if any. */

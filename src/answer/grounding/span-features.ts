@@ -1,7 +1,7 @@
 import { isFirstName, isRegionName } from '../../language/name-words.js';
 import { isKindOf, nounLemmaOf } from '../../language/noun-kinds.js';
 import type { TaggedToken } from '../../language/tagger.js';
-import { type Candidate, isContent, isNoun } from './span-candidates.js';
+import { type Candidate, isContent, isNoun, isUnitToken } from './span-candidates.js';
 import { closeness, copulaLink, PROXIMITY_DECAY, run, type SpanContext, typeFitOf } from './span-context.js';
 
 /** Tokens around a span within which a question word counts as next to it. */
@@ -94,6 +94,8 @@ export const SPAN_FEATURES = [
   'numberForThing',
   /** A percentage offered for a question that counts ("94%" for "how many accounts"). */
   'percentForCount',
+  /** A number written right before the noun a "how many" question counts ("3 notebooks" for "how many notebooks"). */
+  'countsAsked',
 ] as const;
 
 /** One feature's name. */
@@ -134,13 +136,20 @@ const OF_PHRASE_WORDS = 4;
 function ofPhraseAsked(tokens: readonly TaggedToken[], last: number, ctx: SpanContext): boolean {
   if (ctx.count && PERCENT_TOKEN_RE.test(tokens[last]?.text ?? '')) return false;
   let k = last + 1;
-  if (tokens[k]?.pos === 'NOUN' && tokens[k + 1]?.text.toLowerCase() === 'of') k++;
+  if (isUnitToken(tokens[k]) && tokens[k + 1]?.text.toLowerCase() === 'of') k++;
   if (tokens[k]?.text.toLowerCase() !== 'of') return false;
   for (const t of tokens.slice(k + 1, k + 1 + OF_PHRASE_WORDS)) {
     if (t.pos === 'PUNCT') return false;
     if (isNoun(t) && ctx.asked(t)) return true;
   }
   return false;
+}
+
+/** Whether the noun a question counts is written right after a number span, or is its own last word. */
+function countedAfter(tokens: readonly TaggedToken[], last: number, counted: string): boolean {
+  const at = tokens[last]?.pos === 'NUM' ? last + 1 : last;
+  const word = tokens[at]?.pos === 'ADJ' ? tokens[at + 1] : tokens[at];
+  return word?.lemma.toLowerCase() === counted;
 }
 
 /** Whether a name or phrase span is, by WordNet, a kind or instance of the question's focus noun. */
@@ -181,8 +190,8 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     kindNumber: yes(c.kind === 'number'),
     kindName: yes(c.kind === 'name'),
     kindPhrase: yes(c.kind === 'phrase'),
-    numberWithUnit: yes(c.kind === 'number' && span[n - 1]?.pos === 'NOUN'),
-    unitForMeasure: yes(ctx.measure && c.kind === 'number' && span[n - 1]?.pos === 'NOUN'),
+    numberWithUnit: yes(c.kind === 'number' && isUnitToken(span[n - 1])),
+    unitForMeasure: yes(ctx.measure && c.kind === 'number' && isUnitToken(span[n - 1])),
     ofAsked: yes(c.kind === 'number' && ofPhraseAsked(tokens, c.last, ctx)),
     modifierOfAsked: yes(c.modifier === true),
     length: Math.log1p(n),
@@ -221,6 +230,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     nameForThing: yes(type === 'thing' && c.kind === 'name'),
     numberForThing: yes(type === 'thing' && (c.kind === 'number' || c.kind === 'date')),
     percentForCount: yes(ctx.count && c.kind === 'number' && PERCENT_TOKEN_RE.test(span[n - 1]!.text)),
+    countsAsked: yes(c.kind === 'number' && ctx.counted !== null && countedAfter(tokens, c.last, ctx.counted)),
   };
 }
 
