@@ -18,7 +18,8 @@ import {
 import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
 import { earlierFigure, levelFigure } from './level-figures.js';
-import { type Candidate, isContent, isNoun, rawCandidates } from './span-candidates.js';
+import { beforeWh, COUNT_RE, countedNoun, focusNoun, MEASURE_RE, subjectVerb } from './question-words.js';
+import { type Candidate, isContent, rawCandidates } from './span-candidates.js';
 import { EXACT_FIT, type SpanContext, type WordWeight } from './span-context.js';
 import { type SpanFeature, spanFeatures, spanScore } from './span-features.js';
 import { SPAN_WEIGHTS } from './span-weights.js';
@@ -45,67 +46,6 @@ export interface SpanCandidate extends ShortSpan {
 /** Score of a clause, cause or definition answer, which has no competing span. */
 const CLAUSE_SCORE = 1;
 const EVEN: WordWeight = () => 1;
-const WH_RE = /^(?:what|which|whose)$/i;
-/** A question asking for a measure, whose unit belongs to the answer ("how much did it cost", "how long is it"). */
-const MEASURE_RE =
-  /\bhow (?:much|long|far|tall|high|deep|wide|heavy|big|large|old|fast)\b|\bwhat (?:is|was|were|are) the (?:amount|value|cost|price|size|length|distance|height|area)\b/i;
-const WH_ANY_RE = /^(?:what|which|whose|who|whom|where|when)$/i;
-/** A question counting things ("how many accounts"), unless it counts percentages or points. */
-const COUNT_RE = /^(?![^?]*(?:%|\bper ?cent|\bpercentage|\bpoints?\b))[^?]*\bhow many\b/i;
-
-/** The question's wh-word as its subject, with the verb it takes: "who founded", "what river flows". */
-function subjectVerb(question: readonly TaggedToken[]): string | null {
-  const at = question.findIndex((t) => WH_ANY_RE.test(t.text));
-  if (at < 0 || at > 1) return null;
-  const [first, second] = [question[at + 1], question[at + 2]];
-  // "Who chairs the board": the tagger may read the verb right after "who" as a plural noun.
-  if (/^who$/iu.test(question[at]!.text) && first?.pos === 'NOUN' && second?.pos === 'DET') return first.lemma;
-  for (const t of question.slice(at + 1, at + 4)) {
-    if (t.pos === 'VERB') return t.lemma;
-    if (t.pos === 'AUX' || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'DET')) return null;
-  }
-  return null;
-}
-
-/** The noun a "how many" question counts ("how many notebooks" -> "notebook"), as a lemma; null if none. */
-function countedNoun(question: readonly TaggedToken[]): string | null {
-  const at = question.findIndex((t, i) => /^many$/i.test(t.text) && /^how$/i.test(question[i - 1]?.text ?? ''));
-  if (at < 0) return null;
-  const noun = question.slice(at + 1, at + 4).find((t) => t.pos !== 'ADJ');
-  return noun && isNoun(noun) ? noun.lemma : null;
-}
-
-/** The content word right before a wh-word late in the question: "attached to what" gives "attach". */
-function beforeWh(question: readonly TaggedToken[]): string | null {
-  const at = question.findIndex((t) => WH_ANY_RE.test(t.text));
-  if (at < 2) return null;
-  for (let i = at - 1; i >= Math.max(0, at - 3); i--) if (isContent(question[i]!)) return question[i]!.lemma;
-  return null;
-}
-
-/**
- * The noun a question's "what/which" asks about ("which river", "what type of"), as a lemma; null if none. A word
- * read as an adjective right before the question's verb is its noun ("which ethical standard will apply").
- */
-function focusNoun(question: readonly TaggedToken[]): string | null {
-  const at = question.findIndex((t) => WH_RE.test(t.text));
-  if (at < 0) return null;
-  const after = question.slice(at + 1);
-  for (const [i, t] of after.slice(0, 3).entries()) {
-    if (isNoun(t)) {
-      if (!CLASSIFIERS.has(t.lemma) || after[i + 1]?.text.toLowerCase() !== 'of') return t.lemma;
-      const rest = after.slice(i + 2, i + 5);
-      const classified = rest.find((x) => x.pos !== 'DET' && x.pos !== 'ADJ');
-      return classified && isNoun(classified) ? classified.lemma : t.lemma;
-    }
-    if ((t.pos === 'AUX' || t.pos === 'VERB') && after[i - 1]?.pos === 'ADJ') return after[i - 1]!.lemma;
-    if (t.pos !== 'ADJ' && t.pos !== 'DET') return null;
-  }
-  return null;
-}
-
-/** Nouns that classify the noun after their "of" ("what type of locomotive" asks about a locomotive). */
-const CLASSIFIERS = new Set(['type', 'kind', 'sort', 'form', 'variety', 'style', 'class', 'category']);
 
 /** A word that makes a question word after it mean the rest, not what was asked ("all other accounts"). */
 const CONTRAST_RE = /^(?:other|else|remaining)$/i;
