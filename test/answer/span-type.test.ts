@@ -117,6 +117,12 @@ describe('spanCandidates', () => {
     expect(extractShortAnswer(sentence, 'How much salt does the loaf need?', 'number')?.text).toBe('10 g');
   });
 
+  it('reads clock times the tagger leaves bare numbers as times, and two joined by "to" as one span', () => {
+    const hours = 'The helpdesk is staffed from 9:00 to 17:30 on weekdays, with 2.50 euros per call.';
+    expect(extractShortAnswer(hours, 'When is the helpdesk staffed?', 'date')?.text).toBe('9:00 to 17:30');
+    expect(texts(hours, 'How much is a call?', 'date')).not.toContain('2.50');
+  });
+
   it('keeps a unit the tagger takes for a name, and a unit after its modifier', () => {
     const plan = 'The Basic plan keeps up to 5 boards with 800 MB of storage, and replies come within 3 working days.';
     expect(extractShortAnswer(plan, 'How much storage does the Basic plan include?', 'number')?.text).toBe('800 MB');

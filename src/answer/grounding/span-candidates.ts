@@ -16,6 +16,11 @@ const DATE_ENTITIES = new Set(['DATE', 'TIME']);
 const CLOCK_OR_DAY_RE =
   /^(?:[ap]\.?m\.?|noon|midnight|\d{1,2}[:.]\d{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)$/iu;
 
+/** A clock time the tagger leaves a bare number ("8:00", "20:30"): a time of day, so a date span. */
+const CLOCK_RE = /^\d{1,2}:\d{2}$/u;
+/** A word joining two times into one span ("8:00 to 20:00"). */
+const RANGE_WORD_RE = /^(?:to|until|till|[–—-])$/iu;
+
 /** A span of a tagged sentence that may answer a question, by token indexes (inclusive). */
 export interface Candidate {
   first: number;
@@ -232,10 +237,15 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
       out.push({ first: e.first, last: e.last, kind: 'date' });
     else if (NUMBER_ENTITIES.has(e.type)) out.push(...numberSpans(tagged.tokens, e.first, e.last));
   }
-  tagged.tokens.forEach((t, i) => {
+  const { tokens } = tagged;
+  tokens.forEach((t, i) => {
     if (t.pos !== 'NUM' || out.some((c) => c.first <= i && i <= c.last)) return;
     if (isYearToken(sentence, t)) out.push({ first: i, last: i, kind: 'date' });
-    else out.push(...numberSpans(tagged.tokens, i, i));
+    else if (CLOCK_RE.test(t.text)) {
+      out.push({ first: i, last: i, kind: 'date' });
+      if (RANGE_WORD_RE.test(tokens[i + 1]?.text ?? '') && CLOCK_RE.test(tokens[i + 2]?.text ?? ''))
+        out.push({ first: i, last: i + 2, kind: 'date' });
+    } else out.push(...numberSpans(tokens, i, i));
   });
   return out;
 }
