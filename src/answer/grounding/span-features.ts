@@ -1,7 +1,8 @@
 import { isFirstName, isRegionName } from '../../language/name-words.js';
 import { isKindOf, nounLemmaOf } from '../../language/noun-kinds.js';
 import type { TaggedToken } from '../../language/tagger.js';
-import { type Candidate, isContent, isNoun, isUnitToken } from './span-candidates.js';
+import { isUnitToken } from './number-spans.js';
+import { type Candidate, isContent, isNoun } from './span-candidates.js';
 import { closeness, copulaLink, PROXIMITY_DECAY, run, type SpanContext, typeFitOf } from './span-context.js';
 
 /** Tokens around a span within which a question word counts as next to it. */

@@ -1,0 +1,10 @@
+/** A span of a tagged sentence that may answer a question, by token indexes (inclusive). */
+export interface Candidate {
+  first: number;
+  last: number;
+  kind: 'date' | 'number' | 'name' | 'phrase';
+  /** Only the words before a noun the question has ("rounded" of "rounded arches" for "what kind of arches"). */
+  modifier?: boolean;
+  /** Two numbers of a tally ("13 votes to 8"), which answers what a vote or a match was, not a count. */
+  tally?: boolean;
+}
