@@ -47,3 +47,16 @@ export const RISE_WORDS: readonly string[] = [...new Set([...verbForms(RISE_VERB
 
 /** Every word stating a fall: the verbs in all forms, the nouns and the adverbs. */
 export const FALL_WORDS: readonly string[] = [...new Set([...verbForms(FALL_VERBS), ...FALL_NOUNS, ...FALL_ADVERBS])];
+
+/** Characters before a figure searched for its rise or fall word (see {@link changeBefore}). */
+const CHANGE_REACH = 32;
+/** A rise or fall word right before a figure ("went up by ", "rose ", "an increase of "). */
+const CHANGE_BEFORE_RE = new RegExp(
+  String.raw`\b(?:${[...RISE_WORDS, ...FALL_WORDS].join('|')})(?:\s+(?:by|of|some|about|nearly|almost|around))*\s+$`,
+  'iu',
+);
+
+/** Whether the figure starting at `at` in `text` is a change: a rise or fall word stands right before it. */
+export function changeBefore(text: string, at: number): boolean {
+  return CHANGE_BEFORE_RE.test(text.slice(Math.max(0, at - CHANGE_REACH), at));
+}

@@ -82,7 +82,7 @@ export function labelTerms(f: LabelledFigure, all: readonly LabelledFigure[]): S
 }
 
 /** A figure span of a sentence: its text and offsets into the sentence. */
-interface FigureSpan {
+export interface FigureSpan {
   text: string;
   start: number;
   end: number;

@@ -1,7 +1,7 @@
-import { FALL_WORDS, RISE_WORDS } from '../../language/direction-words.js';
+import { changeBefore, FALL_WORDS, RISE_WORDS } from '../../language/direction-words.js';
 import { EARLIER_PERIOD, namesEarlierPeriod } from '../../language/relative-periods.js';
 import { extractClaims, isCheckable } from '../../numbers/index.js';
-import { replacedFigure, sameKind } from './figure-labels.js';
+import { type FigureSpan, replacedFigure, sameKind } from './figure-labels.js';
 
 /* Which figure of a sentence stating a change a question asks for: the earlier level, or the level reached. */
 
@@ -12,13 +12,6 @@ const PERIOD_AFTER_RE = new RegExp(
 );
 /** A figure set against the current one: "down from 80.1%", "compared with 2.3%", "against 18.9%". */
 const BASE_BEFORE_RE = /\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+)?$/iu;
-
-/** A figure span of a sentence: its text and offsets into the sentence. */
-interface FigureSpan {
-  text: string;
-  start: number;
-  end: number;
-}
 
 /**
  * For a question about an earlier period ("What was gross margin a year earlier?"), the figure of the sentence that
@@ -44,13 +37,6 @@ const ASKS_CHANGE_RE = new RegExp(
   String.raw`\b(?:${[...RISE_WORDS, ...FALL_WORDS].join('|')}|chang\w*|differ\w*|compared?|than|by how much|percent\w*|rate)\b|%`,
   'iu',
 );
-/** A rise or fall word right before a figure ("will rise by ", "an increase of "). */
-const CHANGE_BEFORE_RE = new RegExp(
-  String.raw`\b(?:${[...RISE_WORDS, ...FALL_WORDS].join('|')})(?:\s+(?:by|of|some|about|nearly|almost|around))*\s+$`,
-  'iu',
-);
-/** Characters before a figure searched for its rise or fall word. */
-const CHANGE_REACH = 32;
 /** The level a change reaches: "to £312.48", "to about 3,100". */
 const REACHED_RE = /\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?$/iu;
 
@@ -63,8 +49,7 @@ export function levelFigure<S extends FigureSpan>(question: string, sentence: st
   if (ASKS_CHANGE_RE.test(question) || namesEarlierPeriod(question)) return span;
   const figures = extractClaims(sentence).filter(isCheckable);
   const chosen = figures.find((f) => f.start < span.end && f.end > span.start);
-  if (!chosen || !CHANGE_BEFORE_RE.test(sentence.slice(Math.max(0, chosen.start - CHANGE_REACH), chosen.start)))
-    return span;
+  if (!chosen || !changeBefore(sentence, chosen.start)) return span;
   const reached = figures.filter((f) => f !== chosen && REACHED_RE.test(sentence.slice(0, f.start)));
   return reached.length === 1 ? replacedFigure(span, sentence, chosen, reached[0]!) : span;
 }

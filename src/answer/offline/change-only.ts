@@ -1,18 +1,10 @@
-import { FALL_WORDS, RISE_WORDS } from '../../language/direction-words.js';
+import { changeBefore } from '../../language/direction-words.js';
 import { type LabelledFigure, labelTerms, periodTerms } from '../grounding/figure-labels.js';
 import type { EvidenceSentence } from './evidence.js';
 
 /** Wording that asks how something changed, or for a rate, share or comparison, which a change figure can answer. */
 const ASKS_CHANGE_RE =
   /\b(?:chang\w*|increas\w*|decreas\w*|grow\w*|grew|growth|ris(?:e|es|en|ing)|rose|fall\w*|fell|drop\w*|declin\w*|gain\w*|los[st]\w*|jump\w*|climb\w*|up|down|cut|rais\w*|higher|lower|more|less|compared?|than|differ\w*|percent\w*|rate|proportion|share|ratio|margin|yield|return|by how much)\b|%|％/iu;
-const DIRECTION = [...RISE_WORDS, ...FALL_WORDS].join('|');
-/** A rise or fall word right before a figure ("went up by ", "rose ", "an increase of "). */
-const CHANGE_BEFORE_RE = new RegExp(
-  String.raw`\b(?:${DIRECTION})(?:\s+(?:by|of|some|about|nearly|almost|around))*\s+$`,
-  'iu',
-);
-/** Characters before a figure searched for its rise or fall word. */
-const CHANGE_REACH = 32;
 
 /**
  * For a question asking what a figure is ("how much is the premium"), with no change wording: the best sentence gives
@@ -31,6 +23,5 @@ export function changeOnly(question: string, best: EvidenceSentence): boolean {
   const top = ranked[0];
   if (!top || top.n === 0 || top.f.unit !== '%') return false;
   if (ranked.some(({ f, n }) => n > 0 && f.unit !== '%')) return false;
-  const at = top.f.start - best.start;
-  return CHANGE_BEFORE_RE.test(best.text.slice(Math.max(0, at - CHANGE_REACH), at));
+  return changeBefore(best.text, top.f.start - best.start);
 }
