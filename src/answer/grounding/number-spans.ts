@@ -1,4 +1,5 @@
 import { measureUnitAfter } from '../../language/dimensions.js';
+import { FALL_WORDS, RISE_WORDS } from '../../language/direction-words.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import { isCurrencyCode, isCurrencyWord, isUnitWord } from '../../language/unit-words.js';
 import type { Candidate } from './candidate.js';
@@ -32,9 +33,8 @@ export function numberSpans(tokens: readonly TaggedToken[], first: number, last:
   return isTally(tokens, from, end) ? [bare, withUnit, { ...bare, last: end + 3, tally: true }] : [bare, withUnit];
 }
 
-/** Direction words that make "by 12 points to 40" a change and its level, not a tally. */
-const CHANGE_VERB_RE =
-  /^(?:ris|rose|fell|fall|increas|decreas|grew|grow|gain|drop|climb|jump|declin|slid|slipp|cut|lower|rais|went|gone|up|down)/iu;
+/** Rise and fall words, which make "rose by 12 points to 40" a change and its level, not a tally. */
+const DIRECTION_WORDS: ReadonlySet<string> = new Set([...RISE_WORDS, ...FALL_WORDS].map((w) => w.toLowerCase()));
 
 /**
  * A tally written "by 13 votes to 8" or "by 3 goals to 1": "by", a number, a plural noun, "to" and a bare number, not
@@ -42,7 +42,8 @@ const CHANGE_VERB_RE =
  */
 function isTally(tokens: readonly TaggedToken[], from: number, end: number): boolean {
   const [unit, to, other, after] = [tokens[end + 1], tokens[end + 2], tokens[end + 3], tokens[end + 4]];
-  if (tokens[from - 1]?.text.toLowerCase() !== 'by' || CHANGE_VERB_RE.test(tokens[from - 2]?.text ?? '')) return false;
+  if (tokens[from - 1]?.text.toLowerCase() !== 'by' || DIRECTION_WORDS.has(tokens[from - 2]?.text.toLowerCase() ?? ''))
+    return false;
   const plural = unit !== undefined && unit.text.toLowerCase() !== unit.lemma.toLowerCase();
   return (
     plural &&
