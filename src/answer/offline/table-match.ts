@@ -150,23 +150,25 @@ function tableTerms(tables: readonly Table[]): Set<string> {
   return present;
 }
 
+/** The question's terms (as {@link topicTerms}), and those of them that none of the tables uses. */
+export interface TableTerms {
+  asked: readonly string[];
+  /** Asked terms no table uses ("band" of "the Band D council tax", beside a "Council tax" row). */
+  beside: readonly string[];
+}
+
+/** The question's terms and those the tables lack (see {@link TableTerms}), computed once for the table route. */
+export function tableTermsOf(question: string, tables: readonly Table[]): TableTerms {
+  const asked = topicTerms(question);
+  const present = tableTerms(tables);
+  return { asked, beside: asked.filter((t) => !present.has(t)) };
+}
+
 /**
  * The share of the question's terms that the tables use (then it is a table question). Framing words
  * ("amount", "total", "respectively": see `isFrameWord`) are left out of it, and terms count equally: in a
  * small corpus such a word is rare, and weighing terms by rarity would let it outweigh the series the question names.
  */
-export function tableShare(question: string, tables: readonly Table[]): number {
-  const asked = topicTerms(question);
-  const present = tableTerms(tables);
-  return asked.length ? asked.filter((t) => present.has(t)).length / asked.length : 0;
-}
-
-/**
- * Whether a sentence has every term of the question (as {@link topicTerms}), some of which no table uses ("band" of
- * "the Band D council tax", beside a "Council tax" row).
- */
-export function coversBesideTables(question: string, tables: readonly Table[], terms: ReadonlySet<string>): boolean {
-  const asked = topicTerms(question);
-  const present = tableTerms(tables);
-  return asked.some((t) => !present.has(t)) && asked.every((t) => terms.has(t));
+export function tableShare({ asked, beside }: TableTerms): number {
+  return asked.length ? (asked.length - beside.length) / asked.length : 0;
 }

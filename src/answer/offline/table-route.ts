@@ -11,7 +11,7 @@ import { type FootnoteAnswer, footnoteAnswer } from './footnote-answer.js';
 import { asksPair } from './paired-series.js';
 import { type RoleRow, roleRow } from './role-row.js';
 import { answerFromTables } from './table-answer.js';
-import { coversBesideTables, tableShare } from './table-match.js';
+import { type TableTerms, tableShare, tableTermsOf } from './table-match.js';
 import type { TableAnswer } from './table-operands.js';
 import { asksExtremePeriod, asksPeriods } from './table-periods.js';
 import { asksExtremeRow, asksRows } from './table-ranking.js';
@@ -85,9 +85,9 @@ export function tableRole(
  * has every term of the question, some of which no table uses ("The council tax for a Band D property will rise … to
  * £312.48" for "the Band D council tax in 2025–26", where the table has only a "Council tax" row).
  */
-function textAnswers(q: QuestionAnalysis, tables: Parameters<typeof tableShare>[1], best?: EvidenceSentence): boolean {
+function textAnswers(q: QuestionAnalysis, terms: TableTerms, best?: EvidenceSentence): boolean {
   if (!best?.figures.length || !q.years.every((y) => best.years.includes(y) || undatedUnder(best, y))) return false;
-  return coversBesideTables(q.factual, tables, best.termSet);
+  return terms.beside.length > 0 && terms.asked.every((t) => best.termSet.has(t));
 }
 
 /**
@@ -114,7 +114,10 @@ export function tableAnswer(
     asksExtremeRow(q.factual, tables) ||
     asksRows(q.factual) ||
     asksPair(q.factual);
-  if (!tabular && (NAMED_THING_RE.test(q.factual) || tableShare(q.factual, tables) < TABLE_LOOKUP_SHARE)) return null;
-  if (!tabular && textAnswers(q, tables, best)) return null;
+  if (!tabular) {
+    if (NAMED_THING_RE.test(q.factual)) return null;
+    const terms = tableTermsOf(q.factual, tables);
+    if (tableShare(terms) < TABLE_LOOKUP_SHARE || textAnswers(q, terms, best)) return null;
+  }
   return answerFromTables(q, tables, weigh, (id) => snapshot.docById.get(id)?.text ?? '');
 }
