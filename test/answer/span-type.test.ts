@@ -329,6 +329,17 @@ describe('spanCandidates', () => {
     expect(extractShortAnswer(faith, 'What religion did King Aldo give up?', 'thing')?.text).toBe('Protestantism');
   });
 
+  it('takes the span after the verb and preposition a question ends with ("mounted on?")', () => {
+    const s =
+      'The fictional Harrow pump has two impellers (bladed wheels) mounted on a steel spindle, turning inside a cast iron housing.';
+    const q = 'What are the impellers of the Harrow pump mounted on?';
+    const stranded = (text: string) =>
+      spanCandidates(s, q, 'thing').find((x) => x.text === text)?.features.afterStrandedPreposition;
+    expect(stranded('steel spindle')).toBe(1);
+    expect(stranded('cast iron housing')).toBe(0);
+    expect(extractShortAnswer(s, q, 'thing')?.text).toBe('steel spindle');
+  });
+
   it('keeps a hyphenated compound in one noun phrase', () => {
     const got = texts('The worst-case time complexity grows with the input.', 'What grows with the input?', 'thing');
     expect(got).toContain('worst-case time complexity');

@@ -41,6 +41,23 @@ export function beforeWh(question: readonly TaggedToken[]): string | null {
   return null;
 }
 
+/** A verb and the preposition left at the end of a question ("what are rotors mounted on?"). */
+export interface StrandedPreposition {
+  /** Lemma of the content word before the preposition ("mount"). */
+  verb: string;
+  /** The preposition, lower-cased ("on"). */
+  preposition: string;
+}
+
+/** The preposition a wh-question leaves at its end, with the word it follows: "mounted on?" gives mount + on. */
+export function strandedPreposition(question: readonly TaggedToken[]): StrandedPreposition | null {
+  const words = question.filter((t) => t.pos !== 'PUNCT');
+  const last = words[words.length - 1];
+  const before = words[words.length - 2];
+  if (last?.pos !== 'ADP' || !before || !isContent(before)) return null;
+  return { verb: before.lemma, preposition: last.text.toLowerCase() };
+}
+
 /**
  * The noun a question's "what/which" asks about ("which river", "what type of"), as a lemma; null if none. A word
  * read as an adjective right before the question's verb is its noun ("which ethical standard will apply").

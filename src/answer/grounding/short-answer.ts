@@ -18,7 +18,15 @@ import {
 import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
 import { earlierFigure, levelFigure } from './level-figures.js';
-import { beforeWh, COUNT_RE, countedNoun, focusNoun, MEASURE_RE, subjectVerb } from './question-words.js';
+import {
+  beforeWh,
+  COUNT_RE,
+  countedNoun,
+  focusNoun,
+  MEASURE_RE,
+  strandedPreposition,
+  subjectVerb,
+} from './question-words.js';
 import { type Candidate, isContent, rawCandidates } from './span-candidates.js';
 import { EXACT_FIT, type SpanContext, type WordWeight } from './span-context.js';
 import { type SpanFeature, spanFeatures, spanScore } from './span-features.js';
@@ -161,6 +169,7 @@ export function spanCandidates(
     subjectVerb: subjectVerb(qTokens),
     mainVerb: qTokens.find((t) => t.pos === 'VERB' && isContent(t))?.lemma ?? null,
     beforeWh: beforeWh(qTokens),
+    stranded: strandedPreposition(qTokens),
   };
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();

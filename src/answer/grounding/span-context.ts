@@ -1,6 +1,7 @@
 import { isPersonNoun } from '../../language/person-nouns.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import type { SpanType } from '../question/span-type.js';
+import type { StrandedPreposition } from './question-words.js';
 import { type Candidate, isContent } from './span-candidates.js';
 
 /** How much a question word (a lemma) counts when closeness to it is averaged: rarer words more, e.g. their IDF. */
@@ -41,6 +42,8 @@ export interface SpanContext {
   mainVerb: string | null;
   /** Lemma of the content word right before a late wh-word ("attached to what" -> "attach"). */
   beforeWh: string | null;
+  /** The verb and preposition the question ends with ("what are rotors mounted on?"), if it does. */
+  stranded: StrandedPreposition | null;
 }
 
 /**

@@ -69,6 +69,8 @@ export const SPAN_FEATURES = [
   'beforeSubjectVerb',
   /** The span starts just after the word before the question's late wh-word ("attached to X" for "attached to what"). */
   'afterWordBeforeWh',
+  /** The span follows the preposition a question ends with, itself right after the verb it follows there ("mounted on a drive shaft" for "what are rotors mounted on?"). */
+  'afterStrandedPreposition',
   /** The span follows, within three tokens, the question's main verb ("built castles" for "what did they build"). */
   'afterQuestionVerb',
   /** The span follows a copula or naming verb ("was", "called", "known as") that follows the question's words ("X was Y"). */
@@ -153,6 +155,20 @@ function countedAfter(tokens: readonly TaggedToken[], last: number, counted: str
   return word?.lemma.toLowerCase() === counted;
 }
 
+/** Tokens a stranded preposition may stand after its verb, and a span after the preposition. */
+const STRANDED_REACH = 2;
+
+/** Whether the span starts just after the question's stranded preposition, which follows the verb it has there. */
+function afterStranded(tokens: readonly TaggedToken[], c: Candidate, ctx: SpanContext): boolean {
+  const { stranded } = ctx;
+  if (!stranded) return false;
+  for (let p = c.first - 1; p >= Math.max(0, c.first - STRANDED_REACH); p--) {
+    if (tokens[p]!.text.toLowerCase() !== stranded.preposition) continue;
+    return tokens.slice(Math.max(0, p - STRANDED_REACH), p).some((t) => t.lemma === stranded.verb);
+  }
+  return false;
+}
+
 /** Whether a name or phrase span is, by WordNet, a kind or instance of the question's focus noun. */
 function kindOfFocus(span: readonly TaggedToken[], c: Candidate, focus: string | null): boolean {
   if (!focus || (c.kind !== 'name' && c.kind !== 'phrase')) return false;
@@ -216,6 +232,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     kindOfFocus: yes(kindOfFocus(span, c, ctx.focus)),
     beforeSubjectVerb: yes(within(ctx.subjectVerb, tokens, (i) => i > c.last && i - c.last <= NEAR_VERB)),
     afterWordBeforeWh: yes(within(ctx.beforeWh, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
+    afterStrandedPreposition: yes(afterStranded(tokens, c, ctx)),
     afterQuestionVerb: yes(within(ctx.mainVerb, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
     afterCopula: yes(copulaLink(c, ctx, -1)),
     beforeCopula: yes(copulaLink(c, ctx, 1)),
