@@ -10,6 +10,7 @@ import { EmbeddingCollector } from './embedding-collector.js';
 import type { KbLogger, KnowledgeBaseOptions } from './knowledge-base-types.js';
 import { buildRetriever, computeCorpusHash, saveRetriever } from './retriever.js';
 import { type KnowledgeSnapshot, makeSnapshot } from './snapshot.js';
+import { TOKENIZER_VERSION } from './tokenizer.js';
 
 /** The corpus as read from disk, with the hash that identifies it. */
 export interface CorpusRead {
@@ -21,9 +22,9 @@ export interface CorpusRead {
 /** Embedding batch size of a build. */
 const EMBED_BATCH_SIZE = 256;
 
-/** The hash of `docs` together with everything else that shapes their chunks (chunker version and options). */
+/** The hash of `docs` together with everything else that shapes their index (chunker version and options, tokenizer). */
 export const hashCorpus = (docs: readonly SourceDocument[]): string =>
-  computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]);
+  computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS), TOKENIZER_VERSION]);
 
 /** Loads every document under `corpusDir`, logging each skipped file, and hashes the corpus. */
 export async function readCorpus(corpusDir: string, logger?: Pick<KbLogger, 'warn'>): Promise<CorpusRead> {

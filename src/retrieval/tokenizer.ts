@@ -1,5 +1,12 @@
 import { stemmer } from 'stemmer';
 import { APOSTROPHE_FREE_NEGATIONS, functionWords } from '../language/function-words.js';
+import { irregularSingular } from '../language/irregular-forms.js';
+
+/**
+ * Names how words become terms; part of the corpus hash, so an index built by another tokenizer is rebuilt rather
+ * than queried with terms it does not hold.
+ */
+export const TOKENIZER_VERSION = 'porter-irregular-plurals-1';
 
 /** What a scanned term is: a stemmed word, a number, a hyphen compound joined up, or a whole CJK run. */
 export type TermKind = 'word' | 'number' | 'compound' | 'cjk';
@@ -58,7 +65,7 @@ function visitWord(raw: string, visit: TermVisitor): void {
   const w = raw.includes("'") || raw.includes('’') ? raw.replace(POSSESSIVE_RE, '').replace(APOSTROPHE_RE, '') : raw;
   if ((w.length < 2 && !DIGIT_RE.test(w)) || STOPWORDS.has(w)) return;
   if (NUMBER_RE.test(w)) visit(w, 'number');
-  else visit(stem(w), 'word');
+  else visit(stem(irregularSingular(w) ?? w), 'word');
 }
 
 /**
@@ -101,7 +108,8 @@ export function cjkBigrams(run: string, visit: (gram: string) => void): void {
 }
 
 /**
- * BM25 terms for `text`: NFKC, case-folded, stopwords removed, Porter-stemmed words, numbers
+ * BM25 terms for `text`: NFKC, case-folded, stopwords removed, Porter-stemmed words (an irregular plural by its
+ * singular: "children" -> "child"), numbers
  * and years kept verbatim (decimals kept, thousands separators and currency signs dropped),
  * CJK (Han/Hiragana/Katakana/Hangul) runs as overlapping character bigrams.
  */

@@ -2,9 +2,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS } from '../../src/ingest/index.js';
 import { INDEX_FORMAT_VERSION, type IndexData, loadIndex, writeIndex } from '../../src/retrieval/index-store.js';
 import { LocalHashEmbedder } from '../../src/retrieval/local-embedder.js';
 import { buildRetriever, computeCorpusHash, fromStored, saveRetriever } from '../../src/retrieval/retriever.js';
+import { hashCorpus } from '../../src/retrieval/snapshot-build.js';
+import { TOKENIZER_VERSION } from '../../src/retrieval/tokenizer.js';
 import { SAMPLE } from './synthetic.js';
 
 const embedder = new LocalHashEmbedder({ dimension: 64 });
@@ -166,5 +169,13 @@ describe('computeCorpusHash', () => {
     const retitled = SAMPLE.docs.map((d, i) => (i === 0 ? { ...d, date: '2022' } : d));
     expect(computeCorpusHash(retitled, ['v1'])).not.toBe(base);
     expect(base).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('is taken over the chunker and the tokenizer too, so an index either built differently is rebuilt', () => {
+    const hash = hashCorpus(SAMPLE.docs);
+    expect(hash).toBe(
+      computeCorpusHash(SAMPLE.docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS), TOKENIZER_VERSION]),
+    );
+    expect(hash).not.toBe(computeCorpusHash(SAMPLE.docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]));
   });
 });

@@ -23,6 +23,11 @@ describe('tokenize', () => {
     expect(tokenize('countries')).toEqual(tokenize('country'));
   });
 
+  it('reads an irregular plural as its singular, but not a plural that is mostly a word of its own', () => {
+    expect(tokenize("children's women feet")).toEqual(tokenize('child woman foot'));
+    expect(tokenize('data')).not.toEqual(tokenize('datum'));
+  });
+
   it("splits hyphenated words, adds the joined compound, and drops possessive 's", () => {
     const t = tokenize('China’s cross-border e-commerce');
     expect(t).toContain('china');

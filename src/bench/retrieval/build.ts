@@ -1,9 +1,9 @@
 import type { DatabaseConfig } from '../../config.js';
-import { CHUNKER_VERSION, DEFAULT_CHUNK_OPTIONS } from '../../ingest/index.js';
 import { Bm25Index } from '../../retrieval/bm25.js';
 import { EmbeddingCollector } from '../../retrieval/embedding-collector.js';
 import { LocalHashEmbedder } from '../../retrieval/local-embedder.js';
-import { buildRetriever, computeCorpusHash, saveRetriever } from '../../retrieval/retriever.js';
+import { buildRetriever, saveRetriever } from '../../retrieval/retriever.js';
+import { hashCorpus } from '../../retrieval/snapshot-build.js';
 import { bruteForceSearch, type HnswSettings } from '../../retrieval/vector-index.js';
 import { generateCorpus } from '../corpus/generator.js';
 import { generateQueries, generateQuestions } from '../corpus/queries.js';
@@ -64,7 +64,7 @@ export async function runBuild(input: BuildInput, log: (line: string) => void = 
   const embedder = new LocalHashEmbedder();
   const pg = input.database ? await openPgBuilds(input.database) : undefined;
   const collector = pg ? new EmbeddingCollector(chunks.length) : undefined;
-  const corpusHash = computeCorpusHash(docs, [CHUNKER_VERSION, JSON.stringify(DEFAULT_CHUNK_OPTIONS)]);
+  const corpusHash = hashCorpus(docs);
   let built: { value: Awaited<ReturnType<typeof buildRetriever>>; ms: number };
   let written: { ms: number };
   try {
