@@ -1,5 +1,5 @@
-/** A physical dimension a comparison can ask about. */
-export type Dimension = 'length' | 'mass' | 'area';
+/** A physical dimension a figure's unit measures and a question can ask about. */
+export type Dimension = 'length' | 'mass' | 'area' | 'volume' | 'time' | 'temperature';
 
 /**
  * Unit words of each dimension: Node's ICU unit identifiers (`Intl.supportedValuesOf('unit')`) with British
@@ -29,6 +29,29 @@ const UNITS: Readonly<Record<Dimension, readonly string[]>> = {
   ],
   mass: ['gram', 'kilogram', 'tonne', 'ton', 'pound', 'ounce', 'stone', 'kg', 'g', 't', 'lb', 'lbs'],
   area: ['acre', 'hectare', 'km²', 'm²', 'ha'],
+  volume: ['liter', 'litre', 'milliliter', 'millilitre', 'gallon', 'ml', 'l', 'cl', 'pint'],
+  time: [
+    'second',
+    'minute',
+    'hour',
+    'day',
+    'week',
+    'fortnight',
+    'month',
+    'year',
+    'decade',
+    'century',
+    'centuries',
+    'millisecond',
+    'ms',
+    'min',
+    'mins',
+    'hr',
+    'hrs',
+    'sec',
+    'secs',
+  ],
+  temperature: ['degree', 'celsius', 'fahrenheit', 'kelvin', '°c', '°f'],
 };
 
 /** Comparatives that ask which of two things is greater in a dimension ("how many times longer"). */
@@ -55,15 +78,47 @@ export function askedDimension(question: string): Dimension | undefined {
   return COMPARATIVES.find(([re]) => re.test(question))?.[1];
 }
 
+/** "What" or "what is the", with one word of its own, before a dimension's noun. */
+const WHAT = String.raw`\bwhat (?:(?:is|was|are|were) )?(?:(?:the|its|their) )?(?:[\p{L}-]+ )?`;
+
+/**
+ * Wordings that ask for a measure of some dimension: "how" with an adjective of degree ("how heavy", "how long"), or
+ * "what" with a dimension's noun ("what temperature", "what is the weight"). "How long" asks for a length or a time,
+ * and "how big" for any extent.
+ */
+const ASKED: ReadonlyArray<[RegExp, readonly Dimension[]]> = [
+  [/\bhow long\b(?! ago)/iu, ['length', 'time']],
+  [
+    new RegExp(
+      String.raw`\bhow (?:far|tall|high|deep|wide|thick|short)\b|${WHAT}(?:length|height|depth|width|distance)\b`,
+      'iu',
+    ),
+    ['length'],
+  ],
+  [
+    new RegExp(String.raw`\bhow heavy\b|\bhow much (?:[\p{L}-]+ ){0,3}weigh\b|${WHAT}(?:weight|mass)\b`, 'iu'),
+    ['mass'],
+  ],
+  [new RegExp(String.raw`\bhow (?:hot|warm|cold|cool)\b|${WHAT}temperature\b`, 'iu'), ['temperature']],
+  [new RegExp(String.raw`\bhow old\b|${WHAT}(?:duration|age)\b`, 'iu'), ['time']],
+  [new RegExp(String.raw`${WHAT}(?:volume|capacity)\b`, 'iu'), ['volume']],
+  [new RegExp(String.raw`\bhow (?:big|large|small)\b|${WHAT}size\b`, 'iu'), ['length', 'area', 'volume', 'mass']],
+];
+
+/** The dimensions a question asks a measure of ("how heavy" -> mass, "how long" -> length or time); none if none. */
+export function askedDimensions(question: string): readonly Dimension[] {
+  return ASKED.find(([re]) => re.test(question))?.[1] ?? [];
+}
+
 /** A unit of measure written after a figure: its word as written, lower-cased, and its dimension. */
 export interface WrittenUnit {
   word: string;
   dimension: Dimension;
 }
 
-/** The unit written right after a figure ("604 metres", "12 km long"), if it measures a dimension. */
+/** The unit written right after a figure ("604 metres", "12 km long", "80 °C"), if it measures a dimension. */
 export function unitAfter(textAfter: string): WrittenUnit | undefined {
-  const word = /^\s*([\p{L}²]+)/u.exec(textAfter)?.[1]?.toLowerCase();
+  const word = /^\s*([\p{L}²]+|°[CF]\b)/u.exec(textAfter)?.[1]?.toLowerCase();
   const dimension = word ? unitDimension(word) : undefined;
   return word && dimension ? { word, dimension } : undefined;
 }
@@ -87,12 +142,13 @@ let measureUnits: ReadonlySet<string> | undefined;
 
 /**
  * Every unit word a count may be written with: Node's ICU unit identifiers (`Intl.supportedValuesOf('unit')`, but
- * "year", whose figures are durations, and "percent"), the dimension words above and {@link UNIT_ABBREVIATIONS}.
+ * "year", whose figures are durations, and "percent"), the words of length, mass and area above and
+ * {@link UNIT_ABBREVIATIONS}.
  */
 function unitWords(): ReadonlySet<string> {
   if (measureUnits) return measureUnits;
   const icu = Intl.supportedValuesOf('unit').filter((u) => u !== 'year' && u !== 'percent');
-  measureUnits = new Set([...icu, ...Object.values(UNITS).flat(), ...UNIT_ABBREVIATIONS]);
+  measureUnits = new Set([...icu, ...UNITS.length, ...UNITS.mass, ...UNITS.area, ...UNIT_ABBREVIATIONS]);
   return measureUnits;
 }
 

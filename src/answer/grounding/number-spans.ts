@@ -1,4 +1,4 @@
-import { measureUnitAfter } from '../../language/dimensions.js';
+import { type Dimension, measureUnitAfter, unitDimension } from '../../language/dimensions.js';
 import { FALL_WORDS, RISE_WORDS } from '../../language/direction-words.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import { isCurrencyCode, isCurrencyWord, isUnitWord } from '../../language/unit-words.js';
@@ -12,6 +12,17 @@ import type { Candidate } from './candidate.js';
  */
 export const isUnitToken = (t: TaggedToken | undefined): t is TaggedToken =>
   t !== undefined && (t.pos === 'NOUN' || (t.pos === 'PROPN' && measureUnitAfter(t.text) !== undefined));
+/**
+ * The dimension a number span's unit measures ("1.1 kg" mass, "80 °C" temperature), its own or the one written right
+ * after it ("1.7" of "1.7 litres"), if any.
+ */
+export function unitDimensionOf(tokens: readonly TaggedToken[], c: Candidate): Dimension | undefined {
+  const span = tokens.slice(c.first, c.last + 2);
+  if (span.some((t) => t.text === '°')) return 'temperature';
+  const own = c.last > c.first ? unitDimension(tokens[c.last]!.text) : undefined;
+  return own ?? (tokens[c.last]?.pos === 'NUM' ? unitDimension(tokens[c.last + 1]?.text ?? '') : undefined);
+}
+
 /**
  * A number with the currency written before it, alone and, when a noun follows, with that unit too ("38" and
  * "38 metres", and a unit after a modifier: "2 working days"); trimming drops the unit when the question has it.

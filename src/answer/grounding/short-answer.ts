@@ -1,3 +1,4 @@
+import { askedDimensions, type Dimension } from '../../language/dimensions.js';
 import { FALL_VERBS, pastForms, RISE_VERBS } from '../../language/direction-words.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { asksDefinition, definedTerm } from '../question/definition.js';
@@ -18,6 +19,7 @@ import {
 import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
 import { earlierFigure, levelFigure } from './level-figures.js';
+import { unitDimensionOf } from './number-spans.js';
 import {
   beforeWh,
   COUNT_RE,
@@ -139,6 +141,10 @@ export function directed<S extends { text: string; start: number; end: number }>
   return { ...span, start, text: text.slice(start, span.end) };
 }
 
+/** A unit of one dimension for a question asking a measure of others ("1.7 litres" for "how heavy"). */
+const otherDimension = (unit: Dimension | undefined, asked: readonly Dimension[]) =>
+  unit !== undefined && asked.length > 0 && !asked.includes(unit);
+
 /**
  * Every candidate span of a sentence for a question of a type other than reason or clause, scored as
  * {@link extractShortAnswer} weighs them, in sentence order.
@@ -163,13 +169,14 @@ export function spanCandidates(
     asked,
     weigh,
     focus: focusNoun(qTokens),
-    measure: MEASURE_RE.test(question),
+    measure: MEASURE_RE.test(question) || askedDimensions(question).length > 0,
     count: COUNT_RE.test(question),
     counted: countedNoun(qTokens),
     subjectVerb: subjectVerb(qTokens),
     mainVerb: qTokens.find((t) => t.pos === 'VERB' && isContent(t))?.lemma ?? null,
     beforeWh: beforeWh(qTokens),
     stranded: strandedPreposition(qTokens),
+    dimensions: askedDimensions(question),
   };
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();
@@ -178,6 +185,7 @@ export function spanCandidates(
     seen.add(`${c.first}:${c.last}`);
     const span = tokens.slice(c.first, c.last + 1);
     if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) return;
+    if (c.kind === 'number' && otherDimension(unitDimensionOf(tokens, c), ctx.dimensions)) return;
     const features = spanFeatures(c, ctx);
     if (features.typeFit <= 0) return;
     const start = tokens[c.first]!.start;

@@ -1,3 +1,4 @@
+import type { Dimension } from '../../language/dimensions.js';
 import { isPersonNoun } from '../../language/person-nouns.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import type { SpanType } from '../question/span-type.js';
@@ -42,6 +43,8 @@ export interface SpanContext {
   mainVerb: string | null;
   /** Lemma of the content word right before a late wh-word ("attached to what" -> "attach"). */
   beforeWh: string | null;
+  /** The dimensions the question asks a measure of ("how heavy" -> mass), if any. */
+  dimensions: readonly Dimension[];
   /** The verb and preposition the question ends with ("what are rotors mounted on?"), if it does. */
   stranded: StrandedPreposition | null;
 }

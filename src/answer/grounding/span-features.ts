@@ -1,7 +1,7 @@
 import { isFirstName, isRegionName } from '../../language/name-words.js';
 import { isKindOf, nounLemmaOf } from '../../language/noun-kinds.js';
 import type { TaggedToken } from '../../language/tagger.js';
-import { isUnitToken } from './number-spans.js';
+import { isUnitToken, unitDimensionOf } from './number-spans.js';
 import { type Candidate, isContent, isNoun } from './span-candidates.js';
 import { closeness, copulaLink, PROXIMITY_DECAY, run, type SpanContext, typeFitOf } from './span-context.js';
 
@@ -24,6 +24,8 @@ export const SPAN_FEATURES = [
   'numberWithUnit',
   /** The same, for a question asking for a measure, not a count ("how much", "how long", "how far"). */
   'unitForMeasure',
+  /** A number whose unit measures the dimension the question asks about ("1.1 kg" for "how heavy"). */
+  'unitOfAskedDimension',
   /** A number whose "of" phrase names a noun of the question ("500 g of strong white flour" for "how much flour"). */
   'ofAsked',
   /** The span is only the modifier of a noun the question has ("rounded" arches). */
@@ -198,6 +200,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
   );
   const content = span.filter(isContent);
   const given = c.kind === 'name' && n > 1 && isFirstName(span[0]!.text);
+  const dimension = c.kind === 'number' && c.last > c.first ? unitDimensionOf(tokens, c) : undefined;
   const region = isRegionName(span.map((t) => t.text).join(' ')) || (n > 1 && isRegionName(span[n - 1]!.text));
   return {
     typeFit: typeFitOf(type, c, tokens),
@@ -209,6 +212,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     kindPhrase: yes(c.kind === 'phrase'),
     numberWithUnit: yes(c.kind === 'number' && isUnitToken(span[n - 1])),
     unitForMeasure: yes(ctx.measure && c.kind === 'number' && isUnitToken(span[n - 1])),
+    unitOfAskedDimension: yes(dimension !== undefined && ctx.dimensions.includes(dimension)),
     ofAsked: yes(c.kind === 'number' && ofPhraseAsked(tokens, c.last, ctx)),
     modifierOfAsked: yes(c.modifier === true),
     length: Math.log1p(n),

@@ -18,6 +18,8 @@ export const SENTENCE_FEATURES = [
   'ordinal',
   /** A quantity is asked for and the sentence gives a figure. */
   'quantityFigure',
+  /** The question asks a measure of some dimension ("how heavy") and the sentence gives a figure in its unit ("1.1 kg"). */
+  'dimensionFigure',
   /** A quantity is asked for and the sentence gives none. */
   'quantityNoFigure',
   /** A list is asked for and the sentence enumerates. */

@@ -1,3 +1,4 @@
+import { askedDimensions, unitAfter } from '../../language/dimensions.js';
 import { conceptTable } from '../../retrieval/concepts.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
@@ -71,6 +72,12 @@ function sentenceFeatures(
   const qTokens = tokenize(stripIdioms(q.text, q.calculation));
   const concepts = conceptTable();
   const ordinal = ORDINAL_RE.exec(q.text)?.[1]?.toLowerCase();
+  const dimensions = askedDimensions(q.text);
+  const measured = (s: EvidenceSentence) =>
+    s.figures.some((f) => {
+      const unit = unitAfter(s.text.slice(f.end - s.start));
+      return unit !== undefined && dimensions.includes(unit.dimension);
+    });
   const yes = (b: boolean) => (b ? 1 : 0);
   return sentences.map((s) => {
     let conceptSet: Set<number> | undefined;
@@ -89,6 +96,7 @@ function sentenceFeatures(
       ordinal: yes(ordinal !== undefined && ORDINAL_START[ordinal]!.test(s.text)),
       quantityFigure: yes(quantity && s.figures.length > 0),
       quantityNoFigure: yes(quantity && s.figures.length === 0),
+      dimensionFigure: yes(dimensions.length > 0 && measured(s)),
       listLike: yes(q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2),
     };
   });

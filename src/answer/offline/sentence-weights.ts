@@ -16,5 +16,6 @@ export const SENTENCE_WEIGHTS: Record<SentenceFeature, number> = {
   ordinal: 0.5,
   quantityFigure: 0.12,
   quantityNoFigure: -0.15,
+  dimensionFigure: 0.2,
   listLike: 0.08,
 };

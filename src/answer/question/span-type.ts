@@ -17,6 +17,11 @@ const PERSON_NOUNS =
   'person|people|man|woman|men|women|king|queen|leader|leaders|president|ruler|author|scientist|group|groups|organi[sz]ation|company|firm|team|body|official|minister|general|emperor|family|tribe|individual';
 const NUMBER_NOUNS =
   'percentage|percent|number|amount|share|proportion|fraction|rate|ratio|margin|total|sum|count|figure|value|price|cost|size';
+/** "How" with these asks for a quantity or measure, not a manner ("how heavy is it?", "how often"). */
+const HOW_DEGREE =
+  'many|much|long|old|far|big|large|small|tall|high|low|deep|wide|thick|short|heavy|hot|warm|cold|often|fast';
+/** Nouns of a physical dimension: "what temperature", "at what speed". */
+const DIMENSION_NOUNS = 'temperature|weight|height|depth|width|distance|duration|capacity|speed';
 /** Nouns of money and other measured quantities: "what was the compensation expense in 2019?". */
 const MEASURE_NOUNS =
   'expenses?|costs|revenues?|income|sales|earnings|profits?|loss(?:es)?|tax(?:es)?|payments?|fees?|balance|budget|salary|wages?|debt|population|spending|turnover';
@@ -77,8 +82,9 @@ const RULES: readonly [SpanType | null, RegExp][] = [
     'number',
     new RegExp(
       [
-        String.raw`\bhow (?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b`,
-        String.raw`\b(?:what|which)\s+${ONE_MODIFIER}(?:${NUMBER_NOUNS})\b`,
+        String.raw`\bhow (?:${HOW_DEGREE})\b`,
+        String.raw`\b(?:what|which)\s+${ONE_MODIFIER}(?:${NUMBER_NOUNS}|${DIMENSION_NOUNS})\b`,
+        String.raw`\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w-]+ )?(?:${DIMENSION_NOUNS})\b`,
         MEASURE_LOOKUP.source,
         CHANGE_LOOKUP,
         String.raw`多少|几(?:个|家|条|场|次|项|所|座)`,
@@ -98,7 +104,7 @@ const RULES: readonly [SpanType | null, RegExp][] = [
     'reason',
     new RegExp(
       [
-        String.raw`^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?how\b(?!\s+(?:many|much|long|old|far|big|large|tall|high|deep|wide|often|fast)\b)`,
+        String.raw`^\W*(?:(?:and|so|but|then|ok(?:ay)?)\W+)?how\b(?!\s+(?:${HOW_DEGREE})\b)`,
         String.raw`\bin what way\b`,
         String.raw`\bexplain\b`,
         String.raw`\bdescribe\b`,

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
+import { detectSpanType } from '../../src/answer/question/span-type.js';
+import { askedDimensions, unitAfter } from '../../src/language/dimensions.js';
+import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
+
+/** A fictional appliance manual, written for this test. */
+const MANUAL = `---
+title: "Tovari T5 rice cooker: user manual (fictional)"
+---
+Fictional document written for testing; the product and its figures are invented.
+
+## Using the cooker
+Never fill the inner pot above the top line (1.8 litres). To keep rice warm, press the Warm button twice.
+The display shows a clock and the cooker keeps the rice at 65 °C for up to 12 hours.
+
+## Specifications
+- Power: 700 W
+- Weight of the cooker: 2.4 kg
+`;
+
+describe('the dimension a question asks a measure of', () => {
+  it('reads "how" with an adjective of degree and "what" with a dimension noun', () => {
+    expect(askedDimensions('How heavy is the cooker?')).toEqual(['mass']);
+    expect(askedDimensions('What is the weight of the cooker?')).toEqual(['mass']);
+    expect(askedDimensions('At what temperature does it keep rice warm?')).toEqual(['temperature']);
+    expect(askedDimensions('How long does it take?')).toEqual(['length', 'time']);
+    expect(askedDimensions('How long ago did it open?')).toEqual([]);
+    expect(askedDimensions('What does the Warm button do?')).toEqual([]);
+    expect(unitAfter(' °C for up to 12 hours')).toEqual({ word: '°c', dimension: 'temperature' });
+    expect(unitAfter(' litres')).toEqual({ word: 'litres', dimension: 'volume' });
+  });
+
+  it('asks for a number, not a manner, with "how heavy" or "how warm"', () => {
+    expect(detectSpanType('How heavy is the cooker?')).toBe('number');
+    expect(detectSpanType('How warm will the rice be?')).toBe('number');
+    expect(detectSpanType('What temperature does it keep?')).toBe('number');
+    expect(detectSpanType('How does the cooker keep rice warm?')).toBe('reason');
+  });
+
+  it('offers no figure of another dimension, and prefers the figure with the asked unit', () => {
+    const pot = 'Never fill the inner pot above the top line (1.8 litres).';
+    expect(spanCandidates(pot, 'How heavy is the inner pot?', 'number').map((c) => c.text)).not.toContain('1.8');
+    expect(extractShortAnswer(pot, 'How heavy is the inner pot?', 'number')).toBeNull();
+    expect(extractShortAnswer(pot, 'How much rice fits in the inner pot?', 'number')?.text).toBe('1.8 litres');
+    const weight = '- Weight of the cooker: 2.4 kg';
+    expect(extractShortAnswer(weight, 'What is the weight of the cooker?', 'number')?.text).toBe('2.4 kg');
+  });
+});
+
+describe('answering a measure question from a manual', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'tovari-manual.md': MANUAL });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('takes the sentence with a figure of the asked dimension', async () => {
+    const r = await askChat(t.app, 'At what temperature does the cooker keep rice warm?');
+    expect(r.short?.text).toBe('65 °C');
+  });
+});
