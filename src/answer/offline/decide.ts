@@ -207,13 +207,17 @@ function abstentionReason(
     figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0
       ? measureGapOf(q.factual, best.sentence)
       : undefined;
-  const next = !check.typeMissing
-    ? undefined
-    : spanType === 'number'
-      ? continuation(best, scored)
-      : spanType === 'person'
-        ? namedNext(best, scored, q.factual)
-        : undefined;
+  // A sentence that says the opposite of a question word ("highest" for "lowest") may be followed by one that says it
+  // of the same subject ("The lowest was 7.2 °C").
+  const next = check.antonymContradiction
+    ? continuation(best, scored)
+    : !check.typeMissing
+      ? undefined
+      : spanType === 'number'
+        ? continuation(best, scored)
+        : spanType === 'person'
+          ? namedNext(best, scored, q.factual)
+          : undefined;
   const pair = next ? checkOf(next, best.sentence.text) : undefined;
   if (next && pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next };
   if (nearMissScore(check) <= 0 && !measureGap) return promoted && { lead: promoted };

@@ -1,4 +1,5 @@
 import { splitSentences } from '../../ingest/sentences.js';
+import { tagText } from '../../language/tagger.js';
 import { extractClaims, isCheckable, type NumericClaim } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { SearchHit } from '../../retrieval/retriever.js';
@@ -23,7 +24,10 @@ export interface EvidenceSentence {
   years: readonly number[];
   /** Position of the sentence in its chunk. */
   index: number;
-  /** Terms of the sentence before, when this one opens with a pronoun that refers back to it ("It is 312 km long"). */
+  /**
+   * Terms of the sentence before, when this one refers back to it: it opens with a pronoun ("It is 312 km long") or
+   * leaves out its subject's noun ("The lowest was 7.2 °C").
+   */
   inherited?: ReadonlySet<string>;
 }
 
@@ -38,6 +42,18 @@ export interface ScoredSentence {
 
 /** A sentence opening with a pronoun that refers back to the sentence before it. */
 const PRONOUN_START_RE = /^\W*(?:it|its|they|their|them|he|his|she|her|this|these|those)\b/iu;
+/** A subject of "the" and one word before a verb ("The lowest was 7.2 °C"): an adjective there leaves out its noun. */
+const BARE_SUBJECT_RE = /^\W*(?:the|its|their)\s+(\p{L}+)\s+(?:was|were|is|are|has|had|will|came|stood|fell|rose)\b/iu;
+
+/**
+ * Whether a sentence refers back to the one before it: it opens with a pronoun, or with an adjective whose noun it
+ * leaves to that sentence ("The highest temperature was 36.4 °C. The lowest was 7.2 °C").
+ */
+function refersBack(text: string): boolean {
+  if (PRONOUN_START_RE.test(text)) return true;
+  const m = BARE_SUBJECT_RE.exec(text);
+  return m !== null && tagText(m[0]).tokens.some((t) => t.text === m[1] && t.pos === 'ADJ');
+}
 
 const sentenceCache = new WeakMap<KnowledgeSnapshot, Map<string, Omit<EvidenceSentence, 'rank' | 'chunkScore'>[]>>();
 const LABEL_RE = /^[^\n:：]{1,40}[:：]\s*/;
@@ -73,7 +89,7 @@ function chunkSentences(snapshot: KnowledgeSnapshot, chunk: Chunk): Omit<Evidenc
     },
   );
   for (let i = 1; i < spans.length; i++)
-    if (PRONOUN_START_RE.test(spans[i]!.text)) spans[i] = { ...spans[i]!, inherited: spans[i - 1]!.termSet };
+    if (refersBack(spans[i]!.text)) spans[i] = { ...spans[i]!, inherited: spans[i - 1]!.termSet };
   const kept = spans.filter((s) => s.text.trim().length > 0);
   byChunk.set(chunk.id, kept);
   return kept;
