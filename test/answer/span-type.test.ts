@@ -159,6 +159,12 @@ describe('spanCandidates', () => {
     expect(share.find((c) => c.text === '62%')?.features.percentForCount).toBe(0);
   });
 
+  it('answers a count with no amount of money, unless it counts money', () => {
+    const s = 'The fictional Arden Prize of £3,000 is awarded in the first year to two students.';
+    expect(texts(s, 'How many Arden Prizes are awarded each year?', 'number')).not.toContain('£3,000');
+    expect(texts(s, 'How many pounds is the Arden Prize worth?', 'number')).toContain('£3,000');
+  });
+
   it('reads the word after "who" as the verb the tagger took for a plural noun ("who chairs the …")', () => {
     const sentence =
       "Today I'm with Wenna Borrow, who chairs the Friends of Kelby Park, and Tobias Frane from the council.";

@@ -12,6 +12,10 @@ import type { Candidate } from './candidate.js';
  */
 export const isUnitToken = (t: TaggedToken | undefined): t is TaggedToken =>
   t !== undefined && (t.pos === 'NOUN' || (t.pos === 'PROPN' && measureUnitAfter(t.text) !== undefined));
+/** Whether a number span is an amount of money: a currency sign, code or word is one of its tokens ("£3,000"). */
+export const isMoneySpan = (span: readonly TaggedToken[]) =>
+  span.some((t) => CURRENCY_SIGN.test(t.text) || isCurrencyCode(t.text) || isCurrencyWord(t.text));
+
 /**
  * The dimension a number span's unit measures ("1.1 kg" mass, "80 °C" temperature), its own or the one written right
  * after it ("1.7" of "1.7 litres"), if any.

@@ -1,6 +1,7 @@
 import { askedDimensions, type Dimension } from '../../language/dimensions.js';
 import { FALL_VERBS, pastForms, RISE_VERBS } from '../../language/direction-words.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
+import { isCurrencyWord } from '../../language/unit-words.js';
 import { asksDefinition, definedTerm } from '../question/definition.js';
 import { CAUSE_QUESTION_RE, detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
@@ -19,7 +20,7 @@ import {
 import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
 import { earlierFigure, levelFigure } from './level-figures.js';
-import { unitDimensionOf } from './number-spans.js';
+import { isMoneySpan, unitDimensionOf } from './number-spans.js';
 import {
   beforeWh,
   COUNT_RE,
@@ -145,6 +146,9 @@ export function directed<S extends { text: string; start: number; end: number }>
 const otherDimension = (unit: Dimension | undefined, asked: readonly Dimension[]) =>
   unit !== undefined && asked.length > 0 && !asked.includes(unit);
 
+/** A "how many" question counting money ("how many dollars"), which an amount answers; not "how many scholarships". */
+const countsMoney = (counted: string | null) => counted !== null && isCurrencyWord(counted);
+
 /**
  * Every candidate span of a sentence for a question of a type other than reason or clause, scored as
  * {@link extractShortAnswer} weighs them, in sentence order.
@@ -186,6 +190,7 @@ export function spanCandidates(
     const span = tokens.slice(c.first, c.last + 1);
     if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) return;
     if (c.kind === 'number' && otherDimension(unitDimensionOf(tokens, c), ctx.dimensions)) return;
+    if (c.kind === 'number' && ctx.count && isMoneySpan(span) && !countsMoney(ctx.counted)) return;
     const features = spanFeatures(c, ctx);
     if (features.typeFit <= 0) return;
     const start = tokens[c.first]!.start;
