@@ -1,11 +1,11 @@
-/** A physical dimension a figure's unit measures and a question can ask about. */
-export type Dimension = 'length' | 'mass' | 'area' | 'volume' | 'time' | 'temperature';
+/** A dimension a figure's unit measures and a question can ask about: a physical one, or money. */
+export type Dimension = 'length' | 'mass' | 'area' | 'volume' | 'time' | 'temperature' | 'money';
 
 /**
  * Unit words of each dimension: Node's ICU unit identifiers (`Intl.supportedValuesOf('unit')`) with British
  * spellings, plurals and the usual abbreviations.
  */
-const UNITS: Readonly<Record<Dimension, readonly string[]>> = {
+const UNITS: Readonly<Record<Exclude<Dimension, 'money'>, readonly string[]>> = {
   length: [
     'meter',
     'metre',
@@ -84,7 +84,7 @@ const WHAT = String.raw`\bwhat (?:(?:is|was|are|were) )?(?:(?:the|its|their) )?(
 /**
  * Wordings that ask for a measure of some dimension: "how" with an adjective of degree ("how heavy", "how long"), or
  * "what" with a dimension's noun ("what temperature", "what is the weight"). "How long" asks for a length or a time,
- * and "how big" for any extent.
+ * "how big" for any extent, and "how much does it cost" or "what is the fee" for money.
  */
 const ASKED: ReadonlyArray<[RegExp, readonly Dimension[]]> = [
   [/\bhow long\b(?! ago)/iu, ['length', 'time']],
@@ -103,6 +103,13 @@ const ASKED: ReadonlyArray<[RegExp, readonly Dimension[]]> = [
   [new RegExp(String.raw`\bhow old\b|${WHAT}(?:duration|age)\b`, 'iu'), ['time']],
   [new RegExp(String.raw`${WHAT}(?:volume|capacity)\b`, 'iu'), ['volume']],
   [new RegExp(String.raw`\bhow (?:big|large|small)\b|${WHAT}size\b`, 'iu'), ['length', 'area', 'volume', 'mass']],
+  [
+    new RegExp(
+      String.raw`\bhow much\b[^?]*\b(?:cost|costs|pay|charge|charged|charges|spend)\b|${WHAT}(?:cost|price|fee|charge|rent)\b`,
+      'iu',
+    ),
+    ['money'],
+  ],
 ];
 
 /** The dimensions a question asks a measure of ("how heavy" -> mass, "how long" -> length or time); none if none. */

@@ -27,6 +27,9 @@ describe('the dimension a question asks a measure of', () => {
     expect(askedDimensions('How long does it take?')).toEqual(['length', 'time']);
     expect(askedDimensions('How long ago did it open?')).toEqual([]);
     expect(askedDimensions('What does the Warm button do?')).toEqual([]);
+    expect(askedDimensions('How much does the spare pot cost?')).toEqual(['money']);
+    expect(askedDimensions('What is the fee for a repair?')).toEqual(['money']);
+    expect(askedDimensions('How much did spending rise?')).toEqual([]);
     expect(unitAfter(' °C for up to 12 hours')).toEqual({ word: '°c', dimension: 'temperature' });
     expect(unitAfter(' litres')).toEqual({ word: 'litres', dimension: 'volume' });
   });
@@ -43,6 +46,10 @@ describe('the dimension a question asks a measure of', () => {
     expect(spanCandidates(pot, 'How heavy is the inner pot?', 'number').map((c) => c.text)).not.toContain('1.8');
     expect(extractShortAnswer(pot, 'How heavy is the inner pot?', 'number')).toBeNull();
     expect(extractShortAnswer(pot, 'How much rice fits in the inner pot?', 'number')?.text).toBe('1.8 litres');
+    const repairs = 'The fictional depot needs repairs that would cost the council £1.2 million over four years.';
+    const cost = spanCandidates(repairs, 'How much do the repairs cost?', 'number').map((c) => c.text);
+    expect(cost).toContain('£1.2 million');
+    expect(cost).not.toContain('four years');
     const weight = '- Weight of the cooker: 2.4 kg';
     expect(extractShortAnswer(weight, 'What is the weight of the cooker?', 'number')?.text).toBe('2.4 kg');
   });

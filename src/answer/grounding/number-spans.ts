@@ -17,12 +17,13 @@ export const isMoneySpan = (span: readonly TaggedToken[]) =>
   span.some((t) => CURRENCY_SIGN.test(t.text) || isCurrencyCode(t.text) || isCurrencyWord(t.text));
 
 /**
- * The dimension a number span's unit measures ("1.1 kg" mass, "80 °C" temperature), its own or the one written right
- * after it ("1.7" of "1.7 litres"), if any.
+ * The dimension a number span's unit measures ("1.1 kg" mass, "80 °C" temperature, "£3,000" money), its own or the
+ * one written right after it ("1.7" of "1.7 litres"), if any.
  */
 export function unitDimensionOf(tokens: readonly TaggedToken[], c: Candidate): Dimension | undefined {
   const span = tokens.slice(c.first, c.last + 2);
   if (span.some((t) => t.text === '°')) return 'temperature';
+  if (isMoneySpan(tokens.slice(c.first, c.last + 1))) return 'money';
   const own = c.last > c.first ? unitDimension(tokens[c.last]!.text) : undefined;
   return own ?? (tokens[c.last]?.pos === 'NUM' ? unitDimension(tokens[c.last + 1]?.text ?? '') : undefined);
 }

@@ -18,7 +18,10 @@ export const SENTENCE_FEATURES = [
   'ordinal',
   /** A quantity is asked for and the sentence gives a figure. */
   'quantityFigure',
-  /** The question asks a measure of some dimension ("how heavy") and the sentence gives a figure in its unit ("1.1 kg"). */
+  /**
+   * The question asks a measure of some physical dimension ("how heavy") and the sentence gives a figure in its unit
+   * ("1.1 kg"); money is left out, as reports give amounts in most sentences.
+   */
   'dimensionFigure',
   /** A quantity is asked for and the sentence gives none. */
   'quantityNoFigure',
