@@ -165,6 +165,15 @@ describe('spanCandidates', () => {
     expect(texts(s, 'How many pounds is the Arden Prize worth?', 'number')).toContain('£3,000');
   });
 
+  it('keeps a day written before "and" or "to" with the date after it ("26 and 27 March 2025")', () => {
+    expect(texts('**Hearings:** 26 and 27 March 2025', 'When are the hearings?', 'date')).toContain(
+      '26 and 27 March 2025',
+    );
+    expect(
+      extractShortAnswer('The fictional fair runs from 12 to 14 July 2025.', 'When does the fair run?', 'date')?.text,
+    ).toBe('12 to 14 July 2025');
+  });
+
   it('reads the word after "who" as the verb the tagger took for a plural noun ("who chairs the …")', () => {
     const sentence =
       "Today I'm with Wenna Borrow, who chairs the Friends of Kelby Park, and Tobias Frane from the council.";

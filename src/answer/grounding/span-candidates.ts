@@ -108,6 +108,18 @@ function isYearToken(sentence: string, t: TaggedToken): boolean {
   return digits !== undefined && isYearAt(sentence, t.start, t.start + 4, Number(digits));
 }
 
+/** A day of the month written alone before "and", "to" or a dash ("26" of "26 and 27 March 2025"). */
+const DAY_RE = /^(?:[1-9]|[12]\d|3[01])$/;
+const DAY_JOIN_RE = /^(?:and|or|to|–|-)$/i;
+
+/** A date entity, and with the day written before it when it opens with a day ("26 and 27 March 2025", "12 to 14 July"). */
+function daySpan(tokens: readonly TaggedToken[], first: number, last: number): Candidate[] {
+  const date: Candidate = { first, last, kind: 'date' };
+  const opensWithDay = DAY_RE.test(tokens[first]?.text ?? '');
+  const joined = DAY_JOIN_RE.test(tokens[first - 1]?.text ?? '') && DAY_RE.test(tokens[first - 2]?.text ?? '');
+  return opensWithDay && joined ? [date, { ...date, first: first - 2 }] : [date];
+}
+
 function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
   const out: Candidate[] = [];
   for (const e of tagged.entities) {
@@ -120,7 +132,7 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
       (e.type === 'CARDINAL' && year) ||
       (e.type === 'DURATION' && (spansYears || spansTimes))
     )
-      out.push({ first: e.first, last: e.last, kind: 'date' });
+      out.push(...daySpan(tagged.tokens, e.first, e.last));
     else if (NUMBER_ENTITIES.has(e.type)) out.push(...numberSpans(tagged.tokens, e.first, e.last));
   }
   const { tokens } = tagged;
