@@ -174,6 +174,13 @@ describe('antonym contradiction', () => {
       evidenceFeatures(stats, 'Which boat was the smallest?', 'thing', sentence, sentence).antonymContradiction,
     ).toBe(0);
   });
+
+  it('takes no adjective of a "how fast" or "how long" for a word the sentence must not contradict', () => {
+    const slowed = 'Wage growth at the fictional port has slowed to 4.1% from 6.2%.';
+    expect(contradictedWord('How fast is wage growth now?', slowed)).toEqual(['fast', 'slow']);
+    const f = evidenceFeatures(stats, 'How fast is wage growth now?', 'number', slowed, slowed);
+    expect(f.antonymContradiction).toBe(0);
+  });
 });
 
 describe('figure missing from the evidence', () => {

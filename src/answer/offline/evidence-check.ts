@@ -173,7 +173,8 @@ export function evidenceFeatures(
   const exactType = spanType !== null && EXACT_TYPES.has(spanType);
   const spoken = spanType === 'person' && speaker !== null;
   const typeMissing = exactType && !spoken && !hasExactSpan(sentence, question, spanType) ? 1 : 0;
-  const contradicted = POLAR_RE.test(question) ? undefined : contradictedWord(question, sentence);
+  // The adjective of "how fast" shapes the question: "slowed to 4.1%" answers it.
+  const contradicted = POLAR_RE.test(question) ? undefined : contradictedWord(withoutHowIdioms(question), sentence);
   const swapped = swappedModifier(question, sentence);
   // A passive naming someone elsewhere ("was electrified in 1907, when the engineer X built …") may name its agent.
   const passive = spanType === 'person' && !spoken && typeMissing ? agentlessPassive(question, sentence) : undefined;

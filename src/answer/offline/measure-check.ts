@@ -9,6 +9,8 @@ const GENERIC_MEASURES = new Set(
     ' ',
   ),
 );
+/** Adjectives that place a figure in time, not say what it measures ("the new deposit rate", "the current price"). */
+const TIME_ADJECTIVES = new Set('new current latest present recent old previous former'.split(' '));
 const WH_RE = /^(?:what|which|how)$/i;
 /** Tokens a question's measure phrase may open with after its wh-word: "how much", "what was the", "Veridia's". */
 const SKIPPED = new Set(['AUX', 'DET', 'PART']);
@@ -18,8 +20,8 @@ const SKIPPED = new Set(['AUX', 'DET', 'PART']);
  * wh-word and any auxiliary, article or possessor ("Veridia's", "the company's", "halcyra's" as typed; none for
  * "how much was X worth", whose X is the subject, nor
  * for a question with several wh-words) ("What was Veridia's core inflation rate in 2023?" gives
- * "core", "inflation"; "operating margin"), without words that only name the kind of figure ("rate"), units of
- * money or measure, function words and names.
+ * "core", "inflation"; "operating margin"), without words that only name the kind of figure ("rate") or place it in
+ * time ("new"), units of money or measure, function words and names.
  */
 export function measureWords(question: string): TaggedToken[] {
   const tokens = tagText(question).tokens;
@@ -41,7 +43,8 @@ export function measureWords(question: string): TaggedToken[] {
     const t = tokens[i]!;
     const modifier = t.pos === 'VERB' && /ing$/i.test(t.text) && tokens[i + 1]?.pos === 'NOUN';
     if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && !modifier) break;
-    if (!GENERIC_MEASURES.has(t.lemma) && !t.stop && !isCurrencyWord(t.text) && !isUnitWord(t.text)) out.push(t);
+    if (GENERIC_MEASURES.has(t.lemma) || TIME_ADJECTIVES.has(t.text.toLowerCase()) || t.stop) continue;
+    if (!isCurrencyWord(t.text) && !isUnitWord(t.text)) out.push(t);
   }
   return out;
 }

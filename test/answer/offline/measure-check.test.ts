@@ -15,6 +15,8 @@ describe('measure words of a figure question', () => {
     ['How much revenue did the ferry lanes generate?', ['revenue']],
     ['How many kilometres of track were laid?', []],
     ['How many dollars did the mill earn?', []],
+    ['What is the new deposit facility rate?', ['deposit', 'facility']],
+    ['What is the current ferry fare?', ['ferry', 'fare']],
     ['How much was the harbour trade worth in 2020?', []],
     ['Which pilots talk about fees, and what figures do they give?', []],
   ])('%s', (q, expected) => expect(words(q)).toEqual(expected));
