@@ -174,6 +174,12 @@ describe('spanCandidates', () => {
     ).toBe('12 to 14 July 2025');
   });
 
+  it('takes no month of a date for a name ("September" of "In September 2023")', () => {
+    const s = 'In September 2023 a fictional filter unit came into service at the Marrow reservoir.';
+    expect(texts(s, 'Where did the filter unit come into service?', 'place')).not.toContain('September');
+    expect(texts(s, 'When did the filter unit come into service?', 'date')).toContain('September 2023');
+  });
+
   it('reads the word after "who" as the verb the tagger took for a plural noun ("who chairs the …")', () => {
     const sentence =
       "Today I'm with Wenna Borrow, who chairs the Friends of Kelby Park, and Tobias Frane from the council.";

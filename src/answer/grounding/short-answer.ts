@@ -204,7 +204,11 @@ export function spanCandidates(
       features,
     });
   };
-  const trimmed = rawCandidates(sentence, tagged).map((raw) => ({ raw, c: trim(raw, tokens, asked, ctx.focus) }));
+  const raws = rawCandidates(sentence, tagged);
+  // A month or a weekday the tagger reads as a name is part of a date ("In September 2023"), no name of its own.
+  const dates = raws.filter((r) => r.kind === 'date');
+  const inDate = (r: Candidate) => r.kind !== 'date' && dates.some((d) => d.first <= r.first && r.last <= d.last);
+  const trimmed = raws.filter((r) => !inDate(r)).map((raw) => ({ raw, c: trim(raw, tokens, asked, ctx.focus) }));
   for (const { c } of trimmed) add(c);
   for (const { raw, c } of trimmed) add(c && keptHead(raw, c, tokens));
   const kept = trimmed.flatMap(({ c }) => (c ? [c] : []));
