@@ -40,7 +40,15 @@ describe('yearPercentPair', () => {
     expect(
       yearPercentPair(asking([2022, 2023]), figuresOf('In 2023 it was 14.8% and 9.1%, from 18.1% in 2022.')),
     ).toBeNull();
-    expect(yearPercentPair(asking([2023]), figuresOf('It was 14.8% in 2023, from 18.1% in 2022.'))).toBeNull();
+    expect(yearPercentPair(asking([2023]), figuresOf('It was 14.8% in 2023, from 18.1% in 2021.'))).toBeNull();
+  });
+
+  it('for one year asked, pairs its percentage with the year before when the sentence writes it', () => {
+    const pair = yearPercentPair(asking([2023]), figuresOf('It was 14.8% in 2023, from 18.1% in 2022.'));
+    expect(pair?.map((f) => [f.value, f.year])).toEqual([
+      [18.1, 2022],
+      [14.8, 2023],
+    ]);
   });
 });
 

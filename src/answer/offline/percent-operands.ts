@@ -5,13 +5,15 @@ import { partnerOf } from './operand-pairs.js';
 /**
  * Two percentages of one sentence for the first and the last of the question's years, earlier year first: each dated
  * with its year, or one dated and the sentence's only other percentage taken for the other year the sentence writes
- * ("fell to 14.8% of the water put into supply in 2023, from 18.1% in 2022"). The best-ranked such sentence wins.
+ * ("fell to 14.8% of the water put into supply in 2023, from 18.1% in 2022"). For a question about one year, the
+ * year before it is the first, when the sentence writes it. The best-ranked such sentence wins.
  */
 export function yearPercentPair(q: QuestionAnalysis, figs: readonly Figure[]): [Figure, Figure] | null {
-  if (q.years.length < 2) return null;
-  const first = q.years[0]!;
+  if (!q.years.length) return null;
   const last = q.years[q.years.length - 1]!;
+  const first = q.years.length >= 2 ? q.years[0]! : last - 1;
   for (const source of new Set(figs.map((f) => f.source))) {
+    if (q.years.length === 1 && !source.years.includes(first)) continue;
     const percents = figs.filter((f) => f.source === source && isPercent(f));
     const a = percents.find((f) => f.year === first);
     const b = percents.find((f) => f.year === last);
