@@ -180,6 +180,16 @@ describe('spanCandidates', () => {
     expect(texts(s, 'When did the filter unit come into service?', 'date')).toContain('September 2023');
   });
 
+  it('takes the figure of the year asked, not the one it is set against', () => {
+    const s =
+      'The average time a caller waited at the fictional clinic fell to 14.5 minutes in 2023 from 19.2 minutes in 2022.';
+    const q = 'How long did a caller wait at the clinic on average in 2023?';
+    const year = (text: string) => spanCandidates(s, q, 'number').find((c) => c.text === text)?.features.otherYear;
+    expect(year('19.2 minutes')).toBe(1);
+    expect(year('14.5 minutes')).toBe(0);
+    expect(extractShortAnswer(s, q, 'number')?.text).toBe('14.5 minutes');
+  });
+
   it('reads the word after "who" as the verb the tagger took for a plural noun ("who chairs the …")', () => {
     const sentence =
       "Today I'm with Wenna Borrow, who chairs the Friends of Kelby Park, and Tobias Frane from the council.";

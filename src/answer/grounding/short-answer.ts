@@ -2,7 +2,9 @@ import { askedDimensions, type Dimension } from '../../language/dimensions.js';
 import { FALL_VERBS, pastForms, RISE_VERBS } from '../../language/direction-words.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { isCurrencyWord } from '../../language/unit-words.js';
+import { extractClaims, type NumericClaim } from '../../numbers/index.js';
 import { asksDefinition, definedTerm } from '../question/definition.js';
+import { yearsIn } from '../question/question.js';
 import { CAUSE_QUESTION_RE, detectSpanType, type SpanType } from '../question/span-type.js';
 import type { Citation, ShortAnswer } from '../schema.js';
 import {
@@ -166,6 +168,8 @@ export function spanCandidates(
   const asked = (t: TaggedToken) => qForms.has(t.lemma) || qForms.has(t.text.toLowerCase());
   const contrasted = (i: number) => tokens.slice(Math.max(0, i - 2), i).some((t) => CONTRAST_RE.test(t.text));
   const anchors = tokens.map((t, i) => (isContent(t) && asked(t) && !contrasted(i) ? i : -1)).filter((i) => i >= 0);
+  let claimed: NumericClaim[] | undefined;
+  const claims = () => (claimed ??= extractClaims(sentence, 0));
   const ctx: SpanContext = {
     tokens,
     type,
@@ -181,6 +185,11 @@ export function spanCandidates(
     beforeWh: beforeWh(qTokens),
     stranded: strandedPreposition(qTokens),
     dimensions: askedDimensions(question),
+    years: yearsIn(question),
+    figureYear: (c) => {
+      const at = tokens[c.first]!.start;
+      return claims().find((f) => f.start <= at && at < f.end)?.year;
+    },
   };
   const out: SpanCandidate[] = [];
   const seen = new Set<string>();

@@ -43,6 +43,10 @@ export interface SpanContext {
   mainVerb: string | null;
   /** Lemma of the content word right before a late wh-word ("attached to what" -> "attach"). */
   beforeWh: string | null;
+  /** Calendar years the question names. */
+  years: readonly number[];
+  /** The year the figure a number candidate writes is for, as the claim extractor dates it ("11.5 minutes in 2023"). */
+  figureYear: (c: Candidate) => number | undefined;
   /** The dimensions the question asks a measure of ("how heavy" -> mass), if any. */
   dimensions: readonly Dimension[];
   /** The verb and preposition the question ends with ("what are rotors mounted on?"), if it does. */

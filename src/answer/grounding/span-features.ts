@@ -26,6 +26,8 @@ export const SPAN_FEATURES = [
   'unitForMeasure',
   /** A number whose unit measures the dimension the question asks about ("1.1 kg" for "how heavy"). */
   'unitOfAskedDimension',
+  /** A number dated to a year other than those the question names ("17.2 minutes in 2022" for "in 2023"). */
+  'otherYear',
   /** A number whose "of" phrase names a noun of the question ("500 g of strong white flour" for "how much flour"). */
   'ofAsked',
   /** The span is only the modifier of a noun the question has ("rounded" arches). */
@@ -157,6 +159,10 @@ function countedAfter(tokens: readonly TaggedToken[], last: number, counted: str
   return word?.lemma.toLowerCase() === counted;
 }
 
+/** A figure's year, when the question names years and it is none of them. */
+const otherYear = (year: number | undefined, asked: readonly number[]) =>
+  year !== undefined && asked.length > 0 && !asked.includes(year);
+
 /** Tokens a stranded preposition may stand after its verb, and a span after the preposition. */
 const STRANDED_REACH = 2;
 
@@ -213,6 +219,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     numberWithUnit: yes(c.kind === 'number' && isUnitToken(span[n - 1])),
     unitForMeasure: yes(ctx.measure && c.kind === 'number' && isUnitToken(span[n - 1])),
     unitOfAskedDimension: yes(dimension !== undefined && ctx.dimensions.includes(dimension)),
+    otherYear: yes(c.kind === 'number' && otherYear(ctx.figureYear(c), ctx.years)),
     ofAsked: yes(c.kind === 'number' && ofPhraseAsked(tokens, c.last, ctx)),
     modifierOfAsked: yes(c.modifier === true),
     length: Math.log1p(n),
