@@ -190,6 +190,12 @@ describe('spanCandidates', () => {
     expect(extractShortAnswer(s, q, 'number')?.text).toBe('14.5 minutes');
   });
 
+  it('matches the question’s verb by its stem where the tagger gives another lemma ("voting" for "voted")', () => {
+    const s = 'Six in favour, one against, the fictional member Lucian Pellow voting against, no abstentions.';
+    const c = spanCandidates(s, 'Who voted against the motion?', 'person').find((x) => x.text === 'Lucian Pellow');
+    expect(c?.features.beforeSubjectVerb).toBe(1);
+  });
+
   it('reads the word after "who" as the verb the tagger took for a plural noun ("who chairs the …")', () => {
     const sentence =
       "Today I'm with Wenna Borrow, who chairs the Friends of Kelby Park, and Tobias Frane from the council.";

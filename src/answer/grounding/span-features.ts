@@ -1,5 +1,6 @@
 import { isFirstName, isRegionName } from '../../language/name-words.js';
 import type { TaggedToken } from '../../language/tagger.js';
+import { stem } from '../../retrieval/tokenizer.js';
 import { isUnitToken, unitDimensionOf } from './number-spans.js';
 import { type Candidate, isContent } from './span-candidates.js';
 import { closeness, copulaLink, PROXIMITY_DECAY, run, type SpanContext, typeFitOf } from './span-context.js';
@@ -132,9 +133,14 @@ function gap(a: number, c: Candidate): number {
   return a < c.first ? c.first - a : a > c.last ? a - c.last : 0;
 }
 
-/** Whether a token with the given lemma stands at an index that passes `near`. */
+/**
+ * Whether a token with the given lemma, or with its stem (the tagger may lemmatise "voting" as itself), stands at an
+ * index that passes `near`.
+ */
 function within(lemma: string | null, tokens: readonly TaggedToken[], near: (i: number) => boolean): boolean {
-  return lemma !== null && tokens.some((t, i) => t.lemma === lemma && near(i));
+  if (lemma === null) return false;
+  const root = stem(lemma);
+  return tokens.some((t, i) => (t.lemma === lemma || stem(t.text.toLowerCase()) === root) && near(i));
 }
 
 /** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
