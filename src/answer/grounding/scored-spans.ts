@@ -2,6 +2,7 @@ import { askedDimensions, type Dimension } from '../../language/dimensions.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { isCurrencyWord } from '../../language/unit-words.js';
 import { extractClaims, type NumericClaim } from '../../numbers/index.js';
+import { stem } from '../../retrieval/tokenizer.js';
 import { yearsIn } from '../question/question.js';
 import type { SpanType } from '../question/span-type.js';
 import { isMoneySpan, unitDimensionOf } from './number-spans.js';
@@ -72,6 +73,7 @@ export function spanCandidates(
   const claims = () => (claimed ??= extractClaims(sentence, 0));
   const ctx: SpanContext = {
     tokens,
+    stems: tokens.map((t) => stem(t.text.toLowerCase())),
     type,
     anchors,
     asked,

@@ -24,6 +24,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'o
 /** A tagged sentence and what the question asks, as candidate spans are weighed against them. */
 export interface SpanContext {
   tokens: readonly TaggedToken[];
+  /** Porter stems of the tokens, lower-cased. */
+  stems: readonly string[];
   type: SpanType;
   /** Indexes of the sentence's content tokens the question also has. */
   anchors: readonly number[];

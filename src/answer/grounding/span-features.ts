@@ -137,10 +137,10 @@ function gap(a: number, c: Candidate): number {
  * Whether a token with the given lemma, or with its stem (the tagger may lemmatise "voting" as itself), stands at an
  * index that passes `near`.
  */
-function within(lemma: string | null, tokens: readonly TaggedToken[], near: (i: number) => boolean): boolean {
+function within(lemma: string | null, ctx: SpanContext, near: (i: number) => boolean): boolean {
   if (lemma === null) return false;
   const root = stem(lemma);
-  return tokens.some((t, i) => (t.lemma === lemma || stem(t.text.toLowerCase()) === root) && near(i));
+  return ctx.tokens.some((t, i) => (t.lemma === lemma || ctx.stems[i] === root) && near(i));
 }
 
 /** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
@@ -177,7 +177,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     numberWithUnit: yes(c.kind === 'number' && isUnitToken(span[n - 1])),
     unitForMeasure: yes(ctx.measure && c.kind === 'number' && isUnitToken(span[n - 1])),
     unitOfAskedDimension: yes(dimension !== undefined && ctx.dimensions.includes(dimension)),
-    otherYear: yes(c.kind === 'number' && otherYear(ctx.figureYear(c), ctx.years)),
+    otherYear: yes(ctx.years.length > 0 && c.kind === 'number' && otherYear(ctx.figureYear(c), ctx.years)),
     ofAsked: yes(c.kind === 'number' && ofPhraseAsked(tokens, c.last, ctx)),
     modifierOfAsked: yes(c.modifier === true),
     length: Math.log1p(n),
@@ -199,10 +199,10 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     regionForPerson: yes(region && type === 'person'),
     nextToFocus: yes(focusAt.some((f) => (f < c.first ? c.first - f : f - c.last) <= NEXT_TO && f !== c.first)),
     kindOfFocus: yes(kindOfFocus(span, c, ctx.focus)),
-    beforeSubjectVerb: yes(within(ctx.subjectVerb, tokens, (i) => i > c.last && i - c.last <= NEAR_VERB)),
-    afterWordBeforeWh: yes(within(ctx.beforeWh, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
+    beforeSubjectVerb: yes(within(ctx.subjectVerb, ctx, (i) => i > c.last && i - c.last <= NEAR_VERB)),
+    afterWordBeforeWh: yes(within(ctx.beforeWh, ctx, (i) => i < c.first && c.first - i <= NEAR_VERB)),
     afterStrandedPreposition: yes(afterStranded(tokens, c, ctx)),
-    afterQuestionVerb: yes(within(ctx.mainVerb, tokens, (i) => i < c.first && c.first - i <= NEAR_VERB)),
+    afterQuestionVerb: yes(within(ctx.mainVerb, ctx, (i) => i < c.first && c.first - i <= NEAR_VERB)),
     afterCopula: yes(copulaLink(c, ctx, -1)),
     beforeCopula: yes(copulaLink(c, ctx, 1)),
     leftRun: run(c, ctx, -1),
