@@ -84,15 +84,13 @@ const WHAT = String.raw`\bwhat (?:(?:is|was|are|were) )?(?:(?:the|its|their) )?(
 /**
  * Wordings that ask for a measure of some dimension: "how" with an adjective of degree ("how heavy", "how long"), or
  * "what" with a dimension's noun ("what temperature", "what is the weight"). "How long" asks for a length or a time,
- * "how big" for any extent, and "how much does it cost" or "what is the fee" for money.
+ * "how big" for any extent or amount, and "how much does it cost" or "what is the fee" for money; "how high" and "how
+ * low" are left out, as they ask for prices, rates and temperatures as often as for heights.
  */
 const ASKED: ReadonlyArray<[RegExp, readonly Dimension[]]> = [
   [/\bhow long\b(?! ago)/iu, ['length', 'time']],
   [
-    new RegExp(
-      String.raw`\bhow (?:far|tall|high|deep|wide|thick|short)\b|${WHAT}(?:length|height|depth|width|distance)\b`,
-      'iu',
-    ),
+    new RegExp(String.raw`\bhow (?:far|tall|deep|wide|thick)\b|${WHAT}(?:length|height|depth|width|distance)\b`, 'iu'),
     ['length'],
   ],
   [
@@ -102,7 +100,10 @@ const ASKED: ReadonlyArray<[RegExp, readonly Dimension[]]> = [
   [new RegExp(String.raw`\bhow (?:hot|warm|cold|cool)\b|${WHAT}temperature\b`, 'iu'), ['temperature']],
   [new RegExp(String.raw`\bhow old\b|${WHAT}(?:duration|age)\b`, 'iu'), ['time']],
   [new RegExp(String.raw`${WHAT}(?:volume|capacity)\b`, 'iu'), ['volume']],
-  [new RegExp(String.raw`\bhow (?:big|large|small)\b|${WHAT}size\b`, 'iu'), ['length', 'area', 'volume', 'mass']],
+  [
+    new RegExp(String.raw`\bhow (?:big|large|small)\b|${WHAT}size\b`, 'iu'),
+    ['length', 'area', 'volume', 'mass', 'money'],
+  ],
   [
     new RegExp(
       String.raw`\bhow much\b[^?]*\b(?:cost|costs|pay|charge|charged|charges|spend)\b|${WHAT}(?:cost|price|fee|charge|rent)\b`,

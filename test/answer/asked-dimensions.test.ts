@@ -30,6 +30,8 @@ describe('the dimension a question asks a measure of', () => {
     expect(askedDimensions('How much does the spare pot cost?')).toEqual(['money']);
     expect(askedDimensions('What is the fee for a repair?')).toEqual(['money']);
     expect(askedDimensions('How much did spending rise?')).toEqual([]);
+    expect(askedDimensions('How large was the loss?')).toContain('money');
+    expect(askedDimensions('How high was the fee?')).toEqual([]);
     expect(unitAfter(' °C for up to 12 hours')).toEqual({ word: '°c', dimension: 'temperature' });
     expect(unitAfter(' litres')).toEqual({ word: 'litres', dimension: 'volume' });
   });
@@ -50,6 +52,9 @@ describe('the dimension a question asks a measure of', () => {
     const cost = spanCandidates(repairs, 'How much do the repairs cost?', 'number').map((c) => c.text);
     expect(cost).toContain('£1.2 million');
     expect(cost).not.toContain('four years');
+    expect(spanCandidates(repairs, 'How large is the repair bill?', 'number').map((c) => c.text)).toContain(
+      '£1.2 million',
+    );
     const weight = '- Weight of the cooker: 2.4 kg';
     expect(extractShortAnswer(weight, 'What is the weight of the cooker?', 'number')?.text).toBe('2.4 kg');
   });

@@ -69,6 +69,7 @@ export function spanCandidates(
   const asked = (t: TaggedToken) => qForms.has(t.lemma) || qForms.has(t.text.toLowerCase());
   const contrasted = (i: number) => tokens.slice(Math.max(0, i - 2), i).some((t) => CONTRAST_RE.test(t.text));
   const anchors = tokens.map((t, i) => (isContent(t) && asked(t) && !contrasted(i) ? i : -1)).filter((i) => i >= 0);
+  const dimensions = askedDimensions(question);
   let claimed: NumericClaim[] | undefined;
   const claims = () => (claimed ??= extractClaims(sentence, 0));
   const ctx: SpanContext = {
@@ -79,14 +80,14 @@ export function spanCandidates(
     asked,
     weigh,
     focus: focusNoun(qTokens),
-    measure: MEASURE_RE.test(question) || askedDimensions(question).length > 0,
+    measure: MEASURE_RE.test(question) || dimensions.length > 0,
     count: COUNT_RE.test(question),
     counted: countedNoun(qTokens),
     subjectVerb: subjectVerb(qTokens),
     mainVerb: qTokens.find((t) => t.pos === 'VERB' && isContent(t))?.lemma ?? null,
     beforeWh: beforeWh(qTokens),
     stranded: strandedPreposition(qTokens),
-    dimensions: askedDimensions(question),
+    dimensions,
     years: yearsIn(question),
     figureYear: (c) => {
       const at = tokens[c.first]!.start;
