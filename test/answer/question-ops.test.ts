@@ -24,6 +24,8 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     "what was fernvale's year-over-year revenue growth in q2 2025",
     'What was the year-on-year growth of subscribers in 2024?',
     'What percent has the order book declined since 2020?',
+    'What is the growth rate of the parks budget?',
+    'What was the growth in ferry passengers?',
   ],
   difference: [
     'By how many months did the new drug extend median survival?',
@@ -104,6 +106,8 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What does the change in accounting policy relate to?',
     "What is the company's dividend policy?",
     'What was the average growth rate of licence income between 2011 and 2020?',
+    'What drove the growth in ferry passengers?',
+    'What is the outlook for growth of online sales?',
     'How fast did export orders grow on average over the decade?',
     'What is the global average share of online sales?',
     'What is the industry average for staff turnover?',

@@ -197,6 +197,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
         String.raw`\bby how much\b`,
         String.raw`\btotal growth\b`,
         String.raw`\bgrowth (?:rate )?(?:between|from)\b`,
+        String.raw`\bwhat (?:is|was|were|are|has been|had been) the (?:growth|growth rate|rate of growth) (?:in|of|for)\b`,
         String.raw`\b(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy)\b[^?]*\bgrowth\b|\bgrowth\b[^?]*\b(?:year[- ]over[- ]year|year[- ]on[- ]year)\b`,
         String.raw`\bhow (?:did|has|have|does) [^?]*\bchange\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:19|20)\d\d\b`,
       ].join('|'),
