@@ -73,3 +73,18 @@ export function contextTerms(table: Table): Set<string> {
     ...table.columns.flatMap((c) => termsOf(c.header)),
   ]);
 }
+
+/** Joins between the alternatives of a coordinated label ("Roads and footways", "Fees, charges and rents"). */
+const CONJUNCTION_RE = /\s*(?:,|&|\/|\band\b)\s*/giu;
+/**
+ * The terms of each part of a label that joins two or more things ("Roads and footways" gives [roads] and [footways]);
+ * empty for a label that joins nothing.
+ */
+export const conjunctTerms = (label: string): string[][] => {
+  const parts = label
+    .replace(UNIT_SUFFIX_RE, '')
+    .split(CONJUNCTION_RE)
+    .map((p) => termsOf(p))
+    .filter((t) => t.length > 0);
+  return parts.length >= 2 ? parts : [];
+};

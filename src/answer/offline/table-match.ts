@@ -3,7 +3,16 @@ import { tokenize } from '../../retrieval/tokenizer.js';
 import { inRange, labelRange } from '../../tables/row-range.js';
 import type { Table, TableRow } from '../../tables/types.js';
 import { isFrameWord } from '../question/vocabulary.js';
-import { contextTerms, labelTerms, noteTerms, plainTerms, type TermWeight, termsOf, weightOf } from './row-terms.js';
+import {
+  conjunctTerms,
+  contextTerms,
+  labelTerms,
+  noteTerms,
+  plainTerms,
+  type TermWeight,
+  termsOf,
+  weightOf,
+} from './row-terms.js';
 
 /** Question terms matched in a row's section, the caption or a column header count this much of a label match. */
 const CONTEXT_MATCH = 0.5;
@@ -106,7 +115,10 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
           sole.filter((t) => asked.has(t)),
           weigh,
         ) / Math.max(weightOf(sole, weigh), 1e-9);
-      const precision = Math.max(labelPrecision, seriesPrecision, notePrecision, solePrecision);
+      const conjunct = conjunctTerms(row.label).some((part) => part.every((t) => asked.has(t)))
+        ? MIN_LABEL_PRECISION + (1 - MIN_LABEL_PRECISION) * labelPrecision
+        : 0;
+      const precision = Math.max(labelPrecision, seriesPrecision, notePrecision, solePrecision, conjunct);
       out.push({
         table,
         row,
