@@ -106,7 +106,7 @@ const ASKED: ReadonlyArray<[RegExp, readonly Dimension[]]> = [
   ],
   [
     new RegExp(
-      String.raw`\bhow much\b[^?]*\b(?:cost|costs|pay|charge|charged|charges|spend)\b|${WHAT}(?:cost|price|fee|charge|rent)\b`,
+      String.raw`\bhow much\b[^?]*\b(?:cost|costs|pay|charge|charged|charges|spend)\b|\bhow much money\b|${WHAT}(?:cost|price|fee|charge|rent)\b`,
       'iu',
     ),
     ['money'],

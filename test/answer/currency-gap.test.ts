@@ -45,3 +45,18 @@ describe('a figure asked in another currency than the documents give', () => {
     expect(computed.answer).toContain('in euros, not in US dollars');
   });
 });
+
+describe('"money" in a question', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'tessaly-rail.md': NOTE });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('asks for an amount, which the documents write with a currency sign', async () => {
+    const r = await askChat(t.app, 'How much money did the Tessaly rail link bring in from fares in 2024?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('€310 million');
+  });
+});

@@ -23,6 +23,8 @@ const HAN_UNKNOWN_SHARE = 0.5;
 /** A question most of whose topic words (this share or more) the documents never use is not covered. */
 const UNKNOWN_SHARE = 0.5;
 const HAN_RE = /\p{Script=Han}/u;
+/** Words for an amount of money in general ("how much money"), which documents write as figures with a currency sign. */
+const MONEY_WORD_RE = /^(?:money|monies)$/iu;
 const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*/gu;
 const FOCUS_RE =
   /\b(?:what|which|how (?:much|many))\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:(?:the|a|an|its|their|his|her|this|that|[\p{L}-]+['’]s)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
@@ -65,7 +67,7 @@ function hanWordKnown(stats: CorpusStats, word: string): boolean {
  * Decides on evidence, not on scores, whether the documents can answer: every year the question
  * asks about must occur in them, and no name or focus noun of the question (the noun of "what kind of X", not the
  * answer's kind as its verb's subject, "which newspaper ran it"; an unknown adjective or adverb there is often a
- * paraphrase) may be absent from them (typos, synonyms, abbreviations and currency names, which figures write as
+ * paraphrase) may be absent from them (typos, synonyms, abbreviations, currency names and "money", which figures write as
  * signs, are tolerated), nor, in a Chinese question, a word the documents never write (unless most of its words are
  * unknown, see {@link HAN_UNKNOWN_SHARE}); a question most of whose topic words the documents never use is not
  * covered either.
@@ -84,7 +86,10 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
 
   const speakerWords = new Set(stats.speakers.flatMap((s) => s.toLowerCase().split(/\s+/)));
   const known = (w: string) =>
-    speakerWords.has(w.toLowerCase()) || isKnownWord(stats, w) || askedCurrency(w) !== undefined;
+    speakerWords.has(w.toLowerCase()) ||
+    isKnownWord(stats, w) ||
+    askedCurrency(w) !== undefined ||
+    MONEY_WORD_RE.test(w);
   const text = withoutOpWording(q.factual, q.op);
   const unknown = uncoveredWords(text, known);
   const names = unknown.filter((u) => u.capitalized).map((u) => u.word);

@@ -3,9 +3,9 @@ import { isCurrencyWord, isUnitWord } from '../../language/unit-words.js';
 import { conceptTable } from '../../retrieval/concepts.js';
 import { stem } from '../../retrieval/tokenizer.js';
 
-/** Words that name the kind of figure, not what it measures ("the rate of", "the total"). */
+/** Words that name the kind of figure, not what it measures ("the rate of", "the total", "how much money"). */
 const GENERIC_MEASURES = new Set(
-  'amount number figure value worth total rate level share percentage percent proportion size sum count quantity'.split(
+  'amount number figure value worth total rate level share percentage percent proportion size sum count quantity money'.split(
     ' ',
   ),
 );
