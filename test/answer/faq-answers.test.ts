@@ -63,3 +63,34 @@ describe('yes/no questions', () => {
     expect(r.answer).toMatch(/“closed”, not “open”/);
   });
 });
+
+/** Two fictional notices, written for this test: one says how to renew, the other only uses the word. */
+const MEMBERSHIP = `---
+title: "Ashgrove swimming pool: memberships"
+---
+Fictional document written for testing; the pool and its prices are invented.
+
+To renew a membership, bring your card to the front desk or use the Ashgrove app.
+`;
+const PARKING = `---
+title: "Ashgrove car park: permits"
+---
+Fictional document written for testing; the car park and its prices are invented.
+
+A renewal fee of £5 applies to every parking permit, and permits renew each January.
+`;
+
+describe('how-to questions', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'ashgrove-membership.md': MEMBERSHIP, 'ashgrove-parking.md': PARKING });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('quote the sentence saying what to do for it first', async () => {
+    const r = await askChat(t.app, 'How can I renew?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('To renew a membership');
+  });
+});

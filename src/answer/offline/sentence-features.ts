@@ -25,6 +25,11 @@ export const SENTENCE_FEATURES = [
   'dimensionFigure',
   /** A quantity is asked for and the sentence gives none. */
   'quantityNoFigure',
+  /**
+   * The question asks how to do something ("How do I apply?", "how to descale") and the sentence says what to do for
+   * it ("To apply, send a CV …").
+   */
+  'purpose',
   /** A list is asked for and the sentence enumerates. */
   'listLike',
 ] as const;

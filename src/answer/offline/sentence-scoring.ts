@@ -1,7 +1,7 @@
 import { askedDimensions, unitAfter } from '../../language/dimensions.js';
 import { conceptTable } from '../../retrieval/concepts.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
-import { tokenize } from '../../retrieval/tokenizer.js';
+import { stem, tokenize } from '../../retrieval/tokenizer.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { queryTerms, type ScoringQuery, stripIdioms, type WeightedTerm } from './scoring-query.js';
@@ -16,6 +16,22 @@ const ORDINAL_START: Record<string, RegExp> = {
   fourth: /^(?:fourth(?:ly)?|the fourth)\b/i,
   fifth: /^(?:fifth(?:ly)?|the fifth)\b/i,
 };
+
+/** A question asking how to do something: "how do I apply", "how can members renew", "how to descale"; group 1 is the verb. */
+const HOW_TO_RE =
+  /\bhow (?:(?:do|can|should|could|would|may|must|will) (?:i|we|you|one|they|people|users|customers|members|staff|students|applicants)|to) (\p{L}+)/iu;
+/** "to" and the word after it, as a purpose or instruction opens ("To apply, send …"). */
+const TO_VERB_RE = /\bto (\p{L}+)/giu;
+
+/** The stem of the verb a how-to question asks about, if it is one. */
+const howToVerb = (question: string): string | undefined => {
+  const verb = HOW_TO_RE.exec(question)?.[1];
+  return verb ? stem(verb.toLowerCase()) : undefined;
+};
+
+/** Whether a sentence writes "to" before the verb (by stem). */
+const saysTo = (text: string, verb: string): boolean =>
+  [...text.matchAll(TO_VERB_RE)].some((m) => stem(m[1]!.toLowerCase()) === verb);
 
 /**
  * How much a question term found only in the sentence before counts, for a sentence that opens with a pronoun
@@ -73,6 +89,7 @@ function sentenceFeatures(
   const concepts = conceptTable();
   const ordinal = ORDINAL_RE.exec(q.text)?.[1]?.toLowerCase();
   const dimensions = askedDimensions(q.text);
+  const howTo = howToVerb(q.text);
   const measured = (s: EvidenceSentence) =>
     s.figures.some((f) => {
       const unit = unitAfter(s.text.slice(f.end - s.start));
@@ -97,6 +114,7 @@ function sentenceFeatures(
       quantityFigure: yes(quantity && s.figures.length > 0),
       quantityNoFigure: yes(quantity && s.figures.length === 0),
       dimensionFigure: yes(dimensions.length > 0 && measured(s)),
+      purpose: yes(howTo !== undefined && saysTo(s.text, howTo)),
       listLike: yes(q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2),
     };
   });

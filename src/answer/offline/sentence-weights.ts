@@ -17,5 +17,6 @@ export const SENTENCE_WEIGHTS: Record<SentenceFeature, number> = {
   quantityFigure: 0.12,
   quantityNoFigure: -0.15,
   dimensionFigure: 0.2,
+  purpose: 0.25,
   listLike: 0.08,
 };
