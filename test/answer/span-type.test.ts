@@ -102,6 +102,13 @@ describe('spanCandidates', () => {
   const texts = (sentence: string, q: string, type: Parameters<typeof spanCandidates>[2]) =>
     spanCandidates(sentence, q, type).map((c) => c.text);
 
+  it('reads a past participle after an article or possessive as part of the noun phrase', () => {
+    const s = 'The fictional Orrin works was known for its pressed glass tableware.';
+    expect(texts(s, 'What was the Orrin works known for?', 'thing')).toContain('pressed glass tableware');
+    const verb = 'The fictional mill owners sold their goods and the buyers shipped cloth abroad.';
+    expect(texts(verb, 'What did the buyers ship?', 'thing')).not.toContain('shipped cloth');
+  });
+
   it('offers a number alone and with the unit after it, once each', () => {
     const got = texts('The old mill had four wheels and ten looms.', 'How many wheels did the mill have?', 'number');
     expect(got).toContain('four');

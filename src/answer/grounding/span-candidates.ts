@@ -83,11 +83,24 @@ function isHyphenJoin(tokens: readonly TaggedToken[], i: number): boolean {
   );
 }
 
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+/**
+ * A past participle between an article or possessive and a noun, which it modifies ("its pressed glass tableware",
+ * "a fixed rate"): the tagger reads it as a verb.
+ */
+function isParticipleModifier(tokens: readonly TaggedToken[], i: number): boolean {
+  const [before, t, after] = [tokens[i - 1], tokens[i]!, tokens[i + 1]];
+  if (t.pos !== 'VERB' || !/\p{L}{2}(?:ed|en)$/iu.test(t.text) || !before || !after) return false;
+  const determined = before.pos === 'DET' || (before.pos === 'PRON' && POSSESSIVES.has(before.text.toLowerCase()));
+  return determined && (isNoun(after) || after.pos === 'ADJ');
+}
+
 function nounPhrases(tokens: readonly TaggedToken[]): Candidate[] {
   const out: Candidate[] = [];
   const inPhrase = (t: TaggedToken) => isNoun(t) || t.pos === 'ADJ' || t.pos === 'NUM';
   for (let i = 0; i < tokens.length; i++) {
-    if (!inPhrase(tokens[i]!) || isDegreeSign(tokens, i - 1)) continue;
+    if (!(inPhrase(tokens[i]!) || isParticipleModifier(tokens, i)) || isDegreeSign(tokens, i - 1)) continue;
     let j = i;
     while (j + 1 < tokens.length) {
       if (inPhrase(tokens[j + 1]!) || (tokens[j + 1]!.text.toLowerCase() === 'of' && isNounAt(tokens, j + 2))) j++;
