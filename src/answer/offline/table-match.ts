@@ -29,7 +29,11 @@ export interface RowMatch {
   row: TableRow;
   /** Weighted share of the question's in-table terms the row covers (label and section fully, caption and headers by {@link CONTEXT_MATCH}). */
   recall: number;
-  /** Weighted share of the row label's terms (or of its label and section together, or of a note naming its kind, if higher) the question names. */
+  /**
+   * Weighted share of the row label's terms (or of its label and section together, or of a note naming its kind, if
+   * higher) the question names; a question naming one whole part of a label that joins things ("roads" of "Roads and
+   * footways") gets just over {@link MIN_LABEL_PRECISION}, so a row it names whole ranks above.
+   */
   precision: number;
   score: number;
   /** Question terms the row's label matched. */
