@@ -18,6 +18,13 @@ function currencyWords(): ReadonlySet<string> {
   return words;
 }
 
+const MONEY_WORD_RE = /^(?:money|monies)$/iu;
+
+/** Whether a word names an amount of money in general ("how much money"), which documents write with a currency sign. */
+export function isMoneyWord(word: string): boolean {
+  return MONEY_WORD_RE.test(word);
+}
+
 /** Whether a word names a currency unit ("yuan", "euros", "crowns"). */
 export function isCurrencyWord(word: string): boolean {
   return currencyWords().has(word.toLowerCase());

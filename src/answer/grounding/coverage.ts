@@ -1,5 +1,6 @@
 import { hanContentWords } from '../../language/han-words.js';
 import { tagText } from '../../language/tagger.js';
+import { isMoneyWord } from '../../language/unit-words.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency } from '../question/currency.js';
@@ -23,8 +24,6 @@ const HAN_UNKNOWN_SHARE = 0.5;
 /** A question most of whose topic words (this share or more) the documents never use is not covered. */
 const UNKNOWN_SHARE = 0.5;
 const HAN_RE = /\p{Script=Han}/u;
-/** Words for an amount of money in general ("how much money"), which documents write as figures with a currency sign. */
-const MONEY_WORD_RE = /^(?:money|monies)$/iu;
 const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*/gu;
 const FOCUS_RE =
   /\b(?:what|which|how (?:much|many))\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:(?:the|a|an|its|their|his|her|this|that|[\p{L}-]+['’]s)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/iu;
@@ -86,10 +85,7 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
 
   const speakerWords = new Set(stats.speakers.flatMap((s) => s.toLowerCase().split(/\s+/)));
   const known = (w: string) =>
-    speakerWords.has(w.toLowerCase()) ||
-    isKnownWord(stats, w) ||
-    askedCurrency(w) !== undefined ||
-    MONEY_WORD_RE.test(w);
+    speakerWords.has(w.toLowerCase()) || isKnownWord(stats, w) || askedCurrency(w) !== undefined || isMoneyWord(w);
   const text = withoutOpWording(q.factual, q.op);
   const unknown = uncoveredWords(text, known);
   const names = unknown.filter((u) => u.capitalized).map((u) => u.word);

@@ -1,11 +1,11 @@
 import { type TaggedToken, tagText } from '../../language/tagger.js';
-import { isCurrencyWord, isUnitWord } from '../../language/unit-words.js';
+import { isCurrencyWord, isMoneyWord, isUnitWord } from '../../language/unit-words.js';
 import { conceptTable } from '../../retrieval/concepts.js';
 import { stem } from '../../retrieval/tokenizer.js';
 
-/** Words that name the kind of figure, not what it measures ("the rate of", "the total", "how much money"). */
+/** Words that name the kind of figure, not what it measures ("the rate of", "the total"). */
 const GENERIC_MEASURES = new Set(
-  'amount number figure value worth total rate level share percentage percent proportion size sum count quantity money'.split(
+  'amount number figure value worth total rate level share percentage percent proportion size sum count quantity'.split(
     ' ',
   ),
 );
@@ -44,7 +44,7 @@ export function measureWords(question: string): TaggedToken[] {
     const modifier = t.pos === 'VERB' && /ing$/i.test(t.text) && tokens[i + 1]?.pos === 'NOUN';
     if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && !modifier) break;
     if (GENERIC_MEASURES.has(t.lemma) || TIME_ADJECTIVES.has(t.text.toLowerCase()) || t.stop) continue;
-    if (!isCurrencyWord(t.text) && !isUnitWord(t.text)) out.push(t);
+    if (!isCurrencyWord(t.text) && !isMoneyWord(t.text) && !isUnitWord(t.text)) out.push(t);
   }
   return out;
 }
