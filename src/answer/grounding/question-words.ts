@@ -8,8 +8,8 @@ const WH_RE = /^(?:what|which|whose)$/i;
 export const MEASURE_RE =
   /\bhow (?:much|long|far|tall|high|deep|wide|heavy|big|large|old|fast)\b|\bwhat (?:is|was|were|are) the (?:amount|value|cost|price|size|length|distance|height|area)\b/i;
 const WH_ANY_RE = /^(?:what|which|whose|who|whom|where|when)$/i;
-/** A question counting things ("how many accounts"), unless it counts percentages or points. */
-export const COUNT_RE = /^(?![^?]*(?:%|\bper ?cent|\bpercentage|\bpoints?\b))[^?]*\bhow many\b/i;
+/** A question counting things ("how many accounts", "the number of users"), unless it counts percentages or points. */
+export const COUNT_RE = /^(?![^?]*(?:%|\bper ?cent|\bpercentage|\bpoints?\b))[^?]*\b(?:how many|number of)\b/i;
 
 /** The question's wh-word as its subject, with the verb it takes: "who founded", "what river flows". */
 export function subjectVerb(question: readonly TaggedToken[]): string | null {
@@ -25,9 +25,13 @@ export function subjectVerb(question: readonly TaggedToken[]): string | null {
   return null;
 }
 
-/** The noun a "how many" question counts ("how many notebooks" -> "notebook"), as a lemma; null if none. */
+/** The noun a question counts ("how many notebooks", "the number of notebooks" -> "notebook"), as a lemma; null if none. */
 export function countedNoun(question: readonly TaggedToken[]): string | null {
-  const at = question.findIndex((t, i) => /^many$/i.test(t.text) && /^how$/i.test(question[i - 1]?.text ?? ''));
+  const at = question.findIndex(
+    (t, i) =>
+      (/^many$/i.test(t.text) && /^how$/i.test(question[i - 1]?.text ?? '')) ||
+      (/^of$/i.test(t.text) && /^number$/i.test(question[i - 1]?.text ?? '')),
+  );
   if (at < 0) return null;
   const noun = question.slice(at + 1, at + 4).find((t) => t.pos !== 'ADJ');
   return noun && isNoun(noun) ? noun.lemma : null;

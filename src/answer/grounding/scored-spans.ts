@@ -4,7 +4,7 @@ import { isCurrencyWord } from '../../language/unit-words.js';
 import { extractClaims, type NumericClaim } from '../../numbers/index.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import { yearsIn } from '../question/question.js';
-import type { SpanType } from '../question/span-type.js';
+import { asksNamedMeasure, type SpanType } from '../question/span-type.js';
 import { isMoneySpan, unitDimensionOf } from './number-spans.js';
 import {
   beforeWh,
@@ -80,7 +80,7 @@ export function spanCandidates(
     asked,
     weigh,
     focus: focusNoun(qTokens),
-    measure: MEASURE_RE.test(question) || dimensions.length > 0,
+    measure: MEASURE_RE.test(question) || dimensions.length > 0 || asksNamedMeasure(question),
     count: COUNT_RE.test(question),
     counted: countedNoun(qTokens),
     subjectVerb: subjectVerb(qTokens),

@@ -2,7 +2,6 @@ import { isKindOf, nounLemmaOf } from '../../language/noun-kinds.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import type { Candidate } from './candidate.js';
 import { isUnitToken } from './number-spans.js';
-import { isNoun } from './span-candidates.js';
 import type { SpanContext } from './span-context.js';
 
 /* How a candidate span stands to the question's words in its sentence, as some span features read it. */
@@ -25,16 +24,19 @@ export function ofPhraseAsked(tokens: readonly TaggedToken[], last: number, ctx:
   if (tokens[k]?.text.toLowerCase() !== 'of') return false;
   for (const t of tokens.slice(k + 1, k + 1 + OF_PHRASE_WORDS)) {
     if (t.pos === 'PUNCT') return false;
-    if (isNoun(t) && ctx.asked(t)) return true;
+    if (t.pos === 'NOUN' && ctx.asked(t)) return true;
   }
   return false;
 }
 
-/** Whether the noun a question counts is written right after a number span, or is its own last word. */
+/**
+ * Whether the noun a question counts is written right after a number span, or is its own last word, as the head of
+ * its noun phrase: "three new stores", not "three new store openings".
+ */
 export function countedAfter(tokens: readonly TaggedToken[], last: number, counted: string): boolean {
   const at = tokens[last]?.pos === 'NUM' ? last + 1 : last;
-  const word = tokens[at]?.pos === 'ADJ' ? tokens[at + 1] : tokens[at];
-  return word?.lemma.toLowerCase() === counted;
+  const head = tokens[at]?.pos === 'ADJ' ? at + 1 : at;
+  return tokens[head]?.lemma.toLowerCase() === counted && tokens[head + 1]?.pos !== 'NOUN';
 }
 
 /** A figure's year, when the question names years and it is none of them. */

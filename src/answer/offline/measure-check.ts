@@ -3,9 +3,12 @@ import { isCurrencyWord, isMoneyWord, isUnitWord } from '../../language/unit-wor
 import { conceptTable } from '../../retrieval/concepts.js';
 import { stem } from '../../retrieval/tokenizer.js';
 
-/** Words that name the kind of figure, not what it measures ("the rate of", "the total"). */
+/**
+ * Words that name the kind of figure, not what it measures ("the rate of", "the total"), and bounds, which
+ * documents write as "up to 3" or "at least 3" as often as with the word.
+ */
 const GENERIC_MEASURES = new Set(
-  'amount number figure value worth total rate level share percentage percent proportion size sum count quantity'.split(
+  'amount number figure value worth total rate level share percentage percent proportion size sum count quantity maximum minimum'.split(
     ' ',
   ),
 );

@@ -24,7 +24,7 @@ const HOW_DEGREE =
 const DIMENSION_NOUNS = 'temperature|weight|height|depth|width|distance|duration|capacity|speed';
 /** Nouns of money and other measured quantities: "what was the compensation expense in 2019?". */
 const MEASURE_NOUNS =
-  'expenses?|costs|revenues?|income|sales|earnings|profits?|loss(?:es)?|tax(?:es)?|payments?|fees?|balance|budget|salary|wages?|debt|population|spending|turnover';
+  'expenses?|costs|revenues?|income|sales|earnings|profits?|loss(?:es)?|tax(?:es)?|payments?|fees?|balance|budget|salary|wages?|debt|population|spending|turnover|inflation|rainfall|attendance|turnout|unemployment';
 /** Nouns of a change in a measured figure: "what was the increase in the write-down in 2018?". */
 const CHANGE_NOUNS = 'increases?|decreases?|growth|declines?|rises?|drops?|reductions?';
 /** "What was the (net) increase in / of / from X": the size of a change, not "the factors behind the growth". */
@@ -39,15 +39,28 @@ const ONE_MODIFIER = String.raw`(?:(?!(?:do|does|did|has|have|had|will|would|can
 /** A question asking for a cause with a verb instead of "why": "what caused the flood?", "what led to the strike?". */
 export const CAUSE_QUESTION_RE = /^\W*what (?:caused|causes|led to|leads to|triggered|prompted|brought about)\b/i;
 
+/** "What was the <words> <noun> in|for|of …", for one of the given nouns. */
+const lookupOf = (nouns: string) =>
+  new RegExp(
+    String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${nouns})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of|${EARLIER_PERIOD})\b)`,
+    'i',
+  );
 /** "What was the <words> expense / revenue / rate in|for|of …": a lookup of a measured figure. */
-const MEASURE_LOOKUP = new RegExp(
-  String.raw`\bwhat (?:is|was|were|are) (?:the |its |their )?(?!an?\b)(?:(?!of\b|for\b|in\b)[\w'’-]+ ){0,3}(?:${NUMBER_NOUNS}|${MEASURE_NOUNS})\s*(?:\?|$|\b(?:in|for|of|at|on|during|as of|${EARLIER_PERIOD})\b)`,
-  'i',
-);
+const MEASURE_LOOKUP = lookupOf(`${NUMBER_NOUNS}|${MEASURE_NOUNS}`);
+/** The same for a noun of what is measured, not of the kind of figure: "what was the rainfall", not "what was the number". */
+const NAMED_MEASURE_LOOKUP = lookupOf(MEASURE_NOUNS);
 
 /** Whether a question looks up a measured figure by name ("What was Orlen's net income in 2023?"). */
 export function asksMeasureLookup(question: string): boolean {
   return MEASURE_LOOKUP.test(question);
+}
+
+/**
+ * Whether a question looks up a figure by the noun of what it measures ("What was the rainfall in July?"), whose
+ * unit belongs to the answer.
+ */
+export function asksNamedMeasure(question: string): boolean {
+  return NAMED_MEASURE_LOOKUP.test(question);
 }
 
 const RULES: readonly [SpanType | null, RegExp][] = [
