@@ -7,6 +7,7 @@ import type { QuestionAnalysis } from '../question/question.js';
 import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
 import { changeOnly } from './change-only.js';
 import { RUNNER_UP_SHARE, TOP_SENTENCES } from './decide-limits.js';
+import { namedDocumentLead } from './document-names.js';
 import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
 import { measureGapOf, undatedUnder, yearPartGiven } from './evidence-gaps.js';
@@ -112,6 +113,8 @@ export interface Decision {
  * - it asks for a figure no top sentence gives, or whose measure none of the top sentences with a figure names
  *   (`measure-check.ts`), and no lower sentence of the best one's document gives either (one that does is then
  *   checked as the best, see `measuredFigureBelow`);
+ * - the best sentence's document never writes a name of the question that titles another document, and no top
+ *   sentence of a document that writes it is close behind (one that is leads instead, see `document-names.ts`);
  * - no sentence shares enough of its terms; no top sentence mentions its years (an undated sentence under a title
  *   naming the year does);
  * - the best gives a figure asked for a whole year only for a part of it ("the first half of 2021");
@@ -164,6 +167,12 @@ function abstentionReason(
       if (!promoted) return `no passage gives a figure for “${gap}”`;
     }
   }
+  const named =
+    !q.op && !evidence.computed && scored[0]
+      ? namedDocumentLead(snapshot, q.factual, promoted ?? scored[0], scored)
+      : undefined;
+  if (typeof named === 'string') return named;
+  if (named) promoted = named === scored[0] ? undefined : named;
   const best = promoted ?? scored[0];
   if (!best || best.coverage < MIN_COVERAGE) return 'no passage answers this question';
   if (
