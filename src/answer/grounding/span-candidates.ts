@@ -161,10 +161,48 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
   return out;
 }
 
+/** Opening and closing quotation marks, by the opening one. */
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”', '‘': '’' };
+
+/** Whether a span is the whole text between a pair of quotation marks, but for the punctuation it ends with. */
+export function isQuotedWhole(tokens: readonly TaggedToken[], first: number, last: number): boolean {
+  const close = QUOTE_PAIRS[tokens[first - 1]?.text ?? ''];
+  if (!close) return false;
+  let k = last + 1;
+  while (tokens[k]?.pos === 'PUNCT' && tokens[k]!.text !== close) k++;
+  return tokens[k]?.text === close;
+}
+
+/**
+ * Texts in quotation marks of up to {@link MAX_SPAN_TOKENS} tokens, without the punctuation they end with: a name or
+ * term ("new converts") rather than a quoted remark; a name when it opens with a capital, else a phrase.
+ */
+function quotedSpans(tokens: readonly TaggedToken[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const close = QUOTE_PAIRS[tokens[i]!.text];
+    if (!close) continue;
+    const j = tokens.findIndex((t, k) => k > i && t.text === close);
+    if (j < 0) continue;
+    let last = j - 1;
+    while (last > i && tokens[last]!.pos === 'PUNCT') last--;
+    if (last > i && last - i <= MAX_SPAN_TOKENS)
+      out.push({ first: i + 1, last, kind: /^\p{Lu}/u.test(tokens[i + 1]!.text) ? 'name' : 'phrase', quoted: true });
+    i = j;
+  }
+  return out;
+}
+
 /**
  * The spans of a tagged sentence that may answer a question: number and date entities (with their currency
- * and unit), proper-noun runs and noun phrases, in that order, untrimmed.
+ * and unit), proper-noun runs, noun phrases and quoted texts, in that order, untrimmed.
  */
 export function rawCandidates(sentence: string, tagged: TaggedText): Candidate[] {
-  return [...entityCandidates(sentence, tagged), ...properNounRuns(tagged.tokens), ...nounPhrases(tagged.tokens)];
+  const { tokens } = tagged;
+  return [
+    ...entityCandidates(sentence, tagged),
+    ...properNounRuns(tokens),
+    ...nounPhrases(tokens),
+    ...quotedSpans(tokens),
+  ];
 }

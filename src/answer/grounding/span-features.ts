@@ -2,7 +2,7 @@ import { isFirstName, isRegionName } from '../../language/name-words.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import { isUnitToken, unitDimensionOf } from './number-spans.js';
-import { type Candidate, isContent } from './span-candidates.js';
+import { type Candidate, isContent, isQuotedWhole } from './span-candidates.js';
 import { closeness, copulaLink, PROXIMITY_DECAY, run, type SpanContext, typeFitOf } from './span-context.js';
 import {
   afterStranded,
@@ -59,6 +59,9 @@ export const SPAN_FEATURES = [
   'beforeVerb',
   /** The span is inside parentheses. */
   'inParentheses',
+  /** The span is the whole text between quotation marks ("new converts"), but for the punctuation it ends with. */
+  'inQuotes',
+
   /** Share of the span's tokens that are proper nouns. */
   'properShare',
   /** Share of the span's tokens that are capitalised. */
@@ -190,6 +193,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     besideComma: yes(prev?.text === ',' || next?.text === ','),
     beforeVerb: yes(next?.pos === 'VERB' || next?.pos === 'AUX'),
     inParentheses: yes(prev?.text === '(' && next?.text === ')'),
+    inQuotes: yes(isQuotedWhole(tokens, c.first, c.last)),
     properShare: span.filter((t) => t.pos === 'PROPN').length / n,
     capitalShare: span.filter((t, i) => CAPITAL_RE.test(t.text) && c.first + i > 0).length / n,
     givenName: yes(given),

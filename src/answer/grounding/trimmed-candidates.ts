@@ -12,6 +12,7 @@ export function trim(
   asked: (t: TaggedToken) => boolean,
   focus: string | null = null,
 ): Candidate | null {
+  if (c.quoted) return c;
   let { first, last } = c;
   const structural = (t: TaggedToken) =>
     t.pos === 'DET' || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'PRON';
