@@ -19,6 +19,13 @@ describe('quoted texts', () => {
     expect(extractShortAnswer(s, 'What were the island settlers known as?', 'thing')?.text).toBe('fresh converts');
   });
 
+  it('reads single quotation marks, but not an apostrophe, as quoting', () => {
+    const s = "Logistics' revenue rose and the firm's 'Quick Ship' plan grew.";
+    const got = spanCandidates(s, 'Which plan grew?', 'thing');
+    expect(got.find((c) => c.text === 'Quick Ship')?.features.inQuotes).toBe(1);
+    expect(got.some((c) => c.text.includes('revenue rose') && c.features.inQuotes === 1)).toBe(false);
+  });
+
   it('leaves a long quoted remark to the noun phrases in it', () => {
     const s = 'The mayor said "we will rebuild the old harbour wall before the winter storms arrive next year".';
     const got = spanCandidates(s, 'What will be rebuilt?', 'thing').map((c) => c.text);

@@ -162,15 +162,35 @@ function entityCandidates(sentence: string, tagged: TaggedText): Candidate[] {
 }
 
 /** Opening and closing quotation marks, by the opening one. */
-const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”', '‘': '’' };
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', '“': '”', '‘': '’', "'": "'" };
+/** Single quotation marks, which are apostrophes too ("Logistics' revenue", "Newcomen’s"). */
+const SINGLE_QUOTES = new Set(["'", '‘', '’']);
+
+/** The closing mark for the quotation mark at `i`, if it opens one: a single mark only after a space and before a word. */
+function closerOf(tokens: readonly TaggedToken[], i: number): string | undefined {
+  const t = tokens[i];
+  const close = t && QUOTE_PAIRS[t.text];
+  if (!close || !SINGLE_QUOTES.has(t.text)) return close;
+  const spaced = i === 0 || tokens[i - 1]!.end < t.start;
+  return spaced && tokens[i + 1]?.start === t.end ? close : undefined;
+}
+
+/** Whether the mark at `j` closes a quotation: a single mark only right after a word and before a space or punctuation. */
+function closes(tokens: readonly TaggedToken[], j: number, close: string): boolean {
+  const t = tokens[j];
+  if (t?.text !== close) return false;
+  if (!SINGLE_QUOTES.has(close)) return true;
+  const next = tokens[j + 1];
+  return tokens[j - 1]?.end === t.start && (!next || next.start > t.end || next.pos === 'PUNCT');
+}
 
 /** Whether a span is the whole text between a pair of quotation marks, but for the punctuation it ends with. */
 export function isQuotedWhole(tokens: readonly TaggedToken[], first: number, last: number): boolean {
-  const close = QUOTE_PAIRS[tokens[first - 1]?.text ?? ''];
+  const close = closerOf(tokens, first - 1);
   if (!close) return false;
   let k = last + 1;
-  while (tokens[k]?.pos === 'PUNCT' && tokens[k]!.text !== close) k++;
-  return tokens[k]?.text === close;
+  while (tokens[k]?.pos === 'PUNCT' && !closes(tokens, k, close)) k++;
+  return closes(tokens, k, close);
 }
 
 /**
@@ -180,9 +200,9 @@ export function isQuotedWhole(tokens: readonly TaggedToken[], first: number, las
 function quotedSpans(tokens: readonly TaggedToken[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const close = QUOTE_PAIRS[tokens[i]!.text];
+    const close = closerOf(tokens, i);
     if (!close) continue;
-    const j = tokens.findIndex((t, k) => k > i && t.text === close);
+    const j = tokens.findIndex((_, k) => k > i && closes(tokens, k, close));
     if (j < 0) continue;
     let last = j - 1;
     while (last > i && tokens[last]!.pos === 'PUNCT') last--;
