@@ -61,7 +61,6 @@ export const SPAN_FEATURES = [
   'inParentheses',
   /** The span is the whole text between quotation marks ("new converts"), but for the punctuation it ends with. */
   'inQuotes',
-
   /** Share of the span's tokens that are proper nouns. */
   'properShare',
   /** Share of the span's tokens that are capitalised. */

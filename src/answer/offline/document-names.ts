@@ -42,8 +42,9 @@ export const writesName = (doc: SourceDocument, name: string) => lowerText(doc).
 
 /**
  * The names of a question (see {@link questionNames}) that a document never writes, in its title or text, while
- * another document's title has them (by stem): the question is about that document's subject, not this one's ("Who became chief
- * executive of Halcyra?" against a water authority's report, when another document is Halcyra's earnings call).
+ * another document's title has them (by stem): the question is about that document's subject, not this one's
+ * ("Who became chief executive of Halcyra?" against a water authority's report, when another document is Halcyra's
+ * earnings call).
  */
 export function namesOfOtherDocuments(question: string, doc: SourceDocument, docs: Iterable<SourceDocument>): string[] {
   const missing = questionNames(question).filter((n) => !writesName(doc, n));
