@@ -13,9 +13,10 @@ export const PERCENT_TOKEN_RE = /^(?:%|percent|cent)$/iu;
 const OF_PHRASE_WORDS = 4;
 
 /**
- * Whether the "of" phrase after the number ending at `last` (after its unit noun, if any: "500 g of") names a noun of
- * the question before any punctuation; not for a percentage when the question counts ("94% of the accounts" is a share
- * of them, not how many there are).
+ * Whether the "of" phrase after the number ending at `last` (after its unit noun, if any: "500 g of") names a common
+ * noun of the question before any punctuation (a name or month does not: "54% of the July average" for "the rainfall
+ * in July"); not for a percentage when the question counts ("94% of the accounts" is a share of them, not how many
+ * there are).
  */
 export function ofPhraseAsked(tokens: readonly TaggedToken[], last: number, ctx: SpanContext): boolean {
   if (ctx.count && PERCENT_TOKEN_RE.test(tokens[last]?.text ?? '')) return false;
