@@ -1,4 +1,5 @@
 import { hanContentWords } from '../../language/han-words.js';
+import { derivedTerms } from '../../retrieval/derived-terms.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import { hasExactSpan } from '../grounding/short-answer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
@@ -117,7 +118,8 @@ interface TermTest {
 /** Tests a term against a text's tokenizer terms, and a Chinese word against the text itself. */
 function termTest(text: string): TermTest {
   const terms = new Set(tokenize(text));
-  return { has: (t) => terms.has(t) || (HAN_RE.test(t) && text.includes(t)) };
+  const derived = (t: string) => [...(derivedTerms(t) ?? [])].some((d) => terms.has(d));
+  return { has: (t) => terms.has(t) || (HAN_RE.test(t) && text.includes(t)) || derived(t) };
 }
 
 function weightedShare(terms: readonly string[], has: TermTest, stats: CorpusStats): number {

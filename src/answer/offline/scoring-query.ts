@@ -1,4 +1,5 @@
 import { conceptTable } from '../../retrieval/concepts.js';
+import { derivedTerms } from '../../retrieval/derived-terms.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
 import type { AnswerType } from '../question/question.js';
@@ -83,8 +84,10 @@ export function queryTerms(stats: CorpusStats, q: ScoringQuery): WeightedTerm[] 
       if (speakerTerms.has(term) || years.has(term) || SAYING_TERMS.has(term)) continue;
       const termConcepts = concepts.get(term) ?? [];
       const unseen = !stats.df.has(term);
-      if (unseen && !termConcepts.length) continue;
-      const weight = (unseen ? 1 : idf(stats, term)) * factor;
+      const forms = unseen ? [...(derivedTerms(term) ?? [])].filter((f) => stats.df.has(f)) : [];
+      if (unseen && !termConcepts.length && !forms.length) continue;
+      // A word the documents write only in another form ("colonize" for "colony") weighs as that form.
+      const weight = (unseen ? Math.max(1, ...forms.map((f) => idf(stats, f))) : idf(stats, term)) * factor;
       const prev = seen.get(term);
       if (!prev || prev.weight < weight) seen.set(term, { term, weight, concepts: termConcepts });
     }

@@ -1,5 +1,6 @@
 import { askedDimensions, unitAfter } from '../../language/dimensions.js';
 import { conceptTable } from '../../retrieval/concepts.js';
+import { derivedTerms } from '../../retrieval/derived-terms.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
@@ -45,6 +46,11 @@ const INHERITED_MATCH = 0.3;
  * articles 0.3 and 0.6 gave the same F1 (40.5 -> 40.8), and 0.6 lost cases of the development suites.
  */
 const TITLE_MATCH = 0.3;
+/**
+ * How much a question term counts when the sentence has only a derivationally related form of it ("colonize" and
+ * "colony", "die" and "death"; see `derivedTerms`).
+ */
+const DERIVED_MATCH = 0.6;
 /** Titles whose terms are kept; the cache starts again beyond this many. */
 const TITLE_CACHE_LIMIT = 10_000;
 const titleCache = new Map<string, ReadonlySet<string>>();
@@ -63,6 +69,8 @@ function titleTerms(title: string): ReadonlySet<string> {
 function termMatch(t: WeightedTerm, s: EvidenceSentence, sentenceConcepts: () => ReadonlySet<number>): number {
   if (s.termSet.has(t.term)) return 1;
   if (t.concepts.length && t.concepts.some((c) => sentenceConcepts().has(c))) return 0.6;
+  const derived = derivedTerms(t.term);
+  if (derived && s.terms.some((x) => derived.has(x))) return DERIVED_MATCH;
   if (s.inherited?.has(t.term)) return INHERITED_MATCH;
   return titleTerms(s.chunk.title).has(t.term) ? TITLE_MATCH : 0;
 }

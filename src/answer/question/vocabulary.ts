@@ -1,5 +1,6 @@
 import { functionWords } from '../../language/function-words.js';
 import { CONCEPT_GROUPS, conceptTable } from '../../retrieval/concepts.js';
+import { derivedTerms } from '../../retrieval/derived-terms.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { WORD_NUMBERS } from './question.js';
@@ -186,6 +187,7 @@ function computeIsKnown(stats: CorpusStats, raw: string): boolean {
   if (place) return place.split(' ').every((part) => stats.words.has(part));
   const concepts = conceptTable().get(stem(w));
   if (concepts?.some((id) => CONCEPT_GROUPS[id]!.some((g) => stats.words.has(g)))) return true;
+  if ([...(derivedTerms(stem(w)) ?? [])].some((f) => stats.stems.has(f))) return true;
   const bare = w.replace(/s$/, '');
   const maxEdit = w.length >= 7 ? 2 : w.length >= 4 ? 1 : 0;
   for (const word of stats.words) {

