@@ -13,7 +13,7 @@ import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { abstain } from './abstain-answer.js';
 import { checksFor, emit, renumbered, renumberedAll } from './answer-finish.js';
 import { composeFromTables, finishTable } from './answer-tables.js';
-import { CitationList } from './citations.js';
+import { CitationList, throughSentence } from './citations.js';
 import { compareAlternatives, composeComparison } from './compare-alternatives.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
 import { decideAbstention } from './decide.js';
@@ -214,7 +214,9 @@ export class OfflineAnswerer implements Answerer {
         short = { text: f.text, citation: cited.n, start: f.start, end: f.end };
         answer = `${f.text} [${cited.n}].\n\n${answer}`;
       } else {
-        short = shortAnswerFor(q.factual, cited, spanType, weigh, byline);
+        const continued = q.answerType === 'reason' || q.answerType === 'list';
+        const from = cited && continued ? throughSentence(cited, groups[0]?.sentences[0]) : cited;
+        short = shortAnswerFor(q.factual, from, spanType, weigh, byline);
         if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
       }
     }

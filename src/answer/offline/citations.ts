@@ -39,3 +39,9 @@ export class CitationList {
     return [...this.list];
   }
 }
+
+/** A citation cut to end where `sentence` ends, when it quotes more (the sentences after it continue a reason or a list). */
+export function throughSentence(citation: Citation, sentence: EvidenceSentence | undefined): Citation {
+  if (!sentence || sentence.end >= citation.end || sentence.start < citation.start) return citation;
+  return { ...citation, quote: citation.quote.slice(0, sentence.end - citation.start), end: sentence.end };
+}

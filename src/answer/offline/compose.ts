@@ -49,6 +49,12 @@ const NAMED_SPEAKER_SHARE = 0.3;
  * suite cases passed, for citation precision 0.5–4 points lower on the suites.
  */
 const SECOND_QUOTE_SHARE = 0.7;
+/**
+ * Share of the best sentence's score the sentence after it needs to be quoted with it as the rest of a list or a
+ * reason ("Because the cheapest quote is not one we could use. Its tiles would not be allowed …"); 0.5 left that
+ * second sentence out of a development case once reasons were weighed (`reasonGiven`).
+ */
+const CONTINUATION_SHARE = 0.3;
 /** Most sentences quoted besides the best one and the sentences that continue it. */
 const EXTRA_QUOTES = 2;
 
@@ -99,7 +105,7 @@ export function selectQuotes(
   } else if (type === 'list' || type === 'reason') {
     const next = following(1);
     const nextScore = next && scored.find((x) => x.sentence === next)?.score;
-    if (next && nextScore !== undefined && nextScore >= 0.5 * best.score) group.push(next);
+    if (next && nextScore !== undefined && nextScore >= CONTINUATION_SHARE * best.score) group.push(next);
   }
   const groups: QuoteGroup[] = [{ sentences: group, score: best.score }];
   const others = scored

@@ -30,6 +30,11 @@ export const SENTENCE_FEATURES = [
    * it ("To apply, send a CV …").
    */
   'purpose',
+  /**
+   * A reason or cause is asked for ("Why …", "What caused …") and the sentence states one ("because", "so that", "due
+   * to", "as a result of").
+   */
+  'reasonGiven',
   /** A list is asked for and the sentence enumerates. */
   'listLike',
 ] as const;

@@ -4,6 +4,7 @@ import { derivedTerms } from '../../retrieval/derived-terms.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
+import { CAUSE_QUESTION_RE } from '../question/span-type.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { queryTerms, type ScoringQuery, stripIdioms, type WeightedTerm } from './scoring-query.js';
 import { SENTENCE_FEATURES, type SentenceFeature } from './sentence-features.js';
@@ -23,6 +24,10 @@ const HOW_TO_RE =
   /\bhow (?:(?:do|can|should|could|would|may|must|will) (?:i|we|you|one|they|people|users|customers|members|staff|students|applicants)|to) (\p{L}+)/iu;
 /** "to" and the word after it, as a purpose or instruction opens ("To apply, send …"). */
 const TO_VERB_RE = /\bto (\p{L}+)/giu;
+
+/** Wording that states a reason or a cause (see `reasonGiven` in sentence-features.ts). */
+const REASON_CUE_RE =
+  /\b(?:because|so that|so as to|in order to|due to|owing to|thanks to|as a result|caused by|on account of|the reason|led to|leading to|resulted in|result of)\b/iu;
 
 /** The stem of the verb a how-to question asks about, if it is one. */
 const howToVerb = (question: string): string | undefined => {
@@ -104,6 +109,7 @@ function sentenceFeatures(
       return unit !== undefined && dimensions.includes(unit.dimension);
     });
   const yes = (b: boolean) => (b ? 1 : 0);
+  const reason = q.answerType === 'reason' || CAUSE_QUESTION_RE.test(q.text);
   return sentences.map((s) => {
     let conceptSet: Set<number> | undefined;
     const sentenceConcepts = () => (conceptSet ??= new Set(s.terms.flatMap((t) => concepts.get(t) ?? [])));
@@ -123,6 +129,7 @@ function sentenceFeatures(
       quantityNoFigure: yes(quantity && s.figures.length === 0),
       dimensionFigure: yes(dimensions.length > 0 && measured(s)),
       purpose: yes(howTo !== undefined && saysTo(s.text, howTo)),
+      reasonGiven: yes(reason && REASON_CUE_RE.test(s.text)),
       listLike: yes(q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2),
     };
   });

@@ -19,4 +19,5 @@ export const SENTENCE_WEIGHTS: Record<SentenceFeature, number> = {
   dimensionFigure: 0.2,
   purpose: 0.25,
   listLike: 0.08,
+  reasonGiven: 0.2,
 };

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
+
+/* Questions asking why or what caused something. The documents are fictional. */
+
+const GUIDE = `---
+title: "Marden quay guide (fictional)"
+---
+Fictional document written for testing; every name, place and figure in it is invented.
+
+The sight most visitors come for is the Tessel Tower, a 30-metre brick tower on the quay above the old harbour.
+
+It was built in 1802 for Agnes Holm, a ship owner, so that she could watch for her boats coming home.
+
+Restored in 1990, the Tessel Tower is open from May to September and costs £4 to climb.
+`;
+
+const MINUTES = `---
+title: "Orwick Rowing Club: committee minutes, 3 March (fictional)"
+---
+Fictional document written for testing; every name, place and figure in it is invented.
+
+Three builders bid to replace the boathouse roof: Carrow Ltd bid £48,000, Fenn & Daughters £52,500 and Brisk Build £39,900.
+
+Ada Lunn (Secretary): Members will ask why we did not take the cheapest bid.
+
+Joss Arden (Chair): Because the cheapest bid is not one we could use. Brisk Build's metal sheeting is not allowed on a listed building, and their guarantee lasts only two years.
+`;
+
+describe('reason questions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'marden-guide.md': GUIDE, 'orwick-minutes.md': MINUTES });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('quotes the sentence that states the reason, not the one that names the thing best', async () => {
+    const r = await askChat(t.app, 'What was the reason the Tessel Tower was built?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('so that she could watch for her boats');
+  });
+
+  it('quotes the sentence that continues a reason, and takes no short answer from it', async () => {
+    const r = await askChat(t.app, 'Why did the committee not take the cheapest bid?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('Because the cheapest bid is not one we could use.');
+    expect(r.citations[0]?.quote).toContain('not allowed on a listed building');
+    const first = r.citations[0]!;
+    if (r.short) expect(r.short.end).toBeLessThanOrEqual(first.start + first.quote.indexOf(' Brisk Build'));
+  });
+});
