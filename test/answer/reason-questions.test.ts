@@ -13,6 +13,8 @@ The sight most visitors come for is the Tessel Tower, a 30-metre brick tower on 
 It was built in 1802 for Agnes Holm, a ship owner, so that she could watch for her boats coming home.
 
 Restored in 1990, the Tessel Tower is open from May to September and costs £4 to climb.
+
+Because the harbour logbooks are fragile, they are shown in the tower only until June; from July they are replaced by facsimiles.
 `;
 
 const MINUTES = `---
@@ -38,6 +40,14 @@ describe('reason questions', () => {
     const r = await askChat(t.app, 'What was the reason the Tessel Tower was built?');
     expect(r.abstained).toBe(false);
     expect(r.citations[0]?.quote).toContain('so that she could watch for her boats');
+  });
+
+  it('answers when the words it lacks are verbs and adverbs, paraphrasing the document, and its nouns are there', async () => {
+    const r = await askChat(t.app, 'Why are the logbooks going to be swapped for facsimiles partway through?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('the harbour logbooks are fragile');
+    const missing = await askChat(t.app, 'Why are the logbooks going to be swapped for photogravures?');
+    expect(missing.abstained).toBe(true);
   });
 
   it('quotes the sentence that continues a reason, and takes no short answer from it', async () => {

@@ -23,6 +23,8 @@ export interface CoverageVerdict {
 const HAN_UNKNOWN_SHARE = 0.5;
 /** A question most of whose topic words (this share or more) the documents never use is not covered. */
 const UNKNOWN_SHARE = 0.5;
+/** What a question word the documents never use counts towards {@link UNKNOWN_SHARE} when it is not a noun. */
+const PARAPHRASE_WEIGHT = 0.5;
 const HAN_RE = /\p{Script=Han}/u;
 const WORD_RE = /(?<![\p{L}\p{N}'’])[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*/gu;
 const FOCUS_RE =
@@ -117,7 +119,9 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
   // Chinese words are weighed above, by their character pairs.
   const content = [...text.matchAll(WORD_RE)].filter((m) => !isFiller(m[0]) && !HAN_RE.test(m[0]));
   const unknownLatin = unknown.filter((u) => !HAN_RE.test(u.word));
-  if (content.length >= 3 && unknownLatin.length / content.length >= UNKNOWN_SHARE) {
+  // A verb or adverb the documents lack is often a paraphrase ("swapped" for "replaced"): it counts half.
+  const unknownWeight = unknownLatin.reduce((a, u) => a + (nouns.has(u.word) ? 1 : PARAPHRASE_WEIGHT), 0);
+  if (content.length >= 3 && unknownWeight / content.length >= UNKNOWN_SHARE) {
     const words = unknownLatin.map((u) => u.word);
     return { covered: false, missing: words, reason: `the documents say nothing about ${words.join(', ')}` };
   }
