@@ -133,6 +133,15 @@ describe('evidence check', () => {
     expect(ask('Why may or may not the town grow?')).toBe(0);
   });
 
+  it('takes the negation of a list item from its section heading', () => {
+    const item = '- theft while the home is empty for more than 60 days, because break-ins then go unnoticed.';
+    const q = 'Why is theft not covered when the home is empty?';
+    const under = (section: string) =>
+      evidenceFeatures(stats, q, 'reason', item, item, null, false, '', section).negationMismatch;
+    expect(under('What is not covered')).toBe(0);
+    expect(under('What is covered')).toBe(1);
+  });
+
   it('reads a possessive name as the name itself', () => {
     const sentence = 'By 1650 about 4,200 people lived there.';
     const ask = (q: string) => evidenceFeatures(stats, q, 'number', sentence, PASSAGE).nameMissing;

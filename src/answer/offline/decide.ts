@@ -210,6 +210,7 @@ function abstentionReason(
       s.chunk.speaker,
       evidence.yearsCarried,
       s.chunk.title,
+      s.chunk.section ?? '',
     );
   const check = checkOf(best, best.posed?.text);
   const measureGap =

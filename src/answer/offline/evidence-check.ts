@@ -142,7 +142,7 @@ export interface EvidenceCheck extends EvidenceFeatures {
  * Measures how much of a question the best sentence and its passage carry (see {@link EvidenceFeatures}).
  * `carried` says the question's figures come from an earlier turn of a follow-up ("and for young people?"), so a
  * sentence that names no year of its own may take them from its passage; numbers of the document's `title` count as
- * the sentence's own.
+ * the sentence's own, and a negation of its `section` heading as its own ("What is not covered" over a list).
  */
 export function evidenceFeatures(
   stats: CorpusStats,
@@ -153,6 +153,7 @@ export function evidenceFeatures(
   speaker: string | null = null,
   carried = false,
   title = '',
+  section = '',
 ): EvidenceCheck {
   // The tokenizer splits Chinese into character pairs across word boundaries; the question's words count instead.
   const hanWords = hanContentWords(question);
@@ -189,7 +190,7 @@ export function evidenceFeatures(
     nameMissing,
     typeMissing,
     dateMissing: typeMissing && spanType === 'date' ? 1 : 0,
-    negationMismatch: negatesRelation(question) && !NEGATION_RE.test(sentence) ? 1 : 0,
+    negationMismatch: negatesRelation(question) && !NEGATION_RE.test(sentence) && !NEGATION_RE.test(section) ? 1 : 0,
     antonymContradiction: contradicted ? 1 : 0,
     figureMissing: figure ? 1 : 0,
     modifierSwap: swapped ? 1 : 0,
