@@ -14,6 +14,8 @@ It was built in 1802 for Agnes Holm, a ship owner, so that she could watch for h
 
 Restored in 1990, the Tessel Tower is open from May to September and costs £4 to climb.
 
+The marina plan first proposed 44 berths. It was cut to 38 after the harbour board raised concerns about the channel.
+
 Because the harbour logbooks are fragile, they are shown in the tower only until June; from July they are replaced by facsimiles.
 `;
 
@@ -48,6 +50,12 @@ describe('reason questions', () => {
     expect(r.citations[0]?.quote).toContain('the harbour logbooks are fragile');
     const missing = await askChat(t.app, 'Why are the logbooks going to be swapped for photogravures?');
     expect(missing.abstained).toBe(true);
+  });
+
+  it('reads a sentence opening with a pronoun with the one before it, which gives the figure asked about', async () => {
+    const r = await askChat(t.app, 'Why was the marina plan cut from 44 berths to 38?');
+    expect(r.abstained).toBe(false);
+    expect(r.answer).toContain('harbour board raised concerns');
   });
 
   it('quotes the sentence that continues a reason, and takes no short answer from it', async () => {

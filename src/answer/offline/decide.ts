@@ -12,7 +12,7 @@ import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
 import { measureGapOf, undatedUnder, yearPartGiven } from './evidence-gaps.js';
 import { missingMeasure } from './measure-check.js';
-import { continuation, measuredFigureBelow, namedNext } from './next-evidence.js';
+import { continuation, measuredFigureBelow, namedNext, referent } from './next-evidence.js';
 
 /** Below this share of the question's weighted terms, no sentence answers it. */
 const MIN_COVERAGE = 0.1;
@@ -124,8 +124,9 @@ export interface Decision {
  *   a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for another measure
  *   than the one asked for (one an earlier sentence of its paragraph names, with a figure of the same kind, counts).
  *
- * When the best sentence lacks a figure or a name asked for, the next sentence of its passage leads if it continues
- * it (opening with a pronoun, or for "who" with a name) and the two pass together. When the best sentence lacks only
+ * When the best sentence lacks a figure or a name asked for, or a number the question gives, the next sentence of its
+ * passage leads if it continues it (opening with a pronoun, or for "who" with a name) and the two pass together; a best
+ * sentence that opens with a pronoun is checked with the sentence before it. When the best sentence lacks only
  * a span of the asked-for kind, the question's number or its measure, a runner-up scoring at least
  * {@link RUNNER_UP_SHARE} of it that passes the same check (and, for a figure, names the measure asked for) leads
  * instead; not when the best states the deed a "who" question asks about without its agent, where a runner-up holding
@@ -212,22 +213,23 @@ function abstentionReason(
       s.chunk.title,
       s.chunk.section ?? '',
     );
-  const check = checkOf(best, best.posed?.text);
+  const check = checkOf(best, best.posed?.text ?? referent(best, scored)?.sentence.text);
   const measureGap =
     figureAsked && !evidence.computed && !evidence.followUp && best.sentence.figures.length > 0
       ? measureGapOf(q.factual, best.sentence)
       : undefined;
   // A sentence that says the opposite of a question word ("highest" for "lowest") may be followed by one that says it
   // of the same subject ("The lowest was 7.2 °C").
-  const next = check.antonymContradiction
-    ? continuation(best, scored)
-    : !check.typeMissing
-      ? undefined
-      : spanType === 'number'
-        ? continuation(best, scored)
-        : spanType === 'person'
-          ? namedNext(best, scored, q.factual)
-          : undefined;
+  const next =
+    check.antonymContradiction || check.figureMissing
+      ? continuation(best, scored)
+      : !check.typeMissing
+        ? undefined
+        : spanType === 'number'
+          ? continuation(best, scored)
+          : spanType === 'person'
+            ? namedNext(best, scored, q.factual)
+            : undefined;
   const pair = next ? checkOf(next, best.sentence.text) : undefined;
   if (next && pair && !pair.typeMissing && nearMissScore(pair) <= 0) return { lead: next };
   if (nearMissScore(check) <= 0 && !measureGap) return promoted && { lead: promoted };

@@ -18,6 +18,16 @@ export function continuation(best: ScoredSentence, scored: readonly ScoredSenten
   return scored.find((s) => s.sentence.chunk === chunk && s.sentence.index === index + 1 && s.sentence.inherited);
 }
 
+/**
+ * The sentence before `s` in its passage, when `s` refers back to it (opens with a pronoun: "The plan proposed 44
+ * homes. It was cut to 38 after …"): the near-miss check reads the two together.
+ */
+export function referent(s: ScoredSentence, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
+  if (!s.sentence.inherited) return undefined;
+  const { chunk, index } = s.sentence;
+  return scored.find((x) => x.sentence.chunk === chunk && x.sentence.index === index - 1);
+}
+
 /** A sentence opening with a name: two or more capitalised words ("Winger Kemi Adeyinka cut inside …"). */
 const NAME_OPENING_RE = /^\W*(?:\p{Lu}[\p{L}'’-]*\s+){2,4}/u;
 
