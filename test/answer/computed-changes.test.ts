@@ -108,3 +108,32 @@ describe('a figure for the year before the one a sentence gives with its change'
     expect(r.checks.some((c) => c.op === 'implied_base')).toBe(false);
   });
 });
+
+const SURVEY = `---
+title: "Fenwold school sleep survey (fictional)"
+---
+Fictional document written for testing; every name, place and figure in it is invented.
+
+After the term, 37% of pupils in the early-bedtime group said they felt tired in lessons, down from 58% at the start.
+
+In the comparison group the figure barely moved, from 57% to 54%.
+`;
+
+describe('percentage-point changes written "Y%, down from X%"', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'fenwold-survey.md': SURVEY });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('takes the best sentence\'s pair, earlier figure first, not a "from X% to Y%" pair of another group', async () => {
+    const r = await askChat(
+      t.app,
+      'By how many percentage points did tiredness in lessons drop in the early-bedtime group?',
+    );
+    const check = r.checks.find((c) => c.status === 'computed');
+    expect(check?.op).toBe('pp_change');
+    expect(check?.args).toEqual({ from: 58, to: 37 });
+  });
+});

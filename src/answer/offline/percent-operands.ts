@@ -29,17 +29,21 @@ export function yearPercentPair(q: QuestionAnalysis, figs: readonly Figure[]): [
   return null;
 }
 
-/** Two percentages of one sentence written "from X% to Y%", in that order. */
+/** What comes between a percentage and the earlier one it is set against ("37% of pupils …, down from 58%"). */
+const BACK_FROM_RE = /^[^%]*\b(?:down|up) from\s*$/u;
+
+/**
+ * Two percentages of one sentence written "from X% to Y%", or "Y% …, down (or up) from X%", as X then Y; the best
+ * sentence's pair first.
+ */
 export function percentPair(figs: readonly Figure[]): [Figure, Figure] | null {
   for (const f of figs.filter(isPercent)) {
-    const g = figs.find(
-      (x) =>
-        isPercent(x) &&
-        x.source === f.source &&
-        x.start > f.end &&
-        /^\s*to\s*$/.test(f.source.text.slice(f.end - f.source.start, x.start - f.source.start)),
-    );
-    if (g) return [f, g];
+    const between = (x: Figure) => f.source.text.slice(f.end - f.source.start, x.start - f.source.start);
+    const later = figs.filter((x) => isPercent(x) && x.source === f.source && x.start > f.end);
+    const to = later.find((x) => /^\s*to\s*$/.test(between(x)));
+    if (to) return [f, to];
+    const from = later.find((x) => BACK_FROM_RE.test(between(x)));
+    if (from) return [from, f];
   }
   return null;
 }
