@@ -8,7 +8,8 @@ import { matchRows, type RowMatch, usable } from './table-match.js';
 
 /**
  * The two series a comparison names, split at its connective: "the percentage of A in the total B",
- * "A as a percentage of B", "the ratio of A to B", "the proportion of A over B", "the difference between A and B".
+ * "A as a percentage of B", "the ratio of A to B", "the proportion of A over B", "the difference between A and B",
+ * "how much less does A cost than B".
  */
 const TWO_SERIES_RES: readonly RegExp[] = [
   /\b(?:percent(?:age)?|proportion|share|fraction)(?: (?:constitution|composition))? of (.+?) (?:in|among|within|over|out of|to) (?:the )?((?:total|overall|group|combined)\b.*)$/iu,
@@ -16,6 +17,7 @@ const TWO_SERIES_RES: readonly RegExp[] = [
   /\bratio of (.+?) (?:to|and|versus|vs\.?) (.+)$/iu,
   /\bproportion of (.+?) over (.+)$/iu,
   /\bdifference (?:in [^?]+? )?between (.+?) and (.+)$/iu,
+  /\bhow (?:much|many) (?:more|less|fewer|higher|lower|bigger|larger|smaller|cheaper|dearer|greater)\b(?: \w+)? (?:does|do|did|is|are|was|were) (.+?) (?:cost |earn |pay |have |get )?than (.+)$/iu,
 ];
 
 /**
@@ -44,17 +46,23 @@ function partRows(part: string, tables: readonly Table[], weigh: TermWeight): Ro
   return out;
 }
 
-/** Two rows the question names apart, best match of each part, in the order named; null when the parts do not both match. */
+/**
+ * Two rows the question names apart, best match of each part, in the order named (B first for "how much less is A than
+ * B", so that the difference comes out as asked); null when the parts do not both match.
+ */
 export function namedRows(question: string, tables: readonly Table[], weigh: TermWeight): [RowMatch, RowMatch] | null {
   for (const re of TWO_SERIES_RES) {
     const m = re.exec(question);
     if (!m) continue;
     const a = partRows(m[1]!, tables, weigh).find(usable);
     const b = a && partRows(m[2]!, tables, weigh).find((x) => usable(x) && x.table === a.table && x.row !== a.row);
-    if (a && b) return [a, b];
+    if (a && b) return LESS_THAN_RE.test(question) ? [b, a] : [a, b];
   }
   return null;
 }
+
+/** "How much less (cheaper, lower …) is A than B": the difference asked is B minus A. */
+const LESS_THAN_RE = /\bhow (?:much|many) (?:less|fewer|lower|smaller|cheaper)\b/iu;
 
 /** The question names two series apart (see {@link TWO_SERIES_RES}). */
 export const namesTwoSeries = (question: string) => TWO_SERIES_RES.some((re) => re.test(question));

@@ -122,7 +122,23 @@ export function matchRows(question: string, tables: readonly Table[], weigh: Ter
       const conjunct = conjunctTerms(row.label).some((part) => part.every((t) => asked.has(t)))
         ? MIN_LABEL_PRECISION + (1 - MIN_LABEL_PRECISION) * labelPrecision
         : 0;
-      const precision = Math.max(labelPrecision, seriesPrecision, notePrecision, solePrecision, conjunct);
+      // A label's head before a bracketed qualifier names the row ("Concession (over-65s, students, jobseekers)").
+      const head = termsOf(row.label.replace(BRACKETED_RE, ''));
+      const headPrecision =
+        head.length && head.length < label.size
+          ? weightOf(
+              head.filter((t) => asked.has(t)),
+              weigh,
+            ) / Math.max(weightOf(head, weigh), 1e-9)
+          : 0;
+      const precision = Math.max(
+        labelPrecision,
+        seriesPrecision,
+        notePrecision,
+        solePrecision,
+        conjunct,
+        headPrecision,
+      );
       out.push({
         table,
         row,
