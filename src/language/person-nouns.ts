@@ -14,3 +14,28 @@ export function isPersonNoun(lemma: string): boolean {
   const first = senses.get(lemma)?.[0];
   return first !== undefined && synsets.get(first)?.lexFile === NOUN_PERSON;
 }
+
+/** WordNet's lexicographer file of nouns that name groups of people or things (lex_filenum 14, see lexnames(5WN)). */
+const NOUN_GROUP = '14';
+
+/** Whether a noun's most frequent sense in WordNet 3.1 names a group ("people", "crowd", "audience", "workforce"). */
+export function isGroupNoun(lemma: string): boolean {
+  const { senses, synsets } = nounNet();
+  const first = senses.get(lemma)?.[0];
+  return first !== undefined && synsets.get(first)?.lexFile === NOUN_GROUP;
+}
+
+/**
+ * Every WordNet 3.1 noun that can count people: its most frequent sense names a person ("spectator", "resident") or a
+ * group ("crowd", "audience", "workforce"). Single words, lower-cased.
+ */
+export function peopleNouns(): string[] {
+  const { senses, synsets } = nounNet();
+  const out: string[] = [];
+  for (const [lemma, offsets] of senses) {
+    if (lemma.includes('_')) continue;
+    const kinds = offsets.map((o) => synsets.get(o)?.lexFile);
+    if (kinds[0] === NOUN_PERSON || kinds[0] === NOUN_GROUP) out.push(lemma);
+  }
+  return out;
+}

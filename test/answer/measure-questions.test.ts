@@ -41,6 +41,21 @@ describe('questions counting with "the number of"', () => {
   });
 });
 
+describe('measures named in other words', () => {
+  const missing = (q: string, s: string) => missingMeasure(q, new Set(tokenize(s)));
+
+  it('takes a noun that counts people for "people"', () => {
+    expect(missing('How many people watched the final?', 'A crowd of 1,846 watched the final.')).toBeUndefined();
+    expect(missing('How many people watched the final?', '1,846 spectators watched the final.')).toBeUndefined();
+    expect(missing('How many people watched the final?', 'The final lasted 95 minutes.')).toBe('people');
+  });
+
+  it('takes a derived form of the measure word', () => {
+    expect(missing('What was the payment to each member?', 'Each member pays £40 a year.')).toBeUndefined();
+    expect(missing('What was the payment to each member?', 'Each member was given 40 tickets.')).toBe('payment');
+  });
+});
+
 describe('bounds', () => {
   it('takes "up to" and "at least" for a maximum and a minimum', () => {
     const terms = new Set(tokenize('The Basic plan keeps up to 5 boards.'));

@@ -1,6 +1,8 @@
+import { isGroupNoun, peopleNouns } from '../../language/person-nouns.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { isCurrencyWord, isMoneyWord, isUnitWord } from '../../language/unit-words.js';
 import { conceptTable } from '../../retrieval/concepts.js';
+import { derivedTerms } from '../../retrieval/derived-terms.js';
 import { stem } from '../../retrieval/tokenizer.js';
 
 /**
@@ -52,9 +54,19 @@ export function measureWords(question: string): TaggedToken[] {
   return out;
 }
 
+let peopleStems: ReadonlySet<string> | undefined;
+
+/** Whether a sentence has a noun that can count people (see `peopleNouns`), by stem. */
+function countsPeople(sentenceTerms: ReadonlySet<string>): boolean {
+  peopleStems ??= new Set(peopleNouns().map(stem));
+  for (const t of sentenceTerms) if (peopleStems.has(t)) return true;
+  return false;
+}
+
 /**
  * The first of a question's measure words (see {@link measureWords}) that a sentence neither has (by stem) nor
- * relates to through a concept group, or undefined when it has them all.
+ * relates to through a concept group or a derived form, or undefined when it has them all. A word for a group of
+ * people ("how many people") is measured by any noun that counts people ("a crowd of 1,846", "1,846 spectators").
  */
 export function missingMeasure(question: string, sentenceTerms: ReadonlySet<string>): string | undefined {
   const concepts = conceptTable();
@@ -63,6 +75,8 @@ export function missingMeasure(question: string, sentenceTerms: ReadonlySet<stri
     const s = stem(w.text.toLowerCase());
     if (sentenceTerms.has(s) || sentenceTerms.has(stem(w.lemma))) continue;
     if ((concepts.get(s) ?? []).some((c) => sentenceConcepts.has(c))) continue;
+    if ([...(derivedTerms(s) ?? [])].some((d) => sentenceTerms.has(d))) continue;
+    if (isGroupNoun(w.lemma.toLowerCase()) && countsPeople(sentenceTerms)) continue;
     return w.text;
   }
   return undefined;
