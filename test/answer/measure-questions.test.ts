@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { countedNoun } from '../../src/answer/grounding/question-words.js';
 import { extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
 import { missingMeasure } from '../../src/answer/offline/measure-check.js';
 import { asksNamedMeasure, detectSpanType } from '../../src/answer/question/span-type.js';
+import { tagText } from '../../src/language/tagger.js';
 import { tokenize } from '../../src/retrieval/tokenizer.js';
 
 /* Questions that name what they measure or count without "how much" or "how many". All sentences are fictional. */
@@ -31,6 +33,22 @@ describe('questions counting with "the number of"', () => {
   it('answers with the count, not a price per thing counted', () => {
     const s = 'The Basic plan costs £4 per user per month, with a minimum of 5 users, and adds a shared calendar.';
     expect(extractShortAnswer(s, 'What is the minimum number of users on the Basic plan?', 'number')?.text).toBe('5');
+  });
+
+  it('counts the noun after a partitive "of the"', () => {
+    const counted = (q: string) => countedNoun(tagText(q).tokens);
+    expect(counted('How many of the students were girls?')).toBe('student');
+    expect(counted('How many boats were built?')).toBe('boat');
+  });
+
+  it('offers no measure as the count of things a question asks for, but does for a count of units', () => {
+    const s = 'Pupils in the early group fell asleep in 19 minutes, compared with 31 minutes before.';
+    const spans = (q: string) =>
+      spanCandidates(s, q, 'number')
+        .filter((c) => c.exact)
+        .map((c) => c.text);
+    expect(spans('How many of the pupils fell asleep early?').some((t) => t.includes('minutes'))).toBe(false);
+    expect(spans('How many minutes did pupils in the early group take to fall asleep?')).toContain('19');
   });
 
   it('counts the head of a noun phrase, not a noun that modifies another', () => {

@@ -25,7 +25,10 @@ export function subjectVerb(question: readonly TaggedToken[]): string | null {
   return null;
 }
 
-/** The noun a question counts ("how many notebooks", "the number of notebooks" -> "notebook"), as a lemma; null if none. */
+/**
+ * The noun a question counts ("how many notebooks", "how many of the notebooks", "the number of notebooks" ->
+ * "notebook"), as a lemma; null if none.
+ */
 export function countedNoun(question: readonly TaggedToken[]): string | null {
   const at = question.findIndex(
     (t, i) =>
@@ -33,7 +36,9 @@ export function countedNoun(question: readonly TaggedToken[]): string | null {
       (/^of$/i.test(t.text) && /^number$/i.test(question[i - 1]?.text ?? '')),
   );
   if (at < 0) return null;
-  const noun = question.slice(at + 1, at + 4).find((t) => t.pos !== 'ADJ');
+  // A partitive counts the noun after it: "how many of the students".
+  const from = /^of$/i.test(question[at + 1]?.text ?? '') && question[at + 2]?.pos === 'DET' ? at + 3 : at + 1;
+  const noun = question.slice(from, from + 3).find((t) => t.pos !== 'ADJ');
   return noun && isNoun(noun) ? noun.lemma : null;
 }
 

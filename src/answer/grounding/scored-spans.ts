@@ -1,6 +1,6 @@
 import { askedDimensions, type Dimension } from '../../language/dimensions.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
-import { isCurrencyWord } from '../../language/unit-words.js';
+import { isCurrencyWord, isUnitWord } from '../../language/unit-words.js';
 import { extractClaims, type NumericClaim } from '../../numbers/index.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import { yearsIn } from '../question/question.js';
@@ -51,6 +51,8 @@ const otherDimension = (unit: Dimension | undefined, asked: readonly Dimension[]
 
 /** A "how many" question counting money ("how many dollars"), which an amount answers; not "how many scholarships". */
 const countsMoney = (counted: string | null) => counted !== null && isCurrencyWord(counted);
+/** Whether a question counts things, not units of a measure ("how many students", not "how many minutes"). */
+const countsThings = (counted: string | null) => counted !== null && !isCurrencyWord(counted) && !isUnitWord(counted);
 
 /**
  * Every candidate span of a sentence for a question of a type other than reason or clause, scored as
@@ -103,6 +105,8 @@ export function spanCandidates(
     if (!span.some(isContent) || span.every((t) => !isContent(t) || asked(t))) return;
     if (c.kind === 'number' && otherDimension(unitDimensionOf(tokens, c), ctx.dimensions)) return;
     if (c.kind === 'number' && ctx.count && isMoneySpan(span) && !countsMoney(ctx.counted)) return;
+    // A count of things is no measure: "31 minutes" does not say how many students.
+    if (c.kind === 'number' && countsThings(ctx.counted) && unitDimensionOf(tokens, c) !== undefined) return;
     const features = spanFeatures(c, ctx);
     if (features.typeFit <= 0) return;
     const start = tokens[c.first]!.start;
