@@ -50,3 +50,16 @@ export function isKindOf(lemma: string, category: string): boolean {
   }
   return false;
 }
+
+/**
+ * The lexicographer file (see lexnames(5WN)) of a phrase's most frequent WordNet noun sense: "04" (noun.act) for "ferry
+ * crossing", "06" (noun.artifact) for "bridge"; undefined when no tail of it is a WordNet noun. A plural is read by
+ * its singular when only that is known ("crossings").
+ */
+export function nounLexFile(words: readonly string[]): string | undefined {
+  const { senses, synsets } = nounNet();
+  const singular = [...words.slice(0, -1), (words.at(-1) ?? '').replace(/s$/iu, '')];
+  const lemma = nounLemmaOf(words) ?? nounLemmaOf(singular);
+  const first = lemma ? senses.get(lemma)?.[0] : undefined;
+  return first ? synsets.get(first)?.lexFile : undefined;
+}

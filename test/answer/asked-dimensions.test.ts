@@ -20,11 +20,20 @@ The display shows a clock and the cooker keeps the rice at 65 °C for up to 12 h
 `;
 
 describe('the dimension a question asks a measure of', () => {
+  it('reads "how long" of an act or event as a time, of a thing or place as a length (WordNet)', () => {
+    expect(askedDimensions('How long is the ferry ride from Tarn to Oske?')).toEqual(['time']);
+    expect(askedDimensions('How long was the trial?')).toEqual(['time']);
+    expect(askedDimensions('How long is the cooling-off period?')).toEqual(['time']);
+    expect(askedDimensions('How long is the bridge?')).toEqual(['length']);
+    expect(askedDimensions('How long is the Tarn river?')).toEqual(['length']);
+    expect(askedDimensions('How long were the Normans in Sicily?')).toEqual(['length', 'time']);
+  });
+
   it('reads "how" with an adjective of degree and "what" with a dimension noun', () => {
     expect(askedDimensions('How heavy is the cooker?')).toEqual(['mass']);
     expect(askedDimensions('What is the weight of the cooker?')).toEqual(['mass']);
     expect(askedDimensions('At what temperature does it keep rice warm?')).toEqual(['temperature']);
-    expect(askedDimensions('How long does it take?')).toEqual(['length', 'time']);
+    expect(askedDimensions('How long does it take?')).toEqual(['time']);
     expect(askedDimensions('How long ago did it open?')).toEqual([]);
     expect(askedDimensions('What does the Warm button do?')).toEqual([]);
     expect(askedDimensions('How much does the spare pot cost?')).toEqual(['money']);
