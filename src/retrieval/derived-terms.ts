@@ -4,9 +4,9 @@ import { STOPWORDS, stem } from './tokenizer.js';
 let table: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 
 /**
- * Tokenizer terms (stems) linked to other terms by WordNet's derivationally related forms (see `derivedForms`):
- * "colon" (colonize) to "coloni" (colony) and "colonist", "decid" (decide) to "decis" (decision). Forms the stemmer
- * already joins, and stop words, are left out; built on first use and kept.
+ * Tokenizer terms (stems) linked to other terms by WordNet's derivationally related forms (see `readDerivations`):
+ * "colon" (colonize) to "coloni" (colony), "decid" (decide) to "decis" (decision). Forms the stemmer already joins,
+ * and stop words, are left out; built on first use and kept.
  */
 export function derivedTerms(term: string): ReadonlySet<string> | undefined {
   table ??= build();
