@@ -118,7 +118,10 @@ interface TermTest {
 /** Tests a term against a text's tokenizer terms, and a Chinese word against the text itself. */
 function termTest(text: string): TermTest {
   const terms = new Set(tokenize(text));
-  const derived = (t: string) => [...(derivedTerms(t) ?? [])].some((d) => terms.has(d));
+  const derived = (t: string) => {
+    for (const form of derivedTerms(t) ?? []) if (terms.has(form)) return true;
+    return false;
+  };
   return { has: (t) => terms.has(t) || (HAN_RE.test(t) && text.includes(t)) || derived(t) };
 }
 

@@ -74,8 +74,7 @@ function titleTerms(title: string): ReadonlySet<string> {
 function termMatch(t: WeightedTerm, s: EvidenceSentence, sentenceConcepts: () => ReadonlySet<number>): number {
   if (s.termSet.has(t.term)) return 1;
   if (t.concepts.length && t.concepts.some((c) => sentenceConcepts().has(c))) return 0.6;
-  const derived = derivedTerms(t.term);
-  if (derived && s.terms.some((x) => derived.has(x))) return DERIVED_MATCH;
+  for (const form of derivedTerms(t.term) ?? []) if (s.termSet.has(form)) return DERIVED_MATCH;
   if (s.inherited?.has(t.term)) return INHERITED_MATCH;
   return titleTerms(s.chunk.title).has(t.term) ? TITLE_MATCH : 0;
 }
