@@ -118,18 +118,20 @@ const ASKED: ReadonlyArray<[RegExp, readonly Dimension[]]> = [
 /** "How long" and the noun it asks about: "how long is the ferry crossing" gives "crossing". */
 const HOW_LONG_IS_RE =
   /\bhow long (?:is|was|are|were|will be) (?:the |a |an |this |that |its |their )?([\p{L}-]+(?: [\p{L}-]+){0,3}?)(?= (?:from|of|in|on|at|to|between|across|over|for|with)\b|\s*\?|\s*$)/iu;
-/\bhow long (?:is|was|are|were|will be) (?:the |a |an |this |that |its |their )?((?:[\p{L}-]+ ){0,3})\?*$/iu;
 /** "How long" with a verb of doing: "how long does the crossing take", "how long did she serve". */
 const HOW_LONG_DOES_RE = /\bhow long (?:does|did|do|will|would|can|could|has|have|had)\b/iu;
-/** WordNet lexicographer files (see lexnames(5WN)) of nouns whose "how long" is a time: acts, events, processes, states, times. */
+/**
+ * WordNet lexicographer files (see lexnames(5WN)) of nouns whose "how long" is a time: acts, events, processes,
+ * states, times.
+ */
 const TIMED_NOUNS = new Set(['04', '11', '22', '26', '28']);
 /** Lexicographer files of nouns whose "how long" is a length: artifacts, bodies, animals, places, objects, plants. */
 const EXTENDED_NOUNS = new Set(['05', '06', '08', '15', '17', '20']);
 
 /**
  * What "how long" asks of its question: a time when the question asks how long something takes or goes on, or its
- * noun's most frequent WordNet sense is an act, event or time ("the ferry ride", "the trial", "the cooling-off period"); a length
- * when it is a thing or place ("the bridge", "the river"); either otherwise ("the Normans").
+ * noun's most frequent WordNet sense is an act, event or time ("the ferry ride", "the trial", "the cooling-off
+ * period"); a length when it is a thing or place ("the bridge", "the river"); either otherwise ("the Normans").
  */
 function howLong(question: string): readonly Dimension[] {
   if (HOW_LONG_DOES_RE.test(question)) return ['time'];

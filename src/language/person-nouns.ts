@@ -9,10 +9,14 @@ const NOUN_PERSON = '18';
  * such as "the chief people officer" then answers "who". The data loads on first use.
  */
 export function isPersonNoun(lemma: string): boolean {
-  if (lemma.includes('_')) return false;
+  return !lemma.includes('_') && firstSenseFile(lemma) === NOUN_PERSON;
+}
+
+/** The lexicographer file of a lemma's most frequent noun sense, if WordNet knows it as a noun. */
+function firstSenseFile(lemma: string): string | undefined {
   const { senses, synsets } = nounNet();
   const first = senses.get(lemma)?.[0];
-  return first !== undefined && synsets.get(first)?.lexFile === NOUN_PERSON;
+  return first === undefined ? undefined : synsets.get(first)?.lexFile;
 }
 
 /** WordNet's lexicographer file of nouns that name groups of people or things (lex_filenum 14, see lexnames(5WN)). */
@@ -20,9 +24,7 @@ const NOUN_GROUP = '14';
 
 /** Whether a noun's most frequent sense in WordNet 3.1 names a group ("people", "crowd", "audience", "workforce"). */
 export function isGroupNoun(lemma: string): boolean {
-  const { senses, synsets } = nounNet();
-  const first = senses.get(lemma)?.[0];
-  return first !== undefined && synsets.get(first)?.lexFile === NOUN_GROUP;
+  return firstSenseFile(lemma) === NOUN_GROUP;
 }
 
 /**
@@ -30,12 +32,9 @@ export function isGroupNoun(lemma: string): boolean {
  * group ("crowd", "audience", "workforce"). Single words, lower-cased.
  */
 export function peopleNouns(): string[] {
-  const { senses, synsets } = nounNet();
-  const out: string[] = [];
-  for (const [lemma, offsets] of senses) {
-    if (lemma.includes('_')) continue;
-    const kinds = offsets.map((o) => synsets.get(o)?.lexFile);
-    if (kinds[0] === NOUN_PERSON || kinds[0] === NOUN_GROUP) out.push(lemma);
-  }
-  return out;
+  return [...nounNet().senses.keys()].filter((lemma) => {
+    if (lemma.includes('_')) return false;
+    const file = firstSenseFile(lemma);
+    return file === NOUN_PERSON || file === NOUN_GROUP;
+  });
 }
