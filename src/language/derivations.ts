@@ -1,4 +1,4 @@
-import { readWordNetFile } from './wordnet-files.js';
+import { readWordNetFile, synsetFields } from './wordnet-files.js';
 
 /** WordNet's data files by the part-of-speech letter its pointers use ("s", a satellite adjective, is in data.adj). */
 const DATA_FILES: Readonly<Record<string, string>> = { n: 'data.noun', v: 'data.verb', a: 'data.adj', r: 'data.adv' };
@@ -30,7 +30,7 @@ export function readDerivations(): Map<string, Set<string>> {
   for (const [pos, file] of Object.entries(DATA_FILES)) {
     for (const line of readWordNetFile(file).split('\n')) {
       if (!line || line.startsWith(' ')) continue;
-      const f = line.split(' ');
+      const f = synsetFields(line);
       const count = Number.parseInt(f[3] ?? '0', 16);
       const lemmas: string[] = [];
       for (let i = 0; i < count; i++) lemmas.push(f[4 + 2 * i]!.toLowerCase().replace(MARKER_RE, ''));

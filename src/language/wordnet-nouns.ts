@@ -1,4 +1,4 @@
-import { readWordNetFile } from './wordnet-files.js';
+import { readWordNetFile, synsetFields } from './wordnet-files.js';
 
 /** One noun synset of WordNet: its lexicographer file (see lexnames(5WN)) and the synsets it is a kind or instance of. */
 export interface NounSynset {
@@ -19,7 +19,7 @@ function parseData(): Map<string, NounSynset> {
   const synsets = new Map<string, NounSynset>();
   for (const line of readWordNetFile('data.noun').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
-    const f = line.split(' ');
+    const f = synsetFields(line);
     const words = Number.parseInt(f[3] ?? '0', 16);
     let at = 4 + 2 * words;
     const pointers = Number.parseInt(f[at] ?? '0', 10);

@@ -93,7 +93,7 @@ describe('Metrics', () => {
     expect(sampleValue(samples, 'citecheck_index_documents')).toBe(0);
     expect(sampleValue(samples, 'citecheck_index_build_age_seconds')).toBeNaN();
 
-    const first = newBuildId(Date.UTC(2026, 0, 1, 23, 59, 30));
+    const first = '20260101T235930000Z-42-9f3a1c2e';
     served = index(first, 14, 3);
     ({ samples } = await scrape(m));
     expect(samplesOf(samples, 'citecheck_index_info')).toEqual([
@@ -103,7 +103,7 @@ describe('Metrics', () => {
     expect(sampleValue(samples, 'citecheck_index_documents')).toBe(3);
     expect(sampleValue(samples, 'citecheck_index_build_age_seconds')).toBeCloseTo(30, 1);
 
-    const second = newBuildId(now);
+    const second = '20260102T000000000Z-42-0badc0de';
     served = index(second, 20, 4);
     now += 5000;
     ({ samples } = await scrape(m));
