@@ -1,6 +1,6 @@
 import { conceptTable } from '../../retrieval/concepts.js';
 import { derivedTerms } from '../../retrieval/derived-terms.js';
-import { tokenize } from '../../retrieval/tokenizer.js';
+import { stem, tokenize } from '../../retrieval/tokenizer.js';
 import { type CorpusStats, idf } from '../question/corpus-stats.js';
 import type { AnswerType } from '../question/question.js';
 import { WORD_NUMBERS, yearsIn } from '../question/question.js';
@@ -63,6 +63,22 @@ const CHANGE_RE = /\b(?:change[ds]?|changing)\b/gi;
  */
 const SAYING_TERMS: ReadonlySet<string> = new Set(tokenize('say says said saying tell tells told telling'));
 
+/** Particles a phrasal verb joins into a noun ("turned out": "turnout", "set up": "setup", "laid off" stays apart). */
+const PARTICLE_RE = /\b([a-z]{2,})\s+(out|up|down|off|over|back|away|in|on)\b/giu;
+
+/**
+ * Nouns a question's phrasal verbs make when joined ("how many turned out" asks about the turnout, "the payout"
+ * answers "what was paid out"), as terms the documents use; the stemmed verb and its particle, written together.
+ */
+export function joinedCompounds(stats: CorpusStats, text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(PARTICLE_RE)) {
+    const joined = stem(`${stem(m[1]!.toLowerCase())}${m[2]!.toLowerCase()}`);
+    if (stats.df.has(joined)) out.push(joined);
+  }
+  return out;
+}
+
 /** A question term with its weight and the concepts it belongs to. */
 export interface WeightedTerm {
   term: string;
@@ -80,7 +96,7 @@ export function queryTerms(stats: CorpusStats, q: ScoringQuery): WeightedTerm[] 
   const years = new Set([...q.years, ...yearsIn(q.context ?? '')].map(String));
   const seen = new Map<string, WeightedTerm>();
   const add = (text: string, factor: number) => {
-    for (const term of tokenize(text)) {
+    for (const term of [...tokenize(text), ...joinedCompounds(stats, text)]) {
       if (speakerTerms.has(term) || years.has(term) || SAYING_TERMS.has(term)) continue;
       const termConcepts = concepts.get(term) ?? [];
       const unseen = !stats.df.has(term);

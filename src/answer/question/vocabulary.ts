@@ -27,7 +27,8 @@ const QUESTION_ONLY_FILLER: readonly string[] = (
   'ok okay yes hey hi hello well anyway besides else exact number numbers figure figures value values ' +
   'big bigger biggest large larger largest small smaller high higher low lower far fast faster long ' +
   'first second third fourth fifth last next two three four five six seven eight nine ten ' +
-  'year years yearly annual annually percent percentage cent rate rates level levels amount total overall ' +
+  'year years yearly annual annually percent percentage proportion fraction cent rate rates level levels amount total ' +
+  'overall ' +
   'average compare compared comparison contradiction agree disagree true false happen happened ' +
   'dollar dollars usd yuan rmb billion million trillion bn tn x times ' +
   'worth supposed turn turns become becomes became headline theme themes topic topics main key major role part ' +
