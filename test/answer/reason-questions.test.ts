@@ -31,10 +31,28 @@ Ada Lunn (Secretary): Members will ask why we did not take the cheapest bid.
 Joss Arden (Chair): Because the cheapest bid is not one we could use. Brisk Build's metal sheeting is not allowed on a listed building, and their guarantee lasts only two years.
 `;
 
+const LEAFLET = `---
+title: "Package leaflet: Dolvane 200 mg tablets (fictional)"
+---
+Fictional document written for testing; every name, place and figure in it is invented.
+
+## Before you take Dolvane
+
+**Do not take Dolvane:**
+
+- if you are allergic to dolvanol or to any of the other ingredients;
+- if you have severe liver disease, because dolvanol is broken down by the liver and can build up to harmful levels;
+- if you are under 12 years old.
+
+**Take special care with Dolvane:**
+
+- if you have asthma, because it can make breathing harder in a few people.
+`;
+
 describe('reason questions', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await makeCorpusApp({ 'marden-guide.md': GUIDE, 'orwick-minutes.md': MINUTES });
+    t = await makeCorpusApp({ 'marden-guide.md': GUIDE, 'orwick-minutes.md': MINUTES, 'dolvane-leaflet.md': LEAFLET });
   });
   afterAll(() => t?.cleanup());
 
@@ -65,5 +83,13 @@ describe('reason questions', () => {
     expect(r.citations[0]?.quote).toContain('not allowed on a listed building');
     const first = r.citations[0]!;
     if (r.short) expect(r.short.end).toBeLessThanOrEqual(first.start + first.quote.indexOf(' Brisk Build'));
+  });
+
+  it('reads a list item under the line that introduces it, which states the negation asked about', async () => {
+    const r = await askChat(t.app, "Why shouldn't someone with severe liver disease take Dolvane?");
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('broken down by the liver');
+    const careful = await askChat(t.app, "Why shouldn't someone with asthma take Dolvane?");
+    expect(careful.abstained).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { RUNNER_UP_SHARE, TOP_SENTENCES } from './decide-limits.js';
 import { namedDocumentLead } from './document-names.js';
 import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
-import { measureGapOf, undatedUnder, yearPartGiven } from './evidence-gaps.js';
+import { listLeadIn, measureGapOf, undatedUnder, yearPartGiven } from './evidence-gaps.js';
 import { missingMeasure } from './measure-check.js';
 import { continuation, measuredFigureBelow, namedNext, referent } from './next-evidence.js';
 
@@ -211,7 +211,7 @@ function abstentionReason(
       s.chunk.speaker,
       evidence.yearsCarried,
       s.chunk.title,
-      s.chunk.section ?? '',
+      `${s.chunk.section ?? ''} ${listLeadIn(s)}`.trim(),
     );
   const check = checkOf(best, best.posed?.text ?? referent(best, scored)?.sentence.text);
   const measureGap =

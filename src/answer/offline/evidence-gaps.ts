@@ -40,3 +40,24 @@ export function measureGapOf(question: string, s: EvidenceSentence): string | un
 export function undatedUnder(s: EvidenceSentence, year: number): boolean {
   return s.years.length === 0 && yearsIn(s.chunk.title).includes(year);
 }
+
+/** A Markdown list item: "- …", "* …", "+ …" or "1. …". */
+const LIST_ITEM_RE = /^\s*(?:[-*+]|\d+[.)])\s/;
+/** A line introducing a list: it ends with a colon, perhaps inside emphasis ("**Do not take it:**"). */
+const LEAD_IN_RE = /:[*_]*\s*$/;
+
+/**
+ * The line that introduces the list a list-item sentence belongs to ("**Do not take Trevanol if:**" above "- you
+ * have kidney disease"), when its passage holds it; '' for any other sentence. The item is read under it, as under a
+ * section heading.
+ */
+export function listLeadIn(s: EvidenceSentence): string {
+  if (!LIST_ITEM_RE.test(s.text)) return '';
+  const lines = s.chunk.text.slice(0, s.start - s.chunk.start).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    if (!line || LIST_ITEM_RE.test(line)) continue;
+    return LEAD_IN_RE.test(line) ? line : '';
+  }
+  return '';
+}
