@@ -80,13 +80,23 @@ function seriesOf(label: string, section: string | null): string {
 /** Body rows, and the units stated by label-only rows that are unit statements ("(In thousands)"), not sections. */
 /**
  * How many leading columns hold row labels rather than figures: column 0, and the columns after it in
- * which no body row has a figure while a later column does (a section label written in its own column,
- * as HTML row-spanning labels come out).
+ * which no body row has a figure while a later column does, each after a column that groups rows (a section label
+ * written in its own column, as HTML row-spanning labels come out: blank or repeated down the rows). A column of
+ * distinct names followed by text columns ("Model | Colour | Units sold") labels its rows by itself.
  */
 function labelColumnCount(rows: readonly RawRow[], width: number): number {
   const hasFigures = (j: number) => rows.some((r) => readCellValue(r.cells[j]?.text ?? '') !== null);
+  const cell = (r: RawRow | undefined, j: number) => r?.cells[j]?.text ?? '';
+  const groups = (j: number) =>
+    rows.some((r, i) => cell(r, j) === '' || (i > 0 && cell(r, j) === cell(rows[i - 1], j)));
   let count = 1;
-  while (count < width - 1 && !hasFigures(count) && rows.some((r) => (r.cells[count]?.text ?? '') !== '')) count++;
+  while (
+    count < width - 1 &&
+    !hasFigures(count) &&
+    groups(count - 1) &&
+    rows.some((r) => (r.cells[count]?.text ?? '') !== '')
+  )
+    count++;
   return count < width && [...Array(width - count).keys()].some((k) => hasFigures(count + k)) ? count : 1;
 }
 

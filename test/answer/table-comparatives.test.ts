@@ -19,10 +19,33 @@ Fictional document written for testing; every name, place and figure in it is in
 Members go in free.
 `;
 
+const MODELS = `---
+title: "Brisa Domestic: heater recall (fictional)"
+---
+Fictional document written for testing; every name, place and figure in it is invented.
+
+| Model | Power | Colour | Batch codes | Units sold |
+| --- | --- | --- | --- | --- |
+| Brisa B-10 | 1.0 kW | White | 2335 to 2402 | 6,210 |
+| Brisa B-20 | 2.0 kW | White or grey | 2335 to 2402 | 8,940 |
+`;
+
+const CHARGES = `---
+title: "Orlin Group: restructuring (fictional)"
+---
+Fictional document written for testing; every name, place and figure in it is invented.
+
+| | Total expected charges | Charges incurred |
+| --- | --- | --- |
+| Marine Systems | $ 160 | $ 144 |
+| Rail Systems | 80 | 66 |
+| Total | $ 240 | $ 210 |
+`;
+
 describe('comparatives of two table rows', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await makeCorpusApp({ 'tollan-admission.md': PRICES });
+    t = await makeCorpusApp({ 'tollan-admission.md': PRICES, 'brisa-recall.md': MODELS, 'orlin-charges.md': CHARGES });
   });
   afterAll(() => t?.cleanup());
 
@@ -43,5 +66,26 @@ describe('comparatives of two table rows', () => {
   it('keeps the order named for "how much more"', async () => {
     const r = await askChat(t.app, 'How much more does an adult ticket cost than a child ticket?');
     expect(r.checks.find((c) => c.status === 'computed')?.value).toBeCloseTo(9.5, 2);
+  });
+
+  it('reads "how many more A were sold than B" as the difference of the two rows', async () => {
+    const r = await askChat(t.app, 'How many more B-20 heaters were sold than B-10 heaters?');
+    const check = r.checks.find((c) => c.status === 'computed');
+    expect(check?.op).toBe('difference');
+    expect(check?.value).toBe(2730);
+  });
+
+  it('answers no price from a table whose row gives no amount of money', async () => {
+    const r = await askChat(t.app, 'How much does a Brisa B-20 heater cost?');
+    expect(r.abstained).toBe(true);
+    expect(r.answer).toContain('no passage gives a price');
+  });
+
+  it('takes a cost from a column whose currency only some rows write', async () => {
+    const r = await askChat(
+      t.app,
+      'What was the difference in total expected charges between Marine Systems and Rail Systems?',
+    );
+    expect(r.checks.find((c) => c.status === 'computed')?.value).toBe(80);
   });
 });

@@ -190,6 +190,20 @@ describe('readTables', () => {
     ]);
   });
 
+  it('labels rows by a first column of distinct names when text columns follow it', () => {
+    const text = [
+      '| Model | Colour | Batch codes | Units sold |',
+      '| --- | --- | --- | --- |',
+      '| Brisa B-10 | White | 2335 to 2402 | 6,210 |',
+      '| Brisa B-20 | White or grey | 2335 to 2402 | 8,940 |',
+    ].join('\n');
+    const rows = readTables({ docId: 'm', text })[0]!.rows;
+    expect(rows.map((r) => [r.section, r.label, r.values[3]?.value])).toEqual([
+      [null, 'Brisa B-10', 6210],
+      [null, 'Brisa B-20', 8940],
+    ]);
+  });
+
   it('reads a row with no label as the total of its section, and closes the section with it', () => {
     const text = [
       '| | 2019 | 2018 |',

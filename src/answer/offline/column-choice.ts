@@ -127,11 +127,23 @@ export function moneyBonus(question: string, column: TableColumn): number {
 }
 
 /**
+ * Whether a row's figure in column `j` is an amount of money: by its own currency, its row's, its column's (in its
+ * header, or in another row's cell: reports often write "$" on a column's first and total rows only) or its table's.
+ */
+function moneyCell(match: RowMatch, j: number): boolean {
+  const { table, row } = match;
+  const column = table.columns[j]?.unit.currency ?? table.rows.find((r) => r.values[j]?.currency)?.values[j]?.currency;
+  return Boolean(row.values[j]?.currency ?? row.unit.currency ?? column ?? table.unit.currency);
+}
+
+/**
  * The column of a row that the question's words point to when it names no period: the one whose header
  * shares most weighted terms with the question (a percentage column only for a percentage question, a money column
- * for a cost), else the first column with a period, else the first with a figure.
+ * for a cost), else the first column with a period, else the first with a figure. None for a question about a cost
+ * when no figure of the row is an amount of money ("how much does the HL-20 cost" of a row giving power and units sold).
  */
 export function bestColumn(question: string, match: RowMatch, weigh: TermWeight): number | undefined {
+  if (MONEY_QUESTION_RE.test(question) && !match.row.values.some((v, j) => v && moneyCell(match, j))) return undefined;
   const asked = new Set(termsOf(question));
   const percent = wantsPercent(question);
   let best: number | undefined;

@@ -2,7 +2,7 @@ import type { Currency } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
 import { corpusStats } from '../question/corpus-stats.js';
-import { askedCurrency, CURRENCY_NAMES } from '../question/currency.js';
+import { askedCurrency, asksPrice, CURRENCY_NAMES } from '../question/currency.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksMeasureLookup, detectSpanType } from '../question/span-type.js';
 import { changeOnly } from './change-only.js';
@@ -119,7 +119,8 @@ export interface Decision {
  *   naming the year does);
  * - the best gives a figure asked for a whole year only for a part of it ("the first half of 2021");
  * - an earlier year's value was sought and nothing derives it;
- * - a figure asked in one currency is given only in another;
+ * - a figure asked in one currency is given only in another; a price is asked and no top sentence close to the best
+ *   gives an amount of money;
  * - the best evidence misses a key part of the question (a rare term, a name, a number, the asked-for kind of span,
  *   a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for another measure
  *   than the one asked for (one an earlier sentence of its paragraph names, with a figure of the same kind, counts).
@@ -194,6 +195,10 @@ function abstentionReason(
   const currency = currencyGap(q.factual, evidence);
   if (currency) return currency;
   if (q.op || evidence.computed) return undefined;
+  const priced = scored
+    .slice(0, TOP_SENTENCES)
+    .some((x) => x.score >= RUNNER_UP_SHARE * best.score && x.sentence.figures.some((f) => f.currency));
+  if (asksPrice(q.factual) && !priced) return 'no passage gives a price for it';
   if (withheld(q.factual, spanType, best)) return 'the closest passage says this is not given yet';
   const changeGiven =
     figureAsked &&

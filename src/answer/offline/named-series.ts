@@ -9,7 +9,7 @@ import { matchRows, type RowMatch, usable } from './table-match.js';
 /**
  * The two series a comparison names, split at its connective: "the percentage of A in the total B",
  * "A as a percentage of B", "the ratio of A to B", "the proportion of A over B", "the difference between A and B",
- * "how much less does A cost than B".
+ * "how much less does A cost than B", "how many more A were sold than B".
  */
 const TWO_SERIES_RES: readonly RegExp[] = [
   /\b(?:percent(?:age)?|proportion|share|fraction)(?: (?:constitution|composition))? of (.+?) (?:in|among|within|over|out of|to) (?:the )?((?:total|overall|group|combined)\b.*)$/iu,
@@ -18,6 +18,7 @@ const TWO_SERIES_RES: readonly RegExp[] = [
   /\bproportion of (.+?) over (.+)$/iu,
   /\bdifference (?:in [^?]+? )?between (.+?) and (.+)$/iu,
   /\bhow (?:much|many) (?:more|less|fewer|higher|lower|bigger|larger|smaller|cheaper|dearer|greater)\b(?: \w+)? (?:does|do|did|is|are|was|were) (.+?) (?:cost |earn |pay |have |get )?than (.+)$/iu,
+  /\bhow many (?:more|fewer) (.+?) (?:were|was|are|is|have been|had been) \w+ than (.+)$/iu,
 ];
 
 /**

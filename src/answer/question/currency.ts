@@ -23,3 +23,10 @@ export function askedCurrency(question: string): Currency | undefined {
   const named = CURRENCY_WORDS.filter(([re]) => re.test(question)).map(([, c]) => c);
   return named.length === 1 ? named[0] : undefined;
 }
+
+/** The question asks what something costs: "how much does X cost", "how much is a ticket", "the price of X". */
+const PRICE_QUESTION_RE =
+  /\bhow much (?:does|do|did|will|would)\b[^?]*\b(?:cost|charge)\b|\bwhat (?:is|was|are|were) the (?:price|cost|fee|fare)s? (?:of|for)\b|\bhow much is (?:a|an|one)\b/iu;
+
+/** Whether the question asks for a price, which only an amount of money answers. */
+export const asksPrice = (question: string): boolean => PRICE_QUESTION_RE.test(question);
