@@ -29,6 +29,16 @@ describe('changes computed from two figures of one sentence', () => {
     expect(r.answer).toMatch(/^From 1\.04 to 0\.62 is a decrease of 40\.38%/);
   });
 
+  it('give the change itself beside the rate when "by how much" asks for no percentage', async () => {
+    const { r } = await computed('By how much did velatrine reduce severe attacks?');
+    const change = r.checks.filter((c) => c.status === 'computed').map((c) => [c.op, c.value]);
+    expect(change[1]?.[0]).toBe('difference');
+    expect(change[1]?.[1]).toBeCloseTo(-0.42, 6);
+    expect(r.answer).toContain('is a decrease of 40.38%, a fall of 0.42');
+    const rate = await computed('By what percentage did hospital admissions fall?');
+    expect(rate.r.checks.filter((c) => c.status === 'computed')).toHaveLength(1);
+  });
+
   it('take the figures a sentence writes as "from X to Y" before others that share a word of the question', async () => {
     const { check } = await computed('By what percentage did hospital admissions fall?');
     expect(check.args).toEqual({ from: '88', to: '51' });

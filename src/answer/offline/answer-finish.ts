@@ -2,6 +2,7 @@ import { checkClaims } from '../../numbers/index.js';
 import type { Check, Citation, ShortAnswer } from '../schema.js';
 import type { AnswerDraft, AnswerInput } from '../types.js';
 import type { EvidenceSentence } from './evidence.js';
+import type { NumericAnswer } from './numeric-result.js';
 
 /** The checks of the figures the cited sentences state, each with the citation it lies in. */
 export function checksFor(citations: readonly Citation[], sentences: readonly EvidenceSentence[]): Check[] {
@@ -43,4 +44,18 @@ export function emit(input: AnswerInput, draft: AnswerDraft): AnswerDraft {
   const onToken = input.events?.onToken;
   if (onToken) for (const piece of draft.answer.match(/\S+\s*|\s+/g) ?? []) onToken(piece);
   return draft;
+}
+
+/** The checks of a computed answer: its result, and the change in the figures' own unit when it gives one too. */
+export function computedChecks(numeric: NumericAnswer): Check[] {
+  return [numeric.result, ...(numeric.also ? [numeric.also] : [])].map(({ op, args, value, display, formula }) => ({
+    op,
+    args,
+    value,
+    display,
+    formula,
+    claim: numeric.statement,
+    status: 'computed',
+    citation: 1,
+  }));
 }

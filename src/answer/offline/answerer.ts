@@ -11,7 +11,7 @@ import { followUpSpanType } from '../question/span-type.js';
 import type { Check, ShortAnswer } from '../schema.js';
 import type { AnswerDraft, Answerer, AnswerInput } from '../types.js';
 import { abstain } from './abstain-answer.js';
-import { checksFor, emit, renumbered, renumberedAll } from './answer-finish.js';
+import { checksFor, computedChecks, emit, renumbered, renumberedAll } from './answer-finish.js';
 import { composeFromTables, finishTable } from './answer-tables.js';
 import { CitationList, throughSentence } from './citations.js';
 import { compareAlternatives, composeComparison } from './compare-alternatives.js';
@@ -172,17 +172,7 @@ export class OfflineAnswerer implements Answerer {
     const checks: Check[] = [];
     if (numeric) {
       answer = composeNumeric(numeric, cites, docText);
-      const r = numeric.result;
-      checks.push({
-        op: r.op,
-        args: r.args,
-        value: r.value,
-        display: r.display,
-        formula: r.formula,
-        claim: numeric.statement,
-        status: 'computed',
-        citation: 1,
-      });
+      checks.push(...computedChecks(numeric));
     } else if (compared) {
       answer = composeComparison(compared, cites, docText);
     } else {
@@ -220,7 +210,7 @@ export class OfflineAnswerer implements Answerer {
         if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
       }
     }
-    const calcResults = numeric ? [numeric.result] : [];
+    const calcResults = numeric ? [numeric.result, ...(numeric.also ? [numeric.also] : [])] : [];
     const verified = verifyAnswer({ answer, citations: cites.all(), calcResults, docs: snapshot.docById });
     // A quote's own claim check that repeats the computed result ("fell by 1.8% to £415 million" for the implied base).
     const repeats = (c: Check) =>

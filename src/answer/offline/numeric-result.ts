@@ -19,6 +19,8 @@ export interface NumericAnswer {
   stated?: ClaimCheck;
   /** Plain-language statement of what was computed (no citation markers). */
   statement: string;
+  /** A second result the statement also gives: the change in the figures' own unit beside a growth rate. */
+  also?: CalcResult;
 }
 
 /** The calculator's result for `op` and `args`, or null when it cannot compute them. */

@@ -82,6 +82,17 @@ function directedPair(question: string, pair: [Figure, Figure]): [Figure, Figure
 }
 
 /** "an increase of 9.09%", or for a negative result "a decrease of 40.38%". */
+/** "By how much did it grow", asking for no percentage: the change may be meant in the figures' own unit. */
+const OPEN_CHANGE_RE = /\bby how much\b|\bhow much (?:did|has|have)\b/iu;
+
+/**
+ * A growth rate asked in words that may mean the change itself ("by how much did the population grow"), of two
+ * figures that are not percentages: the answer gives both.
+ */
+function amountChangeAsked(question: string, a: Figure, b: Figure): boolean {
+  return OPEN_CHANGE_RE.test(question) && !/%|percent/iu.test(question) && a.unit !== '%' && b.unit !== '%';
+}
+
 function changeOf(result: CalcResult): string {
   return result.value < 0
     ? `a decrease of ${result.display.replace(/^[-−]/u, '')}`
@@ -136,6 +147,11 @@ function compute(q: QuestionAnalysis, op: CalcOp, all: readonly Figure[]): Numer
         difference: `${b.text}${yb} minus ${a.text}${ya} is ${result.display}`,
         share: `${a.text}${ya} is ${result.display} of ${b.text}${yb}`,
       }[op];
+      const also =
+        op === 'growth_rate' && amountChangeAsked(q.factual, a, b) ? run('difference', argsFor.difference) : null;
+      const amount =
+        also && (also.value < 0 ? `a fall of ${also.display.replace(/^[-−]/u, '')}` : `a rise of ${also.display}`);
+      if (also) return { ...finish(result, [a, b], `${statement}, ${amount}`), also };
       return finish(result, [a, b], statement);
     }
     case 'pp_change': {
