@@ -199,3 +199,18 @@ export function measureUnitAfter(textAfter: string): string | undefined {
   const units = unitWords();
   return [word, word.replace(/e?s$/u, ''), word.replace(/s$/u, '')].find((w) => units.has(w));
 }
+
+/** A length placing something away from somewhere: "14 km west of the town", "3 km from the harbour", "2 miles away". */
+const DISTANCE_AFTER_RE =
+  /^\s*[\p{L}.]+\s+(?:(?:due\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:wards)?\s+of|from|away|off)\b/iu;
+
+/** Whether a figure, by the text right after it, is a distance from somewhere rather than the size of a thing. */
+export function isDistanceAfter(textAfter: string): boolean {
+  return unitAfter(textAfter)?.dimension === 'length' && DISTANCE_AFTER_RE.test(textAfter);
+}
+
+/** The question asks for the size of a thing, which a distance from somewhere does not give ("how tall", "what depth"). */
+const EXTENT_RE = /\bhow (?:tall|deep|thick|wide)\b|\bwhat (?:is|was) (?:the )?(?:height|depth|width|thickness)\b/iu;
+
+/** Whether a question asks how tall, deep, thick or wide something is. */
+export const asksExtent = (question: string): boolean => EXTENT_RE.test(question);

@@ -1,3 +1,4 @@
+import { asksExtent } from '../../language/dimensions.js';
 import type { Currency } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
@@ -10,7 +11,7 @@ import { RUNNER_UP_SHARE, TOP_SENTENCES } from './decide-limits.js';
 import { namedDocumentLead } from './document-names.js';
 import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
-import { listLeadIn, measureGapOf, undatedUnder, yearPartGiven } from './evidence-gaps.js';
+import { distancesOnly, listLeadIn, measureGapOf, moneyNear, undatedUnder, yearPartGiven } from './evidence-gaps.js';
 import { missingMeasure } from './measure-check.js';
 import { continuation, measuredFigureBelow, namedNext, referent } from './next-evidence.js';
 
@@ -120,7 +121,7 @@ export interface Decision {
  * - the best gives a figure asked for a whole year only for a part of it ("the first half of 2021");
  * - an earlier year's value was sought and nothing derives it;
  * - a figure asked in one currency is given only in another; a price is asked and no top sentence close to the best
- *   gives an amount of money;
+ *   gives an amount of money; a size is asked ("how tall") and they give only distances ("14 km west of the town");
  * - the best evidence misses a key part of the question (a rare term, a name, a number, the asked-for kind of span,
  *   a negation) or contradicts it (an antonym), weighed by the near-miss score, or gives a figure for another measure
  *   than the one asked for (one an earlier sentence of its paragraph names, with a figure of the same kind, counts).
@@ -195,10 +196,8 @@ function abstentionReason(
   const currency = currencyGap(q.factual, evidence);
   if (currency) return currency;
   if (q.op || evidence.computed) return undefined;
-  const priced = scored
-    .slice(0, TOP_SENTENCES)
-    .some((x) => x.score >= RUNNER_UP_SHARE * best.score && x.sentence.figures.some((f) => f.currency));
-  if (asksPrice(q.factual) && !priced) return 'no passage gives a price for it';
+  if (asksPrice(q.factual) && !moneyNear(scored, best)) return 'no passage gives a price for it';
+  if (asksExtent(q.factual) && distancesOnly(scored, best)) return 'the closest passages give a distance, not its size';
   if (withheld(q.factual, spanType, best)) return 'the closest passage says this is not given yet';
   const changeGiven =
     figureAsked &&

@@ -1,8 +1,10 @@
+import { isDistanceAfter, unitAfter } from '../../language/dimensions.js';
 import { extractClaims, isCheckable } from '../../numbers/index.js';
 import { tokenize } from '../../retrieval/tokenizer.js';
 import { sameKind } from '../grounding/figure-labels.js';
 import { type QuestionAnalysis, yearsIn } from '../question/question.js';
 import { namesYearPart, yearPartOnly } from '../question/year-parts.js';
+import { RUNNER_UP_SHARE, TOP_SENTENCES } from './decide-limits.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
 import { missingMeasure } from './measure-check.js';
 
@@ -60,4 +62,24 @@ export function listLeadIn(s: EvidenceSentence): string {
     return LEAD_IN_RE.test(line) ? line : '';
   }
   return '';
+}
+
+/** The top sentences scoring close to the best ({@link RUNNER_UP_SHARE} of it). */
+const near = (scored: readonly ScoredSentence[], best: ScoredSentence) =>
+  scored.slice(0, TOP_SENTENCES).filter((x) => x.score >= RUNNER_UP_SHARE * best.score);
+
+/** Whether a top sentence close to the best gives an amount of money, which a price question asks for. */
+export function moneyNear(scored: readonly ScoredSentence[], best: ScoredSentence): boolean {
+  return near(scored, best).some((x) => x.sentence.figures.some((f) => f.currency));
+}
+
+/**
+ * Every length the top sentences close to the best give is a distance from somewhere ("14 km west of the town"), and
+ * there is one: they place the thing a "how tall" question asks about, but do not measure it.
+ */
+export function distancesOnly(scored: readonly ScoredSentence[], best: ScoredSentence): boolean {
+  const lengths = near(scored, best)
+    .flatMap(({ sentence: s }) => s.figures.map((f) => s.text.slice(f.end - s.start)))
+    .filter((after) => unitAfter(after)?.dimension === 'length');
+  return lengths.length > 0 && lengths.every(isDistanceAfter);
 }
