@@ -35,6 +35,8 @@ describe('changes computed from two figures of one sentence', () => {
     expect(change[1]?.[0]).toBe('difference');
     expect(change[1]?.[1]).toBeCloseTo(-0.42, 6);
     expect(r.answer).toContain('is a decrease of 40.38%, a fall of 0.42');
+    const claims = r.checks.filter((c) => c.status === 'computed').map((c) => c.claim);
+    expect(claims).toEqual(['From 1.04 to 0.62 is a decrease of 40.38%', 'a fall of 0.42']);
     const rate = await computed('By what percentage did hospital admissions fall?');
     expect(rate.r.checks.filter((c) => c.status === 'computed')).toHaveLength(1);
   });

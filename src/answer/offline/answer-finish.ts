@@ -1,4 +1,4 @@
-import { checkClaims } from '../../numbers/index.js';
+import { type CalcResult, checkClaims } from '../../numbers/index.js';
 import type { Check, Citation, ShortAnswer } from '../schema.js';
 import type { AnswerDraft, AnswerInput } from '../types.js';
 import type { EvidenceSentence } from './evidence.js';
@@ -46,16 +46,22 @@ export function emit(input: AnswerInput, draft: AnswerDraft): AnswerDraft {
   return draft;
 }
 
-/** The checks of a computed answer: its result, and the change in the figures' own unit when it gives one too. */
+/**
+ * The checks of a computed answer: its result, claimed by its statement (up to the words of a second result), and the
+ * change in the figures' own unit when it gives one too, claimed by those words, so each is shown where it is said.
+ */
 export function computedChecks(numeric: NumericAnswer): Check[] {
-  return [numeric.result, ...(numeric.also ? [numeric.also] : [])].map(({ op, args, value, display, formula }) => ({
+  const { result, statement, also } = numeric;
+  const main = also ? statement.slice(0, statement.length - also.words.length).replace(/,\s*$/u, '') : statement;
+  const check = ({ op, args, value, display, formula }: CalcResult, claim: string): Check => ({
     op,
     args,
     value,
     display,
     formula,
-    claim: numeric.statement,
+    claim,
     status: 'computed',
     citation: 1,
-  }));
+  });
+  return [check(result, main), ...(also ? [check(also.result, also.words)] : [])];
 }

@@ -210,7 +210,7 @@ export class OfflineAnswerer implements Answerer {
         if (short) answer = `${short.text} [${short.citation}].\n\n${answer}`;
       }
     }
-    const calcResults = numeric ? [numeric.result, ...(numeric.also ? [numeric.also] : [])] : [];
+    const calcResults = numeric ? [numeric.result, ...(numeric.also ? [numeric.also.result] : [])] : [];
     const verified = verifyAnswer({ answer, citations: cites.all(), calcResults, docs: snapshot.docById });
     // A quote's own claim check that repeats the computed result ("fell by 1.8% to £415 million" for the implied base).
     const repeats = (c: Check) =>

@@ -154,7 +154,9 @@ export function composeQuotes(
 export function composeNumeric(num: NumericAnswer, cites: CitationList, docText: (docId: string) => string): string {
   const markers = num.sources.map((s) => cites.cite([s], 1, docText(s.chunk.docId)));
   const refs = markers.map((n) => `[${n}]`).join('');
-  const computed = [num.result, ...(num.also ? [num.also] : [])].map((r) => `${r.formula} = ${r.display}`).join('; ');
+  const computed = [num.result, ...(num.also ? [num.also.result] : [])]
+    .map((r) => `${r.formula} = ${r.display}`)
+    .join('; ');
   const lines = [`${num.statement} ${refs} (computed: ${computed}).`];
   if (num.stated) {
     const verdict =

@@ -19,8 +19,11 @@ export interface NumericAnswer {
   stated?: ClaimCheck;
   /** Plain-language statement of what was computed (no citation markers). */
   statement: string;
-  /** A second result the statement also gives: the change in the figures' own unit beside a growth rate. */
-  also?: CalcResult;
+  /**
+   * A second result the statement also gives, with the words giving it at the statement's end ("a rise of 83,300"):
+   * the change in the figures' own unit beside a growth rate.
+   */
+  also?: { result: CalcResult; words: string };
 }
 
 /** The calculator's result for `op` and `args`, or null when it cannot compute them. */

@@ -151,7 +151,8 @@ function compute(q: QuestionAnalysis, op: CalcOp, all: readonly Figure[]): Numer
         op === 'growth_rate' && amountChangeAsked(q.factual, a, b) ? run('difference', argsFor.difference) : null;
       const amount =
         also && (also.value < 0 ? `a fall of ${also.display.replace(/^[-−]/u, '')}` : `a rise of ${also.display}`);
-      if (also) return { ...finish(result, [a, b], `${statement}, ${amount}`), also };
+      if (also && amount)
+        return { ...finish(result, [a, b], `${statement}, ${amount}`), also: { result: also, words: amount } };
       return finish(result, [a, b], statement);
     }
     case 'pp_change': {
