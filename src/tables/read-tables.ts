@@ -90,12 +90,7 @@ function labelColumnCount(rows: readonly RawRow[], width: number): number {
   const groups = (j: number) =>
     rows.some((r, i) => cell(r, j) === '' || (i > 0 && cell(r, j) === cell(rows[i - 1], j)));
   let count = 1;
-  while (
-    count < width - 1 &&
-    !hasFigures(count) &&
-    groups(count - 1) &&
-    rows.some((r) => (r.cells[count]?.text ?? '') !== '')
-  )
+  while (count < width - 1 && !hasFigures(count) && groups(count - 1) && rows.some((r) => cell(r, count) !== ''))
     count++;
   return count < width && [...Array(width - count).keys()].some((k) => hasFigures(count + k)) ? count : 1;
 }

@@ -81,7 +81,6 @@ function directedPair(question: string, pair: [Figure, Figure]): [Figure, Figure
   return falls === a.value < b.value ? [b, a] : pair;
 }
 
-/** "an increase of 9.09%", or for a negative result "a decrease of 40.38%". */
 /** "By how much did it grow", asking for no percentage: the change may be meant in the figures' own unit. */
 const OPEN_CHANGE_RE = /\bby how much\b|\bhow much (?:did|has|have)\b/iu;
 
@@ -93,6 +92,7 @@ function amountChangeAsked(question: string, a: Figure, b: Figure): boolean {
   return OPEN_CHANGE_RE.test(question) && !/%|percent/iu.test(question) && a.unit !== '%' && b.unit !== '%';
 }
 
+/** "an increase of 9.09%", or for a negative result "a decrease of 40.38%". */
 function changeOf(result: CalcResult): string {
   return result.value < 0
     ? `a decrease of ${result.display.replace(/^[-−]/u, '')}`
@@ -149,10 +149,10 @@ function compute(q: QuestionAnalysis, op: CalcOp, all: readonly Figure[]): Numer
       }[op];
       const also =
         op === 'growth_rate' && amountChangeAsked(q.factual, a, b) ? run('difference', argsFor.difference) : null;
-      const amount =
-        also && (also.value < 0 ? `a fall of ${also.display.replace(/^[-−]/u, '')}` : `a rise of ${also.display}`);
-      if (also && amount)
-        return { ...finish(result, [a, b], `${statement}, ${amount}`), also: { result: also, words: amount } };
+      if (also) {
+        const words = also.value < 0 ? `a fall of ${also.display.replace(/^[-−]/u, '')}` : `a rise of ${also.display}`;
+        return { ...finish(result, [a, b], `${statement}, ${words}`), also: { result: also, words } };
+      }
       return finish(result, [a, b], statement);
     }
     case 'pp_change': {

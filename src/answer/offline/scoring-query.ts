@@ -63,7 +63,7 @@ const CHANGE_RE = /\b(?:change[ds]?|changing)\b/gi;
  */
 const SAYING_TERMS: ReadonlySet<string> = new Set(tokenize('say says said saying tell tells told telling'));
 
-/** Particles a phrasal verb joins into a noun ("turned out": "turnout", "set up": "setup", "laid off" stays apart). */
+/** Particles a phrasal verb joins into a noun ("turned out": "turnout", "set up": "setup"; not irregular "laid off"). */
 const PARTICLE_RE = /\b([a-z]{2,})\s+(out|up|down|off|over|back|away|in|on)\b/giu;
 
 /**

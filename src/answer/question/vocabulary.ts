@@ -28,8 +28,7 @@ const QUESTION_ONLY_FILLER: readonly string[] = (
   'big bigger biggest large larger largest small smaller high higher low lower far fast faster long ' +
   'first second third fourth fifth last next two three four five six seven eight nine ten ' +
   'year years yearly annual annually percent percentage proportion fraction cent rate rates level levels amount total ' +
-  'overall ' +
-  'average compare compared comparison contradiction agree disagree true false happen happened ' +
+  'overall average compare compared comparison contradiction agree disagree true false happen happened ' +
   'dollar dollars usd yuan rmb billion million trillion bn tn x times ' +
   'worth supposed turn turns become becomes became headline theme themes topic topics main key major role part ' +
   'happening situation status picture side aspect aspects area areas way ways ' +
