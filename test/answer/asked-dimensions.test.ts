@@ -82,3 +82,28 @@ describe('answering a measure question from a manual', () => {
     expect(r.short?.text).toBe('65 °C');
   });
 });
+
+/** A fictional island guide, written for this test. */
+const GUIDE = `---
+title: "Isle of Tarn: getting there (fictional)"
+---
+Fictional document written for testing; every name, place and figure in it is invented.
+
+Most visitors arrive on the Gullwing ferry from Oske harbour. The crossing takes 50 minutes in calm weather. From May to
+September there are four sailings a day.
+`;
+
+describe('a measure given by the sentence after the one naming the thing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'tarn-guide.md': GUIDE });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('takes the next sentence when it gives a figure of the asked dimension and the best gives none', async () => {
+    const r = await askChat(t.app, 'How long is the ferry ride from Oske harbour?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('50 minutes');
+    expect(r.citations[0]?.quote).toContain('The crossing takes 50 minutes');
+  });
+});

@@ -13,7 +13,7 @@ import type { ScoredSentence } from './evidence.js';
 import { evidenceFeatures, nearMissScore } from './evidence-check.js';
 import { distancesOnly, listLeadIn, measureGapOf, moneyNear, undatedUnder, yearPartGiven } from './evidence-gaps.js';
 import { missingMeasure } from './measure-check.js';
-import { continuation, measuredFigureBelow, namedNext, referent } from './next-evidence.js';
+import { continuation, measuredFigureBelow, measuredNext, namedNext, referent } from './next-evidence.js';
 
 /** Below this share of the question's weighted terms, no sentence answers it. */
 const MIN_COVERAGE = 0.1;
@@ -127,8 +127,8 @@ export interface Decision {
  *   than the one asked for (one an earlier sentence of its paragraph names, with a figure of the same kind, counts).
  *
  * When the best sentence lacks a figure or a name asked for, or a number the question gives, the next sentence of its
- * passage leads if it continues it (opening with a pronoun, or for "who" with a name) and the two pass together; a best
- * sentence that opens with a pronoun is checked with the sentence before it. When the best sentence lacks only
+ * passage leads if it continues it (opening with a pronoun, for "who" with a name, for a measure with a figure in its
+ * unit) and the two pass together; a best sentence that opens with a pronoun is checked with the sentence before it. When the best sentence lacks only
  * a span of the asked-for kind, the question's number or its measure, a runner-up scoring at least
  * {@link RUNNER_UP_SHARE} of it that passes the same check (and, for a figure, names the measure asked for) leads
  * instead; not when the best states the deed a "who" question asks about without its agent, where a runner-up holding
@@ -230,7 +230,7 @@ function abstentionReason(
       : !check.typeMissing
         ? undefined
         : spanType === 'number'
-          ? continuation(best, scored)
+          ? (continuation(best, scored) ?? measuredNext(best, scored, q.factual))
           : spanType === 'person'
             ? namedNext(best, scored, q.factual)
             : undefined;

@@ -1,3 +1,4 @@
+import { askedDimensions, unitAfter } from '../../language/dimensions.js';
 import { hasExactSpan } from '../grounding/short-answer.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { FIGURE_SEARCH, RUNNER_UP_SHARE, TOP_SENTENCES } from './decide-limits.js';
@@ -16,6 +17,23 @@ import { missingMeasure } from './measure-check.js';
 export function continuation(best: ScoredSentence, scored: readonly ScoredSentence[]): ScoredSentence | undefined {
   const { chunk, index } = best.sentence;
   return scored.find((s) => s.sentence.chunk === chunk && s.sentence.index === index + 1 && s.sentence.inherited);
+}
+
+/**
+ * The sentence right after `best` in its passage when it gives a figure in a unit of the dimension the question asks
+ * a measure of ("Most visitors arrive on the ferry from Pellcastle. The crossing takes 1 hour 35 minutes." for "how
+ * long is the ferry ride"): it goes on about what the best one names, in other words.
+ */
+export function measuredNext(best: ScoredSentence, scored: readonly ScoredSentence[], question: string) {
+  const dimensions = askedDimensions(question);
+  if (!dimensions.length) return undefined;
+  const { chunk, index } = best.sentence;
+  const next = scored.find((s) => s.sentence.chunk === chunk && s.sentence.index === index + 1);
+  const measured = next?.sentence.figures.some((f) => {
+    const unit = unitAfter(next.sentence.text.slice(f.end - next.sentence.start));
+    return unit !== undefined && dimensions.includes(unit.dimension);
+  });
+  return measured ? next : undefined;
 }
 
 /**
