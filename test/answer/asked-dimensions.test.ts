@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
 import { detectSpanType } from '../../src/answer/question/span-type.js';
+import { attributeNouns } from '../../src/language/attributes.js';
 import { askedDimensions, unitAfter } from '../../src/language/dimensions.js';
 import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
 
@@ -105,5 +106,39 @@ describe('a measure given by the sentence after the one naming the thing', () =>
     expect(r.abstained).toBe(false);
     expect(r.short?.text).toBe('50 minutes');
     expect(r.citations[0]?.quote).toContain('The crossing takes 50 minutes');
+  });
+});
+
+/** A fictional kettle manual, written for this test. */
+const KETTLE = `---
+title: "Tovari K1 kettle: user manual (fictional)"
+---
+Fictional document written for testing; the product and its figures are invented.
+
+Never fill the kettle above the MAX mark (1.7 litres). Do not immerse the kettle in water. Place the kettle on its base
+and press the switch.
+
+## Specifications
+- Power: 2,200 W
+- Weight: 1.1 kg
+`;
+
+describe('the noun an adjective measures (WordNet attributes)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'tovari-kettle.md': KETTLE });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('names the attribute of "how heavy", "how tall", "how deep"', () => {
+    expect(attributeNouns('heavy')).toEqual(['weight']);
+    expect(attributeNouns('tall')).toContain('height');
+    expect(attributeNouns('deep')).toContain('depth');
+    expect(attributeNouns('kettle')).toEqual([]);
+  });
+
+  it('answers "how heavy" from a specification line that writes the weight without the adjective', async () => {
+    const r = await askChat(t.app, 'How heavy is the kettle?');
+    expect(r.short?.text).toBe('1.1 kg');
   });
 });

@@ -1,3 +1,4 @@
+import { attributeNouns } from '../../language/attributes.js';
 import { conceptTable } from '../../retrieval/concepts.js';
 import { derivedTerms } from '../../retrieval/derived-terms.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
@@ -79,6 +80,20 @@ export function joinedCompounds(stats: CorpusStats, text: string): string[] {
   return out;
 }
 
+/** "How" and the adjective after it ("how heavy", "how long"). */
+const HOW_ADJECTIVE_RE = /\bhow (\p{L}+)/giu;
+
+/**
+ * The nouns naming what a question's "how" adjective measures, as WordNet's attributes give them ("how heavy":
+ * "weight", "how tall": "height"), that the documents use: a specification writes "Weight: 1.1 kg", not "heavy". Not
+ * for the adjectives of {@link IDIOM_RE}, too general to name one ("how long" asks a length or a time).
+ */
+export function attributeWords(stats: CorpusStats, text: string): string[] {
+  return [...withoutHowIdioms(text).matchAll(HOW_ADJECTIVE_RE)]
+    .flatMap((m) => attributeNouns(m[1]!))
+    .filter((w) => tokenize(w).some((t) => stats.df.has(t)));
+}
+
 /** A question term with its weight and the concepts it belongs to. */
 export interface WeightedTerm {
   term: string;
@@ -110,6 +125,7 @@ export function queryTerms(stats: CorpusStats, q: ScoringQuery): WeightedTerm[] 
   };
   if (q.context) add(stripIdioms(q.context, q.calculation), 0.35);
   add(stripIdioms(q.text, q.calculation), 1);
+  add(attributeWords(stats, q.text).join(' '), 1);
   if (q.turn) add(stripIdioms(q.turn, q.calculation), TURN_WEIGHT);
   return [...seen.values()];
 }
