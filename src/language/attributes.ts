@@ -1,44 +1,24 @@
-import { readWordNetFile, synsetFields } from './wordnet-files.js';
+import { readSynsets } from './wordnet-files.js';
 
 /** Pointer symbol of an attribute (see wninput(5WN)): "heavy" and "weight", "deep" and "depth". */
-const ATTRIBUTE = '=';
+const ATTRIBUTES: ReadonlySet<string> = new Set(['=']);
 
 let table: ReadonlyMap<string, readonly string[]> | undefined;
 
-/** Every lemma of each noun synset, by offset, lower-cased; single words only. */
-function nounLemmas(): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const line of readWordNetFile('data.noun').split('\n')) {
-    if (!line || line.startsWith(' ') || !line.includes(` ${ATTRIBUTE} `)) continue;
-    const f = synsetFields(line);
-    const count = Number.parseInt(f[3] ?? '0', 16);
-    const lemmas: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const w = f[4 + 2 * i]!.toLowerCase();
-      if (!w.includes('_')) lemmas.push(w);
-    }
-    out.set(f[0]!, lemmas);
-  }
-  return out;
-}
-
 function build(): Map<string, string[]> {
-  const nouns = nounLemmas();
+  const nouns = new Map<string, string[]>();
+  for (const synset of readSynsets('data.noun', ATTRIBUTES, true))
+    nouns.set(
+      synset.offset,
+      synset.words.filter((w) => !w.includes('_')),
+    );
   const out = new Map<string, string[]>();
-  for (const line of readWordNetFile('data.adj').split('\n')) {
-    if (!line || line.startsWith(' ') || !line.includes(` ${ATTRIBUTE} `)) continue;
-    const f = synsetFields(line);
-    const count = Number.parseInt(f[3] ?? '0', 16);
-    const words = Array.from({ length: count }, (_, i) => f[4 + 2 * i]!.toLowerCase().replace(/\(\w+\)$/u, ''));
-    let at = 4 + 2 * count;
-    const pointers = Number.parseInt(f[at] ?? '0', 10);
-    at++;
-    for (let i = 0; i < pointers; i++, at += 4) {
-      if (f[at] !== ATTRIBUTE || f[at + 2] !== 'n') continue;
-      const targets = nouns.get(f[at + 1]!) ?? [];
-      for (const w of words) out.set(w, [...new Set([...(out.get(w) ?? []), ...targets])]);
+  for (const synset of readSynsets('data.adj', ATTRIBUTES, true))
+    for (const p of synset.pointers) {
+      if (p.pos !== 'n') continue;
+      const targets = nouns.get(p.offset) ?? [];
+      for (const w of synset.words) out.set(w, [...new Set([...(out.get(w) ?? []), ...targets])]);
     }
-  }
   return out;
 }
 

@@ -1,13 +1,11 @@
-import { readWordNetFile, synsetFields } from './wordnet-files.js';
+import { readSynsets } from './wordnet-files.js';
 
 /** WordNet's data files by the part-of-speech letter its pointers use ("s", a satellite adjective, is in data.adj). */
 const DATA_FILES: Readonly<Record<string, string>> = { n: 'data.noun', v: 'data.verb', a: 'data.adj', r: 'data.adv' };
 
 /** Pointer symbol of a derivationally related form (see wninput(5WN)): "colonize" and "colony", "die" and "death". */
 const DERIVATION = '+';
-
-/** Strips an adjective's syntactic marker ("galore(ip)"). */
-const MARKER_RE = /\(\w+\)$/;
+const DERIVATIONS: ReadonlySet<string> = new Set([DERIVATION]);
 
 interface Link {
   word: string;
@@ -28,27 +26,11 @@ export function readDerivations(): Map<string, Set<string>> {
   const words = new Map<string, readonly string[]>();
   const links: Link[] = [];
   for (const [pos, file] of Object.entries(DATA_FILES)) {
-    for (const line of readWordNetFile(file).split('\n')) {
-      if (!line || line.startsWith(' ')) continue;
-      const f = synsetFields(line);
-      const count = Number.parseInt(f[3] ?? '0', 16);
-      const lemmas: string[] = [];
-      for (let i = 0; i < count; i++) lemmas.push(f[4 + 2 * i]!.toLowerCase().replace(MARKER_RE, ''));
-      words.set(`${pos}${f[0]}`, lemmas);
-      let at = 4 + 2 * count;
-      const pointers = Number.parseInt(f[at] ?? '0', 10);
-      at++;
-      for (let i = 0; i < pointers; i++, at += 4) {
-        if (f[at] !== DERIVATION) continue;
-        const st = f[at + 3] ?? '0000';
-        const source = lemmas[Number.parseInt(st.slice(0, 2), 16) - 1];
-        if (source)
-          links.push({
-            word: source,
-            pos: fileOf(f[at + 2]!),
-            offset: f[at + 1]!,
-            target: Number.parseInt(st.slice(2), 16),
-          });
+    for (const synset of readSynsets(file, DERIVATIONS)) {
+      words.set(`${pos}${synset.offset}`, synset.words);
+      for (const p of synset.pointers) {
+        const source = p.symbol === DERIVATION ? synset.words[p.source - 1] : undefined;
+        if (source) links.push({ word: source, pos: fileOf(p.pos), offset: p.offset, target: p.target });
       }
     }
   }

@@ -1,4 +1,4 @@
-import { readWordNetFile, synsetFields } from './wordnet-files.js';
+import { readSynsets, readWordNetFile } from './wordnet-files.js';
 
 /** One noun synset of WordNet: its lexicographer file (see lexnames(5WN)) and the synsets it is a kind or instance of. */
 export interface NounSynset {
@@ -17,16 +17,9 @@ const PARENT_POINTERS = new Set(['@', '@i']);
 
 function parseData(): Map<string, NounSynset> {
   const synsets = new Map<string, NounSynset>();
-  for (const line of readWordNetFile('data.noun').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = synsetFields(line);
-    const words = Number.parseInt(f[3] ?? '0', 16);
-    let at = 4 + 2 * words;
-    const pointers = Number.parseInt(f[at] ?? '0', 10);
-    at++;
-    const parents: string[] = [];
-    for (let i = 0; i < pointers; i++, at += 4) if (PARENT_POINTERS.has(f[at] ?? '')) parents.push(f[at + 1]!);
-    synsets.set(f[0]!, { lexFile: f[1]!, parents });
+  for (const synset of readSynsets('data.noun', PARENT_POINTERS)) {
+    const parents = synset.pointers.map((p) => p.offset);
+    synsets.set(synset.offset, { lexFile: synset.lexFile, parents });
   }
   return synsets;
 }

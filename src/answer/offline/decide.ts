@@ -128,10 +128,10 @@ export interface Decision {
  *
  * When the best sentence lacks a figure or a name asked for, or a number the question gives, the next sentence of its
  * passage leads if it continues it (opening with a pronoun, for "who" with a name, for a measure with a figure in its
- * unit) and the two pass together; a best sentence that opens with a pronoun is checked with the sentence before it. When the best sentence lacks only
- * a span of the asked-for kind, the question's number or its measure, a runner-up scoring at least
- * {@link RUNNER_UP_SHARE} of it that passes the same check (and, for a figure, names the measure asked for) leads
- * instead; not when the best states the deed a "who" question asks about without its agent, where a runner-up holding
+ * unit) and the two pass together; a best sentence that opens with a pronoun is checked with the sentence before it.
+ * When the best sentence lacks only a span of the asked-for kind, the question's number or its measure, a runner-up
+ * scoring at least {@link RUNNER_UP_SHARE} of it that passes the same check (and, for a figure, names the measure
+ * asked for) leads instead; not when the best states the deed a "who" question asks about without its agent, where a runner-up holding
  * some other name would answer another question. Calculations are judged by their operands, so the near-miss score
  * does not apply to them; a comparison of two alternatives is answered when each has its own well-covered sentence
  * with a figure.

@@ -24,7 +24,11 @@ export function continuation(best: ScoredSentence, scored: readonly ScoredSenten
  * a measure of ("Most visitors arrive on the ferry from Pellcastle. The crossing takes 1 hour 35 minutes." for "how
  * long is the ferry ride"): it goes on about what the best one names, in other words.
  */
-export function measuredNext(best: ScoredSentence, scored: readonly ScoredSentence[], question: string) {
+export function measuredNext(
+  best: ScoredSentence,
+  scored: readonly ScoredSentence[],
+  question: string,
+): ScoredSentence | undefined {
   const dimensions = askedDimensions(question);
   if (!dimensions.length) return undefined;
   const { chunk, index } = best.sentence;
