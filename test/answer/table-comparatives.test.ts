@@ -42,10 +42,26 @@ Fictional document written for testing; every name, place and figure in it is in
 | Total | $ 240 | $ 210 |
 `;
 
+const OVERTIME = `---
+title: "Orlin Group: overtime (fictional)"
+---
+Fictional document written for testing; every name, place and figure in it is invented.
+
+| Team | Staff paid overtime | Hours of overtime |
+| --- | --- | --- |
+| Marine Systems | 14 | 310 |
+| Rail Systems | 9 | 188 |
+`;
+
 describe('comparatives of two table rows', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await makeCorpusApp({ 'tollan-admission.md': PRICES, 'brisa-recall.md': MODELS, 'orlin-charges.md': CHARGES });
+    t = await makeCorpusApp({
+      'tollan-admission.md': PRICES,
+      'brisa-recall.md': MODELS,
+      'orlin-charges.md': CHARGES,
+      'orlin-overtime.md': OVERTIME,
+    });
   });
   afterAll(() => t?.cleanup());
 
@@ -87,5 +103,10 @@ describe('comparatives of two table rows', () => {
       'What was the difference in total expected charges between Marine Systems and Rail Systems?',
     );
     expect(r.checks.find((c) => c.status === 'computed')?.value).toBe(80);
+  });
+
+  it('reads a row without money for a question that mentions pay but asks no price', async () => {
+    const r = await askChat(t.app, 'How many more Marine Systems staff were paid overtime than Rail Systems staff?');
+    expect(r.checks.find((c) => c.status === 'computed')?.value).toBe(5);
   });
 });

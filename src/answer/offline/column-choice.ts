@@ -1,4 +1,5 @@
 import type { Period, Table, TableColumn } from '../../tables/types.js';
+import { asksPrice } from '../question/currency.js';
 import { type TermWeight, termsOf, weightOf } from './row-terms.js';
 import type { RowMatch } from './table-match.js';
 
@@ -139,11 +140,11 @@ function moneyCell(match: RowMatch, j: number): boolean {
 /**
  * The column of a row that the question's words point to when it names no period: the one whose header
  * shares most weighted terms with the question (a percentage column only for a percentage question, a money column
- * for a cost), else the first column with a period, else the first with a figure. None for a question about a cost
- * when no figure of the row is an amount of money ("how much does the HL-20 cost" of a row giving power and units sold).
+ * for a cost), else the first column with a period, else the first with a figure. None for a question asking a price
+ * (see `asksPrice`) when no figure of the row is an amount of money ("how much does the HL-20 cost" of a row giving power and units sold).
  */
 export function bestColumn(question: string, match: RowMatch, weigh: TermWeight): number | undefined {
-  if (MONEY_QUESTION_RE.test(question) && !match.row.values.some((v, j) => v && moneyCell(match, j))) return undefined;
+  if (asksPrice(question) && !match.row.values.some((v, j) => v && moneyCell(match, j))) return undefined;
   const asked = new Set(termsOf(question));
   const percent = wantsPercent(question);
   let best: number | undefined;
