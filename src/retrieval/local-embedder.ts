@@ -5,7 +5,7 @@ import { combine, fnv1a, fnvStep } from './hashing.js';
 import { scanTerms, type TermKind } from './tokenizer.js';
 
 /** Bump when features or weights change: it is part of {@link LocalHashEmbedder.id}, so stored indexes rebuild. */
-export const LOCAL_EMBEDDER_VERSION = 5;
+export const LOCAL_EMBEDDER_VERSION = 6;
 
 /** Default output dimension. */
 export const DEFAULT_LOCAL_DIM = 512;

@@ -60,6 +60,9 @@ const FIXED_TERMS: Term[] = [
     'expert',
     'interviewees',
     'interviewee',
+    'epidemic',
+    'pneumonia',
+    'digitalization',
     '数字贸易',
   ].map((n) => phrase(n, 'topic or genre word')),
   // Distinctive figures: amounts and one-decimal rates as written in the interview.
