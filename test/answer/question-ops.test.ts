@@ -91,6 +91,13 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What were land and buildings combined in 2019?',
     'What’s the sum of the two grants?',
   ],
+  product: [
+    'What is the total rent for a standard room over the 40-week contract?',
+    'How much will I pay in total for 3 nights?',
+    'What would four weeks of holiday club cost?',
+    'What is the total cost of 10 lessons?',
+    'How much does the bursary come to over three years?',
+  ],
   cagr: [
     'What was the average annual growth rate of Kestrel Mills’ revenue from 2015 to 2020?',
     'What was the compound annual growth rate of deposits between 2016 and 2021?',
@@ -125,6 +132,8 @@ const WORDINGS: Partial<Record<CalcOp | 'none', string[]>> = {
     'What is the difference?',
     'Which products and services are combined in the segment?',
     'How are the combined financial statements and notes prepared?',
+    'What is the value of the total prepaid expenses and other for 2019 and 2018 respectively?',
+    'How many tablets can I take for 3 days?',
   ],
 };
 

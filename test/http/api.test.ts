@@ -273,6 +273,7 @@ describe('POST /api/calc', () => {
       difference: { a: 'US$294.76 billion', b: 'US$200 billion' },
       average: { values: ['US$164.84 billion', 'US$200 billion', 'US$294.76 billion'] },
       sum: { values: ['30.6%', '44.5%'] },
+      product: { value: '£142', times: 40 },
       project: { value: 'US$294.76 billion', rate: 6.7, years: 5 },
     };
     expect(Object.keys(cases).sort()).toEqual([...CALC_OPS].sort());
@@ -294,6 +295,8 @@ describe('POST /api/calc', () => {
       ['share', { part: 1, whole: 0 }, 'whole'],
       ['ratio', { a: 1, b: 0 }, 'b'],
       ['project', { value: 100, rate: 5, years: -2 }, 'years'],
+      ['product', { value: 142, times: 0 }, 'times'],
+      ['product', { value: 142 }, 'times'],
       ['implied_base', { value: 100, growth: -100 }, 'growth'],
       ['annualized_multiple', { multiple: 'US$5 billion', years: 5 }, 'multiple'],
       ['average', { values: [1] }, 'values'],

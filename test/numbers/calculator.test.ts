@@ -280,6 +280,8 @@ describe('edge and invalid cases', () => {
     ['ratio', { a: Number.NaN, b: 1 }, "ratio: 'a' must be a finite number"],
     ['difference', { a: Number.POSITIVE_INFINITY, b: 1 }, "difference: 'a' must be a finite number"],
     ['project', { value: 100, rate: 5, years: 0 }, "project: 'years' must be > 0"],
+    ['product', { value: 100, times: 0 }, "product: 'times' must be > 0"],
+    ['product', { value: 100 }, "product: 'times' is required"],
     ['project', { value: 100, rate: -150, years: 2 }, "project: 'rate' must be > -100"],
     ['project', { value: 1e300, rate: 1e6, years: 1000 }, 'not a finite number'],
     ['nope', {}, "unknown operation 'nope'"],
@@ -299,6 +301,16 @@ describe('edge and invalid cases', () => {
     expect(calculate('pp_change', { from: 44.5, to: 36.7 }).display).toBe('-7.8 pp');
     expect(calculate('cagr', { start: 10, end: 0, years: 2 }).value).toBe(-100);
     expect(calculate('share', { part: 0, whole: 10 }).display).toBe('0.00%');
+  });
+
+  it('takes a value a number of times, in its unit', () => {
+    expect(calculate('product', { value: '£142', times: 40 })).toMatchObject({
+      value: 5680,
+      display: '£5,680',
+      formula: '142 × 40',
+    });
+    expect(calculate('product', { value: 'US$1.5 billion', times: 3 }).display).toBe('US$4.5 billion');
+    expect(calculate('product', { value: 37.5, times: 4 }).value).toBe(150);
   });
 
   it('projects forward', () => {
@@ -322,6 +334,7 @@ describe('calcOps', () => {
     average: { values: ['US$1.2 billion', 'US$900 million', 1.5] },
     sum: { values: [12.5, '13.25%', { value: 4, unit: '%' }] },
     project: { value: 100, rate: 5, years: 3 },
+    product: { value: '£142', times: 40 },
   };
 
   it('describes every operation and every field', () => {

@@ -1,7 +1,7 @@
-import { FALL_NOUNS, FALL_VERBS, RISE_NOUNS, RISE_VERBS, verbForms } from '../../language/direction-words.js';
 import type { CalcOp, CalcResult } from '../../numbers/index.js';
 import { HAN_PART_FIRST_RE } from '../question/han-ops.js';
 import type { QuestionAnalysis } from '../question/question.js';
+import { directedPair } from './change-direction.js';
 import type { ScoredSentence } from './evidence.js';
 import { statedGrowth } from './growth-figure.js';
 import {
@@ -20,6 +20,7 @@ import {
 } from './numeric-operands.js';
 import { finish, listed, type NumericAnswer, run, yr } from './numeric-result.js';
 import { percentPair, questionPercent, statedGap, yearPercentPair } from './percent-operands.js';
+import { rateTotal } from './rate-total.js';
 
 /**
  * Picks operands for the question's operation from the scored sentences and computes the result;
@@ -52,34 +53,6 @@ const followsUndated = (s: ScoredSentence, before: ScoredSentence) =>
   s.sentence.chunk === before.sentence.chunk &&
   s.sentence.index === before.sentence.index + 1 &&
   s.sentence.years.length === 0;
-
-/** A question asking how much something fell ("by how much did X reduce Y"), or rose. */
-const FALL_RE = new RegExp(
-  String.raw`\b(?:${[...verbForms(FALL_VERBS), ...FALL_NOUNS, 'reduce', 'reduces', 'reduced', 'reduction', 'cut', 'cuts', 'lower', 'lowered'].join('|')})\b`,
-  'iu',
-);
-const RISE_RE = new RegExp(
-  String.raw`\b(?:${[...verbForms(RISE_VERBS), ...RISE_NOUNS, 'raise', 'raised'].join('|')})\b`,
-  'iu',
-);
-
-/** "By how much / how many X" with no other word for the order: the size of a gap, larger minus smaller. */
-const GAP_RE = /^\W*by how (?:much|many)\b(?![^?]*\bthan\b)/iu;
-
-/**
- * Two operands of one time (no year between them) put in the order the question's change word asks for: from the
- * larger to the smaller for a fall ("by how much did the drug reduce attacks": from the placebo group's 1.04 to 0.62),
- * from the smaller to the larger for a rise or a gap ("by how many votes was it rejected"). Operands of two years keep
- * their order, whatever the question expects.
- */
-function directedPair(question: string, pair: [Figure, Figure]): [Figure, Figure] {
-  const [a, b] = pair;
-  if (a.year !== b.year) return pair;
-  const falls = FALL_RE.test(question);
-  const rises = RISE_RE.test(question) || (!falls && GAP_RE.test(question));
-  if (falls === rises) return pair;
-  return falls === a.value < b.value ? [b, a] : pair;
-}
 
 /** "By how much did it grow", asking for no percentage: the change may be meant in the figures' own unit. */
 const OPEN_CHANGE_RE = /\bby how much\b|\bhow much (?:did|has|have)\b/iu;
@@ -217,7 +190,8 @@ function compute(q: QuestionAnalysis, op: CalcOp, all: readonly Figure[]): Numer
     case 'average':
     case 'sum': {
       const values = series(q, figs);
-      if (!values) return null;
+      // "The total over three years" of a figure given a year is that figure taken three times.
+      if (!values) return op === 'sum' ? rateTotal(q, figs) : null;
       const result = run(op, { values: values.map((f) => f.text) });
       if (!result) return null;
       const statement =
@@ -226,6 +200,8 @@ function compute(q: QuestionAnalysis, op: CalcOp, all: readonly Figure[]): Numer
           : `The average of ${listed(values)} is ${result.display}`;
       return finish(result, values, statement);
     }
+    case 'product':
+      return rateTotal(q, figs);
     case 'project': {
       const target = q.years.length ? q.years[q.years.length - 1]! : undefined;
       const base = figs

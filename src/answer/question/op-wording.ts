@@ -54,6 +54,18 @@ const PER_UNIT_RE = new RegExp(
   'iu',
 );
 
+/** A count as questions write it: digits, not a year, or a number word. */
+const COUNT = String.raw`(?:(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+/**
+ * A total over a count of units ("the total rent over the 40-week contract", "how much will I pay for 3 nights",
+ * "what would four weeks of childcare cost"), which a value given per unit answers taken that many times; not a
+ * percentage or share. It matches no text, so the question keeps its words for retrieval.
+ */
+const PRODUCT_RE = new RegExp(
+  String.raw`^(?![^?]*(?:%|\bper ?cent|\bpercentage|\bshare|\bproportion|\bratio))(?=[^?]*\b(?:total|in all|altogether|costs?|pay|spend|come to|how much)\b)(?=[^?]*\b(?:over|for|across|during|of)\s+(?:the\s+|a\s+)?${COUNT}[\s-]+[a-z]+|[^?]*\b${COUNT}\s+[a-z]+\s+of\b|[^?]*\bhow much (?:do|does|would|will)\s+${COUNT}\s+[a-z]+)`,
+  'i',
+);
+
 const OP_RULES: readonly [CalcOp, RegExp][] = [
   ['pp_change', /percentage[- ]?points?|\bpp\b|\bpoints? (?:did|has|have|was)\b|\bhow many points\b/i],
   [
@@ -69,6 +81,7 @@ const OP_RULES: readonly [CalcOp, RegExp][] = [
   ['ratio', PER_UNIT_RE],
   ['average', AVERAGE_RE],
   ['sum', SUM_RE],
+  ['product', PRODUCT_RE],
   [
     'project',
     new RegExp(

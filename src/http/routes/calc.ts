@@ -24,8 +24,7 @@ export const CalcResponseSchema = z.object({
 const calcRoute = createRoute({
   method: 'post',
   path: '/api/calc',
-  summary:
-    'Indicator calculator: growth_rate, cagr, annualized_multiple, pp_change, share, implied_whole, implied_base, ratio, difference, average, sum, project',
+  summary: `Indicator calculator: ${CALC_OPS.join(', ')}`,
   request: { body: { content: { 'application/json': { schema: CalcRequestSchema } }, required: true } },
   responses: {
     200: {

@@ -56,6 +56,11 @@ export function project(value: number, ratePercent: number, years: number): numb
   return value * (1 + ratePercent / 100) ** years;
 }
 
+/** `value` taken `times` times. */
+export function product(value: number, times: number): number {
+  return value * times;
+}
+
 /** Total of `values`. */
 export function sum(values: readonly number[]): number {
   return values.reduce((total, v) => total + v, 0);

@@ -187,6 +187,17 @@ export const handlers: Record<CalcOp, (args: Args) => Outcome> = {
     return levelOut(math.sum(values), unit, values.map(f).join(' + '), decimals);
   },
 
+  product(args) {
+    const value = inWritten(readQuantity('product', args, 'value'));
+    const times = positive('product', 'times', requireNumber('product', args, 'times'));
+    return levelOut(
+      math.product(value.value, times),
+      value,
+      `${f(value.value)} × ${f(times)}`,
+      decimalsOf(f(value.value)),
+    );
+  },
+
   project(args) {
     const value = inWritten(readQuantity('project', args, 'value'));
     const rate = growthAbove('project', 'rate', readPercent('project', args, 'rate'));

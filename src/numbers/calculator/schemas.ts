@@ -145,6 +145,15 @@ export const calcOps = {
       values: valueList('The values to add'),
     }),
   },
+  product: {
+    description:
+      'A value taken a number of times, in the unit of the value: value × times ' +
+      '(a weekly rent over a 40-week contract: 142 × 40; one ticket price for three people).',
+    schema: z.object({
+      value: amount('The value of one unit: a weekly rent, a ticket price'),
+      times: z.number().describe('How many units (40 for 40 weeks, 3 for three tickets); > 0.'),
+    }),
+  },
   project: {
     description: 'Value compounded forward: value × (1 + rate / 100)^years.',
     schema: z.object({
