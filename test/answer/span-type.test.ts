@@ -68,6 +68,17 @@ describe('extractShortAnswer', () => {
     );
   });
 
+  it('takes what a list joins to the thing an "along with" question names', () => {
+    const sentence =
+      'During the Long Frost the Marrow Canal carried coal, grain and lime between Pellcastle and the coast.';
+    const q = 'Along with coal and grain, what cargo did the Marrow Canal carry?';
+    expect(extractShortAnswer(sentence, q, 'thing')?.text).toBe('lime');
+    const glass = 'The Vennish glassworks of Ostrevay made bottles and window panes for the northern provinces.';
+    expect(extractShortAnswer(glass, 'Besides bottles, what did the Ostrevay glassworks make?', 'thing')?.text).toBe(
+      'window panes',
+    );
+  });
+
   it('takes a score or range written with a tight dash as one span ("4–2")', () => {
     const sentence = 'Tarrow Rovers beat Bellmere 4–2 in the cup final at Quay Park.';
     expect(extractShortAnswer(sentence, 'What was the score in the cup final?', 'number')?.text).toBe('4–2');

@@ -42,6 +42,10 @@ export interface SpanCandidate extends ShortSpan {
 /** Every question word counts alike unless the caller weighs them. */
 export const EVEN: WordWeight = () => 1;
 
+/** A question asking for what goes with something it names ("Besides Nova Scotia, what …", "along with X"). */
+const ALONG_WITH_RE =
+  /\b(?:along with|besides|beside|apart from|aside from|other than|in addition to|as well as|together with)\b/iu;
+
 /** A word that makes a question word after it mean the rest, not what was asked ("all other accounts"). */
 const CONTRAST_RE = /^(?:other|else|remaining)$/i;
 
@@ -89,6 +93,7 @@ export function spanCandidates(
     mainVerb: qTokens.find((t) => t.pos === 'VERB' && isContent(t))?.lemma ?? null,
     beforeWh: beforeWh(qTokens),
     stranded: strandedPreposition(qTokens),
+    alongWith: ALONG_WITH_RE.test(question),
     dimensions,
     years: yearsIn(question),
     figureYear: (c) => {

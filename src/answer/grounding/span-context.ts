@@ -53,6 +53,8 @@ export interface SpanContext {
   dimensions: readonly Dimension[];
   /** The verb and preposition the question ends with ("what are rotors mounted on?"), if it does. */
   stranded: StrandedPreposition | null;
+  /** The question asks for what goes with something it names ("Along with fuel sources, what concern …"). */
+  alongWith: boolean;
 }
 
 /**

@@ -113,6 +113,11 @@ export const SPAN_FEATURES = [
   'percentForCount',
   /** A number written right before the noun a "how many" question counts ("3 notebooks" for "how many notebooks"). */
   'countsAsked',
+  /**
+   * For a question asking what goes with something it names ("Along with fuel sources, what …"), the span is joined
+   * by "and", "or" or a comma to a question word ("fuel sources and pollution").
+   */
+  'coordinatedForAlong',
 ] as const;
 
 /** One feature's name. */
@@ -143,6 +148,19 @@ function within(lemma: string | null, ctx: SpanContext, near: (i: number) => boo
   if (lemma === null) return false;
   const root = stem(lemma);
   return ctx.tokens.some((t, i) => (t.lemma === lemma || ctx.stems[i] === root) && near(i));
+}
+
+/** Words that join a span to its neighbour in a list ("mills, mines and factories"). */
+const COORDINATORS = new Set([',', 'and', 'or']);
+
+/** Whether a span is joined by "and", "or" or a comma to a question word on either side ("X and Y", "Y, X"). */
+function coordinatedWithAsked(c: Candidate, ctx: SpanContext): boolean {
+  const { tokens, anchors } = ctx;
+  const joiner = (i: number) => COORDINATORS.has(tokens[i]?.text.toLowerCase() ?? '');
+  const left = c.first - 1;
+  const beforeLeft = left - 1 >= 0 && tokens[left - 1]!.text === ',' ? left - 2 : left - 1;
+  const right = c.last + 1;
+  return (joiner(left) && anchors.includes(beforeLeft)) || (joiner(right) && anchors.includes(right + 1));
 }
 
 /** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
@@ -221,6 +239,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     numberForThing: yes(type === 'thing' && (c.kind === 'number' || c.kind === 'date')),
     percentForCount: yes(ctx.count && c.kind === 'number' && PERCENT_TOKEN_RE.test(span[n - 1]!.text)),
     countsAsked: yes(c.kind === 'number' && ctx.counted !== null && countedAfter(tokens, c.last, ctx.counted)),
+    coordinatedForAlong: yes(ctx.alongWith && coordinatedWithAsked(c, ctx)),
   };
 }
 
