@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { focusNoun } from '../../src/answer/grounding/question-words.js';
 import { directed, extractShortAnswer, spanCandidates } from '../../src/answer/grounding/short-answer.js';
 import { asksMeasureLookup, detectSpanType, followUpSpanType } from '../../src/answer/question/span-type.js';
+import { tagText } from '../../src/language/tagger.js';
 
 describe('detectSpanType', () => {
   it.each([
@@ -66,6 +68,16 @@ describe('extractShortAnswer', () => {
     expect(extractShortAnswer(sentence, 'Where are orders placed in the north shipped from?', 'place')?.text).toBe(
       'Tarrow',
     );
+  });
+
+  it('reads the noun a name modifies as what the question asks for ("what Harwick company")', () => {
+    const sentence = 'The Marrow Canal Company, founded by Edith Lorne, carried coal from Harwick.';
+    expect(extractShortAnswer(sentence, 'What Harwick company carried the coal?', 'person')?.text).toBe(
+      'Marrow Canal Company',
+    );
+    const tokens = (q: string) => tagText(q).tokens;
+    expect(focusNoun(tokens('What Swiss city was the centre of the movement?'))).toBe('city');
+    expect(focusNoun(tokens('Which branch library is closing?'))).toBe('branch');
   });
 
   it('takes what a list joins to the thing an "along with" question names', () => {

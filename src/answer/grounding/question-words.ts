@@ -77,7 +77,7 @@ export function focusNoun(question: readonly TaggedToken[]): string | null {
   const after = question.slice(at + 1);
   for (const [i, t] of after.slice(0, 3).entries()) {
     if (isNoun(t)) {
-      if (!CLASSIFIERS.has(t.lemma) || after[i + 1]?.text.toLowerCase() !== 'of') return t.lemma;
+      if (!CLASSIFIERS.has(t.lemma) || after[i + 1]?.text.toLowerCase() !== 'of') return compoundHead(after, i).lemma;
       const rest = after.slice(i + 2, i + 5);
       const classified = rest.find((x) => x.pos !== 'DET' && x.pos !== 'ADJ');
       return classified && isNoun(classified) ? classified.lemma : t.lemma;
@@ -86,6 +86,16 @@ export function focusNoun(question: readonly TaggedToken[]): string | null {
     if (t.pos !== 'ADJ' && t.pos !== 'DET') return null;
   }
   return null;
+}
+
+/**
+ * The noun a run of names before it modifies ("Swiss city", "Tarrow bridge"), or the token at `i` itself when it is
+ * no name or no noun follows; a common noun modifying another keeps the question's sense ("which branch library").
+ */
+function compoundHead(tokens: readonly TaggedToken[], i: number): TaggedToken {
+  let j = i;
+  while (tokens[j]!.pos === 'PROPN' && tokens[j + 1] && isNoun(tokens[j + 1]!)) j++;
+  return tokens[j]!;
 }
 
 /** Nouns that classify the noun after their "of" ("what type of locomotive" asks about a locomotive). */
