@@ -100,3 +100,31 @@ describe('who-questions over documents without speakers', () => {
     expect(r.answer).not.toMatch(/speakers/);
   });
 });
+
+/** A fictional exhibition announcement, written for this test. */
+const EXHIBITION = `---
+title: "Brackwater Gallery: Salt and Slate, the paintings of Odile Parrack (fictional)"
+---
+Fictional document written for testing; all names and figures are invented.
+
+This autumn the Brackwater Gallery opens the first full retrospective of Odile Parrack in more than twenty years.
+
+Odile Parrack was born in 1941 in a quarry village and painted the slate coast for six decades.
+
+The exhibition is curated by Dr Maris Quenby, with assistant curator Tobias Hale-Ward.
+`;
+
+describe('who-questions asking for a role', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'brackwater-exhibition.md': EXHIBITION });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('take the sentence that fills the role, though another shares more of the question’s words', async () => {
+    const r = await askChat(t.app, 'Who is the curator of the Odile Parrack retrospective?');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0]?.quote).toContain('The exhibition is curated by Dr Maris Quenby');
+  });
+});

@@ -1,3 +1,4 @@
+import { isPersonNoun } from '../../language/person-nouns.js';
 import type { TaggedToken } from '../../language/tagger.js';
 import { isContent, isNoun } from './span-candidates.js';
 
@@ -21,6 +22,22 @@ export function subjectVerb(question: readonly TaggedToken[]): string | null {
   for (const t of question.slice(at + 1, at + 4)) {
     if (t.pos === 'VERB') return t.lemma;
     if (t.pos === 'AUX' || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'DET')) return null;
+  }
+  return null;
+}
+
+/** Tokens after "who" within which the person noun it asks to fill stands ("who was the first elected chair"). */
+const ROLE_REACH = 5;
+
+/**
+ * The person noun a "who" question asks to fill ("who is the curator of the exhibition": "curator", "who was the
+ * club's manager": "manager"), as a lemma; null for other questions.
+ */
+export function whoRole(question: readonly TaggedToken[]): string | null {
+  if (!/^whom?$/iu.test(question[0]?.text ?? '')) return null;
+  for (const t of question.slice(1, 1 + ROLE_REACH)) {
+    if (t.pos === 'ADP') break;
+    if (t.pos === 'NOUN' && isPersonNoun(t.lemma)) return t.lemma;
   }
   return null;
 }

@@ -37,6 +37,11 @@ export const SENTENCE_FEATURES = [
   'reasonGiven',
   /** A list is asked for and the sentence enumerates. */
   'listLike',
+  /**
+   * The role a "who" question asks to fill ("who is the curator of …") is in the sentence, or a form derived from it
+   * ("curated by").
+   */
+  'roleWord',
 ] as const;
 
 /** One sentence feature's name. */

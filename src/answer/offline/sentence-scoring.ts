@@ -1,8 +1,10 @@
 import { askedDimensions, unitAfter } from '../../language/dimensions.js';
+import { tagText } from '../../language/tagger.js';
 import { conceptTable } from '../../retrieval/concepts.js';
 import { derivedTerms } from '../../retrieval/derived-terms.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
+import { whoRole } from '../grounding/question-words.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
 import { CAUSE_QUESTION_RE } from '../question/span-type.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
@@ -109,6 +111,9 @@ function sentenceFeatures(
     });
   const yes = (b: boolean) => (b ? 1 : 0);
   const reason = q.answerType === 'reason' || CAUSE_QUESTION_RE.test(q.text);
+  const asked = whoRole(tagText(q.text).tokens);
+  const role = asked ? stem(asked.toLowerCase()) : undefined;
+  const roleForms = role ? [...(derivedTerms(role) ?? [])] : [];
   return sentences.map((s) => {
     let conceptSet: Set<number> | undefined;
     const sentenceConcepts = () => (conceptSet ??= new Set(s.terms.flatMap((t) => concepts.get(t) ?? [])));
@@ -130,6 +135,7 @@ function sentenceFeatures(
       purpose: yes(howTo !== undefined && saysTo(s.text, howTo)),
       reasonGiven: yes(reason && REASON_CUE_RE.test(s.text)),
       listLike: yes(q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2),
+      roleWord: yes(role !== undefined && (s.termSet.has(role) || roleForms.some((f) => s.termSet.has(f)))),
     };
   });
 }
