@@ -173,6 +173,13 @@ describe('antonym contradiction', () => {
     expect(f.reason).toMatch(/says “small”, not “largest”/);
   });
 
+  it('reads no phrasal verb as the antonym of its verb ("come in" and "go up")', () => {
+    const notice = 'From Sunday 7 September the timetable changes, and some fares will go up.';
+    expect(contradictedWord('When do the timetable changes come in?', notice)).toBeUndefined();
+    expect(contradictedWord('Which fares will rise?', notice)).toBeUndefined();
+    expect(contradictedWord('Which fares will rise?', 'Some fares will fall.')).toEqual(['rise', 'fall']);
+  });
+
   it('leaves a question that names both, a sentence with the word itself, and a negated sentence alone', () => {
     expect(contradictedWord('Was the boat the keeper chose large or small?', sentence)).toBeUndefined();
     expect(contradictedWord('Which small boat did the keeper choose?', sentence)).toBeUndefined();

@@ -13,9 +13,30 @@ export function negatesRelation(question: string): boolean {
 
 /** Parts of speech whose words can be contradicted by an antonym. */
 const CONTENT_POS = new Set(['ADJ', 'ADV', 'VERB', 'NOUN']);
+/** Particles that make a phrasal verb of the verb before them ("come in", "go up"), whose sense is not the verb's. */
+const PARTICLES = new Set([
+  'in',
+  'out',
+  'up',
+  'down',
+  'off',
+  'on',
+  'over',
+  'back',
+  'away',
+  'about',
+  'around',
+  'through',
+]);
+
+/** Whether the token at `i` is a verb with a particle after it. */
+const phrasal = (tokens: readonly TaggedToken[], i: number) =>
+  tokens[i]!.pos === 'VERB' && PARTICLES.has(tokens[i + 1]?.text.toLowerCase() ?? '');
+
 /**
  * A word of the question the sentence lacks, and the antonym of it the sentence has instead, when the question does
- * not name both ("simple or complex") and the sentence is not negated ("not the worst").
+ * not name both ("simple or complex") and the sentence is not negated ("not the worst"). Phrasal verbs on either side
+ * are no antonyms of each other's verbs: "when do the changes come in" is not contradicted by "fares will go up".
  */
 export function contradictedWord(question: string, sentence: string): [string, string] | undefined {
   if (NEGATION_RE.test(sentence)) return undefined;
@@ -25,11 +46,12 @@ export function contradictedWord(question: string, sentence: string): [string, s
   };
   const q = forms(question);
   const s = forms(sentence);
-  for (const t of q.tokens) {
+  const unphrased = new Set(s.tokens.flatMap((t, i) => (phrasal(s.tokens, i) ? [] : [t.text.toLowerCase(), t.lemma])));
+  for (const [i, t] of q.tokens.entries()) {
     const word = t.text.toLowerCase();
-    if (!CONTENT_POS.has(t.pos) || t.stop || s.all.has(word) || s.all.has(t.lemma)) continue;
+    if (!CONTENT_POS.has(t.pos) || t.stop || s.all.has(word) || s.all.has(t.lemma) || phrasal(q.tokens, i)) continue;
     for (const form of new Set([word, t.lemma])) {
-      for (const a of antonymsOf(form)) if (s.all.has(a) && !q.all.has(a)) return [t.text, a];
+      for (const a of antonymsOf(form)) if (unphrased.has(a) && !q.all.has(a)) return [t.text, a];
     }
   }
   return undefined;
