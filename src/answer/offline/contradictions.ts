@@ -29,9 +29,21 @@ const PARTICLES = new Set([
   'through',
 ]);
 
-/** Whether the token at `i` is a verb with a particle after it. */
-const phrasal = (tokens: readonly TaggedToken[], i: number) =>
-  tokens[i]!.pos === 'VERB' && PARTICLES.has(tokens[i + 1]?.text.toLowerCase() ?? '');
+/** Parts of speech after which a word such as "in" or "up" is a particle, not a preposition with its object. */
+const AFTER_PARTICLE = new Set(['PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'AUX']);
+
+/**
+ * Whether the token at `i` is a verb with a particle after it, the particle ending its phrase ("come in?", "go up by
+ * 5%"), not a preposition taking an object ("open on Mondays").
+ */
+const phrasal = (tokens: readonly TaggedToken[], i: number) => {
+  const next = tokens[i + 2];
+  return (
+    tokens[i]!.pos === 'VERB' &&
+    PARTICLES.has(tokens[i + 1]?.text.toLowerCase() ?? '') &&
+    (next === undefined || AFTER_PARTICLE.has(next.pos))
+  );
+};
 
 /**
  * A word of the question the sentence lacks, and the antonym of it the sentence has instead, when the question does
