@@ -29,6 +29,21 @@ describe('missingQuestionFigure', () => {
     expect(missingQuestionFigure('How many visitors came in 2023?', 'In 2022 there were 40 visitors.')).toBe('2023');
   });
 
+  it('takes a number inside a range or bound the sentence states in the same unit as given', () => {
+    const q = 'If we cancel 40 days before we arrive, do we get any money back?';
+    expect(missingQuestionFigure(q, 'If you cancel between 59 and 29 days before arrival, we refund 50%.')).toBe(
+      undefined,
+    );
+    expect(missingQuestionFigure(q, 'If you cancel 30 days or more before arrival, we refund everything.')).toBe(
+      undefined,
+    );
+    expect(missingQuestionFigure(q, 'If you cancel 60 days or more before arrival, we refund everything.')).toBe('40');
+    expect(missingQuestionFigure(q, 'If you cancel 28 days or fewer before arrival, there is no refund.')).toBe('40');
+    const dose = 'What is the dose of the 500 mg tablets?';
+    expect(missingQuestionFigure(dose, 'Do not take more than 6 tablets (1,500 mg) in any 24 hours.')).toBe('500');
+    expect(missingQuestionFigure('What happened in 1995?', 'From 1990 to 2000 the town grew.')).toBe('1995');
+  });
+
   it('matches the same value however the sentence writes it', () => {
     expect(missingQuestionFigure('When were 10000 lamps lit?', 'By 1883, 10,000 lamps were lit.')).toBeUndefined();
     expect(missingQuestionFigure('Who sold the mill in the 15th century?', 'In 1418 Ana sold it.')).toBeUndefined();

@@ -63,6 +63,8 @@ interface WrittenNumber {
   threshold: boolean;
   /** As written, with a currency sign before it ("£500"). */
   text: string;
+  /** The word after it, its unit ("day" for "40 days"; see {@link unitAt}). */
+  unit?: string | undefined;
 }
 
 function numbersIn(text: string): WrittenNumber[] {
@@ -77,6 +79,7 @@ function numbersIn(text: string): WrittenNumber[] {
       claim: CLAIMED_BEFORE_RE.test(before) || CLAIMED_AFTER_RE.test(after) || COUNTED_RE.test(before),
       threshold: THRESHOLD_BEFORE_RE.test(before),
       text: `${CLAIMED_BEFORE_RE.exec(before)?.[0].trim() ?? ''}${m[0]}`,
+      unit: unitAt(plain, m.index + m[0].length),
     };
   });
 }
@@ -101,6 +104,44 @@ function mentionsCentury(sentence: string, century: number, values: readonly num
   return ordinal.test(sentence) || values.some((v) => v > (century - 1) * 100 && v <= century * 100);
 }
 
+const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)`;
+/** Two numbers of a range: "between 29 and 59", "from 2 to 5", "6–8", "10 to 14". */
+const RANGE_RE = new RegExp(String.raw`${NUM}\s*(?:and|to|-|–|—)\s*${NUM}`, 'dgiu');
+/** A number as an open bound: "60 days or more", "28 or fewer", "at least 3", "up to 12", "more than 5". */
+const LOWER_RE = new RegExp(
+  String.raw`${NUM}\s+(?:[\p{L}-]+\s+){0,2}or (?:more|over|longer|above|later)\b|\b(?:at least|more than|over|above|from)\s+${NUM}`,
+  'dgiu',
+);
+const UPPER_RE = new RegExp(
+  String.raw`${NUM}\s+(?:[\p{L}-]+\s+){0,2}or (?:fewer|less|under|shorter|below|earlier)\b|\b(?:up to|at most|no more than|fewer than|less than|under|below)\s+${NUM}`,
+  'dgiu',
+);
+const numberOf = (s: string | undefined) => Number((s ?? '').replaceAll(',', ''));
+/** The word right after a number, lower-cased and without a plural "s": its unit ("days" and "day" alike). */
+const WORD_AFTER_RE = /^\s*(\p{L}+)/u;
+const unitAt = (text: string, end: number) =>
+  WORD_AFTER_RE.exec(text.slice(end))?.[1]?.toLowerCase().replace(/s$/u, '');
+
+/**
+ * Whether a sentence writes a range or an open bound in the unit a question's number has that takes the number in
+ * ("if I cancel 40 days before" and "between 59 and 29 days before", "60 days or more"); a bound in another unit
+ * ("more than 6 tablets" for "500 mg") does not, and calendar years are left to the year checks.
+ */
+function withinStatedRange(sentence: string, value: number, unit: string | undefined): boolean {
+  if (!unit || (Number.isInteger(value) && value >= 1500 && value <= 2100)) return false;
+  const inUnit = (m: RegExpMatchArray, group: number) => unitAt(sentence, m.indices![group]![1]) === unit;
+  for (const m of sentence.matchAll(RANGE_RE)) {
+    const [a, b] = [numberOf(m[1]), numberOf(m[2])];
+    if (inUnit(m, 2) && value >= Math.min(a, b) && value <= Math.max(a, b)) return true;
+  }
+  const bound = (re: RegExp, holds: (v: number) => boolean) =>
+    [...sentence.matchAll(re)].some((m) => {
+      const group = m[1] === undefined ? 2 : 1;
+      return inUnit(m, group) && holds(numberOf(m[group]));
+    });
+  return bound(LOWER_RE, (v) => value >= v) || bound(UPPER_RE, (v) => value <= v);
+}
+
 /** Words that set a figure against an earlier one ("to EUR 118 million from EUR 97 million in 2022", "than in 2022"). */
 const AGAINST_RE = String.raw`\b(?:from|than|compared (?:with|to)|against|versus|vs\.?)\b(?:[^.;:]|\.\d){0,40}?\b`;
 
@@ -117,6 +158,7 @@ function comparesWithYearBefore(sentence: string, year: number): boolean {
  * the sentence does not give, leaving out amounts, percentages and counts of the answers (see {@link numbersIn}): the same value however it is written ("10,000"), a decade by any year within it
  * ("the 1620s": 1625), a century by its ordinal or a year within it ("the 14th century": 1418 does not fit). An amount
  * given as a threshold ("a claim above £500") must be in the sentence's passage, `context`, when one is given. A
+ * number inside a range or bound the sentence states counts as given ("40 days" in "between 59 and 29 days"). A
  * number of the document's `title` counts as given: it is what the whole document is about ("release notes for
  * version 5.2").
  */
@@ -140,7 +182,8 @@ export function missingQuestionFigure(
     const fits = n.decade
       ? values.some((v) => v >= n.value && v < n.value + 10)
       : found.some((f) => f.value === n.value || (f.decade && n.value >= f.value && n.value < f.value + 10)) ||
-        comparesWithYearBefore(sentence, n.value);
+        comparesWithYearBefore(sentence, n.value) ||
+        withinStatedRange(sentence, n.value, n.unit);
     if (!fits) return `${n.value}${n.decade ? 's' : ''}`;
   }
   return undefined;
