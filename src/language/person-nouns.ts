@@ -38,3 +38,16 @@ export function peopleNouns(): string[] {
     return file === NOUN_PERSON || file === NOUN_GROUP;
   });
 }
+
+/** Words naming people in general whose most frequent sense this is ("person", "people"). */
+const HUMAN_HEADS = ['person', 'people'];
+
+/**
+ * Nouns for people in general: those whose most frequent sense in WordNet 3.1 is the most frequent sense of "person"
+ * or of "people" ("person", "individual", "someone", "people"). Single words, lower-cased.
+ */
+export function humanNouns(): string[] {
+  const { senses } = nounNet();
+  const heads = new Set(HUMAN_HEADS.map((w) => senses.get(w)?.[0]));
+  return [...senses].filter(([lemma, s]) => !lemma.includes('_') && heads.has(s[0])).map(([lemma]) => lemma);
+}

@@ -1,4 +1,4 @@
-import { isGroupNoun, peopleNouns } from '../../language/person-nouns.js';
+import { humanNouns, isGroupNoun, isPersonNoun, peopleNouns } from '../../language/person-nouns.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { isCurrencyWord, isMoneyWord, isUnitWord } from '../../language/unit-words.js';
 import { conceptTable } from '../../retrieval/concepts.js';
@@ -55,6 +55,14 @@ export function measureWords(question: string): TaggedToken[] {
 }
 
 let peopleStems: ReadonlySet<string> | undefined;
+let humanStems: ReadonlySet<string> | undefined;
+
+/** Whether a sentence has a noun for people in general (see `humanNouns`: "12 people can edit"), by stem. */
+function countsHumans(sentenceTerms: ReadonlySet<string>): boolean {
+  humanStems ??= new Set(humanNouns().map(stem));
+  for (const t of sentenceTerms) if (humanStems.has(t)) return true;
+  return false;
+}
 
 /** Whether a sentence has a noun that can count people (see `peopleNouns`), by stem. */
 function countsPeople(sentenceTerms: ReadonlySet<string>): boolean {
@@ -66,7 +74,8 @@ function countsPeople(sentenceTerms: ReadonlySet<string>): boolean {
 /**
  * The first of a question's measure words (see {@link measureWords}) that a sentence neither has (by stem) nor
  * relates to through a concept group or a derived form, or undefined when it has them all. A word for a group of
- * people ("how many people") is measured by any noun that counts people ("a crowd of 1,846", "1,846 spectators").
+ * people ("how many people") is measured by any noun that counts people ("a crowd of 1,846", "1,846 spectators"), and
+ * a word for some people ("how many users") by a noun for people in general ("up to 12 people").
  */
 export function missingMeasure(question: string, sentenceTerms: ReadonlySet<string>): string | undefined {
   const concepts = conceptTable();
@@ -77,6 +86,7 @@ export function missingMeasure(question: string, sentenceTerms: ReadonlySet<stri
     if ((concepts.get(s) ?? []).some((c) => sentenceConcepts.has(c))) continue;
     if ([...(derivedTerms(s) ?? [])].some((d) => sentenceTerms.has(d))) continue;
     if (isGroupNoun(w.lemma.toLowerCase()) && countsPeople(sentenceTerms)) continue;
+    if (isPersonNoun(w.lemma.toLowerCase()) && countsHumans(sentenceTerms)) continue;
     return w.text;
   }
   return undefined;

@@ -38,6 +38,12 @@ describe('missingMeasure', () => {
     );
   });
 
+  it('measures some people by a figure for people in general, not by one for things', () => {
+    const q = 'How many users can edit one diagram at once?';
+    expect(missingMeasure(q, terms('Up to 12 people can now edit the same diagram at the same time.'))).toBeUndefined();
+    expect(missingMeasure(q, terms('Up to 12 diagrams can now be open at the same time.'))).toBe('users');
+  });
+
   it('accepts a word of the same concept group ("size" for "volume")', () => {
     expect(
       missingMeasure('What export volume did the port reach?', terms('Exports reached a size of 3 million tonnes.')),
