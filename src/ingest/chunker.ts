@@ -7,8 +7,8 @@ import { paragraphUnits, type Unit } from './units.js';
 
 export { countWords } from './words.js';
 
-/** Changes whenever chunk boundaries or ids may change; part of index manifests. */
-export const CHUNKER_VERSION = 'structure-v1';
+/** Changes whenever chunk boundaries, ids or sections may change; part of index manifests. */
+export const CHUNKER_VERSION = 'structure-v2';
 
 /** Chunk size limits in words (CJK: two characters per word). */
 export interface ChunkOptions {

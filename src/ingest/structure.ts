@@ -108,9 +108,19 @@ export function parseStructure(doc: StructureInput): Paragraph[] {
   return paragraphs;
 }
 
+/** Between a heading and the one it sits under, in a section path ("Version 4.2 › Fixed bugs"). */
+export const SECTION_PATH_SEPARATOR = ' › ';
+
+/**
+ * Each line's Markdown heading, as the section it opens: its text, after the headings of the levels above it from the
+ * second level down ("Loomwright 4.2.0 (3 March 2025) › Fixed bugs" for a `###` under a `##`), since a nested heading
+ * alone often names only a part of its parent ("Fixed bugs"). A first-level heading is the document's own title and
+ * is no part of a path.
+ */
 function markdownHeadings(doc: StructureInput, lines: Line[]): (string | undefined)[] {
   if (doc.format !== 'md') return lines.map(() => undefined);
   let inFence = false;
+  const open: (string | undefined)[] = [];
   return lines.map((line) => {
     if (FENCE.test(line.text)) {
       inFence = !inFence;
@@ -118,7 +128,12 @@ function markdownHeadings(doc: StructureInput, lines: Line[]): (string | undefin
     }
     if (inFence) return undefined;
     const m = HEADING.exec(line.text);
-    return m ? stripEmphasis(m[1]!) : undefined;
+    if (!m) return undefined;
+    const level = /^#+/u.exec(m[0])![0].length;
+    const text = stripEmphasis(m[1]!);
+    open.length = level;
+    open[level - 1] = text;
+    return level === 1 ? text : open.slice(1).filter(Boolean).join(SECTION_PATH_SEPARATOR);
   });
 }
 

@@ -159,6 +159,23 @@ describe('evidence check', () => {
   });
 });
 
+describe('headings over the passage', () => {
+  it('lend their words and their version numbers to its sentences, but not their years', () => {
+    const fix = '- Exported PDF files no longer crash the viewer on very large pages (#790).';
+    const q = 'Which PDF export bug was fixed in Tallowpress 3.1?';
+    const section = 'Tallowpress 3.1 (2 February 2025) › Fixed bugs';
+    const headed = evidenceFeatures(stats, q, 'thing', fix, fix, null, false, 'Release notes', section);
+    expect(headed).toMatchObject({ nameMissing: 0, figureMissing: 0 });
+    expect(evidenceFeatures(stats, q, 'thing', fix, fix).figureMissing).toBe(1);
+    const fire = 'The great fire burned for two days and destroyed 120 houses; nine people died.';
+    const history = 'History › The great fire and the flood of 1862';
+    const died = 'How many people died in the flood of 1862?';
+    expect(evidenceFeatures(stats, died, 'number', fire, fire, null, false, 'Pellmarsh', history).figureMissing).toBe(
+      1,
+    );
+  });
+});
+
 describe('antonym contradiction', () => {
   const sentence = 'The keeper always chose the smallest boat for the crossing.';
 

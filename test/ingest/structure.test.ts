@@ -126,6 +126,18 @@ describe('parseStructure rules', () => {
     ]);
   });
 
+  it('puts a nested heading after the headings above it, from the second level down', () => {
+    const text =
+      '# Notes\n\n## Version 2.1 (3 March)\n\n### Fixed bugs\n\nA fix.\n\n#### Printing\n\nB fix.\n\n### New\n\nC.\n\n## Version 2.0\n\nD.';
+    const body = parseStructure(doc(text)).filter((p) => p.kind === 'body');
+    expect(body.map((p) => [p.text, p.section])).toEqual([
+      ['A fix.', 'Version 2.1 (3 March) › Fixed bugs'],
+      ['B fix.', 'Version 2.1 (3 March) › Fixed bugs › Printing'],
+      ['C.', 'Version 2.1 (3 March) › New'],
+      ['D.', 'Version 2.0'],
+    ]);
+  });
+
   it('attributes speakers in a dialogue without an interviewer', () => {
     const text = 'Ann Lee: One.\nMore from Ann.\nBo Chen: Two.\n## Next\nAnn Lee: Three.\nBo Chen: Four.';
     const ps = parseStructure(doc(text));

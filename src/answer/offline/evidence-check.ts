@@ -107,6 +107,7 @@ const POSSESSIVE_RE = /(?:['’]s?|[,.])$/u;
 const TABLE_ROW_RE = /^\s*\|/u;
 /** A calendar year as written. */
 const YEAR_RE = /\b(?:1[5-9]|20)\d\d\b/u;
+const YEAR_GLOBAL_RE = new RegExp(YEAR_RE.source, 'gu');
 const EXACT_TYPES: ReadonlySet<SpanType> = new Set(['date', 'number', 'person', 'place']);
 const HAN_RE = /\p{Script=Han}/u;
 
@@ -144,8 +145,9 @@ export interface EvidenceCheck extends EvidenceFeatures {
 /**
  * Measures how much of a question the best sentence and its passage carry (see {@link EvidenceFeatures}).
  * `carried` says the question's figures come from an earlier turn of a follow-up ("and for young people?"), so a
- * sentence that names no year of its own may take them from its passage; numbers of the document's `title` count as
- * the sentence's own, and a negation of its `section` heading as its own ("What is not covered" over a list).
+ * sentence that names no year of its own may take them from its passage; numbers of the document's `title` and, but
+ * for years, of the `section` headings count as the sentence's own, the headings' words as its own and its passage's,
+ * and a negation of the headings as its own ("What is not covered" over a list).
  */
 export function evidenceFeatures(
   stats: CorpusStats,
@@ -161,8 +163,10 @@ export function evidenceFeatures(
   // The tokenizer splits Chinese into character pairs across word boundaries; the question's words count instead.
   const hanWords = hanContentWords(question);
   const qTerms = [...tokenize(withoutHowIdioms(question)).filter((t) => !HAN_RE.test(t)), ...hanWords];
-  const sentenceTerms = termTest(sentence);
-  const passageTerms = termTest(passage);
+  // The headings a passage sits under are part of it and of its sentences ("Tallowpress 3.1 › Fixed bugs" over a fix).
+  const headed = section ? `${section}\n${passage}` : passage;
+  const sentenceTerms = termTest(section ? `${section}\n${sentence}` : sentence);
+  const passageTerms = termTest(headed);
   const maxIdf = idf(stats, '\u0000') || 1;
   let sentenceRarest = 0;
   let rarestTerm: string | undefined;
@@ -170,7 +174,7 @@ export function evidenceFeatures(
     const r = sentenceTerms.has(t) ? 0 : idf(stats, t) / maxIdf;
     if (r > sentenceRarest) [sentenceRarest, rarestTerm] = [r, t];
   }
-  const passageLower = passage.toLowerCase();
+  const passageLower = headed.toLowerCase();
   const names = [
     ...(question.match(NAME_RE) ?? []).map((n) => n.toLowerCase().replace(POSSESSIVE_RE, '')),
     ...hanWords,
@@ -185,7 +189,9 @@ export function evidenceFeatures(
   // A passive naming someone elsewhere ("was electrified in 1907, when the engineer X built …") may name its agent.
   const passive = spanType === 'person' && !spoken && typeMissing ? agentlessPassive(question, sentence) : undefined;
   const ownFigures = !TABLE_ROW_RE.test(sentence) && !(carried && !YEAR_RE.test(sentence));
-  const figure = missingQuestionFigure(question, ownFigures ? sentence : passage, passage, title);
+  // A heading's version or model number names what its sentences are about; a year in it may date only one of them.
+  const headingNumbers = section.replace(YEAR_GLOBAL_RE, ' ');
+  const figure = missingQuestionFigure(question, ownFigures ? sentence : passage, headed, `${title} ${headingNumbers}`);
   const features = {
     sentenceCoverage: weightedShare(qTerms, sentenceTerms, stats),
     passageCoverage: weightedShare(qTerms, passageTerms, stats),
