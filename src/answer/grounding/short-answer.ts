@@ -14,6 +14,7 @@ import {
   meansVerb,
   WHEN_RULE_RE,
 } from './clause-answer.js';
+import { extractContact } from './contact-answer.js';
 import { labelledFigure } from './figure-labels.js';
 import { hanShortSpan } from './han-span.js';
 import { earlierFigure, levelFigure } from './level-figures.js';
@@ -65,6 +66,8 @@ export function extractShortAnswer(
   if (han) return { ...han, score: CLAUSE_SCORE, exact: true };
   const often = HOW_OFTEN_RE.test(question) ? extractFrequency(sentence) : null;
   if (often) return { ...often, score: CLAUSE_SCORE, exact: true };
+  const contact = extractContact(sentence, question);
+  if (contact) return { ...contact, score: CLAUSE_SCORE, exact: true };
   if (type === 'clause') {
     const clause = extractClause(sentence);
     return clause ? { ...clause, score: CLAUSE_SCORE, exact: true } : null;

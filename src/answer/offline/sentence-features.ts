@@ -42,6 +42,8 @@ export const SENTENCE_FEATURES = [
    * ("curated by").
    */
   'roleWord',
+  /** The question asks for a phone number, email address or website and the sentence writes one. */
+  'contactGiven',
 ] as const;
 
 /** One sentence feature's name. */

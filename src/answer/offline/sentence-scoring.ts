@@ -4,6 +4,7 @@ import { conceptTable } from '../../retrieval/concepts.js';
 import { derivedTerms } from '../../retrieval/derived-terms.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
+import { askedContact, contactsIn } from '../grounding/contact-answer.js';
 import { whoRole } from '../grounding/question-words.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
 import { CAUSE_QUESTION_RE } from '../question/span-type.js';
@@ -119,6 +120,7 @@ function sentenceFeatures(
     });
   const yes = (b: boolean) => (b ? 1 : 0);
   const reason = q.answerType === 'reason' || CAUSE_QUESTION_RE.test(q.text);
+  const contact = askedContact(q.text);
   const asked = whoRole(tagText(q.text).tokens);
   const role = asked ? stem(asked.toLowerCase()) : undefined;
   const roleForms = role ? [...(derivedTerms(role) ?? [])] : [];
@@ -143,6 +145,7 @@ function sentenceFeatures(
       purpose: yes(howTo !== undefined && saysTo(s.text, howTo)),
       reasonGiven: yes(reason && REASON_CUE_RE.test(s.text)),
       listLike: yes(q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2),
+      contactGiven: yes(contact !== null && contactsIn(s.text, contact).length > 0),
       roleWord: yes(role !== undefined && (s.termSet.has(role) || roleForms.some((f) => s.termSet.has(f)))),
     };
   });

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askedContact, contactsIn, extractContact } from '../../src/answer/grounding/contact-answer.js';
+import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
+
+describe('contact details', () => {
+  it('reads which one a question asks for, and not for a count', () => {
+    expect(askedContact('What number should I ring about the recalled heaters?')).toBe('phone');
+    expect(askedContact("what's the phone number for the barn")).toBe('phone');
+    expect(askedContact('What is the email address for bookings?')).toBe('email');
+    expect(askedContact('Which website lists the timetables?')).toBe('web');
+    expect(askedContact('How many people called the helpline?')).toBeNull();
+    expect(askedContact('What is the number of the bus to the station?')).toBeNull();
+  });
+
+  it('finds phone numbers as written, not years, amounts or plain counts', () => {
+    const phones = (s: string) => contactsIn(s, 'phone').map((c) => c.text);
+    expect(phones('Recall line: 0800 316 4482 (free, 8am to 8pm).')).toEqual(['0800 316 4482']);
+    expect(phones('Call +44 20 7946 0958 or (020) 7946 0958.')).toEqual(['+44 20 7946 0958', '(020) 7946 0958']);
+    expect(phones('From 2024 2025 to 2026, 12 345 678 visits cost £1,500 000.')).toEqual([]);
+    const sentence = 'To book, call Maud on 01632 960418 or email stay@larkspur.example.';
+    expect(extractContact(sentence, 'What is the email for bookings?')?.text).toBe('stay@larkspur.example');
+  });
+});
+
+/** A fictional recall notice, written for this test. */
+const NOTICE = `---
+title: "Brightwell kettles: safety recall (fictional)"
+---
+Fictional document written for testing; the company, products and numbers are invented.
+
+Brightwell is recalling its KT-20 kettles because the lid hinge can crack and let boiling water spill.
+
+Stop using the kettle and unplug it. We will send you a free replacement lid, or refund the full price if you prefer.
+
+Brightwell recall line: 0800 555 0199 (free, 8am to 8pm every day).
+`;
+
+describe('questions asking for a contact detail', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await makeCorpusApp({ 'brightwell-recall.md': NOTICE });
+  });
+  afterAll(() => t?.cleanup());
+
+  it('lead with the sentence that gives one, and answer with it', async () => {
+    const r = await askChat(t.app, 'What number should I ring about the recalled kettles?');
+    expect(r.abstained).toBe(false);
+    expect(r.short?.text).toBe('0800 555 0199');
+    expect(r.citations[0]?.quote).toContain('0800 555 0199');
+  });
+});
