@@ -3,6 +3,7 @@ import { periodsIn } from '../../tables/periods.js';
 import type { Period, Table } from '../../tables/types.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { asksTotalOverPeriods } from '../question/totals.js';
+import { beforeAfterChange } from './before-after.js';
 import { bestColumn, periodColumn, periodColumns } from './column-choice.js';
 import { columnTotal, shareOfColumn } from './column-total.js';
 import { atPeriod, datesRows } from './dated-rows.js';
@@ -188,6 +189,10 @@ function answerFromRow(
     }
     const columns = acrossColumns(op, q.factual, best, periods[0], weigh);
     if (columns) return columns;
+  }
+  if (!periods.length && !periodColumns(best).length) {
+    const changed = beforeAfterChange(op, q.factual, best);
+    if (changed) return changed;
   }
   if (OVER_PERIODS.has(op) && !periods.length) {
     const years = [...new Set(periodColumns(best).map((j) => best.table.columns[j]!.period!.year))].sort(
