@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askedContact, contactsIn, extractContact } from '../../src/answer/grounding/contact-answer.js';
+import { withContactPassages } from '../../src/answer/offline/contact-passages.js';
 import { askChat, makeCorpusApp, type TestApp } from '../helpers/app.js';
 
 describe('contact details', () => {
@@ -35,11 +36,27 @@ Stop using the kettle and unplug it. We will send you a free replacement lid, or
 Brightwell recall line: 0800 555 0199 (free, 8am to 8pm every day).
 `;
 
+/** A fictional club page, written for this test: its contact line sits under a heading of its own. */
+const CLUB = `---
+title: "Orrin Vale Rowing Club: membership (fictional)"
+---
+Fictional document written for testing; the club and its details are invented.
+
+## Membership
+
+Orrin Vale Rowing Club welcomes new rowers of every age. Adult membership costs £240 a year and junior membership
+£90 a year, and the number of places on the beginners' course is limited to 16 each season.
+
+## Get in touch
+
+Call Ada Thorne on 01632 960733 between 6pm and 8pm, or write to the boathouse.
+`;
+
 describe('questions asking for a contact detail', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await makeCorpusApp({ 'brightwell-recall.md': NOTICE });
+    t = await makeCorpusApp({ 'brightwell-recall.md': NOTICE, 'orrin-vale-club.md': CLUB });
   });
   afterAll(() => t?.cleanup());
 
@@ -48,5 +65,16 @@ describe('questions asking for a contact detail', () => {
     expect(r.abstained).toBe(false);
     expect(r.short?.text).toBe('0800 555 0199');
     expect(r.citations[0]?.quote).toContain('0800 555 0199');
+  });
+
+  it('look for one in the best documents’ other passages, which share no word with the question', async () => {
+    const r = await askChat(t.app, "What's the phone number for the rowing club membership?");
+    expect(r.short?.text).toBe('01632 960733');
+    const snapshot = t.kb.current()!;
+    const membership = snapshot.chunks.find((c) => c.text.includes('beginners'))!;
+    const hits = [{ chunk: membership, score: 0.5, scores: { vector: 0.5, bm25: null } }];
+    const added = withContactPassages(snapshot, "What's the phone number for the club?", hits);
+    expect(added.map((h) => h.chunk.text)).toEqual([membership.text, expect.stringContaining('01632 960733')]);
+    expect(withContactPassages(snapshot, 'How much is adult membership?', hits)).toBe(hits);
   });
 });

@@ -16,6 +16,7 @@ import { composeFromTables, finishTable } from './answer-tables.js';
 import { CitationList, throughSentence } from './citations.js';
 import { compareAlternatives, composeComparison } from './compare-alternatives.js';
 import { composeNumeric, composeQuotes, selectQuotes } from './compose.js';
+import { withContactPassages } from './contact-passages.js';
 import { decideAbstention } from './decide.js';
 import { preferDefinition } from './definition-lead.js';
 import { collectSentences, type EvidenceSentence, namedSpeakers, type ScoredSentence } from './evidence.js';
@@ -103,7 +104,7 @@ export class OfflineAnswerer implements Answerer {
     const notice = instructionNotice(q.instructions);
 
     const coverage = assessCoverage(snapshot, resolved.isFollowUp ? { ...q, factual: resolved.turn } : q);
-    const sentences = collectSentences(snapshot, hits);
+    const sentences = collectSentences(snapshot, withContactPassages(snapshot, q.factual, hits));
     const speakers = namedSpeakers(snapshot, q.factual);
     const stats = corpusStats(snapshot);
     const weigh = (w: string) => idf(stats, stem(w));
