@@ -33,4 +33,10 @@ describe('tables giving a figure before and after a change', () => {
     expect(check?.value).toBeCloseTo(3.5, 9);
     expect(r.answer).toContain('£41.50');
   });
+
+  it('take no figure the text writes in words ("three") for the computed one as the text’s own', async () => {
+    const r = await askChat(t.app, 'How much more will a car and driver return cost after the fare rise?');
+    expect(r.answer).toMatch(/^Car and driver return \(New price\)/);
+    expect(r.answer).not.toMatch(/as the text states/);
+  });
 });

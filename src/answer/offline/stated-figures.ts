@@ -1,4 +1,4 @@
-import { SCALES, type Scale, scaleFactor } from '../../numbers/index.js';
+import { CURRENCIES, SCALES, type Scale, scaleFactor } from '../../numbers/index.js';
 import { readPeriod } from '../../tables/periods.js';
 import type { TableCell } from '../../tables/types.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
@@ -25,18 +25,21 @@ const isRow = (s: EvidenceSentence) => s.text.trimStart().startsWith('|');
 
 /**
  * A figure in the best text sentences that states the computed result at its own precision and scale (a
- * percentage for a percentage, an amount for an amount: "$2.9 million" for 2,880 thousand; the direction may be in
- * words).
+ * percentage for a percentage, an amount for an amount, money for money: "$2.9 million" for 2,880 thousand; the
+ * direction may be in words), a figure written in words only at its value.
  */
 export function statedResult(t: TableAnswer, scored: readonly ScoredSentence[]): StatedFigure | undefined {
   const r = t.result;
   if (!r) return undefined;
   const percent = r.unit === '%' || r.unit === 'pp';
   const resultScale = SCALES.find((x) => r.unit?.split(/\s+/u).includes(x)) as Scale | undefined;
+  const money = CURRENCIES.some((c) => r.unit?.split(/\s+/u).includes(c));
   for (const { sentence } of scored.slice(0, STATED_SENTENCES)) {
     if (isRow(sentence)) continue;
     const figure = sentence.figures.find((f) => {
-      if ((f.unit === '%') !== percent) return false;
+      if ((f.unit === '%') !== percent || (money && f.unit !== 'currency')) return false;
+      // A figure in words ("two and a half fares") has no digits to round to.
+      if (f.words && !percent) return Math.abs(Math.abs(r.value) - f.value) < 1e-9;
       const computed = percent ? r.value : (r.value * scaleFactor(resultScale)) / scaleFactor(f.scale);
       return Math.abs(Math.abs(computed) - Math.abs(f.value)) <= 0.5 * 10 ** -f.decimals + 1e-9;
     });
