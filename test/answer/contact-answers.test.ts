@@ -70,6 +70,10 @@ describe('questions asking for a contact detail', () => {
   it('look for one in the best documents’ other passages, which share no word with the question', async () => {
     const r = await askChat(t.app, "What's the phone number for the rowing club membership?");
     expect(r.short?.text).toBe('01632 960733');
+    // The documents never write "phone": the words asking for a contact detail are no topic they must mention.
+    const plain = await askChat(t.app, 'What is the phone number of the rowing club?');
+    expect(plain.abstained).toBe(false);
+    expect(plain.short?.text).toBe('01632 960733');
     const snapshot = t.kb.current()!;
     const membership = snapshot.chunks.find((c) => c.text.includes('beginners'))!;
     const hits = [{ chunk: membership, score: 0.5, scores: { vector: 0.5, bm25: null } }];

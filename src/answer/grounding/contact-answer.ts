@@ -32,6 +32,15 @@ export function askedContact(question: string): ContactKind | null {
   return ASKS.find(([, re]) => re.test(question))?.[0] ?? null;
 }
 
+/** The words that ask for a contact detail, which name its kind, not what the documents must mention. */
+const CONTACT_WORDS_RE =
+  /\b(?:phone|telephone|tel|mobile|helpline|hotline|numbers?|call|ring|dial|e-?mail|website|web ?site|web address|url|web ?page|address)\b/giu;
+
+/** A question asking for a contact detail without the words that ask for it ("the phone number for the barn": "the for the barn"). */
+export function withoutContactWording(question: string): string {
+  return askedContact(question) ? question.replace(CONTACT_WORDS_RE, ' ') : question;
+}
+
 /** Whether a match is a phone number: it starts with "+" or "0" (or a bracket) and has enough digits. */
 function isPhone(text: string): boolean {
   const digits = text.replace(/\D/gu, '').length;

@@ -7,6 +7,7 @@ import { askedCurrency } from '../question/currency.js';
 import { withoutOpWording } from '../question/op-wording.js';
 import type { QuestionAnalysis } from '../question/question.js';
 import { isFiller, isKnownWord } from '../question/vocabulary.js';
+import { withoutContactWording } from './contact-answer.js';
 
 /** Whether the documents cover what a question is about, and what they lack if not. */
 export interface CoverageVerdict {
@@ -88,7 +89,7 @@ export function assessCoverage(snapshot: KnowledgeSnapshot, q: QuestionAnalysis)
   const speakerWords = new Set(stats.speakers.flatMap((s) => s.toLowerCase().split(/\s+/)));
   const known = (w: string) =>
     speakerWords.has(w.toLowerCase()) || isKnownWord(stats, w) || askedCurrency(w) !== undefined || isMoneyWord(w);
-  const text = withoutOpWording(q.factual, q.op);
+  const text = withoutContactWording(withoutOpWording(q.factual, q.op));
   const unknown = uncoveredWords(text, known);
   const names = unknown.filter((u) => u.capitalized).map((u) => u.word);
   if (names.length)

@@ -1,6 +1,7 @@
 import { asksExtent } from '../../language/dimensions.js';
 import type { Currency } from '../../numbers/index.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
+import { askedContact } from '../grounding/contact-answer.js';
 import type { CoverageVerdict } from '../grounding/coverage.js';
 import { corpusStats } from '../question/corpus-stats.js';
 import { askedCurrency, asksPrice, CURRENCY_NAMES } from '../question/currency.js';
@@ -159,7 +160,8 @@ function abstentionReason(
     const gap = missingFigure(q, scored);
     if (gap) return gap;
   }
-  const figureAsked = spanType === 'number' && (q.answerType === 'quantity' || asksMeasureLookup(q.factual));
+  const figureAsked =
+    spanType === 'number' && (q.answerType === 'quantity' || asksMeasureLookup(q.factual)) && !askedContact(q.factual);
   let promoted: ScoredSentence | undefined;
   if (!q.op && !evidence.computed && !evidence.followUp && figureAsked) {
     const figured = scored.slice(0, TOP_SENTENCES).filter(({ sentence: s }) => s.figures.length > 0);
