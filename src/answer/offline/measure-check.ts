@@ -54,22 +54,20 @@ export function measureWords(question: string): TaggedToken[] {
   return out;
 }
 
-let peopleStems: ReadonlySet<string> | undefined;
-let humanStems: ReadonlySet<string> | undefined;
-
-/** Whether a sentence has a noun for people in general (see `humanNouns`: "12 people can edit"), by stem. */
-function countsHumans(sentenceTerms: ReadonlySet<string>): boolean {
-  humanStems ??= new Set(humanNouns().map(stem));
-  for (const t of sentenceTerms) if (humanStems.has(t)) return true;
-  return false;
+/** A test of whether a sentence's terms have one of some nouns, by stem; the stems are taken on first use. */
+function hasNounOf(nouns: () => readonly string[]): (sentenceTerms: ReadonlySet<string>) => boolean {
+  let stems: ReadonlySet<string> | undefined;
+  return (sentenceTerms) => {
+    stems ??= new Set(nouns().map(stem));
+    for (const t of sentenceTerms) if (stems.has(t)) return true;
+    return false;
+  };
 }
 
-/** Whether a sentence has a noun that can count people (see `peopleNouns`), by stem. */
-function countsPeople(sentenceTerms: ReadonlySet<string>): boolean {
-  peopleStems ??= new Set(peopleNouns().map(stem));
-  for (const t of sentenceTerms) if (peopleStems.has(t)) return true;
-  return false;
-}
+/** Whether a sentence has a noun that can count people (see `peopleNouns`). */
+const countsPeople = hasNounOf(peopleNouns);
+/** Whether a sentence has a noun for people in general (see `humanNouns`: "12 people can edit"). */
+const countsHumans = hasNounOf(humanNouns);
 
 /**
  * The first of a question's measure words (see {@link measureWords}) that a sentence neither has (by stem) nor

@@ -22,7 +22,7 @@ const PER_RE = /^\s*(?:(?:a|an|per|each|every)\s+|\/\s*)(\p{L}+)/iu;
 /** A calendar year, which counts no units ("in 2024 rents rose"). */
 const YEAR_RE = /^(?:19|20)\d\d$/u;
 
-/** A unit word as a term: its stem, an irregular plural as its singular's ("people": "person"). */
+/** A unit word as the tokenizer's term for it, so "nights" and "night" are one unit. */
 const unitTerm = (word: string) => tokenize(word)[0];
 
 /** A unit a question may count, as a term, and as written when it is a plural noun ("nights" in "for 3 nights"). */
