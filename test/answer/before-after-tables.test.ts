@@ -34,9 +34,15 @@ describe('tables giving a figure before and after a change', () => {
     expect(r.answer).toContain('£41.50');
   });
 
+  it('answer by how much it goes up with the rate from the current figure to the new one', async () => {
+    const r = await askChat(t.app, 'By how much does the car and driver return fare go up?');
+    const check = r.checks.find((c) => c.status === 'computed' && c.op === 'growth_rate');
+    expect(check?.value).toBeCloseTo(((41.5 - 38) / 38) * 100, 9);
+  });
+
   it('take no figure the text writes in words ("three") for the computed one as the text’s own', async () => {
     const r = await askChat(t.app, 'How much more will a car and driver return cost after the fare rise?');
-    expect(r.answer).toMatch(/^Car and driver return \(New price\)/);
+    expect(r.answer).toMatch(/^Car and driver return increased by £3\.5, from £38\.00 in Current price to £41\.50/);
     expect(r.answer).not.toMatch(/as the text states/);
   });
 });

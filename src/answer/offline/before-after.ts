@@ -1,7 +1,7 @@
 import type { CalcOp } from '../../numbers/index.js';
 import type { RowMatch } from './table-match.js';
 import { operand, type TableAnswer } from './table-operands.js';
-import { acrossSeries } from './table-ops.js';
+import { changeBetween } from './table-ops.js';
 
 /* Tables that set a row's figure now against its figure after a change ("Current price | New price"). */
 
@@ -20,13 +20,12 @@ export function beforeAfterColumns(m: RowMatch): [number, number] | null {
 
 /**
  * A change asked of a row whose table gives its figure before and after ("How much more will the weekly ticket cost
- * after the rise?"): the after figure minus the before one. Null for other operations or tables.
+ * after the rise?", "by what percentage does it go up?"): from the before figure to the after one. Null for other
+ * operations or tables.
  */
-export function beforeAfterChange(op: CalcOp, question: string, m: RowMatch): TableAnswer | null {
-  if (op !== 'difference') return null;
+export function beforeAfterChange(op: CalcOp, m: RowMatch): TableAnswer | null {
+  if (op !== 'difference' && op !== 'growth_rate') return null;
   const columns = beforeAfterColumns(m);
   const [before, after] = columns ? [operand(m, columns[0]), operand(m, columns[1])] : [null, null];
-  if (!before || !after) return null;
-  const label = (o: typeof before): typeof before => ({ ...o, series: `${o.series} (${o.header})` });
-  return acrossSeries(op, question, [label(after), label(before)], true);
+  return before && after ? changeBetween(op, before, after) : null;
 }

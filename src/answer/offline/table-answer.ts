@@ -191,7 +191,7 @@ function answerFromRow(
     if (columns) return columns;
   }
   if (!periods.length && !periodColumns(best).length) {
-    const changed = beforeAfterChange(op, q.factual, best);
+    const changed = beforeAfterChange(op, best);
     if (changed) return changed;
   }
   if (OVER_PERIODS.has(op) && !periods.length) {

@@ -20,6 +20,14 @@ function opFor(op: CalcOp, question: string, ops: readonly TableOperand[]): Calc
 
 const mag = (r: CalcResult) => r.display.replace(/^[-−+]\s*/u, '');
 
+/**
+ * A change (difference or growth rate) from one cell of a row to another whose headers say when ("Current price" to
+ * "New price"), worded as one over periods.
+ */
+export function changeBetween(op: 'difference' | 'growth_rate', from: TableOperand, to: TableOperand) {
+  return overPeriods(op, [from, to], []);
+}
+
 function overPeriods(op: CalcOp, ops: TableOperand[], periods: readonly Period[]): TableAnswer | null {
   const first = ops[0]!;
   const last = ops[ops.length - 1]!;
