@@ -127,4 +127,9 @@ describe('who-questions asking for a role', () => {
     expect(r.abstained).toBe(false);
     expect(r.citations[0]?.quote).toContain('The exhibition is curated by Dr Maris Quenby');
   });
+
+  it('answer with the agent of the role’s verb, not the assistant named beside the role', async () => {
+    const r = await askChat(t.app, 'Who is the curator of the Odile Parrack retrospective?');
+    expect(r.short?.text).toBe('Dr Maris Quenby');
+  });
 });

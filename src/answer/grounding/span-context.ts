@@ -55,6 +55,8 @@ export interface SpanContext {
   stranded: StrandedPreposition | null;
   /** The question asks for what goes with something it names ("Along with fuel sources, what concern …"). */
   alongWith: boolean;
+  /** Stems of the role a "who" question asks to fill and of its derived forms ("curator": "curat"), if any. */
+  roleForms: ReadonlySet<string>;
 }
 
 /**

@@ -118,6 +118,8 @@ export const SPAN_FEATURES = [
    * by "and", "or" or a comma to a question word ("fuel sources and pollution").
    */
   'coordinatedForAlong',
+  /** The span follows "by" after a form of the role a "who" question asks to fill ("curated by X" for "who is the curator"). */
+  'agentOfRole',
 ] as const;
 
 /** One feature's name. */
@@ -161,6 +163,17 @@ function coordinatedWithAsked(c: Candidate, ctx: SpanContext): boolean {
   const beforeLeft = left - 1 >= 0 && tokens[left - 1]!.text === ',' ? left - 2 : left - 1;
   const right = c.last + 1;
   return (joiner(left) && anchors.includes(beforeLeft)) || (joiner(right) && anchors.includes(right + 1));
+}
+
+/** A title a name may follow "by" with ("curated by Dr Quenby"). */
+const TITLE_RE = /^(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame)\.?$/iu;
+
+/** Whether a span is the agent after "by" of a form of the role the question asks to fill ("curated by (Dr) X"). */
+function agentOfRole(c: Candidate, ctx: SpanContext): boolean {
+  if (!ctx.roleForms.size) return false;
+  let i = c.first - 1;
+  if (i >= 0 && TITLE_RE.test(ctx.tokens[i]!.text)) i--;
+  return i > 0 && ctx.tokens[i]!.text.toLowerCase() === 'by' && ctx.roleForms.has(ctx.stems[i - 1]!);
 }
 
 /** The features of a trimmed candidate span, in {@link SPAN_FEATURES} order. */
@@ -240,6 +253,7 @@ export function spanFeatures(c: Candidate, ctx: SpanContext): Record<SpanFeature
     percentForCount: yes(ctx.count && c.kind === 'number' && PERCENT_TOKEN_RE.test(span[n - 1]!.text)),
     countsAsked: yes(c.kind === 'number' && ctx.counted !== null && countedAfter(tokens, c.last, ctx.counted)),
     coordinatedForAlong: yes(ctx.alongWith && coordinatedWithAsked(c, ctx)),
+    agentOfRole: yes(agentOfRole(c, ctx)),
   };
 }
 
