@@ -1,5 +1,7 @@
 import { isPersonNoun } from '../../language/person-nouns.js';
 import type { TaggedToken } from '../../language/tagger.js';
+import { derivedTerms } from '../../retrieval/derived-terms.js';
+import { stem } from '../../retrieval/tokenizer.js';
 import { isContent, isNoun } from './span-candidates.js';
 
 /* What a question's tagged words say about the span it asks for: its focus noun, the noun it counts, its verbs. */
@@ -40,6 +42,14 @@ export function whoRole(question: readonly TaggedToken[]): string | null {
     if (t.pos === 'NOUN' && isPersonNoun(t.lemma)) return t.lemma;
   }
   return null;
+}
+
+/** Stems of the role a "who" question asks to fill and of its WordNet derivations ("curator" and "curate"), if any. */
+export function roleForms(question: readonly TaggedToken[]): ReadonlySet<string> {
+  const role = whoRole(question);
+  if (!role) return new Set();
+  const root = stem(role.toLowerCase());
+  return new Set([root, ...(derivedTerms(root) ?? [])]);
 }
 
 /**

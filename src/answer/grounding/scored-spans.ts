@@ -2,7 +2,6 @@ import { askedDimensions, type Dimension } from '../../language/dimensions.js';
 import { type TaggedToken, tagText } from '../../language/tagger.js';
 import { isCurrencyWord, isUnitWord } from '../../language/unit-words.js';
 import { extractClaims, type NumericClaim } from '../../numbers/index.js';
-import { derivedTerms } from '../../retrieval/derived-terms.js';
 import { stem } from '../../retrieval/tokenizer.js';
 import { yearsIn } from '../question/question.js';
 import { asksNamedMeasure, type SpanType } from '../question/span-type.js';
@@ -13,9 +12,9 @@ import {
   countedNoun,
   focusNoun,
   MEASURE_RE,
+  roleForms,
   strandedPreposition,
   subjectVerb,
-  whoRole,
 } from './question-words.js';
 import { type Candidate, isContent, rawCandidates } from './span-candidates.js';
 import { EXACT_FIT, type SpanContext, type WordWeight } from './span-context.js';
@@ -43,14 +42,6 @@ export interface SpanCandidate extends ShortSpan {
 
 /** Every question word counts alike unless the caller weighs them. */
 export const EVEN: WordWeight = () => 1;
-
-/** Stems of the role a "who" question asks to fill and of its WordNet derivations ("curator" and "curate"). */
-function roleForms(question: readonly TaggedToken[]): ReadonlySet<string> {
-  const role = whoRole(question);
-  if (!role) return new Set();
-  const root = stem(role.toLowerCase());
-  return new Set([root, ...(derivedTerms(root) ?? [])]);
-}
 
 /** A question asking for what goes with something it names ("Besides Nova Scotia, what …", "along with X"). */
 const ALONG_WITH_RE =

@@ -11,7 +11,7 @@ const BEFORE_RE = /^\W*(?:current|old|previous|existing|present|before|now|today
 const AFTER_RE = /^\W*(?:new|revised|proposed|future|after|from)\b/iu;
 
 /** The row's before and after columns, when its table has exactly one of each. */
-export function beforeAfterColumns(m: RowMatch): [number, number] | null {
+function beforeAfterColumns(m: RowMatch): [number, number] | null {
   const headers = m.table.columns.map((c) => c.header);
   const before = headers.flatMap((h, j) => (BEFORE_RE.test(h) ? [j] : []));
   const after = headers.flatMap((h, j) => (AFTER_RE.test(h) ? [j] : []));

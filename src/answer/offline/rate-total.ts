@@ -112,17 +112,20 @@ const RATE_SENTENCES = 3;
 export function rateTotal(q: QuestionAnalysis, figs: readonly Figure[]): NumericAnswer | null {
   const count = askedCount(q.factual);
   if (!count) return null;
-  const unitOf = (f: Figure) => count.units.find((u) => u.term === perUnit(f)?.term);
-  const rates = figs.filter(
-    (f) => f.rank < RATE_SENTENCES && (f.unit === 'currency' || f.unit === 'count') && unitOf(f) !== undefined,
-  );
+  const rates = figs.flatMap((f) => {
+    const per = f.rank < RATE_SENTENCES && (f.unit === 'currency' || f.unit === 'count') ? perUnit(f) : undefined;
+    const unit = per && count.units.find((u) => u.term === per.term);
+    return per && unit ? [{ f, per, unit }] : [];
+  });
   if (!rates.length) return null;
-  const hits = labelHits(rates, q.factual);
-  const score = (f: Figure) => hits.get(f)! - f.rank;
-  const rate = rates.reduce((best, f) => (score(f) > score(best) ? f : best));
+  const hits = labelHits(
+    rates.map((r) => r.f),
+    q.factual,
+  );
+  const score = (r: (typeof rates)[number]) => hits.get(r.f)! - r.f.rank;
+  const { f: rate, per, unit } = rates.reduce((best, r) => (score(r) > score(best) ? r : best));
   const result = run('product', { value: rate.text, times: count.times });
   if (!result) return null;
-  const per = perUnit(rate)!;
-  const units = unitOf(rate)?.plural ?? `${per.word}s`;
+  const units = unit.plural ?? `${per.word}s`;
   return finish(result, [rate], `${rate.text} ${per.written} for ${count.times} ${units} is ${result.display}`);
 }

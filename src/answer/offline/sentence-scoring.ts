@@ -5,7 +5,7 @@ import { derivedTerms } from '../../retrieval/derived-terms.js';
 import type { KnowledgeSnapshot } from '../../retrieval/knowledge-base.js';
 import { stem, tokenize } from '../../retrieval/tokenizer.js';
 import { askedContact, contactsIn } from '../grounding/contact-answer.js';
-import { whoRole } from '../grounding/question-words.js';
+import { roleForms } from '../grounding/question-words.js';
 import { type CorpusStats, corpusStats } from '../question/corpus-stats.js';
 import { CAUSE_QUESTION_RE } from '../question/span-type.js';
 import type { EvidenceSentence, ScoredSentence } from './evidence.js';
@@ -70,7 +70,7 @@ const DERIVED_MATCH = 0.6;
 const TITLE_CACHE_LIMIT = 10_000;
 const titleCache = new Map<string, ReadonlySet<string>>();
 
-/** The tokenizer terms of a document title. */
+/** The tokenizer terms of a document title or a section's headings. */
 function titleTerms(title: string): ReadonlySet<string> {
   let t = titleCache.get(title);
   if (!t) {
@@ -121,9 +121,7 @@ function sentenceFeatures(
   const yes = (b: boolean) => (b ? 1 : 0);
   const reason = q.answerType === 'reason' || CAUSE_QUESTION_RE.test(q.text);
   const contact = askedContact(q.text);
-  const asked = whoRole(tagText(q.text).tokens);
-  const role = asked ? stem(asked.toLowerCase()) : undefined;
-  const roleForms = role ? [...(derivedTerms(role) ?? [])] : [];
+  const role = [...roleForms(tagText(q.text).tokens)];
   return sentences.map((s) => {
     let conceptSet: Set<number> | undefined;
     const sentenceConcepts = () => (conceptSet ??= new Set(s.terms.flatMap((t) => concepts.get(t) ?? [])));
@@ -146,7 +144,7 @@ function sentenceFeatures(
       reasonGiven: yes(reason && REASON_CUE_RE.test(s.text)),
       listLike: yes(q.answerType === 'list' && (s.text.match(/,|;| and /g)?.length ?? 0) >= 2),
       contactGiven: yes(contact !== null && contactsIn(s.text, contact).length > 0),
-      roleWord: yes(role !== undefined && (s.termSet.has(role) || roleForms.some((f) => s.termSet.has(f)))),
+      roleWord: yes(role.some((f) => s.termSet.has(f))),
     };
   });
 }
